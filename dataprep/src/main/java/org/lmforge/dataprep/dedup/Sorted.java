@@ -1,0 +1,30 @@
+package org.lmforge.dataprep.dedup;
+
+import java.util.Arrays;
+
+/** Sorted, de-duplicated primitive arrays, the set representation used for shingles and line hashes. */
+final class Sorted {
+  private Sorted() {}
+
+  static long[] distinct(long[] a, int n) {
+    Arrays.sort(a, 0, n);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || a[i] != a[m - 1]) {
+        a[m++] = a[i];
+      }
+    }
+    return m == a.length ? a : Arrays.copyOf(a, m);
+  }
+
+  static int[] distinct(int[] a, int n) {
+    Arrays.sort(a, 0, n);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || a[i] != a[m - 1]) {
+        a[m++] = a[i];
+      }
+    }
+    return m == a.length ? a : Arrays.copyOf(a, m);
+  }
+}

@@ -1,0 +1,63 @@
+package org.lmforge.dataprep.filter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the user's word lists and blocklists: UTF-8, one entry per line, ".gz" decompressed, blank lines
+ * skipped. A configured path that does not exist is an error naming the config key and the path, never a
+ * silent no-op. {@link #cached} keeps one parsed copy per JVM so each Spark task builds its chain cheaply.
+ */
+public final class ListFiles {
+  private ListFiles() {}
+
+  private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
+
+  /** Checks that {@code path} exists; {@code key} is the config key it came from, for the message. */
+  public static Path require(String key, String path) {
+    if (path == null || path.isBlank()) {
+      throw new IllegalArgumentException(key + " is empty: set it to an existing file or folder");
+    }
+    Path p = Path.of(path);
+    if (!Files.exists(p)) {
+      throw new IllegalArgumentException(key + ": no such file or folder: " + p.toAbsolutePath()
+          + " (fix the path or remove the filter from filters.enabled)");
+    }
+    return p;
+  }
+
+  /** Non-blank lines of the file, stripped; a trailing '\r' and a UTF-8 BOM are removed. */
+  public static List<String> lines(String key, Path file) {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> out = new ArrayList<>();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (out.isEmpty() && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+        String s = line.strip();
+        if (!s.isEmpty()) out.add(s);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(key + ": cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One parsed value per (kind, path) per JVM. */
+  @SuppressWarnings("unchecked")
+  public static <T> T cached(String kind, String path, Function<String, T> load) {
+    return (T) CACHE.computeIfAbsent(kind + "\u0000" + path, k -> load.apply(path));
+  }
+}

@@ -1,0 +1,31 @@
+package org.lmforge.dataprep.filter.pii;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * PII redaction: e-mail addresses, IPv4/IPv6 addresses and phone numbers are replaced with fixed
+ * placeholders, the same for every occurrence (so a model learns the format, never the value).
+ *
+ * @param email             redact e-mail addresses
+ * @param ip                redact IPv4 and IPv6 addresses
+ * @param phone             redact phone numbers (libphonenumber, leniency VALID)
+ * @param emailPlaceholder  "&lt;EMAIL&gt;"
+ * @param ipPlaceholder     "&lt;IP_ADDRESS&gt;"
+ * @param phonePlaceholder  "&lt;PHONE&gt;"
+ * @param redactNonGlobalIps false: private, loopback, link-local, documentation and reserved ranges
+ *                          (192.168.0.1, 127.0.0.1, 2001:db8::1, netmasks) identify nobody and appear in
+ *                          tutorials, so they are kept (Python's {@code ipaddress.is_global} semantics)
+ * @param phoneRegions      "language=REGION" pairs: the region used to read national-format numbers in a
+ *                          document of that language; other languages only match international "+..." numbers
+ */
+public record PiiConfig(boolean email, boolean ip, boolean phone, String emailPlaceholder, String ipPlaceholder,
+    String phonePlaceholder, boolean redactNonGlobalIps, List<String> phoneRegions) implements Serializable {
+
+  public static PiiConfig defaults() {
+    return new PiiConfig(true, true, true, "<EMAIL>", "<IP_ADDRESS>", "<PHONE>", false,
+        List.of("en=US", "de=DE", "fr=FR", "es=ES", "it=IT", "pt=BR", "nl=NL", "pl=PL", "sv=SE", "da=DK",
+            "nb=NO", "fi=FI", "cs=CZ", "hu=HU", "ro=RO", "ru=RU", "uk=UA", "tr=TR", "ja=JP", "zh=CN", "ko=KR",
+            "hi=IN", "el=GR"));
+  }
+}

@@ -1,0 +1,32 @@
+package org.lmforge.dataprep.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CharsetSnifferTest {
+    @Test
+    void bomWins() {
+        byte[] body = "<meta charset=windows-1252>é".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF; withBom[1] = (byte) 0xBB; withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        assertEquals("<meta charset=windows-1252>é", CharsetSniffer.decode(withBom));
+    }
+
+    @Test
+    void metaCharsetAndHttpEquivAreRead() {
+        assertEquals("<meta charset=\"iso-8859-2\">ł", CharsetSniffer.decode("<meta charset=\"iso-8859-2\">ł".getBytes(Charset.forName("iso-8859-2"))));
+        String equiv = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">€";
+        // ISO-8859-1 is read as windows-1252, as browsers do, so 0x80 is the euro sign
+        assertEquals(equiv, CharsetSniffer.decode(equiv.getBytes(Charset.forName("windows-1252"))));
+    }
+
+    @Test
+    void undeclaredDefaultsToUtf8AndFallsBackOnInvalidBytes() {
+        assertEquals("<p>Zürich</p>", CharsetSniffer.decode("<p>Zürich</p>".getBytes(StandardCharsets.UTF_8)));
+        assertEquals("<p>Zürich</p>", CharsetSniffer.decode("<p>Zürich</p>".getBytes(Charset.forName("windows-1252"))));
+    }
+}

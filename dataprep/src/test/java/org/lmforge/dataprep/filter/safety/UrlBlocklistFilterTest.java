@@ -1,0 +1,92 @@
+package org.lmforge.dataprep.filter.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.doc.Doc;
+import org.lmforge.dataprep.filter.TestTexts;
+
+class UrlBlocklistFilterTest {
+  @TempDir Path tmp;
+
+  private static Doc at(String url) {
+    return new Doc("id", url, "", "text", "en", 1);
+  }
+
+  private UrlBlocklistFilter datatrove(int softThreshold) {
+    Path d = TestTexts.shared().resolve("url-blocklist");
+    return new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+        List.of(d.resolve("datatrove-banned_words.txt").toString()),
+        List.of(d.resolve("datatrove-soft_banned_words.txt").toString()),
+        List.of(d.resolve("datatrove-banned_subwords.txt").toString()), softThreshold));
+  }
+
+  @Test
+  void datatroveWordListsKeepOrdinaryUrlsAndDropAdultOnes() {
+    UrlBlocklistFilter f = datatrove(2);
+    for (String ok : List.of("https://en.wikipedia.org/wiki/Sussex", "https://www.bbc.co.uk/news/uk-politics",
+        "https://www.europarl.europa.eu/plenary/en/debates-video.html", "https://example.com/blog/essex-trip")) {
+      assertNull(f.apply(at(ok)).reason(), ok);
+    }
+    assertEquals("url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
+    assertEquals("url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
+  }
+
+  @Test
+  void softWordThresholdBoundary() throws IOException {
+    Path soft = Files.writeString(tmp.resolve("soft.txt"), "# soft words\nnude\nsexy\nbikini\n");
+    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+        List.of(), List.of(soft.toString()), List.of(), 2));
+    UrlBlocklistFilter three = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+        List.of(), List.of(soft.toString()), List.of(), 3));
+    String url = "https://shop.example.com/sexy-bikini-summer";
+    assertEquals("url_blocklist.soft_banned_words", two.apply(at(url)).reason());
+    assertNull(three.apply(at(url)).reason());
+    assertEquals(2.0, three.apply(at(url)).scores().get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
+  }
+
+  @Test
+  void domainExactHostAndSubstringRules() throws IOException {
+    Path domains = Files.writeString(tmp.resolve("domains"), "casino-example.com\n||tracker.example.net^\n"
+        + "||pjatr.example^$image\n");
+    Path hosts = Files.writeString(tmp.resolve("hosts"), "ads.example.org\n");
+    Path urls = Files.writeString(tmp.resolve("urls"), "example.edu/~spam/\n");
+    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(domains.toString()),
+        List.of(hosts.toString()), List.of(urls.toString()), List.of(), List.of(), List.of(), 2));
+    assertEquals("url_blocklist.domain", f.apply(at("https://casino-example.com/")).reason());
+    assertEquals("url_blocklist.domain", f.apply(at("http://www.Casino-Example.com:8080/play")).reason());
+    assertEquals("url_blocklist.domain", f.apply(at("https://a.tracker.example.net/x")).reason());
+    assertNull(f.apply(at("https://notcasino-example.com/")).reason(), "suffix must be a whole label");
+    assertNull(f.apply(at("https://pjatr.example/")).reason(), "image-only Adblock rule does not block pages");
+    assertEquals("url_blocklist.exact_host", f.apply(at("https://ads.example.org/banner")).reason());
+    assertNull(f.apply(at("https://www.ads.example.org/")).reason(), "exact host does not cover subdomains");
+    assertEquals("url_blocklist.url_substring", f.apply(at("http://www.example.edu/~spam/page.html")).reason());
+  }
+
+  @Test
+  void easyListDomainRules() {
+    Path easylist = TestTexts.shared().resolve("url-blocklist/easylist.txt.gz");
+    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(easylist.toString()), List.of(),
+        List.of(), List.of(), List.of(), List.of(), 2));
+    // the expectations of dolma's tests/python/test_urls.py on the same file
+    assertEquals("url_blocklist.domain", f.apply(at("https://berush.com/")).reason());
+    assertNull(f.apply(at("https://example.com/")).reason());
+    assertNull(f.apply(at("https://pjatr.com/")).reason());
+  }
+
+  @Test
+  void noFilesOrMissingFileIsAnError() {
+    assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(UrlBlocklistConfig.defaults()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(
+        new UrlBlocklistConfig(List.of("/no/such/list.txt"), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
+    assertTrue(e.getMessage().contains("/no/such/list.txt") && e.getMessage().contains("domainFiles"));
+  }
+}

@@ -1,0 +1,60 @@
+package org.lmforge.model.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Metrics as JSON lines, appended (a resumed run continues the same file). Two kinds of record:
+ * {@code {"kind":"train","step","loss","lr","grad_norm","tokens","tokens_per_s","elapsed_s"}} and
+ * {@code {"kind":"eval","step","val_loss","val_ppl","val_bpb","val_tokens"}}.
+ */
+public final class MetricsLog implements Closeable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final BufferedWriter out;   // null: discard
+
+  public MetricsLog(Path file) {
+    try {
+      if (file == null) { out = null; return; }
+      if (file.getParent() != null) Files.createDirectories(file.getParent());
+      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open metrics file " + file, e);
+    }
+  }
+
+  public void train(long step, double loss, double lr, double gradNorm, long tokens, double tokensPerS, double elapsed) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "train"); m.put("step", step); m.put("loss", loss); m.put("lr", lr); m.put("grad_norm", gradNorm);
+    m.put("tokens", tokens); m.put("tokens_per_s", tokensPerS); m.put("elapsed_s", elapsed);
+    write(m);
+  }
+
+  public void eval(long step, org.lmforge.model.eval.EvalResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("kind", "eval"); m.put("step", step); m.put("val_loss", r.loss()); m.put("val_ppl", r.perplexity());
+    m.put("val_bpb", r.bitsPerByte()); m.put("val_tokens", r.tokens());
+    write(m);
+  }
+
+  private void write(Map<String, Object> m) {
+    if (out == null) return;
+    try {
+      out.write(JSON.writeValueAsString(m));
+      out.newLine();
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override public void close() throws IOException { if (out != null) out.close(); }
+}

@@ -1,0 +1,59 @@
+package org.lmforge.model.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lmforge.model.eval.EvalResult;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.CharTokenizer;
+import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.TrainConfig;
+import org.lmforge.model.train.Trainer;
+
+/**
+ * nanoGPT's published CPU run on tinyshakespeare, character level: n_layer 4, n_head 4, n_embd 128, block 64,
+ * batch 12, 2000 iterations, dropout 0, lr 1e-3 (warmup 100, cosine to 1e-4), AdamW (0.9, 0.99), wd 0.1,
+ * clip 1.0; 90/10 train/val split. nanoGPT reports val loss 1.88.
+ * Usage: ShakespeareCharBench [input.txt] [iterations] [metrics.jsonl]
+ */
+public final class ShakespeareCharBench {
+  public static void main(String[] args) throws Exception {
+    Path input = Path.of(args.length > 0 ? args[0] : "../shared/data/tinyshakespeare/input.txt");
+    int iters = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    Path metrics = Path.of(args.length > 2 ? args[2] : "target-model/shakespeare-metrics.jsonl");
+    Files.deleteIfExists(metrics);
+    String text = Files.readString(input, StandardCharsets.UTF_8);
+    CharTokenizer tok = new CharTokenizer(text);
+    IntArrayTokenStream all = tok.stream(text);
+    int n = (int) (0.9 * all.size());
+    GptConfig model = GptConfig.of(tok.vocabSize(), 64, 4, 4, 128, 0.0);
+    TrainConfig cfg = new TrainConfig(model, 12, 1, iters, 1e-3, 1e-4, 100, iters, 0.9, 0.99, 0.1, 1.0, 1337,
+        BatchSampler.Mode.RANDOM, 250, Integer.MAX_VALUE, 50, 0, metrics);
+    Trainer trainer = new Trainer(cfg, all.slice(0, n), all.slice(n, (int) all.size()), null, null);
+    long t0 = System.nanoTime();
+    EvalResult r = trainer.run();
+    double s = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("RESULT val_loss %.4f ppl %.3f bpb %.4f on %d tokens; %d iterations in %.0f s = %.0f tokens/s "
+            + "(incl. evals); peak heap %d MiB, VmHWM %s%n", r.loss(), r.perplexity(), r.bitsPerByte(), r.tokens(),
+        iters, s, (double) iters * cfg.tokensPerStep() / s, peakHeapMiB(), vmHwm());
+  }
+
+  static long peakHeapMiB() {
+    long sum = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+      if (p.getType() == java.lang.management.MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+    return sum >> 20;
+  }
+
+  static String vmHwm() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+          .map(l -> l.replaceAll("\\s+", " ").substring(7)).findFirst().orElse("?");
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+}

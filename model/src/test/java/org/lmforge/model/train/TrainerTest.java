@@ -1,0 +1,118 @@
+package org.lmforge.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.model.gpt.GptConfig;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+class TrainerTest {
+  static final GptConfig TINY = GptConfig.of(20, 16, 2, 4, 32, 0);
+
+  static IntArrayTokenStream randomTokens(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] t = new int[n];
+    for (int i = 0; i < n; i++) t[i] = r.nextInt(20);
+    return new IntArrayTokenStream(t, 20, 1.0);
+  }
+
+  static TrainConfig cfg(int steps, double lr) {
+    return new TrainConfig(TINY, 4, 1, steps, lr, lr / 10, 2, steps, 0.9, 0.99, 0.1, 1.0, 42,
+        BatchSampler.Mode.RANDOM, 0, 1024, 1000, 0, null);
+  }
+
+  @Test
+  void aSingleBatchIsOverfitToNearZeroLoss() {
+    IntArrayTokenStream data = randomTokens(17, 1);   // exactly one window: every batch is the same 4 rows
+    Trainer t = new Trainer(cfg(150, 1e-2).withSeed(7), data, null, null, null);
+    t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    double first = t.trainStep()[0], last = first;
+    for (int i = 1; i < 150; i++) last = t.trainStep()[0];
+    assertTrue(first > 2.5, "starts near ln 20: " + first);
+    assertTrue(last < 0.05, "memorises 16 random tokens: final loss " + last);
+  }
+
+  @Test
+  void sameSeedSameCurve() {
+    IntArrayTokenStream data = randomTokens(2000, 2);
+    double[] a = losses(new Trainer(cfg(5, 3e-3), data, null, null, null), 5);
+    double[] b = losses(new Trainer(cfg(5, 3e-3), data, null, null, null), 5);
+    assertArrayEquals(a, b, 0.0);
+  }
+
+  @Test
+  void gradientAccumulationEqualsOneLargeBatch() {
+    IntArrayTokenStream data = randomTokens(2000, 3);
+    Trainer big = new Trainer(cfg(3, 3e-3).withBatch(8, 1), data, null, null, null);
+    Trainer acc = new Trainer(cfg(3, 3e-3).withBatch(4, 2), data, null, null, null);
+    for (int i = 0; i < 3; i++) {
+      double[] x = big.trainStep(), y = acc.trainStep();
+      assertEquals(x[0], y[0], 1e-5, "loss at step " + i);
+      assertEquals(x[1], y[1], 1e-4 * x[1], "grad norm at step " + i);
+    }
+    assertTrue(maxAbsDiff(big.model().params(), acc.model().params()) < 1e-5);
+  }
+
+  /** What the Spark trainer will do: K replicas, each (a) gradient of its rows, all-reduce, (b) same update. */
+  @Test
+  void twoReplicasFollowTheCurveOfOneProcessWithTwiceTheBatch() {
+    IntArrayTokenStream data = randomTokens(2000, 4);
+    Trainer single = new Trainer(cfg(3, 3e-3).withBatch(8, 1), data, null, null, null);
+    Trainer r0 = new Trainer(cfg(3, 3e-3).withBatch(4, 1), data, null, null, null);
+    Trainer r1 = new Trainer(cfg(3, 3e-3).withBatch(4, 1), data, null, null, null);
+    for (int step = 0; step < 3; step++) {
+      double loss = single.trainStep()[0];
+      long row = step * 8L;
+      double l0 = r0.gradient(row, 4);
+      INDArray g = r0.model().gradients().dup();
+      double l1 = r1.gradient(row + 4, 4);
+      g.addi(r1.model().gradients()).divi(2);   // the all-reduce
+      r0.applyUpdate(g.dup());
+      r1.applyUpdate(g);
+      assertEquals(loss, (l0 + l1) / 2, 1e-5, "step " + step);
+    }
+    assertTrue(maxAbsDiff(single.model().params(), r0.model().params()) < 1e-5);
+    assertEquals(0.0, maxAbsDiff(r0.model().params(), r1.model().params()), "replicas stay identical");
+  }
+
+  @Test
+  void metricsFileHasTrainAndEvalRecords(@TempDir Path dir) throws Exception {
+    Path m = dir.resolve("metrics.jsonl");
+    IntArrayTokenStream data = randomTokens(3000, 5);
+    TrainConfig c = new TrainConfig(TINY, 4, 1, 4, 3e-3, 3e-4, 1, 4, 0.9, 0.99, 0.1, 1.0, 42,
+        BatchSampler.Mode.SEQUENTIAL, 2, 256, 1, 0, m);
+    Trainer t = new Trainer(c, data.slice(0, 2500), data.slice(2500, 3000), null, null);
+    t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    t.run();
+    List<String> lines = Files.readAllLines(m);
+    assertEquals(4, lines.stream().filter(l -> l.contains("\"kind\":\"train\"")).count());
+    assertEquals(3, lines.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count(), "steps 0, 2 and the end");
+    assertTrue(lines.get(1).contains("\"grad_norm\"") && lines.get(1).contains("\"tokens_per_s\""), lines.get(1));
+    assertTrue(lines.get(0).contains("\"val_bpb\""), lines.get(0));
+  }
+
+  @Test
+  void learningRateWarmsUpThenFollowsCosine() {
+    LrSchedule s = new LrSchedule(1e-3, 1e-4, 10, 110);
+    assertEquals(1e-4, s.at(0), 1e-12);
+    assertEquals(1e-3, s.at(9), 1e-12);
+    assertEquals(5.5e-4, s.at(60), 1e-12);
+    assertEquals(1e-4, s.at(110), 1e-12);
+    assertEquals(1e-4, s.at(500), 1e-12);
+  }
+
+  static double[] losses(Trainer t, int n) {
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) out[i] = t.trainStep()[0];
+    return out;
+  }
+
+  static double maxAbsDiff(INDArray a, INDArray b) { return a.sub(b).amaxNumber().doubleValue(); }
+}

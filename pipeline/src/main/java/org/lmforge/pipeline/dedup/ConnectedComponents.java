@@ -1,0 +1,106 @@
+package org.lmforge.pipeline.dedup;
+
+import java.util.List;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Connected components of an undirected graph given as a Dataset of edges, computed in Spark (never collected
+ * to the driver): min-label propagation with pointer jumping. Each round every node takes the smallest label
+ * among itself and its neighbours, then the label of its label (l(v) := l(l(v))), which halves the distance to
+ * the root on chains, so a path of length L needs O(log L) rounds, not L. Labels only decrease and are always
+ * node ids of the same component, and the loop stops only when a round changes no label; at that point labels
+ * are constant along every edge, so every node holds its component's minimum id. The result is therefore the
+ * same at any partitioning.
+ *
+ * <p>Written on pair RDDs with one hash partitioner: edges and labels stay co-partitioned, so a round shuffles
+ * only the messages, and the plan does not grow with the rounds (Spark SQL's size estimates overflow into huge
+ * BigInts when a query is joined with its own output a dozen times).
+ */
+public final class ConnectedComponents {
+  /** Rounds after which the computation stops with an error (pointer jumping needs about log2 of the diameter). */
+  static final int MAX_ROUNDS = 100;
+
+  private static final StructType OUT = new StructType()
+      .add("node", DataTypes.LongType, false).add("component", DataTypes.LongType, false);
+
+  private ConnectedComponents() {}
+
+  /**
+   * @param edges columns {@code a}, {@code b} (long node ids); self-loops and repeats are allowed
+   * @return columns {@code node}, {@code component} (the smallest node id of its component), one row per node
+   *     that occurs in an edge
+   */
+  public static Dataset<Row> run(Dataset<Row> edges) {
+    HashPartitioner hp = new HashPartitioner(Math.max(1, edges.rdd().getNumPartitions()));
+    JavaPairRDD<Long, Long> both = edges.javaRDD()
+        .flatMapToPair(r -> List.of(new Tuple2<>(r.getLong(0), r.getLong(1)),
+            new Tuple2<>(r.getLong(1), r.getLong(0))).iterator())
+        .distinct()
+        .partitionBy(hp)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaPairRDD<Long, Long> labels = both.reduceByKey(hp, Math::min)
+        .mapPartitionsToPair(it -> new MapIter<>(it, t -> new Tuple2<>(t._1, Math.min(t._1, t._2))), true)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    for (int round = 1; round <= MAX_ROUNDS; round++) {
+      // (src, (dst, l(src))) -> (dst, l(src)): every node hears its neighbours' labels.
+      JavaPairRDD<Long, Long> nbMin = both.join(labels)
+          .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2))
+          .reduceByKey(hp, Math::min);
+      JavaPairRDD<Long, Tuple2<Long, Long>> l1 = labels.leftOuterJoin(nbMin)
+          .mapValues(v -> new Tuple2<>(v._1, Math.min(v._1, v._2.orElse(v._1))));
+      // Pointer jumping: (l1(v), v) joined with l1 gives l1(l1(v)).
+      JavaPairRDD<Long, Long> jumped = l1.mapToPair(t -> new Tuple2<>(t._2._2, t._1))
+          .join(l1.mapValues(v -> v._2), hp)
+          .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2));
+      JavaPairRDD<Long, Tuple2<Long, Long>> next = l1.join(jumped, hp)
+          .mapValues(v -> new Tuple2<>(v._1._1, Math.min(v._1._2, v._2)))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long changed = next.filter(t -> !t._2._1.equals(t._2._2)).count();
+      JavaPairRDD<Long, Long> newLabels = next.mapValues(v -> v._2).persist(StorageLevel.MEMORY_AND_DISK());
+      newLabels.count();
+      labels.unpersist(false);
+      next.unpersist(false);
+      labels = newLabels;
+      if (changed == 0) {
+        both.unpersist(false);
+        JavaRDD<Row> rows = labels.map(t -> RowFactory.create(t._1, t._2));
+        return edges.sparkSession().createDataFrame(rows, OUT);
+      }
+    }
+    throw new IllegalStateException("connected components did not converge in " + MAX_ROUNDS + " rounds");
+  }
+
+  /** A mapping iterator, so mapPartitionsToPair can keep the partitioner. */
+  private static final class MapIter<A, B> implements java.util.Iterator<B> {
+    private final java.util.Iterator<A> in;
+    private final org.apache.spark.api.java.function.Function<A, B> f;
+
+    MapIter(java.util.Iterator<A> in, org.apache.spark.api.java.function.Function<A, B> f) {
+      this.in = in;
+      this.f = f;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return in.hasNext();
+    }
+
+    @Override
+    public B next() {
+      try {
+        return f.call(in.next());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+}

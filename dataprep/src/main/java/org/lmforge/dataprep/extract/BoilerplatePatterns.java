@@ -65,7 +65,7 @@ final class BoilerplatePatterns {
         "class*=paid-content", "class*=paidcontent", "id*=premium-", "id*=paywall", "class*=obfuscated",
         "class*=blurred", "class*= ad ", "class*=next-", "class*=side-stories", "class*=related-stories",
         "class*=most-popular", "class*=mol-factbox", "class^=ZendeskForm", "class*=message-container",
-        "id*=message_container", "class*=lightbox", "class*=slide", "class*=viewport",
+        "id*=message_container", "class*=lightbox", "class*=viewport",
         "data-lp-replacement-content", "data-testid=AuthorCard");
 
     /** Comment-form debris and parts a browser would not show. */
@@ -80,6 +80,14 @@ final class BoilerplatePatterns {
     static final AttributeRules COMMENTS = AttributeRules.of(COMMENT_CONTAINERS,
         "id^=comment/i", "class^=comment/i", "class*=article-comments", "class*=post-comments",
         "id^=comol", "id^=disqus_thread", "id^=dsq-comments");
+
+    /**
+     * Cookie and privacy-consent overlays (GDPR, German "DSGVO"). They can hold more text than the article
+     * itself (one line per tracking service), so they are dropped page-wide, before any text is weighed.
+     */
+    static final AttributeRules CONSENT = AttributeRules.of(Set.of("div", "section", "aside", "dialog"),
+        "id*=cookie/i", "class*=cookie/i", "id*=consent/i", "class*=consent/i", "id*=gdpr/i", "class*=gdpr/i",
+        "id*=dsgvo/i", "class*=dsgvo/i");
 
     /** Teasers of other articles. */
     static final AttributeRules TEASERS = AttributeRules.of(BLOCKS, "id*=teaser/i", "class*=teaser/i");

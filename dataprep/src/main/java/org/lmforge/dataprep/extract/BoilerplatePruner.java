@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Marks boilerplate inside a candidate content root as dropped, in trafilatura's order
@@ -19,7 +22,7 @@ final class BoilerplatePruner {
     static void prune(Element root, Set<Element> dropped) {
         dropByPatterns(root, dropped);
         dropAll(root, dropped, BoilerplatePatterns.CAPTIONS);
-        dropAll(root, dropped, BoilerplatePatterns.TEASERS);
+        dropLinkedTeasers(root, dropped);
         // stats are recomputed only when a pass dropped something
         TextStats stats = TextStats.of(root, dropped);
         for (int pass = 0; pass < 2; pass++) {
@@ -30,15 +33,49 @@ final class BoilerplatePruner {
     }
 
     private static void dropByPatterns(Element root, Set<Element> dropped) {
-        List<Element> hits = Dom.collect(root, dropped, e -> e != root
-                && (BoilerplatePatterns.NAVIGATION_AND_WIDGETS.test(e)
-                    || BoilerplatePatterns.HIDDEN_AND_COMMENT_DEBRIS.test(e)), true);
-        if (hits.isEmpty()) return;
         TextStats stats = TextStats.of(root, dropped);
+        List<Element> hits = new ArrayList<>();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override public FilterResult head(Node node, int depth) {
+                if (!(node instanceof Element e) || dropped.contains(e)) return FilterResult.SKIP_ENTIRELY;
+                if (e == root) return FilterResult.CONTINUE;
+                if (BoilerplatePatterns.HIDDEN_AND_COMMENT_DEBRIS.test(e)) {
+                    hits.add(e);
+                    return FilterResult.SKIP_CHILDREN;
+                }
+                if (!BoilerplatePatterns.NAVIGATION_AND_WIDGETS.test(e)) return FilterResult.CONTINUE;
+                // a long stretch of unlinked prose is content whatever its class says ("kochbar",
+                // "content-sidebar-wrap", "tab-menu--product"); look for the real widgets inside it
+                if (isProse(e, stats)) return FilterResult.CONTINUE;
+                hits.add(e);
+                return FilterResult.SKIP_CHILDREN;
+            }
+            @Override public FilterResult tail(Node node, int depth) { return FilterResult.CONTINUE; }
+        }, root);
+        if (hits.isEmpty()) return;
         int before = stats.textLength(root);
         int removed = 0;
         for (Element e : hits) removed += stats.textLength(e);
         if ((before - removed) * MIN_KEPT_FRACTION_INV > before) dropped.addAll(hits);
+    }
+
+    /** Navigation, share bars and widgets are short or link-heavy; this much plain text is not. */
+    private static final int PROSE_MIN_CHARS = 2000;
+    private static final double PROSE_MAX_LINK_DENSITY = 0.1;
+
+    private static boolean isProse(Element e, TextStats stats) {
+        return stats.textLength(e) >= PROSE_MIN_CHARS && stats.linkDensity(e) < PROSE_MAX_LINK_DENSITY;
+    }
+
+    /**
+     * A teaser that links somewhere announces another page; one without a link is the article's own lead
+     * ("teaser-text", "article-teaser"), which trafilatura also keeps outside its precision mode.
+     */
+    private static void dropLinkedTeasers(Element root, Set<Element> dropped) {
+        List<Element> teasers = Dom.collect(root, dropped, e -> e != root && BoilerplatePatterns.TEASERS.test(e), true);
+        if (teasers.isEmpty()) return;
+        TextStats stats = TextStats.of(root, dropped);
+        for (Element t : teasers) if (stats.linkElements(t) > 0) dropped.add(t);
     }
 
     private static void dropAll(Element root, Set<Element> dropped, AttributeRules rules) {

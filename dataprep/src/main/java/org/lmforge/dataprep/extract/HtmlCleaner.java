@@ -32,15 +32,21 @@ final class HtmlCleaner {
     /** Light cleaning for the fallback: drops only {@link #NEVER_TEXT} elements and hidden ones. */
     static Set<Element> cleanLight(Element body) {
         Set<Element> dropped = Dom.newElementSet();
+        int[] bodyText = {-1};
         Dom.collect(body, dropped, e -> {
+            if (isConsentOverlay(e)) {
+                dropped.add(e);
+                return true;
+            }
             if (!NEVER_TEXT.contains(e.normalName()) && !e.hasAttr("hidden")) return false;
+            if (e.nameIs("noscript") && holdsMostText(e, body, bodyText)) return false;
             dropped.add(e);
             return true;
         }, true);
         return dropped;
     }
 
-    /** A form with less text than this is a widget, never a page wrapper. */
+    /** A form or noscript with less text than this is a widget or a notice, never a page wrapper. */
     private static final int MIN_PAGE_FORM_TEXT = 500;
 
     /** Returns the set of dropped elements under {@code body}. */
@@ -52,6 +58,8 @@ final class HtmlCleaner {
             if (!neverContent(e)) return false;
             // ASP.NET and similar sites wrap the whole page in one <form>: keep a form that holds most text
             if (e.nameIs("form") && holdsMostText(e, body, bodyText)) return false;
+            // Blogger and some CMSs serve the whole article inside <noscript> for clients without JavaScript
+            if (e.nameIs("noscript") && holdsMostText(e, body, bodyText)) return false;
             // a figure wrapping a table is a table with a caption, not an illustration
             if (e.nameIs("figure") && e.selectFirst("table") != null) return false;
             dropped.add(e);
@@ -62,7 +70,15 @@ final class HtmlCleaner {
     }
 
     private static boolean neverContent(Element e) {
-        return NEVER_CONTENT.contains(e.normalName()) || e.hasAttr("hidden");
+        return NEVER_CONTENT.contains(e.normalName()) || e.hasAttr("hidden") || isConsentOverlay(e);
+    }
+
+    /**
+     * A consent box, not a wrapper that merely carries a state class ("cookies-accepted"): one holding the
+     * page's headline or article element is a wrapper.
+     */
+    static boolean isConsentOverlay(Element e) {
+        return BoilerplatePatterns.CONSENT.test(e) && e.selectFirst("h1, article, main") == null;
     }
 
     private static boolean holdsMostText(Element form, Element body, int[] bodyTextCache) {

@@ -125,7 +125,7 @@ final class TextSerializer {
             if (line.length() == 0) { heading = false; return; }
             String text = Dom.normalizeSpace(line);
             line.setLength(0);
-            if (!text.isEmpty() && !ShareLineFilter.isBoilerplateLine(text)) blocks.add(new Block(text, heading));
+            if (!text.isEmpty() && !BoilerplateLineFilter.isBoilerplateLine(text)) blocks.add(new Block(text, heading));
             heading = false;
         }
 

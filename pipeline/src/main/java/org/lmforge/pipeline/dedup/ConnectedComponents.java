@@ -14,9 +14,10 @@ import scala.Tuple2;
 
 /**
  * Connected components of an undirected graph given as a Dataset of edges, computed in Spark (never collected
- * to the driver): min-label propagation with pointer jumping. Each round every node takes the smallest label
- * among itself and its neighbours, then the label of its label (l(v) := l(l(v))), which halves the distance to
- * the root on chains, so a path of length L needs O(log L) rounds, not L. Labels only decrease and are always
+ * to the driver): min-label propagation with hooking and pointer jumping (after Shiloach and Vishkin 1982).
+ * Each round every node takes the smallest label among itself and its neighbours and passes it on to its
+ * parent l(v) too (hooking, so a whole tree moves, not only its border), then takes the label of its label
+ * (l(v) := l(l(v))), which halves the distance to the root; rounds grow with the log of the diameter. Labels only decrease and are always
  * node ids of the same component, and the loop stops only when a round changes no label; at that point labels
  * are constant along every edge, so every node holds its component's minimum id. The result is therefore the
  * same at any partitioning.
@@ -55,21 +56,24 @@ public final class ConnectedComponents {
       JavaPairRDD<Long, Long> nbMin = both.join(labels)
           .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2))
           .reduceByKey(hp, Math::min);
-      JavaPairRDD<Long, Tuple2<Long, Long>> l1 = labels.leftOuterJoin(nbMin)
-          .mapValues(v -> new Tuple2<>(v._1, Math.min(v._1, v._2.orElse(v._1))));
-      // Pointer jumping: (l1(v), v) joined with l1 gives l1(l1(v)).
-      JavaPairRDD<Long, Long> jumped = l1.mapToPair(t -> new Tuple2<>(t._2._2, t._1))
-          .join(l1.mapValues(v -> v._2), hp)
-          .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2));
-      JavaPairRDD<Long, Tuple2<Long, Long>> next = l1.join(jumped, hp)
-          .mapValues(v -> new Tuple2<>(v._1._1, Math.min(v._1._2, v._2)))
+      // Hooking: the smaller label goes to the node and to its parent l(v), so a whole tree moves at once.
+      JavaPairRDD<Long, Long> hooked = labels.leftOuterJoin(nbMin)
+          .flatMapToPair(t -> {
+            long l = t._2._1;
+            long m = Math.min(l, t._2._2.orElse(l));
+            return List.of(new Tuple2<>(t._1, m), new Tuple2<>(l, m)).iterator();
+          })
+          .reduceByKey(hp, Math::min);
+      // Pointer jumping: (l1(v), v) joined with l1 gives l1(l1(v)) <= l1(v).
+      JavaPairRDD<Long, Long> next = hooked.mapToPair(t -> new Tuple2<>(t._2, t._1))
+          .join(hooked, hp)
+          .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2))
+          .partitionBy(hp)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long changed = next.filter(t -> !t._2._1.equals(t._2._2)).count();
-      JavaPairRDD<Long, Long> newLabels = next.mapValues(v -> v._2).persist(StorageLevel.MEMORY_AND_DISK());
-      newLabels.count();
+      next.rdd().localCheckpoint(); // cuts the lineage, which otherwise grows by a few RDDs per round
+      long changed = next.join(labels).filter(t -> !t._2._1.equals(t._2._2)).count();
       labels.unpersist(false);
-      next.unpersist(false);
-      labels = newLabels;
+      labels = next;
       if (changed == 0) {
         both.unpersist(false);
         JavaRDD<Row> rows = labels.map(t -> RowFactory.create(t._1, t._2));

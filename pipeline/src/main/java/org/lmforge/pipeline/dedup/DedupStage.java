@@ -32,8 +32,9 @@ import org.lmforge.dataprep.dedup.UrlNormalizer;
  *   <li>same id (always on): a document read from several input files is handled once;</li>
  *   <li>URL: one document per normalised URL ({@link UrlNormalizer});</li>
  *   <li>exact: one document per 128-bit hash of the normalised text ({@link TextHash});</li>
- *   <li>line: CCNet line dedupe ({@link LineDedup}); a document left empty is dropped;</li>
- *   <li>near: MinHash/LSH pairs, connected components, one document per cluster ({@link NearClusters}).</li>
+ *   <li>near: MinHash/LSH pairs, connected components, one document per cluster ({@link NearClusters});</li>
+ *   <li>line: CCNet line dedupe ({@link LineDedup}) on the documents still kept; a document left empty is
+ *       dropped.</li>
  * </ol>
  * Rows dropped before this stage ({@code drop_filter} not null) pass through untouched. The kept document of
  * each group is the first by the {@code keep} rule, so the result does not depend on partitioning.
@@ -68,10 +69,36 @@ public final class DedupStage {
     }
     active = active.localCheckpoint();
 
-    Dataset<Row> dropped = active.filter(col(DedupColumns.DROP_FILTER).isNotNull())
+    Dataset<Row> dropped = active.filter(col(DedupColumns.DROP_FILTER).isNotNull());
+    Dataset<Row> kept = active.filter(col(DedupColumns.DROP_FILTER).isNull());
+
+    Dataset<Row> clusters;
+    if (cfg.near()) {
+      NearClusters.Result near = NearClusters.find(kept, cfg);
+      clusters = near.clusters();
+      Dataset<Row> m = near.members().withColumnRenamed("id", "_mid")
+          .withColumnRenamed(DedupColumns.DUP_OF, "_near_of");
+      Column isDup = col("_near_of").isNotNull();
+      kept = kept.join(m, col(DedupColumns.ID).equalTo(col("_mid")), "left")
+          .withColumn(DedupColumns.DROP_FILTER,
+              when(isDup, lit(DedupColumns.FILTER)).otherwise(col(DedupColumns.DROP_FILTER)))
+          .withColumn(DedupColumns.DROP_REASON,
+              when(isDup, lit(DedupColumns.REASON_NEAR)).otherwise(col(DedupColumns.DROP_REASON)))
+          .withColumn(DedupColumns.DUP_OF, coalesce(col(DedupColumns.DUP_OF), col("_near_of")))
+          .drop("_mid", "_near_of")
+          .localCheckpoint();
+    } else {
+      clusters = in.sparkSession().createDataFrame(java.util.List.of(), clusterSchema());
+      kept = kept.withColumn(DedupColumns.CLUSTER_ID, lit(null).cast("string"))
+          .withColumn(DedupColumns.CLUSTER_SIZE, lit(null).cast("int"));
+    }
+    Dataset<Row> nearDropped = kept.filter(col(DedupColumns.DROP_FILTER).isNotNull())
         .withColumn(DedupColumns.LINES_REMOVED, lit(0))
         .withColumn(DedupColumns.LINE_CHARS_REMOVED, lit(0));
-    Dataset<Row> kept = active.filter(col(DedupColumns.DROP_FILTER).isNull());
+    kept = kept.filter(col(DedupColumns.DROP_FILTER).isNull());
+
+    // Lines after near: run first, line dedupe would strip a near-copy down to its few unique lines, leaving
+    // a fragment instead of dropping the copy.
     if (cfg.lines()) {
       kept = LineDedup.apply(kept, cfg.lineMaxRepeats());
       Column emptied = col(DedupColumns.LINES_REMOVED).gt(0)
@@ -85,26 +112,8 @@ public final class DedupStage {
           .withColumn(DedupColumns.LINE_CHARS_REMOVED, lit(0));
     }
     kept = kept.localCheckpoint();
-
-    Dataset<Row> clusters;
-    if (cfg.near()) {
-      NearClusters.Result near = NearClusters.find(kept.filter(col(DedupColumns.DROP_FILTER).isNull()), cfg);
-      clusters = near.clusters();
-      Dataset<Row> m = near.members().withColumnRenamed("id", "_mid")
-          .withColumnRenamed(DedupColumns.DUP_OF, "_near_of");
-      Column isDup = col("_near_of").isNotNull();
-      kept = kept.join(m, col(DedupColumns.ID).equalTo(col("_mid")), "left")
-          .withColumn(DedupColumns.DROP_FILTER,
-              when(isDup, lit(DedupColumns.FILTER)).otherwise(col(DedupColumns.DROP_FILTER)))
-          .withColumn(DedupColumns.DROP_REASON,
-              when(isDup, lit(DedupColumns.REASON_NEAR)).otherwise(col(DedupColumns.DROP_REASON)))
-          .withColumn(DedupColumns.DUP_OF, coalesce(col(DedupColumns.DUP_OF), col("_near_of")))
-          .drop("_mid", "_near_of");
-    } else {
-      clusters = in.sparkSession().createDataFrame(java.util.List.of(), clusterSchema());
-      kept = kept.withColumn(DedupColumns.CLUSTER_ID, lit(null).cast("string"))
-          .withColumn(DedupColumns.CLUSTER_SIZE, lit(null).cast("int"));
-    }
+    dropped = dropped.withColumn(DedupColumns.LINES_REMOVED, lit(0))
+        .withColumn(DedupColumns.LINE_CHARS_REMOVED, lit(0));
     dropped = dropped.withColumn(DedupColumns.CLUSTER_ID, lit(null).cast("string"))
         .withColumn(DedupColumns.CLUSTER_SIZE, lit(null).cast("int"));
     Dataset<Row> passed = prior.withColumn(DedupColumns.DUP_OF, lit(null).cast("string"))
@@ -116,6 +125,7 @@ public final class DedupStage {
         .toArray(Column[]::new);
     Dataset<Row> docs = passed.select(order)
         .unionByName(dropped.select(order))
+        .unionByName(nearDropped.select(order))
         .unionByName(kept.select(order));
     return new Result(docs, clusters);
   }
@@ -132,7 +142,10 @@ public final class DedupStage {
     order[0] = col(DedupColumns.DROP_FILTER).isNotNull(); // false (still active) first
     System.arraycopy(DedupColumns.keepOrder(keep), 0, order, 1, 3);
     // The last tie-break is a hash of the whole row, so even copies that share an id order the same way.
-    Column[] all = Arrays.stream(docs.columns()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+    // Map columns (e.g. the filter stage's scores) cannot be hashed by Spark; they add nothing to the order.
+    Column[] all = Arrays.stream(docs.schema().fields())
+        .filter(f -> !f.dataType().simpleString().contains("map<"))
+        .map(f -> col(f.name())).toArray(Column[]::new);
     Column[] ordered = Arrays.copyOf(order, 5);
     ordered[4] = xxhash64(all);
     WindowSpec w = Window.partitionBy(key).orderBy(ordered);

@@ -48,7 +48,8 @@ final class LineDedup {
         .select(col("lh"), col("first.id").as("first_id"));
     Dataset<Row> toRemove = lines.join(repeated, "lh")
         .filter(col("id").notEqual(col("first_id")))
-        .groupBy("id").agg(array_sort(collect_list("lh")).as("rm"));
+        .groupBy("id").agg(array_sort(collect_list("lh")).as("rm"))
+        .withColumnRenamed("id", "_rid");
 
     UserDefinedFunction remove = udf((UDF2<String, scala.collection.Seq<Long>, Row>) (text, rm) -> {
       long[] set = new long[rm.size()];
@@ -58,8 +59,8 @@ final class LineDedup {
       LineHashes.Removal r = LineHashes.remove(text, set);
       return RowFactory.create(r.text(), r.linesRemoved(), r.charsRemoved());
     }, REMOVAL);
-    Dataset<Row> joined = active.join(toRemove, active.col("id").equalTo(toRemove.col("id")), "left")
-        .drop(toRemove.col("id"))
+    Dataset<Row> joined = active.join(toRemove, col("id").equalTo(col("_rid")), "left")
+        .drop("_rid")
         .withColumn("_r", org.apache.spark.sql.functions.when(col("rm").isNotNull(),
             remove.apply(col("text"), col("rm"))));
     return joined

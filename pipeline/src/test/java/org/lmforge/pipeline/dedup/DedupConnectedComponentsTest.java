@@ -75,7 +75,7 @@ class DedupConnectedComponentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 3, 8})
+  @ValueSource(ints = {1, 5})
   void chainMergesIntoOneComponent(int partitions) {
     // A~B, B~C, ... over a shuffled chain of 300 nodes whose minimum sits in the middle.
     List<long[]> edges = new ArrayList<>();
@@ -95,7 +95,7 @@ class DedupConnectedComponentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {1, 4})
+  @ValueSource(ints = {3})
   void starsAndAbcChain(int partitions) {
     List<long[]> edges = new ArrayList<>();
     edges.add(new long[] {10, 11}); // A~B
@@ -114,7 +114,7 @@ class DedupConnectedComponentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {2, 7})
+  @ValueSource(ints = {4})
   void randomGraphMatchesUnionFind(int partitions) {
     SplittableRandom r = new SplittableRandom(11);
     List<long[]> edges = new ArrayList<>();

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -114,10 +113,15 @@ final class DedupQuality {
   /** Near-dedupe figures on a planted corpus of n documents. */
   static Figures measure(SparkSession spark, String[] words, int n, DedupConfig cfg) {
     Corpus c = Corpus.build(spark, words, n, 1234L, 4);
-    NearClusters.Result r = NearClusters.find(c.docs(), cfg);
-    Figures f = score(c, idPairs(r.pairs(), c.docs()), cfg.threshold(), cfg.shingleSize(), 1000, 99L);
+    Figures f = measure(c, cfg);
     c.docs().unpersist();
     return f;
+  }
+
+  /** Near-dedupe figures on a built corpus. */
+  static Figures measure(Corpus c, DedupConfig cfg) {
+    NearClusters.Result r = NearClusters.find(c.docs(), cfg);
+    return score(c, idPairs(r.pairs(), c.docs()), cfg.threshold(), cfg.shingleSize(), 1000, 99L);
   }
 
   public static void main(String[] args) {
@@ -133,7 +137,4 @@ final class DedupQuality {
     }
   }
 
-  static SplittableRandom rng(long seed) {
-    return new SplittableRandom(seed);
-  }
 }

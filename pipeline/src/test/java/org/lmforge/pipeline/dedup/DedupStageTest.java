@@ -33,6 +33,7 @@ class DedupStageTest {
       "Menu Search Subscribe", "You are here: Home > Debates"};
   private static final String FOOTER = "Copyright 2024 Parliament Watch. All rights reserved. Privacy policy.";
 
+  private static final int PAGES = 600;
   private static SparkSession spark;
   private static List<List<String>> bodies;
 
@@ -71,7 +72,7 @@ class DedupStageTest {
     return String.join(" ", w);
   }
 
-  /** Planted corpus: 1200 distinct pages plus one planted copy of each kind per 30 pages. */
+  /** Planted corpus: 600 distinct pages plus one planted copy of each kind per 30 pages. */
   private record Planted(List<Row> rows, Map<String, String> copyOf, List<String> distinct) {}
 
   private static Planted planted() {
@@ -79,7 +80,7 @@ class DedupStageTest {
     Map<String, String> copyOf = new TreeMap<>();
     List<String> distinct = new ArrayList<>();
     long t = 1_700_000_000L;
-    for (int i = 0; i < 1200; i++) {
+    for (int i = 0; i < PAGES; i++) {
       List<String> body = bodies.get(i);
       String id = "p" + i;
       String text = page(body, i);
@@ -131,6 +132,8 @@ class DedupStageTest {
     for (Map.Entry<String, String> e : p.copyOf().entrySet()) {
       Row copy = out.get(e.getKey());
       Row orig = out.get(e.getValue());
+      assertNotNull(copy, e.getKey() + " in output; some ids: " + out.keySet().stream().limit(20).toList());
+      assertNotNull(orig, e.getValue() + " in output");
       assertTrue(kept(orig) != kept(copy), e.getKey() + ": exactly one of copy and original kept");
       Row dropped = kept(copy) ? orig : copy;
       assertEquals("dedup", dropped.getAs("drop_filter"));
@@ -153,8 +156,9 @@ class DedupStageTest {
     assertTrue(removedChars >= HEADERS[500 % HEADERS.length].length() + FOOTER.length() + 2, "" + removedChars);
     assertEquals(page(bodies.get(500), 500).length() - removedChars, laterText.length());
     assertEquals(laterText.length(), (int) later.getAs("text_length"));
-    assertTrue(kept(out.get("p0")) && ((String) out.get("p0").getAs("text")).startsWith(HEADERS[0]),
-        "first occurrence keeps its boilerplate");
+    long withHeader = out.values().stream()
+        .filter(r -> kept(r) && ((String) r.getAs("text")).contains(HEADERS[0])).count();
+    assertEquals(1, withHeader, "only the first occurrence keeps the shared header");
 
     Map<String, Long> c = DedupStage.counters(res.docs());
     long nearDropped = out.values().stream().filter(r -> "dedup.near".equals(r.getAs("drop_reason"))).count();
@@ -164,7 +168,8 @@ class DedupStageTest {
         - c.get("dropped_line") - c.get("dropped_near"), c.get("docs_out"));
     long chars = out.values().stream().mapToLong(r -> ((Integer) r.getAs("dedup_line_chars_removed"))).sum();
     assertEquals(chars, c.get("line_chars_removed"));
-    assertTrue(c.get("lines_removed") >= 1200 - 4, "each page but the first with a header loses it: " + c);
+    assertTrue(c.get("lines_removed") >= c.get("docs_out") - 4, "each page but the first with a header loses it: "
+        + c);
 
     // Clusters are inspectable: each near-dropped doc's cluster lists it and its kept document.
     Map<String, Row> clusters = new HashMap<>();

@@ -3,11 +3,13 @@ package org.lmforge.dataprep.extract;
 import java.util.regex.Pattern;
 
 /**
- * Lines that are only the label of a share/print button ("Facebook", "Drucken", "E-Mail") or a
- * "more on this" stub; also copyright notices, taxonomy lines and PHP diagnostics. After trafilatura's {@code textfilter}, with a few more languages.
+ * Single output lines that are boilerplate whatever their position: the label of a share/print button
+ * ("Facebook", "Drucken", "E-Mail") or a "more on this" stub, copyright notices, taxonomy lines
+ * ("Tags: ...", "Posted in ...") and PHP diagnostics. After trafilatura's {@code textfilter}, with a few
+ * more languages.
  */
-final class ShareLineFilter {
-    private ShareLineFilter() {}
+final class BoilerplateLineFilter {
+    private BoilerplateLineFilter() {}
 
     private static final Pattern SHARE_LINE = Pattern.compile(
         "\\W*(Drucken|E-?Mail|Facebook|Flipboard|Google|Instagram|Linked[Ii]n|Mail|PDF|Pinterest|Pocket|Print"

@@ -1,0 +1,116 @@
+package org.lmforge.dataprep.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+
+/**
+ * Writes the embedded default input: a real WARC file (gzip per record, written with jwarc) whose HTML
+ * responses carry Europarl debates as the main text, wrapped in the boilerplate real sites have (menu,
+ * cookie banner, related links, footer), so that the clean job has something to extract, identify and
+ * filter. A few 404 and non-HTML responses and exact re-captures are mixed in so every counter moves.
+ * The text is real; the page templates and the {@code .example} URLs are the writer's own.
+ */
+public final class SampleWarcWriter {
+  private static final String[] SITES = {"parliament-news.example", "eu-debates.example", "www.plenary.example"};
+
+  private SampleWarcWriter() {}
+
+  /** Writes {@code pages} HTML pages (plus extra records) to {@code out}, atomically. Returns records written. */
+  public static int write(Path out, int pages, long seed) throws IOException {
+    List<EuroparlCorpus.Debate> debates = EuroparlCorpus.read(Math.min(pages, EuroparlCorpus.SIZE));
+    Random rnd = new Random(seed);
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    Files.createDirectories(out.toAbsolutePath().getParent());
+    int records = 0;
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING);
+         WarcWriter w = new WarcWriter(ch, WarcCompression.GZIP)) {
+      for (int i = 0; i < debates.size(); i++) {
+        EuroparlCorpus.Debate d = debates.get(i);
+        String site = SITES[i % SITES.length];
+        String url = "https://" + site + "/debates/" + i + "/" + slug(d.title());
+        Instant when = captureDate(d.date(), i);
+        w.write(response(url, when, 200, "text/html; charset=utf-8", page(d, site, rnd)));
+        records++;
+        if (i % 50 == 7) {   // a re-capture of the same page a day later: the URL and text repeat
+          w.write(response(url, when.plusSeconds(86_400), 200, "text/html; charset=utf-8", page(d, site, rnd)));
+          records++;
+        }
+        if (i % 40 == 3) {
+          w.write(response("https://" + site + "/missing/" + i, when, 404, "text/html", "<html><body>Not found</body></html>"));
+          w.write(response("https://" + site + "/logo-" + i + ".png", when, 200, "image/png", "\u0089PNG"));
+          records += 2;
+        }
+      }
+    }
+    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return records;
+  }
+
+  private static WarcResponse response(String url, Instant date, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
+        .body(MediaType.parse(type), bytes).build();
+    return new WarcResponse.Builder(URI.create(url)).date(date).body(http).build();
+  }
+
+  private static Instant captureDate(String isoDate, int i) {
+    try {
+      return LocalDate.parse(isoDate).atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(i % 86_400);
+    } catch (RuntimeException e) {
+      return Instant.parse("2010-01-01T00:00:00Z").plusSeconds(i);
+    }
+  }
+
+  static String page(EuroparlCorpus.Debate d, String site, Random rnd) {
+    StringBuilder h = new StringBuilder(4096);
+    h.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(esc(d.title()))
+        .append(" | ").append(site).append("</title></head>\n<body>\n")
+        .append("<div id=\"cookie-banner\" class=\"cookie-consent\">We use cookies to improve your experience. "
+            + "<a href=\"/privacy\">Privacy policy</a> <button>Accept all cookies</button></div>\n")
+        .append("<header><nav class=\"main-menu\"><ul><li><a href=\"/\">Home</a></li><li><a href=\"/debates\">Debates</a></li>"
+            + "<li><a href=\"/members\">Members</a></li><li><a href=\"/press\">Press</a></li><li><a href=\"/contact\">Contact</a></li>"
+            + "</ul></nav></header>\n<main><article>\n<h1>").append(esc(d.title())).append("</h1>\n")
+        .append("<p class=\"byline\">Sitting of ").append(esc(d.date())).append("</p>\n");
+    for (String p : d.paragraphs()) {
+      h.append("<p>").append(esc(p)).append("</p>\n");
+    }
+    h.append("</article>\n<aside class=\"related\"><h3>Related debates</h3><ul>");
+    for (int k = 0; k < 5; k++) {
+      int n = rnd.nextInt(EuroparlCorpus.SIZE);
+      h.append("<li><a href=\"/debates/").append(n).append("\">Debate ").append(n).append("</a></li>");
+    }
+    h.append("</ul></aside></main>\n<footer class=\"site-footer\"><p>&copy; ").append(site)
+        .append(" &middot; <a href=\"/imprint\">Imprint</a> &middot; <a href=\"/terms\">Terms of use</a></p></footer>\n")
+        .append("</body></html>\n");
+    return h.toString();
+  }
+
+  private static String slug(String title) {
+    String s = title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-");
+    s = s.replaceAll("^-+|-+$", "");
+    s = java.net.URLEncoder.encode(s.length() > 60 ? s.substring(0, 60) : s, StandardCharsets.UTF_8);
+    return s.isEmpty() ? "debate" : s;
+  }
+
+  private static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+  }
+}

@@ -1,0 +1,98 @@
+package org.lmforge.jobs;
+
+import com.typesafe.config.Config;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.lmforge.dataprep.sample.SampleWarcWriter;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.clean.CleanConfig;
+import org.lmforge.pipeline.clean.CleanStage;
+import org.lmforge.pipeline.clean.CleanStats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and drop table. */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+    description = "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
+public final class CleanJob implements Callable<Integer> {
+  @Mixin JobOptions job = new JobOptions();
+
+  @Option(names = "--input", paramLabel = "PATH", description = "Crawl file, directory or glob (repeatable); "
+      + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
+  String output;
+
+  @Option(names = "--keep-dropped", description = "Also write dropped documents with their reason.")
+  boolean keepDropped;
+
+  @Option(names = "--overwrite", description = "Replace an existing output.")
+  boolean overwrite;
+
+  @Option(names = "--sample-pages", defaultValue = "2000",
+      description = "Pages in the embedded sample WARC (default ${DEFAULT-VALUE}).")
+  int samplePages;
+
+  @Override
+  public Integer call() throws Exception {
+    CleanConfig cfg = config();
+    if (cfg.inputs().isEmpty()) {
+      Path sample = Path.of("work", "sample", "europarl-" + samplePages + ".warc.gz");
+      if (!Files.exists(sample)) {
+        int records = SampleWarcWriter.write(sample, samplePages, 42);
+        System.out.printf("embedded default input: wrote %d records (%d Europarl pages) to %s%n", records,
+            samplePages, sample);
+      }
+      cfg = new CleanConfig(List.of(sample.toAbsolutePath().toString()), cfg.output(), cfg.overwrite(),
+          cfg.keepDropped(), cfg.ingest(), cfg.filters(), cfg.dedup());
+    }
+    try (SparkSession spark = Sessions.create("lmforge-clean", job.master())) {
+      CleanStage.Result r = CleanStage.run(spark, cfg);
+      print(r.stats());
+      System.out.println("output: " + r.output() + "/docs  (Parquet, partitioned by language)");
+      System.out.println("stats:  " + r.output() + "/stats.json");
+      System.out.println("quarantine: " + r.output() + "/quarantine" + (cfg.keepDropped()
+          ? "   dropped: " + r.output() + "/rejected" : ""));
+    }
+    return 0;
+  }
+
+  CleanConfig config() {
+    List<String> overrides = new ArrayList<>(job.overrides);
+    Config c = JobConfig.load("clean", job.configFile, overrides);
+    CleanConfig cfg = ConfigBinder.bind(c, "clean", CleanConfig.class);
+    return new CleanConfig(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs),
+        output == null ? cfg.output() : output, overwrite || cfg.overwrite(), keepDropped || cfg.keepDropped(),
+        cfg.ingest(), cfg.filters(), cfg.dedup());
+  }
+
+  static void print(CleanStats s) {
+    System.out.printf("%nclean: %d files, %.1f MB in, %d records, %d pages extracted, %d documents kept "
+            + "(%.1f MB of text) in %.1f s%n", s.inputFiles(), s.inputBytes() / 1e6, s.records(), s.pagesExtracted(),
+        s.documentsOut(), s.textBytesOut() / 1e6, s.wallSeconds());
+    System.out.println("records by type: " + s.recordsByType());
+    System.out.println("skipped:         " + s.skippedByReason());
+    System.out.println("quarantined:     " + s.quarantinedByReason());
+    if (!s.warningsByReason().isEmpty()) {
+      System.out.println("repaired:        " + s.warningsByReason());
+    }
+    System.out.println("languages:       " + s.documentsByLanguage());
+    System.out.println("drop table:");
+    System.out.printf("  %-10s %-36s %10s%n", "stage", "reason", "documents");
+    for (CleanStats.DropRow d : s.dropTable()) {
+      System.out.printf("  %-10s %-36s %10d%n", d.stage(), d.reason(), d.documents());
+    }
+    for (Map.Entry<String, Long> e : s.dedup().entrySet()) {
+      if (e.getKey().startsWith("dropped") || e.getKey().startsWith("clusters")) {
+        System.out.println("  dedup " + e.getKey() + ": " + e.getValue());
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.lmforge.pipeline.clean;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Map;
+import org.lmforge.pipeline.clean.filter.FilterStats;
+
+/**
+ * stats.json of a clean run. Every count is an aggregation over the run's rows (exact under task retries).
+ *
+ * @param recordsByType        WARC records read, by WARC-Type
+ * @param skippedByReason      well-formed records without page text (request, revisit, non-200, non-HTML)
+ * @param quarantinedByReason  records that could not be processed; their locations are in quarantine/
+ * @param warningsByReason     pages kept after a repair (e.g. a wrong declared charset)
+ * @param pagesExtracted       pages that reached extraction and language ID
+ * @param ingestDropsByReason  pages dropped by ingest rules (no text, language)
+ * @param dropTable            every drop of the run: stage, reason, documents
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CleanStats(String output, String startedAt, double wallSeconds, int inputFiles, long inputBytes,
+    long records, Map<String, Long> recordsByType, Map<String, Long> skippedByReason,
+    Map<String, Long> quarantinedByReason, Map<String, Long> warningsByReason, long pagesExtracted,
+    Map<String, Long> ingestDropsByReason, FilterStats filters, Map<String, Long> dedup, long documentsOut,
+    long textCharsOut, long textBytesOut, Map<String, Long> documentsByLanguage, List<DropRow> dropTable) {
+
+  /** One line of the drop table. */
+  public record DropRow(String stage, String reason, long documents) {}
+
+  public String toJson() {
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package org.lmforge.pipeline.clean;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.lmforge.dataprep.ingest.CleanPage;
+import org.lmforge.dataprep.ingest.IngestConfig;
+import org.lmforge.dataprep.ingest.PageOutcome;
+import org.lmforge.dataprep.ingest.PageProcessor;
+import org.lmforge.dataprep.warc.CrawlFileReader;
+import org.lmforge.dataprep.warc.CrawlItem;
+import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.io.HadoopCrawlSource;
+import org.lmforge.pipeline.io.InputFiles.InputFile;
+
+/**
+ * Reads crawl files (one Spark task per file) and turns every record into one item row: a page (kept, or
+ * dropped by an ingest rule with its reason), a skipped record (counted), or a quarantined one (file,
+ * offset, reason). All later outputs and counters are derived from these rows, so one pass over the crawl
+ * gives the corpus, the quarantine and the statistics.
+ */
+public final class IngestStage {
+  private IngestStage() {}
+
+  public static final String KIND = "kind";
+  public static final String REASON = "reason";
+  public static final String DETAIL = "detail";
+  public static final String WARNING = "warning";
+  public static final String WARC_TYPE = "warc_type";
+  public static final String PAGE = "page";
+  public static final String SKIPPED = "skipped";
+  public static final String QUARANTINED = "quarantined";
+
+  /** The clean schema plus what the item is and why. */
+  public static final StructType ITEM_SCHEMA = itemSchema();
+
+  private static StructType itemSchema() {
+    List<StructField> f = new ArrayList<>(List.of(
+        DataTypes.createStructField(KIND, DataTypes.StringType, false),
+        DataTypes.createStructField(REASON, DataTypes.StringType, true),
+        DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
+        DataTypes.createStructField(WARNING, DataTypes.StringType, true),
+        DataTypes.createStructField(WARC_TYPE, DataTypes.StringType, true)));
+    for (StructField c : CleanSchema.SCHEMA.fields()) {
+      f.add(new StructField(c.name(), c.dataType(), true, c.metadata()));
+    }
+    return DataTypes.createStructType(f);
+  }
+
+  public static Dataset<Row> items(SparkSession spark, List<InputFile> files, IngestConfig cfg) {
+    HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+    List<String> paths = files.stream().map(InputFile::path).toList();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    jsc.setJobGroup("clean", "read crawl files, extract main text, identify language", false);
+    JavaRDD<Row> rows = jsc.parallelize(paths, Math.max(1, paths.size()))
+        .mapPartitions(it -> readFiles(it, cfg, conf));
+    return spark.createDataFrame(rows, ITEM_SCHEMA);
+  }
+
+  private static Iterator<Row> readFiles(Iterator<String> files, IngestConfig cfg, HadoopConf conf) {
+    PageProcessor processor = new PageProcessor(cfg);
+    return new Iterator<>() {
+      CrawlFileReader reader;
+
+      @Override public boolean hasNext() {
+        while (reader == null || !reader.hasNext()) {
+          if (reader != null) {
+            reader.close();
+          }
+          if (!files.hasNext()) {
+            return false;
+          }
+          String file = files.next();
+          try {
+            reader = new CrawlFileReader(new HadoopCrawlSource(file, conf), cfg.maxPageBytes());
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open crawl file " + file, e);
+          }
+        }
+        return true;
+      }
+
+      @Override public Row next() {
+        hasNext();
+        return toRow(reader.next(), processor);
+      }
+    };
+  }
+
+  static Row toRow(CrawlItem item, PageProcessor processor) {
+    return switch (item.kind()) {
+      case SKIPPED -> meta(SKIPPED, item.reason(), item.detail(), null, item.warcType(), item.file(), item.offset());
+      case MALFORMED -> meta(QUARANTINED, item.reason(), item.detail(), null, item.warcType(), item.file(), item.offset());
+      case PAGE -> {
+        PageOutcome o = processor.process(item.record());
+        if (o.kind() == PageOutcome.Kind.QUARANTINED) {
+          yield meta(QUARANTINED, o.reason(), o.detail(), null, item.warcType(), item.file(), item.offset());
+        }
+        yield page(o, item.warcType());
+      }
+    };
+  }
+
+  private static Row meta(String kind, String reason, String detail, String warning, String warcType, String file,
+      long offset) {
+    Object[] v = new Object[ITEM_SCHEMA.size()];
+    v[0] = kind;
+    v[1] = reason;
+    v[2] = detail;
+    v[3] = warning;
+    v[4] = warcType;
+    v[ITEM_SCHEMA.fieldIndex(CleanSchema.SOURCE_FILE)] = file;
+    v[ITEM_SCHEMA.fieldIndex(CleanSchema.RECORD_OFFSET)] = offset;
+    return RowFactory.create(v);
+  }
+
+  private static Row page(PageOutcome o, String warcType) {
+    CleanPage p = o.page();
+    boolean dropped = o.kind() == PageOutcome.Kind.DROPPED;
+    String dropFilter = dropped ? o.reason().substring(0, o.reason().indexOf('.')) : null;
+    return RowFactory.create(PAGE, o.reason(), o.detail(), o.warning(), warcType,
+        p.id(), p.url(), p.domain(), p.crawlDate() == null ? null : Timestamp.from(p.crawlDate()),
+        p.language(), p.languageScore(), p.title(), p.text(), p.text().length(), p.sourceFile(), p.recordOffset(),
+        p.contentType(), p.charsetDeclared(), p.charsetDetected(), p.robots(),
+        dropFilter, dropped ? o.reason() : null);
+  }
+
+  /** Page rows in the clean schema; pages dropped by an ingest rule carry drop_filter/drop_reason. */
+  public static Dataset<Row> pages(Dataset<Row> items) {
+    return items.filter(col(KIND).equalTo(PAGE)).select(CleanSchema.columns());
+  }
+
+  /** Quarantined records: where they are and why. */
+  public static Dataset<Row> quarantine(Dataset<Row> items) {
+    return items.filter(col(KIND).equalTo(QUARANTINED))
+        .select(col(CleanSchema.SOURCE_FILE), col(CleanSchema.RECORD_OFFSET), col(REASON), col(DETAIL));
+  }
+}

@@ -1,0 +1,31 @@
+package org.lmforge.pipeline.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.lmforge.dataprep.warc.CrawlSource;
+
+/** A crawl file on any Hadoop FileSystem (file://, hdfs://, s3a://), opened with a seek to the offset. */
+public final class HadoopCrawlSource implements CrawlSource {
+  private final Path path;
+  private final FileSystem fs;
+
+  public HadoopCrawlSource(String file, HadoopConf conf) throws IOException {
+    this.path = new Path(file);
+    this.fs = path.getFileSystem(conf.get());
+  }
+
+  @Override public String name() { return path.toString(); }
+
+  @Override public long length() throws IOException { return fs.getFileStatus(path).getLen(); }
+
+  @Override public InputStream openAt(long offset) throws IOException {
+    FSDataInputStream in = fs.open(path, 1 << 16);
+    if (offset > 0) {
+      in.seek(offset);
+    }
+    return in;
+  }
+}

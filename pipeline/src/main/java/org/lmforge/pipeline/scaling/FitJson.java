@@ -1,0 +1,152 @@
+package org.lmforge.pipeline.scaling;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a {@link ScalingFit.Result}: approach 3 as top-level {@code E, A, B, alpha, beta} with
+ * intervals under {@code ci}, then {@code compute_optimal}, {@code kaplan}, {@code approach1},
+ * {@code approach2}, the exclusions and the method. NaN (an interval that cannot be computed) is null.
+ * docs/scaling.md lists every key.
+ */
+public final class FitJson {
+  private FitJson() {}
+
+  public static Map<String, Object> toMap(ScalingFit.Result r, String input) {
+    ChinchillaLaw law = r.law();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("input", input);
+    m.put("runs_used", r.points().size());
+    Map<String, Object> excluded = new LinkedHashMap<>();
+    excluded.put("count", r.excluded().size());
+    excluded.put("rows", r.excluded().stream().map(e -> Map.of("line", e.line(), "reason", e.reason())).toList());
+    m.put("excluded", excluded);
+    m.put("E", law.E());
+    m.put("A", law.A());
+    m.put("B", law.B());
+    m.put("alpha", law.alpha());
+    m.put("beta", law.beta());
+    Map<String, Object> ci = new LinkedHashMap<>();
+    ci.put("level", r.options().level());
+    ci.put("method", "percentile bootstrap over runs");
+    ci.put("resamples", r.approach3().bootstrapFits());
+    r.approach3().intervals().forEach((k, v) -> ci.put(k, List.of(v[0], v[1])));
+    m.put("ci", ci);
+    m.put("huber_objective", r.approach3().objective());
+
+    Map<String, Object> opt = new LinkedHashMap<>();
+    opt.put("G", law.g());
+    opt.put("a", law.nExponent());
+    opt.put("b", law.dExponent());
+    opt.put("formula", "N_opt = G (C/6)^a, D_opt = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta))");
+    List<Object> budgets = new ArrayList<>();
+    for (ChinchillaLaw.Allocation a : r.allocations()) {
+      budgets.add(allocation(a));
+    }
+    opt.put("budgets", budgets);
+    m.put("compute_optimal", opt);
+
+    Map<String, Object> kaplan = new LinkedHashMap<>();
+    kaplan.put("L_N", powerLaw(r.kaplanN()));
+    kaplan.put("L_D", powerLaw(r.kaplanD()));
+    kaplan.put("L_C", powerLaw(r.kaplanC()));
+    m.put("kaplan", kaplan);
+    m.put("approach1", optimalScaling(r.approach1()));
+    Map<String, Object> a2 = optimalScaling(r.approach2().scaling());
+    List<Object> profiles = new ArrayList<>();
+    for (IsoFlopFit.Profile p : r.approach2().profiles()) {
+      Map<String, Object> pm = new LinkedHashMap<>();
+      pm.put("flops", p.flops());
+      pm.put("runs", p.points().size());
+      pm.put("params_opt", num(p.paramsOpt()));
+      pm.put("loss_opt", num(p.lossOpt()));
+      pm.put("rejected", p.rejected());
+      profiles.add(pm);
+    }
+    a2.put("profiles", profiles);
+    m.put("approach2", a2);
+
+    Map<String, Object> method = new LinkedHashMap<>();
+    method.put("objective", "sum of Huber(LSE(a - alpha ln N, b - beta ln D, e) - ln L), A=e^a, B=e^b, E=e^e");
+    method.put("huber_delta", r.options().huberDelta());
+    method.put("optimizer", "Hipparchus 3.1 NonLinearConjugateGradientOptimizer (Polak-Ribiere), "
+        + "Gauss-Newton preconditioner");
+    method.put("grid_points", r.approach3().gridPoints());
+    method.put("local_starts", r.approach3().localStarts());
+    method.put("converged_starts", r.approach3().converged());
+    method.put("seed", r.options().seed());
+    m.put("method", method);
+    return m;
+  }
+
+  public static void write(ScalingFit.Result r, String input, Path out) {
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      Files.createDirectories(parent);
+      Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), toMap(r, input));
+      Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> allocation(ChinchillaLaw.Allocation a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("flops", a.flops());
+    m.put("N_opt", a.params());
+    m.put("D_opt", a.tokens());
+    m.put("tokens_per_param", a.tokensPerParam());
+    m.put("loss", a.loss());
+    return m;
+  }
+
+  private static Map<String, Object> powerLaw(Fitted<PowerLaw> f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("available", f.available());
+    if (!f.available()) {
+      m.put("reason", f.reason());
+      return m;
+    }
+    PowerLaw p = f.value();
+    m.put("form", "L = (X_c / X)^alpha");
+    m.put("alpha", p.alpha());
+    m.put("alpha_ci", java.util.Arrays.asList(num(p.alphaLow()), num(p.alphaHigh())));
+    m.put("X_c", p.scale());
+    if (p.variable().equals("C")) {
+      m.put("X_c_pf_days", p.scale() / PublishedLaws.PF_DAY);
+    }
+    m.put("r2", p.r2());
+    m.put("points", p.points().size());
+    return m;
+  }
+
+  private static Map<String, Object> optimalScaling(Fitted<OptimalScaling> f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("available", f.available());
+    if (!f.available()) {
+      m.put("reason", f.reason());
+      return m;
+    }
+    OptimalScaling s = f.value();
+    m.put("a", s.a());
+    m.put("a_ci", java.util.Arrays.asList(num(s.params().slopeLow()), num(s.params().slopeHigh())));
+    m.put("b", s.b());
+    m.put("b_ci", java.util.Arrays.asList(num(s.tokens().slopeLow()), num(s.tokens().slopeHigh())));
+    m.put("points", s.optima().size());
+    return m;
+  }
+
+  private static Double num(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+}

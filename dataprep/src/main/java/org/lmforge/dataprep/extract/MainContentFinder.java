@@ -23,6 +23,7 @@ final class MainContentFinder {
         dropped.addAll(cleaned);
         TextSerializer.Serialized result = TextSerializer.EMPTY;
         boolean looseText = false;
+        Element firstRoot = null;
         for (Predicate<Element> tier : BoilerplatePatterns.CONTENT_TIERS) {
             Element root = Dom.first(body, dropped, tier);
             if (root == null) continue;
@@ -30,9 +31,12 @@ final class MainContentFinder {
             if (!hasLiveChild(root, dropped)) continue;
             // few <p>: the page is built from divs, so loose text is content too
             if (paragraphText(root, dropped) < 3 * cfg.minExtractedChars()) looseText = true;
-            result = result.plus(withoutTrailingHeadings(TextSerializer.serialize(root, dropped, looseText)));
+            TextSerializer.Serialized part = withoutTrailingHeadings(TextSerializer.serialize(root, dropped, looseText));
+            if (firstRoot == null && !part.blocks().isEmpty()) firstRoot = root;
+            result = result.plus(part);
             if (result.blocks().size() > 1) break;
         }
+        if (firstRoot != null) result = LeadFinder.lead(firstRoot, dropped, result).plus(result);
         if (result.blocks().isEmpty() || result.length() < cfg.minExtractedChars()) {
             Set<Element> wildDropped = Dom.newElementSet();
             wildDropped.addAll(cleaned);

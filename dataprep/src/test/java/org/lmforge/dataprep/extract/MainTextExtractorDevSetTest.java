@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  */
 class MainTextExtractorDevSetTest {
     @Test
-    void f1OnDevSetBeatsReadabilityAndNearsTrafilatura() throws Exception {
+    void f1OnDevSetBeatsReadabilityAndTrafilatura() throws Exception {
         assumeTrue(DevSet.available(), "extraction dev set not found under " + DevSet.dir());
         List<DevSet.Page> pages = DevSet.load();
         MainTextExtractor extractor = new MainTextExtractor();
@@ -24,9 +24,9 @@ class MainTextExtractorDevSetTest {
         }
         System.out.println("dev set (" + pages.size() + " pages): " + all + "; held-out: " + held);
         assertTrue(pages.size() >= 990, "expected 990 pages, found " + pages.size());
-        // measured 0.919 (target 0.92, trafilatura 0.924; Readability4J 0.887): fail on any real regression
-        assertTrue(all.f1() >= 0.915, "F1 on the dev set below 0.915: " + all);
-        // held-out pages (measured 0.918) were never looked at while tuning; allow for the smaller sample
-        assertTrue(held.f1() >= 0.905, "F1 on the held-out fifth below 0.905: " + held);
+        // measured 0.928 (target 0.92, trafilatura 0.924; Readability4J 0.887): fail on any real regression
+        assertTrue(all.f1() >= 0.925, "F1 on the dev set below 0.925: " + all);
+        // held-out pages (measured 0.926) were never looked at while tuning; allow for the smaller sample
+        assertTrue(held.f1() >= 0.92, "F1 on the held-out fifth below 0.92: " + held);
     }
 }

@@ -32,9 +32,27 @@ final class Html {
     }
     double a = Math.abs(v);
     if (a != 0 && (a < 1e-3 || a >= 1e5)) {
-      return String.format(Locale.ROOT, "%.3e", v);
+      String[] me = String.format(Locale.ROOT, "%.3e", v).split("e");
+      return trimZeros(me[0]) + "e" + me[1];
     }
-    return String.format(Locale.ROOT, "%.4g", v);
+    return trimZeros(String.format(Locale.ROOT, "%.4g", v));
+  }
+
+  /** "0.07600" -> "0.076", "2.000" -> "2". */
+  private static String trimZeros(String s) {
+    if (!s.contains(".")) {
+      return s;
+    }
+    s = s.replaceAll("0+$", "");
+    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /** Whole numbers in full with thousands separators (counters); others as {@link #num}. */
+  static String count(double v) {
+    if (Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", (long) v);
+    }
+    return num(v);
   }
 
   static String interval(double lo, double hi) {

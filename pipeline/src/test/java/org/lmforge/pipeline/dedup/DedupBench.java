@@ -49,9 +49,9 @@ public final class DedupBench {
     int sparkMax = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
     DedupConfig cfg = DedupConfig.defaults();
     List<String> table = new ArrayList<>();
-    table.add("| docs | method | wall s | docs/s | recall (J>=0.7 planted) | precision (sampled) | reported pairs"
+    table.add("| docs | method | wall s | CPU s | docs/s | recall (J>=0.7 planted) | precision (sampled) | reported pairs"
         + " | peak heap GiB | peak RSS GiB |");
-    table.add("|---|---|---|---|---|---|---|---|---|");
+    table.add("|---|---|---|---|---|---|---|---|---|---|");
     try (SparkSession spark = Sessions.create("dedup-bench", "local[2]")) {
       spark.sparkContext().setLogLevel("WARN");
       String[] words = DedupCorpus.words();
@@ -62,33 +62,36 @@ public final class DedupBench {
         System.gc();
 
         resetPeaks();
+        long c0 = cpu();
         long t0 = System.nanoTime();
         NearClusters.Result near = NearClusters.find(c.docs(), cfg);
         long clusters = near.clusters().count();
         double tNear = (System.nanoTime() - t0) / 1e9;
-        String mem = peaks();
+        String mem = peaks() + " " + (cpu() - c0) / 1e9;
         DedupQuality.Figures f = DedupQuality.score(c, DedupQuality.idPairs(near.pairs(), c.docs()),
             cfg.threshold(), cfg.shingleSize(), 2000, 7L);
         table.add(row(n, "ours: near level (pairs + components + keep)", tNear, f, mem));
         System.out.printf("%,d docs: ours near %.1f s, %,d clusters, %s%n", n, tNear, clusters, f);
 
         resetPeaks();
+        c0 = cpu();
         t0 = System.nanoTime();
         DedupStage.Result all = DedupStage.run(c.docs(), cfg);
         Map<String, Long> counters = DedupStage.counters(all.docs());
         double tAll = (System.nanoTime() - t0) / 1e9;
-        mem = peaks();
+        mem = peaks() + " " + (cpu() - c0) / 1e9;
         table.add(row(n, "ours: whole stage (id, url, exact, line, near) + counters", tAll, null, mem));
         System.out.printf("%,d docs: ours whole stage %.1f s, counters %s%n", n, tAll, counters);
 
         if (n <= sparkMax) {
           System.gc();
           resetPeaks();
+          c0 = cpu();
           t0 = System.nanoTime();
           Dataset<Row> pairs = minHashLsh(c.docs(), 10, 1.0 - cfg.threshold());
           long count = pairs.count();
           double tSpark = (System.nanoTime() - t0) / 1e9;
-          mem = peaks();
+          mem = peaks() + " " + (cpu() - c0) / 1e9;
           List<String[]> idPairs = new ArrayList<>();
           for (Row r : pairs.collectAsList()) {
             idPairs.add(new String[] {r.getString(0), r.getString(1)});
@@ -131,11 +134,21 @@ public final class DedupBench {
   }
 
   private static String row(int n, String method, double secs, DedupQuality.Figures f, String mem) {
-    return String.format(Locale.ROOT, "| %,d | %s | %.1f | %,.0f | %s | %s | %s | %s |", n, method, secs, n / secs,
+    String[] m = mem.split(" ");
+    String row = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %s | %s | %s | %s |", n, method, secs,
+        Double.parseDouble(m[2]), n / secs,
         f == null ? "" : String.format(Locale.ROOT, "%.4f (%d/%d)", f.recall(), f.plantedFound(),
             f.plantedAtThreshold()),
         f == null ? "" : String.format(Locale.ROOT, "%.4f", f.precision()),
-        f == null ? "" : String.format(Locale.ROOT, "%,d", f.reported()), mem.split(" ")[0], mem.split(" ")[1]);
+        f == null ? "" : String.format(Locale.ROOT, "%,d", f.reported()), m[0], m[1]);
+    System.out.println(row);
+    return row;
+  }
+
+  /** CPU time of the whole JVM (all threads), in ns: robust to other load on the machine. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   /** Resets heap pool peaks and, where the kernel allows, the process's peak RSS (VmHWM). */

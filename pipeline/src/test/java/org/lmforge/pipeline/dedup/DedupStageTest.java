@@ -188,4 +188,93 @@ class DedupStageTest {
       }
     }
   }
+
+  @Test
+  void urlVariantsKeepNewestOrLongestAndPriorDropsPassThrough() {
+    String body = String.join("\n", bodies.get(700));
+    List<Row> rows = List.of(
+        DedupCorpus.row("u1", "https://News.example.com:443/story?id=5&utm_source=tw#top", 1_000, body, null, "a"),
+        DedupCorpus.row("u2", "https://news.example.com/story?id=5", 3_000, body.substring(0, body.length() / 2),
+            null, "a"),
+        DedupCorpus.row("u3", "https://news.example.com/story?id=5&fbclid=x", 2_000, body + "\nMore.", null, "a"),
+        DedupCorpus.row("u4", "https://news.example.com/story?id=6", 2_000, String.join("\n", bodies.get(701)),
+            null, "a"),
+        DedupCorpus.row("gone", "https://news.example.com/story?id=5", 9_000, body, "quality", "a"));
+    Dataset<Row> in = spark.createDataFrame(rows, DedupCorpus.SCHEMA);
+    DedupConfig urlOnly = DedupConfig.defaults().withLevels(true, false, false, false);
+
+    Map<String, Row> newest = byId(DedupStage.run(in, urlOnly).docs());
+    assertTrue(kept(newest.get("u2")) && kept(newest.get("u4")));
+    assertEquals("dedup.url", newest.get("u1").getAs("drop_reason"));
+    assertEquals("u2", newest.get("u3").getAs("dup_of"));
+    Row gone = newest.get("gone");
+    assertEquals("quality", gone.getAs("drop_filter"), "rows dropped earlier are untouched");
+    assertEquals("quality.x", gone.getAs("drop_reason"));
+    assertNull(gone.getAs("dup_of"));
+    assertNull(gone.getAs("dedup_line_chars_removed"));
+    assertEquals("a", gone.getAs("source"), "pass-through column kept");
+
+    Map<String, Row> longest = byId(DedupStage.run(in, urlOnly.withKeep("longest")).docs());
+    assertTrue(kept(longest.get("u3")));
+    assertFalse(kept(longest.get("u1")) || kept(longest.get("u2")));
+    Map<String, Long> c = DedupStage.counters(DedupStage.run(in, urlOnly).docs());
+    assertEquals(4L, c.get("docs_in"));
+    assertEquals(2L, c.get("dropped_url"));
+  }
+
+  @Test
+  void badInputPassesAndRepeatedFilesAreHandledOnce() {
+    StringBuilder big = new StringBuilder(50 << 20);
+    List<String> words = new ArrayList<>();
+    for (List<String> b : bodies.subList(0, 200)) {
+      words.addAll(List.of(String.join(" ", b).split("\\s+")));
+    }
+    for (int i = 0; big.length() < (50 << 20); i++) {
+      big.append(words.get(i % words.size())).append(i % 40 == 39 ? '\n' : ' ');
+    }
+    List<Row> rows = new ArrayList<>(List.of(
+        DedupCorpus.row("empty", "https://a.example/empty", 1, "", null, "a"),
+        DedupCorpus.row("null", "https://a.example/null", 1, null, null, "a"),
+        DedupCorpus.row("one-word", "https://a.example/one", 1, "Hello", null, "a"),
+        DedupCorpus.row("big", "https://a.example/big", 1, big.toString(), null, "a"),
+        DedupCorpus.row("zh", "https://a.example/zh", 1, "欧洲议会今天讨论了关于性别平等的新指令和相关报告。", null, "a"),
+        DedupCorpus.row("ar", "https://a.example/ar", 1, "ناقش البرلمان الأوروبي اليوم التوجيه الجديد بشأن المساواة",
+            null, "a"),
+        DedupCorpus.row("el", null, 1, String.join("\n", bodies.get(800)), null, "a"),
+        DedupCorpus.row("twice", "https://a.example/twice", 5, String.join("\n", bodies.get(801)), null, "file-1"),
+        DedupCorpus.row("twice", "https://a.example/twice", 5, String.join("\n", bodies.get(801)), null, "file-2")));
+    DedupStage.Result res = DedupStage.run(spark.createDataFrame(rows, DedupCorpus.SCHEMA), DedupConfig.defaults());
+    List<Row> out = res.docs().select("id", "drop_reason", "text_length", "source").collectAsList();
+    assertEquals(rows.size(), out.size());
+    long twiceKept = out.stream().filter(r -> r.getString(0).equals("twice") && r.isNullAt(1)).count();
+    long twiceDropped = out.stream().filter(r -> r.getString(0).equals("twice")
+        && "dedup.id".equals(r.getString(1))).count();
+    assertEquals(1, twiceKept);
+    assertEquals(1, twiceDropped);
+    for (String id : List.of("one-word", "big", "zh", "ar", "el")) {
+      assertTrue(out.stream().anyMatch(r -> r.getString(0).equals(id) && r.isNullAt(1)), id + " kept");
+    }
+    // Null and empty text normalise alike: one is kept, the other is its exact duplicate.
+    long emptyKept = out.stream().filter(r -> r.getString(0).matches("empty|null") && r.isNullAt(1)).count();
+    assertEquals(1, emptyKept);
+  }
+
+  @Test
+  void keptDocumentsDoNotDependOnPartitioning() {
+    Planted p = planted();
+    List<Row> some = p.rows().subList(0, 260);
+    Dataset<Row> in = spark.createDataFrame(some, DedupCorpus.SCHEMA);
+    TreeSet<String> first = keptAndClusters(DedupStage.run(in.repartition(1), DedupConfig.defaults()).docs());
+    TreeSet<String> second = keptAndClusters(DedupStage.run(in.repartition(5), DedupConfig.defaults()).docs());
+    assertEquals(first, second);
+    assertTrue(first.size() < some.size(), "something was deduplicated");
+  }
+
+  private static TreeSet<String> keptAndClusters(Dataset<Row> docs) {
+    TreeSet<String> out = new TreeSet<>();
+    for (Row r : docs.select("id", "drop_reason", "dup_cluster_id", "text").collectAsList()) {
+      out.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3).hashCode());
+    }
+    return out;
+  }
 }

@@ -49,20 +49,29 @@ public final class TokenizeBench {
       String out = work.resolve("tokens").toString();
       TokenizeConfig cfg = TokenizeConfig.defaults(List.of(in), out).withOverwrite(true).withPartitions(partitions)
           .withTokenizer(TokenizeConfig.Tokenizer.train("bench-bpe", 256 + merges + 1));
+      CpuSampler cpu = new CpuSampler();
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       TokenizeResult r = TokenizeStage.run(spark, cfg);
-      long wallMs = (System.nanoTime() - t0) / 1_000_000;
+      long t1 = System.nanoTime();
+      cpu.stop();
+      long wallMs = (t1 - t0) / 1_000_000;
       long cpuMs = (processCpuNanos() - cpu0) / 1_000_000;
+      long countEnd = t0 + r.countMillis() * 1_000_000;
+      double countCpu = cpu.between(t0, countEnd);
+      double mergeCpu = cpu.between(countEnd, countEnd + r.mergeMillis() * 1_000_000);
+      double encodeCpu = cpu.between(t1 - r.encodeMillis() * 1_000_000, t1);
       long outBytes = r.train().utf8Bytes() + r.validation().utf8Bytes();
 
       System.out.printf("text: %.1f MB UTF-8 in parquet, %d docs; %d distinct pre-tokens%n", textBytes / 1e6,
           r.documentsIn(), r.distinctPreTokens());
-      System.out.printf("counting (read + pre-tokenize + reduceByKey + collect): %.1f s%n", r.countMillis() / 1e3);
-      System.out.printf("merging %d merges on the driver: %.1f s (vocab %d)%n", r.vocabSize() - 257,
-          r.mergeMillis() / 1e3, r.vocabSize());
-      System.out.printf("encoding + writing %d shards: %.1f s = %.1f MB/s (%d + %d tokens, %.3f bytes/token)%n",
-          r.shards(), r.encodeMillis() / 1e3, outBytes / 1e6 / (r.encodeMillis() / 1e3), r.train().tokens(),
+      System.out.printf("counting (read + pre-tokenize + reduceByKey + collect): %.1f s wall, ~%.1f s process CPU%n",
+          r.countMillis() / 1e3, countCpu);
+      System.out.printf("merging %d merges on the driver: %.1f s wall, ~%.1f s CPU (vocab %d)%n", r.vocabSize() - 257,
+          r.mergeMillis() / 1e3, mergeCpu, r.vocabSize());
+      System.out.printf("encoding + writing %d shards: %.1f s wall = %.1f MB/s; ~%.1f s process CPU = %.1f MB per "
+          + "CPU-second (%d + %d tokens, %.3f bytes/token)%n", r.shards(), r.encodeMillis() / 1e3,
+          outBytes / 1e6 / (r.encodeMillis() / 1e3), encodeCpu, outBytes / 1e6 / encodeCpu, r.train().tokens(),
           r.validation().tokens(), r.bytesPerToken());
       System.out.printf("whole stage: %.1f s wall, %.1f s process CPU, load average %s%n", wallMs / 1e3, cpuMs / 1e3,
           Files.readString(Path.of("/proc/loadavg")).trim());
@@ -116,6 +125,47 @@ public final class TokenizeBench {
     }
     spark.createDataFrame(rows, TokenizeCorpus.SCHEMA).repartition(8).write().mode("overwrite").parquet(path);
     return bytes;
+  }
+
+  /** Process CPU time sampled every 50 ms, to split the stage's CPU time by phase (the phases run one after another). */
+  private static final class CpuSampler {
+    private final List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    CpuSampler() {
+      samples.add(new long[] {System.nanoTime(), processCpuNanos()});
+      thread = new Thread(() -> {
+        while (running) {
+          samples.add(new long[] {System.nanoTime(), processCpuNanos()});
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    void stop() {
+      running = false;
+      samples.add(new long[] {System.nanoTime(), processCpuNanos()});
+    }
+
+    /** CPU seconds between two nanoTime instants, from the nearest samples. */
+    double between(long from, long to) {
+      return (at(to) - at(from)) / 1e9;
+    }
+
+    private long at(long t) {
+      synchronized (samples) {
+        long[] best = samples.get(0);
+        for (long[] s : samples) if (Math.abs(s[0] - t) < Math.abs(best[0] - t)) best = s;
+        return best[1];
+      }
+    }
   }
 
   private static long processCpuNanos() {

@@ -48,7 +48,7 @@ import org.lmforge.pipeline.Sessions;
  * partitions; a loaded GPT-2 gives JTokkit's ids; bad and mismatched vocabularies fail naming both numbers.
  */
 class TokenizeStageTest {
-  private static final int DOCS = 500;
+  private static final int DOCS = 400;
   private static final int EMPTY = 12;
   private static final int NO_ID = 2;
   private static final int PARTITIONS = 3;

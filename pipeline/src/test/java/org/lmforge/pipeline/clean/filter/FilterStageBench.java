@@ -57,7 +57,7 @@ public final class FilterStageBench {
         double statsS = (System.nanoTime() - t2) / 1e9;
         out.unpersist();
         System.out.printf("round %d: chain 1 thread %.0f docs/s (kept %d); stage local[%d] %.0f docs/s; "
-            + "stats %.2f s%n", r, chainDocsPerS, kept, partitions, stageDocsPerS, partitions, statsS);
+            + "stats %.2f s%n", r, chainDocsPerS, kept, partitions, stageDocsPerS, statsS);
       }
       System.out.printf("stage / chain throughput: %.2f (%d partitions)%n", stageDocsPerS / chainDocsPerS,
           partitions);

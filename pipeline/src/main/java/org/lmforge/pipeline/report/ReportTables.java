@@ -1,0 +1,171 @@
+package org.lmforge.pipeline.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.Fitted;
+import org.lmforge.pipeline.scaling.OptimalScaling;
+import org.lmforge.pipeline.scaling.PowerLaw;
+import org.lmforge.pipeline.scaling.PublishedLaws;
+import org.lmforge.pipeline.scaling.ScalingFit;
+
+/** The report's tables: budget prediction, fitted vs published values, runs, provenance. */
+final class ReportTables {
+  private ReportTables() {}
+
+  static String budget(ScalingFit.Result fit, double budget) {
+    ChinchillaLaw.Allocation a = fit.law().optimalAllocation(budget);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("approach 3 (parametric fit)", Html.num(a.params()), Html.num(a.tokens()),
+        Html.num(a.tokensPerParam()), Html.num(a.loss())));
+    for (var e : Map.of("approach 1 (loss envelope)", fit.approach1(),
+        "approach 2 (IsoFLOP minima)", fit.approach2().scaling()).entrySet().stream()
+        .sorted(Map.Entry.comparingByKey()).toList()) {
+      if (e.getValue().available()) {
+        OptimalScaling s = e.getValue().value();
+        double n = s.params().predict(budget), d = s.tokens().predict(budget);
+        rows.add(List.of(e.getKey(), Html.num(n), Html.num(d), Html.num(d / n), "\u2014"));
+      } else {
+        rows.add(List.of(e.getKey(), "not available", "", "", ""));
+      }
+    }
+    String extrapolation = "";
+    double cMax = fit.points().stream().mapToDouble(p -> p.flops()).max().orElse(0);
+    if (budget > 10 * cMax) {
+      extrapolation = "<p>The budget is " + Html.num(budget / cMax) + "&times; the largest run's compute: this is an "
+          + "extrapolation.</p>";
+    }
+    return "<p class=\"headline\">Train about <b>" + Html.num(a.params()) + "</b> parameters on <b>"
+        + Html.num(a.tokens()) + "</b> tokens (" + Html.num(a.tokensPerParam()) + " tokens per parameter); "
+        + "predicted loss " + Html.num(a.loss()) + ".</p>\n"
+        + Html.table("budget", List.of("estimate", "N_opt", "D_opt", "tokens / parameter", "predicted loss"), rows)
+        + extrapolation;
+  }
+
+  static String parameters(ScalingFit.Result fit) {
+    ChinchillaLaw law = fit.law();
+    ChinchillaLaw pub = ChinchillaLaw.HOFFMANN_2022, refit = ChinchillaLaw.BESIROGLU_2024;
+    Map<String, double[]> ci = fit.approach3().intervals();
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(row3("E", law.E(), ci.get("E"), pub.E(), refit.E()));
+    rows.add(row3("A", law.A(), ci.get("A"), pub.A(), refit.A()));
+    rows.add(row3("B", law.B(), ci.get("B"), pub.B(), refit.B()));
+    rows.add(row3("alpha", law.alpha(), ci.get("alpha"), pub.alpha(), refit.alpha()));
+    rows.add(row3("beta", law.beta(), ci.get("beta"), pub.beta(), refit.beta()));
+    rows.add(row3("a = beta/(alpha+beta)", law.nExponent(), ci.get("a"), pub.nExponent(), refit.nExponent()));
+    rows.add(row3("b = alpha/(alpha+beta)", law.dExponent(), ci.get("b"), pub.dExponent(), refit.dExponent()));
+    StringBuilder b = new StringBuilder();
+    b.append("<h3>Chinchilla approach 3: L(N, D) = E + A/N<sup>alpha</sup> + B/D<sup>beta</sup></h3>\n");
+    b.append(Html.table("fit-params", List.of("parameter", "this sweep", (int) Math.round(100 * fit.options().level())
+        + "% interval", "Hoffmann et al. 2022", "Besiroglu et al. 2024 refit"), rows));
+    b.append("<p class=\"meta\">Huber delta ").append(Html.num(fit.options().huberDelta())).append(", ")
+        .append(fit.approach3().localStarts()).append(" local starts from a grid of ").append(fit.approach3().gridPoints())
+        .append(", ").append(fit.approach3().bootstrapFits()).append(" bootstrap refits over ").append(fit.points().size())
+        .append(" runs.</p>\n");
+
+    List<List<String>> kaplan = new ArrayList<>();
+    kaplan.add(rowK("L(N)", fit.kaplanN(), PublishedLaws.KAPLAN_N));
+    kaplan.add(rowK("L(D)", fit.kaplanD(), PublishedLaws.KAPLAN_D));
+    kaplan.add(rowK("L(C)", fit.kaplanC(), PublishedLaws.KAPLAN_C));
+    b.append("<h3>Kaplan-style power laws L(X) = (X<sub>c</sub>/X)<sup>alpha</sup></h3>\n");
+    b.append(Html.table("kaplan", List.of("law", "alpha", "interval", "X_c", "Kaplan et al. 2020 alpha",
+        "Kaplan X_c"), kaplan));
+
+    List<List<String>> opt = new ArrayList<>();
+    opt.add(rowOpt("approach 1", fit.approach1(), PublishedLaws.CHINCHILLA_A1, PublishedLaws.CHINCHILLA_B1));
+    opt.add(rowOpt("approach 2", fit.approach2().scaling(), PublishedLaws.CHINCHILLA_A2, PublishedLaws.CHINCHILLA_B2));
+    b.append("<h3>Chinchilla approaches 1 and 2: N<sub>opt</sub> &prop; C<sup>a</sup>, "
+        + "D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
+    b.append(Html.table("allocation", List.of("approach", "a", "interval", "b", "interval", "Hoffmann a", "Hoffmann b"),
+        opt));
+    return b.toString();
+  }
+
+  private static List<String> row3(String name, double v, double[] ci, double pub, double refit) {
+    return List.of(name, Html.num(v), ci == null ? "\u2014" : Html.interval(ci[0], ci[1]), Html.num(pub),
+        Html.num(refit));
+  }
+
+  private static List<String> rowK(String name, Fitted<PowerLaw> f, PublishedLaws.Kaplan pub) {
+    String published = Html.num(pub.scale()) + " " + pub.unit();
+    if (!f.available()) {
+      return List.of(name, "not available: " + f.reason(), "", "", Html.num(pub.alpha()), published);
+    }
+    PowerLaw p = f.value();
+    return List.of(name, Html.num(p.alpha()), Html.interval(p.alphaLow(), p.alphaHigh()), Report.kaplanScale(p),
+        Html.num(pub.alpha()), published);
+  }
+
+  private static List<String> rowOpt(String name, Fitted<OptimalScaling> f, double a, double b) {
+    if (!f.available()) {
+      return List.of(name, "not available: " + f.reason(), "", "", "", Html.num(a), Html.num(b));
+    }
+    OptimalScaling s = f.value();
+    return List.of(name, Html.num(s.a()), Html.interval(s.params().slopeLow(), s.params().slopeHigh()),
+        Html.num(s.b()), Html.interval(s.tokens().slopeLow(), s.tokens().slopeHigh()), Html.num(a), Html.num(b));
+  }
+
+  static String runs(SweepDir.Sweep sweep) {
+    List<String> header = new ArrayList<>(List.of("run_id"));
+    for (String c : SweepDir.RUN_COLUMNS.subList(1, SweepDir.RUN_COLUMNS.size())) {
+      if (sweep.runs().stream().anyMatch(r -> r.values().containsKey(c))) {
+        header.add(c);
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (SweepDir.Run r : sweep.runs()) {
+      List<String> row = new ArrayList<>(List.of(r.id()));
+      for (String c : header.subList(1, header.size())) {
+        row.add(Html.num(r.get(c)));
+      }
+      rows.add(row);
+    }
+    return Html.table("runs", header, rows);
+  }
+
+  static String provenance(SweepDir.Sweep sweep) {
+    StringBuilder b = new StringBuilder("<h3>Tokenizer</h3>\n");
+    JsonNode t = sweep.tokenizer();
+    if (t == null) {
+      b.append(Html.notAvailable("no provenance/tokenizer.json"));
+    } else {
+      List<List<String>> rows = new ArrayList<>();
+      for (String k : List.of("name", "vocab_size", "bytes_per_token")) {
+        JsonNode v = t.get(k);
+        rows.add(List.of(k, v == null ? "not available" : v.isNumber() ? Html.count(v.asDouble()) : v.asText()));
+      }
+      b.append(Html.table("tokenizer", List.of("field", "value"), rows));
+    }
+    b.append("<h3>Corpus statistics (clean job)</h3>\n");
+    JsonNode c = sweep.cleanStats();
+    if (c == null) {
+      b.append(Html.notAvailable("no provenance/clean-stats.json"));
+      return b.toString();
+    }
+    List<List<String>> counters = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = c.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getValue().isNumber()) {
+        counters.add(List.of(e.getKey(), Html.count(e.getValue().asDouble())));
+      }
+    }
+    b.append(counters.isEmpty() ? Html.notAvailable("clean-stats.json has no top-level numeric counters")
+        : Html.table("counters", List.of("counter", "value"), counters));
+    b.append("<h3>Drop table</h3>\n");
+    JsonNode drops = c.get("drop_table");
+    if (drops == null || !drops.isArray() || drops.isEmpty()) {
+      b.append(Html.notAvailable("clean-stats.json has no drop_table array"));
+    } else {
+      List<List<String>> rows = new ArrayList<>();
+      for (JsonNode d : drops) {
+        rows.add(List.of(d.path("filter").asText("?"), d.path("reason").asText("?"),
+            d.path("count").isNumber() ? Html.count(d.path("count").asDouble()) : "?"));
+      }
+      b.append(Html.table("drop-table", List.of("filter", "reason", "count"), rows));
+    }
+    return b.toString();
+  }
+}

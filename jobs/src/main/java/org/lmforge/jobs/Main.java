@@ -19,7 +19,12 @@ public final class Main {
 
   /** Runs a command and returns its exit code: 0 ok, 2 bad input or configuration, 1 a failure. */
   public static int run(String... args) {
+    return run(new java.io.PrintWriter(System.err, true), args);
+  }
+
+  static int run(java.io.PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
       if (e instanceof BadConfigException || e instanceof IllegalArgumentException
           || e instanceof IllegalStateException) {

@@ -85,7 +85,7 @@ final class Charts {
     if (points.isEmpty()) {
       return null;
     }
-    XYChart c = base(title, xTitle, "validation loss", true);
+    XYChart c = base(title, xTitle, "validation loss", false);
     scatter(c, "runs", points).setMarkerColor(new Color(70, 110, 190));
     double lo = points.stream().mapToDouble(p -> p[0]).min().orElseThrow();
     double hi = points.stream().mapToDouble(p -> p[0]).max().orElseThrow();

@@ -253,7 +253,7 @@ final class FilterCorpus {
   static synchronized Run run(SparkSession spark) {
     if (run == null || run.out().sparkSession() != spark || spark.sparkContext().isStopped()) {
       FiltersConfig cfg = config();
-      List<Row> input = rows(120, 120);
+      List<Row> input = rows(100, 100);
       Dataset<Row> in = spark.createDataFrame(input, CleanSchema.SCHEMA);
       run = new Run(cfg, input, FilterStage.apply(in.repartition(4), cfg).persist());
     }

@@ -1,0 +1,73 @@
+package org.lmforge.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad configuration exits with code 2 and a message that names the key and the fix. */
+class BadConfigurationTest {
+  @TempDir Path tmp;
+
+  private String run(int expectedCode, String... args) {
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(err, true), args);
+    assertEquals(expectedCode, code, err.toString());
+    return err.toString();
+  }
+
+  @Test
+  void unknownKeyIsNamedWithASuggestion() {
+    String err = run(2, "clean", "--conf", "clean.ingest.maxPageByte=10");
+    assertTrue(err.contains("unknown configuration key 'clean.ingest.maxPageByte'"), err);
+    assertTrue(err.contains("did you mean 'maxPageBytes'"), err);
+  }
+
+  @Test
+  void wrongTypeIsNamed() {
+    String err = run(2, "clean", "--conf", "clean.ingest.maxPageBytes=lots");
+    assertTrue(err.contains("'clean.ingest.maxPageBytes' has the wrong type: expected a whole number"), err);
+  }
+
+  @Test
+  void invalidValueIsNamed() {
+    String err = run(2, "clean", "--conf", "clean.dedup.keep=oldest");
+    assertTrue(err.contains("dedup.keep") && err.contains("newest"), err);
+  }
+
+  @Test
+  void unknownFilterNameIsNamed() {
+    String err = run(2, "clean", "--conf", "clean.filters.enabled=[gopher_quality, gopher_qualty]");
+    assertTrue(err.contains("gopher_qualty"), err);
+  }
+
+  @Test
+  void missingInputIsNamed() {
+    String err = run(2, "clean", "--input", tmp.resolve("nothing-here/*.warc.gz").toString(),
+        "--output", tmp.resolve("out").toString());
+    assertTrue(err.contains("nothing matches") && err.contains("nothing-here"), err);
+  }
+
+  @Test
+  void missingConfigFileIsNamed() {
+    String err = run(2, "clean", "--config", tmp.resolve("nope.conf").toString());
+    assertTrue(err.contains("nope.conf"), err);
+  }
+
+  @Test
+  void extractHtmlWritesJsonLines() throws Exception {
+    Files.writeString(tmp.resolve("a.html"), "<html><head><title>T</title></head><body><nav>Menu</nav>"
+        + "<article><p>The first paragraph of the article is long enough to be the main text of this page, "
+        + "and it says something about the weather in the mountains.</p></article></body></html>");
+    Path out = tmp.resolve("out.jsonl");
+    run(0, "extract-html", "--input", tmp.toString(), "--output", out.toString());
+    String line = Files.readAllLines(out).get(0);
+    assertTrue(line.startsWith("{\"file\":\"a.html\""), line);
+    assertTrue(line.contains("weather in the mountains"), line);
+  }
+}

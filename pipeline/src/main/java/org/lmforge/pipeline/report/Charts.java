@@ -17,6 +17,8 @@ import org.lmforge.pipeline.scaling.IsoFlopFit;
 final class Charts {
   static final int WIDTH = 820;
   static final int HEIGHT = 460;
+  /** More series than this and the legend would not fit beside the plot. */
+  static final int MAX_LEGEND = 16;
 
   private Charts() {}
 
@@ -52,6 +54,10 @@ final class Charts {
         line(c, e.getKey(), xy).setMarker(xy.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         series++;
       }
+    }
+    if (series > MAX_LEGEND) {
+      // A legend taller than the plot gets clipped; the runs table names the runs instead.
+      c.getStyler().setLegendVisible(false);
     }
     return series == 0 ? null : c;
   }

@@ -88,7 +88,7 @@ public final class Report {
         : plotOr(Charts.isoFlop(fit.approach2().profiles()), "isoflop",
             "no compute budget has 3 or more model sizes")));
     h.append(section("curves", "Training and validation loss per run", curvePlots(sweep)));
-    h.append(section("runs", "Runs", ReportTables.runs(sweep)));
+    h.append(section("runs", "Runs", "<div class=\"wide\">" + ReportTables.runs(sweep) + "</div>"));
     h.append(section("provenance", "Provenance of the data", ReportTables.provenance(sweep)));
     if (!excluded.isEmpty()) {
       notes.add(excluded.size() + " runs excluded from the fits: " + excluded.stream()
@@ -177,7 +177,9 @@ public final class Report {
     if (m.isEmpty()) {
       return Html.notAvailable("no runs/<run_id>/metrics.jsonl in the sweep");
     }
-    return plotOr(Charts.curves("Training loss", "training loss", m, SweepDir.Metric::trainLoss), "train",
+    String legend = m.size() > Charts.MAX_LEGEND ? "<p class=\"meta\">One line per run; " + m.size()
+        + " runs are too many for a legend, the runs table lists them.</p>\n" : "";
+    return legend + plotOr(Charts.curves("Training loss", "training loss", m, SweepDir.Metric::trainLoss), "train",
         "no train_loss in metrics.jsonl")
         + plotOr(Charts.curves("Validation loss", "validation loss", m, SweepDir.Metric::valLoss), "val",
         "no val_loss in metrics.jsonl");
@@ -207,5 +209,6 @@ public final class Report {
       "th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}th{background:#f3f5f8}",
       "td:first-child,th:first-child{text-align:left}",
       ".na{color:#a33;font-style:italic}figure{margin:8px 0}svg.plot{max-width:100%;height:auto}",
-      ".headline{font-size:1.1em}");
+      ".headline{font-size:1.1em}.wide{overflow-x:auto}table.runs{font-size:.8em}",
+      "table.drop-table td,table.tokenizer td{text-align:left}");
 }

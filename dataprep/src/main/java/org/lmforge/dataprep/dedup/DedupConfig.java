@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Settings of the dedupe stage; the HOCON block {@code dedup { ... }} in conf/dedup.conf uses these component
- * names. Levels run in this order, each on the documents the previous ones kept: URL, exact, line, near.
+ * names. Levels run in this order, each on the documents the previous ones kept: URL, exact, near, line.
  *
  * @param url            URL level on/off: one document per normalised URL
  * @param keep           which document of a URL group, exact group or near-duplicate cluster is kept:

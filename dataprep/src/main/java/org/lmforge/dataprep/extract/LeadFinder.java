@@ -37,6 +37,8 @@ final class LeadFinder {
         // nearest first: the siblings were collected walking away from the container
         for (Element sibling : before) {
             if (dropped.contains(sibling)) continue;
+            // most siblings (images, share bars, kickers) are too short to hold a lead: skip the pruning passes
+            if (TextStats.of(sibling, dropped).textLength(sibling) < MIN_LEAD_CHARS) continue;
             BoilerplatePruner.prune(sibling, dropped);
             if (dropped.contains(sibling)) continue;
             TextStats stats = TextStats.of(sibling, dropped);

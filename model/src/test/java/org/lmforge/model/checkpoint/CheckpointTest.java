@@ -16,7 +16,7 @@ import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 
 class CheckpointTest {
-  static final GptConfig TINY = new GptConfig(20, 16, 2, 4, 32, 0.1, GptConfig.Positional.LEARNED, false);
+  static final GptConfig TINY = new GptConfig(20, 8, 2, 2, 16, 0.1, GptConfig.Positional.LEARNED, false);
 
   static TrainConfig cfg(int steps) {
     return new TrainConfig(TINY, 4, 2, steps, 3e-3, 3e-4, Math.min(2, steps), steps, 0.9, 0.99, 0.1, 1.0, 42,
@@ -60,7 +60,7 @@ class CheckpointTest {
     CheckpointStore store = new LocalCheckpointStore(dir);
     Trainer t = new Trainer(cfg(1), data(2), null, store, "a.zip");
     t.saveCheckpoint();
-    TrainConfig other = cfg(1).withModel(GptConfig.of(20, 16, 3, 4, 32, 0.1));
+    TrainConfig other = cfg(1).withModel(GptConfig.of(20, 8, 3, 2, 16, 0.1));
     Trainer wider = new Trainer(other, data(2), null, null, null);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> wider.resumeFrom(Checkpoint.read(store, "a.zip"), "a.zip"));

@@ -262,12 +262,12 @@ class DedupStageTest {
   @Test
   void keptDocumentsDoNotDependOnPartitioning() {
     Planted p = planted();
-    List<Row> some = p.rows().subList(0, 260);
+    List<Row> some = p.rows().subList(0, 140);
     Dataset<Row> in = spark.createDataFrame(some, DedupCorpus.SCHEMA);
     TreeSet<String> first = keptAndClusters(DedupStage.run(in.repartition(1), DedupConfig.defaults()).docs());
-    TreeSet<String> second = keptAndClusters(DedupStage.run(in.repartition(5), DedupConfig.defaults()).docs());
+    TreeSet<String> second = keptAndClusters(DedupStage.run(in.repartition(3), DedupConfig.defaults()).docs());
     assertEquals(first, second);
-    assertTrue(first.size() < some.size(), "something was deduplicated");
+    assertTrue(first.stream().anyMatch(x -> x.contains("|dedup.near|")), "near duplicates were found");
   }
 
   private static TreeSet<String> keptAndClusters(Dataset<Row> docs) {

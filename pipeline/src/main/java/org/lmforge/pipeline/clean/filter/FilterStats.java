@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.clean.filter;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +26,7 @@ import org.apache.spark.sql.Row;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
- * Counts of the filter stage, computed by aggregation over its output (exact under task retries and
+ * Counts of the filter stage, computed by three aggregations over its output (exact under task retries and
  * speculation, unlike accumulators). Serialises to JSON with Jackson ({@link #toJson}).
  *
  * @param docsIn       rows that entered the stage (not dropped before it)
@@ -62,7 +62,7 @@ public record FilterStats(long docsIn, long passedThrough, long kept, long dropp
     Column entered = col(FilterStage.FILTER_EDITS).isNotNull();
     Column dropFilter = col(CleanSchema.DROP_FILTER);
 
-    // One pass: per filter, documents that reached it, dropped by it and edited by it.
+    // One pass: per filter, documents that reached it, dropped by it, edited by it, and characters removed.
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)));
     aggs.add(sumIf(entered));
@@ -73,29 +73,25 @@ public record FilterStats(long docsIn, long passedThrough, long kept, long dropp
           .toArray())))));
       aggs.add(sumIf(entered.and(dropFilter.equalTo(name))));
       aggs.add(sumIf(expr("exists(" + FilterStage.FILTER_EDITS + ", e -> e.filter = '" + name + "')")));
+      aggs.add(coalesce(sum(expr("aggregate(filter(" + FilterStage.FILTER_EDITS + ", e -> e.filter = '" + name
+          + "'), 0L, (acc, e) -> acc + e.chars_removed)")), lit(0L)));
     }
     Row a = filtered.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0])).first();
     long total = a.getLong(0);
     long docsIn = a.getLong(1);
     long kept = a.getLong(2);
 
-    Dataset<Row> edits = filtered.select(explode(col(FilterStage.FILTER_EDITS)).as("e"));
-    Map<String, Long> chars = new HashMap<>();
-    for (Row r : edits.groupBy(col("e.filter")).agg(sum(col("e.chars_removed").cast("long")))
-        .collectAsList()) {
-      chars.put(r.getString(0), r.getLong(1));
-    }
     Map<String, Long> items = new TreeMap<>();
-    for (Row r : edits.select(explode(col("e.items"))).groupBy(col("key")).agg(sum(col("value").cast("long")))
-        .collectAsList()) {
+    for (Row r : filtered.select(explode(col(FilterStage.FILTER_EDITS)).as("e")).select(explode(col("e.items")))
+        .groupBy(col("key")).agg(sum(col("value").cast("long"))).collectAsList()) {
       items.put(r.getString(0), r.getLong(1));
     }
 
     List<PerFilter> perFilter = new ArrayList<>();
     for (int k = 0; k < enabled.size(); k++) {
       String name = enabled.get(k);
-      perFilter.add(new PerFilter(name, a.getLong(3 + 3 * k), a.getLong(4 + 3 * k), a.getLong(5 + 3 * k),
-          chars.getOrDefault(name, 0L)));
+      int at = 3 + 4 * k;
+      perFilter.add(new PerFilter(name, a.getLong(at), a.getLong(at + 1), a.getLong(at + 2), a.getLong(at + 3)));
     }
 
     List<DropRow> drops = new ArrayList<>();

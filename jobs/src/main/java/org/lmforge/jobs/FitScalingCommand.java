@@ -1,0 +1,26 @@
+package org.lmforge.jobs;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lmforge.pipeline.scaling.FitOptions;
+import org.lmforge.pipeline.scaling.ScalingFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pipeline fit-scaling}: Chinchilla and Kaplan fits on any params,tokens,loss table. */
+@Command(name = "fit-scaling", mixinStandardHelpOptions = true,
+    description = "Fit L(N,D) = E + A/N^alpha + B/D^beta (Chinchilla approach 3, bootstrap CIs), Kaplan power "
+        + "laws and IsoFLOP minima to a CSV with columns params,tokens,loss.")
+public final class FitScalingCommand implements Callable<Integer> {
+  @Option(names = "--input", required = true, paramLabel = "POINTS.csv") Path input;
+
+  @Option(names = "--output", required = true, paramLabel = "FIT.json") Path output;
+
+  @Override
+  public Integer call() {
+    ScalingFit.Result r = ScalingFit.fitCsv(input, output, FitOptions.defaults());
+    System.out.println("fit of " + r.points().size() + " runs (" + r.excluded().size() + " excluded): " + r.law());
+    System.out.println("written to " + output);
+    return 0;
+  }
+}

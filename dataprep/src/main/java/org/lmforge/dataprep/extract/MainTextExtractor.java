@@ -10,9 +10,11 @@ import org.jsoup.nodes.Element;
  * HTML page to main text, boilerplate removed. The design follows trafilatura (Barbaresi 2021), which
  * scores best on its public benchmark among open extractors:
  * <ol>
- *   <li>{@link HtmlCleaner}: drop elements that are never content (scripts, nav, aside, footer, forms' controls, comments);</li>
+ *   <li>{@link HtmlCleaner}: drop elements that are never content (scripts, nav, aside, footer, forms' controls,
+ *       consent overlays, comments);</li>
  *   <li>{@link MainContentFinder}: find the content container by class/id, prune its boilerplate
- *       ({@link BoilerplatePruner}), serialize it ({@link TextSerializer}); recover loose paragraphs if too short;</li>
+ *       ({@link BoilerplatePruner}), serialize it ({@link TextSerializer}), add the lead paragraphs just before
+ *       it ({@link LeadFinder}); recover loose paragraphs if too short;</li>
  *   <li>{@link ReadabilityFallback} + {@link FallbackChooser}: a readability-style density score as a
  *       second opinion for unusual markup.</li>
  * </ol>

@@ -17,6 +17,6 @@ public record IngestConfig(int maxPageBytes, int minTextChars, List<String> lang
     boolean languageLowAccuracy, int languageSampleChars) implements Serializable {
 
   public static IngestConfig defaults() {
-    return new IngestConfig(8 << 20, 1, List.of(), 0.0, true, 1000);
+    return new IngestConfig(8 << 20, 1, List.of(), 0.0, true, 300);
   }
 }

@@ -11,7 +11,6 @@ import org.lmforge.model.gpt.GptBlockLayer;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.gpt.PositionEmbeddingLayer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.PreciseGELU;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -81,7 +80,7 @@ public final class KvCacheDecoder {
       x.addi(y.mmul(param(b, GptBlockLayer.WO)).addi(param(b, GptBlockLayer.BO)));
       INDArray m = layerNorm(x, param(b, GptBlockLayer.LN2_G), param(b, GptBlockLayer.LN2_B));
       INDArray hdn = m.mmul(param(b, GptBlockLayer.W1)).addi(param(b, GptBlockLayer.B1));
-      Nd4j.exec(new PreciseGELU(hdn, hdn));
+      hdn = gelu(hdn);
       x.addi(hdn.mmul(param(b, GptBlockLayer.W2)).addi(param(b, GptBlockLayer.B2)));
     }
     INDArray h = layerNorm(x, param(Gpt.LN_F, FinalNormLayer.G), param(Gpt.LN_F, FinalNormLayer.B));
@@ -95,6 +94,16 @@ public final class KvCacheDecoder {
     double lse = max + Math.log(sum);
     for (int i = 0; i < out.length; i++) out[i] -= lse;
     return out;
+  }
+
+  /**
+   * GPT-2's tanh GELU written in its tanh form (the training graph uses the equal sigmoid form, so the KV-cache
+   * test cross-checks the two). Not ND4J's PreciseGELU: on 1.0.0-M2.1 it computes tanh(√(2/π)(x + (0.044715x)³)),
+   * a misplaced power (GELU(-3) = -0.0247 instead of -0.0036).
+   */
+  static INDArray gelu(INDArray x) {
+    INDArray inner = x.mul(x).muli(0.044715).addi(1.0).muli(x).muli(Math.sqrt(2 / Math.PI));
+    return Transforms.tanh(inner, false).addi(1.0).muli(x).muli(0.5);
   }
 
   private INDArray param(String layer, String key) { return model.net().getLayer(layer).getParam(key); }

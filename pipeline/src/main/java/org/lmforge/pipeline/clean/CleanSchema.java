@@ -42,7 +42,7 @@ public final class CleanSchema {
       field(DOMAIN, StringType, true, "host of the URL, lower case, without a leading www."),
       field(CRAWL_DATE, TimestampType, true, "WARC-Date (UTC); null when the record's date does not parse"),
       field(LANGUAGE, StringType, false, "ISO 639-1 code from Lingua, or 'unknown'"),
-      field(LANGUAGE_SCORE, DoubleType, false, "Lingua's confidence for that language, 0..1"),
+      field(LANGUAGE_SCORE, DoubleType, false, "0..1: margin of the best language over the runner-up (Lingua)"),
       field(TITLE, StringType, true, "page title"),
       field(TEXT, StringType, false, "main text, blocks separated by a newline"),
       field(TEXT_LENGTH, IntegerType, false, "characters (UTF-16 code units) of text"),

@@ -26,7 +26,7 @@ import org.lmforge.pipeline.clean.CleanSchema;
  * over the whole output and the same on every run.
  *
  * <p>{@code path} is either a Parquet dataset with the clean columns (all rows, drop_filter/drop_reason set on
- * the dropped ones) or a job output folder holding {@code kept/} and/or {@code rejected/} (see
+ * the dropped ones) or a job output folder holding {@code docs/} or {@code kept/} and/or {@code rejected/} (see
  * {@link RejectedOutput}); a {@code kept/} without drop columns counts as kept.
  */
 public final class SampleListing {
@@ -86,7 +86,7 @@ public final class SampleListing {
       if (!fs.exists(root)) {
         throw new IllegalArgumentException(path + ": no such output; give the clean job's output folder");
       }
-      for (String sub : List.of(KEPT, RejectedOutput.DIR)) {
+      for (String sub : List.of("docs", KEPT, RejectedOutput.DIR)) {   // docs/: the clean job's kept documents
         if (fs.exists(new Path(root, sub))) {
           parts.add(new Path(root, sub).toString());
         }

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.ZipException;
-import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
@@ -41,6 +40,8 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   private long base;              // absolute offset the current WarcReader started at
   private long lastGoodOffset = -1;
   private boolean done;
+  private int recoveries;
+  private static final int MAX_RECOVERIES = 100_000;
 
   public CrawlFileReader(CrawlSource source, int maxBodyBytes) {
     this.source = source;
@@ -130,6 +131,12 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     } catch (Exception e) {
       // The record after the last good one is damaged: report it where it starts, skip past it.
       long at = lastGoodOffset < 0 ? base : nextBoundary(lastGoodOffset + 1, lastGoodOffset + 1);
+      if (at < 0) {   // no record boundary left after the last good record: the damage runs to the end
+        pending.add(CrawlItem.malformed(file, Math.max(base, lastGoodOffset + 1), classify(e), describe(e)));
+        done = true;
+        closeReader();
+        return;
+      }
       recover(at, classify(e), e);
       return;
     }
@@ -152,7 +159,9 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     pending.add(CrawlItem.malformed(file, at, reason, describe(e)));
     long resume = nextBoundary(at + 1, at + 1);
     lastGoodOffset = -1;
-    if (resume < 0) {
+    // Reading must move forward: a resume point at or before the current start would read the same
+    // records again (seen when a mis-framed record makes the reader's positions run past the file end).
+    if (resume < 0 || resume <= base || ++recoveries > MAX_RECOVERIES) {
       done = true;
       closeReader();
       return;
@@ -209,10 +218,12 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     boolean isResponse = rec instanceof WarcResponse;
     boolean isConversion = "conversion".equals(type);
     boolean isResource = "resource".equals(type);
-    if (!isResponse && !isConversion && !isResource) {
+    String url = cleanUrl(target.target());
+    // resource records also carry crawler files (wget's log and arguments under metadata://): only web
+    // captures are pages
+    if (!isResponse && !isConversion && !(isResource && url.startsWith("http"))) {
       return CrawlItem.skipped(file, offset, type, CrawlItem.NOT_A_CAPTURE, null);
     }
-    String url = cleanUrl(target.target());
     Instant date = safeDate(rec);
     String id = recordId(rec, offset);
 
@@ -226,25 +237,26 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
       // Parse the HTTP message from the record's own bytes (bounded by WARC Content-Length), not from
       // the live stream: a damaged record can then never make a body read run away.
       byte[] block = readCapped(rec.body().stream(), maxBodyBytes + (1 << 16));
-      HttpResponse http;
+      HttpEnvelope http;
       try {
-        http = HttpResponse.parse(new ByteArrayChannel(block));
-      } catch (IOException | RuntimeException e) {
+        http = HttpEnvelope.parse(block);
+      } catch (RuntimeException e) {
         throw new HttpEnvelopeException("HTTP response header does not parse: " + describe(e));
       }
       status = http.status();
       if (status != 200) {
         return CrawlItem.skipped(file, offset, type, CrawlItem.HTTP_NOT_200, "status " + status);
       }
-      String ct = http.headers().first("Content-Type").orElse("");
+      String ct = http.first("Content-Type");
+      ct = ct == null ? "" : ct;
       MediaType mt = MediaType.parseLeniently(ct);
       contentType = ct.isBlank() ? "" : mt.base().toString().toLowerCase(Locale.ROOT);
       declaredCharset = mt.parameters().get("charset");
-      robots = String.join(", ", http.headers().all("X-Robots-Tag"));
-      byte[] raw = readCapped(http.body().stream(), maxBodyBytes + 1);
-      body = new java.io.ByteArrayInputStream(PayloadDecoder.decode(raw,
-          http.headers().first("Transfer-Encoding").orElse(null),
-          http.headers().first("Content-Encoding").orElse(null), maxBodyBytes + 1));
+      robots = String.join(", ", http.all("X-Robots-Tag"));
+      byte[] raw = http.body().length > maxBodyBytes + 1
+          ? java.util.Arrays.copyOf(http.body(), maxBodyBytes + 1) : http.body();
+      body = new java.io.ByteArrayInputStream(PayloadDecoder.decode(raw, http.first("Transfer-Encoding"),
+          http.first("Content-Encoding"), maxBodyBytes + 1));
     } else {
       MediaType mt = rec.contentType();
       contentType = mt == null ? "" : mt.base().toString().toLowerCase(Locale.ROOT);

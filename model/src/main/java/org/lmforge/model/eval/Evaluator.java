@@ -40,13 +40,16 @@ public final class Evaluator {
     double s = 0;
     int tLen = x[0].length, v = (int) p.size(2);
     if ((long) x.length * tLen * v <= (1 << 24)) {   // one bulk copy instead of B·T native calls
-      double[] all = p.dup('c').data().asDouble();
+      INDArray c = p.dup('c');
+      double[] all = c.data().asDouble();
+      Gpt.release(c);
       for (int i = 0; i < x.length; i++)
         for (int t = 0; t < tLen; t++) s -= Math.log(Math.max(all[(i * tLen + t) * v + y[i][t]], 1e-30));
-      return s;
+    } else {
+      for (int i = 0; i < x.length; i++)
+        for (int t = 0; t < tLen; t++) s -= Math.log(Math.max(p.getDouble(i, t, y[i][t]), 1e-30));
     }
-    for (int i = 0; i < x.length; i++)
-      for (int t = 0; t < tLen; t++) s -= Math.log(Math.max(p.getDouble(i, t, y[i][t]), 1e-30));
+    Gpt.release(p);
     return s;
   }
 

@@ -139,9 +139,13 @@ public final class Gpt {
    * cross-entropy (tied copies summed) and returns that mean loss in nats.
    */
   public double computeGradient(int[][] x, int[][] y, boolean training) {
-    net.setInputs(tokensArray(x));
-    net.setLabels(targetsArray(y));
+    INDArray in = tokensArray(x), labels = targetsArray(y);
+    net.setInputs(in);
+    net.setLabels(labels);
     net.computeGradientAndScore();
+    net.clear();   // drop the graph's references to this batch, then free it now rather than at some later GC
+    release(in);
+    release(labels);
     // DL4J's RNN score is summed over time steps and averaged over the batch, its gradient summed over both:
     // divide by B·T for the mean per-token loss.
     double t = x[0].length;
@@ -151,9 +155,20 @@ public final class Gpt {
     return net.score() / t;
   }
 
-  /** Next-token probabilities [B,T,V] (inference mode: no dropout). */
+  /** Next-token probabilities [B,T,V] (inference mode: no dropout). The caller may {@link #release} it. */
   public INDArray probabilities(int[][] x) {
-    return net.outputSingle(false, tokensArray(x));
+    INDArray in = tokensArray(x);
+    INDArray p = net.outputSingle(false, in);
+    release(in);
+    return p;
+  }
+
+  /**
+   * Frees an array's off-heap buffer now. Arrays made outside DL4J's workspaces are otherwise freed only when the
+   * GC collects their small Java wrappers, which with a mostly idle heap can be thousands of steps later.
+   */
+  public static void release(INDArray a) {
+    if (a != null && !a.wasClosed() && a.closeable()) a.close();
   }
 
   /**

@@ -14,6 +14,7 @@ public final class AdamW {
   private final double beta1, beta2, eps, weightDecay;
   private final INDArray decayMask;   // 1 where weight decay applies
   private final INDArray m, v;
+  private final INDArray scratch;     // reused for every temporary of update()
   private long t;                     // updates applied so far
 
   public AdamW(long n, INDArray decayMask, double beta1, double beta2, double eps, double weightDecay) {
@@ -24,18 +25,24 @@ public final class AdamW {
     this.decayMask = decayMask;
     this.m = Nd4j.zeros(decayMask.dataType(), n);
     this.v = Nd4j.zeros(decayMask.dataType(), n);
+    this.scratch = Nd4j.zeros(decayMask.dataType(), n);
   }
 
-  /** One update of params (in place) from grad (already clipped). grad is left unchanged. */
+  /**
+   * One update of params (in place) from grad (already clipped). grad is left unchanged. Every intermediate goes
+   * through one preallocated scratch vector: the update runs outside DL4J's workspaces, so each temporary would
+   * be a fresh off-heap array freed only when the GC happens to collect its small Java wrapper (5 flat-vector
+   * temporaries per step made the process's RSS climb by ~1 GiB per 1,000 steps of a 0.44M model before a GC).
+   */
   public void update(INDArray params, INDArray grad, double lr) {
     t++;
-    if (weightDecay > 0) params.subi(decayMask.mul(params).muli(lr * weightDecay));
-    m.muli(beta1).addi(grad.mul(1 - beta1));
-    v.muli(beta2).addi(grad.mul(grad).muli(1 - beta2));
+    if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(lr * weightDecay));
+    m.muli(beta1).addi(scratch.assign(grad).muli(1 - beta1));
+    v.muli(beta2).addi(scratch.assign(grad).muli(grad).muli(1 - beta2));
     double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
     // lr·m̂/(√v̂+eps) = (lr/bc1)·m / (√v/√bc2 + eps)
-    INDArray denom = Transforms.sqrt(v, true).divi(Math.sqrt(bc2)).addi(eps);
-    params.subi(m.div(denom).muli(lr / bc1));
+    Transforms.sqrt(scratch.assign(v), false).divi(Math.sqrt(bc2)).addi(eps);
+    params.subi(scratch.rdivi(m).muli(lr / bc1));
   }
 
   public long updates() { return t; }

@@ -29,7 +29,7 @@ public final class Trainer {
   private final Evaluator evaluator;         // null: no validation stream
   private final CheckpointStore store;       // null: no checkpoints
   private final String checkpointName;
-  private final INDArray accum;
+  private final INDArray accum;              // null when gradAccum == 1
   private long step;                          // optimiser steps done
   private long dataRow;                       // next global sample row
   private PrintStream console = System.out;
@@ -45,7 +45,7 @@ public final class Trainer {
     this.evaluator = val == null ? null : new Evaluator(val, cfg.model().contextLength(), cfg.batchSize(), cfg.evalTokens());
     this.store = store;
     this.checkpointName = checkpointName;
-    this.accum = Nd4j.zeros(model.params().dataType(), model.flatLength());
+    this.accum = cfg.gradAccum() > 1 ? Nd4j.zeros(model.params().dataType(), model.flatLength()) : null;
   }
 
   public Gpt model() { return model; }
@@ -123,6 +123,11 @@ public final class Trainer {
 
   /** One optimiser step over batchSize·gradAccum rows; returns {loss, gradNorm}. */
   public double[] trainStep() {
+    if (cfg.gradAccum() == 1) {   // no accumulation buffer: clip and update straight from the network's gradient
+      double loss = gradient(dataRow, cfg.batchSize());
+      dataRow += cfg.batchSize();
+      return new double[] {loss, applyUpdate(model.gradients())};
+    }
     accum.assign(0);
     double loss = 0;
     for (int i = 0; i < cfg.gradAccum(); i++) {

@@ -85,9 +85,9 @@ public final class CleanJob implements Callable<Integer> {
     }
     System.out.println("languages:       " + s.documentsByLanguage());
     System.out.println("drop table:");
-    System.out.printf("  %-10s %-36s %10s%n", "stage", "reason", "documents");
+    System.out.printf("  %-18s %-40s %10s%n", "stage", "reason", "documents");
     for (CleanStats.DropRow d : s.dropTable()) {
-      System.out.printf("  %-10s %-36s %10d%n", d.stage(), d.reason(), d.documents());
+      System.out.printf("  %-18s %-40s %10d%n", d.stage(), d.reason(), d.documents());
     }
     for (Map.Entry<String, Long> e : s.dedup().entrySet()) {
       if (e.getKey().startsWith("dropped") || e.getKey().startsWith("clusters")) {

@@ -55,9 +55,12 @@ public final class CleanBench implements Callable<Integer> {
     double zcatSeconds = zcat(files);
 
     CleanStats stats;
+    double cpuSeconds;
     try (SparkSession spark = Sessions.create("lmforge-bench-clean", "local[" + cores + "]")) {
       CleanStage.run(spark, cfg);   // warm-up: JIT, Lingua models, Spark code generation
+      long cpu0 = processCpuNanos();
       stats = CleanStage.run(spark, cfg).stats();
+      cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     }
     double wall = stats.wallSeconds();
     System.out.printf("%ninput: %d files, %.1f MB compressed, %d records, %d HTML/text pages%n", files.size(),
@@ -66,6 +69,10 @@ public final class CleanBench implements Callable<Integer> {
     System.out.printf("clean: %.2f s on %d cores = %.1f pages/s per core, %.2f MB/s compressed per core "
             + "(%.0f%% of zcat per core)%n", wall, cores, stats.pagesExtracted() / wall / cores,
         bytes / 1e6 / wall / cores, 100.0 * (bytes / wall / cores) / (bytes / zcatSeconds));
+    System.out.printf("CPU:   %.1f s of process CPU time = %.1f pages per CPU-second, %.2f MB per CPU-second "
+            + "(%.0f%% of zcat; the wall-clock figures above are lower when other processes share the cores)%n",
+        cpuSeconds, stats.pagesExtracted() / cpuSeconds, bytes / 1e6 / cpuSeconds,
+        100.0 * (bytes / cpuSeconds) / (bytes / zcatSeconds));
     System.out.printf("documents kept: %d; peak memory (VmHWM of this JVM, driver + executors in local mode): %s%n",
         stats.documentsOut(), peakRss());
     return 0;
@@ -82,6 +89,11 @@ public final class CleanBench implements Callable<Integer> {
       p.waitFor();
     }
     return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   static String peakRss() {

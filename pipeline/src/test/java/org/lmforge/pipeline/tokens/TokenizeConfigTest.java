@@ -26,7 +26,7 @@ class TokenizeConfigTest {
     assertTrue(conf.toFile().isFile(), conf + " exists");
     Config c = ConfigFactory.parseFile(conf.toFile()).resolve().getConfig("tokenize");
     TokenizeConfig bound = (TokenizeConfig) bind(c, TokenizeConfig.class);
-    assertEquals(TokenizeConfig.defaults(List.of("data/clean"), "data/tokens"), bound);
+    assertEquals(TokenizeConfig.defaults(List.of("work/clean/docs"), "work/tokens"), bound);
     assertEquals(bound, bound.validate());
   }
 

@@ -31,7 +31,7 @@ public final class ShakespeareCharBench {
     IntArrayTokenStream all = tok.stream(text);
     int n = (int) (0.9 * all.size());
     GptConfig model = GptConfig.of(tok.vocabSize(), 64, 4, 4, 128, 0.0);
-    TrainConfig cfg = new TrainConfig(model, 12, 1, iters, 1e-3, 1e-4, 100, iters, 0.9, 0.99, 0.1, 1.0, 1337,
+    TrainConfig cfg = new TrainConfig(model, 12, 1, iters, 1e-3, 1e-4, Math.min(100, iters), iters, 0.9, 0.99, 0.1, 1.0, 1337,
         BatchSampler.Mode.RANDOM, 250, 20 * 12 * 64, 50, 0, metrics);
     // evaluations during training use nanoGPT's CPU setting (eval_iters 20 x batch 12 x block 64 = 15,360
     // tokens, fixed windows here); the whole validation split (111k tokens) at step 0 made the first step slow

@@ -63,7 +63,7 @@ public final class PageProcessor {
     }
     LanguageGuess lang = languageId.identify(text);
     CleanPage page = new CleanPage(r.recordId(), r.url(), domainOf(r.url()), r.date(), lang.code(),
-        lang.confidence(), title, text, r.sourceFile(), r.offset(), r.contentType(), decoded.declared(),
+        lang.confidence(), title, text, r.sourceFile(), r.offset(), r.contentType(), r.httpStatus(), decoded.declared(),
         decoded.used(), robots);
     String warning = decoded.problem();
     if (text.strip().length() < Math.max(1, config.minTextChars())) {

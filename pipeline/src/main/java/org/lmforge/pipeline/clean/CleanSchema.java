@@ -30,6 +30,7 @@ public final class CleanSchema {
   public static final String SOURCE_FILE = "source_file";
   public static final String RECORD_OFFSET = "record_offset";
   public static final String CONTENT_TYPE = "content_type";
+  public static final String HTTP_STATUS = "http_status";
   public static final String CHARSET_DECLARED = "charset_declared";
   public static final String CHARSET_DETECTED = "charset_detected";
   public static final String ROBOTS = "robots";
@@ -49,6 +50,7 @@ public final class CleanSchema {
       field(SOURCE_FILE, StringType, false, "crawl file the record came from"),
       field(RECORD_OFFSET, LongType, false, "byte offset of the record in that file (compressed for .gz)"),
       field(CONTENT_TYPE, StringType, true, "payload media type (text/html, or text/plain for WET)"),
+      field(HTTP_STATUS, IntegerType, false, "HTTP status of the capture (200), or 0 for records without HTTP (WET)"),
       field(CHARSET_DECLARED, StringType, true, "charset named by HTTP header or meta tag, as written"),
       field(CHARSET_DETECTED, StringType, false, "charset actually used to decode the page"),
       field(ROBOTS, StringType, true, "robots directives: meta robots tags and X-Robots-Tag, joined"),

@@ -133,7 +133,7 @@ public final class IngestStage {
     return RowFactory.create(PAGE, o.reason(), o.detail(), o.warning(), warcType,
         p.id(), p.url(), p.domain(), p.crawlDate() == null ? null : Timestamp.from(p.crawlDate()),
         p.language(), p.languageScore(), p.title(), p.text(), p.text().length(), p.sourceFile(), p.recordOffset(),
-        p.contentType(), p.charsetDeclared(), p.charsetDetected(), p.robots(),
+        p.contentType(), p.httpStatus(), p.charsetDeclared(), p.charsetDetected(), p.robots(),
         dropFilter, dropped ? o.reason() : null);
   }
 

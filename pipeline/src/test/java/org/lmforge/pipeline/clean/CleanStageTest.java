@@ -96,6 +96,7 @@ class CleanStageTest {
     Row latin = allPages().filter("url = 'https://a.example/latin1'").first();
     assertTrue(latin.<String>getAs("text").contains("caf\u00e9 cr\u00e8me"), "repaired charset decodes the accents");
     assertEquals("windows-1252", latin.<String>getAs("charset_detected"));
+    assertEquals(200, latin.<Integer>getAs("http_status"));
     assertEquals("en", latin.<String>getAs("language"));
   }
 
@@ -108,14 +109,15 @@ class CleanStageTest {
     List<Row> wet = allPages().filter("content_type = 'text/plain'").collectAsList();
     assertEquals(1, wet.size(), "the WET conversion record of an.wikipedia.org");
     assertTrue(wet.get(0).<String>getAs("text").contains("Escopete"), "WET text is taken as it is");
+    assertEquals(0, wet.get(0).<Integer>getAs("http_status"), "no HTTP envelope in WET");
   }
 
   /** Kept and dropped pages (the test runs with keepDropped). */
   private static org.apache.spark.sql.Dataset<Row> allPages() {
     org.apache.spark.sql.Dataset<Row> kept = spark.read().parquet(result.output() + "/docs")
-        .select("url", "text", "language", "charset_detected", "content_type");
+        .select("url", "text", "language", "charset_detected", "content_type", "http_status");
     return kept.unionByName(spark.read().parquet(result.output() + "/rejected")
-        .select("url", "text", "language", "charset_detected", "content_type"));
+        .select("url", "text", "language", "charset_detected", "content_type", "http_status"));
   }
 
   @Test

@@ -175,7 +175,7 @@ final class FilterCorpus {
     String[] lang = guessLanguage(text);
     return RowFactory.create(id, url, host(url),
         new Timestamp(1_700_000_000_000L), lang[0], Double.parseDouble(lang[1]), title, text, text.length(),
-        source, offset, contentType, null, "UTF-8", robots, preDropped ? PRE_FILTER : null,
+        source, offset, contentType, 200, null, "UTF-8", robots, preDropped ? PRE_FILTER : null,
         preDropped ? PRE_REASON : null);
   }
 

@@ -92,11 +92,12 @@ final class FilterCorpus {
   }
 
   static String robots(Row r) {
-    return r.isNullAt(14) ? null : r.getString(14);
+    int i = CleanSchema.SCHEMA.fieldIndex(CleanSchema.ROBOTS);
+    return r.isNullAt(i) ? null : r.getString(i);
   }
 
   static boolean preDropped(Row r) {
-    return !r.isNullAt(15);
+    return !r.isNullAt(CleanSchema.SCHEMA.fieldIndex(CleanSchema.DROP_FILTER));
   }
 
   static List<Row> pages(int max) {

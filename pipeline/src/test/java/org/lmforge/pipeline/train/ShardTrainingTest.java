@@ -1,0 +1,87 @@
+package org.lmforge.pipeline.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.model.checkpoint.Checkpoint;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.TrainConfig;
+import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.tokens.TokenizeResult;
+import org.lmforge.pipeline.tokens.TokenizeStage;
+
+/** The trainer reads the tokenize job's shards and checkpoints through Hadoop's FileSystem. */
+class ShardTrainingTest {
+  @TempDir Path tmp;
+
+  @Test
+  void trainerReadsShardsAndResumesFromAHadoopCheckpoint() throws Exception {
+    SparkSession spark = Sessions.localForTests("shard-training-test");
+    try {
+      List<Row> rows = new ArrayList<>();
+      int i = 0;
+      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(120)) {
+        rows.add(RowFactory.create("doc-" + i++, d.body()));
+      }
+      StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
+      String clean = tmp.resolve("clean").toUri().toString();
+      spark.createDataFrame(rows, schema).write().parquet(clean);
+      String tokens = tmp.resolve("tokens").toUri().toString();
+      TokenizeConfig cfg = TokenizeConfig.defaults(List.of(clean), tokens)
+          .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
+          .withPartitions(2).withSplit(0.2, 0);
+      TokenizeResult r = TokenizeStage.run(spark, cfg);
+
+      var conf = spark.sparkContext().hadoopConfiguration();
+      IntArrayTokenStream train = ShardTokenStream.open(tokens, "train", conf);
+      IntArrayTokenStream val = ShardTokenStream.open(tokens, "validation", conf);
+      assertEquals(r.train().tokens(), train.size());
+      assertEquals(r.validation().tokens(), val.size());
+      assertEquals((double) r.validation().utf8Bytes() / r.validation().tokens(), val.bytesPerToken(), 1e-12);
+      assertEquals(r.vocabSize(), train.vocabSize());
+
+      GptConfig model = new GptConfig(train.vocabSize(), 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false);
+      TrainConfig tc = new TrainConfig(model, 4, 1, 4, 3e-3, 3e-4, 1, 4, 0.9, 0.99, 0.1, 1.0, 7,
+          BatchSampler.Mode.RANDOM, 0, 256, 1000, 0, null);
+      String ckptDir = tmp.resolve("ckpt").toUri().toString();
+      HadoopCheckpointStore store = new HadoopCheckpointStore(ckptDir, conf);
+      Trainer straight = new Trainer(tc, train, val, null, null);
+      double[] expected = new double[4];
+      for (int s = 0; s < 4; s++) {
+        expected[s] = straight.trainStep()[0];
+      }
+      Trainer first = new Trainer(tc, train, val, store, "step.ckpt");
+      first.trainStep();
+      first.trainStep();
+      first.saveCheckpoint();
+      Trainer resumed = new Trainer(tc, train, val, store, "step.ckpt");
+      resumed.resumeFrom(Checkpoint.read(store, "step.ckpt"), "step.ckpt");
+      assertEquals(2, resumed.step());
+      assertEquals(expected[2], resumed.trainStep()[0], 0.0);
+      assertEquals(expected[3], resumed.trainStep()[0], 0.0);
+      try (var files = Files.list(tmp.resolve("ckpt"))) {
+        List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList();
+        assertEquals(List.of("step.ckpt"), names, "only the renamed checkpoint, no temporary file");
+      }
+      assertTrue(resumed.evaluate().bitsPerByte() > 0);
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -40,7 +40,7 @@ public final class HtmlDirExtractor {
             for (Path f : files) {
                 String html;
                 try {
-                    html = CharsetSniffer.decode(readBytes(f));
+                    html = org.lmforge.dataprep.warc.PageDecoder.decodeText(readBytes(f));
                 } catch (IOException e) {
                     throw new IOException("cannot read " + f + ": " + e.getMessage()
                         + " (a .gz file must be gzip-compressed; re-compress or remove it)", e);

@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * is reported as a problem but the page is still decoded; a binary payload under a text type is refused.
  */
 public final class PageDecoder {
+  /** {@code <meta charset>}, {@code <meta http-equiv content="...; charset=">} or an XML declaration. */
   private static final Pattern META_CHARSET = Pattern.compile(
-      "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
+      "(?:<meta[^>]+charset\\s*=\\s*[\"']?|<\\?xml[^>]+encoding\\s*=\\s*[\"'])([A-Za-z0-9._:-]{1,40})",
+      Pattern.CASE_INSENSITIVE);
   private static final int SNIFF_BYTES = 4096;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
@@ -61,6 +63,15 @@ public final class PageDecoder {
   }
 
   /** WHATWG treats latin1/ascii labels as windows-1252; unknown or unsupported names give null. */
+  /**
+   * Decodes a file that has no HTTP header (e.g. {@code *.html} on disk) by the same rules; binary bytes are
+   * read as windows-1252 rather than refused, since the caller asked for text.
+   */
+  public static String decodeText(byte[] body) {
+    Decoded d = decode(body, null);
+    return d.text() != null ? d.text() : new String(body, WINDOWS_1252);
+  }
+
   static Charset lookup(String label) {
     String l = label.toLowerCase(Locale.ROOT).replace('_', '-').strip();
     if (l.equals("iso-8859-1") || l.equals("latin1") || l.equals("us-ascii") || l.equals("ascii")
@@ -69,6 +80,9 @@ public final class PageDecoder {
     }
     if (l.equals("utf8")) {
       return StandardCharsets.UTF_8;
+    }
+    if (l.startsWith("utf-16")) {
+      return StandardCharsets.UTF_8;   // a page that says UTF-16 in ASCII bytes is not UTF-16 (no BOM was found)
     }
     try {
       return Charset.isSupported(l) ? Charset.forName(l) : null;

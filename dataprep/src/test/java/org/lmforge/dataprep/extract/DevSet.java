@@ -26,7 +26,7 @@ final class DevSet {
 
         String readHtml() {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
-                return CharsetSniffer.decode(in.readAllBytes());
+                return org.lmforge.dataprep.warc.PageDecoder.decodeText(in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + html, e);
             }

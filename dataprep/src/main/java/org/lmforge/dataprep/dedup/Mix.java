@@ -1,10 +1,10 @@
 package org.lmforge.dataprep.dedup;
 
 /** 64-bit finaliser of MurmurHash3: a bijection that spreads every input bit over the whole word. */
-final class Mix {
+public final class Mix {
   private Mix() {}
 
-  static long fmix64(long k) {
+  public static long fmix64(long k) {
     k ^= k >>> 33;
     k *= 0xff51afd7ed558ccdL;
     k ^= k >>> 33;

@@ -114,7 +114,7 @@ final class DedupCorpus {
     }
 
     String id(int i) {
-      return String.format(Locale.ROOT, "d%016x", mix(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
+      return String.format(Locale.ROOT, "d%016x", org.lmforge.dataprep.dedup.Mix.fmix64(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
     }
 
     String text(String[] words, int i) {
@@ -144,15 +144,6 @@ final class DedupCorpus {
       return RowFactory.create(id(i), "https://site" + (i % 997) + ".example.org/page/" + id(i),
           new Timestamp(1_700_000_000_000L + i * 1000L), text, text.length(), null, null, "bench");
     }
-  }
-
-  static long mix(long k) {
-    k ^= k >>> 33;
-    k *= 0xff51afd7ed558ccdL;
-    k ^= k >>> 33;
-    k *= 0xc4ceb9fe1a85ec53L;
-    k ^= k >>> 33;
-    return k;
   }
 
   /** True Jaccard of the word n-gram shingle sets (as strings), tokenised like Spark's RegexTokenizer. */

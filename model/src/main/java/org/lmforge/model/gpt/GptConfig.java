@@ -17,7 +17,7 @@ import java.util.List;
  * @param multiQuery    one shared key/value head for all query heads (Shazeer 2019) instead of one per head
  */
 public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead, int dModel, double dropout,
-                        Positional positional, boolean multiQuery) {
+                        Positional positional, boolean multiQuery) implements java.io.Serializable {
 
   /** How token positions are encoded. */
   public enum Positional { LEARNED, ALIBI }

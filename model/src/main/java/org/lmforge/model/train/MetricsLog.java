@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lmforge.model.eval.EvalResult;
 
 /**
  * Metrics as JSON lines, appended (a resumed run continues the same file). Two kinds of record:
@@ -32,23 +33,42 @@ public final class MetricsLog implements Closeable {
   }
 
   public void train(long step, double loss, double lr, double gradNorm, long tokens, double tokensPerS, double elapsed) {
+    write(trainLine(step, loss, lr, gradNorm, tokens, tokensPerS, elapsed));
+  }
+
+  public void eval(long step, EvalResult r) {
+    write(evalLine(step, r));
+  }
+
+  /** One "train" record as a JSON line (also used by the data-parallel job's log on a Hadoop path). */
+  public static String trainLine(long step, double loss, double lr, double gradNorm, long tokens, double tokensPerS,
+                                 double elapsed) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "train"); m.put("step", step); m.put("loss", loss); m.put("lr", lr); m.put("grad_norm", gradNorm);
     m.put("tokens", tokens); m.put("tokens_per_s", tokensPerS); m.put("elapsed_s", elapsed);
-    write(m);
+    return json(m);
   }
 
-  public void eval(long step, org.lmforge.model.eval.EvalResult r) {
+  /** One "eval" record as a JSON line. */
+  public static String evalLine(long step, EvalResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "eval"); m.put("step", step); m.put("val_loss", r.loss()); m.put("val_ppl", r.perplexity());
     m.put("val_bpb", r.bitsPerByte()); m.put("val_tokens", r.tokens());
-    write(m);
+    return json(m);
   }
 
-  private void write(Map<String, Object> m) {
+  private static String json(Map<String, Object> m) {
+    try {
+      return JSON.writeValueAsString(m);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void write(String line) {
     if (out == null) return;
     try {
-      out.write(JSON.writeValueAsString(m));
+      out.write(line);
       out.newLine();
       out.flush();
     } catch (IOException e) {

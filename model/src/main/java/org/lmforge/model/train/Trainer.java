@@ -25,7 +25,7 @@ public final class Trainer {
   private final TrainConfig cfg;
   private final Gpt model;
   private final AdamW opt;
-  private final BatchSampler sampler;
+  private final BatchSampler sampler;         // null: no training stream (the driver of a data-parallel run)
   private final Evaluator evaluator;         // null: no validation stream
   private final CheckpointStore store;       // null: no checkpoints
   private final String checkpointName;
@@ -34,14 +34,18 @@ public final class Trainer {
   private long dataRow;                       // next global sample row
   private PrintStream console = System.out;
 
+  /**
+   * @param train null for a trainer that only applies updates, evaluates and checkpoints (the driver of a
+   *              data-parallel run, whose replicas hold the training data); {@link #gradient} then throws
+   */
   public Trainer(TrainConfig cfg, TokenStream train, TokenStream val, CheckpointStore store, String checkpointName) {
-    if (train.vocabSize() > cfg.model().vocabSize())
+    if (train != null && train.vocabSize() > cfg.model().vocabSize())
       throw new IllegalArgumentException("training stream vocabulary (" + train.vocabSize() + ") is larger than the "
           + "model's vocabSize " + cfg.model().vocabSize());
     this.cfg = cfg;
     this.model = new Gpt(cfg.model(), cfg.seed());
     this.opt = new AdamW(model.flatLength(), model.decayMask(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay());
-    this.sampler = new BatchSampler(train, cfg.model().contextLength(), cfg.seed(), cfg.sampling());
+    this.sampler = train == null ? null : new BatchSampler(train, cfg.model().contextLength(), cfg.seed(), cfg.sampling());
     this.evaluator = val == null ? null : new Evaluator(val, cfg.model().contextLength(), cfg.batchSize(), cfg.evalTokens());
     this.store = store;
     this.checkpointName = checkpointName;
@@ -104,6 +108,7 @@ public final class Trainer {
    * same rows gets the same numbers.
    */
   public double gradient(long firstRow, int rows) {
+    if (sampler == null) throw new IllegalStateException("this trainer has no training stream");
     BatchSampler.Batch b = sampler.batch(firstRow, rows);
     Nd4j.getRandom().setSeed(cfg.seed() * 31 + firstRow);
     return model.computeGradient(b.x(), b.y(), true);
@@ -119,6 +124,16 @@ public final class Trainer {
     opt.update(model.params(), grad, cfg.schedule().at(step));
     step++;
     return norm;
+  }
+
+  /**
+   * Claims the next {@code rows} global sample rows for a step computed elsewhere (data-parallel replicas) and
+   * returns the first; the data position advances as {@link #trainStep} would advance it.
+   */
+  public long claimRows(long rows) {
+    long first = dataRow;
+    dataRow += rows;
+    return first;
   }
 
   /** One optimiser step over batchSize·gradAccum rows; returns {loss, gradNorm}. */

@@ -1,0 +1,76 @@
+package org.lmforge.pipeline.train;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.lmforge.model.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Synchronous data parallelism on Spark, one optimiser step per Spark job. The driver's {@link Trainer} holds
+ * the one authoritative copy of the weights and the AdamW state. A step broadcasts the weights, runs one task
+ * per replica (each computes the mean gradient of its rows, see {@link ReplicaSpec#row}), sums the gradients
+ * with {@code treeReduce}, and applies clip + AdamW once to their average: the update every replica would
+ * apply to its own copy, computed once. So K replicas with batch B take exactly the step one process with
+ * batch K·B takes, up to float summation order.
+ *
+ * <p>A step is a pure function of (weights, step's first row): a task lost with its executor is simply re-run
+ * by Spark elsewhere, and a failed step can be re-run from a checkpoint.
+ */
+final class DataParallelStep {
+  /**
+   * One step's outcome and where its time went: {@code computeSeconds} is the slowest replica's task,
+   * {@code syncSeconds} the rest of the Spark job (scheduling, broadcast, shipping gradients back, summing),
+   * {@code updateSeconds} the driver's clip + AdamW.
+   */
+  record Result(double loss, double gradNorm, double wallSeconds, double computeSeconds, double syncSeconds,
+                double updateSeconds) { }
+
+  private final JavaSparkContext jsc;
+  private final ReplicaSpec spec;
+  private final List<Integer> replicaIds;
+
+  DataParallelStep(JavaSparkContext jsc, ReplicaSpec spec) {
+    this.jsc = jsc;
+    this.spec = spec;
+    this.replicaIds = IntStream.range(0, spec.replicas()).boxed().toList();
+  }
+
+  Result run(Trainer master, long maxSteps) {
+    long t0 = System.nanoTime();
+    long step = master.step();
+    long firstRow = master.claimRows(spec.rowsPerStep());
+    Broadcast<float[]> weights = jsc.broadcast(master.model().params().toFloatVector());
+    GradientShare sum;
+    try {
+      jsc.setJobDescription(String.format("step %d/%d: gradients of %d replicas x %d x %d tokens", step + 1, maxSteps,
+          spec.replicas(), spec.batchSize() * spec.gradAccum(), spec.model().contextLength()));
+      sum = jsc.parallelize(replicaIds, replicaIds.size()).setName("replicas")
+          .map(gradientOf(spec, weights, firstRow))
+          .treeReduce(GradientShare::add, 2);
+    } finally {
+      weights.destroy();
+      jsc.setJobDescription(null);
+    }
+    if (sum.replicas() != spec.replicas()) {
+      throw new IllegalStateException("step " + step + " reduced " + sum.replicas() + " of " + spec.replicas() + " replicas");
+    }
+    long t1 = System.nanoTime();
+    INDArray g = Nd4j.createFromArray(sum.gradient()).divi(spec.replicas());
+    double norm = master.applyUpdate(g);
+    g.close();
+    long t2 = System.nanoTime();
+    double job = (t1 - t0) / 1e9;
+    return new Result(sum.lossSum() / spec.replicas(), norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
+        Math.max(0, job - sum.maxComputeSeconds()), (t2 - t1) / 1e9);
+  }
+
+  /** Static, so the closure captures only what it names (not this driver object). */
+  private static Function<Integer, GradientShare> gradientOf(ReplicaSpec spec, Broadcast<float[]> weights,
+                                                             long firstRow) {
+    return k -> Replicas.gradient(spec, weights.value(), k, firstRow);
+  }
+}

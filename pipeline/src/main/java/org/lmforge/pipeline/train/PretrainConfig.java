@@ -1,0 +1,105 @@
+package org.lmforge.pipeline.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.TrainConfig;
+
+/**
+ * The pretrain job ({@code conf/pretrain.conf}, keys = component names). The vocabulary is not configured:
+ * it is the tokenizer's, read from the shards' manifest.
+ *
+ * @param tokens             the tokenize job's output (manifest.json, train/, validation/): any Hadoop URI
+ * @param output             run directory: metrics.jsonl, checkpoints/, summary.json (any Hadoop URI)
+ * @param overwrite          replace an existing run directory
+ * @param resume             continue from output/checkpoints/last.ckpt (a killed driver re-runs with this)
+ * @param model              architecture
+ * @param optim              optimiser, batch and length of the run
+ * @param replicas           data-parallel replicas (one Spark task each per step); 0 = the cluster's
+ *                           default parallelism
+ * @param threadsPerReplica  ND4J/BLAS threads inside one replica's task (= cores per task)
+ * @param evalInterval       steps between validation passes (and after the last step); 0 = only at the end
+ * @param evalTokens         validation tokens per pass
+ * @param logInterval        steps between progress lines and metrics records
+ * @param checkpointInterval steps between checkpoints (and after the last step)
+ * @param maxRecoveries      failed steps (after Spark's own task retries) that restart from the last
+ *                           checkpoint before the job gives up
+ */
+public record PretrainConfig(String tokens, String output, boolean overwrite, boolean resume, Model model,
+                             Optim optim, int replicas, int threadsPerReplica, int evalInterval, int evalTokens,
+                             int logInterval, int checkpointInterval, int maxRecoveries) {
+
+  /** Architecture; {@code positional} is learned or alibi. */
+  public record Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
+                      double dropout, boolean multiQuery) {
+    public GptConfig gpt(int vocabSize) {
+      return new GptConfig(vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
+    }
+  }
+
+  /**
+   * AdamW with warmup + cosine to minLr at maxSteps. {@code batchSize} is sequences per replica per
+   * micro-batch: one optimiser step sees replicas·batchSize·gradAccum sequences.
+   */
+  public record Optim(int batchSize, int gradAccum, int maxSteps, double lr, double minLr, int warmupSteps,
+                      double beta1, double beta2, double weightDecay, double gradClip, long seed,
+                      BatchSampler.Mode sampling) { }
+
+  public PretrainConfig {
+    List<String> errors = new ArrayList<>();
+    if (tokens == null || tokens.isBlank()) errors.add("pretrain.tokens is empty: set it to the tokenize job's output");
+    if (output == null || output.isBlank()) errors.add("pretrain.output is empty");
+    if (optim.batchSize() < 1) errors.add("pretrain.optim.batchSize=" + optim.batchSize() + " must be >= 1");
+    if (optim.gradAccum() < 1) errors.add("pretrain.optim.gradAccum=" + optim.gradAccum() + " must be >= 1");
+    if (optim.maxSteps() < 1) errors.add("pretrain.optim.maxSteps=" + optim.maxSteps() + " must be >= 1");
+    if (replicas < 0) errors.add("pretrain.replicas=" + replicas + " must be >= 0 (0 = default parallelism)");
+    if (threadsPerReplica < 1) errors.add("pretrain.threadsPerReplica=" + threadsPerReplica + " must be >= 1");
+    if (logInterval < 1) errors.add("pretrain.logInterval=" + logInterval + " must be >= 1");
+    if (checkpointInterval < 1) errors.add("pretrain.checkpointInterval=" + checkpointInterval + " must be >= 1");
+    if (evalTokens < 1) errors.add("pretrain.evalTokens=" + evalTokens + " must be >= 1");
+    if (maxRecoveries < 0) errors.add("pretrain.maxRecoveries=" + maxRecoveries + " must be >= 0");
+    if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
+  }
+
+  /**
+   * The trainer's configuration for one replica's share: micro-batches of batchSize rows, accumulated
+   * gradAccum times. Metrics go through the job's own log, not the trainer's file.
+   */
+  public TrainConfig trainConfig(int vocabSize) {
+    return new TrainConfig(model.gpt(vocabSize), optim.batchSize(), optim.gradAccum(), optim.maxSteps(), optim.lr(),
+        optim.minLr(), Math.min(optim.warmupSteps(), optim.maxSteps()), optim.maxSteps(), optim.beta1(), optim.beta2(),
+        optim.weightDecay(), optim.gradClip(), optim.seed(), optim.sampling(), evalInterval, evalTokens, logInterval,
+        checkpointInterval, null);
+  }
+
+  public PretrainConfig withOutput(String out) {
+    return new PretrainConfig(tokens, out, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval,
+        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+  }
+
+  public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
+    return new PretrainConfig(tok, out, overwriteOut, resumeRun, model, optim, replicas, threadsPerReplica,
+        evalInterval, evalTokens, logInterval, checkpointInterval, maxRecoveries);
+  }
+
+  public PretrainConfig withModel(Model m) {
+    return new PretrainConfig(tokens, output, overwrite, resume, m, optim, replicas, threadsPerReplica, evalInterval,
+        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+  }
+
+  public PretrainConfig withOptim(Optim o) {
+    return new PretrainConfig(tokens, output, overwrite, resume, model, o, replicas, threadsPerReplica, evalInterval,
+        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+  }
+
+  public PretrainConfig withReplicas(int k) {
+    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, k, threadsPerReplica, evalInterval,
+        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+  }
+
+  public PretrainConfig withIntervals(int eval, int log, int checkpoint) {
+    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, eval,
+        evalTokens, log, checkpoint, maxRecoveries);
+  }
+}

@@ -1,0 +1,199 @@
+package org.lmforge.pipeline.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.scheduler.JobFailed;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.model.checkpoint.Checkpoint;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.tokens.TokenizeStage;
+
+/** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
+class PretrainRunTest {
+  @TempDir static Path tmp;
+  static SparkSession spark;
+  static String tokens;
+  static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+
+  @BeforeAll
+  static void tokenize() throws IOException {
+    spark = Sessions.localForTests("pretrain-run-test");
+    List<Row> rows = new ArrayList<>();
+    int i = 0;
+    for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) {
+      rows.add(RowFactory.create("doc-" + i++, d.body()));
+    }
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
+    String clean = tmp.resolve("clean").toUri().toString();
+    spark.createDataFrame(rows, schema).write().parquet(clean);
+    tokens = tmp.resolve("tokens").toUri().toString();
+    TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
+        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
+        .withPartitions(2).withSplit(0.2, 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static PretrainConfig config(String out, int replicas, int batch, int steps) {
+    return new PretrainConfig(tokens, out, false, false,
+        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+        new PretrainConfig.Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        replicas, 1, 0, 1024, 1, 2, 3);
+  }
+
+  static String out(String name) {
+    return tmp.resolve(name).toUri().toString();
+  }
+
+  @Test
+  void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B() throws Exception {
+    PretrainResult r = PretrainRun.run(spark, config(out("dp2"), 2, 2, 4), QUIET);
+    assertEquals(2, r.replicas());
+    assertEquals(4L * 16, r.effectiveBatchTokens());
+
+    IntArrayTokenStream train = ShardTokenStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
+    IntArrayTokenStream val = ShardTokenStream.open(tokens, "validation", spark.sparkContext().hadoopConfiguration());
+    Trainer single = new Trainer(config(out("unused"), 1, 4, 4).trainConfig(train.vocabSize()), train, val, null, null);
+    List<Double> expected = new ArrayList<>();
+    for (int s = 0; s < 4; s++) {
+      expected.add(single.trainStep()[0]);
+    }
+    List<Double> losses = new ArrayList<>();
+    for (JsonNode n : metrics("dp2")) {
+      if (n.path("kind").asText().equals("train")) losses.add(n.path("loss").asDouble());
+    }
+    assertEquals(4, losses.size());
+    for (int s = 0; s < 4; s++) {
+      assertEquals(expected.get(s), losses.get(s), 1e-5, "loss of step " + (s + 1));
+    }
+    Checkpoint ck = Checkpoint.read(new HadoopCheckpointStore(out("dp2") + "/checkpoints",
+        spark.sparkContext().hadoopConfiguration()), PretrainRun.CHECKPOINT);
+    assertEquals(4, ck.step());
+    assertEquals(16L * 4 * ck.step() / 16, ck.dataRow());
+    double maxDiff = ck.params().sub(single.model().params()).amaxNumber().doubleValue();
+    assertTrue(maxDiff < 1e-5, "weights after 4 steps differ by " + maxDiff);
+    assertEquals(single.evaluate().loss(), r.finalValLoss(), 1e-5);
+    assertTrue(Files.exists(tmp.resolve("dp2/summary.json")));
+  }
+
+  @Test
+  void aFailedStepRestartsFromTheCheckpointAndAKilledDriverResumes() throws Exception {
+    PretrainResult reference = PretrainRun.run(spark, config(out("ref"), 2, 2, 24), QUIET);
+    assertTrue(reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());
+
+    // Spark gives up on a step job (here: cancelled, as after repeated task failures): recovery from last.ckpt.
+    PretrainResult recovered = runWhileFailingOneStep(config(out("recovered"), 2, 2, 24));
+    assertTrue(recovered.recoveries() >= 1);
+    assertEquals(reference.finalValLoss(), recovered.finalValLoss(), 1e-5);
+
+    // No recoveries allowed: the run stops (a dead driver); --resume continues from the checkpoint.
+    PretrainConfig strict = config(out("resumed"), 2, 2, 24);
+    strict = new PretrainConfig(strict.tokens(), strict.output(), false, false, strict.model(), strict.optim(), 2, 1,
+        0, 1024, 1, 2, 0);
+    PretrainConfig finalStrict = strict;
+    IllegalStateException dead = assertThrows(IllegalStateException.class, () -> runWhileFailingOneStep(finalStrict));
+    assertTrue(dead.getMessage().contains("--resume"), dead.getMessage());
+    PretrainResult resumed = PretrainRun.run(spark, strict.withRun(tokens, strict.output(), false, true), QUIET);
+    assertTrue(resumed.resumedFromStep() >= 2, "resumed at " + resumed.resumedFromStep());
+    assertEquals(reference.finalValLoss(), resumed.finalValLoss(), 1e-5);
+    List<Long> steps = new ArrayList<>();
+    for (JsonNode n : metrics("resumed")) {
+      if (n.path("kind").asText().equals("train")) steps.add(n.path("step").asLong());
+    }
+    assertEquals(24, steps.size(), "each step logged once across the kill and the resume: " + steps);
+  }
+
+  /** Runs cfg while cancelling Spark jobs once the first checkpoint exists, until one job has failed. */
+  private PretrainResult runWhileFailingOneStep(PretrainConfig cfg) throws Exception {
+    AtomicInteger failedJobs = new AtomicInteger();
+    SparkListener listener = new SparkListener() {
+      @Override public void onJobEnd(SparkListenerJobEnd end) {
+        if (end.jobResult() instanceof JobFailed) failedJobs.incrementAndGet();
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    Path ckpt = Path.of(java.net.URI.create(cfg.output())).resolve("checkpoints").resolve(PretrainRun.CHECKPOINT);
+    Thread saboteur = new Thread(() -> {
+      try {
+        while (!Files.exists(ckpt)) Thread.sleep(5);
+        while (failedJobs.get() == 0) {
+          spark.sparkContext().cancelAllJobs();
+          Thread.sleep(2);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    saboteur.start();
+    try {
+      return PretrainRun.run(spark, cfg, QUIET);
+    } finally {
+      saboteur.interrupt();
+      saboteur.join();
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  @Test
+  void badInputFailsBeforeTraining() throws Exception {
+    FileNotFoundException noShards = assertThrows(FileNotFoundException.class,
+        () -> PretrainRun.run(spark, config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false),
+            QUIET));
+    assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
+
+    PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET);
+    IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
+        () -> PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET));
+    assertTrue(exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
+
+    PretrainConfig wider = config(out("small"), 1, 2, 4)
+        .withModel(new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
+        .withRun(tokens, out("small"), false, true);
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+        () -> PretrainRun.run(spark, wider, QUIET));
+    assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
+
+    IllegalArgumentException noRun = assertThrows(IllegalArgumentException.class,
+        () -> PretrainRun.run(spark, config(out("never"), 1, 2, 2).withRun(tokens, out("never"), false, true), QUIET));
+    assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
+  }
+
+  private static List<JsonNode> metrics(String run) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> out = new ArrayList<>();
+    for (String l : Files.readAllLines(tmp.resolve(run).resolve("metrics.jsonl"))) out.add(json.readTree(l));
+    return out;
+  }
+}

@@ -56,7 +56,8 @@ final class DataParallelStep {
       jsc.setJobDescription(null);
     }
     if (sum.replicas() != spec.replicas()) {
-      throw new IllegalStateException("step " + step + " reduced " + sum.replicas() + " of " + spec.replicas() + " replicas");
+      throw new IllegalStateException("step " + step + " reduced " + sum.replicas() + " of " + spec.replicas()
+          + " replicas");
     }
     long t1 = System.nanoTime();
     INDArray g = Nd4j.createFromArray(sum.gradient()).divi(spec.replicas());

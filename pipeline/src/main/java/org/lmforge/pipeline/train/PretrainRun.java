@@ -16,7 +16,6 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.MetricsLog;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
@@ -56,122 +55,123 @@ public final class PretrainRun {
           + "contextLength+1 = " + (model.contextLength() + 1) + "; tokenize more text or lower "
           + "pretrain.model.contextLength");
     }
-    IntArrayTokenStream val = ShardTokenStream.open(cfg.tokens(), "validation", conf);
-    if (val.size() < model.contextLength() + 1L) {
-      throw new IllegalArgumentException(cfg.tokens() + ": the validation split has " + val.size() + " tokens, fewer "
-          + "than contextLength+1 = " + (model.contextLength() + 1) + "; raise tokenize.validationFraction");
-    }
-
-    // ---- output: new, overwritten, or resumed
-    Path out = new Path(cfg.output());
-    FileSystem fs = out.getFileSystem(conf);
-    boolean exists = fs.exists(out);
-    if (exists && !cfg.resume()) {
-      if (!cfg.overwrite()) {
-        throw new IllegalArgumentException(cfg.output() + " already holds a run: pass --resume to continue it or "
-            + "--overwrite to start over");
+    try (ShardWindowStream val = ShardWindowStream.open(cfg.tokens(), "validation", conf)) {
+      if (val.size() < model.contextLength() + 1L) {
+        throw new IllegalArgumentException(cfg.tokens() + ": the validation split has " + val.size() + " tokens, fewer "
+            + "than contextLength+1 = " + (model.contextLength() + 1) + "; raise tokenize.validationFraction");
       }
-      fs.delete(out, true);
-    }
-    if (!exists && cfg.resume()) {
-      throw new IllegalArgumentException("--resume: " + cfg.output() + " does not exist; run without --resume to "
-          + "start a new run there");
-    }
-    HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
-    Trainer master = restore(tc, val, store, cfg.resume(), console);
-    long resumedFrom = cfg.resume() ? master.step() : -1;
-    writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
-    RunLog log = RunLog.open(child(out, "metrics.jsonl"), conf, resumedFrom);
 
-    // ---- the loop
-    String runKey = cfg.output() + "#" + UUID.randomUUID();
-    ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, tc.seed(), tc.sampling(),
-        tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica());
-    DataParallelStep dp = new DataParallelStep(jsc, spec);
-    long batchTokens = spec.rowsPerStep() * model.contextLength();
-    int maxSteps = tc.maxSteps();
-    console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
-        model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
-    console.printf("data-parallel: %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
-            + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-            + "replica); %d steps%s%n", replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
-        4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
-        resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
-
-    double best = log.bestValLoss();
-    EvalResult last = null;
-    int recoveries = 0;
-    long t0 = System.nanoTime();
-    long stepsRun = 0;
-    double stepWall = 0, compute = 0, sync = 0, update = 0;
-    double windowWall = 0;
-    long windowTokens = 0;
-    while (master.step() < maxSteps) {
-      long step = master.step();
-      if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
-        last = evaluate(master, log, console);
-        best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
-      }
-      DataParallelStep.Result r;
-      try {
-        r = dp.run(master, maxSteps);
-      } catch (Exception e) {   // a Spark job that failed after its own task retries
-        if (++recoveries > cfg.maxRecoveries()) {
-          throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
-              + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is " + store.describe(CHECKPOINT)
-              + " (re-run with --resume once the cluster is healthy)", e);
+      // ---- output: new, overwritten, or resumed
+      Path out = new Path(cfg.output());
+      FileSystem fs = out.getFileSystem(conf);
+      boolean exists = fs.exists(out);
+      if (exists && !cfg.resume()) {
+        if (!cfg.overwrite()) {
+          throw new IllegalArgumentException(cfg.output() + " already holds a run: pass --resume to continue it or "
+              + "--overwrite to start over");
         }
-        console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
-            rootMessage(e), recoveries, cfg.maxRecoveries());
-        master = restore(tc, val, store, true, console);
-        log.truncateAfter(master.step());
-        continue;
+        fs.delete(out, true);
       }
-      stepsRun++;
-      stepWall += r.wallSeconds();
-      compute += r.computeSeconds();
-      sync += r.syncSeconds();
-      update += r.updateSeconds();
-      windowWall += r.wallSeconds();
-      windowTokens += batchTokens;
-      long done = master.step();
-      if (done % cfg.logInterval() == 0 || done == maxSteps) {
-        double tps = windowTokens / windowWall;
-        double lr = tc.schedule().at(done - 1);
-        log.add(MetricsLog.trainLine(done, r.loss(), lr, r.gradNorm(), done * batchTokens, tps,
-            (System.nanoTime() - t0) / 1e9));
-        log.flush();
-        double eta = (maxSteps - done) * (stepWall / stepsRun);
-        console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
-                + "%.0f, update %.0f)  ETA %s%n", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
-            1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
-            duration(eta));
-        windowWall = 0;
-        windowTokens = 0;
+      if (!exists && cfg.resume()) {
+        throw new IllegalArgumentException("--resume: " + cfg.output() + " does not exist; run without --resume to "
+            + "start a new run there");
       }
-      if (done % cfg.checkpointInterval() == 0 || done == maxSteps) {
-        master.saveCheckpoint();
-        log.flush();
-      }
-    }
-    last = evaluate(master, log, console);
-    best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
-    log.flush();
+      HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
+      Trainer master = restore(tc, val, store, cfg.resume(), console);
+      long resumedFrom = cfg.resume() ? master.step() : -1;
+      writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
+      RunLog log = RunLog.open(child(out, "metrics.jsonl"), conf, resumedFrom);
 
-    long tokens = master.step() * batchTokens;
-    double n = model.nonEmbeddingParams();
-    PretrainResult result = new PretrainResult(cfg.output(), master.step(), replicas, batchTokens, (long) n,
-        model.parameterCount(), tokens, 6 * n * tokens, last.loss(), best, last.perplexity(), last.bitsPerByte(),
-        (System.nanoTime() - t0) / 1e9, stepsRun == 0 ? Double.NaN : stepsRun * batchTokens / stepWall,
-        per(compute, stepsRun), per(sync, stepsRun), per(update, stepsRun), recoveries, resumedFrom);
-    writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
-    console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s%n", last.loss(), best,
-        last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
-    return result;
+      // ---- the loop
+      String runKey = cfg.output() + "#" + UUID.randomUUID();
+      ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, tc.seed(), tc.sampling(),
+          tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica());
+      DataParallelStep dp = new DataParallelStep(jsc, spec);
+      long batchTokens = spec.rowsPerStep() * model.contextLength();
+      int maxSteps = tc.maxSteps();
+      console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
+          model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
+      console.printf("data-parallel: %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
+              + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
+              + "replica); %d steps%s%n", replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
+          4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
+          resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
+
+      double best = log.bestValLoss();
+      EvalResult last = null;
+      int recoveries = 0;
+      long t0 = System.nanoTime();
+      long stepsRun = 0;
+      double stepWall = 0, compute = 0, sync = 0, update = 0;
+      double windowWall = 0;
+      long windowTokens = 0;
+      while (master.step() < maxSteps) {
+        long step = master.step();
+        if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
+          last = evaluate(master, log, console);
+          best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
+        }
+        DataParallelStep.Result r;
+        try {
+          r = dp.run(master, maxSteps);
+        } catch (Exception e) {   // a Spark job that failed after its own task retries
+          if (++recoveries > cfg.maxRecoveries()) {
+            throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
+                + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is " + store.describe(CHECKPOINT)
+                + " (re-run with --resume once the cluster is healthy)", e);
+          }
+          console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
+              rootMessage(e), recoveries, cfg.maxRecoveries());
+          master = restore(tc, val, store, true, console);
+          log.truncateAfter(master.step());
+          continue;
+        }
+        stepsRun++;
+        stepWall += r.wallSeconds();
+        compute += r.computeSeconds();
+        sync += r.syncSeconds();
+        update += r.updateSeconds();
+        windowWall += r.wallSeconds();
+        windowTokens += batchTokens;
+        long done = master.step();
+        if (done % cfg.logInterval() == 0 || done == maxSteps) {
+          double tps = windowTokens / windowWall;
+          double lr = tc.schedule().at(done - 1);
+          log.add(MetricsLog.trainLine(done, r.loss(), lr, r.gradNorm(), done * batchTokens, tps,
+              (System.nanoTime() - t0) / 1e9));
+          log.flush();
+          double eta = (maxSteps - done) * (stepWall / stepsRun);
+          console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
+                  + "%.0f, update %.0f)  ETA %s%n", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
+              1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
+              duration(eta));
+          windowWall = 0;
+          windowTokens = 0;
+        }
+        if (done % cfg.checkpointInterval() == 0 || done == maxSteps) {
+          master.saveCheckpoint();
+          log.flush();
+        }
+      }
+      last = evaluate(master, log, console);
+      best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
+      log.flush();
+
+      long tokens = master.step() * batchTokens;
+      double n = model.nonEmbeddingParams();
+      PretrainResult result = new PretrainResult(cfg.output(), master.step(), replicas, batchTokens, (long) n,
+          model.parameterCount(), tokens, 6 * n * tokens, last.loss(), best, last.perplexity(), last.bitsPerByte(),
+          (System.nanoTime() - t0) / 1e9, stepsRun == 0 ? Double.NaN : stepsRun * batchTokens / stepWall,
+          per(compute, stepsRun), per(sync, stepsRun), per(update, stepsRun), recoveries, resumedFrom);
+      writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
+      console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s%n", last.loss(),
+          best, last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
+      return result;
+    }
   }
 
   /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */
-  private static Trainer restore(TrainConfig tc, IntArrayTokenStream val, HadoopCheckpointStore store,
+  private static Trainer restore(TrainConfig tc, ShardWindowStream val, HadoopCheckpointStore store,
                                  boolean fromCheckpoint, PrintStream console) throws IOException {
     Trainer t = new Trainer(tc, null, val, store, CHECKPOINT);
     if (fromCheckpoint && store.exists(CHECKPOINT)) {

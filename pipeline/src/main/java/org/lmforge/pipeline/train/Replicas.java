@@ -6,20 +6,20 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The executor side of a data-parallel step. Model replicas and the training split are built once per
- * executor JVM and reused across steps (a step ships only the parameters); a task borrows an idle replica,
+ * The executor side of a data-parallel step. Model replicas and the training split's reader (positioned
+ * reads, {@link ShardWindowStream}) are built once per executor JVM and reused across steps (a step ships
+ * only the parameters); a task borrows an idle replica,
  * so any placement works: two tasks in one JVM (local mode) get two replicas, a fresh executor after a crash
  * builds its own. Replicas of an earlier run are dropped when a task of a new run arrives.
  */
 final class Replicas {
-  private static final Map<String, IntArrayTokenStream> TRAIN_SPLITS = new ConcurrentHashMap<>();
+  private static final Map<String, ShardWindowStream> TRAIN_SPLITS = new ConcurrentHashMap<>();
   private static final Map<String, Queue<Trainer>> IDLE = new ConcurrentHashMap<>();
   private static volatile int threadsSet;
 
@@ -70,10 +70,14 @@ final class Replicas {
     if (t != null) {
       return t;
     }
-    TRAIN_SPLITS.keySet().removeIf(dir -> !dir.equals(spec.tokens()));   // a new corpus: let the old split go
-    IntArrayTokenStream train = TRAIN_SPLITS.computeIfAbsent(spec.tokens(), dir -> {
+    TRAIN_SPLITS.entrySet().removeIf(e -> {   // a new corpus: close the old one
+      if (e.getKey().equals(spec.tokens())) return false;
+      e.getValue().close();
+      return true;
+    });
+    ShardWindowStream train = TRAIN_SPLITS.computeIfAbsent(spec.tokens(), dir -> {
       try {
-        return ShardTokenStream.open(dir, "train", spec.hadoop().get());
+        return ShardWindowStream.open(dir, "train", spec.hadoop().get());
       } catch (IOException e) {
         throw new UncheckedIOException("replica cannot read the train split of " + dir, e);
       }

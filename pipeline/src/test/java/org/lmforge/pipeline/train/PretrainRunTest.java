@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,6 +35,7 @@ import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.tokens.ShardFiles;
 import org.lmforge.pipeline.tokens.TokenizeConfig;
 import org.lmforge.pipeline.tokens.TokenizeStage;
 
@@ -75,6 +77,25 @@ class PretrainRunTest {
 
   static String out(String name) {
     return tmp.resolve(name).toUri().toString();
+  }
+
+  @Test
+  void positionedReadsOfTheShardsGiveTheTokensOfTheWholeSplit() throws Exception {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    IntArrayTokenStream whole = ShardTokenStream.open(tokens, "train", conf);
+    assertTrue(ShardFiles.open(tokens, conf).shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
+    try (ShardWindowStream windows = ShardWindowStream.open(tokens, "train", conf)) {
+      assertEquals(whole.size(), windows.size());
+      assertEquals(whole.vocabSize(), windows.vocabSize());
+      assertEquals(whole.bytesPerToken(), windows.bytesPerToken(), 1e-12);
+      int[] a = new int[97];
+      int[] b = new int[97];
+      for (long pos = 0; pos + a.length <= whole.size(); pos += 31) {
+        whole.read(pos, a, 0, a.length);
+        windows.read(pos, b, 0, b.length);
+        assertArrayEquals(a, b, "window at " + pos);
+      }
+    }
   }
 
   @Test

@@ -64,7 +64,9 @@ final class LoopbackCluster implements AutoCloseable {
 
   /** The JVM flags Spark and ND4J need on Java 17, from conf/jvm.properties (the one list of them). */
   static String jvmOpens() throws IOException {
-    Path props = Path.of(System.getProperty("project.root", ".")).resolve("conf/jvm.properties");
+    Path root = Path.of(System.getProperty("project.root", "."));
+    Path props = root.resolve("conf/jvm.properties");
+    if (!Files.exists(props)) props = root.resolve("../conf/jvm.properties");   // run from a module directory
     for (String line : Files.readAllLines(props)) {
       if (line.startsWith("jvm.opens=")) return line.substring("jvm.opens=".length()).trim();
     }

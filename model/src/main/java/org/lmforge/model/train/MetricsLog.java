@@ -43,9 +43,16 @@ public final class MetricsLog implements Closeable {
   /** One "train" record as a JSON line (also used by the data-parallel job's log on a Hadoop path). */
   public static String trainLine(long step, double loss, double lr, double gradNorm, long tokens, double tokensPerS,
                                  double elapsed) {
+    return trainLine(step, loss, lr, gradNorm, tokens, tokensPerS, elapsed, Map.of());
+  }
+
+  /** A "train" record with extra fields after the standard ones (e.g. a data-parallel step's timings). */
+  public static String trainLine(long step, double loss, double lr, double gradNorm, long tokens, double tokensPerS,
+                                 double elapsed, Map<String, ?> extra) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("kind", "train"); m.put("step", step); m.put("loss", loss); m.put("lr", lr); m.put("grad_norm", gradNorm);
     m.put("tokens", tokens); m.put("tokens_per_s", tokensPerS); m.put("elapsed_s", elapsed);
+    m.putAll(extra);
     return json(m);
   }
 

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A step is a pure function of (weights, step's first row): a task lost with its executor is simply re-run
  * by Spark elsewhere, and a failed step can be re-run from a checkpoint.
  */
-final class DataParallelStep {
+final class DataParallelStep implements AutoCloseable {
   /**
    * One step's outcome and where its time went: {@code computeSeconds} is the slowest replica's task,
    * {@code syncSeconds} the rest of the Spark job (scheduling, broadcast, shipping gradients back, summing),
@@ -31,11 +31,13 @@ final class DataParallelStep {
 
   private final JavaSparkContext jsc;
   private final ReplicaSpec spec;
+  private final Broadcast<ReplicaSpec> shippedSpec;   // once per run: it carries the Hadoop configuration
   private final List<Integer> replicaIds;
 
   DataParallelStep(JavaSparkContext jsc, ReplicaSpec spec) {
     this.jsc = jsc;
     this.spec = spec;
+    this.shippedSpec = jsc.broadcast(spec);
     this.replicaIds = IntStream.range(0, spec.replicas()).boxed().toList();
   }
 
@@ -49,7 +51,7 @@ final class DataParallelStep {
       jsc.setJobDescription(String.format("step %d/%d: gradients of %d replicas x %d x %d tokens", step + 1, maxSteps,
           spec.replicas(), spec.batchSize() * spec.gradAccum(), spec.model().contextLength()));
       sum = jsc.parallelize(replicaIds, replicaIds.size()).setName("replicas")
-          .map(gradientOf(spec, weights, firstRow))
+          .map(gradientOf(shippedSpec, weights, firstRow))
           .treeReduce(GradientShare::add, 2);
     } finally {
       weights.destroy();
@@ -70,8 +72,13 @@ final class DataParallelStep {
   }
 
   /** Static, so the closure captures only what it names (not this driver object). */
-  private static Function<Integer, GradientShare> gradientOf(ReplicaSpec spec, Broadcast<float[]> weights,
+  private static Function<Integer, GradientShare> gradientOf(Broadcast<ReplicaSpec> spec, Broadcast<float[]> weights,
                                                              long firstRow) {
-    return k -> Replicas.gradient(spec, weights.value(), k, firstRow);
+    return k -> Replicas.gradient(spec.value(), weights.value(), k, firstRow);
+  }
+
+  @Override
+  public void close() {
+    shippedSpec.destroy();
   }
 }

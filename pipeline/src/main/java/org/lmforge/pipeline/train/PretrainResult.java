@@ -8,8 +8,9 @@ package org.lmforge.pipeline.train;
  * @param paramsTotal          all parameters, tied embedding counted once
  * @param tokens               training tokens seen (D = steps · effective batch)
  * @param flops                6·N·D
- * @param tokensPerSecond      training tokens per second of step time in this invocation (evaluation excluded)
- * @param computeSecondsPerStep mean over steps of the slowest replica's gradient task
+ * @param tokensPerSecond      training tokens per second of step time in this invocation, steady state: evaluation
+ *                             and the invocation's first step (replica construction, JIT) excluded
+ * @param computeSecondsPerStep mean over steps (first excluded) of the slowest replica's gradient task
  * @param syncSecondsPerStep   mean of the rest of a step's Spark job: scheduling, weight broadcast, gradient
  *                             reduce
  * @param updateSecondsPerStep mean driver time for clip + AdamW

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -86,7 +87,6 @@ public final class PretrainRun {
       String runKey = cfg.output() + "#" + UUID.randomUUID();
       ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, tc.seed(), tc.sampling(),
           tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica());
-      DataParallelStep dp = new DataParallelStep(jsc, spec);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
       int maxSteps = tc.maxSteps();
       console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
@@ -105,52 +105,57 @@ public final class PretrainRun {
       double stepWall = 0, compute = 0, sync = 0, update = 0;
       double windowWall = 0;
       long windowTokens = 0;
-      while (master.step() < maxSteps) {
-        long step = master.step();
-        if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
-          last = evaluate(master, log, console);
-          best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
-        }
-        DataParallelStep.Result r;
-        try {
-          r = dp.run(master, maxSteps);
-        } catch (Exception e) {   // a Spark job that failed after its own task retries
-          if (++recoveries > cfg.maxRecoveries()) {
-            throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
-                + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is " + store.describe(CHECKPOINT)
-                + " (re-run with --resume once the cluster is healthy)", e);
+      try (DataParallelStep dp = new DataParallelStep(jsc, spec)) {
+        while (master.step() < maxSteps) {
+          long step = master.step();
+          if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
+            last = evaluate(master, log, console);
+            best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
           }
-          console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
-              rootMessage(e), recoveries, cfg.maxRecoveries());
-          master = restore(tc, val, store, true, console);
-          log.truncateAfter(master.step());
-          continue;
-        }
-        stepsRun++;
-        stepWall += r.wallSeconds();
-        compute += r.computeSeconds();
-        sync += r.syncSeconds();
-        update += r.updateSeconds();
-        windowWall += r.wallSeconds();
-        windowTokens += batchTokens;
-        long done = master.step();
-        if (done % cfg.logInterval() == 0 || done == maxSteps) {
-          double tps = windowTokens / windowWall;
-          double lr = tc.schedule().at(done - 1);
-          log.add(MetricsLog.trainLine(done, r.loss(), lr, r.gradNorm(), done * batchTokens, tps,
-              (System.nanoTime() - t0) / 1e9));
-          log.flush();
-          double eta = (maxSteps - done) * (stepWall / stepsRun);
-          console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
-                  + "%.0f, update %.0f)  ETA %s%n", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
-              1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
-              duration(eta));
-          windowWall = 0;
-          windowTokens = 0;
-        }
-        if (done % cfg.checkpointInterval() == 0 || done == maxSteps) {
-          master.saveCheckpoint();
-          log.flush();
+          DataParallelStep.Result r;
+          try {
+            r = dp.run(master, maxSteps);
+          } catch (Exception e) {   // a Spark job that failed after its own task retries
+            if (++recoveries > cfg.maxRecoveries()) {
+              throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
+                  + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is "
+                  + store.describe(CHECKPOINT) + " (re-run with --resume once the cluster is healthy)", e);
+            }
+            console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
+                rootMessage(e), recoveries, cfg.maxRecoveries());
+            master = restore(tc, val, store, true, console);
+            log.truncateAfter(master.step());
+            continue;
+          }
+          // The first step of an invocation builds the replicas (and JIT-compiles): kept out of the averages.
+          if (stepsRun++ > 0) {
+            stepWall += r.wallSeconds();
+            compute += r.computeSeconds();
+            sync += r.syncSeconds();
+            update += r.updateSeconds();
+          }
+          windowWall += r.wallSeconds();
+          windowTokens += batchTokens;
+          long done = master.step();
+          if (done % cfg.logInterval() == 0 || done == maxSteps) {
+            double tps = windowTokens / windowWall;
+            double lr = tc.schedule().at(done - 1);
+            log.add(MetricsLog.trainLine(done, r.loss(), lr, r.gradNorm(), done * batchTokens, tps,
+                (System.nanoTime() - t0) / 1e9, Map.of("step_s", r.wallSeconds(), "compute_s", r.computeSeconds(),
+                    "sync_s", r.syncSeconds(), "update_s", r.updateSeconds())));
+            log.flush();
+            double eta = (maxSteps - done) * (stepsRun > 1 ? stepWall / (stepsRun - 1) : r.wallSeconds());
+            console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
+                    + "%.0f, update %.0f)  ETA %s%n", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
+                1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
+                duration(eta));
+            windowWall = 0;
+            windowTokens = 0;
+          }
+          if (done % cfg.checkpointInterval() == 0 || done == maxSteps) {
+            master.saveCheckpoint();
+            log.flush();
+          }
         }
       }
       last = evaluate(master, log, console);
@@ -161,8 +166,8 @@ public final class PretrainRun {
       double n = model.nonEmbeddingParams();
       PretrainResult result = new PretrainResult(cfg.output(), master.step(), replicas, batchTokens, (long) n,
           model.parameterCount(), tokens, 6 * n * tokens, last.loss(), best, last.perplexity(), last.bitsPerByte(),
-          (System.nanoTime() - t0) / 1e9, stepsRun == 0 ? Double.NaN : stepsRun * batchTokens / stepWall,
-          per(compute, stepsRun), per(sync, stepsRun), per(update, stepsRun), recoveries, resumedFrom);
+          (System.nanoTime() - t0) / 1e9, stepsRun < 2 ? Double.NaN : (stepsRun - 1) * batchTokens / stepWall,
+          per(compute, stepsRun - 1), per(sync, stepsRun - 1), per(update, stepsRun - 1), recoveries, resumedFrom);
       writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
       console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s%n", last.loss(),
           best, last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
@@ -233,7 +238,7 @@ public final class PretrainRun {
   }
 
   private static double per(double total, long n) {
-    return n == 0 ? Double.NaN : total / n;
+    return n <= 0 ? Double.NaN : total / n;
   }
 
   private static String duration(double s) {

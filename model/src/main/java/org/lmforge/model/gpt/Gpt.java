@@ -40,6 +40,10 @@ public final class Gpt {
   private final GptConfig config;
   private final ComputationGraph net;
 
+  static {
+    SameDiffChatter.silence();
+  }
+
   public Gpt(GptConfig config, long seed) { this(config, seed, DataType.FLOAT); }
 
   public Gpt(GptConfig config, long seed, DataType type) {

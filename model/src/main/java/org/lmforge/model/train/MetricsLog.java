@@ -16,7 +16,8 @@ import org.lmforge.model.eval.EvalResult;
 /**
  * Metrics as JSON lines, appended (a resumed run continues the same file). Two kinds of record:
  * {@code {"kind":"train","step","loss","lr","grad_norm","tokens","tokens_per_s","elapsed_s"}} and
- * {@code {"kind":"eval","step","val_loss","val_ppl","val_bpb","val_tokens"}}.
+ * {@code {"kind":"eval","step","tokens","val_loss","val_ppl","val_bpb","val_tokens"}} ({@code tokens}: training
+ * tokens seen at that step). The sweep report reads this format.
  */
 public final class MetricsLog implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,8 +37,8 @@ public final class MetricsLog implements Closeable {
     write(trainLine(step, loss, lr, gradNorm, tokens, tokensPerS, elapsed));
   }
 
-  public void eval(long step, EvalResult r) {
-    write(evalLine(step, r));
+  public void eval(long step, long tokens, EvalResult r) {
+    write(evalLine(step, tokens, r));
   }
 
   /** One "train" record as a JSON line (also used by the data-parallel job's log on a Hadoop path). */
@@ -57,9 +58,9 @@ public final class MetricsLog implements Closeable {
   }
 
   /** One "eval" record as a JSON line. */
-  public static String evalLine(long step, EvalResult r) {
+  public static String evalLine(long step, long tokens, EvalResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", "eval"); m.put("step", step); m.put("val_loss", r.loss()); m.put("val_ppl", r.perplexity());
+    m.put("kind", "eval"); m.put("step", step); m.put("tokens", tokens); m.put("val_loss", r.loss()); m.put("val_ppl", r.perplexity());
     m.put("val_bpb", r.bitsPerByte()); m.put("val_tokens", r.tokens());
     return json(m);
   }

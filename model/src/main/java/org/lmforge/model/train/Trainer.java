@@ -175,7 +175,7 @@ public final class Trainer {
         // eval: before the update of steps 0, k·evalInterval
         if (evaluator != null && cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
           last = evaluate();
-          metrics.eval(step, last);
+          metrics.eval(step, step * cfg.tokensPerStep(), last);
           console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", step, last.loss(), last.perplexity(), last.bitsPerByte());
         }
         // step
@@ -200,7 +200,7 @@ public final class Trainer {
       }
       if (evaluator != null && cfg.evalInterval() > 0 && step == cfg.maxSteps()) {
         last = evaluate();
-        metrics.eval(step, last);
+        metrics.eval(step, step * cfg.tokensPerStep(), last);
         console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", step, last.loss(), last.perplexity(), last.bitsPerByte());
       }
     } catch (IOException e) {

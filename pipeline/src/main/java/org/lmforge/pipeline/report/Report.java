@@ -180,7 +180,7 @@ public final class Report {
     String legend = m.size() > Charts.MAX_LEGEND ? "<p class=\"meta\">One line per run; " + m.size()
         + " runs are too many for a legend, the runs table lists them.</p>\n" : "";
     return legend + plotOr(Charts.curves("Training loss", "training loss", m, SweepDir.Metric::trainLoss), "train",
-        "no train_loss in metrics.jsonl")
+        "no train records in metrics.jsonl")
         + plotOr(Charts.curves("Validation loss", "validation loss", m, SweepDir.Metric::valLoss), "val",
         "no val_loss in metrics.jsonl");
   }

@@ -155,16 +155,16 @@ final class ReportTables {
     b.append(counters.isEmpty() ? Html.notAvailable("clean-stats.json has no top-level numeric counters")
         : Html.table("counters", List.of("counter", "value"), counters));
     b.append("<h3>Drop table</h3>\n");
-    JsonNode drops = c.get("drop_table");
+    JsonNode drops = c.get("dropTable");   // the clean job's stats.json: [{stage, reason, documents}]
     if (drops == null || !drops.isArray() || drops.isEmpty()) {
-      b.append(Html.notAvailable("clean-stats.json has no drop_table array"));
+      b.append(Html.notAvailable("clean-stats.json has no dropTable array"));
     } else {
       List<List<String>> rows = new ArrayList<>();
       for (JsonNode d : drops) {
-        rows.add(List.of(d.path("filter").asText("?"), d.path("reason").asText("?"),
-            d.path("count").isNumber() ? Html.count(d.path("count").asDouble()) : "?"));
+        rows.add(List.of(d.path("stage").asText("?"), d.path("reason").asText("?"),
+            d.path("documents").isNumber() ? Html.count(d.path("documents").asDouble()) : "?"));
       }
-      b.append(Html.table("drop-table", List.of("filter", "reason", "count"), rows));
+      b.append(Html.table("drop-table", List.of("stage", "reason", "documents"), rows));
     }
     return b.toString();
   }

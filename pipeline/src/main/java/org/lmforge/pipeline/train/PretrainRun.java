@@ -78,8 +78,9 @@ public final class PretrainRun {
             + "start a new run there");
       }
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
+      boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
       Trainer master = restore(tc, val, store, cfg.resume(), console);
-      long resumedFrom = cfg.resume() ? master.step() : -1;
+      long resumedFrom = fromCheckpoint ? master.step() : -1;
       writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
       RunLog log = RunLog.open(child(out, "metrics.jsonl"), conf, resumedFrom);
 
@@ -109,7 +110,7 @@ public final class PretrainRun {
         while (master.step() < maxSteps) {
           long step = master.step();
           if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
-            last = evaluate(master, log, console);
+            last = evaluate(master, batchTokens, log, console);
             best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
           }
           DataParallelStep.Result r;
@@ -124,7 +125,7 @@ public final class PretrainRun {
             console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
                 rootMessage(e), recoveries, cfg.maxRecoveries());
             master = restore(tc, val, store, true, console);
-            log.truncateAfter(master.step());
+            log.rewindTo(master.step());
             continue;
           }
           // The first step of an invocation builds the replicas (and JIT-compiles): kept out of the averages.
@@ -158,7 +159,7 @@ public final class PretrainRun {
           }
         }
       }
-      last = evaluate(master, log, console);
+      last = evaluate(master, batchTokens, log, console);
       best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
       log.flush();
 
@@ -188,9 +189,9 @@ public final class PretrainRun {
     return t;
   }
 
-  private static EvalResult evaluate(Trainer master, RunLog log, PrintStream console) {
+  private static EvalResult evaluate(Trainer master, long batchTokens, RunLog log, PrintStream console) {
     EvalResult e = master.evaluate();
-    log.add(MetricsLog.evalLine(master.step(), e));
+    log.add(MetricsLog.evalLine(master.step(), master.step() * batchTokens, e));
     console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", master.step(), e.loss(), e.perplexity(),
         e.bitsPerByte());
     return e;

@@ -30,7 +30,7 @@ final class RunLog {
     this.file = file;
   }
 
-  /** Opens the log, keeping existing records up to and including {@code keepUpToStep} (none if negative). */
+  /** Opens the log, keeping the records up to step {@code keepUpToStep} (none if negative; see rewindTo). */
   static RunLog open(String file, Configuration conf, long keepUpToStep) throws IOException {
     Path p = new Path(file);
     RunLog log = new RunLog(p.getFileSystem(conf), p);
@@ -42,7 +42,7 @@ final class RunLog {
           }
         }
       }
-      log.truncateAfter(keepUpToStep);
+      log.rewindTo(keepUpToStep);
     }
     return log;
   }
@@ -51,8 +51,16 @@ final class RunLog {
     lines.add(line);
   }
 
-  void truncateAfter(long step) {
-    lines.removeIf(l -> stepOf(l) > step);
+  /**
+   * Back to the state right after optimiser step {@code step}: train records of later steps go, and so do
+   * evaluations at or after it (the resumed loop evaluates at that step again).
+   */
+  void rewindTo(long step) {
+    lines.removeIf(l -> {
+      JsonNode n = parse(l);
+      long s = n.path("step").asLong(Long.MAX_VALUE);
+      return "eval".equals(n.path("kind").asText()) ? s >= step : s > step;
+    });
   }
 
   /** Lowest validation loss among the kept eval records (NaN if none). */
@@ -82,10 +90,6 @@ final class RunLog {
     if (!fs.rename(tmp, file)) {
       throw new IOException("cannot rename " + tmp + " to " + file);
     }
-  }
-
-  private static long stepOf(String line) {
-    return parse(line).path("step").asLong(Long.MAX_VALUE);
   }
 
   private static JsonNode parse(String line) {

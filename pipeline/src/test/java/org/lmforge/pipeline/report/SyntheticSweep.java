@@ -33,14 +33,14 @@ public final class SyntheticSweep {
         for (int s = 1; s <= steps; s++) {
           double t = d * s / steps;
           double train = law.loss(n, t) * Math.exp(0.01 * random.nextGaussian());
-          metrics.append(String.format(Locale.ROOT,
-              "{\"step\":%d,\"tokens\":%.0f,\"train_loss\":%.5f,\"lr\":%.2e,\"grad_norm\":%.3f,\"tokens_per_second\":%.0f",
-              s * 100, t, train, 6e-4 * (1 - 0.9 * s / steps), 1 + random.nextDouble(), 5e4 + 1e3 * random.nextGaussian()));
+          metrics.append(String.format(Locale.ROOT, "{\"kind\":\"train\",\"step\":%d,\"loss\":%.5f,\"lr\":%.2e,"
+              + "\"grad_norm\":%.3f,\"tokens\":%.0f,\"tokens_per_s\":%.0f}%n", s * 100, train,
+              6e-4 * (1 - 0.9 * s / steps), 1 + random.nextDouble(), t, 5e4 + 1e3 * random.nextGaussian()));
           if (s % 5 == 0) {
             last = law.loss(n, t) * Math.exp(0.005 * random.nextGaussian());
-            metrics.append(String.format(Locale.ROOT, ",\"val_loss\":%.5f", last));
+            metrics.append(String.format(Locale.ROOT, "{\"kind\":\"eval\",\"step\":%d,\"tokens\":%.0f,"
+                + "\"val_loss\":%.5f}%n", s * 100, t, last));
           }
-          metrics.append("}\n");
         }
         Files.writeString(runDir.resolve("metrics.jsonl"), metrics);
         int layers = 2 + i * 2;
@@ -56,10 +56,10 @@ public final class SyntheticSweep {
           "{\"name\":\"lmforge-bpe-32k\",\"vocab_size\":32768,\"bytes_per_token\":4.21}\n");
       Files.writeString(dir.resolve("provenance/clean-stats.json"), """
           {"documents_in": 1250000, "documents_kept": 402113, "bytes_kept": 1893000000,
-           "drop_table": [
-             {"filter": "gopher", "reason": "gopher.too_few_words", "count": 311020},
-             {"filter": "lang", "reason": "lang.not_english", "count": 402877},
-             {"filter": "dedup", "reason": "dedup.near_duplicate", "count": 133990}
+           "dropTable": [
+             {"stage": "gopher", "reason": "gopher.too_few_words", "documents": 311020},
+             {"stage": "lang", "reason": "lang.not_english", "documents": 402877},
+             {"stage": "dedup", "reason": "dedup.near_duplicate", "documents": 133990}
            ]}
           """);
     }

@@ -1,0 +1,56 @@
+package org.lmforge.pipeline.sweep;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The sweep job ({@code conf/sweep.conf}; each run's settings come from the {@code pretrain} block, whose
+ * shape and length the plan replaces).
+ *
+ * @param tokens       token shards (the tokenize job's output), any Hadoop URI
+ * @param output       sweep directory: runs/&lt;run_id&gt;/ (one pretrain run each), runs.csv, runs.parquet,
+ *                     plan.json, provenance/
+ * @param cleanStats   the clean job's stats.json, copied to provenance/ for the report ("" = none)
+ * @param plan         isoflop: for every budget C, every shape with D = C/(6N); grid: every shape x every
+ *                     entry of gridTokens
+ * @param shapes       the model family; N is the non-embedding parameter count of each shape
+ * @param budgets      compute budgets C in FLOPs (isoflop)
+ * @param gridTokens   token counts D (grid)
+ * @param minSteps     points needing fewer optimiser steps are left out (too short to mean anything)
+ * @param maxSteps     points needing more are left out (too long for this sweep)
+ * @param reportBudget the budget (FLOPs) the report predicts the optimal N and D for
+ */
+public record SweepConfig(String tokens, String output, String cleanStats, Plan plan, List<Shape> shapes,
+                          List<Double> budgets, List<Double> gridTokens, int minSteps, int maxSteps,
+                          double reportBudget) {
+
+  public enum Plan { ISOFLOP, GRID }
+
+  /** One member of the model family. */
+  public record Shape(int nLayer, int nHead, int dModel) { }
+
+  public SweepConfig {
+    List<String> errors = new ArrayList<>();
+    if (shapes == null || shapes.isEmpty()) errors.add("sweep.shapes is empty: list the model shapes to train");
+    if (plan == Plan.ISOFLOP && (budgets == null || budgets.isEmpty())) {
+      errors.add("sweep.plan=isoflop needs sweep.budgets (FLOPs)");
+    }
+    if (plan == Plan.GRID && (gridTokens == null || gridTokens.isEmpty())) {
+      errors.add("sweep.plan=grid needs sweep.gridTokens");
+    }
+    for (double b : budgets == null ? List.<Double>of() : budgets) {
+      if (!(b > 0)) errors.add("sweep.budgets holds " + b + "; budgets must be > 0 FLOPs");
+    }
+    for (double d : gridTokens == null ? List.<Double>of() : gridTokens) {
+      if (!(d > 0)) errors.add("sweep.gridTokens holds " + d + "; token counts must be > 0");
+    }
+    if (minSteps < 1 || maxSteps < minSteps) {
+      errors.add("sweep.minSteps=" + minSteps + ", sweep.maxSteps=" + maxSteps + ": need 1 <= minSteps <= maxSteps");
+    }
+    if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
+  }
+
+  public SweepConfig withPaths(String tok, String out, String stats) {
+    return new SweepConfig(tok, out, stats, plan, shapes, budgets, gridTokens, minSteps, maxSteps, reportBudget);
+  }
+}

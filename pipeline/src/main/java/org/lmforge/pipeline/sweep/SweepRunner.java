@@ -1,0 +1,186 @@
+package org.lmforge.pipeline.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.lmforge.dataprep.tokenize.ShardManifest;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.PretrainResult;
+import org.lmforge.pipeline.train.PretrainRun;
+
+/**
+ * Runs a planned sweep, one pretrain run after another (each one data-parallel across the cluster), into
+ * {@code <output>/runs/<run_id>/}. Resumable: a point whose summary.json exists is done and skipped; a point
+ * whose directory exists without one continues from its checkpoint. After every run the table of all finished
+ * runs is rewritten: {@code runs.csv} (the columns the report reads; {@code loss} repeats final_val_loss so that
+ * {@code fit-scaling --input runs.csv} reads it as it is) and {@code runs.parquet}.
+ */
+public final class SweepRunner {
+  public static final List<String> COLUMNS = List.of("run_id", "n_layer", "d_model", "n_head", "context", "params",
+      "params_total", "tokens", "flops", "final_val_loss", "best_val_loss", "bits_per_byte", "wall_seconds",
+      "tokens_per_second", "budget_flops", "loss");
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SweepRunner() {}
+
+  /** What a sweep produced: the points run (or found done) and those the plan left out. */
+  public record Result(List<SweepPoint> points, List<String> leftOut, int ranNow, String runsCsv) { }
+
+  public static Result run(SparkSession spark, SweepConfig sweep, PretrainConfig template, PrintStream console)
+      throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
+    int replicas = template.replicas() > 0 ? template.replicas()
+        : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+    GptConfig base = template.model().gpt(manifest.vocabSize());
+    long tokensPerStep = (long) replicas * template.optim().batchSize() * template.optim().gradAccum()
+        * base.contextLength();
+    SweepPlan.Planned planned = SweepPlan.plan(sweep, base, tokensPerStep);
+    if (planned.points().isEmpty()) {
+      throw new IllegalArgumentException("the sweep plan has no runs: " + String.join("; ", planned.leftOut()));
+    }
+    Path out = new Path(sweep.output());
+    FileSystem fs = out.getFileSystem(conf);
+    fs.mkdirs(out);
+    writeString(fs, new Path(out, "plan.json"), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+    writeProvenance(fs, out, sweep, manifest, conf, console);
+
+    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step; left out: %d%n", sweep.output(),
+        planned.points().size(), sweep.plan().name().toLowerCase(Locale.ROOT), tokensPerStep, planned.leftOut().size());
+    planned.leftOut().forEach(l -> console.println("  left out: " + l));
+    int ranNow = 0;
+    int i = 0;
+    for (SweepPoint p : planned.points()) {
+      i++;
+      Path runDir = new Path(new Path(out, "runs"), p.runId());
+      if (fs.exists(new Path(runDir, PretrainRun.SUMMARY))) {
+        console.printf("[%d/%d] %s: done earlier, skipped%n", i, planned.points().size(), p.runId());
+        continue;
+      }
+      boolean resume = fs.exists(runDir);
+      console.printf("[%d/%d] %s: N=%,d, D=%,d, C=%.2e, %d steps%s%n", i, planned.points().size(), p.runId(),
+          p.params(), p.tokens(), 6.0 * p.params() * p.tokens(), p.steps(), resume ? " (resuming)" : "");
+      PretrainConfig.Model m = template.model();
+      PretrainConfig.Optim o = template.optim();
+      PretrainConfig run = template
+          .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
+              m.contextLength(), m.positional(), m.dropout(), m.multiQuery()))
+          .withOptim(new PretrainConfig.Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr(), o.minLr(),
+              Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(), o.weightDecay(),
+              o.gradClip(), o.seed(), o.sampling()))
+          .withReplicas(replicas)
+          .withRun(sweep.tokens(), runDir.toString(), false, resume);
+      PretrainRun.run(spark, run, console);
+      ranNow++;
+      writeTable(spark, fs, out, planned.points(), base.contextLength());
+    }
+    String csv = writeTable(spark, fs, out, planned.points(), base.contextLength());
+    return new Result(planned.points(), planned.leftOut(), ranNow, csv);
+  }
+
+  /** runs.csv and runs.parquet from the summaries of every finished point. */
+  private static String writeTable(SparkSession spark, FileSystem fs, Path out, List<SweepPoint> points, int context)
+      throws IOException {
+    StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    List<Row> rows = new ArrayList<>();
+    for (SweepPoint p : points) {
+      Path summary = new Path(new Path(new Path(out, "runs"), p.runId()), PretrainRun.SUMMARY);
+      if (!fs.exists(summary)) continue;
+      PretrainResult r;
+      try (InputStream in = fs.open(summary)) {
+        r = JSON.readValue(in, PretrainResult.class);
+      }
+      Object[] v = {p.runId(), p.shape().nLayer(), p.shape().dModel(), p.shape().nHead(), context, r.params(),
+          r.paramsTotal(), r.tokens(), r.flops(), r.finalValLoss(), r.bestValLoss(), r.bitsPerByte(), r.wallSeconds(),
+          r.tokensPerSecond(), p.budgetFlops(), r.finalValLoss()};
+      rows.add(RowFactory.create(v));
+      for (int k = 0; k < v.length; k++) {
+        if (k > 0) csv.append(',');
+        csv.append(v[k] instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(v[k]));
+      }
+      csv.append('\n');
+    }
+    Path csvPath = new Path(out, "runs.csv");
+    writeString(fs, csvPath, csv.toString());
+    StructType schema = new StructType().add("run_id", DataTypes.StringType).add("n_layer", DataTypes.IntegerType)
+        .add("d_model", DataTypes.IntegerType).add("n_head", DataTypes.IntegerType)
+        .add("context", DataTypes.IntegerType).add("params", DataTypes.LongType)
+        .add("params_total", DataTypes.LongType).add("tokens", DataTypes.LongType)
+        .add("flops", DataTypes.DoubleType).add("final_val_loss", DataTypes.DoubleType)
+        .add("best_val_loss", DataTypes.DoubleType).add("bits_per_byte", DataTypes.DoubleType)
+        .add("wall_seconds", DataTypes.DoubleType).add("tokens_per_second", DataTypes.DoubleType)
+        .add("budget_flops", DataTypes.DoubleType).add("loss", DataTypes.DoubleType);
+    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(new Path(out, "runs.parquet").toString());
+    return csvPath.toString();
+  }
+
+  /** provenance/clean-stats.json (the clean job's statistics) and provenance/tokenizer.json, for the report. */
+  private static void writeProvenance(FileSystem fs, Path out, SweepConfig sweep, ShardManifest m,
+                                      Configuration conf, PrintStream console) throws IOException {
+    Path dir = new Path(out, "provenance");
+    fs.mkdirs(dir);
+    ObjectNode tok = JSON.createObjectNode();
+    tok.put("name", m.tokenizerId());
+    tok.put("vocab_size", m.vocabSize());
+    tok.put("bytes_per_token", m.split("train").bytesPerToken());
+    tok.put("validation_bytes_per_token", m.split("validation").bytesPerToken());
+    tok.put("train_tokens", m.split("train").tokens());
+    tok.put("validation_tokens", m.split("validation").tokens());
+    tok.put("tokens", sweep.tokens());
+    writeString(fs, new Path(dir, "tokenizer.json"), JSON.writeValueAsString(tok));
+    if (sweep.cleanStats() == null || sweep.cleanStats().isBlank()) return;
+    Path stats = new Path(sweep.cleanStats());
+    FileSystem sfs = stats.getFileSystem(conf);
+    if (!sfs.exists(stats)) {
+      console.printf("note: %s not found, the report will show no corpus statistics (set sweep.cleanStats)%n", stats);
+      return;
+    }
+    try (InputStream in = sfs.open(stats)) {
+      JsonNode parsed = JSON.readTree(in);
+      writeString(fs, new Path(dir, "clean-stats.json"), JSON.writeValueAsString(parsed));
+    }
+  }
+
+  private static ObjectNode planJson(SweepConfig sweep, SweepPlan.Planned planned, long tokensPerStep) {
+    ObjectNode n = JSON.createObjectNode();
+    n.set("config", JSON.valueToTree(sweep));
+    n.put("tokens_per_step", tokensPerStep);
+    ArrayNode pts = n.putArray("points");
+    planned.points().forEach(p -> pts.add(JSON.valueToTree(p)));
+    ArrayNode left = n.putArray("left_out");
+    planned.leftOut().forEach(left::add);
+    return n;
+  }
+
+  private static void writeString(FileSystem fs, Path p, String s) throws IOException {
+    Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
+    try (OutputStream o = fs.create(tmp, true)) {
+      o.write(s.getBytes(StandardCharsets.UTF_8));
+    }
+    if (fs.exists(p)) fs.delete(p, false);
+    if (!fs.rename(tmp, p)) throw new IOException("cannot rename " + tmp + " to " + p);
+  }
+}

@@ -1,0 +1,107 @@
+package org.lmforge.pipeline.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.report.Report;
+import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.tokens.TokenizeStage;
+import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.PretrainRun;
+
+/** A small real IsoFLOP sweep on local[2]: planned, run, tabulated, resumed after a "kill", reported. */
+class SweepRunnerTest {
+  @TempDir Path tmp;
+
+  @Test
+  void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
+    SparkSession spark = Sessions.localForTests("sweep-runner-test");
+    try {
+      String tokens = tokenize(spark);
+      PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,
+          new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+          new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+          2, 1, 5, 512, 5, 5, 0);
+      SweepConfig sweep = new SweepConfig(tokens, tmp.resolve("sweep").toString(), "", SweepConfig.Plan.ISOFLOP,
+          List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
+          List.of(2e7, 5e7), List.of(), 3, 60, 1e18);
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+
+      SweepRunner.Result first = SweepRunner.run(spark, sweep, template, quiet);
+      assertEquals(first.points().size(), first.ranNow());
+      assertEquals(6, first.points().size() + first.leftOut().size());
+      assertTrue(first.points().size() >= 4, first.leftOut().toString());
+      List<String> csv = Files.readAllLines(tmp.resolve("sweep/runs.csv"));
+      assertEquals(String.join(",", SweepRunner.COLUMNS), csv.get(0));
+      assertEquals(first.points().size() + 1, csv.size());
+      for (String line : csv.subList(1, csv.size())) {
+        String[] f = line.split(",");
+        double loss = Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("final_val_loss")]);
+        assertTrue(loss > 0 && loss < Math.log(320) + 0.5, line);
+        assertEquals(6 * Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("params")])
+                * Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("tokens")]),
+            Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("flops")]), 1e-4 * Double.parseDouble(f[8]));
+      }
+      assertEquals(first.points().size(), spark.read().parquet(tmp.resolve("sweep/runs.parquet").toString()).count());
+      JsonNode tok = new ObjectMapper().readTree(tmp.resolve("sweep/provenance/tokenizer.json").toFile());
+      assertEquals(320, tok.get("vocab_size").asInt());
+
+      // Re-run: nothing to do.
+      SweepRunner.Result again = SweepRunner.run(spark, sweep, template, quiet);
+      assertEquals(0, again.ranNow());
+      assertEquals(csv, Files.readAllLines(tmp.resolve("sweep/runs.csv")));
+
+      // A sweep killed while a run was finishing (its summary not yet written): only that run continues, from
+      // its checkpoint, and ends where it ended before.
+      SweepPoint victim = first.points().get(1);
+      Path summary = tmp.resolve("sweep/runs").resolve(victim.runId()).resolve(PretrainRun.SUMMARY);
+      double before = new ObjectMapper().readTree(summary.toFile()).get("finalValLoss").asDouble();
+      Files.delete(summary);
+      SweepRunner.Result resumed = SweepRunner.run(spark, sweep, template, quiet);
+      assertEquals(1, resumed.ranNow());
+      JsonNode after = new ObjectMapper().readTree(summary.toFile());
+      assertEquals(victim.steps(), after.get("resumedFromStep").asLong());
+      assertEquals(before, after.get("finalValLoss").asDouble(), 1e-6);
+
+      Path html = tmp.resolve("sweep/report.html");
+      Report.write(tmp.resolve("sweep"), html, 1e18);
+      String page = Files.readString(html);
+      for (SweepPoint p : first.points()) assertTrue(page.contains(p.runId()), p.runId());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private String tokenize(SparkSession spark) throws java.io.IOException {
+    List<Row> rows = new ArrayList<>();
+    int i = 0;
+    for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) rows.add(RowFactory.create("doc-" + i++, d.body()));
+    String clean = tmp.resolve("clean").toUri().toString();
+    spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
+        .write().parquet(clean);
+    String tokens = tmp.resolve("tokens").toUri().toString();
+    TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
+        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
+        .withPartitions(2).withSplit(0.2, 0));
+    return tokens;
+  }
+}

@@ -25,9 +25,10 @@ import org.lmforge.pipeline.Sessions;
  * <pre>
  * mvn -q -o -pl jobs test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
  *   -Dexec.args="$(sed -n 's/^jvm.opens=//p' conf/jvm.properties) -Xmx6g -cp %classpath \
- *   org.lmforge.jobs.PretrainBench 10m 1,2 12 8"
+ *   org.lmforge.jobs.PretrainBench 10m 1,2 6 8 4"
  * </pre>
- * Arguments: sizes (1m, 10m, 30m), executor counts, steps, global batch (sequences of 256 tokens).
+ * Arguments: sizes (1m, 10m, 30m), executor counts, steps, sequences of 256 tokens per micro-batch over all
+ * replicas, micro-batches per step (gradient accumulation: more compute per synchronisation).
  */
 public final class PretrainBench {
   record Shape(String name, int layers, int heads, int d) { }
@@ -40,6 +41,7 @@ public final class PretrainBench {
     String[] executors = (args.length > 1 ? args[1] : "1,2").split(",");
     int steps = args.length > 2 ? Integer.parseInt(args[2]) : 12;
     int globalBatch = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+    int accum = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     Path tmp = Files.createTempDirectory("pretrain-bench");
     String tokens = tokenize(tmp);
     List<String> rows = new ArrayList<>();
@@ -47,7 +49,7 @@ public final class PretrainBench {
       Shape s = SHAPES.get(size);
       for (String e : executors) {
         int k = Integer.parseInt(e);
-        rows.add(run(tmp, tokens, s, k, steps, globalBatch));
+        rows.add(run(tmp, tokens, s, k, steps, globalBatch, accum));
       }
     }
     System.out.println();
@@ -57,7 +59,8 @@ public final class PretrainBench {
     rows.forEach(System.out::println);
   }
 
-  static String run(Path tmp, String tokens, Shape s, int k, int steps, int globalBatch) throws Exception {
+  static String run(Path tmp, String tokens, Shape s, int k, int steps, int globalBatch, int accum)
+      throws Exception {
     Path out = tmp.resolve(s.name() + "-x" + k);
     Map<String, String> props = Map.of(
         "spark.executor.extraClassPath", LoopbackCluster.classpath(),
@@ -87,8 +90,9 @@ public final class PretrainBench {
       int rc = Main.run("pretrain", "--master", cluster.masterUrl(), "--tokens", tokens, "--output",
           out.toUri().toString(), "--conf", "pretrain.model.nLayer=" + s.layers(), "--conf",
           "pretrain.model.nHead=" + s.heads(), "--conf", "pretrain.model.dModel=" + s.d(), "--conf",
-          "pretrain.model.contextLength=256", "--conf", "pretrain.optim.batchSize=" + globalBatch / k, "--conf",
+          "pretrain.model.contextLength=256", "--conf", "pretrain.optim.batchSize=" + globalBatch / k, "--conf", "pretrain.optim.gradAccum=" + accum, "--conf",
           "pretrain.optim.maxSteps=" + steps, "--conf", "pretrain.optim.warmupSteps=2", "--conf",
+          "pretrain.optim.lr=1e-3", "--conf", "pretrain.optim.minLr=1e-4", "--conf",
           "pretrain.replicas=" + k, "--conf", "pretrain.evalInterval=0", "--conf", "pretrain.evalTokens=8192",
           "--conf", "pretrain.logInterval=1", "--conf", "pretrain.checkpointInterval=" + steps);
       watcher.interrupt();

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.tokens.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -176,11 +176,6 @@ public final class SweepRunner {
   }
 
   private static void writeString(FileSystem fs, Path p, String s) throws IOException {
-    Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
-    try (OutputStream o = fs.create(tmp, true)) {
-      o.write(s.getBytes(StandardCharsets.UTF_8));
-    }
-    if (fs.exists(p)) fs.delete(p, false);
-    if (!fs.rename(tmp, p)) throw new IOException("cannot rename " + tmp + " to " + p);
+    AtomicFile.write(fs, p, s.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,12 +2,11 @@ package org.lmforge.pipeline.train;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.model.checkpoint.CheckpointStore;
+import org.lmforge.pipeline.io.AtomicFile;
 
 /**
  * Checkpoints in a directory on any Hadoop FileSystem (file://, hdfs://, s3a://). A checkpoint is written to
@@ -26,20 +25,7 @@ public final class HadoopCheckpointStore implements CheckpointStore {
 
   @Override
   public void write(String name, Body body) throws IOException {
-    Path target = new Path(dir, name);
-    Path tmp = new Path(dir, "." + name + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
-    try (OutputStream out = fs.create(tmp, true)) {
-      body.writeTo(out);
-    } catch (IOException | RuntimeException e) {
-      fs.delete(tmp, false);
-      throw e;
-    }
-    if (fs.exists(target) && !fs.delete(target, false)) {
-      throw new IOException("cannot replace " + target);
-    }
-    if (!fs.rename(tmp, target)) {
-      throw new IOException("cannot rename " + tmp + " to " + target);
-    }
+    AtomicFile.write(fs, new Path(dir, name), body::writeTo);
   }
 
   @Override

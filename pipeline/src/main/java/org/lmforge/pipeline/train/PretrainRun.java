@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +19,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.MetricsLog;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
@@ -226,12 +226,7 @@ public final class PretrainRun {
   }
 
   private static void writeJson(FileSystem fs, Path p, Object tree) throws IOException {
-    Path tmp = new Path(p.getParent(), "." + p.getName() + ".tmp");
-    try (OutputStream o = fs.create(tmp, true)) {
-      o.write(JSON.writeValueAsBytes(tree));
-    }
-    if (fs.exists(p)) fs.delete(p, false);
-    if (!fs.rename(tmp, p)) throw new IOException("cannot rename " + tmp + " to " + p);
+    AtomicFile.write(fs, p, JSON.writeValueAsBytes(tree));
   }
 
   private static String child(Path dir, String name) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.lmforge.pipeline.io.AtomicFile;
 
 /**
  * A run's metrics.jsonl (the trainer's record format, {@link org.lmforge.model.train.MetricsLog}) on any
@@ -77,19 +77,12 @@ final class RunLog {
   }
 
   void flush() throws IOException {
-    Path tmp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-    try (OutputStream out = fs.create(tmp, true)) {
+    AtomicFile.write(fs, file, out -> {
       for (String l : lines) {
         out.write(l.getBytes(StandardCharsets.UTF_8));
         out.write('\n');
       }
-    }
-    if (fs.exists(file) && !fs.delete(file, false)) {
-      throw new IOException("cannot replace " + file);
-    }
-    if (!fs.rename(tmp, file)) {
-      throw new IOException("cannot rename " + tmp + " to " + file);
-    }
+    });
   }
 
   private static JsonNode parse(String line) {

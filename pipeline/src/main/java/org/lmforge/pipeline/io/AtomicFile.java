@@ -1,0 +1,44 @@
+package org.lmforge.pipeline.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Writes one file on any Hadoop FileSystem so that readers see the old content or the new, never half: the
+ * bytes go to a hidden temporary sibling, which is renamed over the target (atomic on HDFS and local disks;
+ * on S3 a rename is a copy). A killed writer leaves only a temporary file, which the next write ignores.
+ * (Whole output directories: {@link AtomicOutput}.)
+ */
+public final class AtomicFile {
+  /** Writes the content to the stream it is given. */
+  @FunctionalInterface
+  public interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  private AtomicFile() {}
+
+  public static void write(FileSystem fs, Path target, byte[] content) throws IOException {
+    write(fs, target, out -> out.write(content));
+  }
+
+  public static void write(FileSystem fs, Path target, Body body) throws IOException {
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-"
+        + UUID.randomUUID().toString().substring(0, 8));
+    try (OutputStream out = fs.create(tmp, true)) {
+      body.writeTo(out);
+    } catch (IOException | RuntimeException e) {
+      fs.delete(tmp, false);
+      throw e;
+    }
+    if (fs.exists(target) && !fs.delete(target, false)) {
+      throw new IOException("cannot replace " + target);
+    }
+    if (!fs.rename(tmp, target)) {
+      throw new IOException("cannot rename " + tmp + " to " + target);
+    }
+  }
+}

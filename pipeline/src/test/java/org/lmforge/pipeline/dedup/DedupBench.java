@@ -9,9 +9,12 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -35,8 +38,19 @@ import org.lmforge.pipeline.Sessions;
  *   -Dexec.classpathScope=test -Dexec.args="-Xmx8g -cp %classpath org.lmforge.pipeline.dedup.DedupBench \
  *   25000,100000,400000 100000"
  * </pre>
- * The first argument lists corpus sizes, the second the largest size MinHashLSH runs at (it does not finish
- * 400k in 15 minutes on 2 cores).
+ * Arguments: {@code sizes [sparkMax [corpus]]}.
+ * <ul>
+ *   <li>{@code sizes}: corpus sizes, comma-separated (default 25000,100000,400000).
+ *   <li>{@code sparkMax}: the largest size MinHashLSH runs at (default 100000; it does not finish 400k in 15
+ *       minutes on 2 cores); {@code 0} runs only our stage (near level, then the whole stage) at every size
+ *       and skips MinHashLSH in the warm-up too.
+ *   <li>{@code corpus}: {@code anchor} (default, {@link DedupCorpus.Planted}: its true near-duplicate pairs grow
+ *       with the square of the size, 909k at 400k) or {@code composed} ({@link DedupCorpus.Composed}: pages of
+ *       random Europarl sentences, 10% planted near-copies, a constant duplicate rate), the corpus for
+ *       measuring how time grows with size (issue 5):
+ *       {@code DedupBench 25000,100000,400000 0 composed}.
+ * </ul>
+ * "CPU s" is the process CPU time (all threads) over the step: the primary figure on a loaded machine.
  */
 public final class DedupBench {
   private DedupBench() {}
@@ -47,6 +61,10 @@ public final class DedupBench {
       sizes.add(Integer.parseInt(s.trim()));
     }
     int sparkMax = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    String kind = args.length > 2 ? args[2] : "anchor";
+    if (!kind.equals("anchor") && !kind.equals("composed")) {
+      throw new IllegalArgumentException("corpus must be anchor or composed: " + kind);
+    }
     DedupConfig cfg = DedupConfig.defaults();
     List<String> table = new ArrayList<>();
     table.add("| docs | method | wall s | CPU s | docs/s | recall (J>=0.7 planted) | precision (sampled) | reported pairs"
@@ -54,11 +72,12 @@ public final class DedupBench {
     table.add("|---|---|---|---|---|---|---|---|---|---|");
     try (SparkSession spark = Sessions.create("dedup-bench", "local[2]")) {
       spark.sparkContext().setLogLevel("WARN");
-      String[] words = DedupCorpus.words();
-      System.out.printf("corpus stream: %,d Europarl words; config %s%n", words.length, cfg);
-      warmUp(spark, words, cfg);
+      String[] words = kind.equals("anchor") ? DedupCorpus.words() : DedupCorpus.sentences();
+      System.out.printf("corpus %s from %,d Europarl %s; MinHashLSH up to %,d docs; config %s%n", kind,
+          words.length, kind.equals("anchor") ? "words" : "sentences", sparkMax, cfg);
+      warmUp(spark, kind, words, cfg, sparkMax > 0);
       for (int n : sizes) {
-        DedupQuality.Corpus c = DedupQuality.Corpus.build(spark, words, n, 1234L, 8);
+        DedupQuality.Corpus c = corpus(spark, kind, words, n, 1234L, 8);
         System.gc();
 
         resetPeaks();
@@ -106,6 +125,7 @@ public final class DedupBench {
       }
     }
     System.out.println();
+    System.out.println("corpus: " + kind);
     table.forEach(System.out::println);
   }
 
@@ -125,18 +145,40 @@ public final class DedupBench {
         .persist(StorageLevel.MEMORY_AND_DISK());
   }
 
-  private static void warmUp(SparkSession spark, String[] words, DedupConfig cfg) {
-    DedupQuality.Corpus c = DedupQuality.Corpus.build(spark, words, 3000, 99L, 8);
+  private static void warmUp(SparkSession spark, String kind, String[] words, DedupConfig cfg, boolean lsh) {
+    DedupQuality.Corpus c = corpus(spark, kind, words, 3000, 99L, 8);
     NearClusters.find(c.docs(), cfg).clusters().count();
     DedupStage.counters(DedupStage.run(c.docs(), cfg).docs());
-    minHashLsh(c.docs(), 10, 1.0 - cfg.threshold()).count();
+    if (lsh) {
+      minHashLsh(c.docs(), 10, 1.0 - cfg.threshold()).count();
+    }
     c.docs().unpersist();
+  }
+
+  /** The anchor corpus (source = stream words) or the constant-rate one (source = sentences), cached. */
+  static DedupQuality.Corpus corpus(SparkSession spark, String kind, String[] source, int n, long seed,
+      int partitions) {
+    if (kind.equals("anchor")) {
+      return DedupQuality.Corpus.build(spark, source, n, seed, partitions);
+    }
+    DedupCorpus.Planted p = new DedupCorpus.Composed(n, seed);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    var bs = jsc.broadcast(source);
+    List<Integer> idx = IntStream.range(0, n).boxed().toList();
+    Dataset<Row> docs = spark.createDataFrame(
+        jsc.parallelize(idx, partitions).map(i -> p.row(bs.value(), i)), DedupCorpus.SCHEMA).cache();
+    docs.count();
+    Map<String, Integer> index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      index.put(p.id(i), i);
+    }
+    return new DedupQuality.Corpus(p, source, docs, index);
   }
 
   private static String row(int n, String method, double secs, DedupQuality.Figures f, String mem) {
     String[] m = mem.split(" ");
-    String row = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %s | %s | %s | %s |", n, method, secs,
-        Double.parseDouble(m[2]), n / secs,
+    String row = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %s | %s | %s | %s | %s |", n,
+        method, secs, Double.parseDouble(m[2]), n / secs,
         f == null ? "" : String.format(Locale.ROOT, "%.4f (%d/%d)", f.recall(), f.plantedFound(),
             f.plantedAtThreshold()),
         f == null ? "" : String.format(Locale.ROOT, "%.4f", f.precision()),

@@ -208,7 +208,8 @@ public final class Report {
       "table{border-collapse:collapse;margin:8px 0 16px;font-size:.9em}",
       "th,td{border:1px solid #ddd;padding:4px 8px;text-align:right}th{background:#f3f5f8}",
       "td:first-child,th:first-child{text-align:left}",
-      ".na{color:#a33;font-style:italic}figure{margin:8px 0}svg.plot{max-width:100%;height:auto}",
+      ".na{color:#a33;font-style:italic}.warning{color:#8a4b00;background:#fff4e0;padding:6px 10px}"
+      + "figure{margin:8px 0}svg.plot{max-width:100%;height:auto}",
       ".headline{font-size:1.1em}.wide{overflow-x:auto}table.runs{font-size:.8em}",
       "table.drop-table td,table.tokenizer td{text-align:left}");
 }

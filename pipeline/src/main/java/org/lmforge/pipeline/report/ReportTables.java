@@ -38,11 +38,33 @@ final class ReportTables {
       extrapolation = "<p>The budget is " + Html.num(budget / cMax) + "&times; the largest run's compute: this is an "
           + "extrapolation.</p>";
     }
-    return "<p class=\"headline\">Train about <b>" + Html.num(a.params()) + "</b> parameters on <b>"
+    return identification(fit) + "<p class=\"headline\">Train about <b>" + Html.num(a.params()) + "</b> parameters on <b>"
         + Html.num(a.tokens()) + "</b> tokens (" + Html.num(a.tokensPerParam()) + " tokens per parameter); "
         + "predicted loss " + Html.num(a.loss()) + ".</p>\n"
         + Html.table("budget", List.of("estimate", "N_opt", "D_opt", "tokens / parameter", "predicted loss"), rows)
         + extrapolation;
+  }
+
+  /**
+   * A warning when the runs do not pin the exponents down: an alpha or beta interval that reaches 0 or spans
+   * more than a factor of 10 (typical of a sweep whose runs are all data-starved: the smallest model wins at
+   * every budget). Then the fitted law and every prediction from it are not to be trusted; the report says so
+   * where the prediction is made rather than letting a number stand alone.
+   */
+  static String identification(ScalingFit.Result fit) {
+    Map<String, double[]> ci = fit.approach3().intervals();
+    List<String> loose = new ArrayList<>();
+    for (String k : List.of("alpha", "beta")) {
+      double[] iv = ci.get(k);
+      if (iv == null || !(iv[0] > 0) || iv[1] / iv[0] > 10) {
+        loose.add(k + " " + (iv == null ? "(no interval)" : Html.interval(iv[0], iv[1])));
+      }
+    }
+    if (loose.isEmpty()) return "";
+    return "<p class=\"warning\">Not identified by these runs: " + String.join(", ", loose)
+        + ". The intervals reach zero or span more than a factor of 10, so the fitted law and the predictions "
+        + "below are unreliable. Typical cause: runs too few or too short (every run data-starved, so the "
+        + "smallest model wins at every budget); add budgets where the IsoFLOP profiles bend.</p>\n";
   }
 
   static String parameters(ScalingFit.Result fit) {

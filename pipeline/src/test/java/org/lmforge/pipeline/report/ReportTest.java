@@ -61,6 +61,28 @@ class ReportTest {
     assertTrue(Pattern.compile("<td>alpha</td><td>0\\.3[0-9]+</td>").matcher(html).find(), "fitted alpha near 0.34");
     assertFalse(html.contains("not available: no provenance"));
     assertTrue(html.contains("Nothing missing."));
+    assertFalse(html.contains("Not identified"), "a sweep of a real law pins the exponents down");
+  }
+
+  @Test
+  void aSweepThatCannotPinTheExponentsDownSaysSoNextToThePrediction() throws Exception {
+    // The 7 runs of this project's demo sweep (README): every run data-starved, the smallest model best.
+    Path sweep = Files.createDirectories(dir.resolve("demo"));
+    Files.writeString(sweep.resolve("runs.csv"), String.join("\n",
+        "run_id,params,tokens,final_val_loss,budget_flops",
+        "c3.0e10-L1-h2-d32,12768,391168,6.24217,3e10",
+        "c3.0e10-L2-h2-d48,56640,88064,6.88366,3e10",
+        "c3.0e10-L2-h4-d64,100096,50176,6.95391,3e10",
+        "c1.0e11-L2-h2-d48,56640,293888,6.40781,1e11",
+        "c1.0e11-L2-h4-d64,100096,166912,6.59129,1e11",
+        "c1.0e11-L3-h4-d96,335712,49152,6.94298,1e11",
+        "c1.0e11-L4-h4-d128,793344,21504,7.07480,1e11") + "\n");
+    Path out = dir.resolve("demo.html");
+    Report.write(sweep, out, 1e21, FAST);
+    String html = Files.readString(out);
+    int warning = html.indexOf("Not identified by these runs: alpha");
+    assertTrue(warning > 0, "the unidentified exponent is named");
+    assertTrue(warning < html.indexOf("Train about"), "the warning comes before the prediction");
   }
 
   @Test

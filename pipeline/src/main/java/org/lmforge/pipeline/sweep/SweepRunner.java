@@ -96,7 +96,10 @@ public final class SweepRunner {
       ranNow++;
       writeTable(spark, fs, out, planned.points(), base.contextLength());
     }
-    String csv = writeTable(spark, fs, out, planned.points(), base.contextLength());
+    // Each run above rewrote the table with every finished point; write it here only if none ran (e.g. a sweep
+    // killed between a run's summary and its table update).
+    String csv = ranNow > 0 ? new Path(out, "runs.csv").toString()
+        : writeTable(spark, fs, out, planned.points(), base.contextLength());
     return new Result(planned.points(), planned.leftOut(), ranNow, csv);
   }
 

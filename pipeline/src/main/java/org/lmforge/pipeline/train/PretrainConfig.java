@@ -73,11 +73,6 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
         checkpointInterval, null);
   }
 
-  public PretrainConfig withOutput(String out) {
-    return new PretrainConfig(tokens, out, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries);
-  }
-
   public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
     return new PretrainConfig(tok, out, overwriteOut, resumeRun, model, optim, replicas, threadsPerReplica,
         evalInterval, evalTokens, logInterval, checkpointInterval, maxRecoveries);
@@ -96,10 +91,5 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
   public PretrainConfig withReplicas(int k) {
     return new PretrainConfig(tokens, output, overwrite, resume, model, optim, k, threadsPerReplica, evalInterval,
         evalTokens, logInterval, checkpointInterval, maxRecoveries);
-  }
-
-  public PretrainConfig withIntervals(int eval, int log, int checkpoint) {
-    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, eval,
-        evalTokens, log, checkpoint, maxRecoveries);
   }
 }

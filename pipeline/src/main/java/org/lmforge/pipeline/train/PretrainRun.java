@@ -245,7 +245,7 @@ public final class PretrainRun {
   private static String rootMessage(Throwable e) {
     Throwable c = e;
     while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-    String m = String.valueOf(e.getMessage());
+    String m = String.valueOf(c.getMessage());
     return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 }

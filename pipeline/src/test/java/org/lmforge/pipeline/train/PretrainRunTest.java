@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.JobFailed;
@@ -32,7 +33,6 @@ import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.tokens.ShardFiles;
@@ -82,18 +82,17 @@ class PretrainRunTest {
   @Test
   void positionedReadsOfTheShardsGiveTheTokensOfTheWholeSplit() throws Exception {
     var conf = spark.sparkContext().hadoopConfiguration();
-    IntArrayTokenStream whole = ShardTokenStream.open(tokens, "train", conf);
-    assertTrue(ShardFiles.open(tokens, conf).shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
+    ShardFiles files = ShardFiles.open(tokens, conf);
+    int[] whole = files.readSplit("train", files.tokenizer());   // every shard read start to end, concatenated
+    assertTrue(files.shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
     try (ShardWindowStream windows = ShardWindowStream.open(tokens, "train", conf)) {
-      assertEquals(whole.size(), windows.size());
-      assertEquals(whole.vocabSize(), windows.vocabSize());
-      assertEquals(whole.bytesPerToken(), windows.bytesPerToken(), 1e-12);
-      int[] a = new int[97];
+      assertEquals(whole.length, windows.size());
+      assertEquals(files.manifest().vocabSize(), windows.vocabSize());
+      assertEquals(files.manifest().split("train").bytesPerToken(), windows.bytesPerToken(), 1e-12);
       int[] b = new int[97];
-      for (long pos = 0; pos + a.length <= whole.size(); pos += 31) {
-        whole.read(pos, a, 0, a.length);
+      for (int pos = 0; pos + b.length <= whole.length; pos += 31) {
         windows.read(pos, b, 0, b.length);
-        assertArrayEquals(a, b, "window at " + pos);
+        assertArrayEquals(Arrays.copyOfRange(whole, pos, pos + b.length), b, "window at " + pos);
       }
     }
   }
@@ -104,8 +103,8 @@ class PretrainRunTest {
     assertEquals(2, r.replicas());
     assertEquals(4L * 16, r.effectiveBatchTokens());
 
-    IntArrayTokenStream train = ShardTokenStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
-    IntArrayTokenStream val = ShardTokenStream.open(tokens, "validation", spark.sparkContext().hadoopConfiguration());
+    ShardWindowStream train = ShardWindowStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
+    ShardWindowStream val = ShardWindowStream.open(tokens, "validation", spark.sparkContext().hadoopConfiguration());
     Trainer single = new Trainer(config(out("unused"), 1, 4, 4).trainConfig(train.vocabSize()), train, val, null, null);
     List<Double> expected = new ArrayList<>();
     for (int s = 0; s < 4; s++) {

@@ -18,7 +18,6 @@ import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
@@ -49,8 +48,8 @@ class ShardTrainingTest {
       TokenizeResult r = TokenizeStage.run(spark, cfg);
 
       var conf = spark.sparkContext().hadoopConfiguration();
-      IntArrayTokenStream train = ShardTokenStream.open(tokens, "train", conf);
-      IntArrayTokenStream val = ShardTokenStream.open(tokens, "validation", conf);
+      ShardWindowStream train = ShardWindowStream.open(tokens, "train", conf);
+      ShardWindowStream val = ShardWindowStream.open(tokens, "validation", conf);
       assertEquals(r.train().tokens(), train.size());
       assertEquals(r.validation().tokens(), val.size());
       assertEquals((double) r.validation().utf8Bytes() / r.validation().tokens(), val.bytesPerToken(), 1e-12);

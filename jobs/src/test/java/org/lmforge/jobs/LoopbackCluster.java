@@ -57,6 +57,23 @@ final class LoopbackCluster implements AutoCloseable {
     return masterUrl;
   }
 
+  /**
+   * The Spark settings a driver in this JVM needs to run on such a cluster: executors get this JVM's classpath
+   * and the Java 17 flags, one core and one ND4J thread each, at most {@code executors} of them; the driver
+   * listens on loopback. Callers add their own on top.
+   */
+  static Map<String, String> driverProperties(int executors, String executorMemory) throws IOException {
+    return Map.of(
+        "spark.executor.extraClassPath", classpath(),
+        "spark.executor.extraJavaOptions", jvmOpens(),
+        "spark.executor.memory", executorMemory,
+        "spark.executor.cores", "1",
+        "spark.cores.max", String.valueOf(executors),
+        "spark.executorEnv.OMP_NUM_THREADS", "1",
+        "spark.driver.host", "127.0.0.1",
+        "spark.driver.bindAddress", "127.0.0.1");
+  }
+
   /** The classpath of this test JVM, which holds Spark, our modules and their dependencies. */
   static String classpath() {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));

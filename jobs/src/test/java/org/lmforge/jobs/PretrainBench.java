@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -62,16 +63,8 @@ public final class PretrainBench {
   static String run(Path tmp, String tokens, Shape s, int k, int steps, int globalBatch, int accum)
       throws Exception {
     Path out = tmp.resolve(s.name() + "-x" + k);
-    Map<String, String> props = Map.of(
-        "spark.executor.extraClassPath", LoopbackCluster.classpath(),
-        "spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens(),
-        "spark.executor.memory", "4g",
-        "spark.executor.cores", "1",
-        "spark.cores.max", String.valueOf(k),
-        "spark.executorEnv.OMP_NUM_THREADS", "1",
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.driver.maxResultSize", "2g");
+    Map<String, String> props = new HashMap<>(LoopbackCluster.driverProperties(k, "4g"));
+    props.put("spark.driver.maxResultSize", "2g");
     props.forEach(System::setProperty);
     long[] executorPeak = {0};
     try (LoopbackCluster cluster = LoopbackCluster.start(tmp.resolve("cluster-" + s.name() + "-" + k), k, 1, "5g")) {

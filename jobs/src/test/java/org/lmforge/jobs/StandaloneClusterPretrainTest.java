@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,17 +46,9 @@ class StandaloneClusterPretrainTest {
     assertEquals(0, Main.run(concat(common, "--master", "local[2]", "--output", local)));
 
     Path clusterRun = tmp.resolve("cluster-run");
-    Map<String, String> props = Map.of(
-        "spark.executor.extraClassPath", LoopbackCluster.classpath(),
-        "spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens(),
-        "spark.executor.memory", "1g",
-        "spark.executor.cores", "1",
-        "spark.cores.max", "2",
-        "spark.executorEnv.OMP_NUM_THREADS", "1",
-        "spark.driver.host", "127.0.0.1",
-        "spark.driver.bindAddress", "127.0.0.1",
-        "spark.ui.enabled", "false",
-        "spark.extraListeners", ExecutorLossListener.class.getName());
+    Map<String, String> props = new HashMap<>(LoopbackCluster.driverProperties(2, "1g"));
+    props.put("spark.ui.enabled", "false");
+    props.put("spark.extraListeners", ExecutorLossListener.class.getName());
     props.forEach(System::setProperty);
     AtomicLong killed = new AtomicLong(-1);
     try (LoopbackCluster cluster = LoopbackCluster.start(tmp.resolve("cluster"), 2, 1, "1536m")) {

@@ -9,22 +9,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.report.Report;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
-import org.lmforge.pipeline.tokens.TokenizeStage;
+import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
 
@@ -36,7 +29,7 @@ class SweepRunnerTest {
   void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
     SparkSession spark = Sessions.localForTests("sweep-runner-test");
     try {
-      String tokens = tokenize(spark);
+      String tokens = EuroparlTokens.write(spark, tmp, 150).uri();
       PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,
           new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
           new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
@@ -89,19 +82,5 @@ class SweepRunnerTest {
     } finally {
       spark.stop();
     }
-  }
-
-  private String tokenize(SparkSession spark) throws java.io.IOException {
-    List<Row> rows = new ArrayList<>();
-    int i = 0;
-    for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-    String clean = tmp.resolve("clean").toUri().toString();
-    spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-        .write().parquet(clean);
-    String tokens = tmp.resolve("tokens").toUri().toString();
-    TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
-        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
-        .withPartitions(2).withSplit(0.2, 0));
-    return tokens;
   }
 }

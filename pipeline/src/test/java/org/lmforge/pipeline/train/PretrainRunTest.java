@@ -20,24 +20,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.JobFailed;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.tokens.ShardFiles;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
-import org.lmforge.pipeline.tokens.TokenizeStage;
 
 /** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
 class PretrainRunTest {
@@ -49,18 +42,7 @@ class PretrainRunTest {
   @BeforeAll
   static void tokenize() throws IOException {
     spark = Sessions.localForTests("pretrain-run-test");
-    List<Row> rows = new ArrayList<>();
-    int i = 0;
-    for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) {
-      rows.add(RowFactory.create("doc-" + i++, d.body()));
-    }
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
-    String clean = tmp.resolve("clean").toUri().toString();
-    spark.createDataFrame(rows, schema).write().parquet(clean);
-    tokens = tmp.resolve("tokens").toUri().toString();
-    TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
-        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
-        .withPartitions(2).withSplit(0.2, 0));
+    tokens = EuroparlTokens.write(spark, tmp, 150).uri();
   }
 
   @AfterAll

@@ -5,25 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
 import org.lmforge.pipeline.tokens.TokenizeResult;
-import org.lmforge.pipeline.tokens.TokenizeStage;
 
 /** The trainer reads the tokenize job's shards and checkpoints through Hadoop's FileSystem. */
 class ShardTrainingTest {
@@ -33,19 +25,9 @@ class ShardTrainingTest {
   void trainerReadsShardsAndResumesFromAHadoopCheckpoint() throws Exception {
     SparkSession spark = Sessions.localForTests("shard-training-test");
     try {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(120)) {
-        rows.add(RowFactory.create("doc-" + i++, d.body()));
-      }
-      StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
-      String clean = tmp.resolve("clean").toUri().toString();
-      spark.createDataFrame(rows, schema).write().parquet(clean);
-      String tokens = tmp.resolve("tokens").toUri().toString();
-      TokenizeConfig cfg = TokenizeConfig.defaults(List.of(clean), tokens)
-          .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
-          .withPartitions(2).withSplit(0.2, 0);
-      TokenizeResult r = TokenizeStage.run(spark, cfg);
+      EuroparlTokens.Written written = EuroparlTokens.write(spark, tmp, 120);
+      String tokens = written.uri();
+      TokenizeResult r = written.result();
 
       var conf = spark.sparkContext().hadoopConfiguration();
       ShardWindowStream train = ShardWindowStream.open(tokens, "train", conf);

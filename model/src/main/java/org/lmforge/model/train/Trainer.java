@@ -136,23 +136,34 @@ public final class Trainer {
     return first;
   }
 
-  /** One optimiser step over batchSize·gradAccum rows; returns {loss, gradNorm}. */
-  public double[] trainStep() {
-    if (cfg.gradAccum() == 1) {   // no accumulation buffer: clip and update straight from the network's gradient
-      double loss = gradient(dataRow, cfg.batchSize());
-      dataRow += cfg.batchSize();
-      return new double[] {loss, applyUpdate(model.gradients())};
-    }
+  /** A mean loss and the mean gradient that goes with it (a live view: valid until the next gradient call). */
+  public record MeanGradient(double loss, INDArray gradient) { }
+
+  /**
+   * Mean loss and mean gradient over gradAccum micro-batches of batchSize rows each, micro-batch i starting at
+   * global row {@code firstRows[i]}: consecutive rows for {@link #trainStep}, a replica's strided share in
+   * data-parallel training. With one micro-batch the gradient is the network's own, uncopied.
+   */
+  public MeanGradient meanGradient(long[] firstRows) {
+    if (firstRows.length != cfg.gradAccum())
+      throw new IllegalArgumentException(firstRows.length + " micro-batches for gradAccum " + cfg.gradAccum());
+    if (cfg.gradAccum() == 1) return new MeanGradient(gradient(firstRows[0], cfg.batchSize()), model.gradients());
     accum.assign(0);
     double loss = 0;
-    for (int i = 0; i < cfg.gradAccum(); i++) {
-      loss += gradient(dataRow, cfg.batchSize());
-      dataRow += cfg.batchSize();
+    for (long first : firstRows) {
+      loss += gradient(first, cfg.batchSize());
       accum.addi(model.gradients());
     }
-    if (cfg.gradAccum() > 1) accum.divi(cfg.gradAccum());
-    double norm = applyUpdate(accum);
-    return new double[] {loss / cfg.gradAccum(), norm};
+    accum.divi(cfg.gradAccum());
+    return new MeanGradient(loss / cfg.gradAccum(), accum);
+  }
+
+  /** One optimiser step over batchSize·gradAccum rows; returns {loss, gradNorm}. */
+  public double[] trainStep() {
+    long[] firstRows = new long[cfg.gradAccum()];
+    for (int i = 0; i < firstRows.length; i++) firstRows[i] = claimRows(cfg.batchSize());
+    MeanGradient g = meanGradient(firstRows);
+    return new double[] {g.loss(), applyUpdate(g.gradient())};
   }
 
   public EvalResult evaluate() {

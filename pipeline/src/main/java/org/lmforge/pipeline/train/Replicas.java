@@ -39,26 +39,10 @@ final class Replicas {
       INDArray incoming = Nd4j.createFromArray(params);
       p.assign(incoming);
       incoming.close();
-      float[] sum = null;
-      double loss = 0;
-      for (int i = 0; i < spec.gradAccum(); i++) {
-        loss += t.gradient(spec.row(firstRow, i, k), spec.batchSize());
-        float[] g = t.model().gradients().toFloatVector();
-        if (sum == null) {
-          sum = g;
-        } else {
-          for (int j = 0; j < g.length; j++) {
-            sum[j] += g[j];
-          }
-        }
-      }
-      if (spec.gradAccum() > 1) {
-        float inv = 1f / spec.gradAccum();
-        for (int j = 0; j < sum.length; j++) {
-          sum[j] *= inv;
-        }
-      }
-      return new GradientShare(sum, loss / spec.gradAccum(), 1, (System.nanoTime() - t0) / 1e9);
+      long[] firstRows = new long[spec.gradAccum()];
+      for (int i = 0; i < firstRows.length; i++) firstRows[i] = spec.row(firstRow, i, k);
+      Trainer.MeanGradient g = t.meanGradient(firstRows);
+      return new GradientShare(g.gradient().toFloatVector(), g.loss(), 1, (System.nanoTime() - t0) / 1e9);
     } finally {
       IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).add(t);
     }
@@ -83,8 +67,8 @@ final class Replicas {
       }
     });
     // Only the model, the sampler and the row arithmetic matter on a replica: the optimiser runs on the driver.
-    TrainConfig tc = new TrainConfig(spec.model(), spec.batchSize(), 1, 1, 1e-3, 1e-3, 0, 1, 0.9, 0.99, 0, 0,
-        spec.seed(), spec.sampling(), 0, 1, 1, 0, null);
+    TrainConfig tc = new TrainConfig(spec.model(), spec.batchSize(), spec.gradAccum(), 1, 1e-3, 1e-3, 0, 1, 0.9,
+        0.99, 0, 0, spec.seed(), spec.sampling(), 0, 1, 1, 0, null);
     return new Trainer(tc, train, null, null, null);
   }
 

@@ -111,6 +111,27 @@ class PretrainRunTest {
   }
 
   @Test
+  void withGradientAccumulationEachReplicaTakesItsStridedShareOfEveryMicroBatch() throws Exception {
+    PretrainConfig twoByTwo = config(out("dp2-accum"), 2, 2, 3);
+    PretrainConfig.Optim o = twoByTwo.optim();
+    twoByTwo = twoByTwo.withOptim(new PretrainConfig.Optim(o.batchSize(), 2, o.maxSteps(), o.lr(), o.minLr(),
+        o.warmupSteps(), o.beta1(), o.beta2(), o.weightDecay(), o.gradClip(), o.seed(), o.sampling()));
+    PretrainRun.run(spark, twoByTwo, QUIET);
+
+    ShardWindowStream train = ShardWindowStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
+    Trainer single = new Trainer(config(out("unused"), 1, 4, 3).trainConfig(train.vocabSize()).withBatch(4, 2), train,
+        null, null, null);
+    List<Double> losses = new ArrayList<>();
+    for (JsonNode n : metrics("dp2-accum")) {
+      if (n.path("kind").asText().equals("train")) losses.add(n.path("loss").asDouble());
+    }
+    assertEquals(3, losses.size());
+    for (int s = 0; s < 3; s++) {
+      assertEquals(single.trainStep()[0], losses.get(s), 1e-5, "loss of step " + (s + 1));
+    }
+  }
+
+  @Test
   void aFailedStepRestartsFromTheCheckpointAndAKilledDriverResumes() throws Exception {
     PretrainResult reference = PretrainRun.run(spark, config(out("ref"), 2, 2, 24), QUIET);
     assertTrue(reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());

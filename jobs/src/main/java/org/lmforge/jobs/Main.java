@@ -1,6 +1,7 @@
 package org.lmforge.jobs;
 
 import org.lmforge.jobs.ConfigBinder.BadConfigException;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,7 +27,7 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof BadConfigException || e instanceof IllegalArgumentException
+      if (e instanceof UserError || e instanceof BadConfigException || e instanceof IllegalArgumentException
           || e instanceof IllegalStateException) {
         cmd.getErr().println("error: " + e.getMessage());
         return 2;

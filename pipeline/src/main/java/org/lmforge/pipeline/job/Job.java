@@ -1,0 +1,30 @@
+package org.lmforge.pipeline.job;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The contract every stage implements (clean, tokenize, pretrain, sweep, fit, report, generate, eval, doctor).
+ * A job is built from its configuration record (bound from {@code conf/<job>.conf} by the command line),
+ * {@linkplain #check checks its inputs} before any Spark work (a {@link UserError} per mistake), knows
+ * whether its output is {@linkplain #complete complete} (so a chain can skip it), and {@linkplain #run runs}
+ * on a session, reporting through {@link Progress} and committing its output atomically (one completion
+ * marker, {@link org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system).
+ *
+ * @param <R> what the job returns to its caller (a summary record)
+ */
+public interface Job<R> {
+  /** The stage's name, as on the command line ({@code clean}, {@code pretrain}, …). */
+  String name();
+
+  /** Validates inputs and settings; throws {@link UserError} naming what, where and the fix. */
+  default void check(Configuration hadoop) throws IOException { }
+
+  /** True when the output is already there and complete (a chain keeps it unless told to overwrite). */
+  default boolean complete(Configuration hadoop) throws IOException {
+    return false;
+  }
+
+  R run(SparkSession spark, Progress progress) throws IOException;
+}

@@ -13,6 +13,7 @@ import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanStage;
 import org.lmforge.pipeline.clean.CleanStats;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,19 +37,27 @@ public final class CleanJob implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing output.")
   boolean overwrite;
 
-  @Option(names = "--sample-pages", defaultValue = "2000",
-      description = "Pages in the embedded sample WARC (default ${DEFAULT-VALUE}).")
-  int samplePages;
+  @Option(names = "--sample-pages", paramLabel = "N|all", description = "Pages in the embedded sample WARC, "
+      + "or 'all' (17,597); replaces clean.sample.pages (default 2000).")
+  String samplePages;
+
+  /** {@code clean.sample}: the embedded default input, used when there is no input. */
+  record Sample(String pages) {
+    Sample {
+      SampleWarcWriter.parsePages(pages);   // 'all', 0 or a positive number, else a message naming the key
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
     CleanConfig cfg = config();
     if (cfg.inputs().isEmpty()) {
-      Path sample = Path.of("work", "sample", "europarl-" + samplePages + ".warc.gz");
+      int pages = samplePages();
+      Path sample = Path.of("work", "sample", SampleWarcWriter.fileName(pages));   // same (pages, seed): same bytes
       if (!Files.exists(sample)) {
-        int records = SampleWarcWriter.write(sample, samplePages, 42);
-        System.out.printf("embedded default input: wrote %d records (%d Europarl pages) to %s%n", records,
-            samplePages, sample);
+        int records = SampleWarcWriter.write(sample, pages, 42);
+        System.out.printf("embedded default input: wrote %d records (%s Europarl pages) to %s%n", records,
+            pages == SampleWarcWriter.ALL ? "all" : pages, sample);
       }
       cfg = new CleanConfig(List.of(sample.toAbsolutePath().toString()), cfg.output(), cfg.overwrite(),
           cfg.keepDropped(), cfg.ingest(), cfg.filters(), cfg.dedup());
@@ -67,10 +76,24 @@ public final class CleanJob implements Callable<Integer> {
   CleanConfig config() {
     List<String> overrides = new ArrayList<>(job.overrides);
     Config c = JobConfig.load("clean", job.configFile, overrides);
-    CleanConfig cfg = ConfigBinder.bind(c, "clean", CleanConfig.class);
+    ConfigBinder.bind(c, "clean.sample", Sample.class);   // the job's own key (samplePages()), checked here
+    CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
     return new CleanConfig(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs),
         output == null ? cfg.output() : output, overwrite || cfg.overwrite(), keepDropped || cfg.keepDropped(),
         cfg.ingest(), cfg.filters(), cfg.dedup());
+  }
+
+  /** Pages of the embedded sample: --sample-pages, else clean.sample.pages; {@link SampleWarcWriter#ALL} for all. */
+  int samplePages() {
+    if (samplePages != null) {
+      try {
+        return SampleWarcWriter.parsePages(samplePages);
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--sample-pages: " + e.getMessage());
+      }
+    }
+    Config c = JobConfig.load("clean", job.configFile, job.overrides);
+    return SampleWarcWriter.parsePages(ConfigBinder.bind(c, "clean.sample", Sample.class).pages());
   }
 
   static void print(CleanStats s) {

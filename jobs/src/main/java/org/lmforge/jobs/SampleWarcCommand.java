@@ -1,25 +1,41 @@
 package org.lmforge.jobs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pipeline sample-warc}: writes the embedded default input (Europarl pages in a real WARC). */
+/**
+ * {@code pipeline sample-warc}: writes the embedded default input (Europarl pages in a real WARC). The file is
+ * the same byte for byte for the same --pages and --seed.
+ */
 @Command(name = "sample-warc", mixinStandardHelpOptions = true,
-    description = "Write a WARC (gzip per record) of HTML pages carrying Europarl debates.")
+    description = "Write a WARC (gzip per record) of HTML pages carrying Europarl debates; the same bytes "
+        + "for the same --pages and --seed.")
 public final class SampleWarcCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE.warc.gz") Path output;
 
-  @Option(names = "--pages", defaultValue = "2000") int pages;
+  @Option(names = "--pages", defaultValue = "2000", paramLabel = "N|all",
+      description = "Pages (Europarl debates) to write; 'all' or 0: all 17,597 (default ${DEFAULT-VALUE}).")
+  String pages;
 
   @Option(names = "--seed", defaultValue = "42") long seed;
 
   @Override
   public Integer call() throws Exception {
-    int n = SampleWarcWriter.write(output, pages, seed);
-    System.out.println("wrote " + n + " records to " + output);
+    int n;
+    try {
+      n = SampleWarcWriter.parsePages(pages);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--pages: " + e.getMessage());
+    }
+    long t0 = System.nanoTime();
+    int records = SampleWarcWriter.write(output, n, seed);
+    System.out.printf("wrote %d records (%.1f MB) to %s in %.1f s%n", records, Files.size(output) / 1e6, output,
+        (System.nanoTime() - t0) / 1e9);
     return 0;
   }
 }

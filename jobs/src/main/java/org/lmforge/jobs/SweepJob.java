@@ -11,6 +11,7 @@ import org.lmforge.pipeline.report.Report;
 import org.lmforge.pipeline.scaling.FitOptions;
 import org.lmforge.pipeline.scaling.ScalingFit;
 import org.lmforge.pipeline.sweep.SweepConfig;
+import org.lmforge.pipeline.sweep.SweepPrediction;
 import org.lmforge.pipeline.sweep.SweepRunner;
 import org.lmforge.pipeline.train.PretrainConfig;
 import picocli.CommandLine.Command;
@@ -56,12 +57,16 @@ public final class SweepJob implements Callable<Integer> {
         return 0;
       }
       Path dir = Path.of(fs.makeQualified(out).toUri());
+      ScalingFit.Result fit = null;
       try {
-        ScalingFit.Result fit = ScalingFit.fitCsv(dir.resolve("runs.csv"), dir.resolve("fit.json"),
-            FitOptions.defaults());
+        fit = ScalingFit.fitCsv(dir.resolve("runs.csv"), dir.resolve("fit.json"), FitOptions.defaults());
         System.out.println("fit of " + fit.points().size() + " runs: " + fit.law() + " -> " + dir.resolve("fit.json"));
       } catch (IllegalArgumentException tooFew) {
         System.out.println("no fit.json: " + tooFew.getMessage());
+      }
+      if (fit != null && sweep.predict().enabled()) {
+        SweepPrediction.Prediction p = SweepPrediction.run(spark, sweep, template, fit, System.out);
+        SweepPrediction.attach(dir.resolve("fit.json"), p);
       }
       Path html = dir.resolve("report.html");
       Report.write(dir, html, sweep.reportBudget());

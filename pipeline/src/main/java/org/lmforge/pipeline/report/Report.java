@@ -81,6 +81,8 @@ public final class Report {
         .append(Instant.now().toString(), 0, 19).append(" UTC</p>\n");
     h.append(section("budget", "Compute-optimal model for " + Html.num(budget) + " FLOPs",
         fit == null ? Html.notAvailable(fitError) : ReportTables.budget(fit, budget)));
+    h.append(section("prediction", "Held-out prediction: a larger run the law was not fitted on",
+        prediction(sweep.dir())));
     h.append(section("fit", "Fitted laws and published values",
         fit == null ? Html.notAvailable(fitError) : ReportTables.parameters(fit)));
     h.append(section("loss-vs", "Loss against N, D and C", fit == null ? Html.notAvailable(fitError) : lossPlots(fit)));
@@ -130,6 +132,19 @@ public final class Report {
       }
       tl.add(new double[] {d, l});
       curves.add(new EnvelopeFit.Curve(n, tl));
+    }
+  }
+
+  private static String prediction(Path sweepDir) {
+    Path file = sweepDir.resolve("prediction.json");
+    if (!Files.exists(file)) {
+      return Html.notAvailable("no prediction.json: the sweep ran without a prediction run "
+          + "(sweep.predict.multiplier = 0) or it has not finished");
+    }
+    try {
+      return ReportTables.prediction(new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()));
+    } catch (IOException e) {
+      return Html.notAvailable("prediction.json unreadable: " + e.getMessage());
     }
   }
 

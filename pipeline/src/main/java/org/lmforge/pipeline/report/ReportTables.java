@@ -99,10 +99,45 @@ final class ReportTables {
     List<List<String>> opt = new ArrayList<>();
     opt.add(rowOpt("approach 1", fit.approach1(), PublishedLaws.CHINCHILLA_A1, PublishedLaws.CHINCHILLA_B1));
     opt.add(rowOpt("approach 2", fit.approach2().scaling(), PublishedLaws.CHINCHILLA_A2, PublishedLaws.CHINCHILLA_B2));
-    b.append("<h3>Chinchilla approaches 1 and 2: N<sub>opt</sub> &prop; C<sup>a</sup>, "
-        + "D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
+    double[] ia = ci.get("a"), ib = ci.get("b");
+    opt.add(List.of("approach 3", Html.num(law.nExponent()), ia == null ? "\u2014" : Html.interval(ia[0], ia[1]),
+        Html.num(law.dExponent()), ib == null ? "\u2014" : Html.interval(ib[0], ib[1]), Html.num(pub.nExponent()),
+        Html.num(pub.dExponent())));
+    b.append("<h3>Compute-optimal allocation, approaches 1, 2 and 3 side by side: N<sub>opt</sub> &prop; "
+        + "C<sup>a</sup>, D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
     b.append(Html.table("allocation", List.of("approach", "a", "interval", "b", "interval", "Hoffmann a", "Hoffmann b"),
         opt));
+    return b.toString();
+  }
+
+  /**
+   * The held-out check (prediction.json of the sweep): the law's prediction at the prediction run's N and D,
+   * with its bootstrap interval, against the run's measured final validation loss; bits per byte likewise.
+   */
+  static String prediction(com.fasterxml.jackson.databind.JsonNode p) {
+    double predicted = p.path("predictedLoss").asDouble(), measured = p.path("measuredLoss").asDouble();
+    double lo = p.path("low").asDouble(), hi = p.path("high").asDouble();
+    boolean inside = measured >= lo && measured <= hi;
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(List.of("validation loss (nats/token)", Html.num(predicted), Html.interval(lo, hi), Html.num(measured),
+        String.format(java.util.Locale.ROOT, "%+.2f%%", 100 * p.path("relativeError").asDouble())));
+    double pb = p.path("predictedBitsPerByte").asDouble(), mb = p.path("measuredBitsPerByte").asDouble();
+    rows.add(List.of("bits per byte", Html.num(pb), Html.interval(pb * lo / predicted, pb * hi / predicted),
+        Html.num(mb), String.format(java.util.Locale.ROOT, "%+.2f%%", 100 * (mb - pb) / pb)));
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"headline\">Run <code>").append(Html.escape(p.path("runId").asText()))
+        .append("</code>, never used in the fit: C = ").append(Html.num(p.path("budget").asDouble()))
+        .append(" FLOPs (").append(Html.num(p.path("multiplier").asDouble()))
+        .append("&times; the largest fitted budget); the law's N<sub>opt</sub> = ")
+        .append(Html.num(p.path("optimalParams").asDouble())).append(", trained at N = ")
+        .append(Html.num(p.path("params").asDouble())).append(" (L").append(p.path("nLayer").asInt()).append(" d")
+        .append(p.path("dModel").asInt()).append("), D = ").append(Html.num(p.path("tokens").asDouble()))
+        .append(" tokens. Measured loss ").append(inside ? "inside" : "<b>outside</b>").append(" the ")
+        .append(Math.round(100 * p.path("level").asDouble())).append("% interval.</p>\n");
+    b.append(Html.table("prediction", List.of("quantity", "predicted by the law", "interval", "measured",
+        "measured vs predicted"), rows));
+    String note = p.path("note").asText("");
+    if (!note.isBlank()) b.append("<p class=\"warning\">").append(Html.escape(note)).append("</p>\n");
     return b.toString();
   }
 

@@ -46,7 +46,18 @@ public final class ChinchillaFitter {
 
   /** The fit, its percentile intervals and how it was obtained. */
   public record Result(ChinchillaLaw law, double objective, Map<String, double[]> intervals, int gridPoints,
-                       int localStarts, int converged, int bootstrapFits) {}
+                       int localStarts, int converged, int bootstrapFits, List<ChinchillaLaw> bootstrapLaws) {
+
+    /**
+     * The law's predicted loss at (n, d) with the percentile interval of the bootstrap refits' predictions at
+     * the same point: {prediction, low, high}.
+     */
+    public double[] predict(double n, double d, double level) {
+      double[] p = bootstrapLaws.stream().mapToDouble(l -> l.loss(n, d)).filter(Double::isFinite).sorted().toArray();
+      if (p.length == 0) return new double[] {law.loss(n, d), Double.NaN, Double.NaN};
+      return new double[] {law.loss(n, d), quantile(p, (1 - level) / 2), quantile(p, (1 + level) / 2)};
+    }
+  }
 
   public static Result fit(List<ScalingPoint> points, FitOptions options) {
     int n = points.size();
@@ -85,7 +96,8 @@ public final class ChinchillaFitter {
     }
     List<double[]> resampled = bootstrap(logN, logD, logL, options, bootStarts);
     return new Result(HuberObjective.toLaw(best.getPoint()), best.getValue(), intervals(resampled, options.level()),
-        grid.size(), starts.size(), optima.size(), resampled.size());
+        grid.size(), starts.size(), optima.size(), resampled.size(),
+        resampled.stream().map(HuberObjective::toLaw).toList());
   }
 
   static List<double[]> grid() {

@@ -12,6 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,7 +35,8 @@ import org.lmforge.pipeline.train.PretrainResult;
 import org.lmforge.pipeline.train.PretrainRun;
 
 /**
- * Runs a planned sweep, one pretrain run after another (each one data-parallel across the cluster), into
+ * Runs a planned sweep, {@code sweep.parallelRuns} pretrain runs at a time (each data-parallel over its share
+ * of the task slots), into
  * {@code <output>/runs/<run_id>/}. Resumable: a point whose summary.json exists is done and skipped; a point
  * whose directory exists without one continues from its checkpoint. After every run the table of all finished
  * runs is rewritten: {@code runs.csv} (the columns the report reads; {@code loss} repeats final_val_loss so that
@@ -52,8 +57,7 @@ public final class SweepRunner {
       throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
-    int replicas = template.replicas() > 0 ? template.replicas()
-        : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+    int replicas = replicasPerRun(spark, sweep, template);
     GptConfig base = template.model().gpt(manifest.vocabSize());
     long tokensPerStep = (long) replicas * template.optim().batchSize() * template.optim().gradAccum()
         * base.contextLength();
@@ -67,40 +71,96 @@ public final class SweepRunner {
     writeString(fs, new Path(out, "plan.json"), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
-    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step; left out: %d%n", sweep.output(),
-        planned.points().size(), sweep.plan().name().toLowerCase(Locale.ROOT), tokensPerStep, planned.leftOut().size());
+    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d%n",
+        sweep.output(), planned.points().size(), sweep.plan().name().toLowerCase(Locale.ROOT), tokensPerStep,
+        sweep.parallelRuns(), replicas, planned.leftOut().size());
     planned.leftOut().forEach(l -> console.println("  left out: " + l));
-    int ranNow = 0;
-    int i = 0;
+    List<SweepPoint> todo = new ArrayList<>();
     for (SweepPoint p : planned.points()) {
-      i++;
-      Path runDir = new Path(new Path(out, "runs"), p.runId());
-      if (fs.exists(new Path(runDir, PretrainRun.SUMMARY))) {
-        console.printf("[%d/%d] %s: done earlier, skipped%n", i, planned.points().size(), p.runId());
-        continue;
+      if (fs.exists(new Path(runDir(out, p.runId()), PretrainRun.SUMMARY))) {
+        console.printf("%s: done earlier, skipped%n", p.runId());
+      } else {
+        todo.add(p);
       }
-      boolean resume = fs.exists(runDir);
-      console.printf("[%d/%d] %s: N=%,d, D=%,d, C=%.2e, %d steps%s%n", i, planned.points().size(), p.runId(),
-          p.params(), p.tokens(), 6.0 * p.params() * p.tokens(), p.steps(), resume ? " (resuming)" : "");
-      PretrainConfig.Model m = template.model();
-      PretrainConfig.Optim o = template.optim();
-      PretrainConfig run = template
-          .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
-              m.contextLength(), m.positional(), m.dropout(), m.multiQuery()))
-          .withOptim(new PretrainConfig.Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr(), o.minLr(),
-              Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(), o.weightDecay(),
-              o.gradClip(), o.seed(), o.sampling()))
-          .withReplicas(replicas)
-          .withRun(sweep.tokens(), runDir.toString(), false, resume);
-      PretrainRun.run(spark, run, console);
-      ranNow++;
-      writeTable(spark, fs, out, planned.points(), base.contextLength());
+    }
+    SweepProgress progress = new SweepProgress(todo, console);
+    Object tableLock = new Object();
+    ExecutorService pool = Executors.newFixedThreadPool(sweep.parallelRuns(), r -> {
+      Thread t = new Thread(r, "sweep-run");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (SweepPoint p : todo) {
+        running.add(pool.submit(() -> {
+          PrintStream runConsole = sweep.parallelRuns() > 1 ? Prefixed.stream(console, p.runId()) : console;
+          progress.started(p, fs.exists(runDir(out, p.runId())));
+          PretrainResult r = trainPoint(spark, sweep, template, p, replicas, runDir(out, p.runId()), fs, runConsole);
+          synchronized (tableLock) {
+            writeTable(spark, fs, out, planned.points(), base.contextLength());
+          }
+          progress.finished(p, r);
+          return null;
+        }));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while the sweep ran", e);
+    } catch (ExecutionException e) {
+      pool.shutdownNow();
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) throw io;
+      if (cause instanceof RuntimeException re) throw re;
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdown();
     }
     // Each run above rewrote the table with every finished point; write it here only if none ran (e.g. a sweep
     // killed between a run's summary and its table update).
-    String csv = ranNow > 0 ? new Path(out, "runs.csv").toString()
+    String csv = !todo.isEmpty() ? new Path(out, "runs.csv").toString()
         : writeTable(spark, fs, out, planned.points(), base.contextLength());
-    return new Result(planned.points(), planned.leftOut(), ranNow, csv);
+    return new Result(planned.points(), planned.leftOut(), todo.size(), csv);
+  }
+
+  /** Replicas of each run: the template's (or the default parallelism) shared among the parallel runs. */
+  static int replicasPerRun(SparkSession spark, SweepConfig sweep, PretrainConfig template) {
+    int slots = template.replicas() > 0 ? template.replicas()
+        : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+    return Math.max(1, slots / sweep.parallelRuns());
+  }
+
+  static Path runDir(Path sweepDir, String runId) {
+    return new Path(new Path(sweepDir, "runs"), runId);
+  }
+
+  /**
+   * Trains (or resumes) one point: the template with the point's shape and length, warmup capped at a tenth
+   * of the run, and the sweep's learning-rate rule for the point's width.
+   */
+  static PretrainResult trainPoint(SparkSession spark, SweepConfig sweep, PretrainConfig template, SweepPoint p,
+                                   int replicas, Path dir, FileSystem fs, PrintStream console) throws IOException {
+    boolean resume = fs.exists(dir);
+    PretrainConfig.Model m = template.model();
+    PretrainConfig.Optim o = template.optim();
+    double lrScale = lrScale(sweep, p.shape());
+    PretrainConfig run = template
+        .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
+            m.contextLength(), m.positional(), m.dropout(), m.multiQuery()))
+        .withOptim(new PretrainConfig.Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr() * lrScale,
+            o.minLr() * lrScale, Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(),
+            o.weightDecay(), o.gradClip(), o.seed(), o.sampling()))
+        .withReplicas(replicas)
+        .withRun(sweep.tokens(), dir.toString(), false, resume);
+    return PretrainRun.run(spark, run, console);
+  }
+
+  /** The learning-rate rule of {@link SweepConfig#lrRefWidth()}: min(1, ref / dModel), or 1 when off. */
+  static double lrScale(SweepConfig sweep, SweepConfig.Shape shape) {
+    return sweep.lrRefWidth() > 0 ? Math.min(1.0, sweep.lrRefWidth() / shape.dModel()) : 1.0;
   }
 
   /** runs.csv and runs.parquet from the summaries of every finished point. */
@@ -109,7 +169,7 @@ public final class SweepRunner {
     StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
     List<Row> rows = new ArrayList<>();
     for (SweepPoint p : points) {
-      Path summary = new Path(new Path(new Path(out, "runs"), p.runId()), PretrainRun.SUMMARY);
+      Path summary = new Path(runDir(out, p.runId()), PretrainRun.SUMMARY);
       if (!fs.exists(summary)) continue;
       PretrainResult r;
       try (InputStream in = fs.open(summary)) {

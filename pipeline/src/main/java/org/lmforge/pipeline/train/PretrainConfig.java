@@ -25,10 +25,23 @@ import org.lmforge.model.train.TrainConfig;
  * @param checkpointInterval steps between checkpoints (and after the last step)
  * @param maxRecoveries      failed steps (after Spark's own task retries) that restart from the last
  *                           checkpoint before the job gives up
+ * @param sync               how replicas exchange gradients: spark (a Spark job per step), in_process (driver
+ *                           threads; only for a local master) or auto (in_process on local[*], else spark)
  */
 public record PretrainConfig(String tokens, String output, boolean overwrite, boolean resume, Model model,
                              Optim optim, int replicas, int threadsPerReplica, int evalInterval, int evalTokens,
-                             int logInterval, int checkpointInterval, int maxRecoveries) {
+                             int logInterval, int checkpointInterval, int maxRecoveries, Sync sync) {
+
+  /** See {@code pretrain.sync}. */
+  public enum Sync { AUTO, SPARK, IN_PROCESS }
+
+  /** Without {@code sync}: auto. */
+  public PretrainConfig(String tokens, String output, boolean overwrite, boolean resume, Model model, Optim optim,
+                        int replicas, int threadsPerReplica, int evalInterval, int evalTokens, int logInterval,
+                        int checkpointInterval, int maxRecoveries) {
+    this(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval, evalTokens,
+        logInterval, checkpointInterval, maxRecoveries, Sync.AUTO);
+  }
 
   /** Architecture; {@code positional} is learned or alibi. */
   public record Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
@@ -59,6 +72,7 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
     if (checkpointInterval < 1) errors.add("pretrain.checkpointInterval=" + checkpointInterval + " must be >= 1");
     if (evalTokens < 1) errors.add("pretrain.evalTokens=" + evalTokens + " must be >= 1");
     if (maxRecoveries < 0) errors.add("pretrain.maxRecoveries=" + maxRecoveries + " must be >= 0");
+    if (sync == null) errors.add("pretrain.sync is empty: auto, spark or in_process");
     if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
   }
 
@@ -75,21 +89,26 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
 
   public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
     return new PretrainConfig(tok, out, overwriteOut, resumeRun, model, optim, replicas, threadsPerReplica,
-        evalInterval, evalTokens, logInterval, checkpointInterval, maxRecoveries);
+        evalInterval, evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
   }
 
   public PretrainConfig withModel(Model m) {
     return new PretrainConfig(tokens, output, overwrite, resume, m, optim, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
   }
 
   public PretrainConfig withOptim(Optim o) {
     return new PretrainConfig(tokens, output, overwrite, resume, model, o, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
+  }
+
+  public PretrainConfig withSync(Sync s) {
+    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval,
+        evalTokens, logInterval, checkpointInterval, maxRecoveries, s);
   }
 
   public PretrainConfig withReplicas(int k) {
     return new PretrainConfig(tokens, output, overwrite, resume, model, optim, k, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries);
+        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
   }
 }

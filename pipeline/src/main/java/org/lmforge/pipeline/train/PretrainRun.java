@@ -92,9 +92,9 @@ public final class PretrainRun {
       int maxSteps = tc.maxSteps();
       console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
           model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
-      console.printf("data-parallel: %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
+      console.printf("data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
               + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-              + "replica); %d steps%s%n", replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
+              + "replica); %d steps%s%n", engineName(cfg.sync(), jsc), replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
           4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
 
@@ -106,14 +106,14 @@ public final class PretrainRun {
       double stepWall = 0, compute = 0, sync = 0, update = 0;
       double windowWall = 0;
       long windowTokens = 0;
-      try (DataParallelStep dp = new DataParallelStep(jsc, spec)) {
+      try (StepEngine dp = engine(cfg.sync(), jsc, spec)) {
         while (master.step() < maxSteps) {
           long step = master.step();
           if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
             last = evaluate(master, batchTokens, log, console);
             best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
           }
-          DataParallelStep.Result r;
+          StepEngine.Result r;
           try {
             r = dp.run(master, maxSteps);
           } catch (Exception e) {   // a Spark job that failed after its own task retries
@@ -174,6 +174,23 @@ public final class PretrainRun {
           best, last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
       return result;
     }
+  }
+
+  /**
+   * In-process replicas when every task would run in the driver JVM anyway (a local master): the same
+   * arithmetic without a Spark job per step. A cluster always gets Spark steps.
+   */
+  static StepEngine engine(PretrainConfig.Sync sync, JavaSparkContext jsc, ReplicaSpec spec) {
+    return "in-process".equals(engineName(sync, jsc)) ? new InProcessStep(spec) : new SparkStep(jsc, spec);
+  }
+
+  private static String engineName(PretrainConfig.Sync sync, JavaSparkContext jsc) {
+    boolean local = jsc.sc().isLocal();
+    if (sync == PretrainConfig.Sync.IN_PROCESS && !local) {
+      throw new IllegalArgumentException("pretrain.sync = in_process needs a local master (local[*]); the master is "
+          + jsc.sc().master() + ": use pretrain.sync = auto or spark");
+    }
+    return sync == PretrainConfig.Sync.SPARK || !local ? "spark" : "in-process";
   }
 
   /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */

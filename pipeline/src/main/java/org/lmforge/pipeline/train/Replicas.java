@@ -16,11 +16,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * reads, {@link ShardWindowStream}) are built once per executor JVM and reused across steps (a step ships
  * only the parameters); a task borrows an idle replica,
  * so any placement works: two tasks in one JVM (local mode) get two replicas, a fresh executor after a crash
- * builds its own. Replicas of an earlier run are dropped when a task of a new run arrives.
+ * builds its own. Replicas of a run are dropped once no task of it has arrived for two minutes (runs of a
+ * sweep may train side by side). The train splits of one corpus are shared by all replicas of the JVM.
  */
 final class Replicas {
   private static final Map<String, ShardWindowStream> TRAIN_SPLITS = new ConcurrentHashMap<>();
   private static final Map<String, Queue<Trainer>> IDLE = new ConcurrentHashMap<>();
+  private static final Map<String, Long> LAST_USED = new ConcurrentHashMap<>();
+  private static final long IDLE_RUN_NANOS = 120_000_000_000L;
   private static volatile int threadsSet;
 
   private Replicas() {}
@@ -31,34 +34,52 @@ final class Replicas {
     useThreads(spec.threads());
     Trainer t = borrow(spec);
     try {
-      INDArray p = t.model().params();
-      if (p.length() != params.length) {
-        throw new IllegalStateException("parameters of " + params.length + " values for a replica of "
-            + p.length() + " (" + spec.model() + ")");
-      }
       INDArray incoming = Nd4j.createFromArray(params);
-      p.assign(incoming);
+      GradientShare g = compute(t, spec, incoming, k, firstRow, t0);
       incoming.close();
-      long[] firstRows = new long[spec.gradAccum()];
-      for (int i = 0; i < firstRows.length; i++) firstRows[i] = spec.row(firstRow, i, k);
-      Trainer.MeanGradient g = t.meanGradient(firstRows);
-      return new GradientShare(g.gradient().toFloatVector(), g.loss(), 1, (System.nanoTime() - t0) / 1e9);
+      return g;
     } finally {
       IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).add(t);
     }
   }
 
-  private static Trainer borrow(ReplicaSpec spec) {
-    IDLE.keySet().removeIf(key -> !key.equals(spec.runKey()));   // one run at a time per executor
-    Trainer t = IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).poll();
-    if (t != null) {
-      return t;
+  /**
+   * The one computation of a replica's share, wherever it runs (a Spark task here, a driver thread in
+   * {@link InProcessStep}): load the step's parameters, take micro-batch i at global row
+   * {@code spec.row(firstRow, i, k)}, return the mean gradient over the replica's rows.
+   */
+  static GradientShare compute(Trainer t, ReplicaSpec spec, INDArray params, int k, long firstRow, long startNanos) {
+    INDArray p = t.model().params();
+    if (p.length() != params.length()) {
+      throw new IllegalStateException("parameters of " + params.length() + " values for a replica of "
+          + p.length() + " (" + spec.model() + ")");
     }
-    TRAIN_SPLITS.entrySet().removeIf(e -> {   // a new corpus: close the old one
-      if (e.getKey().equals(spec.tokens())) return false;
-      e.getValue().close();
-      return true;
-    });
+    p.assign(params);
+    long[] firstRows = new long[spec.gradAccum()];
+    for (int i = 0; i < firstRows.length; i++) firstRows[i] = spec.row(firstRow, i, k);
+    Trainer.MeanGradient g = t.meanGradient(firstRows);
+    return new GradientShare(g.gradient().toFloatVector(), g.loss(), 1, (System.nanoTime() - startNanos) / 1e9);
+  }
+
+  private static Trainer borrow(ReplicaSpec spec) {
+    LAST_USED.put(spec.runKey(), System.nanoTime());
+    evictIdleRuns(spec.runKey());
+    Trainer t = IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).poll();
+    return t != null ? t : build(spec);
+  }
+
+  /**
+   * Several runs may train at once on one executor (a sweep with {@code sweep.parallelRuns > 1}), so replicas
+   * of other runs are kept while those runs are recent; a run not seen for {@link #IDLE_RUN_NANOS} is over.
+   */
+  private static void evictIdleRuns(String current) {
+    long now = System.nanoTime();
+    LAST_USED.entrySet().removeIf(e -> !e.getKey().equals(current) && now - e.getValue() > IDLE_RUN_NANOS);
+    IDLE.keySet().removeIf(key -> !LAST_USED.containsKey(key));
+  }
+
+  /** A fresh replica of the spec's model over the spec's train split (shared by the replicas of this JVM). */
+  static Trainer build(ReplicaSpec spec) {
     ShardWindowStream train = TRAIN_SPLITS.computeIfAbsent(spec.tokens(), dir -> {
       try {
         return ShardWindowStream.open(dir, "train", spec.hadoop().get());
@@ -73,7 +94,7 @@ final class Replicas {
   }
 
   /** ND4J's OpenMP and BLAS threads for this JVM: a replica task should use the cores Spark gave it. */
-  private static void useThreads(int n) {
+  static void useThreads(int n) {
     if (threadsSet != n) {
       synchronized (Replicas.class) {
         Nd4j.getEnvironment().setMaxThreads(n);

@@ -24,6 +24,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
@@ -79,9 +81,12 @@ class PretrainRunTest {
     }
   }
 
-  @Test
-  void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B() throws Exception {
-    PretrainResult r = PretrainRun.run(spark, config(out("dp2"), 2, 2, 4), QUIET);
+  /** Both engines: a Spark job per step, and replicas on driver threads (what local[*] uses by default). */
+  @ParameterizedTest
+  @EnumSource(value = PretrainConfig.Sync.class, names = {"SPARK", "IN_PROCESS"})
+  void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B(PretrainConfig.Sync sync) throws Exception {
+    String dir = "dp2-" + sync;
+    PretrainResult r = PretrainRun.run(spark, config(out(dir), 2, 2, 4).withSync(sync), QUIET);
     assertEquals(2, r.replicas());
     assertEquals(4L * 16, r.effectiveBatchTokens());
 
@@ -93,21 +98,21 @@ class PretrainRunTest {
       expected.add(single.trainStep()[0]);
     }
     List<Double> losses = new ArrayList<>();
-    for (JsonNode n : metrics("dp2")) {
+    for (JsonNode n : metrics(dir)) {
       if (n.path("kind").asText().equals("train")) losses.add(n.path("loss").asDouble());
     }
     assertEquals(4, losses.size());
     for (int s = 0; s < 4; s++) {
       assertEquals(expected.get(s), losses.get(s), 1e-5, "loss of step " + (s + 1));
     }
-    Checkpoint ck = Checkpoint.read(new HadoopCheckpointStore(out("dp2") + "/checkpoints",
+    Checkpoint ck = Checkpoint.read(new HadoopCheckpointStore(out(dir) + "/checkpoints",
         spark.sparkContext().hadoopConfiguration()), PretrainRun.CHECKPOINT);
     assertEquals(4, ck.step());
     assertEquals(16L * 4 * ck.step() / 16, ck.dataRow());
     double maxDiff = ck.params().sub(single.model().params()).amaxNumber().doubleValue();
     assertTrue(maxDiff < 1e-5, "weights after 4 steps differ by " + maxDiff);
     assertEquals(single.evaluate().loss(), r.finalValLoss(), 1e-5);
-    assertTrue(Files.exists(tmp.resolve("dp2/summary.json")));
+    assertTrue(Files.exists(tmp.resolve(dir + "/summary.json")));
   }
 
   @Test
@@ -137,14 +142,15 @@ class PretrainRunTest {
     assertTrue(reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());
 
     // Spark gives up on a step job (here: cancelled, as after repeated task failures): recovery from last.ckpt.
-    PretrainResult recovered = runWhileFailingOneStep(config(out("recovered"), 2, 2, 24));
+    PretrainResult recovered = runWhileFailingOneStep(config(out("recovered"), 2, 2, 24)
+        .withSync(PretrainConfig.Sync.SPARK));
     assertTrue(recovered.recoveries() >= 1);
     assertEquals(reference.finalValLoss(), recovered.finalValLoss(), 1e-5);
 
     // No recoveries allowed: the run stops (a dead driver); --resume continues from the checkpoint.
     PretrainConfig strict = config(out("resumed"), 2, 2, 24);
     strict = new PretrainConfig(strict.tokens(), strict.output(), false, false, strict.model(), strict.optim(), 2, 1,
-        0, 1024, 1, 2, 0);
+        0, 1024, 1, 2, 0, PretrainConfig.Sync.SPARK);
     PretrainConfig finalStrict = strict;
     IllegalStateException dead = assertThrows(IllegalStateException.class, () -> runWhileFailingOneStep(finalStrict));
     assertTrue(dead.getMessage().contains("--resume"), dead.getMessage());

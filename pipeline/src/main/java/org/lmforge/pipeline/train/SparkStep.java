@@ -20,28 +20,21 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>A step is a pure function of (weights, step's first row): a task lost with its executor is simply re-run
  * by Spark elsewhere, and a failed step can be re-run from a checkpoint.
  */
-final class DataParallelStep implements AutoCloseable {
-  /**
-   * One step's outcome and where its time went: {@code computeSeconds} is the slowest replica's task,
-   * {@code syncSeconds} the rest of the Spark job (scheduling, broadcast, shipping gradients back, summing),
-   * {@code updateSeconds} the driver's clip + AdamW.
-   */
-  record Result(double loss, double gradNorm, double wallSeconds, double computeSeconds, double syncSeconds,
-                double updateSeconds) { }
-
+final class SparkStep implements StepEngine {
   private final JavaSparkContext jsc;
   private final ReplicaSpec spec;
   private final Broadcast<ReplicaSpec> shippedSpec;   // once per run: it carries the Hadoop configuration
   private final List<Integer> replicaIds;
 
-  DataParallelStep(JavaSparkContext jsc, ReplicaSpec spec) {
+  SparkStep(JavaSparkContext jsc, ReplicaSpec spec) {
     this.jsc = jsc;
     this.spec = spec;
     this.shippedSpec = jsc.broadcast(spec);
     this.replicaIds = IntStream.range(0, spec.replicas()).boxed().toList();
   }
 
-  Result run(Trainer master, long maxSteps) {
+  @Override
+  public Result run(Trainer master, long maxSteps) {
     long t0 = System.nanoTime();
     long step = master.step();
     long firstRow = master.claimRows(spec.rowsPerStep());
@@ -75,6 +68,11 @@ final class DataParallelStep implements AutoCloseable {
   private static Function<Integer, GradientShare> gradientOf(Broadcast<ReplicaSpec> spec, Broadcast<float[]> weights,
                                                              long firstRow) {
     return k -> Replicas.gradient(spec.value(), weights.value(), k, firstRow);
+  }
+
+  @Override
+  public String name() {
+    return "spark";
   }
 
   @Override

@@ -1,0 +1,44 @@
+package org.lmforge.pipeline.sweep;
+
+import java.io.PrintStream;
+import java.util.List;
+import org.lmforge.pipeline.train.PretrainResult;
+
+/**
+ * The sweep's own progress line after each run: runs done, elapsed, and an ETA from the compute still to do
+ * (planned 6·N·D of the remaining runs) at the rate of the compute done so far in this invocation.
+ */
+final class SweepProgress {
+  private final PrintStream console;
+  private final int total;
+  private final double plannedFlops;
+  private final long t0 = System.nanoTime();
+  private int done;
+  private double doneFlops;
+
+  SweepProgress(List<SweepPoint> todo, PrintStream console) {
+    this.console = console;
+    this.total = todo.size();
+    this.plannedFlops = todo.stream().mapToDouble(p -> 6.0 * p.params() * p.tokens()).sum();
+  }
+
+  synchronized void started(SweepPoint p, boolean resuming) {
+    console.printf("[%d/%d running] %s: N=%,d, D=%,d, C=%.2e, %d steps%s%n", done + 1, total, p.runId(), p.params(),
+        p.tokens(), 6.0 * p.params() * p.tokens(), p.steps(), resuming ? " (resuming)" : "");
+  }
+
+  synchronized void finished(SweepPoint p, PretrainResult r) {
+    done++;
+    doneFlops += 6.0 * p.params() * p.tokens();
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    double eta = doneFlops > 0 ? elapsed * (plannedFlops - doneFlops) / doneFlops : Double.NaN;
+    console.printf("[%d/%d done] %s: val loss %.4f, %.4f bits/byte, %.0f s; sweep %s elapsed, ETA %s%n", done, total,
+        p.runId(), r.finalValLoss(), r.bitsPerByte(), r.wallSeconds(), minutes(elapsed), minutes(eta));
+  }
+
+  static String minutes(double s) {
+    if (!Double.isFinite(s)) return "?";
+    long t = Math.round(s);
+    return String.format("%dm%02ds", t / 60, t % 60);
+  }
+}

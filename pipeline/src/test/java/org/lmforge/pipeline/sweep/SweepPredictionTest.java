@@ -1,0 +1,183 @@
+package org.lmforge.pipeline.sweep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.FitOptions;
+import org.lmforge.pipeline.scaling.ScalingFit;
+import org.lmforge.pipeline.scaling.ScalingPoint;
+import org.lmforge.pipeline.scaling.SyntheticPoints;
+import org.lmforge.pipeline.train.EuroparlTokens;
+import org.lmforge.pipeline.train.PretrainConfig;
+
+/**
+ * Parallel sweep runs and the held-out prediction run, on real token shards and real (tiny) training on
+ * local[2]; and the identification criteria of the law sweep on a planted law.
+ */
+class SweepPredictionTest {
+  @TempDir static Path tmp;
+  static SparkSession spark;
+  static String tokens;
+  static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+
+  @BeforeAll
+  static void tokenize() throws Exception {
+    spark = Sessions.localForTests("sweep-prediction-test");
+    tokens = EuroparlTokens.write(spark, tmp, 150).uri();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static PretrainConfig template(int replicas) {
+    return new PretrainConfig(tokens, "unused", false, false,
+        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+        new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        replicas, 1, 5, 512, 5, 10, 0);
+  }
+
+  static SweepConfig sweep(String dir, int parallelRuns, double predict) {
+    return new SweepConfig(tokens, tmp.resolve(dir).toString(), "", SweepConfig.Plan.ISOFLOP,
+        List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
+        List.of(2e7, 5e7), List.of(), 3, 200, 1e18, parallelRuns, 16, new SweepConfig.Predict(predict, 400));
+  }
+
+  /** runs.csv without the columns that are timings. */
+  static List<String> withoutTimings(Path csv) throws Exception {
+    List<String> lines = Files.readAllLines(csv);
+    int wall = SweepRunner.COLUMNS.indexOf("wall_seconds"), tps = SweepRunner.COLUMNS.indexOf("tokens_per_second");
+    List<String> out = new ArrayList<>();
+    for (String line : lines) {
+      String[] f = line.split(",");
+      f[wall] = "";
+      f[tps] = "";
+      out.add(String.join(",", f));
+    }
+    return out;
+  }
+
+  @Test
+  void runsTrainedTwoAtATimeEqualTheSameRunsOneByOne() throws Exception {
+    // Two runs at once, each with one of the two task slots, against one at a time with one replica each.
+    SweepRunner.Result together = SweepRunner.run(spark, sweep("together", 2, 0), template(2), QUIET);
+    SweepRunner.Result oneByOne = SweepRunner.run(spark, sweep("one-by-one", 1, 0), template(1), QUIET);
+    assertTrue(together.points().size() >= 4, together.leftOut().toString());
+    assertEquals(together.points(), oneByOne.points());
+    List<String> a = withoutTimings(tmp.resolve("together/runs.csv"));
+    assertEquals(together.points().size() + 1, a.size());
+    assertEquals(withoutTimings(tmp.resolve("one-by-one/runs.csv")), a);
+    // the learning-rate rule gave the wider models a smaller rate (lrRefWidth 16: d24 -> 2/3, d32 -> 1/2)
+    JsonNode run = new ObjectMapper().readTree(tmp.resolve("together/runs").resolve(
+        together.points().stream().filter(p -> p.shape().dModel() == 32).findFirst().orElseThrow().runId())
+        .resolve("run.json").toFile());
+    assertEquals(1.5e-3, run.path("config").path("optim").path("lr").asDouble(), 1e-12);
+  }
+
+  @Test
+  void thePredictionRunIsHeldOutAndResumesAfterACrashOnItsUninterruptedCurve() throws Exception {
+    // A fit to stand in for the sweep's own: a planted law (Chinchilla's), its IsoFLOP points, fitted as usual.
+    ChinchillaLaw planted = ChinchillaLaw.HOFFMANN_2022;
+    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, new double[] {1e7, 3e7, 1e8}, 5, 4, 0.002, 3);
+    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults().withBootstrap(40));
+
+    SweepPrediction.Prediction clean =
+        SweepPrediction.run(spark, sweep("pred-clean", 1, 2.0), template(2), fit, QUIET);
+    assertEquals(2.0 * 5e7, clean.budget(), 1);
+    // the family's shape nearest the law's N_opt in log N
+    double nOpt = fit.law().optimalAllocation(clean.budget()).params();
+    long[] family = {3_312, 7_272, 25_472};   // non-embedding N of L1-d16, L1-d24, L2-d32 (12·L·d² + biases, gains)
+    long nearest = family[0];
+    for (long n : family) if (Math.abs(Math.log(n / nOpt)) < Math.abs(Math.log(nearest / nOpt))) nearest = n;
+    assertEquals(nearest, clean.params());
+    assertEquals(fit.law().loss(clean.params(), clean.tokens()), clean.predictedLoss(), 1e-12);
+    assertTrue(clean.low() <= clean.predictedLoss() && clean.predictedLoss() <= clean.high());
+    assertTrue(clean.measuredLoss() > 0 && clean.measuredLoss() < Math.log(320), "trained: " + clean.measuredLoss());
+    assertTrue(Files.exists(tmp.resolve("pred-clean").resolve(SweepPrediction.FILE)));
+    assertFalse(Files.exists(tmp.resolve("pred-clean/runs.csv")), "the prediction run is in no runs table");
+
+    // The same prediction run crashing at step 20 (after its checkpoint at step 10), then re-run.
+    PrintStream crashing = crashAt("step 20/");
+    assertThrows(Crash.class, () -> SweepPrediction.run(spark, sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
+    assertFalse(Files.exists(tmp.resolve("pred-crash").resolve(SweepPrediction.FILE)));
+    SweepPrediction.Prediction resumed =
+        SweepPrediction.run(spark, sweep("pred-crash", 1, 2.0), template(2), fit, QUIET);
+    JsonNode summary = new ObjectMapper().readTree(tmp.resolve("pred-crash/runs").resolve(resumed.runId())
+        .resolve("summary.json").toFile());
+    assertEquals(10, summary.path("resumedFromStep").asLong(), "resumed from the checkpoint before the crash");
+    assertEquals(clean.steps(), summary.path("steps").asLong());
+    assertEquals(clean.measuredLoss(), resumed.measuredLoss(), 1e-6);
+  }
+
+  @Test
+  void aPlantedLawIsIdentifiedByIsoFlopProfilesAndPredictsA4xLargerRun() {
+    // What the law sweep must achieve, checked on a law we know: 4 budgets over 1.5 decades, 5 sizes each
+    // spread 4x around the optimum, 1% multiplicative noise (about the seed-to-seed spread of a real run).
+    ChinchillaLaw planted = new ChinchillaLaw(1.8, 300, 900, 0.35, 0.30);
+    double[] budgets = {1e11, 3.16e11, 1e12, 3.16e12};
+    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 5, 4, 0.01, 11);
+    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
+    for (String k : List.of("alpha", "beta")) {
+      double[] iv = fit.approach3().intervals().get(k);
+      assertTrue(iv[0] > 0 && iv[1] / iv[0] < 3, k + " identified: " + iv[0] + ".." + iv[1]);
+    }
+    assertTrue(fit.approach1().available() && fit.approach2().scaling().available());
+    double a3 = fit.law().nExponent();
+    assertEquals(a3, fit.approach2().scaling().value().a(), 0.15);
+    assertEquals(a3, fit.approach1().value().a(), 0.15);
+    double c = 4 * budgets[budgets.length - 1];
+    ChinchillaLaw.Allocation opt = fit.law().optimalAllocation(c);
+    double truth = planted.loss(opt.params(), opt.tokens());
+    double[] predicted = fit.approach3().predict(opt.params(), opt.tokens(), 0.95);
+    assertEquals(truth, predicted[0], 0.02 * truth);
+    assertTrue(predicted[1] <= truth && truth <= predicted[2], truth + " in " + predicted[1] + ".." + predicted[2]);
+  }
+
+  static final class Crash extends RuntimeException {
+    Crash(String m) {
+      super(m);
+    }
+  }
+
+  /** A console that throws (as a dying driver would stop) when a line containing {@code marker} is printed. */
+  static PrintStream crashAt(String marker) {
+    return new PrintStream(new OutputStream() {
+      final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+      @Override
+      public void write(int b) {
+        if (b != '\n') {
+          line.write(b);
+          return;
+        }
+        String s = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (s.contains(marker)) throw new Crash("crashed at: " + s);
+      }
+    }, true, StandardCharsets.UTF_8) {
+      // PrintStream swallows IOExceptions but not RuntimeExceptions: the crash reaches the run's caller.
+    };
+  }
+}

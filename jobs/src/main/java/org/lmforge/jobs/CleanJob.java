@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanConfig;
+import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.clean.CleanStage;
 import org.lmforge.pipeline.clean.CleanStats;
+import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "clean", mixinStandardHelpOptions = true,
     description = "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
 public final class CleanJob implements Callable<Integer> {
+  private static final int QUARANTINE_SHOWN = 10;
+
   @Mixin JobOptions job = new JobOptions();
 
   @Option(names = "--input", paramLabel = "PATH", description = "Crawl file, directory or glob (repeatable); "
@@ -62,15 +67,34 @@ public final class CleanJob implements Callable<Integer> {
       cfg = new CleanConfig(List.of(sample.toAbsolutePath().toString()), cfg.output(), cfg.overwrite(),
           cfg.keepDropped(), cfg.ingest(), cfg.filters(), cfg.dedup());
     }
+    CleanStage.check(cfg, HadoopConf.beforeSession());   // a wrong path or an existing output: exit 2, no Spark
     try (SparkSession spark = Sessions.create("lmforge-clean", job.master())) {
       CleanStage.Result r = CleanStage.run(spark, cfg);
       print(r.stats());
+      if (r.stats().documentsOut() == 0) {
+        printNothingKept(spark, r);
+      }
       System.out.println("output: " + r.output() + "/docs  (Parquet, partitioned by language)");
       System.out.println("stats:  " + r.output() + "/stats.json");
       System.out.println("quarantine: " + r.output() + "/quarantine" + (cfg.keepDropped()
           ? "   dropped: " + r.output() + "/rejected" : ""));
     }
     return 0;
+  }
+
+  /** Says plainly that nothing was kept and why, with the first quarantined files and their fixes. */
+  private static void printNothingKept(SparkSession spark, CleanStage.Result r) {
+    System.out.println();
+    System.out.println("nothing kept: " + r.stats().whyNothingKept());
+    List<Row> rows = spark.read().parquet(r.output() + "/quarantine")
+        .orderBy(CleanSchema.SOURCE_FILE, CleanSchema.RECORD_OFFSET).limit(QUARANTINE_SHOWN + 1).collectAsList();
+    for (Row q : rows.subList(0, Math.min(rows.size(), QUARANTINE_SHOWN))) {
+      System.out.printf("  %s @%d  %s: %s%n", q.getString(0), q.isNullAt(1) ? 0 : q.getLong(1), q.getString(2),
+          q.getString(3));
+    }
+    if (rows.size() > QUARANTINE_SHOWN) {
+      System.out.println("  … (every row is in " + r.output() + "/quarantine)");
+    }
   }
 
   CleanConfig config() {

@@ -1,8 +1,13 @@
 package org.lmforge.jobs;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.lmforge.dataprep.extract.HtmlDirExtractor;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,11 +21,51 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!java.nio.file.Files.isDirectory(input)) {
-      throw new IllegalArgumentException("--input " + input + " is not a directory");
+    checkInput(input);
+    if (Files.isDirectory(output)) {
+      throw UserError.of("the --output is a directory:", output.toString(), "give a file name, e.g. "
+          + output.resolve("extracted.jsonl"));
     }
-    int n = HtmlDirExtractor.run(input, output);
+    // Written beside the output and moved into place: a file that fails half-way leaves no partial output.
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
+    int n;
+    try {
+      try {
+        n = HtmlDirExtractor.run(input, tmp);
+      } catch (IOException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
+          throw new UserError(e.getMessage(), e);   // an input file that does not decompress: named, with the fix
+        }
+        throw e;
+      }
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
     System.out.println("extracted " + n + " files to " + output);
     return 0;
+  }
+
+  private static void checkInput(Path input) throws IOException {
+    String fix = "give a directory holding *.html or *.html.gz files";
+    if (!Files.exists(input)) {
+      throw UserError.of("no such directory:", input.toString(), fix);
+    }
+    if (!Files.isDirectory(input)) {
+      throw UserError.of("not a directory:", input + " is a file", isHtml(input)
+          ? "pass the directory it is in: --input " + input.toAbsolutePath().getParent() : fix);
+    }
+    try (Stream<Path> walk = Files.walk(input)) {
+      if (walk.filter(Files::isRegularFile).noneMatch(ExtractHtmlCommand::isHtml)) {
+        throw UserError.of("no *.html or *.html.gz file under", input.toString(), fix);
+      }
+    }
+  }
+
+  private static boolean isHtml(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".html") || n.endsWith(".html.gz");
   }
 }

@@ -1,7 +1,10 @@
 package org.lmforge.jobs;
 
+import java.io.PrintWriter;
 import org.lmforge.jobs.ConfigBinder.BadConfigException;
 import org.lmforge.pipeline.job.UserError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,26 +17,71 @@ import picocli.CommandLine.Command;
     subcommands = {AllCommand.class, CleanJob.class, TokenizeJob.class, PretrainJob.class, SweepJob.class, TrainQualityCommand.class, FitScalingCommand.class, ReportCommand.class, TokenizerStatsCommand.class,
         ExtractHtmlCommand.class, SampleWarcCommand.class, ShowDocsCommand.class, CleanBench.class})
 public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  private static final int MAX_CAUSES = 12;   // cause chains can loop
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
   /** Runs a command and returns its exit code: 0 ok, 2 bad input or configuration, 1 a failure. */
   public static int run(String... args) {
-    return run(new java.io.PrintWriter(System.err, true), args);
+    return run(new PrintWriter(System.err, true), args);
   }
 
-  static int run(java.io.PrintWriter err, String... args) {
+  static int run(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof UserError || e instanceof BadConfigException || e instanceof IllegalArgumentException
-          || e instanceof IllegalStateException) {
-        cmd.getErr().println("error: " + e.getMessage());
-        return 2;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
     return cli.execute(args);
+  }
+
+  /**
+   * The exit code of a command that threw, and what the person running it reads. A mistake they can fix
+   * ({@link UserError}, a bad setting, an illegal argument; also a UserError a Spark task wrapped) is one line,
+   * {@code error: <message>}, exit 2. Anything else is a runtime failure, exit 1: its message and one line per
+   * cause, the full stack trace going to the log (slf4j at ERROR, written by log4j).
+   */
+  static int handle(Exception e, PrintWriter err) {
+    Throwable user = userMistake(e);
+    if (user != null) {
+      err.println("error: " + message(user));
+      return 2;
+    }
+    LOG.error("the command failed", e);
+    err.println("failed: " + describe(e));
+    int depth = 0;
+    for (Throwable c = e.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
+      err.println("  caused by: " + describe(c));
+    }
+    err.println("(the full stack trace is in the log above)");
+    return 1;
+  }
+
+  private static Throwable userMistake(Exception e) {
+    if (e instanceof UserError || e instanceof BadConfigException || e instanceof IllegalArgumentException) {
+      return e;
+    }
+    int depth = 0;
+    for (Throwable c = e.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
+      if (c instanceof UserError) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static String message(Throwable t) {
+    return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** {@code Type: first line of the message}. */
+  private static String describe(Throwable t) {
+    String m = t.getMessage() == null ? "" : t.getMessage().strip();
+    int nl = m.indexOf('\n');
+    if (nl >= 0) {
+      m = m.substring(0, nl) + " …";
+    }
+    return t.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
   }
 }

@@ -1,8 +1,11 @@
 package org.lmforge.jobs;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.Report;
+import org.lmforge.pipeline.report.SweepInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,7 +23,12 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    SweepInputs.check(sweep.toString());
     Path out = output == null ? sweep.resolve("report.html") : output;
+    if (Files.isDirectory(out)) {
+      throw UserError.of("the report's --output is a directory:", out.toString(), "give a file name, e.g. "
+          + out.resolve("report.html"));
+    }
     Report.write(sweep, out, budget);
     System.out.println("report: " + out.toAbsolutePath());
     return 0;

@@ -3,7 +3,9 @@ package org.lmforge.jobs;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.clean.filter.SampleListing;
+import org.lmforge.pipeline.io.HadoopConf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,9 +26,18 @@ public final class ShowDocsCommand implements Callable<Integer> {
   @Option(names = "-n", defaultValue = "10") int n;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    if (n < 0) {
+      throw new IllegalArgumentException("-n " + n + ": give the number of documents to list (>= 0)");
+    }
+    String docs = CleanOutput.documents(input, HadoopConf.beforeSession());
+    if (docs == null) {
+      System.out.println("no documents in " + input + ": the clean job kept and dropped none; its stats.json and "
+          + "quarantine/ say why");
+      return 0;
+    }
     try (SparkSession spark = Sessions.create("lmforge-show-docs", job.master())) {
-      SampleListing.print(spark, input, select, n, System.out);
+      SampleListing.print(spark, docs, select, n, System.out);
     }
     return 0;
   }

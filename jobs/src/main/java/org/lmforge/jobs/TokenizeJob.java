@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.tokens.TokenizeInputs;
 import org.lmforge.pipeline.tokens.TokenizeResult;
 import org.lmforge.pipeline.tokens.TokenizeStage;
 import picocli.CommandLine.Command;
@@ -32,6 +34,7 @@ public final class TokenizeJob implements Callable<Integer> {
     TokenizeConfig cfg = new TokenizeConfig(inputs.isEmpty() ? c.input() : inputs,
         output == null ? c.output() : output, overwrite || c.overwrite(), c.tokenizer(), c.validationFraction(),
         c.splitSeed(), c.shardTokens(), c.partitions(), c.textColumn(), c.idColumn(), c.languages());
+    TokenizeInputs.check(cfg, HadoopConf.beforeSession());   // wrong-kind input or existing output: exit 2, no Spark
     try (SparkSession spark = Sessions.create("lmforge-tokenize", job.master())) {
       TokenizeResult r = TokenizeStage.run(spark, cfg);
       System.out.println(r);

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
+import org.lmforge.dataprep.tokenize.TokenizerFormatException;
 import org.lmforge.dataprep.tokenize.TokenizerStats;
+import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,11 +29,59 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    BpeTokenizer ours = TokenizerFiles.load(tokenizer, tokenizer.getFileName().toString());
+    checkTokenizer(tokenizer);
+    checkText(text);
+    if (gpt2 != null && !Files.exists(gpt2)) {
+      throw UserError.of("no GPT-2 tokenizer files at", gpt2 + " (--gpt2)", "give encoder.json + vocab.bpe's "
+          + "directory or r50k_base.tiktoken, or leave --gpt2 out to use the copy in JTokkit's jar");
+    }
+    BpeTokenizer ours;
+    BpeTokenizer reference;
+    try {
+      ours = TokenizerFiles.load(tokenizer, tokenizer.getFileName().toString());
+      reference = gpt2 != null ? TokenizerFiles.gpt2From(gpt2) : TokenizerFiles.gpt2FromClasspath();
+    } catch (TokenizerFormatException e) {
+      throw UserError.of("the tokenizer files do not parse:", e.getMessage(), "give the tokenizer/ directory "
+          + "a tokenize job wrote (vocab.json + merges.txt)");
+    }
     String s = new String(Files.readAllBytes(text), StandardCharsets.UTF_8);
-    BpeTokenizer reference = gpt2 != null ? TokenizerFiles.gpt2From(gpt2) : TokenizerFiles.gpt2FromClasspath();
     System.out.print(TokenizerStats.sideBySide(TokenizerStats.measure(ours, s, top),
         TokenizerStats.measure(reference, s, top)));
     return 0;
+  }
+
+  private static void checkTokenizer(Path dir) {
+    String fix = "give a directory with vocab.json + merges.txt (a tokenize output's tokenizer/, e.g. "
+        + "work/tokens/tokenizer) or encoder.json + vocab.bpe";
+    if (!Files.exists(dir)) {
+      throw UserError.of("no such tokenizer directory:", dir.toString(), fix);
+    }
+    if (!Files.isDirectory(dir)) {
+      throw UserError.of("a file, not a tokenizer directory:", dir.toString(),
+          dir.getFileName().toString().equals("vocab.json") ? "pass the directory it is in: --tokenizer "
+              + dir.toAbsolutePath().getParent() : fix);
+    }
+    boolean ours = Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+    boolean gpt2 = Files.isRegularFile(dir.resolve("encoder.json")) && Files.isRegularFile(dir.resolve("vocab.bpe"));
+    if (!ours && !gpt2) {
+      Path inner = dir.resolve("tokenizer");
+      throw UserError.of("not a tokenizer directory (no vocab.json + merges.txt):", dir.toString(),
+          Files.isDirectory(inner) ? "did you mean --tokenizer " + inner + "?" : fix);
+    }
+  }
+
+  private static void checkText(Path file) throws java.io.IOException {
+    String fix = "give a UTF-8 text file";
+    if (!Files.exists(file)) {
+      throw UserError.of("no such text file:", file.toString(), fix);
+    }
+    if (Files.isDirectory(file)) {
+      throw UserError.of("a directory, not a text file:", file.toString(), fix);
+    }
+    FileKind kind = FileKind.sniff(file);
+    if (kind != FileKind.TEXT) {
+      throw UserError.of("not a text file:", file + " is " + kind.description(), kind == FileKind.GZIP_TEXT
+          ? "decompress it first (gunzip -k " + file + ")" : fix);
+    }
   }
 }

@@ -1,7 +1,9 @@
 package org.lmforge.jobs;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -11,6 +13,8 @@ import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,17 +40,30 @@ public final class TrainQualityCommand implements Callable<Integer> {
   int maxDocs;
 
   @Override
-  public Integer call() {
-    List<String> pos = read("--positives", positives);
-    List<String> neg = read("--negatives", negatives);
+  public Integer call() throws IOException {
+    if (Files.isDirectory(output)) {
+      throw UserError.of("the model --output is a directory:", output.toString(), "give a file name, e.g. "
+          + output.resolve("quality.bin"));
+    }
+    Source pos = check("--positives", positives);
+    Source neg = check("--negatives", negatives);
     List<String> posTrain = new ArrayList<>();
     List<String> posTest = new ArrayList<>();
     List<String> negTrain = new ArrayList<>();
     List<String> negTest = new ArrayList<>();
-    split(pos, posTrain, posTest);
-    split(neg, negTrain, negTest);
+    split(read("--positives", positives, pos), posTrain, posTest);
+    split(read("--negatives", negatives, neg), negTrain, negTest);
     QualityClassifier model = QualityClassifierTrainer.train(posTrain, negTrain, QualityClassifierConfig.defaults());
-    model.save(output);
+    // Saved beside the output and moved into place: a failed write leaves no half model.
+    Path parent = output.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Path tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
+    try {
+      model.save(tmp);
+      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
     QualityClassifierTrainer.Evaluation e = QualityClassifierTrainer.evaluate(model, posTest, negTest);
     System.out.printf("trained on %d + %d documents; held out %d + %d: accuracy %.3f, AUC %.3f%nmodel: %s%n"
             + "use it with --conf clean.filters.qualityClassifier.modelPath=%s and add quality_classifier to "
@@ -55,17 +72,55 @@ public final class TrainQualityCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** How an input is read: lines of a (gzipped) local text file, or Parquet with a text column. */
+  private enum Source { TEXT, GZIP_TEXT, PARQUET }
+
+  /** What {@code path} is, before anything is read; a wrong kind is a {@link UserError}. */
+  private static Source check(String option, String path) throws IOException {
+    String fix = "give a text file with one document per line (.gz allowed) or Parquet with a text column "
+        + "(e.g. a clean output's docs/)";
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !path.startsWith("file:")) {
+      return Source.PARQUET;   // hdfs://, s3a://: Parquet, checked by Spark
+    }
+    Path local = Path.of(path.replaceFirst("^file:", ""));
+    if (!Files.exists(local)) {
+      throw UserError.of("no such file or directory:", path + " (" + option + ")", fix);
+    }
+    if (Files.isDirectory(local)) {
+      if (Files.isRegularFile(local.resolve("stats.json")) && Files.isDirectory(local.resolve("docs"))) {
+        throw UserError.of("a whole clean output:", path + " (" + option + ")", "pass its documents: " + option
+            + " " + local.resolve("docs"));
+      }
+      try (var files = Files.walk(local)) {
+        if (files.filter(Files::isRegularFile).noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+          throw UserError.of("a directory without Parquet files:", path + " (" + option + ")", fix);
+        }
+      }
+      return Source.PARQUET;
+    }
+    FileKind kind = FileKind.sniff(local);
+    return switch (kind) {
+      case TEXT -> Source.TEXT;
+      case GZIP_TEXT -> Source.GZIP_TEXT;
+      case PARQUET -> Source.PARQUET;
+      case WARC, GZIP_WARC, ARC -> throw UserError.of("a crawl file, not text:", path + " (" + option + ")",
+          "run the clean job on it first and pass its docs/ directory");
+      default -> throw UserError.of("not a text or Parquet file:", path + " (" + option + ") is "
+          + kind.description(), fix);
+    };
+  }
+
   private static void split(List<String> all, List<String> train, List<String> test) {
     for (int i = 0; i < all.size(); i++) {
       (i % 10 == 9 ? test : train).add(all.get(i));
     }
   }
 
-  private List<String> read(String option, String path) {
-    Path local = Path.of(path);
+  private List<String> read(String option, String path, Source source) {
     List<String> out = new ArrayList<>();
-    if (Files.isRegularFile(local) && !path.endsWith(".parquet")) {
-      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(path.endsWith(".gz")
+    if (source != Source.PARQUET) {
+      Path local = Path.of(path.replaceFirst("^file:", ""));
+      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(source == Source.GZIP_TEXT
           ? new java.util.zip.GZIPInputStream(Files.newInputStream(local)) : Files.newInputStream(local),
           java.nio.charset.StandardCharsets.UTF_8))) {
         String line;
@@ -74,8 +129,8 @@ public final class TrainQualityCommand implements Callable<Integer> {
             out.add(line.replace("\\n", "\n"));
           }
         }
-      } catch (java.io.IOException e) {
-        throw new IllegalArgumentException(option + " " + path + ": " + e.getMessage());
+      } catch (IOException e) {
+        throw UserError.of("cannot read", path + " (" + option + "): " + e.getMessage(), "give a readable text file");
       }
     } else {
       try (SparkSession spark = Sessions.create("lmforge-train-quality", job.master())) {
@@ -83,12 +138,14 @@ public final class TrainQualityCommand implements Callable<Integer> {
           out.add(r.getString(0));
         }
       } catch (Exception e) {   // Spark's AnalysisException is checked but undeclared
-        throw new IllegalArgumentException(option + " " + path + ": not a text file nor Parquet with a text column ("
-            + e.getMessage() + ")");
+        throw UserError.of("not Parquet with a text column:", path + " (" + option + "): "
+                + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
+            "give a clean output's docs/ or a text file with one document per line");
       }
     }
     if (out.size() < 10) {
-      throw new IllegalArgumentException(option + " " + path + ": " + out.size() + " documents; need at least 10");
+      throw UserError.of("too few documents:", path + " (" + option + ") has " + out.size(),
+          "give at least 10 documents, one per line");
     }
     return out;
   }

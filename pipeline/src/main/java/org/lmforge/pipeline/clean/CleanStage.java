@@ -42,15 +42,34 @@ public final class CleanStage {
 
   public record Result(String output, CleanStats stats) {}
 
+  /**
+   * Checks the inputs and the output before any Spark work: every input pattern matches something, and the
+   * output is absent (or overwrite is set).
+   *
+   * @throws org.lmforge.pipeline.job.UserError naming the input or output and the fix
+   */
+  public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
+    InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
+    AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
+  }
+
   public static Result run(SparkSession spark, CleanConfig cfg) throws IOException {
     Instant start = Instant.now();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    List<InputFile> files = InputFiles.expand(cfg.inputs(), hadoop, "clean.inputs");
+    InputFiles.Listing listing = InputFiles.list(cfg.inputs(), hadoop, "clean.inputs");
+    List<InputFile> files = listing.files();
     AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
+    boolean committed = false;
     try {
-      Dataset<Row> items = IngestStage.items(spark, files, cfg.ingest()).persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> filtered = FilterStage.apply(IngestStage.pages(items), cfg.filters())
+      Dataset<Row> items = IngestStage.items(spark, files, listing.emptyDirectories(), cfg.ingest())
           .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> pages = IngestStage.pages(items);
+      if (pages.isEmpty()) {
+        // Nothing to filter (every input quarantined or skipped): the same stages over an empty local table
+        // write an empty but valid output without launching their Spark jobs over nothing.
+        pages = spark.createDataFrame(List.of(), pages.schema());
+      }
+      Dataset<Row> filtered = FilterStage.apply(pages, cfg.filters()).persist(StorageLevel.MEMORY_AND_DISK());
       DedupStage.Result dedup = DedupStage.run(filtered, cfg.dedup());
       Dataset<Row> docs = dedup.docs().persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -73,13 +92,15 @@ public final class CleanStage {
       CleanStats stats = stats(items, filtered, docs, cfg, files, out.finalPath(), start);
       out.writeString("stats.json", stats.toJson());
       out.commit();
+      committed = true;
       items.unpersist();
       filtered.unpersist();
       docs.unpersist();
       return new Result(out.finalPath(), stats);
-    } catch (IOException | RuntimeException e) {
-      out.abort();
-      throw e;
+    } finally {
+      if (!committed) {
+        out.abort();   // also on Spark's (checked, undeclared) SparkException
+      }
     }
   }
 
@@ -114,7 +135,9 @@ public final class CleanStage {
         warnings.merge(warning, n, Long::sum);
       }
     }
-    FilterStats filterStats = FilterStats.compute(filtered, cfg.filters().enabled());
+    // No page at all (every input quarantined or skipped): the filter sums over zero rows would be null.
+    FilterStats filterStats = pages == 0 ? noFilterStats(cfg.filters().enabled())
+        : FilterStats.compute(filtered, cfg.filters().enabled());
     Map<String, Long> dedupCounters = DedupStage.counters(docs);
 
     Dataset<Row> kept = docs.filter(col(CleanSchema.DROP_FILTER).isNull());
@@ -136,5 +159,10 @@ public final class CleanStage {
         quarantined, warnings, pages, ingestDrops, filterStats, dedupCounters, totals.getLong(0),
         totals.isNullAt(1) ? 0 : totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2), byLanguage,
         dropTable);
+  }
+
+  private static FilterStats noFilterStats(List<String> enabled) {
+    return new FilterStats(0, 0, 0, 0, enabled.stream().map(f -> new FilterStats.PerFilter(f, 0, 0, 0, 0)).toList(),
+        List.of(), Map.of());
   }
 }

@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.clean;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +28,36 @@ public record CleanStats(String output, String startedAt, double wallSeconds, in
 
   /** One line of the drop table. */
   public record DropRow(String stage, String reason, long documents) {}
+
+  /**
+   * Why the run kept no document, in one sentence for the console; null when it kept some. Zero documents is
+   * a valid result (the output is written); this says whether the input was the problem or the filters.
+   */
+  @JsonIgnore
+  public String whyNothingKept() {
+    if (documentsOut > 0) {
+      return null;
+    }
+    long quarantined = quarantinedByReason.values().stream().mapToLong(Long::longValue).sum();
+    if (inputFiles == 0) {
+      return "no input file to read: " + quarantinedByReason;
+    }
+    if (pagesExtracted == 0 && quarantined == records) {
+      return "no input held a readable crawl record (" + inputFiles + (inputFiles == 1 ? " file" : " files")
+          + "), every one was quarantined: " + quarantinedByReason;
+    }
+    if (pagesExtracted == 0) {
+      return "no record was an HTML or text page: skipped " + skippedByReason
+          + (quarantined > 0 ? ", quarantined " + quarantinedByReason : "");
+    }
+    StringBuilder top = new StringBuilder();
+    for (int i = 0; i < Math.min(3, dropTable.size()); i++) {
+      DropRow d = dropTable.get(i);
+      top.append(i == 0 ? "" : ", ").append(d.reason()).append('=').append(d.documents());
+    }
+    return "all " + pagesExtracted + " pages were dropped (" + top + (dropTable.size() > 3 ? ", …" : "")
+        + "; the drop table has every reason)";
+  }
 
   public String toJson() {
     try {

@@ -60,41 +60,72 @@ public final class IngestStage {
   }
 
   public static Dataset<Row> items(SparkSession spark, List<InputFile> files, IngestConfig cfg) {
+    return items(spark, files, List.of(), cfg);
+  }
+
+  /**
+   * One item row per record of {@code files}, plus one quarantined row per directory in {@code emptyDirs}
+   * (reported where the user looks for their input, not silently ignored).
+   */
+  public static Dataset<Row> items(SparkSession spark, List<InputFile> files, List<String> emptyDirs,
+      IngestConfig cfg) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<String> paths = files.stream().map(InputFile::path).toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobGroup("clean", "read crawl files, extract main text, identify language", false);
     JavaRDD<Row> rows = jsc.parallelize(paths, Math.max(1, paths.size()))
         .mapPartitions(it -> readFiles(it, cfg, conf));
-    return spark.createDataFrame(rows, ITEM_SCHEMA);
+    Dataset<Row> items = spark.createDataFrame(rows, ITEM_SCHEMA);
+    if (emptyDirs.isEmpty()) {
+      return items;
+    }
+    NotCrawlInput.Verdict v = NotCrawlInput.emptyDirectory();
+    List<Row> dirs = emptyDirs.stream().map(d -> meta(QUARANTINED, v.reason(), v.detail(), null, null, d, 0)).toList();
+    return items.union(spark.createDataFrame(dirs, ITEM_SCHEMA));
   }
 
   private static Iterator<Row> readFiles(Iterator<String> files, IngestConfig cfg, HadoopConf conf) {
     PageProcessor processor = new PageProcessor(cfg);
     return new Iterator<>() {
       CrawlFileReader reader;
+      HadoopCrawlSource source;
+      Row unopened;   // a file that could not even be opened: its one quarantine row
 
       @Override public boolean hasNext() {
-        while (reader == null || !reader.hasNext()) {
+        while (unopened == null && (reader == null || !reader.hasNext())) {
           if (reader != null) {
             reader.close();
+            reader = null;
           }
           if (!files.hasNext()) {
             return false;
           }
           String file = files.next();
           try {
-            reader = new CrawlFileReader(new HadoopCrawlSource(file, conf), cfg.maxPageBytes());
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot open crawl file " + file, e);
+            source = new HadoopCrawlSource(file, conf);
+            reader = new CrawlFileReader(source, cfg.maxPageBytes());
+          } catch (java.io.IOException | RuntimeException e) {
+            unopened = meta(QUARANTINED, CrawlItem.UNREADABLE, "cannot open: " + e, null, null, file, 0);
           }
         }
         return true;
       }
 
       @Override public Row next() {
-        hasNext();
-        return toRow(reader.next(), processor);
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        if (unopened != null) {
+          Row r = unopened;
+          unopened = null;
+          return r;
+        }
+        CrawlItem item = reader.next();
+        if (item.kind() == CrawlItem.Kind.MALFORMED && CrawlItem.NOT_WARC.equals(item.reason()) && item.offset() == 0) {
+          NotCrawlInput.Verdict v = NotCrawlInput.classify(source.fileSystem(), source.path(), item.detail());
+          return meta(QUARANTINED, v.reason(), v.detail(), null, null, item.file(), 0);
+        }
+        return toRow(item, processor);
       }
     };
   }

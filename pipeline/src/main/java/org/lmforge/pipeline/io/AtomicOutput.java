@@ -8,6 +8,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * A job output directory committed all at once: everything is written under a staging sibling
@@ -32,16 +33,11 @@ public final class AtomicOutput {
   /**
    * Prepares a staging directory for {@code out}; removes stale staging directories of killed runs.
    *
-   * @throws IllegalStateException when {@code out} exists and {@code overwrite} is false
+   * @throws UserError when {@code out} exists and {@code overwrite} is false
    */
   public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key) throws IOException {
-    Path finalDir = new Path(out);
+    Path finalDir = check(out, overwrite, conf, key);
     FileSystem fs = finalDir.getFileSystem(conf);
-    finalDir = fs.makeQualified(finalDir);
-    if (fs.exists(finalDir) && !overwrite) {
-      throw new IllegalStateException(key + ": output '" + finalDir + "' already exists; "
-          + "choose another path or pass --conf " + key.replaceAll("\\.[^.]+$", "") + ".overwrite=true");
-    }
     Path parent = finalDir.getParent();
     fs.mkdirs(parent);
     for (FileStatus st : fs.listStatus(parent)) {
@@ -52,6 +48,29 @@ public final class AtomicOutput {
     Path staging = new Path(parent, finalDir.getName() + ".staging-" + UUID.randomUUID().toString().substring(0, 8));
     fs.mkdirs(staging);
     return new AtomicOutput(fs, finalDir, staging);
+  }
+
+  /**
+   * Checks that {@code out} may be written (before any work): absent, or {@code overwrite}.
+   *
+   * @return the qualified output path
+   * @throws UserError when {@code out} exists and {@code overwrite} is false, or is a root directory
+   */
+  public static Path check(String out, boolean overwrite, Configuration conf, String key) throws IOException {
+    Path finalDir = new Path(out);
+    FileSystem fs = finalDir.getFileSystem(conf);
+    finalDir = fs.makeQualified(finalDir);
+    String job = key.replaceAll("\\.[^.]+$", "");
+    if (finalDir.getParent() == null) {
+      throw UserError.of("the output is a root directory:", finalDir + " (" + key + ")", "give a subdirectory");
+    }
+    if (fs.exists(finalDir) && !overwrite) {
+      boolean complete = fs.exists(new Path(finalDir, COMPLETE_MARKER));
+      throw UserError.of("the output already exists" + (complete ? " (a complete " + job + " output):" : ":"),
+          finalDir + " (" + key + ")", "choose another path, or pass --overwrite (--conf " + job
+              + ".overwrite=true) to replace it");
+    }
+    return finalDir;
   }
 
   /** Path of a child inside the staging directory (where the job writes). */

@@ -18,6 +18,21 @@ public final class HadoopConf implements Serializable {
     return conf;
   }
 
+  /**
+   * The Hadoop configuration a job's Spark session will have, built before the session exists: Hadoop's
+   * defaults plus every {@code spark.hadoop.*} property (spark-submit passes them as system properties), so
+   * inputs on S3 or HDFS can be checked before any Spark work.
+   */
+  public static Configuration beforeSession() {
+    Configuration c = new Configuration();
+    for (scala.Tuple2<String, String> kv : new org.apache.spark.SparkConf().getAll()) {
+      if (kv._1().startsWith("spark.hadoop.")) {
+        c.set(kv._1().substring("spark.hadoop.".length()), kv._2());
+      }
+    }
+    return c;
+  }
+
   private void writeObject(ObjectOutputStream out) throws IOException {
     out.defaultWriteObject();
     conf.write(out);

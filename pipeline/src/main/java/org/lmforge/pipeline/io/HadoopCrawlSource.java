@@ -19,6 +19,10 @@ public final class HadoopCrawlSource implements CrawlSource {
 
   @Override public String name() { return path.toString(); }
 
+  public Path path() { return path; }
+
+  public FileSystem fileSystem() { return fs; }
+
   @Override public long length() throws IOException { return fs.getFileStatus(path).getLen(); }
 
   @Override public InputStream openAt(long offset) throws IOException {

@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.lmforge.pipeline.job.UserError;
 
 /** Expands input paths (files, directories, globs; any Hadoop FileSystem) to a sorted list of files. */
 public final class InputFiles {
@@ -18,30 +19,46 @@ public final class InputFiles {
   /** A file and its size in bytes. */
   public record InputFile(String path, long bytes) {}
 
+  /** What input patterns expand to: the files, and the directories that hold none (reported, not an error). */
+  public record Listing(List<InputFile> files, List<String> emptyDirectories) {}
+
   /**
-   * @throws IllegalArgumentException naming the pattern when one matches nothing
+   * The files of {@code patterns}, sorted.
+   *
+   * @throws UserError naming the pattern when one matches nothing
    */
   public static List<InputFile> expand(List<String> patterns, Configuration conf, String key) throws IOException {
+    return list(patterns, conf, key).files();
+  }
+
+  /**
+   * The files of {@code patterns} (directories are listed recursively, side files skipped), and the matched
+   * directories without a single input file.
+   *
+   * @throws UserError naming the pattern when one matches nothing
+   */
+  public static Listing list(List<String> patterns, Configuration conf, String key) throws IOException {
     if (patterns.isEmpty()) {
-      throw new IllegalArgumentException(key + " is empty: give at least one file, directory or glob");
+      throw UserError.of("no input:", key + " is empty", "give at least one file, directory or glob");
     }
     TreeMap<String, Long> files = new TreeMap<>();
+    List<String> emptyDirs = new ArrayList<>();
     for (String pattern : patterns) {
       Path p = new Path(pattern);
       FileSystem fs = p.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(p);
-      if (matches == null || matches.length == 0) {
-        throw new IllegalArgumentException(key + ": nothing matches '" + pattern
-            + "' (check the path; files, directories and globs such as s3a://bucket/crawl/*.warc.gz work)");
-      }
-      for (FileStatus st : matches) {
+      for (FileStatus st : matches(fs, p, pattern, key)) {
         if (st.isDirectory()) {
+          int found = 0;
           RemoteIterator<LocatedFileStatus> it = fs.listFiles(st.getPath(), true);
           while (it.hasNext()) {
             LocatedFileStatus f = it.next();
             if (f.isFile() && !hidden(f.getPath())) {
               files.put(f.getPath().toString(), f.getLen());
+              found++;
             }
+          }
+          if (found == 0) {
+            emptyDirs.add(st.getPath().toString());
           }
         } else {
           files.put(st.getPath().toString(), st.getLen());
@@ -50,7 +67,32 @@ public final class InputFiles {
     }
     List<InputFile> out = new ArrayList<>();
     files.forEach((k, v) -> out.add(new InputFile(k, v)));
-    return out;
+    return new Listing(out, List.copyOf(emptyDirs));
+  }
+
+  /**
+   * Checks that every pattern matches a file or directory, without listing directories (cheap enough to run
+   * before a Spark session starts).
+   *
+   * @throws UserError naming the first pattern that matches nothing
+   */
+  public static void checkMatches(List<String> patterns, Configuration conf, String key) throws IOException {
+    if (patterns.isEmpty()) {
+      throw UserError.of("no input:", key + " is empty", "give at least one file, directory or glob");
+    }
+    for (String pattern : patterns) {
+      Path p = new Path(pattern);
+      matches(p.getFileSystem(conf), p, pattern, key);
+    }
+  }
+
+  private static FileStatus[] matches(FileSystem fs, Path p, String pattern, String key) throws IOException {
+    FileStatus[] matches = fs.globStatus(p);
+    if (matches == null || matches.length == 0) {
+      throw UserError.of("nothing matches", "'" + pattern + "' (" + key + ")",
+          "check the path (files, directories and globs such as s3a://bucket/crawl/*.warc.gz work)");
+    }
+    return matches;
   }
 
   /** Spark/Hadoop side files (_SUCCESS, .crc) and documentation next to crawl files are not input. */

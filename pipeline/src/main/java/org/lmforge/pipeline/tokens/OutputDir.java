@@ -5,6 +5,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * Atomic output: everything is written under a temporary sibling ({@code .<name>.tokenize-tmp}, hidden from
@@ -26,24 +27,38 @@ final class OutputDir {
 
   /** Checks {@code output} may be written and creates a fresh temp dir beside it. */
   static OutputDir prepare(Configuration conf, String output, boolean overwrite) throws IOException {
+    Path out = check(conf, output, overwrite);
+    FileSystem fs = out.getFileSystem(conf);
+    Path tmp = new Path(out.getParent(), "." + out.getName() + ".tokenize-tmp");
+    if (fs.exists(tmp)) fs.delete(tmp, true); // left by a killed run
+    fs.mkdirs(tmp);
+    return new OutputDir(fs, out, tmp, overwrite);
+  }
+
+  /**
+   * Checks {@code output} may be written: absent, an empty directory, or {@code overwrite}.
+   *
+   * @return the qualified output path
+   * @throws UserError when it is a root directory or already holds something and overwrite is not set
+   */
+  static Path check(Configuration conf, String output, boolean overwrite) throws IOException {
     Path out = new Path(output);
     FileSystem fs = out.getFileSystem(conf);
     out = fs.makeQualified(out);
-    if (out.getParent() == null) throw new IllegalArgumentException("tokenize.output = " + output + " is a root directory; give a subdirectory");
+    if (out.getParent() == null) {
+      throw UserError.of("the tokenize output is a root directory:", out.toString(), "give a subdirectory");
+    }
     if (fs.exists(out) && !overwrite) {
       FileStatus st = fs.getFileStatus(out);
       boolean empty = st.isDirectory() && fs.listStatus(out).length == 0;
       if (!empty) {
         boolean complete = fs.exists(new Path(out, ShardFiles.MANIFEST));
-        throw new IllegalStateException("tokenize output " + out + " already exists"
-            + (complete ? " and is complete (it has " + ShardFiles.MANIFEST + ")" : " and is not a tokenize output")
-            + "; set tokenize.overwrite = true to replace it, or choose another tokenize.output");
+        throw UserError.of("the tokenize output already exists" + (complete ? " and is complete (it has "
+                + ShardFiles.MANIFEST + "):" : " and is not a tokenize output:"), out.toString(),
+            "choose another --output, or pass --overwrite (tokenize.overwrite = true) to replace it");
       }
     }
-    Path tmp = new Path(out.getParent(), "." + out.getName() + ".tokenize-tmp");
-    if (fs.exists(tmp)) fs.delete(tmp, true); // left by a killed run
-    fs.mkdirs(tmp);
-    return new OutputDir(fs, out, tmp, overwrite);
+    return out;
   }
 
   /** {@code tmp/rel}. */
@@ -55,7 +70,8 @@ final class OutputDir {
   void commit() throws IOException {
     if (fs.exists(out)) {
       if (!overwrite && fs.listStatus(out).length > 0) {
-        throw new IllegalStateException("tokenize output " + out + " appeared while the job ran; the new output is left in " + tmp);
+        throw UserError.of("the tokenize output appeared while the job ran (another run writing there?):",
+            out.toString(), "the new output is left in " + tmp + "; keep one of the two and rename it");
       }
       fs.delete(out, true);
     }

@@ -26,6 +26,7 @@ import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
 import org.lmforge.dataprep.tokenize.DocSplit;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardWriterTask.PartitionOutput;
 import org.lmforge.pipeline.tokens.ShardWriterTask.WrittenShard;
 import org.slf4j.Logger;
@@ -53,10 +54,10 @@ public final class TokenizeStage {
   private TokenizeStage() {}
 
   public static TokenizeResult run(SparkSession spark, TokenizeConfig cfg) throws IOException {
-    cfg.validate();
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
+    TokenizeInputs.check(cfg, hconf);
+    Dataset<Row> docs = readDocuments(spark, cfg);   // reads the schema only: a wrong column fails before any output
     OutputDir dir = OutputDir.prepare(hconf, cfg.output(), cfg.overwrite());
-    Dataset<Row> docs = readDocuments(spark, cfg);
     DocSplit split = new DocSplit(cfg.validationFraction(), cfg.splitSeed());
     TokenizeConfig.Tokenizer tc = cfg.tokenizer();
 
@@ -70,8 +71,9 @@ public final class TokenizeStage {
       distinct = counts.size();
       LOG.info("tokenize: counted {} distinct pre-tokens in {} ms", distinct, countMs);
       if (counts.isEmpty()) {
-        throw new IllegalStateException("no text to train the tokenizer on in " + cfg.input() + " (after the drop, "
-            + "language and split filters and sampleFraction " + tc.sampleFraction() + "); check tokenize.input");
+        throw UserError.of("no text to train the tokenizer on in", cfg.input() + " (after the drop, language and "
+            + "split filters and sampleFraction " + tc.sampleFraction() + ")", "check tokenize.input and "
+            + "tokenize.languages");
       }
       t0 = System.nanoTime();
       tok = BpeTrainer.train(counts, new BpeTrainerConfig(tc.name(), tc.vocabSize(), tc.specialTokens(), tc.minPairCount()));
@@ -120,8 +122,8 @@ public final class TokenizeStage {
     List<String> cols = Arrays.asList(in.columns());
     for (String[] need : new String[][] {{"textColumn", cfg.textColumn()}, {"idColumn", cfg.idColumn()}}) {
       if (!cols.contains(need[1])) {
-        throw new IllegalArgumentException("input " + cfg.input() + " has no column \"" + need[1] + "\" (it has "
-            + cols + "); set tokenize." + need[0] + " to the right column");
+        throw UserError.of("the tokenize input has no column \"" + need[1] + "\":", cfg.input() + " (it has " + cols
+            + ")", "point --input at a clean output's docs/, or set tokenize." + need[0] + " to the right column");
       }
     }
     if (cols.contains(CleanSchema.DROP_FILTER)) in = in.filter(col(CleanSchema.DROP_FILTER).isNull());

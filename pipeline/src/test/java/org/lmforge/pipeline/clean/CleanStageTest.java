@@ -25,6 +25,7 @@ import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.ingest.IngestConfig;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.UserError;
 
 /** The clean job on a real local Spark session, real crawl files and the bad inputs it must survive. */
 class CleanStageTest {
@@ -148,7 +149,7 @@ class CleanStageTest {
   @Test
   void rerunGivesTheSameRowsAndRefusesToOverwrite() throws Exception {
     String out = result.output();
-    IllegalStateException e = assertThrows(IllegalStateException.class,
+    UserError e = assertThrows(UserError.class,
         () -> CleanStage.run(spark, config(List.of(input.toString()), out, false)));
     assertTrue(e.getMessage().contains("overwrite"), e.getMessage());
 

@@ -40,6 +40,7 @@ import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * The tokenize stage on real Europarl text with planted empty, dropped, other-language and id-less rows:
@@ -208,7 +209,7 @@ class TokenizeStageTest {
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
 
     // A complete output is not replaced by accident.
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4)));
+    UserError e = assertThrows(UserError.class, () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4)));
     assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("tokenize.overwrite"), e.getMessage());
 
     // With overwrite it is; a temp dir left by a killed run is cleared first and never shows up in the output.

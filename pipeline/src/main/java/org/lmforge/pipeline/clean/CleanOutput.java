@@ -1,0 +1,108 @@
+package org.lmforge.pipeline.clean;
+
+import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.job.UserError;
+
+/**
+ * The layout of a written clean output ({@link CleanStage}), for the commands that read one (show-docs,
+ * tokenize) to tell a complete output from an unfinished one, a part of one, or something else, before
+ * any Spark work.
+ */
+public final class CleanOutput {
+  private CleanOutput() {}
+
+  public static final String DOCS = "docs";
+  public static final String REJECTED = "rejected";
+  public static final String QUARANTINE = "quarantine";
+  public static final String STATS = "stats.json";
+
+  /** A complete clean output: stats.json and the completion marker. */
+  public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
+    return fs.exists(new Path(dir, STATS)) && fs.exists(new Path(dir, AtomicOutput.COMPLETE_MARKER));
+  }
+
+  /** The staging directory of a clean job that was killed or is still running ({@code <out>.staging-<run>}). */
+  public static boolean isStaging(Path dir) {
+    return dir.getName().contains(".staging-");
+  }
+
+  /** The final output a staging directory becomes. */
+  public static String finalName(Path staging) {
+    return staging.getName().substring(0, staging.getName().indexOf(".staging-"));
+  }
+
+  /** True when {@code dir} holds at least one file Spark would read (not _SUCCESS, .crc, …). */
+  public static boolean hasDataFiles(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(dir)) {
+      return false;
+    }
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      LocatedFileStatus f = it.next();
+      if (f.isFile() && !hidden(f.getPath())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks that {@code dir} is a complete clean output (or its docs/ or rejected/), for show-docs.
+   *
+   * @return what to read: {@code dir}, or only its docs/ or rejected/ when the other holds no document; null
+   *     when the clean job wrote no document at all (a valid, empty result)
+   * @throws UserError for a missing path, a file, an unfinished output or a directory of another kind
+   */
+  public static String documents(String dir, Configuration conf) throws IOException {
+    Path p = new Path(dir);
+    FileSystem fs = p.getFileSystem(conf);
+    String fix = "give a clean job's output directory (e.g. work/clean)";
+    if (!fs.exists(p)) {
+      throw UserError.of("no such clean output:", dir, fix);
+    }
+    FileStatus st = fs.getFileStatus(p);
+    if (st.isFile()) {
+      throw UserError.of("not a clean output:", dir + " is a file", fix);
+    }
+    Path root = p;
+    if ((p.getName().equals(DOCS) || p.getName().equals(REJECTED)) && p.getParent() != null) {
+      root = p.getParent();
+    }
+    if (isStaging(root)) {
+      throw UserError.of("an unfinished clean output:", dir, "the clean job that writes it was killed or is "
+          + "still running; re-run it (its output appears as " + finalName(root) + " when complete)");
+    }
+    if (!isComplete(fs, root)) {
+      if (fs.exists(new Path(root, "manifest.json"))) {
+        throw UserError.of("a tokenize output, not a clean output:", dir, fix);
+      }
+      if (!hasDataFiles(fs, root)) {
+        throw UserError.of("not a clean output:", dir + " is empty", fix);
+      }
+      if (!fs.exists(new Path(root, DOCS)) && !fs.exists(new Path(root, REJECTED))) {
+        return dir;   // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the columns
+      }
+      throw UserError.of("an incomplete clean output (no " + STATS + " or " + AtomicOutput.COMPLETE_MARKER + "):",
+          dir, "re-run the clean job with --overwrite");
+    }
+    if (root != p) {
+      return hasDataFiles(fs, p) ? dir : null;
+    }
+    boolean kept = hasDataFiles(fs, new Path(root, DOCS));
+    boolean dropped = hasDataFiles(fs, new Path(root, REJECTED));
+    return kept && dropped ? dir : kept ? new Path(root, DOCS).toString()
+        : dropped ? new Path(root, REJECTED).toString() : null;
+  }
+
+  static boolean hidden(Path p) {
+    String n = p.getName();
+    return n.startsWith("_") || n.startsWith(".");
+  }
+}

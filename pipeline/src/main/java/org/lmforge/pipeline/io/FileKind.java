@@ -1,0 +1,121 @@
+package org.lmforge.pipeline.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What a file is, from its first bytes: the kinds users pass to the wrong command (plain text or a Parquet
+ * output to the clean job, a JSON file to tokenize, binary data to a text option). Used to name the mistake
+ * and the fix in quarantine rows and input errors; never to decide what a job accepts.
+ */
+public enum FileKind {
+  EMPTY("an empty file"),
+  WARC("a WARC/WET file"),
+  GZIP_WARC("a gzipped WARC/WET file"),
+  ARC("an ARC file"),
+  PARQUET("a Parquet file"),
+  TEXT("plain text"),
+  GZIP_TEXT("gzip-compressed text"),
+  GZIP_BINARY("gzip-compressed binary data"),
+  BINARY("binary data");
+
+  /** Bytes read to decide (the compressed head of a gzip file inflates to at least this much text). */
+  public static final int HEAD_BYTES = 8192;
+
+  private final String description;
+
+  FileKind(String description) {
+    this.description = description;
+  }
+
+  /** "plain text", "a Parquet file", …: reads after "is" in a message. */
+  public String description() {
+    return description;
+  }
+
+  /** Reads the first {@link #HEAD_BYTES} of a file on any Hadoop FileSystem. */
+  public static FileKind sniff(FileSystem fs, Path file) throws IOException {
+    try (InputStream in = fs.open(file)) {
+      return of(in.readNBytes(HEAD_BYTES));
+    }
+  }
+
+  /** Reads the first {@link #HEAD_BYTES} of a local file. */
+  public static FileKind sniff(java.nio.file.Path file) throws IOException {
+    try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+      return of(in.readNBytes(HEAD_BYTES));
+    }
+  }
+
+  /** The kind of a file whose first bytes are {@code head}. */
+  public static FileKind of(byte[] head) {
+    if (head.length == 0) {
+      return EMPTY;
+    }
+    if (startsWith(head, "PAR1")) {
+      return PARQUET;
+    }
+    if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+      byte[] inner = inflateHead(head);
+      if (startsWith(inner, "WARC/")) {
+        return GZIP_WARC;
+      }
+      return inner.length > 0 && isText(inner) ? GZIP_TEXT : GZIP_BINARY;
+    }
+    if (startsWith(head, "WARC/")) {
+      return WARC;
+    }
+    if (startsWith(head, "filedesc:")) {
+      return ARC;
+    }
+    return isText(head) ? TEXT : BINARY;
+  }
+
+  /** No NUL byte and almost no control characters (UTF-8 and Latin-1 text pass; random bytes do not). */
+  static boolean isText(byte[] b) {
+    int control = 0;
+    for (byte x : b) {
+      int c = x & 0xff;
+      if (c == 0) {
+        return false;
+      }
+      if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') || c == 0x7f) {
+        control++;
+      }
+    }
+    return control * 100 <= b.length;
+  }
+
+  /** As much of the first gzip member as the head holds; empty when it does not inflate. */
+  private static byte[] inflateHead(byte[] head) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(head))) {
+      byte[] buf = new byte[4096];
+      int n;
+      while (out.size() < HEAD_BYTES && (n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+      }
+    } catch (IOException e) {
+      // the head ends inside the member (EOF) or it is corrupt: judge what inflated so far
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean startsWith(byte[] b, String prefix) {
+    byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
+    if (b.length < p.length) {
+      return false;
+    }
+    for (int i = 0; i < p.length; i++) {
+      if (b[i] != p[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

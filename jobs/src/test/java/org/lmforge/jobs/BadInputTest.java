@@ -158,6 +158,9 @@ class BadInputTest {
     assertUserError(tokenize(tokens, out), "a tokenize output", "--tokens");
     Path staging = Files.createDirectories(tmp.resolve("clean-2.staging-1a2b3c4d/docs"));
     assertUserError(tokenize(staging, out), "unfinished clean output", "clean-2/docs");
+    assertUserError(run("tokenize", "--input", fakeClean.resolve("docs").toString(), "--output", out.toString(),
+        "--conf", "tokenize.tokenizer.mode=load", "--conf", "tokenize.tokenizer.path=" + tmp.resolve("no-tokenizer")),
+        "no tokenizer to load at", "vocab.json + merges.txt");
     assertNoPartialOutput(out);
   }
 
@@ -228,6 +231,12 @@ class BadInputTest {
     Files.writeString(started.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\n");
     assertUserError(run("report", "--sweep", started.toString()), "no finished run yet");
     assertEquals(List.of("plan.json", "runs.csv"), names(started), "no report written");
+    Path run = Files.createDirectories(tmp.resolve("one-run"));
+    Files.writeString(run.resolve("run.json"), "{}");
+    assertUserError(run("report", "--sweep", run.toString()), "a single pretrain run, not a sweep");
+    Path done = Files.createDirectories(tmp.resolve("sweep-done"));
+    Files.writeString(done.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\nr1,1e6,2e7,3.5\n");
+    assertUserError(run("report", "--sweep", done.toString(), "--output", tmp.toString()), "--output is a directory");
   }
 
   // ---- fit-scaling ----------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@ package org.lmforge.jobs;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.PretrainInputs;
 import org.lmforge.pipeline.train.PretrainResult;
 import org.lmforge.pipeline.train.PretrainRun;
 import picocli.CommandLine.Command;
@@ -34,6 +36,10 @@ public final class PretrainJob implements Callable<Integer> {
         PretrainConfig.class);
     PretrainConfig cfg = c.withRun(tokens == null ? c.tokens() : tokens, output == null ? c.output() : output,
         overwrite || c.overwrite(), resume || c.resume());
+    // Inputs a user can get wrong are checked before Spark starts (exit 2, one line).
+    org.apache.hadoop.conf.Configuration h = HadoopConf.beforeSession();
+    PretrainInputs.check(cfg.tokens(), h);
+    PretrainInputs.checkOutput(cfg.output(), cfg.resume(), cfg.overwrite(), h);
     try (SparkSession spark = Sessions.create("lmforge-pretrain", job.master())) {
       PretrainResult r = PretrainRun.run(spark, cfg, System.out);
       System.out.println(r);

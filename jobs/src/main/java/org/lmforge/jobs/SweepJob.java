@@ -13,7 +13,9 @@ import org.lmforge.pipeline.scaling.ScalingFit;
 import org.lmforge.pipeline.sweep.SweepConfig;
 import org.lmforge.pipeline.sweep.SweepPrediction;
 import org.lmforge.pipeline.sweep.SweepRunner;
+import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.PretrainInputs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +48,7 @@ public final class SweepJob implements Callable<Integer> {
     SweepConfig sweep = s.withPaths(tokens == null ? s.tokens() : tokens, output == null ? s.output() : output,
         cleanStats == null ? s.cleanStats() : cleanStats);
     PretrainConfig template = ConfigBinder.bind(c, "pretrain", PretrainConfig.class);
+    PretrainInputs.check(sweep.tokens(), HadoopConf.beforeSession());
     try (SparkSession spark = Sessions.create("lmforge-sweep", job.master())) {
       org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(sweep.output());
       FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());

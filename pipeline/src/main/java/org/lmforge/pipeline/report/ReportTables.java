@@ -107,6 +107,7 @@ final class ReportTables {
         + "C<sup>a</sup>, D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
     b.append(Html.table("allocation", List.of("approach", "a", "interval", "b", "interval", "Hoffmann a", "Hoffmann b"),
         opt));
+    b.append("<p id=\"identified\">").append(identifiedLine(fit)).append("</p>\n");
     return b.toString();
   }
 
@@ -139,6 +140,33 @@ final class ReportTables {
     String note = p.path("note").asText("");
     if (!note.isBlank()) b.append("<p class=\"warning\">").append(Html.escape(note)).append("</p>\n");
     return b.toString();
+  }
+
+  /**
+   * The law sweep's criteria, stated for this fit: alpha and beta each with an interval that excludes zero and
+   * spans less than a factor of 3; approaches 1 and 2 giving a compute-optimal exponent a within 0.15 of
+   * approach 3's.
+   */
+  static String identifiedLine(ScalingFit.Result fit) {
+    List<String> parts = new ArrayList<>();
+    for (String k : List.of("alpha", "beta")) {
+      double[] iv = fit.approach3().intervals().get(k);
+      boolean ok = iv != null && iv[0] > 0 && iv[1] / iv[0] < 3;
+      parts.add(k + (ok ? " identified" : " NOT identified") + " (interval "
+          + (iv == null ? "none" : Html.interval(iv[0], iv[1]) + ", ratio " + Html.num(iv[1] / iv[0])) + ")");
+    }
+    double a3 = fit.law().nExponent();
+    for (var e : List.of(java.util.Map.entry("approach 1", fit.approach1()),
+        java.util.Map.entry("approach 2", fit.approach2().scaling()))) {
+      Fitted<OptimalScaling> f = e.getValue();
+      parts.add(e.getKey() + (f.available()
+          ? String.format(java.util.Locale.ROOT, " a = %.3f, %s approach 3's %.3f (|diff| %.3f, limit 0.15)",
+              f.value().a(), Math.abs(f.value().a() - a3) <= 0.15 ? "agrees with" : "DISAGREES with", a3,
+              Math.abs(f.value().a() - a3))
+          : " not available"));
+    }
+    return "Criteria (95% intervals excluding 0 and spanning less than 3x; a within 0.15 across approaches): "
+        + Html.escape(String.join("; ", parts)) + ".";
   }
 
   private static List<String> row3(String name, double v, double[] ci, double pub, double refit) {

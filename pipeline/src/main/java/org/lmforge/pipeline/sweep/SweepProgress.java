@@ -5,21 +5,23 @@ import java.util.List;
 import org.lmforge.pipeline.train.PretrainResult;
 
 /**
- * The sweep's own progress line after each run: runs done, elapsed, and an ETA from the compute still to do
- * (planned 6·N·D of the remaining runs) at the rate of the compute done so far in this invocation.
+ * The sweep's own progress line after each run: runs done, elapsed, and an ETA from the tokens still to train
+ * (planned D of the remaining runs) at the token rate of the runs done so far in this invocation. Tokens, not
+ * FLOPs: the small models a sweep starts with are bound by per-step overhead, so their FLOP rate says nothing
+ * about the larger ones, while tokens per second vary far less across the family.
  */
 final class SweepProgress {
   private final PrintStream console;
   private final int total;
-  private final double plannedFlops;
+  private final double plannedTokens;
   private final long t0 = System.nanoTime();
   private int done;
-  private double doneFlops;
+  private double doneTokens;
 
   SweepProgress(List<SweepPoint> todo, PrintStream console) {
     this.console = console;
     this.total = todo.size();
-    this.plannedFlops = todo.stream().mapToDouble(p -> 6.0 * p.params() * p.tokens()).sum();
+    this.plannedTokens = todo.stream().mapToDouble(SweepPoint::tokens).sum();
   }
 
   synchronized void started(SweepPoint p, boolean resuming) {
@@ -29,9 +31,9 @@ final class SweepProgress {
 
   synchronized void finished(SweepPoint p, PretrainResult r) {
     done++;
-    doneFlops += 6.0 * p.params() * p.tokens();
+    doneTokens += p.tokens();
     double elapsed = (System.nanoTime() - t0) / 1e9;
-    double eta = doneFlops > 0 ? elapsed * (plannedFlops - doneFlops) / doneFlops : Double.NaN;
+    double eta = doneTokens > 0 ? elapsed * (plannedTokens - doneTokens) / doneTokens : Double.NaN;
     console.printf("[%d/%d done] %s: val loss %.4f, %.4f bits/byte, %.0f s; sweep %s elapsed, ETA %s%n", done, total,
         p.runId(), r.finalValLoss(), r.bitsPerByte(), r.wallSeconds(), minutes(elapsed), minutes(eta));
   }

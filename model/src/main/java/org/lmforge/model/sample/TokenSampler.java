@@ -16,13 +16,15 @@ public final class TokenSampler {
     if (cfg.temperature() == 0) return new int[] {order[0]};
     int keep = cfg.topK() > 0 ? Math.min(cfg.topK(), logits.length) : logits.length;
     if (cfg.topP() < 1) {
-      double[] p = softmax(logits, cfg.temperature());
+      // Top-k first, then the nucleus of what is left, renormalised (the order of Hugging Face's logits
+      // warpers): the smallest prefix of the k best whose share of their probability reaches p.
+      double[] w = new double[keep];
+      double sum = 0;
+      for (int i = 0; i < keep; i++) sum += w[i] = Math.exp((logits[order[i]] - logits[order[0]]) / cfg.temperature());
       double mass = 0;
       int n = 0;
-      // smallest prefix of the sorted distribution whose mass reaches p (restricted to the top-k set)
       while (n < keep) {
-        mass += p[order[n]];
-        n++;
+        mass += w[n++] / sum;
         if (mass >= cfg.topP()) break;
       }
       keep = n;

@@ -2,7 +2,10 @@ package org.lmforge.model.sample;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,11 +49,45 @@ class KvCacheTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0})
-  void generatingPastTheContextIsRefused(int ignored) {
-    Gpt g = new Gpt(GptConfig.of(10, 8, 1, 2, 8, 0), 1, DataType.FLOAT);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new Generator(g).generate(new int[] {1, 2, 3}, 6, SamplingConfig.greedy(), 1, true));
-    org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("context length 8"), e.getMessage());
+  @ValueSource(booleans = {false, true})
+  void pastTheContextBothPathsPredictFromTheLastContextLengthTokens(boolean greedy) {
+    Gpt g = new Gpt(GptConfig.of(23, 8, 2, 4, 16, 0), 13, DataType.DOUBLE);
+    g.params().muli(8);
+    g.tieWeights();
+    Generator gen = new Generator(g);
+    SamplingConfig s = greedy ? SamplingConfig.greedy() : new SamplingConfig(1.0, 0, 1);
+    int[] cached = gen.generate(new int[] {1, 2, 3}, 20, s, 5, true);   // 23 tokens through a context of 8
+    int[] full = gen.generate(new int[] {1, 2, 3}, 20, s, 5, false);
+    assertArrayEquals(full, cached);
+    if (greedy) {
+      for (int i = 8; i < cached.length; i++) {   // the argmax given exactly the 8 tokens before it
+        org.nd4j.linalg.api.ndarray.INDArray p = g.probabilities(new int[][] {Arrays.copyOfRange(cached, i - 8, i)});
+        int best = 0;
+        for (int j = 1; j < 23; j++) if (p.getDouble(0, 7, j) > p.getDouble(0, 7, best)) best = j;
+        assertEquals(best, cached[i], "token " + i);
+      }
+    }
+    // a prompt longer than the context: only its last 8 tokens count, on both paths
+    int[] longPrompt = {4, 9, 1, 2, 3, 5, 6, 7, 8, 10, 11, 12};
+    int[] lastEight = Arrays.copyOfRange(longPrompt, 4, 12);
+    for (boolean cache : new boolean[] {true, false}) {
+      int[] a = gen.generate(longPrompt, 6, s, 9, cache);
+      int[] b = gen.generate(lastEight, 6, s, 9, cache);
+      assertArrayEquals(Arrays.copyOfRange(b, 8, 14), Arrays.copyOfRange(a, 12, 18), "cache " + cache);
+    }
+  }
+
+  @Test
+  void generationStopsAfterTheStopToken() {
+    Gpt g = new Gpt(GptConfig.of(23, 12, 1, 2, 8, 0), 3, DataType.DOUBLE);
+    Generator gen = new Generator(g);
+    int[] free = gen.generate(new int[] {1}, 10, SamplingConfig.greedy(), 1, true);
+    int stop = free[4];
+    int first = 1;
+    while (free[first] != stop) first++;
+    Generator.Generation r = gen.generate(new int[] {1}, 10, SamplingConfig.greedy(), 1, true, stop);
+    assertTrue(r.stopped());
+    assertArrayEquals(Arrays.copyOf(free, first + 1), r.tokens());
+    assertArrayEquals(Arrays.copyOfRange(free, 1, first), r.continuation());
   }
 }

@@ -51,6 +51,15 @@ class TokenSamplerTest {
   }
 
   @Test
+  void topPAfterTopKIsTheNucleusOfTheKBestRenormalised() {
+    // probabilities 0.4, 0.2, 0.2, 0.1, 0.1; the 3 best renormalised: 0.5, 0.25, 0.25
+    double[] logits = {Math.log(0.4), Math.log(0.2), Math.log(0.2), Math.log(0.1), Math.log(0.1)};
+    // 0.7 of the k=3 set needs 2 tokens (0.75); of the whole distribution it would need 3 (0.8)
+    assertArrayEquals(new int[] {0, 1}, TokenSampler.candidates(logits, new SamplingConfig(1, 3, 0.7)));
+    assertArrayEquals(new int[] {0, 1, 2}, TokenSampler.candidates(logits, new SamplingConfig(1, 0, 0.7)));
+  }
+
+  @Test
   void temperatureTowardsZeroEqualsGreedy() {
     SplittableRandom r = new SplittableRandom(3);
     for (int trial = 0; trial < 50; trial++) {

@@ -1,0 +1,62 @@
+package org.lmforge.jobs;
+
+import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.use.EvalConfig;
+import org.lmforge.pipeline.use.EvalJob;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pipeline eval}: loss, perplexity and bits per byte of a held-out input under a pretrain run's tokenizer
+ * and model. A Spark session is started only for a Parquet input.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Loss (nats/token), perplexity and bits per byte of a held-out text, Parquet corpus or token split "
+        + "under a pretrain run's tokenizer and model.")
+public final class EvalCommand implements Callable<Integer> {
+  @Option(names = "--run", required = true, paramLabel = "DIR",
+      description = "A run directory of the pretrain job (--output, or work/sweep/runs/<run_id>); any Hadoop path.")
+  String run;
+
+  @Option(names = "--input", required = true, paramLabel = "PATH",
+      description = "A UTF-8 text file; a Parquet file or directory with a text column (the clean job's docs/); or "
+          + "token shards: a tokenize output (its validation split), a split directory, e.g. <tokens>/validation.")
+  String input;
+
+  @Option(names = "--max-tokens", paramLabel = "N",
+      description = "Tokens to score, in whole windows of the context length; 0 = the whole input. Default: the "
+          + "run's evalTokens, so that its own validation split gives its finalValLoss.")
+  Long maxTokens;
+
+  @Option(names = "--force", description = "Evaluate even a text the run's tokenizer covers poorly (another script).")
+  boolean force;
+
+  @Option(names = "--tokens", paramLabel = "DIR",
+      description = "The run's token directory, when run.json's config.tokens no longer points at it.")
+  String tokens;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master for a Parquet input; default: the one spark-submit sets, else local[*].")
+  String master;
+
+  @Override
+  public Integer call() throws Exception {
+    EvalJob job = new EvalJob(new EvalConfig(run, tokens, input, maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS
+        : maxTokens, force));
+    job.check(new Configuration());
+    Progress console = Progress.to(System.out);
+    if (!job.needsSpark()) {
+      job.run(null, console);
+      return 0;
+    }
+    String m = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+    try (SparkSession spark = Sessions.create("lmforge-eval", m)) {
+      job.run(spark, console);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,159 @@
+package org.lmforge.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.pipeline.Sessions;
+
+/**
+ * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test trains
+ * (150 Europarl debates, tokenize, 30 pretrain steps): output and exit codes, and one clear line with exit 2
+ * for each kind of bad input.
+ */
+class GenerateEvalCommandTest {
+  @TempDir static Path tmp;
+  static String tokens;
+  static String run;
+
+  /** A command's exit code, stdout and stderr. */
+  record Ran(int code, String out, String err) { }
+
+  @BeforeAll
+  static void trainATinyRun() {
+    String clean = tmp.resolve("clean").toUri().toString();
+    tokens = tmp.resolve("tokens").toUri().toString();
+    run = tmp.resolve("run").toUri().toString();
+    try (SparkSession spark = Sessions.localForTests("generate-eval-command-test")) {
+      List<Row> rows = new ArrayList<>();
+      int i = 0;
+      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) rows.add(RowFactory.create("doc-" + i++, d.body()));
+      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
+          .write().parquet(clean);
+    }
+    assertEquals(0, cli("tokenize", "--master", "local[2]", "--input", clean, "--output", tokens,
+        "--conf", "tokenize.tokenizer.vocabSize=320", "--conf", "tokenize.partitions=2",
+        "--conf", "tokenize.validationFraction=0.2").code());
+    Ran pretrain = cli("pretrain", "--master", "local[2]", "--tokens", tokens, "--output", run,
+        "--conf", "pretrain.model.nLayer=1", "--conf", "pretrain.model.nHead=2", "--conf", "pretrain.model.dModel=16",
+        "--conf", "pretrain.model.contextLength=16", "--conf", "pretrain.optim.batchSize=4",
+        "--conf", "pretrain.optim.maxSteps=30", "--conf", "pretrain.optim.warmupSteps=3",
+        "--conf", "pretrain.optim.lr=1e-2", "--conf", "pretrain.replicas=2", "--conf", "pretrain.evalInterval=0",
+        "--conf", "pretrain.evalTokens=1024", "--conf", "pretrain.checkpointInterval=10",
+        "--conf", "pretrain.logInterval=10");
+    assertEquals(0, pretrain.code(), pretrain.err());
+  }
+
+  /** Runs a command as bin/pipeline would, capturing stdout and stderr. */
+  static synchronized Ran cli(String... args) {
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    PrintStream stderr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = Main.run(new PrintWriter(err, true), args);
+    } finally {
+      System.setOut(stdout);
+      System.setErr(stderr);
+    }
+    return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString());
+  }
+
+  static String file(String name, String text) throws IOException {
+    return Files.writeString(tmp.resolve(name), text).toString();
+  }
+
+  /** Exit 2 and the message on stderr, in one line. */
+  static String refused(String... args) {
+    Ran r = cli(args);
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().startsWith("error: ") && r.err().strip().lines().count() == 1, r.err());
+    return r.err();
+  }
+
+  @Test
+  void generatePrintsTheSameContinuationForASeedWithAndWithoutTheCache() {
+    String[] args = {"generate", "--run", run, "--prompt", "The Commission", "--max-tokens", "24", "--seed", "7"};
+    Ran a = cli(args);
+    assertEquals(0, a.code(), a.err());
+    assertFalse(a.out().isBlank());
+    assertEquals(a.out(), cli(args).out());
+    String[] noCache = java.util.Arrays.copyOf(args, args.length + 1);
+    noCache[args.length] = "--no-kv-cache";
+    assertEquals(a.out(), cli(noCache).out());
+    Ran other = cli("generate", "--run", run, "--prompt", "The Commission", "--max-tokens", "24", "--seed", "8");
+    assertFalse(a.out().equals(other.out()), "another seed, another text: " + a.out());
+  }
+
+  @Test
+  void evalOfTheValidationSplitPrintsTheRunsFinalValidationLoss() throws IOException {
+    Ran r = cli("eval", "--run", run, "--input", tokens + "/validation");
+    assertEquals(0, r.code(), r.err());
+    double expected = new ObjectMapper().readTree(tmp.resolve("run/summary.json").toFile()).get("finalValLoss")
+        .asDouble();
+    assertTrue(r.out().contains(String.format(Locale.ROOT, "loss %.4f nats/token", expected)), r.out());
+    assertTrue(r.out().contains("scored 1,024 tokens in 64 windows of 16+1"), r.out());
+  }
+
+  @Test
+  void aDirectoryThatIsNoRunIsRefused() throws IOException {
+    Files.createDirectories(tmp.resolve("not-a-run"));
+    String dir = tmp.resolve("not-a-run").toString();
+    String msg = dir + " has no checkpoints/last.ckpt; it is not a finished or started pretrain run: point --run at a "
+        + "run directory";
+    assertTrue(refused("generate", "--run", dir, "--prompt", "Hello").contains(msg));
+    assertTrue(refused("eval", "--run", dir, "--input", tokens).contains(msg));
+    assertTrue(refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
+        .contains("missing-run does not exist; point --run at a run directory"));
+  }
+
+  @Test
+  void emptyMissingAndTooShortInputsAreRefused() throws IOException {
+    assertTrue(refused("eval", "--run", run, "--input", file("empty.txt", "")).contains("empty.txt is empty"));
+    assertTrue(refused("eval", "--run", run, "--input", tmp.resolve("nothing.txt").toString())
+        .contains("nothing.txt does not exist"));
+    String err = refused("eval", "--run", run, "--input", file("short.txt", "The sitting is open."));
+    assertTrue(err.contains("encodes to") && err.contains("at least contextLength + 1 = 17"), err);
+  }
+
+  @Test
+  void aTextInAnotherScriptIsRefusedUnlessForced() throws IOException {
+    String chinese = file("chinese.txt", "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；"
+        + "常有欲，以觀其徼。此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。");
+    String err = refused("eval", "--run", run, "--input", chinese);
+    assertTrue(err.contains("mostly text the run's tokenizer never learnt") && err.contains("pass --force"), err);
+    Ran forced = cli("eval", "--run", run, "--input", chinese, "--force");
+    assertEquals(0, forced.code(), forced.err());
+    assertTrue(forced.out().contains("warning (--force)") && forced.out().contains("bits/byte"), forced.out());
+  }
+
+  @Test
+  void badSamplingOptionsAreRefused() {
+    String err = refused("generate", "--run", run, "--prompt", "Hello", "--top-p", "1.5", "--temperature", "-1");
+    assertTrue(err.contains("--top-p=1.5 must be in (0, 1]") && err.contains("--temperature=-1.0 must be >= 0"), err);
+  }
+}

@@ -1,0 +1,44 @@
+package org.lmforge.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lmforge.pipeline.clean.CleanConfig;
+import org.lmforge.pipeline.sweep.SweepConfig;
+import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.train.PretrainConfig;
+
+/**
+ * The configs the README's commands pass (`all --config conf/demo.conf`, `all --config conf/law.conf`) bind to
+ * every job's record, as `all` binds them, so a typo in a shipped file fails here and not half an hour into a run.
+ */
+class ShippedConfigsTest {
+  @ParameterizedTest
+  @ValueSource(strings = {"../conf/demo.conf", "../conf/law.conf"})
+  void everyJobOfTheChainBindsTheShippedConfig(String file) {
+    Config clean = JobConfig.load("clean", file, List.of());
+    ConfigBinder.bind(clean.withoutPath("clean.sample"), "clean", CleanConfig.class);
+    ConfigBinder.bind(JobConfig.load("tokenize", file, List.of()), "tokenize", TokenizeConfig.class);
+    Config sweep = JobConfig.load("sweep", file, List.of());
+    SweepConfig s = ConfigBinder.bind(sweep, "sweep", SweepConfig.class);
+    PretrainConfig p = ConfigBinder.bind(sweep, "pretrain", PretrainConfig.class);
+    assertTrue(s.predict().enabled(), file + " runs the held-out prediction");
+    assertEquals(2, s.parallelRuns());
+    assertEquals(16, p.optim().batchSize());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"../conf/law.conf"})
+  void theLawSweepSpansOneAndAHalfDecadesAndPredictsFourTimesFurther(String file) {
+    SweepConfig s = ConfigBinder.bind(JobConfig.load("sweep", file, List.of()), "sweep", SweepConfig.class);
+    double lo = s.budgets().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double hi = s.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    assertTrue(Math.log10(hi / lo) >= 1.5, "budgets span " + Math.log10(hi / lo) + " decades");
+    assertTrue(s.predict().multiplier() >= 4);
+    assertTrue(s.lrRefWidth() > 0);
+  }
+}

@@ -53,7 +53,7 @@ public final class EvalCommand implements Callable<Integer> {
       job.run(null, console);
       return 0;
     }
-    String m = master != null ? master : System.getProperty("spark.master") == null ? "local[*]" : null;
+    String m = JobOptions.masterOr(master);
     try (SparkSession spark = Sessions.create("lmforge-eval", m)) {
       job.run(spark, console);
     }

@@ -19,8 +19,13 @@ public final class JobOptions {
 
   /** The master to set: the option, else local[*] unless spark-submit already chose one. */
   public String master() {
-    if (master != null) {
-      return master;
+    return masterOr(master);
+  }
+
+  /** The given master, else none when spark-submit chose one (spark.master is set), else local[*]. */
+  static String masterOr(String given) {
+    if (given != null) {
+      return given;
     }
     return System.getProperty("spark.master") == null ? "local[*]" : null;
   }

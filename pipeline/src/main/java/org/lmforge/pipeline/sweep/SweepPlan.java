@@ -20,8 +20,7 @@ public final class SweepPlan {
     List<SweepPoint> points = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     for (SweepConfig.Shape s : c.shapes()) {
-      GptConfig g = new GptConfig(base.vocabSize(), base.contextLength(), s.nLayer(), s.nHead(), s.dModel(),
-          base.dropout(), base.positional(), base.multiQuery());
+      GptConfig g = model(base, s);
       long n = g.nonEmbeddingParams();
       List<double[]> targets = new ArrayList<>();   // {budget, tokens}
       if (c.plan() == SweepConfig.Plan.ISOFLOP) {
@@ -41,6 +40,12 @@ public final class SweepPlan {
       }
     }
     return new Planned(points, leftOut);
+  }
+
+  /** The family member {@code s}: the base model (vocabulary, context, positions) with the shape's size. */
+  static GptConfig model(GptConfig base, SweepConfig.Shape s) {
+    return new GptConfig(base.vocabSize(), base.contextLength(), s.nLayer(), s.nHead(), s.dModel(), base.dropout(),
+        base.positional(), base.multiQuery());
   }
 
   /** e.g. c1.0e11-L2-h4-d64 (isoflop) or d3.0e05-L2-h4-d64 (grid): a directory name, unique per point. */

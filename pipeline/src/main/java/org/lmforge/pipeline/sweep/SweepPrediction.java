@@ -94,7 +94,8 @@ public final class SweepPrediction {
     long tokens = steps * tokensPerStep;
     String id = String.format(Locale.ROOT, "predict-c%.1e-L%d-h%d-d%d", budget, shape.nLayer(), shape.nHead(),
         shape.dModel()).replace("+", "");
-    SweepPoint point = new SweepPoint(id, shape, n, params(base, shape), budget, tokens, (int) steps);
+    SweepPoint point = new SweepPoint(id, shape, n, SweepPlan.model(base, shape).parameterCount(), budget, tokens,
+        (int) steps);
     double level = fit.options().level();
     double[] predicted = fit.approach3().predict(n, tokens, level);
     console.printf("prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
@@ -134,15 +135,12 @@ public final class SweepPrediction {
     com.fasterxml.jackson.databind.node.ObjectNode fit =
         (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fitJson.toFile());
     fit.set("prediction", JSON.valueToTree(p));
-    java.nio.file.Path tmp = fitJson.resolveSibling(fitJson.getFileName() + ".tmp");
-    JSON.writeValue(tmp.toFile(), fit);
-    java.nio.file.Files.move(tmp, fitJson, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    AtomicFile.write(FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw(), new Path(fitJson.toUri()),
+        JSON.writeValueAsBytes(fit));
   }
 
   private static long params(GptConfig base, SweepConfig.Shape s) {
-    return new GptConfig(base.vocabSize(), base.contextLength(), s.nLayer(), s.nHead(), s.dModel(), base.dropout(),
-        base.positional(), base.multiQuery()).nonEmbeddingParams();
+    return SweepPlan.model(base, s).nonEmbeddingParams();
   }
 
   private static PretrainConfig.Optim withBatch(PretrainConfig.Optim o, int batch) {

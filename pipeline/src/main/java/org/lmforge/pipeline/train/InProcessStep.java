@@ -8,7 +8,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.lmforge.model.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Data parallelism inside the driver JVM, for {@code local[*]}: replica k is a model copy pinned to its own
@@ -61,14 +60,7 @@ final class InProcessStep implements StepEngine {
       throw new IllegalStateException("a replica failed in step " + (master.step() + 1) + ": " + e.getCause(),
           e.getCause());
     }
-    long t1 = System.nanoTime();
-    INDArray g = Nd4j.createFromArray(sum.gradient()).divi(spec.replicas());
-    double norm = master.applyUpdate(g);
-    g.close();
-    long t2 = System.nanoTime();
-    double gather = (t1 - t0) / 1e9;
-    return new Result(sum.lossSum() / spec.replicas(), norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
-        Math.max(0, gather - sum.maxComputeSeconds()), (t2 - t1) / 1e9);
+    return StepEngine.applyAveraged(master, sum, spec.replicas(), t0, System.nanoTime());
   }
 
   @Override

@@ -65,7 +65,15 @@ final class Replicas {
     LAST_USED.put(spec.runKey(), System.nanoTime());
     evictIdleRuns(spec.runKey());
     Trainer t = IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).poll();
-    return t != null ? t : build(spec);
+    if (t != null) {
+      return t;
+    }
+    TRAIN_SPLITS.entrySet().removeIf(e -> {   // a new corpus: close the old one
+      if (e.getKey().equals(spec.tokens())) return false;
+      e.getValue().close();
+      return true;
+    });
+    return build(spec);
   }
 
   /**

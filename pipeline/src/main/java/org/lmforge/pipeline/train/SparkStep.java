@@ -6,8 +6,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.lmforge.model.train.Trainer;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Synchronous data parallelism on Spark, one optimiser step per Spark job. The driver's {@link Trainer} holds
@@ -54,14 +52,7 @@ final class SparkStep implements StepEngine {
       throw new IllegalStateException("step " + step + " reduced " + sum.replicas() + " of " + spec.replicas()
           + " replicas");
     }
-    long t1 = System.nanoTime();
-    INDArray g = Nd4j.createFromArray(sum.gradient()).divi(spec.replicas());
-    double norm = master.applyUpdate(g);
-    g.close();
-    long t2 = System.nanoTime();
-    double job = (t1 - t0) / 1e9;
-    return new Result(sum.lossSum() / spec.replicas(), norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
-        Math.max(0, job - sum.maxComputeSeconds()), (t2 - t1) / 1e9);
+    return StepEngine.applyAveraged(master, sum, spec.replicas(), t0, System.nanoTime());
   }
 
   /** Static, so the closure captures only what it names (not this driver object). */

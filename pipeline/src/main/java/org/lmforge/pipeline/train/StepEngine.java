@@ -1,6 +1,8 @@
 package org.lmforge.pipeline.train;
 
 import org.lmforge.model.train.Trainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * How a data-parallel step gets its K replica gradients: {@link SparkStep} (one Spark job per step, replicas
@@ -19,6 +21,20 @@ interface StepEngine extends AutoCloseable {
                 double updateSeconds) { }
 
   Result run(Trainer master, long maxSteps);
+
+  /**
+   * The driver's half of a step, the same on both engines: average the summed shares, clip + AdamW once, and
+   * split the step's time ({@code t0} start, {@code t1} the shares summed) into compute, sync and update.
+   */
+  static Result applyAveraged(Trainer master, GradientShare sum, int replicas, long t0, long t1) {
+    INDArray g = Nd4j.createFromArray(sum.gradient()).divi(replicas);
+    double norm = master.applyUpdate(g);
+    g.close();
+    long t2 = System.nanoTime();
+    double gather = (t1 - t0) / 1e9;
+    return new Result(sum.lossSum() / replicas, norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
+        Math.max(0, gather - sum.maxComputeSeconds()), (t2 - t1) / 1e9);
+  }
 
   /** Short name for the start line: "spark" or "in-process". */
   String name();

@@ -117,6 +117,15 @@ class SweepPredictionTest {
     assertTrue(clean.measuredLoss() > 0 && clean.measuredLoss() < Math.log(320), "trained: " + clean.measuredLoss());
     assertTrue(Files.exists(tmp.resolve("pred-clean").resolve(SweepPrediction.FILE)));
     assertFalse(Files.exists(tmp.resolve("pred-clean/runs.csv")), "the prediction run is in no runs table");
+    // fit.json carries the prediction beside the fitted law (the sweep job attaches it), replaced atomically
+    Path fitJson = tmp.resolve("pred-clean/fit.json");
+    Files.writeString(fitJson, "{\"E\": 1.5}");
+    SweepPrediction.attach(fitJson, clean);
+    JsonNode fitted = new ObjectMapper().readTree(fitJson.toFile());
+    assertEquals(1.5, fitted.path("E").asDouble());
+    assertEquals(clean.measuredLoss(), fitted.path("prediction").path("measuredLoss").asDouble(), 0);
+    assertEquals(List.of("fit.json"), Files.list(tmp.resolve("pred-clean")).map(f -> f.getFileName().toString())
+        .filter(f -> f.contains("fit.json")).toList(), "no temporary or checksum file of fit.json left");
 
     // The same prediction run crashing at step 20 (after its checkpoint at step 10), then re-run.
     PrintStream crashing = crashAt("step 20/");

@@ -1,6 +1,10 @@
 package org.lmforge.model.gpt;
 
 import java.util.Map;
+import java.util.Collection;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
@@ -12,6 +16,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class FinalNormLayer extends SameDiffLayer {
   public static final String G = "lnf_g", B = "lnf_b";
   private int dModel;
+
+  private boolean autodiff;
 
   public FinalNormLayer() { }
 
@@ -30,6 +36,19 @@ public class FinalNormLayer extends SameDiffLayer {
   @Override public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
     return GptBlockLayer.layerNorm(sd, x, p.get(G), p.get(B));
   }
+
+  /**
+   * The hand-written layer ({@link FinalNorm}), or with {@code autodiff} the SameDiff graph of
+   * {@link #defineLayer}: the reference the tests compare the hand-written backward pass against.
+   */
+  @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
+    if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
+    return NativeLayer.wire(new FinalNorm(conf, type), this, conf, index, paramsView, initialize, listeners);
+  }
+
+  public boolean isAutodiff() { return autodiff; }
+  public void setAutodiff(boolean v) { autodiff = v; }
 
   @Override public InputType getOutputType(int layerIndex, InputType inputType) { return inputType; }
 

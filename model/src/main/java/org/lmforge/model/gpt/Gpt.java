@@ -9,16 +9,13 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInitDistribution;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.lossfunctions.impl.LossSparseMCXENT;
 
 /**
  * The GPT as a DL4J {@link ComputationGraph}: {@code wte} (EmbeddingSequenceLayer, V->d) -> {@code wpe}
@@ -46,17 +43,35 @@ public final class Gpt {
 
   public Gpt(GptConfig config, long seed) { this(config, seed, DataType.FLOAT); }
 
-  public Gpt(GptConfig config, long seed, DataType type) {
+  public Gpt(GptConfig config, long seed, DataType type) { this(config, seed, type, false); }
+
+  /**
+   * The same model with its layers run as SameDiff graphs (DL4J's automatic differentiation) instead of the
+   * hand-written forward/backward passes: the independent reference the tests compare gradients against. Same
+   * parameters for the same seed; about 60 ms slower per step.
+   */
+  public static Gpt autodiffReference(GptConfig config, long seed, DataType type) {
+    return new Gpt(config, seed, type, true);
+  }
+
+  private Gpt(GptConfig config, long seed, DataType type, boolean autodiff) {
     this.config = config;
     Nd4j.getRandom().setSeed(seed);
-    this.net = new ComputationGraph(configuration(config, seed, type));
+    this.net = new ComputationGraph(configuration(config, seed, type, autodiff));
     net.init();
     tieWeights();
   }
 
   /** The DL4J graph configuration; it survives the JSON round trip that Spark training needs. */
   public static ComputationGraphConfiguration configuration(GptConfig c, long seed, DataType type) {
-    Dropout drop = c.dropout() > 0 ? new Dropout(1.0 - c.dropout()) : null;   // DL4J takes the RETAIN probability
+    return configuration(c, seed, type, false);
+  }
+
+  private static ComputationGraphConfiguration configuration(GptConfig c, long seed, DataType type, boolean autodiff) {
+    // A Dropout object keeps its layer's mask between forward and backward, so each layer gets its own; DL4J takes
+    // the RETAIN probability. (Until the layers were hand-written, SameDiff layers silently ignored dropout.)
+    double retain = 1.0 - c.dropout();
+    boolean drop = c.dropout() > 0;
     ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
         .seed(seed)
         .dataType(type)
@@ -72,20 +87,23 @@ public final class Gpt {
         .weightInit(new WeightInitDistribution(new NormalDistribution(0, 0.02))).build(), "tokens");
     String prev = WTE;
     if (c.positional() == GptConfig.Positional.LEARNED) {
-      g.addLayer(WPE, new PositionEmbeddingLayer(c), prev);
+      PositionEmbeddingLayer wpe = new PositionEmbeddingLayer(c);
+      wpe.setAutodiff(autodiff);
+      g.addLayer(WPE, wpe, prev);
       prev = WPE;
     }
     for (int i = 0; i < c.nLayer(); i++) {
       GptBlockLayer block = new GptBlockLayer(c);
-      if (drop != null) block.setIDropout(drop);   // inverted dropout on the residual stream entering the block
+      block.setAutodiff(autodiff);
+      if (drop) block.setIDropout(new Dropout(retain));   // inverted dropout on the residual stream entering the block
       g.addLayer(blockName(i), block, prev);
       prev = blockName(i);
     }
     FinalNormLayer lnf = new FinalNormLayer(c);
-    if (drop != null) lnf.setIDropout(drop);
+    lnf.setAutodiff(autodiff);
+    if (drop) lnf.setIDropout(new Dropout(retain));
     g.addLayer(LN_F, lnf, prev);
-    g.addLayer(HEAD, new RnnOutputLayer.Builder(new LossSparseMCXENT()).nIn(c.dModel()).nOut(c.vocabSize())
-        .hasBias(true).activation(Activation.SOFTMAX).dataFormat(RNNFormat.NWC).build(), LN_F);
+    g.addLayer(HEAD, HeadLayer.of(c, autodiff), LN_F);
     g.setOutputs(HEAD);
     return g.build();
   }
@@ -178,7 +196,8 @@ public final class Gpt {
   /**
    * In DL4J 1.0.0-M2.1 every SameDiffLayer returns twice the true gradient, both for its parameters and for
    * the epsilon it passes down, so layer k (counting SameDiffLayers from the output) sees 2^k times the
-   * truth (found by finite differences, see GradientCheckTest). Adam would hide a per-layer constant, but
+   * truth (found by finite differences, see GradientCheckTest). Only the {@link #autodiffReference} runs
+   * SameDiff layers; the hand-written layers ({@link NativeLayer}) are exact, so for them this divides by 1. Adam would hide a per-layer constant, but
    * clipping, the gradient norm and any all-reduce must see the true gradient, so it is divided out here.
    * The embedding sits below all N SameDiffLayers; the head (a native layer) is exact.
    */
@@ -188,7 +207,7 @@ public final class Gpt {
     int sameDiffBelowOutput = 0;
     for (int i = layers.length - 1; i >= 0; i--) {
       org.deeplearning4j.nn.api.Layer l = layers[i];
-      boolean sd = l instanceof org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
+      boolean sd = l.getClass() == org.deeplearning4j.nn.layers.samediff.SameDiffLayer.class;
       if (sd) sameDiffBelowOutput++;
       if (!sd && !l.conf().getLayer().getLayerName().equals(WTE)) continue;
       long off = offsetOf(l.conf().getLayer().getLayerName(), l.paramTable().keySet().iterator().next());

@@ -1,6 +1,10 @@
 package org.lmforge.model.gpt;
 
 import java.util.Map;
+import java.util.Collection;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
@@ -22,7 +26,7 @@ public class GptBlockLayer extends SameDiffLayer {
   public static final String LN1_G = "ln1_g", LN1_B = "ln1_b", WQ = "wq", BQ = "bq", WK = "wk", BK = "bk",
       WV = "wv", BV = "bv", WO = "wo", BO = "bo", LN2_G = "ln2_g", LN2_B = "ln2_b", W1 = "w1", B1 = "b1",
       W2 = "w2", B2 = "b2";
-  static final double LN_EPS = 1e-5;
+  static final double LN_EPS = Kernels.LN_EPS;
 
   private int dModel;
   private int nHead;
@@ -30,6 +34,8 @@ public class GptBlockLayer extends SameDiffLayer {
   private int nLayer;
   private boolean multiQuery;
   private boolean alibi;
+
+  private boolean autodiff;
 
   public GptBlockLayer() { }
 
@@ -132,6 +138,19 @@ public class GptBlockLayer extends SameDiffLayer {
     // sd.math.rsqrt returns wrong values on ND4J 1.0.0-M2.1 (rsqrt(0.53) ≈ 149), hence div(sqrt)
     return c.div(sd.math.sqrt(var.add(LN_EPS))).mul(gain).add(bias);
   }
+
+  /**
+   * The hand-written layer ({@link GptBlock}), or with {@code autodiff} the SameDiff graph of
+   * {@link #defineLayer}: the reference the tests compare the hand-written backward pass against.
+   */
+  @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
+    if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
+    return NativeLayer.wire(new GptBlock(conf, type, this), this, conf, index, paramsView, initialize, listeners);
+  }
+
+  public boolean isAutodiff() { return autodiff; }
+  public void setAutodiff(boolean v) { autodiff = v; }
 
   @Override public InputType getOutputType(int layerIndex, InputType inputType) { return inputType; }
 

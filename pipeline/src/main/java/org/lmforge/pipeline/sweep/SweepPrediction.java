@@ -135,8 +135,12 @@ public final class SweepPrediction {
     com.fasterxml.jackson.databind.node.ObjectNode fit =
         (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fitJson.toFile());
     fit.set("prediction", JSON.valueToTree(p));
-    AtomicFile.write(FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw(), new Path(fitJson.toUri()),
-        JSON.writeValueAsBytes(fit));
+    // fit.json is a local file (the sweep job writes it only for local sweep directories): java.nio's atomic move,
+    // no Hadoop file system whose cached instance may add a .crc sidecar
+    java.nio.file.Path tmp = fitJson.resolveSibling("." + fitJson.getFileName() + ".tmp");
+    java.nio.file.Files.write(tmp, JSON.writeValueAsBytes(fit));
+    java.nio.file.Files.move(tmp, fitJson, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static long params(GptConfig base, SweepConfig.Shape s) {

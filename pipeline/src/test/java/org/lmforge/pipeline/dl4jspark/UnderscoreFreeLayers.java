@@ -14,7 +14,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Test-only stand-ins for {@link GptBlockLayer} and {@link FinalNormLayer} whose parameter keys have no '_'
+ * Test-only stand-ins, run as SameDiff graphs, for {@link GptBlockLayer} and {@link FinalNormLayer} whose parameter keys have no '_'
  * ({@code ln1_g} becomes {@code ln1g}, {@code lnf_b} becomes {@code lnfb}); same maths, same shapes, same flat layout.
  *
  * <p>Why: DL4J's own updater ({@code BaseMultiLayerUpdater.update}, 1.0.0-M2.1) finds the layer of a gradient key
@@ -33,8 +33,12 @@ public final class UnderscoreFreeLayers {
         .replace("\"" + FinalNormLayer.class.getName() + "\"", "\"" + FinalNorm.class.getName() + "\"");
     ComputationGraphConfiguration out = ComputationGraphConfiguration.fromJson(json);
     for (GraphVertex v : out.getVertices().values())
-      if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof AbstractSameDiffLayer l)
+      if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof AbstractSameDiffLayer l) {
         l.setLayerParams(null);   // the JSON carried the old keys; re-run defineParameters
+        // the hand-written layers read the original keys: run the stand-ins as SameDiff graphs (their defineLayer)
+        if (l instanceof GptBlockLayer b) b.setAutodiff(true);
+        if (l instanceof FinalNormLayer f) f.setAutodiff(true);
+      }
     return ComputationGraphConfiguration.fromJson(out.toJson());
   }
 

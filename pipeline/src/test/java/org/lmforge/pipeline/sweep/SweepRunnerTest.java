@@ -1,6 +1,7 @@
 package org.lmforge.pipeline.sweep;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,17 +64,29 @@ class SweepRunnerTest {
       assertEquals(0, again.ranNow());
       assertEquals(csv, Files.readAllLines(tmp.resolve("sweep/runs.csv")));
 
-      // A sweep killed while a run was finishing (its summary not yet written): only that run continues, from
-      // its checkpoint, and ends where it ended before.
-      SweepPoint victim = first.points().get(1);
-      Path summary = tmp.resolve("sweep/runs").resolve(victim.runId()).resolve(PretrainRun.SUMMARY);
-      double before = new ObjectMapper().readTree(summary.toFile()).get("finalValLoss").asDouble();
-      Files.delete(summary);
-      SweepRunner.Result resumed = SweepRunner.run(spark, sweep, template, quiet);
-      assertEquals(1, resumed.ranNow());
-      JsonNode after = new ObjectMapper().readTree(summary.toFile());
-      assertEquals(victim.steps(), after.get("resumedFromStep").asLong());
-      assertEquals(before, after.get("finalValLoss").asDouble(), 1e-6);
+      // The same sweep in another directory, its driver dying in the middle of a run's training (the console
+      // throws when the first "step 10/" line is printed, after that run's checkpoint at step 5), then re-run:
+      // the interrupted run continues from its checkpoint, re-runs the remaining steps and ends on the curve of
+      // the uninterrupted sweep; the runs table equals the first one but for the timings.
+      SweepConfig crashSweep = new SweepConfig(tokens, tmp.resolve("crash").toString(), "", SweepConfig.Plan.ISOFLOP,
+          sweep.shapes(), sweep.budgets(), List.of(), 3, 60, 1e18);
+      assertThrows(SweepPredictionTest.Crash.class,
+          () -> SweepRunner.run(spark, crashSweep, template, SweepPredictionTest.crashAt("step 10/")));
+      List<Path> interrupted;
+      try (var dirs = Files.list(tmp.resolve("crash/runs"))) {
+        interrupted = dirs.filter(d -> !Files.exists(d.resolve(PretrainRun.SUMMARY))).toList();
+      }
+      assertEquals(1, interrupted.size(), "one run was cut off mid-training: " + interrupted);
+      String victim = interrupted.get(0).getFileName().toString();
+      SweepRunner.Result resumed = SweepRunner.run(spark, crashSweep, template, quiet);
+      assertTrue(resumed.ranNow() >= 1);
+      JsonNode after = new ObjectMapper().readTree(interrupted.get(0).resolve(PretrainRun.SUMMARY).toFile());
+      long from = after.get("resumedFromStep").asLong(), steps = after.get("steps").asLong();
+      assertTrue(from > 0 && from < steps && from % 5 == 0, "resumed mid-run from a checkpoint: " + from + " of " + steps);
+      JsonNode uninterrupted = new ObjectMapper().readTree(tmp.resolve("sweep/runs").resolve(victim)
+          .resolve(PretrainRun.SUMMARY).toFile());
+      assertEquals(uninterrupted.get("finalValLoss").asDouble(), after.get("finalValLoss").asDouble(), 1e-6);
+      assertEquals(withoutTimings(csv), withoutTimings(Files.readAllLines(tmp.resolve("crash/runs.csv"))));
 
       Path html = tmp.resolve("sweep/report.html");
       Report.write(tmp.resolve("sweep"), html, 1e18);
@@ -82,5 +95,16 @@ class SweepRunnerTest {
     } finally {
       spark.stop();
     }
+  }
+
+  /** The runs table without its wall-time and tokens/s columns. */
+  static List<String> withoutTimings(List<String> csv) {
+    int wall = SweepRunner.COLUMNS.indexOf("wall_seconds"), tps = SweepRunner.COLUMNS.indexOf("tokens_per_second");
+    return csv.stream().map(line -> {
+      String[] f = line.split(",");
+      f[wall] = "";
+      f[tps] = "";
+      return String.join(",", f);
+    }).sorted().toList();
   }
 }

@@ -32,7 +32,7 @@ public record NodeReport(String node, String host, long pid, String java, String
                          List<String> taskGpus, List<String> executorGpus, double sgemmGflops, String nd4jError)
     implements Serializable {
   static final int SGEMM_N = 512;
-  static final int SGEMM_REPS = 5;
+  static final int SGEMM_REPS = 10;
   /**
    * Tests only: makes this JVM report another backend name than the one ND4J loaded, so that the driver's
    * mismatch check can be exercised on a machine that has only the CPU backend.
@@ -67,14 +67,14 @@ public record NodeReport(String node, String host, long pid, String java, String
   }
 
   /**
-   * fp32 [n,n]·[n,n] with the threads ND4J has here, 2 untimed runs first; {@code commit()} waits for the device
+   * fp32 [n,n]·[n,n] with the threads ND4J has here, 3 untimed runs first; {@code commit()} waits for the device
    * on CUDA, where a matrix multiply only queues work.
    */
   static double measureSgemm() {
     INDArray a = Nd4j.rand(DataType.FLOAT, SGEMM_N, SGEMM_N);
     INDArray b = Nd4j.rand(DataType.FLOAT, SGEMM_N, SGEMM_N);
     INDArray c = Nd4j.create(DataType.FLOAT, SGEMM_N, SGEMM_N);
-    for (int i = 0; i < 2; i++) a.mmuli(b, c);
+    for (int i = 0; i < 3; i++) a.mmuli(b, c);
     Nd4j.getExecutioner().commit();
     long t0 = System.nanoTime();
     for (int i = 0; i < SGEMM_REPS; i++) a.mmuli(b, c);

@@ -127,8 +127,8 @@ public final class DoctorJob implements Job<DoctorJob.Report> {
           r.executorGpus().isEmpty() ? "none" : String.join(",", r.executorGpus()));
     }
     if (r.nd4jError() == null) {
-      out.printf("  sgemm    %.1f GFLOP/s (%dx%dx%d fp32, %d timed runs)", r.sgemmGflops(),
-          NodeReport.SGEMM_N, NodeReport.SGEMM_N, NodeReport.SGEMM_N, NodeReport.SGEMM_REPS);
+      out.printf("  sgemm    %.1f GFLOP/s (%dx%dx%d fp32, best of %d x %d runs)", r.sgemmGflops(),
+          NodeReport.SGEMM_N, NodeReport.SGEMM_N, NodeReport.SGEMM_N, NodeReport.SGEMM_ROUNDS, NodeReport.SGEMM_REPS);
     }
   }
 }

@@ -212,11 +212,15 @@ public final class PretrainRun {
     if (gpus == null) {
       String backend;
       try {
-        backend = Nd4jInfo.backend() + " backend";
+        backend = Nd4jInfo.backend();
       } catch (RuntimeException | LinkageError e) {
-        backend = "ND4J backend unknown (" + e + ")";
+        backend = "unknown (" + e + ")";
       }
-      return "devices: no GPUs requested; replicas run on executor CPUs (driver: " + backend + ")" + precision;
+      String slow = dtype == PretrainConfig.Dtype.HALF && backend.equals("CPU")
+          ? " (on the CPU backend fp16 runs about 8x slower than float, having no fp16 matrix multiply: half is meant "
+          + "for CUDA executors)" : "";
+      return "devices: no GPUs requested; replicas run on executor CPUs (driver: ND4J " + backend + " backend)"
+          + precision + slow;
     }
     return "devices: one GPU per replica, " + replicas + " replicas on " + gpus.describe() + precision;
   }

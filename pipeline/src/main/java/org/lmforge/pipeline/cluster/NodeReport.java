@@ -112,9 +112,10 @@ public record NodeReport(String node, String host, long pid, String java, String
     }
   }
 
+  /** The outermost error's type and the innermost cause, which is the one that names the missing library. */
   private static String rootCause(Throwable e) {
-    StringBuilder s = new StringBuilder(e.toString());
-    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) s.append(" <- ").append(c);
-    return s.toString();
+    Throwable root = e;
+    for (int i = 0; root.getCause() != null && root.getCause() != root && i < 12; i++) root = root.getCause();
+    return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
   }
 }

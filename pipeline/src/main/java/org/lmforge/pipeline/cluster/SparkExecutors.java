@@ -11,7 +11,9 @@ import scala.collection.Iterator;
 /**
  * The executors registered with the driver, with the GPU addresses each was given: read from Spark's status
  * store (the data behind the UI's Executors page and the REST API's {@code /executors}), the one place the driver
- * keeps each executor's resources. In local mode the only executor is the driver itself, id "driver".
+ * keeps each executor's resources. {@code SparkContext.statusStore} is {@code private[spark]} in Scala (public in
+ * the bytecode Java sees); its {@code ExecutorSummary} is the REST API's public class. In local mode the only
+ * executor is the driver itself, id "driver".
  */
 public final class SparkExecutors {
   /** How long to wait for executors when Spark's own setting is absent (its default, 30 s). */

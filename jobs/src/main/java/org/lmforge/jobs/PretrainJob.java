@@ -1,8 +1,10 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainInputs;
@@ -40,6 +42,7 @@ public final class PretrainJob implements Callable<Integer> {
     org.apache.hadoop.conf.Configuration h = HadoopConf.beforeSession();
     PretrainInputs.check(cfg.tokens(), h);
     PretrainInputs.checkOutput(cfg.output(), cfg.resume(), cfg.overwrite(), h);
+    GpuSlots.checkSettings(new SparkConf());   // spark-submit's --conf and -Dspark.* (Spark itself rejects some later)
     try (SparkSession spark = Sessions.create("lmforge-pretrain", job.master())) {
       PretrainResult r = PretrainRun.run(spark, cfg, System.out);
       System.out.println(r);

@@ -54,6 +54,15 @@ class BadConfigurationTest {
   }
 
   @Test
+  void unsupportedPrecisionIsRefusedWithTheReason() {
+    String err = run(2, "pretrain", "--conf", "pretrain.model.dtype=bfloat16");
+    assertTrue(err.contains("pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in "
+        + "double, float or half"), err);
+    err = run(2, "pretrain", "--conf", "pretrain.model.dtype=fp8");
+    assertTrue(err.contains("'pretrain.model.dtype' is 'fp8'; valid values: [float, half, bfloat16]"), err);
+  }
+
+  @Test
   void missingConfigFileIsNamed() {
     String err = run(2, "clean", "--config", tmp.resolve("nope.conf").toString());
     assertTrue(err.contains("nope.conf"), err);

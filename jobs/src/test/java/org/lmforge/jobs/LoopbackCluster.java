@@ -31,16 +31,26 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory) throws Exception {
+    return start(dir, workers, coresPerWorker, workerMemory, Map.of());
+  }
+
+  /**
+   * @param workerProperties system properties of each worker JVM, as {@code SPARK_WORKER_OPTS} would pass them
+   *                         (e.g. spark.worker.resource.gpu.amount and its discovery script)
+   */
+  static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory,
+                               Map<String, String> workerProperties) throws Exception {
     Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
     Files.createDirectories(sparkHome.resolve("jars"));
     int port = freePort();
     int ui = freePort();
     LoopbackCluster c = new LoopbackCluster("spark://127.0.0.1:" + port, ui);
     try {
-      c.launch(dir, sparkHome, "master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
-          String.valueOf(port), "--webui-port", String.valueOf(ui));
+      c.launch(dir, sparkHome, "master", List.of(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
+          "--port", String.valueOf(port), "--webui-port", String.valueOf(ui));
+      List<String> props = workerProperties.entrySet().stream().map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList();
       for (int i = 0; i < workers; i++) {
-        c.launch(dir, sparkHome, "worker" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
+        c.launch(dir, sparkHome, "worker" + i, props, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
             "--cores", String.valueOf(coresPerWorker), "--memory", workerMemory, "--webui-port",
             String.valueOf(freePort()), "--work-dir", Files.createDirectories(dir.resolve("work" + i)).toString(),
             c.masterUrl);
@@ -90,9 +100,11 @@ final class LoopbackCluster implements AutoCloseable {
     throw new IllegalStateException("no jvm.opens in " + props);
   }
 
-  private void launch(Path dir, Path sparkHome, String name, String mainClass, String... args) throws IOException {
+  private void launch(Path dir, Path sparkHome, String name, List<String> jvmProps, String mainClass, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     cmd.addAll(List.of(jvmOpens().split("\\s+")));
+    cmd.addAll(jvmProps);
     cmd.addAll(List.of("-Xmx512m", "-cp", classpath(), mainClass));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -9,6 +9,7 @@ import org.lmforge.model.checkpoint.CheckpointStore;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.eval.Evaluator;
 import org.lmforge.model.gpt.Gpt;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -39,17 +40,28 @@ public final class Trainer {
    *              data-parallel run, whose replicas hold the training data); {@link #gradient} then throws
    */
   public Trainer(TrainConfig cfg, TokenStream train, TokenStream val, CheckpointStore store, String checkpointName) {
+    this(cfg, DataType.FLOAT, train, val, store, checkpointName);
+  }
+
+  /**
+   * @param type the model's floating-point type; a data-parallel replica in HALF computes its gradients in fp16
+   *             while the driver keeps fp32 weights and AdamW state (accumulation over micro-batches stays fp32)
+   */
+  public Trainer(TrainConfig cfg, DataType type, TokenStream train, TokenStream val, CheckpointStore store,
+                 String checkpointName) {
     if (train != null && train.vocabSize() > cfg.model().vocabSize())
       throw new IllegalArgumentException("training stream vocabulary (" + train.vocabSize() + ") is larger than the "
           + "model's vocabSize " + cfg.model().vocabSize());
     this.cfg = cfg;
-    this.model = new Gpt(cfg.model(), cfg.seed());
+    this.model = new Gpt(cfg.model(), cfg.seed(), type);
     this.opt = new AdamW(model.flatLength(), model.decayMask(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay());
     this.sampler = train == null ? null : new BatchSampler(train, cfg.model().contextLength(), cfg.seed(), cfg.sampling());
     this.evaluator = val == null ? null : new Evaluator(val, cfg.model().contextLength(), cfg.batchSize(), cfg.evalTokens());
     this.store = store;
     this.checkpointName = checkpointName;
-    this.accum = cfg.gradAccum() > 1 ? Nd4j.zeros(model.params().dataType(), model.flatLength()) : null;
+    // fp16 sums of micro-batch gradients would lose the small ones: accumulate in at least fp32
+    DataType accumType = type.width() < DataType.FLOAT.width() ? DataType.FLOAT : type;
+    this.accum = cfg.gradAccum() > 1 ? Nd4j.zeros(accumType, model.flatLength()) : null;
   }
 
   public Gpt model() { return model; }

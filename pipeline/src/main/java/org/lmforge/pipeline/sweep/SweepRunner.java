@@ -149,7 +149,7 @@ public final class SweepRunner {
     double lrScale = lrScale(sweep, p.shape());
     PretrainConfig run = template
         .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
-            m.contextLength(), m.positional(), m.dropout(), m.multiQuery()))
+            m.contextLength(), m.positional(), m.dropout(), m.multiQuery(), m.dtype()))
         .withOptim(new PretrainConfig.Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr() * lrScale,
             o.minLr() * lrScale, Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(),
             o.weightDecay(), o.gradClip(), o.seed(), o.sampling()))

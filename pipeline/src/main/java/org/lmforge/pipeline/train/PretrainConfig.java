@@ -5,6 +5,7 @@ import java.util.List;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.TrainConfig;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * The pretrain job ({@code conf/pretrain.conf}, keys = component names). The vocabulary is not configured:
@@ -43,11 +44,49 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
         logInterval, checkpointInterval, maxRecoveries, Sync.AUTO);
   }
 
-  /** Architecture; {@code positional} is learned or alibi. */
+  /**
+   * Architecture; {@code positional} is learned or alibi; {@code dtype} the replicas' floating-point type
+   * ({@link Dtype}).
+   */
   public record Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
-                      double dropout, boolean multiQuery) {
+                      double dropout, boolean multiQuery, Dtype dtype) {
+    public Model {
+      if (dtype == null) throw new IllegalArgumentException("pretrain.model.dtype is empty: float or half");
+      if (dtype == Dtype.BFLOAT16) {
+        throw new IllegalArgumentException("pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds "
+            + "networks only in double, float or half (NeuralNetConfiguration.Builder.dataType refuses BFLOAT16 on "
+            + "every backend); use float, or half on CUDA executors");
+      }
+    }
+
+    /** Float replicas, as before precision was configurable. */
+    public Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
+                 double dropout, boolean multiQuery) {
+      this(nLayer, nHead, dModel, contextLength, positional, dropout, multiQuery, Dtype.FLOAT);
+    }
+
     public GptConfig gpt(int vocabSize) {
       return new GptConfig(vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
+    }
+  }
+
+  /**
+   * Precision of the replicas' forward and backward passes. The driver always keeps fp32 weights and AdamW state
+   * and sums the replicas' gradients in fp32, so HALF is mixed precision: fp16 compute, fp32 master weights (no
+   * loss scaling; see docs/pretrain.md for what was measured). BFLOAT16 is named only to be refused with the
+   * reason.
+   */
+  public enum Dtype {
+    FLOAT(DataType.FLOAT), HALF(DataType.HALF), BFLOAT16(DataType.BFLOAT16);
+
+    private final DataType nd4j;
+
+    Dtype(DataType nd4j) {
+      this.nd4j = nd4j;
+    }
+
+    public DataType nd4j() {
+      return nd4j;
     }
   }
 

@@ -19,8 +19,12 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.MetricsLog;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.cluster.DeviceBinder;
+import org.lmforge.pipeline.cluster.GpuSlots;
+import org.lmforge.pipeline.cluster.Nd4jInfo;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
 /**
@@ -47,7 +51,10 @@ public final class PretrainRun {
     ShardFiles shards = ShardFiles.open(cfg.tokens(), conf);
     ShardManifest manifest = shards.manifest();
     checkShards(shards, conf);
-    int replicas = cfg.replicas() > 0 ? cfg.replicas() : jsc.defaultParallelism();
+    // GPU executors: settings, backend, master and slots, before the output is touched
+    DeviceBinder binder = DeviceBinder.configured();
+    GpuSlots gpus = GpuSlots.requested(jsc.getConf()) ? GpuSlots.check(jsc.sc(), cfg.replicas(), binder) : null;
+    int replicas = cfg.replicas() > 0 ? cfg.replicas() : gpus != null ? gpus.slots() : jsc.defaultParallelism();
     TrainConfig tc = cfg.trainConfig(manifest.vocabSize());
     GptConfig model = tc.model();
     long trainTokens = manifest.split("train").tokens();
@@ -87,7 +94,8 @@ public final class PretrainRun {
       // ---- the loop
       String runKey = cfg.output() + "#" + UUID.randomUUID();
       ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, tc.seed(), tc.sampling(),
-          tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica());
+          tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica(), cfg.model().dtype().nd4j(),
+          gpus == null ? null : binder);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
       int maxSteps = tc.maxSteps();
       console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
@@ -97,6 +105,7 @@ public final class PretrainRun {
               + "replica); %d steps%s%n", engineName(cfg.sync(), jsc), replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
           4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
+      console.println(devices(gpus, replicas, cfg.model().dtype()));
 
       double best = log.bestValLoss();
       EvalResult last = null;
@@ -117,6 +126,8 @@ public final class PretrainRun {
           try {
             r = dp.run(master, maxSteps);
           } catch (Exception e) {   // a Spark job that failed after its own task retries
+            UserError mistake = userError(e);
+            if (mistake != null) throw mistake;   // a setting to fix (e.g. an executor without CUDA): no retry helps
             if (++recoveries > cfg.maxRecoveries()) {
               throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
                   + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is "
@@ -191,6 +202,35 @@ public final class PretrainRun {
           + jsc.sc().master() + ": use pretrain.sync = auto or spark");
     }
     return sync == PretrainConfig.Sync.SPARK || !local ? "spark" : "in-process";
+  }
+
+  /** Where replicas compute, for the start line. */
+  private static String devices(GpuSlots gpus, int replicas, PretrainConfig.Dtype dtype) {
+    String precision = dtype == PretrainConfig.Dtype.HALF
+        ? "; precision half: replicas compute in fp16, the driver keeps fp32 weights, AdamW state and gradient sums"
+        : "";
+    if (gpus == null) {
+      String backend;
+      try {
+        backend = Nd4jInfo.backend();
+      } catch (RuntimeException | LinkageError e) {
+        backend = "unknown (" + e + ")";
+      }
+      String slow = dtype == PretrainConfig.Dtype.HALF && backend.equals("CPU")
+          ? " (on the CPU backend fp16 runs about 8x slower than float, having no fp16 matrix multiply: half is meant "
+          + "for CUDA executors)" : "";
+      return "devices: no GPUs requested; replicas run on executor CPUs (driver: ND4J " + backend + " backend)"
+          + precision + slow;
+    }
+    return "devices: one GPU per replica, " + replicas + " replicas on " + gpus.describe() + precision;
+  }
+
+  /** The user mistake a failed step carries (a Spark task's exception arrives as the cause of the job's), if any. */
+  private static UserError userError(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof UserError u) return u;
+    }
+    return null;
   }
 
   /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.cluster.TaskGpu;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,18 +29,24 @@ final class Replicas {
 
   private Replicas() {}
 
-  /** Replica {@code k}'s gradient for the step whose first global row is {@code firstRow}, under params. */
+  /**
+   * Replica {@code k}'s gradient for the step whose first global row is {@code firstRow}, under params. On GPU
+   * executors the task thread is bound to the GPU Spark assigned this task first, and the replica borrowed is
+   * one built on that device: a model copy stays on the device it was made on.
+   */
   static GradientShare gradient(ReplicaSpec spec, float[] params, int k, long firstRow) {
     long t0 = System.nanoTime();
     useThreads(spec.threads());
-    Trainer t = borrow(spec);
+    int device = TaskGpu.bind(spec.gpuBinder());
+    String key = device == TaskGpu.NONE ? spec.runKey() : spec.runKey() + "@gpu" + device;
+    Trainer t = borrow(spec, key);
     try {
       INDArray incoming = Nd4j.createFromArray(params);
       GradientShare g = compute(t, spec, incoming, k, firstRow, t0);
       incoming.close();
       return g;
     } finally {
-      IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).add(t);
+      IDLE.computeIfAbsent(key, x -> new ConcurrentLinkedQueue<>()).add(t);
     }
   }
 
@@ -61,10 +68,11 @@ final class Replicas {
     return new GradientShare(g.gradient().toFloatVector(), g.loss(), 1, (System.nanoTime() - startNanos) / 1e9);
   }
 
-  private static Trainer borrow(ReplicaSpec spec) {
-    LAST_USED.put(spec.runKey(), System.nanoTime());
-    evictIdleRuns(spec.runKey());
-    Trainer t = IDLE.computeIfAbsent(spec.runKey(), key -> new ConcurrentLinkedQueue<>()).poll();
+  /** An idle replica kept under {@code key} (the run, and the device on GPU executors), else a new one. */
+  private static Trainer borrow(ReplicaSpec spec, String key) {
+    LAST_USED.put(key, System.nanoTime());
+    evictIdleRuns(key);
+    Trainer t = IDLE.computeIfAbsent(key, x -> new ConcurrentLinkedQueue<>()).poll();
     if (t != null) {
       return t;
     }
@@ -98,7 +106,7 @@ final class Replicas {
     // Only the model, the sampler and the row arithmetic matter on a replica: the optimiser runs on the driver.
     TrainConfig tc = new TrainConfig(spec.model(), spec.batchSize(), spec.gradAccum(), 1, 1e-3, 1e-3, 0, 1, 0.9,
         0.99, 0, 0, spec.seed(), spec.sampling(), 0, 1, 1, 0, null);
-    return new Trainer(tc, train, null, null, null);
+    return new Trainer(tc, spec.dtype(), train, null, null, null);
   }
 
   /** ND4J's OpenMP and BLAS threads for this JVM: a replica task should use the cores Spark gave it. */

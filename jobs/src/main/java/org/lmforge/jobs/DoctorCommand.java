@@ -1,0 +1,35 @@
+package org.lmforge.jobs;
+
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.cluster.DoctorJob;
+import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pipeline doctor}: the driver and one task per executor report Java, Spark, ND4J backend and BLAS, CUDA
+ * devices, assigned GPUs and an sgemm rate; exit 2 naming the cause when an executor's backend differs from the
+ * driver's or its native libraries fail to load.
+ */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+    description = "Check a cluster before training: versions, ND4J backend and BLAS, GPUs and sgemm GFLOP/s of the "
+        + "driver and every executor; fails when they do not match.")
+public final class DoctorCommand implements Callable<Integer> {
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master; default: the one spark-submit sets, else local[*].")
+  String master;
+
+  @Override
+  public Integer call() {
+    DoctorJob job = new DoctorJob();
+    DoctorJob.Report report;
+    try (SparkSession spark = Sessions.create("lmforge-doctor", JobOptions.masterOr(master))) {
+      report = job.run(spark, Progress.to(System.out));
+    }
+    if (!report.ok()) throw new UserError(String.join("; ", report.problems()));
+    return 0;
+  }
+}

@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
-import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
-import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,9 +78,7 @@ public final class Gpt {
         .addInputs("tokens");
     // NWC keeps [B,T,d] all the way, so blocks need no permute at their boundaries; no input types are set
     // because that makes EmbeddingSequenceLayer infer nIn=1 (see shared notes).
-    g.addLayer(WTE, new EmbeddingSequenceLayer.Builder().nIn(c.vocabSize()).nOut(c.dModel()).hasBias(false)
-        .inputLength(c.contextLength()).outputDataFormat(RNNFormat.NWC)
-        .weightInit(new WeightInitDistribution(new NormalDistribution(0, 0.02))).build(), "tokens");
+    g.addLayer(WTE, TokenEmbeddingLayer.of(c, autodiff), "tokens");
     String prev = WTE;
     if (c.positional() == GptConfig.Positional.LEARNED) {
       PositionEmbeddingLayer wpe = new PositionEmbeddingLayer(c);
@@ -240,10 +234,17 @@ public final class Gpt {
    * L2 norm of a flat gradient counting the tied matrix once (the head copy holds the same numbers as wte).
    */
   public double gradientNorm(INDArray flatGrad) {
-    long off = offsetOf(HEAD, "W"), n = (long) config.dModel() * config.vocabSize();
-    double all = flatGrad.norm2Number().doubleValue();
-    double head = flatGrad.get(NDArrayIndex.interval(off, off + n)).norm2Number().doubleValue();
-    return Math.sqrt(Math.max(0, all * all - head * head));
+    long off = offsetOf(HEAD, "W"), end = off + (long) config.dModel() * config.vocabSize();
+    return Math.sqrt(squaredSum(flatGrad.get(NDArrayIndex.interval(0, off)))
+        + squaredSum(flatGrad.get(NDArrayIndex.interval(end, flatGrad.length()))));
+  }
+
+  // BLAS dot of a vector with itself: 15-50 us for 300k floats where ND4J's norm2 reduction takes ~400 us
+  private static double squaredSum(INDArray v) {
+    if (v.length() == 0) return 0;
+    DataType t = v.dataType();
+    if (t != DataType.FLOAT && t != DataType.DOUBLE) return Math.pow(v.norm2Number().doubleValue(), 2);
+    return Nd4j.getBlasWrapper().dot(v, v);
   }
 
   /** Max |wte - headᵀ|: 0 while tying holds. */

@@ -93,7 +93,7 @@ final class GptBlock extends NativeLayer {
     matmul(q3, false, k3, true, scores, 1.0 / Math.sqrt(hs), 0);
     scores.reshape(b, (long) h * t * t).addi(biasRow);
     INDArray p = buffer("p", g, r, t);
-    Kernels.softmaxRows(scores.reshape((long) g * r, t), p.reshape((long) g * r, t));
+    Kernels.softmaxRows(scores.reshape((long) g * r, t), p.reshape((long) g * r, t), buffers());
     INDArray y3 = Nd4j.createUninitialized(dataType, g, r, hs);
     matmul(p, false, v3, false, y3, 1, 0);
     INDArray y = buffer("y", n, d);

@@ -40,7 +40,7 @@ final class Head extends RnnOutputLayer {
     INDArray p = buffers.get("p", n, v);
     matmul(h.reshape(n, d), false, getParam("W"), false, p, 1, 0);
     p.addi(getParam("b"));
-    Kernels.softmaxRows(p, p);
+    Kernels.softmaxRows(p, p, buffers);
     return p;
   }
 

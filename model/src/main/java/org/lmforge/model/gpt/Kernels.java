@@ -3,7 +3,6 @@ package org.lmforge.model.gpt;
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -86,9 +85,17 @@ final class Kernels {
     return dOut.muli(slope);
   }
 
-  /** Row softmax of scores [rows,cols] into {@code probs}. */
-  static void softmaxRows(INDArray scores, INDArray probs) {
-    Nd4j.exec(new SoftMax(scores, probs, 1));
+  /**
+   * Row softmax of scores [rows,cols] into {@code probs} (may be the same array): exp(s - rowmax), divided by its
+   * row sum. Written out because ND4J's fused softmax op costs 1.2-1.6x more on these shapes.
+   */
+  static void softmaxRows(INDArray scores, INDArray probs, LayerBuffers buf) {
+    INDArray max = scores.max(true, 1);
+    probs.assign(scores).subi(max);
+    Transforms.exp(probs, false);
+    INDArray sums = Nd4j.createUninitialized(probs.dataType(), probs.size(0), 1);
+    matmul(probs, false, buf.onesColumn(probs.size(1)), false, sums, 1, 0);
+    probs.divi(sums);
   }
 
   /** d softmax: dS = P·(dP - rowsum(dP·P)); overwrites and returns {@code dP} ([rows,cols]). */

@@ -80,7 +80,8 @@ class FilterChainTest {
     GopherQualityConfig g = d.gopherQuality();
     FiltersConfig bad = new FiltersConfig(d.enabled(), new GopherQualityConfig(g.minWords(), g.maxWords(),
         g.minMeanWordLength(), g.maxMeanWordLength(), g.maxSymbolWordRatio(), 1.5, g.maxEllipsisLineFrac(),
-        g.minAlphaWordFrac(), g.minStopWords(), g.stopWords(), g.stopWordLanguages(), g.bulletChars()),
+        g.minAlphaWordFrac(), g.minStopWords(), g.stopWords(), g.stopWordLanguages(), g.bulletChars(),
+        g.skipWordRulesWithoutSpaces()),
         d.gopherRepetition(), d.c4(), d.fineweb(), d.badwords(), d.urlBlocklist(), d.optOut(),
         d.qualityClassifier(), d.pii());
     e = assertThrows(IllegalArgumentException.class, () -> Filters.validate(bad));

@@ -89,7 +89,8 @@ class FilterChainTest {
     PiiConfig p = d.pii();
     assertThrows(IllegalArgumentException.class, () -> Filters.chain(new FiltersConfig(List.of("pii"),
         d.gopherQuality(), d.gopherRepetition(), d.c4(), d.fineweb(), d.lexicalSafety(), d.urlBlocklist(), d.optOut(),
-        d.qualityClassifier(), new PiiConfig(true, true, true, "<E>", "<I>", "<P>", false, List.of("en-US")))));
+        d.qualityClassifier(), new PiiConfig(true, true, true, true, true, true, "<E>", "<I>", "<P>", "<C>", "<B>", "<S>", false,
+            List.of("en-US")))));
   }
 
   @Test

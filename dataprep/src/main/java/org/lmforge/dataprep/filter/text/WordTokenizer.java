@@ -35,7 +35,7 @@ public final class WordTokenizer {
       + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
   private static final String QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
   private static final String CURRENCY_AFTER_NUMBER = "$£€¥฿₽﷼₴";
-  private static final List<String> UNITS = List.of("km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³",
+  private static final java.util.Set<String> UNITS = java.util.Set.of("km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³",
       "cm", "cm²", "cm³", "mm", "mm²", "mm³", "ha", "µm", "nm", "yd", "in", "ft", "kg", "g", "mg", "µg", "t",
       "lb", "oz", "m/s", "km/h", "kmh", "mph", "hPa", "Pa", "mbar", "mb", "MB", "kb", "KB", "gb", "GB", "tb",
       "TB", "T", "G", "M", "K", "%", "км", "м", "см", "мм", "кг", "г", "мг", "US$", "C$", "A$");
@@ -48,14 +48,26 @@ public final class WordTokenizer {
           + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]{0,62}[\\p{L}\\p{N}])?\\.)+[a-z\\u00a1-\\uffff]{2,63}\\.?"
           + "(?::\\d{2,5})?(?:[/?#]\\S*)?");
 
-  /** The words of {@code text}: every non-whitespace token (datatrove's {@code word_tokenize}). */
+  /**
+   * The last text this thread tokenized and its words: the chain passes the same String through the Gopher,
+   * FineWeb and safety rules, so it is tokenized once, not three times.
+   */
+  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+
+  /** The words of {@code text}: every non-whitespace token (datatrove's {@code word_tokenize}); unmodifiable. */
+  @SuppressWarnings("unchecked")
   public static List<String> words(String text) {
+    Object[] last = LAST.get();
+    if (last[0] == text) return (List<String>) last[1];
     List<String> tokens = tokens(text);
     List<String> out = new ArrayList<>(tokens.size());
     for (String t : tokens) {
       if (!PyText.isBlank(t)) out.add(t);
     }
-    return out;
+    List<String> words = java.util.Collections.unmodifiableList(out);
+    last[0] = text;
+    last[1] = words;
+    return words;
   }
 
   /** How many non-empty sentences {@code text} has (datatrove's {@code len(sent_tokenize(text))}). */

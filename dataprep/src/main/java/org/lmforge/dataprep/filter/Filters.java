@@ -23,9 +23,9 @@ public final class Filters {
   private Filters() {}
 
   /** Every filter name {@code filters.enabled} may list. */
-  public static final List<String> ALL = List.of(UrlBlocklistFilter.NAME, OptOutFilter.NAME,
+  public static final List<String> ALL = List.of(UrlBlocklistFilter.NAME, OptOutFilter.NAME, BadWordsFilter.NAME,
       GopherRepetitionFilter.NAME, GopherQualityFilter.NAME, C4QualityFilter.NAME, FineWebQualityFilter.NAME,
-      BadWordsFilter.NAME, QualityClassifierFilter.NAME, PiiFilter.NAME);
+      QualityClassifierFilter.NAME, PiiFilter.NAME);
 
   /** Builds the chain in {@code cfg.enabled()} order; loads lists and models (once per JVM). */
   public static FilterChain chain(FiltersConfig cfg) {
@@ -43,7 +43,7 @@ public final class Filters {
       case GopherQualityFilter.NAME -> new GopherQualityFilter(cfg.gopherQuality());
       case C4QualityFilter.NAME -> new C4QualityFilter(cfg.c4());
       case FineWebQualityFilter.NAME -> new FineWebQualityFilter(cfg.fineweb());
-      case BadWordsFilter.NAME -> new BadWordsFilter(cfg.badwords());
+      case BadWordsFilter.NAME -> new BadWordsFilter(cfg.lexicalSafety());
       case QualityClassifierFilter.NAME -> new QualityClassifierFilter(cfg.qualityClassifier());
       case PiiFilter.NAME -> new PiiFilter(cfg.pii());
       default -> throw unknown(name);
@@ -95,6 +95,10 @@ public final class Filters {
   }
 
   private static IllegalArgumentException unknown(String name) {
+    if (name.equals("badwords")) {
+      return new IllegalArgumentException("filters.enabled: 'badwords' is now called 'lexical_safety' (a lexical "
+          + "safety signal, settings under filters.lexicalSafety); rename it");
+    }
     return new IllegalArgumentException("filters.enabled: unknown filter '" + name + "'; known filters: " + ALL);
   }
 }

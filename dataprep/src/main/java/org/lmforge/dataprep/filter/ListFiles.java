@@ -55,6 +55,25 @@ public final class ListFiles {
     }
   }
 
+  /** Where the bundled lists are in the jar (each list folder has a SOURCE.md with source and licence). */
+  public static final String BUNDLED = "/org/lmforge/dataprep/filter/lists/";
+
+  /** Non-blank lines of a bundled list, read like {@link #lines}; {@code name} is relative to {@link #BUNDLED}. */
+  public static List<String> bundledLines(String name) {
+    InputStream in = ListFiles.class.getResourceAsStream(BUNDLED + name);
+    if (in == null) throw new IllegalStateException("bundled list missing from the jar: " + BUNDLED + name);
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      List<String> out = new ArrayList<>();
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String t = line.strip();
+        if (!t.isEmpty()) out.add(t);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled list " + name, e);
+    }
+  }
+
   /** One parsed value per (kind, path) per JVM. */
   @SuppressWarnings("unchecked")
   public static <T> T cached(String kind, String path, Function<String, T> load) {

@@ -21,20 +21,14 @@ import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.pii.PiiConfig;
 import org.lmforge.dataprep.filter.quality.GopherQualityConfig;
-import org.lmforge.dataprep.filter.safety.BadWordsConfig;
 
 class FilterChainTest {
-  private static FiltersConfig withBadwords(FiltersConfig c) {
-    BadWordsConfig b = c.badwords();
-    return new FiltersConfig(List.of("opt_out", "gopher_repetition", "gopher_quality", "c4", "fineweb", "badwords",
-        "pii"), c.gopherQuality(), c.gopherRepetition(), c.c4(), c.fineweb(),
-        new BadWordsConfig(TestTexts.shared().resolve("badwords").toString(), b.maxRatio(), b.minHits(),
-            b.allowlist()), c.urlBlocklist(), c.optOut(), c.qualityClassifier(), c.pii());
-  }
 
   @Test
   void runsInOrderRecordsEditsScoresAndTheDroppingFilter() {
-    FilterChain chain = Filters.chain(withBadwords(FiltersConfig.defaults()));
+    FilterChain chain = Filters.chain(FiltersConfig.defaults());
+    assertEquals(List.of("url_blocklist", "opt_out", "lexical_safety", "gopher_repetition", "gopher_quality", "c4",
+        "fineweb", "pii"), chain.filters().stream().map(DocFilter::name).toList(), "the default chain");
     String prose = TestTexts.europarlEnglish(1).get(0);
     FilterChain.Result kept = chain.apply(TestTexts.doc(prose + "\nWrite to press@europarl.example.eu.", "en"));
     assertTrue(kept.kept(), kept.reason());
@@ -42,7 +36,10 @@ class FilterChainTest {
     assertEquals("pii", kept.edits().get(0).filter());
     assertEquals(1, kept.edits().get(0).items().get("pii.email"));
     assertTrue(kept.doc().text().endsWith("Write to <EMAIL>."));
-    assertNotNull(kept.scores().get("badwords.ratio"));
+    assertNotNull(kept.scores().get("lexical_safety.bad_word_ratio"));
+    FilterChain.Result badUrl = chain.apply(new org.lmforge.dataprep.doc.Doc("x", "https://example.com/porn/1", "",
+        prose, "en", 1.0));
+    assertEquals("url_blocklist.banned_word", badUrl.reason(), "the bundled URL lists are on by default");
 
     String first30 = String.join(" ", List.of(prose.replace('\n', ' ').split(" ")).subList(0, 30)) + ".";
     FilterChain.Result short1 = chain.apply(TestTexts.doc(first30, "en"));
@@ -80,23 +77,25 @@ class FilterChainTest {
     GopherQualityConfig g = d.gopherQuality();
     FiltersConfig bad = new FiltersConfig(d.enabled(), new GopherQualityConfig(g.minWords(), g.maxWords(),
         g.minMeanWordLength(), g.maxMeanWordLength(), g.maxSymbolWordRatio(), 1.5, g.maxEllipsisLineFrac(),
-        g.minAlphaWordFrac(), g.minStopWords(), g.stopWords(), g.stopWordLanguages(), g.bulletChars()),
-        d.gopherRepetition(), d.c4(), d.fineweb(), d.badwords(), d.urlBlocklist(), d.optOut(),
+        g.minAlphaWordFrac(), g.minStopWords(), g.stopWords(), g.stopWordLanguages(), g.bulletChars(),
+        g.skipWordRulesWithoutSpaces()),
+        d.gopherRepetition(), d.c4(), d.fineweb(), d.lexicalSafety(), d.urlBlocklist(), d.optOut(),
         d.qualityClassifier(), d.pii());
     e = assertThrows(IllegalArgumentException.class, () -> Filters.validate(bad));
     assertTrue(e.getMessage().contains("filters.gopherQuality.maxBulletLineFrac"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> Filters.chain(d.withEnabled(List.of("badwords")))); // no directory configured
-    assertTrue(e.getMessage().contains("filters.badwords.directory"), e.getMessage());
+        () -> Filters.chain(d.withEnabled(List.of("badwords")))); // the old name
+    assertTrue(e.getMessage().contains("lexical_safety"), e.getMessage());
     PiiConfig p = d.pii();
     assertThrows(IllegalArgumentException.class, () -> Filters.chain(new FiltersConfig(List.of("pii"),
-        d.gopherQuality(), d.gopherRepetition(), d.c4(), d.fineweb(), d.badwords(), d.urlBlocklist(), d.optOut(),
-        d.qualityClassifier(), new PiiConfig(true, true, true, "<E>", "<I>", "<P>", false, List.of("en-US")))));
+        d.gopherQuality(), d.gopherRepetition(), d.c4(), d.fineweb(), d.lexicalSafety(), d.urlBlocklist(), d.optOut(),
+        d.qualityClassifier(), new PiiConfig(true, true, true, true, true, true, "<E>", "<I>", "<P>", "<C>", "<B>", "<S>", false,
+            List.of("en-US")))));
   }
 
   @Test
   void chainIsSerializable() throws IOException {
-    FilterChain chain = Filters.chain(withBadwords(FiltersConfig.defaults()));
+    FilterChain chain = Filters.chain(FiltersConfig.defaults());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(chain);

@@ -14,7 +14,6 @@ import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierFilter;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
-import org.lmforge.dataprep.filter.safety.BadWordsConfig;
 import org.lmforge.dataprep.filter.safety.UrlBlocklistConfig;
 
 /**
@@ -46,11 +45,9 @@ public final class FiltersBench {
     Path u = shared.resolve("url-blocklist");
     FiltersConfig d = FiltersConfig.defaults();
     FiltersConfig all = new FiltersConfig(Filters.ALL, d.gopherQuality(), d.gopherRepetition(), d.c4(),
-        d.fineweb(), new BadWordsConfig(shared.resolve("badwords").toString(), 0.01, 2, d.badwords().allowlist()),
-        new UrlBlocklistConfig(List.of(u.resolve("easylist.txt.gz").toString()), List.of(), List.of(),
-            List.of(u.resolve("datatrove-banned_words.txt").toString()),
-            List.of(u.resolve("datatrove-soft_banned_words.txt").toString()),
-            List.of(u.resolve("datatrove-banned_subwords.txt").toString()), 2),
+        d.fineweb(), d.lexicalSafety(),
+        new UrlBlocklistConfig(true, List.of(u.resolve("easylist.txt.gz").toString()), List.of(), List.of(),
+            List.of(), List.of(), List.of(), 2),
         d.optOut(), QualityClassifierConfig.defaults(), d.pii());
     List<DocFilter> filters = new ArrayList<>();
     for (String name : Filters.ALL) {

@@ -31,8 +31,9 @@ import org.lmforge.pipeline.io.InputFiles.InputFile;
  * write, all into a staging directory that is committed at the end:
  * <pre>
  *   OUTPUT/docs/language=xx/part-*.parquet   kept documents (zstd)
- *   OUTPUT/rejected/drop_filter=x/...        dropped documents with their reason (keepDropped)
- *   OUTPUT/quarantine/                       records that could not be processed: file, offset, reason
+ *   OUTPUT/rejected/drop_filter=x/...        dropped documents with their reason, PII redacted (keepDropped)
+ *   OUTPUT/quarantine/                       records that could not be processed: file, offset, reason,
+ *                                            a short redacted excerpt of the detail
  *   OUTPUT/dedup-clusters/                   near-duplicate clusters (id, size, members)
  *   OUTPUT/stats.json, OUTPUT/_COMPLETE
  * </pre>
@@ -81,11 +82,12 @@ public final class CleanStage {
           .write().mode(SaveMode.ErrorIfExists).partitionBy(CleanSchema.LANGUAGE).parquet(out.path("docs"));
       if (cfg.keepDropped()) {
         spark.sparkContext().setJobDescription("clean: write dropped documents");
-        docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
+        Redaction.rejected(docs.filter(col(CleanSchema.DROP_FILTER).isNotNull()), cfg.filters())
             .write().partitionBy(CleanSchema.DROP_FILTER).parquet(out.path("rejected"));
       }
       spark.sparkContext().setJobDescription("clean: write quarantine and clusters");
-      IngestStage.quarantine(items).coalesce(1).write().parquet(out.path("quarantine"));
+      Redaction.quarantine(IngestStage.quarantine(items), cfg.filters()).coalesce(1).write()
+          .parquet(out.path("quarantine"));
       dedup.clusters().write().parquet(out.path("dedup-clusters"));
 
       spark.sparkContext().setJobDescription("clean: statistics");

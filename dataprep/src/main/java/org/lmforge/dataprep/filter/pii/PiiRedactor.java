@@ -13,9 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and replaces e-mail addresses, IP addresses and phone numbers. Guards against the usual false
- * positives: version numbers ("version 1.2.3.4", "v1.2.3.4", "1.2.3.4.5"), retina image names
- * ("logo@2x.png"), dates, prices and ISBNs (digit runs that libphonenumber might read as numbers).
+ * Finds and replaces e-mail addresses, IP addresses, phone numbers, payment card numbers, IBANs and US social
+ * security numbers (the last three in {@link NumberIds}). Guards against the usual false positives: version
+ * numbers ("version 1.2.3.4", "v1.2.3.4", "1.2.3.4.5"), retina image names ("logo@2x.png"), dates, prices and
+ * ISBNs (digit runs that libphonenumber might read as numbers). When two finds overlap, the one that starts
+ * first (then the longer) wins: a card number is not also redacted as a phone number.
  */
 public final class PiiRedactor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,6 +26,9 @@ public final class PiiRedactor implements Serializable {
   public static final String IPV4 = "pii.ipv4";
   public static final String IPV6 = "pii.ipv6";
   public static final String PHONE = "pii.phone";
+  public static final String CARD = "pii.card";
+  public static final String IBAN = "pii.iban";
+  public static final String SSN = "pii.ssn";
 
   private static final Pattern EMAIL_RE = Pattern.compile(
       "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
@@ -69,7 +74,11 @@ public final class PiiRedactor implements Serializable {
       findIpv4(text, spans);
       if (text.indexOf(':') >= 0) findIpv6(text, spans);
     }
-    if (cfg.phone() && hasDigitRun(text)) findPhones(text, language, spans);
+    boolean digits = hasDigitRun(text);
+    if (digits && cfg.card()) NumberIds.cards(text, (a, b) -> spans.add(new Span(a, b, CARD)));
+    if (digits && cfg.ssn()) NumberIds.ssns(text, (a, b) -> spans.add(new Span(a, b, SSN)));
+    if (digits && cfg.iban()) NumberIds.ibans(text, (a, b) -> spans.add(new Span(a, b, IBAN)));
+    if (cfg.phone() && digits) findPhones(text, language, spans);
     if (spans.isEmpty()) return new Result(text, Map.of(), 0);
     spans.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     StringBuilder out = new StringBuilder(text.length());
@@ -91,6 +100,9 @@ public final class PiiRedactor implements Serializable {
     return switch (kind) {
       case EMAIL -> cfg.emailPlaceholder();
       case PHONE -> cfg.phonePlaceholder();
+      case CARD -> cfg.cardPlaceholder();
+      case IBAN -> cfg.ibanPlaceholder();
+      case SSN -> cfg.ssnPlaceholder();
       default -> cfg.ipPlaceholder();
     };
   }
@@ -205,6 +217,7 @@ public final class PiiRedactor implements Serializable {
         .findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
       String raw = m.rawString();
       if (DATE_LIKE.matcher(raw).matches()) continue;
+      if (joinedToIdentifier(text, m.start())) continue; // "INV-2024-000123", "#2024000123", "SKU:..."
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (ISBN_CONTEXT.matcher(before).find()) continue;
       if (raw.startsWith("978") || raw.startsWith("979")) {
@@ -212,6 +225,15 @@ public final class PiiRedactor implements Serializable {
       }
       spans.add(new Span(m.start(), m.end(), PHONE));
     }
+  }
+
+  /** True when the number continues a code: right after a letter or digit, or after "-", "/", "#" joined to one. */
+  static boolean joinedToIdentifier(String text, int start) {
+    if (start == 0) return false;
+    char b = text.charAt(start - 1);
+    if (Character.isLetterOrDigit(b)) return true;
+    return (b == '-' || b == '/' || b == '#' || b == '_') && start >= 2
+        && Character.isLetterOrDigit(text.charAt(start - 2));
   }
 
   static boolean isIsbn13(String raw) {

@@ -1,5 +1,6 @@
 package org.lmforge.dataprep.filter.quality;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,14 +9,21 @@ import java.util.regex.Pattern;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.DocFilter;
 import org.lmforge.dataprep.filter.Verdict;
-import org.lmforge.dataprep.filter.Words;
+import org.lmforge.dataprep.filter.text.PyText;
+import org.lmforge.dataprep.filter.text.Scope;
+import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * C4 line and page rules (Raffel et al. 2020, Sec. 2.2), rule order as in c4_utils / datatrove: long word,
- * citations, terminal punctuation, words per line, lorem ipsum, javascript, curly bracket, policy; then the
- * sentence count of what is left. Removed lines are counted per rule in the verdict's edits
- * ({@code c4.line_javascript=2}). Sentences are counted as terminal marks followed by a space or the end
- * of the line (at least one per kept line), a cheap stand-in for NLTK's Punkt.
+ * C4 line and page rules (Raffel et al. 2020, Sec. 2.2), deciding as datatrove's {@code C4QualityFilter}.
+ * Each line (Python {@code splitlines}), stripped, goes through the checks in this order, and the first that
+ * applies decides: a word over {@code maxWordLength} removes it; citations are cut out; no terminal
+ * punctuation (or an ellipsis) removes it (if enabled); fewer than {@code minWordsPerLine} words removes it;
+ * "lorem ipsum" drops the page; "javascript" removes it; "{" drops the page; a policy phrase removes it.
+ * The words of a line are counted before citations are cut. So a line removed by an earlier check
+ * (an empty or two-word line holding "{") never drops the page. The sentences of the kept lines
+ * ({@link WordTokenizer#sentenceCount}) are summed; fewer than {@code minSentences} drops the page;
+ * otherwise the text becomes the kept lines joined by "\n". Removed lines are counted per rule in the
+ * verdict's edits ({@code c4.line_javascript=2}).
  */
 public final class C4QualityFilter implements DocFilter {
   private static final long serialVersionUID = 1L;
@@ -48,28 +56,29 @@ public final class C4QualityFilter implements DocFilter {
   @Override
   public Verdict apply(Doc d) {
     String text = d.text();
-    boolean noSpace = Words.isNoSpaceScript(text, d.language());
+    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
+    String terminal = cfg.terminalPunctuation()
+        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraTerminalPunctuation());
     Map<String, Integer> edits = new LinkedHashMap<>();
-    StringBuilder kept = new StringBuilder(text.length());
+    List<String> kept = new ArrayList<>();
     int sentences = 0;
-    for (String raw : Words.lines(text)) {
-      String line = raw.strip();
-      if (line.isEmpty()) continue;
-      if (cfg.maxWordLength() >= 0 && hasLongWord(line, cfg.maxWordLength())) {
+    for (String raw : PyText.splitlines(text)) {
+      String line = PyText.strip(raw);
+      List<String> words = PyText.split(line);
+      if (cfg.maxWordLength() >= 0 && hasLongWord(words, cfg.maxWordLength())) {
         edits.merge(LINE_LONG_WORD, 1, Integer::sum);
         continue;
       }
       if (cfg.removeCitations() && line.indexOf('[') >= 0) {
-        String stripped = CITATION.matcher(line).replaceAll("");
-        if (stripped.length() != line.length()) edits.merge(CITATIONS, 1, Integer::sum);
-        line = stripped;
+        String cut = CITATION.matcher(line).replaceAll("");
+        if (cut.length() != line.length()) edits.merge(CITATIONS, 1, Integer::sum);
+        line = cut;
       }
-      if (cfg.filterNoTerminalPunct()
-          && (!Words.endsWithAny(line, cfg.terminalPunctuation()) || line.endsWith("..."))) {
+      if (cfg.filterNoTerminalPunct() && (!endsWithAny(line, terminal) || line.endsWith("..."))) {
         edits.merge(LINE_NO_TERMINAL_PUNCT, 1, Integer::sum);
         continue;
       }
-      if (!noSpace && cfg.minWordsPerLine() >= 0 && spaceWords(line) < cfg.minWordsPerLine()) {
+      if (!noSpace && words.size() < cfg.minWordsPerLine()) {
         edits.merge(LINE_TOO_FEW_WORDS, 1, Integer::sum);
         continue;
       }
@@ -84,48 +93,25 @@ public final class C4QualityFilter implements DocFilter {
         edits.merge(LINE_POLICY, 1, Integer::sum);
         continue;
       }
-      sentences += sentences(line);
-      if (kept.length() > 0) kept.append('\n');
-      kept.append(line);
+      sentences += WordTokenizer.sentenceCount(line);
+      kept.add(line);
     }
-    if (cfg.minSentences() >= 0 && sentences < cfg.minSentences()) return Verdict.drop(d, TOO_FEW_SENTENCES);
-    String out = kept.toString();
+    if (sentences < cfg.minSentences()) return Verdict.drop(d, TOO_FEW_SENTENCES);
+    String out = PyText.strip(String.join("\n", kept));
     if (out.equals(text)) return Verdict.keep(d);
     return Verdict.modified(d.withText(out), Math.max(0, text.length() - out.length()), edits);
   }
 
-  private int sentences(String line) {
-    int count = 0;
-    String marks = cfg.terminalPunctuation();
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ((c == '.' || c == '!' || c == '?' || (c > 127 && marks.indexOf(c) >= 0))
-          && (i + 1 == line.length() || Words.isSpace(line.charAt(i + 1)) || c > 127)) {
-        count++;
-      }
-    }
-    return Math.max(1, count);
-  }
-
-  private static int spaceWords(String line) {
-    int words = 0;
-    boolean in = false;
-    for (int i = 0; i < line.length(); i++) {
-      boolean space = Words.isSpace(line.charAt(i));
-      if (!space && !in) words++;
-      in = !space;
-    }
-    return words;
-  }
-
-  private static boolean hasLongWord(String line, int max) {
-    if (line.length() <= max) return false;
-    int run = 0;
-    for (int i = 0; i < line.length(); i++) {
-      run = Words.isSpace(line.charAt(i)) ? 0 : run + 1;
-      if (run > max) return true;
+  private static boolean hasLongWord(List<String> words, int max) {
+    for (String w : words) {
+      if (w.length() > max && PyText.len(w) > max) return true;
     }
     return false;
+  }
+
+  /** {@code line.endswith(tuple(marks))}: the last character, trailing spaces included. */
+  private static boolean endsWithAny(String line, String marks) {
+    return !line.isEmpty() && marks.indexOf(line.charAt(line.length() - 1)) >= 0;
   }
 
   private static boolean containsAny(String lower, List<String> needles) {

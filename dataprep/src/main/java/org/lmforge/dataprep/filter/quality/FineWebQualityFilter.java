@@ -6,11 +6,23 @@ import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.DocFilter;
 import org.lmforge.dataprep.filter.Verdict;
-import org.lmforge.dataprep.filter.Words;
+import org.lmforge.dataprep.filter.text.PyText;
+import org.lmforge.dataprep.filter.text.Scope;
+import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * FineWeb quality rules (Penedo et al. 2024, Sec. 3.6): share of lines ending in punctuation, share of short
- * lines, characters in duplicated lines, newlines per word. Lines are the text split on "\n".
+ * FineWeb quality rules (Penedo et al. 2024, Sec. 3.6), deciding as datatrove's {@code FineWebQualityFilter},
+ * in its order. Lines are the text split at every "\n" (empty lines included).
+ * <ul>
+ *   <li>{@code line_punct_ratio}: share of lines whose last character (trailing spaces count) is one of
+ *       {@code lineEndPunctuation}, at most {@code minLinePunctFrac} drops;
+ *   <li>{@code short_line_ratio}: share of lines of at most {@code shortLineLength} characters, at least
+ *       {@code maxShortLineFrac} drops;
+ *   <li>{@code char_dup_ratio}: characters of repeated non-blank lines / characters other than "\n", at least
+ *       {@code maxCharDupFrac} drops;
+ *   <li>{@code list_ratio}: "\n" count / {@link WordTokenizer} tokens (punctuation included), above
+ *       {@code maxNewlineWordRatio} drops.
+ * </ul>
  */
 public final class FineWebQualityFilter implements DocFilter {
   private static final long serialVersionUID = 1L;
@@ -44,23 +56,30 @@ public final class FineWebQualityFilter implements DocFilter {
 
   public Stats measure(Doc d) {
     String text = d.text();
-    boolean noSpace = Words.isNoSpaceScript(text, d.language());
-    List<String> lines = Words.lines(text);
+    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
+    String marks = cfg.lineEndPunctuation()
+        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraLineEndPunctuation());
+    List<String> lines = PyText.splitOnNewline(text);
     int punct = 0;
     int shortLines = 0;
-    int newlines = lines.size() - 1;
     Set<String> seen = new HashSet<>(lines.size() * 2);
     long dupChars = 0;
     for (String line : lines) {
-      if (Words.endsWithAny(line, cfg.lineEndPunctuation())) punct++;
-      if (line.length() <= cfg.shortLineLength()) shortLines++;
-      if (!Words.isBlank(line) && !seen.add(line)) dupChars += line.length();
+      if (!line.isEmpty() && marks.indexOf(line.charAt(line.length() - 1)) >= 0) punct++;
+      if (PyText.len(line) <= cfg.shortLineLength()) shortLines++;
+      if (!PyText.isBlank(line) && !seen.add(line)) dupChars += PyText.len(line);
     }
     double n = lines.size();
-    double charsNoNewline = Math.max(1, text.length() - newlines);
-    double newlineWordRatio = noSpace ? Double.NaN : newlines / (double) Math.max(1, Words.words(text).size());
-    return new Stats(punct / n, noSpace ? Double.NaN : shortLines / n, dupChars / charsNoNewline,
-        newlineWordRatio);
+    int newlines = lines.size() - 1;
+    // the reference divides by zero (and fails) on a text of newlines only; such a text is dropped earlier
+    double nonNewline = PyText.len(text) - newlines;
+    double charDup = nonNewline == 0 ? 0 : dupChars / nonNewline;
+    double listRatio = Double.NaN;
+    if (!noSpace) {
+      int tokens = WordTokenizer.words(text).size();
+      listRatio = tokens == 0 ? (newlines == 0 ? 0 : Double.POSITIVE_INFINITY) : newlines / (double) tokens;
+    }
+    return new Stats(punct / n, noSpace ? Double.NaN : shortLines / n, charDup, listRatio);
   }
 
   public String judge(Stats s) {

@@ -2,17 +2,28 @@ package org.lmforge.dataprep.filter.quality;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.DocFilter;
 import org.lmforge.dataprep.filter.Verdict;
-import org.lmforge.dataprep.filter.Words;
+import org.lmforge.dataprep.filter.text.PyText;
+import org.lmforge.dataprep.filter.text.Scope;
+import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * Gopher quality rules (Rae et al. 2021, App. A.1.1). Measure with {@link #measure}, decide with
- * {@link #judge}. For scripts without word spaces ({@link Words#isNoSpaceScript}) the word count, word
- * length, symbol ratio, alphabetic-word and stop-word rules are skipped; bullet and ellipsis line rules apply.
+ * Gopher quality rules (Rae et al. 2021, App. A.1.1), deciding as datatrove's {@code GopherQualityFilter}:
+ * <ul>
+ *   <li>tokens from {@link WordTokenizer} (punctuation tokens included); "words" are the tokens that are not
+ *       made only of punctuation ({@link WordTokenizer#isSymbolToken});
+ *   <li>in this order: word count, mean word length, "#" per token, "..."/"…" per token, lines starting with
+ *       "•" or "-", lines ending with an ellipsis, tokens with a letter per token, stop words;
+ *   <li>the ratios are over all tokens (so punctuation lowers the alphabetic share), the word count and mean
+ *       length over words; stop words are counted case-sensitively among all tokens ("The" is not "the");
+ *   <li>each comparison is strict: a document exactly at a threshold is kept.
+ * </ul>
+ * Adaptations outside English ({@link Scope}): the stop-word rule applies only to {@code stopWordLanguages}
+ * (and unknown-language documents), and no-space scripts skip the word rules when
+ * {@code skipWordRulesWithoutSpaces}. Measure with {@link #measure}, decide with {@link #judge}.
  */
 public final class GopherQualityFilter implements DocFilter {
   private static final long serialVersionUID = 1L;
@@ -34,8 +45,7 @@ public final class GopherQualityFilter implements DocFilter {
 
   public GopherQualityFilter(GopherQualityConfig cfg) {
     this.cfg = cfg;
-    this.stopWords = new HashSet<>();
-    for (String w : cfg.stopWords()) stopWords.add(w.toLowerCase(Locale.ROOT));
+    this.stopWords = new HashSet<>(cfg.stopWords());
   }
 
   @Override
@@ -51,40 +61,47 @@ public final class GopherQualityFilter implements DocFilter {
 
   public GopherStats measure(Doc d) {
     String text = d.text();
-    List<String> lines = Words.lines(text);
+    List<String> lines = PyText.splitlines(text);
     int bullets = 0;
     int ellipsisLines = 0;
     for (String line : lines) {
-      if (startsWithBullet(line)) bullets++;
-      if (Words.endsWithEllipsis(line)) ellipsisLines++;
+      String l = PyText.lstrip(line);
+      if (!l.isEmpty() && cfg.bulletChars().indexOf(l.charAt(0)) >= 0) bullets++;
+      String r = PyText.rstrip(line);
+      if (r.endsWith("...") || r.endsWith("\u2026")) ellipsisLines++;
     }
-    double bulletFrac = (double) bullets / lines.size();
-    double ellipsisLineFrac = (double) ellipsisLines / lines.size();
-    if (Words.isNoSpaceScript(text, d.language())) {
+    // Python divides by len(lines) and fails on an empty text; such a text has no words and is dropped first
+    double bulletFrac = lines.isEmpty() ? 0 : (double) bullets / lines.size();
+    double ellipsisLineFrac = lines.isEmpty() ? 0 : (double) ellipsisLines / lines.size();
+    if (Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
       return new GopherStats(true, -1, Double.NaN, Double.NaN, Double.NaN, bulletFrac, ellipsisLineFrac,
           Double.NaN, -1);
     }
-    List<String> words = Words.words(text);
-    long chars = 0;
+    List<String> tokens = WordTokenizer.words(text);
+    long wordChars = 0;
+    int words = 0;
     int alpha = 0;
     int stops = 0;
-    for (String w : words) {
-      chars += w.length();
-      if (hasLetter(w)) alpha++;
-      if (stopWords.contains(w.toLowerCase(Locale.ROOT))) stops++;
+    for (String t : tokens) {
+      if (!WordTokenizer.isSymbolToken(t)) {
+        words++;
+        wordChars += PyText.len(t);
+      }
+      if (PyText.hasAlpha(t)) alpha++;
+      if (stopWords.contains(t)) stops++;
     }
-    int n = words.size();
-    double denom = Math.max(1, n);
-    return new GopherStats(false, n, n == 0 ? 0 : (double) chars / n, count(text, "#") / denom,
-        (count(text, "...") + count(text, "\u2026")) / denom, bulletFrac, ellipsisLineFrac,
-        n == 0 ? 0 : (double) alpha / n, stops);
+    double n = tokens.size();
+    return new GopherStats(false, words, words == 0 ? Double.NaN : (double) wordChars / words,
+        PyText.count(text, "#") / n, (PyText.count(text, "...") + PyText.count(text, "\u2026")) / n, bulletFrac,
+        ellipsisLineFrac, alpha / n, stops);
   }
 
-  /** The first rule that {@code s} breaks, or null. */
+  /** The first rule that {@code s} breaks, in the reference's order, or null. */
   public String judge(GopherStats s, String language) {
     if (!s.noSpaceScript()) {
       if (cfg.minWords() >= 0 && s.words() < cfg.minWords()) return TOO_FEW_WORDS;
       if (cfg.maxWords() >= 0 && s.words() > cfg.maxWords()) return TOO_MANY_WORDS;
+      // a text with no word at all has no mean length (numpy gives NaN, which compares false)
       if (cfg.minMeanWordLength() >= 0 && s.meanWordLength() < cfg.minMeanWordLength()) return SHORT_WORDS;
       if (cfg.maxMeanWordLength() >= 0 && s.meanWordLength() > cfg.maxMeanWordLength()) return LONG_WORDS;
       if (cfg.maxSymbolWordRatio() >= 0 && s.hashRatio() > cfg.maxSymbolWordRatio()) return HASHES;
@@ -94,32 +111,11 @@ public final class GopherQualityFilter implements DocFilter {
     if (cfg.maxEllipsisLineFrac() >= 0 && s.ellipsisLineFrac() > cfg.maxEllipsisLineFrac()) return ELLIPSIS_LINES;
     if (!s.noSpaceScript()) {
       if (cfg.minAlphaWordFrac() >= 0 && s.alphaWordFrac() < cfg.minAlphaWordFrac()) return ALPHA_WORDS;
-      if (cfg.minStopWords() >= 0 && cfg.stopWordLanguages().contains(language)
+      if (cfg.minStopWords() >= 0 && Scope.covers(cfg.stopWordLanguages(), language)
           && s.stopWords() < cfg.minStopWords()) {
         return STOP_WORDS;
       }
     }
     return null;
-  }
-
-  private boolean startsWithBullet(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (!Words.isSpace(c)) return cfg.bulletChars().indexOf(c) >= 0;
-    }
-    return false;
-  }
-
-  private static boolean hasLetter(String w) {
-    for (int i = 0; i < w.length(); i++) {
-      if (Character.isLetter(w.charAt(i))) return true;
-    }
-    return false;
-  }
-
-  static int count(String text, String needle) {
-    int c = 0;
-    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) c++;
-    return c;
   }
 }

@@ -5,7 +5,8 @@ import java.io.Serializable;
 /**
  * Gopher repetition rules: Rae et al. 2021, Table A1 (thresholds copied there from the paper; same in
  * datatrove's {@code GopherRepetitionFilter}). Every fraction is a share of the document's characters except
- * the two "frac" of lines / paragraphs, which count items. A document above any threshold is dropped; a
+ * the two "frac" of lines / paragraphs, which count items. Comparisons are strict: a document exactly at a
+ * threshold is kept. A document above any threshold is dropped; a
  * negative threshold disables its rule.
  *
  * @param maxDupLineFrac       0.30: duplicate lines / lines
@@ -21,16 +22,22 @@ import java.io.Serializable;
  * @param maxDup8GramCharFrac  0.12
  * @param maxDup9GramCharFrac  0.11
  * @param maxDup10GramCharFrac 0.10
+ * @param topNGramMinCount     1 (the reference): the most frequent n-gram counts even when it occurs once, so
+ *                             a very short text without any repetition can be dropped for "repetition";
+ *                             2 counts it only when it repeats
+ * @param skipWordRulesWithoutSpaces true: documents identified as a language written without word spaces
+ *                             (not English) skip the n-gram rules; false = the reference
  */
 public record GopherRepetitionConfig(double maxDupLineFrac, double maxDupParaFrac, double maxDupLineCharFrac,
     double maxDupParaCharFrac, double maxTop2GramCharFrac, double maxTop3GramCharFrac,
     double maxTop4GramCharFrac, double maxDup5GramCharFrac, double maxDup6GramCharFrac,
     double maxDup7GramCharFrac, double maxDup8GramCharFrac, double maxDup9GramCharFrac,
-    double maxDup10GramCharFrac) implements Serializable {
+    double maxDup10GramCharFrac, int topNGramMinCount, boolean skipWordRulesWithoutSpaces)
+    implements Serializable {
 
   public static GopherRepetitionConfig defaults() {
     return new GopherRepetitionConfig(0.30, 0.30, 0.20, 0.20, 0.20, 0.18, 0.16, 0.15, 0.14, 0.13, 0.12, 0.11,
-        0.10);
+        0.10, 1, true);
   }
 
   /** Top n-gram thresholds for n = 2..4, index n-2. */

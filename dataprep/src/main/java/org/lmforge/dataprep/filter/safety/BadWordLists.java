@@ -54,37 +54,63 @@ public final class BadWordLists implements Serializable {
     this.byLanguage = byLanguage;
   }
 
-  /** Loads every file of {@code directory} (file name = language; "fr-CA-u-sd-caqc" joins "fr"). */
-  public static BadWordLists load(String key, String directory, List<String> allowlist) {
-    Path dir = ListFiles.require(key, directory);
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException(key + ": not a folder: " + dir.toAbsolutePath()
-          + " (point it to a folder of LDNOOBW lists named by language, e.g. en, de)");
-    }
+  /** The LDNOOBW languages bundled in the jar (file names; "fr-CA-u-sd-caqc" joins "fr"). */
+  public static final List<String> BUNDLED = List.of("ar", "cs", "da", "de", "en", "eo", "es", "fa", "fi", "fil",
+      "fr", "fr-CA-u-sd-caqc", "hi", "hu", "it", "ja", "kab", "ko", "nl", "no", "pl", "pt", "ru", "sv", "th", "tlh",
+      "tr", "zh");
+
+  /**
+   * The bundled lists (when {@code bundled}) plus every list file of {@code directory} (when not empty; file
+   * name = language, so a user file for "en" adds to the bundled "en").
+   *
+   * @param key config key of the directory, for messages
+   */
+  public static BadWordLists load(String key, boolean bundled, String directory, List<String> allowlist) {
     Set<String> allowed = new HashSet<>(allowlist);
     Map<String, Lang> langs = new HashMap<>();
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(key + ": cannot list " + dir.toAbsolutePath(), e);
+    if (bundled) {
+      for (String name : BUNDLED) addList(langs, name, ListFiles.bundledLines("ldnoobw/" + name), allowed);
     }
-    for (Path f : files) {
-      String name = f.getFileName().toString();
-      if (name.contains(".") || name.equals("LICENSE")) continue; // SOURCE.md, LICENSE, README.md
-      String lang = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
-      Lang l = langs.computeIfAbsent(lang, k -> new Lang());
-      for (String entry : ListFiles.lines(key, f)) {
-        String term = entry.toLowerCase(Locale.ROOT);
-        if (allowed.contains(lang + ":" + term)) continue;
-        add(l, term, SUBSTRING_LANGUAGES.contains(lang));
+    if (directory != null && !directory.isBlank()) {
+      Path dir = ListFiles.require(key, directory);
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException(key + ": not a folder: " + dir.toAbsolutePath()
+            + " (point it to a folder of word lists named by language code, e.g. en, de; one term per line)");
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.list(dir)) {
+        files = s.filter(Files::isRegularFile).sorted().toList();
+      } catch (IOException e) {
+        throw new UncheckedIOException(key + ": cannot list " + dir.toAbsolutePath(), e);
+      }
+      int before = langs.size();
+      boolean any = false;
+      for (Path f : files) {
+        String name = f.getFileName().toString();
+        if (name.contains(".") || name.equals("LICENSE")) continue; // SOURCE.md, LICENSE, README.md
+        addList(langs, name, ListFiles.lines(key, f), allowed);
+        any = true;
+      }
+      if (!any) {
+        throw new IllegalArgumentException(key + ": no word lists in " + dir.toAbsolutePath()
+            + " (expected files named by language code, e.g. en, one term per line; had " + before + " bundled)");
       }
     }
     if (langs.isEmpty()) {
-      throw new IllegalArgumentException(key + ": no word lists in " + dir.toAbsolutePath()
-          + " (expected files named by language code, one term per line)");
+      throw new IllegalArgumentException(key + ": no word lists: the bundled lists are off and no directory is set"
+          + " (set filters.lexicalSafety.bundled = true or point the directory to your lists)");
     }
     return new BadWordLists(langs);
+  }
+
+  private static void addList(Map<String, Lang> langs, String name, List<String> entries, Set<String> allowed) {
+    String lang = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
+    Lang l = langs.computeIfAbsent(lang, k -> new Lang());
+    for (String entry : entries) {
+      String term = entry.toLowerCase(Locale.ROOT);
+      if (allowed.contains(lang + ":" + term)) continue;
+      add(l, term, SUBSTRING_LANGUAGES.contains(lang));
+    }
   }
 
   private static void add(Lang l, String term, boolean substring) {

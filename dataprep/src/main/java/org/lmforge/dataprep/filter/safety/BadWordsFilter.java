@@ -7,24 +7,25 @@ import org.lmforge.dataprep.filter.ListFiles;
 import org.lmforge.dataprep.filter.Verdict;
 
 /**
- * Drops documents where words of the document language's LDNOOBW list are frequent (see
- * {@link BadWordsConfig}). Always reports {@code badwords.ratio} and {@code badwords.hits} as scores (a
- * toxicity/adult signal later stages can threshold); a language without a list is kept with no score.
+ * The lexical safety signal (see {@link BadWordsConfig}): drops documents where words of the document
+ * language's LDNOOBW list are frequent, and always reports {@code lexical_safety.bad_word_ratio} and
+ * {@code lexical_safety.bad_word_hits} as scores. A language without a list is kept with no score. This is a
+ * word count, not a toxicity classifier.
  */
 public final class BadWordsFilter implements DocFilter {
   private static final long serialVersionUID = 1L;
-  public static final String NAME = "badwords";
-  public static final String TOO_MANY = NAME + ".ratio_above_threshold";
-  public static final String SCORE_RATIO = NAME + ".ratio";
-  public static final String SCORE_HITS = NAME + ".hits";
+  public static final String NAME = "lexical_safety";
+  public static final String TOO_MANY = NAME + ".bad_word_ratio";
+  public static final String SCORE_RATIO = NAME + ".bad_word_ratio";
+  public static final String SCORE_HITS = NAME + ".bad_word_hits";
 
   private final BadWordsConfig cfg;
   private final BadWordLists lists;
 
   public BadWordsFilter(BadWordsConfig cfg) {
     this.cfg = cfg;
-    this.lists = ListFiles.cached("badwords", cfg.directory() + "|" + cfg.allowlist(),
-        k -> BadWordLists.load("filters.badwords.directory", cfg.directory(), cfg.allowlist()));
+    this.lists = ListFiles.cached("badwords", cfg.bundled() + "|" + cfg.directory() + "|" + cfg.allowlist(),
+        k -> BadWordLists.load("filters.lexicalSafety.directory", cfg.bundled(), cfg.directory(), cfg.allowlist()));
   }
 
   @Override

@@ -36,8 +36,9 @@ public final class UrlBlocklist implements Serializable {
 
   public UrlBlocklist(UrlBlocklistConfig cfg) {
     if (cfg.isEmpty()) {
-      throw new IllegalArgumentException("filters.urlBlocklist: no files configured (set domainFiles, "
-          + "exactHostFiles, urlSubstringFiles or the word files, or remove url_blocklist from filters.enabled)");
+      throw new IllegalArgumentException("filters.urlBlocklist: no lists (bundledWordLists = false and no files "
+          + "set): set bundledWordLists = true, or domainFiles, exactHostFiles, urlSubstringFiles or the word "
+          + "files, or remove url_blocklist from filters.enabled");
     }
     this.softWordThreshold = cfg.softWordThreshold();
     for (String f : cfg.domainFiles()) {
@@ -52,6 +53,14 @@ public final class UrlBlocklist implements Serializable {
     for (String f : cfg.urlSubstringFiles()) {
       for (String line : read("filters.urlBlocklist.urlSubstringFiles", f)) {
         urlSubstrings.add(line.toLowerCase(Locale.ROOT));
+      }
+    }
+    if (cfg.bundledWordLists()) {
+      for (String line : bundled("banned_words.txt")) bannedWords.add(normalize(line));
+      for (String line : bundled("soft_banned_words.txt")) softWords.add(normalize(line));
+      for (String line : bundled("banned_subwords.txt")) {
+        String s = normalize(line);
+        if (!s.isEmpty()) bannedSubwords.add(s);
       }
     }
     for (String f : cfg.bannedWordFiles()) {
@@ -74,6 +83,15 @@ public final class UrlBlocklist implements Serializable {
     List<String> out = new ArrayList<>();
     for (String line : ListFiles.lines(key, ListFiles.require(key, file))) {
       if (line.charAt(0) != '#' && line.charAt(0) != '!' && line.charAt(0) != '[') out.add(line);
+    }
+    return out;
+  }
+
+  /** A bundled datatrove list; datatrove skips lines whose first character is "#". */
+  private static List<String> bundled(String name) {
+    List<String> out = new ArrayList<>();
+    for (String line : ListFiles.bundledLines("datatrove-url/" + name)) {
+      if (line.charAt(0) != '#') out.add(line);
     }
     return out;
   }
@@ -148,8 +166,10 @@ public final class UrlBlocklist implements Serializable {
     }
     int soft = 0;
     if (!bannedWords.isEmpty() || !softWords.isEmpty()) {
-      // datatrove splits the raw URL and compares without lower-casing it; entries are lower-case
-      for (String w : url.split("[^a-zA-Z0-9]+")) {
+      // datatrove splits the raw URL and compares without lower-casing it; entries are lower-case. Soft words
+      // are counted once each, however often the URL repeats them (it tests list entries against a set)
+      Set<String> urlWords = new HashSet<>(List.of(url.split("[^a-zA-Z0-9]+")));
+      for (String w : urlWords) {
         if (bannedWords.contains(w)) return new Match(BANNED_WORD, 0);
         if (softWords.contains(w)) soft++;
       }

@@ -4,9 +4,14 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * URL / domain blocklists, all plain text files (".gz" allowed), one entry per line; lines starting with
- * "#" or "!" are comments. At least one file must be configured when the filter is enabled.
+ * URL / domain blocklists. The word lists datatrove's URL filter uses for FineWeb ({@code banned_words},
+ * {@code banned_subwords}, {@code soft_banned_words}, Apache-2.0) are bundled in the jar and on by default;
+ * user files (plain text, ".gz" allowed, one entry per line, "#" or "!" starts a comment) add to them, or
+ * replace them when {@code bundledWordLists} is false. No domain list is bundled: the one FineWeb uses (UT1
+ * "adult") and EasyList are CC BY-SA / GPL (share-alike terms that would then bind the jar), and EasyList
+ * lists ad servers, not pages; configure {@code domainFiles} to block domains.
  *
+ * @param bundledWordLists     true: the bundled datatrove word lists are used (with the word files below)
  * @param domainFiles          a domain blocks itself and every subdomain ("example.com" blocks
  *                             "www.example.com"), as UT1 "domains" lists mean it; Adblock "||example.com^"
  *                             lines are read too (rules with "$" options, exceptions "@@" and element rules
@@ -20,16 +25,16 @@ import java.util.List;
  *                             the normalised URL blocks it
  * @param softWordThreshold    2 (datatrove's default)
  */
-public record UrlBlocklistConfig(List<String> domainFiles, List<String> exactHostFiles,
+public record UrlBlocklistConfig(boolean bundledWordLists, List<String> domainFiles, List<String> exactHostFiles,
     List<String> urlSubstringFiles, List<String> bannedWordFiles, List<String> softBannedWordFiles,
     List<String> bannedSubwordFiles, int softWordThreshold) implements Serializable {
 
   public static UrlBlocklistConfig defaults() {
-    return new UrlBlocklistConfig(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2);
+    return new UrlBlocklistConfig(true, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2);
   }
 
   boolean isEmpty() {
-    return domainFiles.isEmpty() && exactHostFiles.isEmpty() && urlSubstringFiles.isEmpty()
+    return !bundledWordLists && domainFiles.isEmpty() && exactHostFiles.isEmpty() && urlSubstringFiles.isEmpty()
         && bannedWordFiles.isEmpty() && softBannedWordFiles.isEmpty() && bannedSubwordFiles.isEmpty();
   }
 }

@@ -1,115 +1,118 @@
 package org.lmforge.dataprep.filter.quality;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.TestTexts;
 
+/** Each Gopher repetition rule on both sides of its default threshold; shares worked out by hand. */
 class GopherRepetitionFilterTest {
   private final GopherRepetitionFilter f = new GopherRepetitionFilter(GopherRepetitionConfig.defaults());
 
+  /** Six distinct sentences with few shared words, so only the repetition under test repeats. */
+  private static final List<String> DISTINCT = List.of(
+      "Parliament approved the new fisheries budget after a long debate on quotas.",
+      "Several members asked whether rural hospitals would receive more funding next year.",
+      "A delegation from Lisbon presented plans for cleaner harbours and quieter ports.",
+      "Farmers in northern regions reported record harvests despite unusually dry summers.",
+      "Teachers called for smaller classes, better libraries and modern laboratories.",
+      "Engineers proposed railway links connecting mountain villages with coastal cities.");
+
+  private String reason(String text) {
+    return f.apply(TestTexts.doc(text, "en")).reason();
+  }
+
+  private static String join(String sep, List<String> items, String repeated, int copies) {
+    StringBuilder b = new StringBuilder(String.join(sep, items));
+    for (int i = 0; i < copies; i++) b.append(sep).append(repeated);
+    return b.toString();
+  }
+
   @Test
-  void keepsRealProse() {
-    for (String t : TestTexts.europarlEnglish(30)) {
-      assertNull(f.apply(TestTexts.doc(t, "en")).reason(), t.substring(0, 60));
+  void duplicateParagraphShare() {
+    // 6 distinct + "Ok." 4 times = 10 paragraphs, 3 of them duplicates: 3 / 10 = 0.3 is kept
+    assertNull(reason(join("\n\n", DISTINCT, "Ok.", 4)));
+    // 5 times: 4 / 11 > 0.3
+    assertEquals(GopherRepetitionFilter.DUP_PARA_FRAC, reason(join("\n\n", DISTINCT, "Ok.", 5)));
+  }
+
+  @Test
+  void duplicateLineShareIgnoresBlankLinesButNotSpaces() {
+    assertNull(reason(join("\n", DISTINCT, "Ok.", 4)));                                   // 3 / 10
+    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC, reason(join("\n", DISTINCT, "Ok.", 5))); // 4 / 11
+    // blank lines between them are not lines: still 3 / 10
+    assertNull(reason(join("\n\n\n", DISTINCT, "Ok.", 4).replace("\n\n\n", "\n\n\n")));
+    // lines of spaces are lines, and equal ones are duplicates: 4 of 11 items repeat
+    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC,
+        reason(String.join("\n", DISTINCT) + "\n \n \n \n \n \nOk."));
+  }
+
+  @Test
+  void duplicateCharacterShares() {
+    // a paragraph of 80 characters twice after the six distinct ones (75+83+80+83+78+82 = 481 characters):
+    // 481 + 7 separators of 2 + 160 = 655 characters, of which the second copy, 80, is duplicate: 0.122
+    String para = "x".repeat(79) + ".";
+    String text = join("\n\n", DISTINCT, para, 2);
+    assertEquals(655, text.length());
+    RepetitionStats s = f.measure(TestTexts.doc(text, "en"));
+    assertEquals(80.0 / 655, s.dupParaCharFrac(), 1e-12);
+    // passes both paragraph and both line rules; the next rule decides: the 2-gram "xxx...x ." (81 characters)
+    // twice is 162 / 655 > 0.2
+    assertEquals(GopherRepetitionFilter.topNGram(2), reason(text));
+    // 200 of 481 + 14 + 400 = 895 characters: 0.223 > 0.2
+    String longer = "x".repeat(199) + ".";
+    assertEquals(GopherRepetitionFilter.DUP_PARA_CHAR_FRAC, reason(join("\n\n", DISTINCT, longer, 2)));
+    assertEquals(GopherRepetitionFilter.DUP_LINE_CHAR_FRAC, reason(join("\n", DISTINCT, longer, 2)));
+  }
+
+  @Test
+  void topTwoGramShareCountsSpacesAndTheFirstNGramWhenNothingRepeats() {
+    // "I am Frank, I am Frank, I am Frank": "I am" occurs 3 times: 4 chars * 3 = 12 of 34 > 0.2
+    assertEquals(GopherRepetitionFilter.topNGram(2), reason("I am Frank, I am Frank, I am Frank"));
+    // nothing repeats: the first 2-gram "Short text" (10 chars) of 19 characters is still "most frequent"
+    assertEquals(GopherRepetitionFilter.topNGram(2), reason("Short text here ok."));
+    GopherRepetitionConfig d = GopherRepetitionConfig.defaults();
+    GopherRepetitionFilter repeatsOnly = new GopherRepetitionFilter(new GopherRepetitionConfig(d.maxDupLineFrac(),
+        d.maxDupParaFrac(), d.maxDupLineCharFrac(), d.maxDupParaCharFrac(), d.maxTop2GramCharFrac(),
+        d.maxTop3GramCharFrac(), d.maxTop4GramCharFrac(), d.maxDup5GramCharFrac(), d.maxDup6GramCharFrac(),
+        d.maxDup7GramCharFrac(), d.maxDup8GramCharFrac(), d.maxDup9GramCharFrac(), d.maxDup10GramCharFrac(), 2,
+        d.skipWordRulesWithoutSpaces()));
+    assertNull(repeatsOnly.apply(TestTexts.doc("Short text here ok.", "en")).reason());
+  }
+
+  @Test
+  void topTwoGramAtTheThreshold() {
+    // "aa bb" (5 characters) 20 times, each followed by a different word: 100 characters of the top 2-gram in a
+    // text of 300 filler + 20 * 10 = 500 characters is exactly 0.2 and kept; one filler character less drops
+    StringBuilder b = new StringBuilder(String.join(" ", DISTINCT).substring(0, 300));
+    for (int i = 10; i < 30; i++) b.append(" aa bb w").append(i);
+    String kept = b.toString();
+    assertEquals(500, kept.length());
+    RepetitionStats s = f.measure(TestTexts.doc(kept, "en"));
+    assertEquals(0.2, s.topNGramCharFrac()[0], 1e-12);
+    assertNull(new GopherRepetitionFilter(GopherRepetitionConfig.defaults()).judge(s));
+    String dropped = kept.substring(1);
+    assertEquals(GopherRepetitionFilter.topNGram(2), reason(dropped));
+  }
+
+  @Test
+  void repeatedNGramsAreJoinedWithoutSpaces() {
+    // tokens a b c d e f a b c d e f: the second "abcde" repeats (5 chars), the scan jumps to "f": 5 of 23
+    RepetitionStats s = f.measure(TestTexts.doc("a b c d e f a b c d e f", "en"));
+    // 6-grams: "abcdef" again at the 7th token (6 chars); 7-grams and longer never repeat
+    assertArrayEquals(new double[] {5.0 / 23, 6.0 / 23, 0, 0, 0, 0}, s.dupNGramCharFrac(), 1e-12);
+    // the 5-grams "ab c d e f" and "a bc d e f" differ, but joined without spaces both are "abcdef": 6 of 21
+    RepetitionStats joined = f.measure(TestTexts.doc("ab c d e f a bc d e f", "en"));
+    assertEquals(6.0 / 21, joined.dupNGramCharFrac()[0], 1e-12);
+  }
+
+  @Test
+  void keepsRealEnglishProse() {
+    for (String t : TestTexts.europarlEnglish(20)) {
+      assertNull(reason(t), t.substring(0, 80));
     }
-  }
-
-  @Test
-  void dropsRepeatedLinesAndParagraphs() {
-    String[] paras = TestTexts.europarlEnglish(1).get(0).split("\n");
-    StringBuilder lines = new StringBuilder();
-    StringBuilder blocks = new StringBuilder();
-    for (String p : paras) {
-      lines.append(p).append("\nShare this article\nPrint\n");
-      blocks.append(p).append("\n\nRelated: European Parliament debates of the week\n\n");
-    }
-    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC, f.apply(TestTexts.doc(lines.toString(), "en")).reason());
-    assertEquals(GopherRepetitionFilter.DUP_PARA_FRAC, f.apply(TestTexts.doc(blocks.toString(), "en")).reason());
-  }
-
-  @Test
-  void dropsAPageWhoseTextIsServedTwice() {
-    String t = TestTexts.europarlEnglish(2).get(1).replace('\n', ' ');
-    assertEquals(GopherRepetitionFilter.dupNGram(5), f.apply(TestTexts.doc(t + " " + t, "en")).reason());
-  }
-
-  @Test
-  void dropsKeywordStuffingByTop2Gram() {
-    String t = TestTexts.europarlEnglish(3).get(2).replace('\n', ' ');
-    String[] w = t.split(" ");
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < w.length; i++) {
-      b.append(w[i]).append(' ');
-      if (i % 4 == 3) b.append("cheap flights ");
-    }
-    assertEquals(GopherRepetitionFilter.topNGram(2), f.apply(TestTexts.doc(b.toString(), "en")).reason());
-  }
-
-  /** Every rule keeps a real page when its threshold equals the measured value and drops it just below. */
-  @Test
-  void everyThresholdBoundary() {
-    String page = null;
-    RepetitionStats s = null;
-    for (String html : TestTexts.devHtml(40)) {
-      String text = TestTexts.blockText(html);
-      RepetitionStats m = f.measure(TestTexts.doc(text, "en"));
-      boolean allPositive = m.dupLineFrac() > 0 && m.dupParaFrac() >= 0 && m.dupLineCharFrac() > 0
-          && m.topNGramCharFrac().length == 3 && Arrays.stream(m.dupNGramCharFrac()).allMatch(x -> x > 0);
-      if (allPositive) {
-        page = text;
-        s = m;
-        break;
-      }
-    }
-    assertTrue(page != null, "no repetitive page among the first 40 dev pages");
-    double[] stats = {s.dupLineFrac(), s.dupParaFrac(), s.dupLineCharFrac(), s.dupParaCharFrac(),
-        s.topNGramCharFrac()[0], s.topNGramCharFrac()[1], s.topNGramCharFrac()[2], s.dupNGramCharFrac()[0],
-        s.dupNGramCharFrac()[1], s.dupNGramCharFrac()[2], s.dupNGramCharFrac()[3], s.dupNGramCharFrac()[4],
-        s.dupNGramCharFrac()[5]};
-    String[] reasons = {GopherRepetitionFilter.DUP_LINE_FRAC, GopherRepetitionFilter.DUP_PARA_FRAC,
-        GopherRepetitionFilter.DUP_LINE_CHAR_FRAC, GopherRepetitionFilter.DUP_PARA_CHAR_FRAC,
-        GopherRepetitionFilter.topNGram(2), GopherRepetitionFilter.topNGram(3), GopherRepetitionFilter.topNGram(4),
-        GopherRepetitionFilter.dupNGram(5), GopherRepetitionFilter.dupNGram(6), GopherRepetitionFilter.dupNGram(7),
-        GopherRepetitionFilter.dupNGram(8), GopherRepetitionFilter.dupNGram(9), GopherRepetitionFilter.dupNGram(10)};
-    Doc d = TestTexts.doc(page, "en");
-    for (int i = 0; i < stats.length; i++) {
-      if (stats[i] == 0) continue; // a paragraph rule on a page without blank lines
-      double[] at = new double[13];
-      Arrays.fill(at, -1);
-      at[i] = stats[i];
-      assertNull(new GopherRepetitionFilter(config(at)).apply(d).reason(), reasons[i] + " at threshold");
-      at[i] = Math.nextDown(stats[i]);
-      assertEquals(reasons[i], new GopherRepetitionFilter(config(at)).apply(d).reason());
-    }
-  }
-
-  private static GopherRepetitionConfig config(double[] t) {
-    return new GopherRepetitionConfig(t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
-        t[12]);
-  }
-
-  @Test
-  void chineseSkipsNGramRulesButNotLineRules() {
-    String zh = "北京是中华人民共和国的首都，也是全国的政治、文化和国际交往中心。\n北京有三千多年的建城史和八百多年的建都史。\n"
-        + "市内有故宫、天坛、颐和园等世界文化遗产。";
-    assertNull(f.apply(TestTexts.doc(zh, "zh")).reason());
-    assertEquals(0, f.measure(TestTexts.doc(zh, "zh")).dupNGramCharFrac().length);
-    String repeated = zh + "\n" + zh + "\n" + zh;
-    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC, f.apply(TestTexts.doc(repeated, "zh")).reason());
-  }
-
-  @Test
-  void dupNGramCountsLikeGopher() {
-    // words a b c d e a b c d e: the second 5-gram "a b c d e" repeats once, 9 characters
-    long[] h = {1, 2, 3, 4, 5, 1, 2, 3, 4, 5};
-    int[] len = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
-    assertEquals(9, GopherRepetitionFilter.dupNGramChars(h, len, 5, new LongCounts(8)));
-    // most frequent 2-gram "a b" occurs twice, 3 characters each
-    assertEquals(6, GopherRepetitionFilter.topNGramChars(h, len, 2, new LongCounts(8)));
   }
 }

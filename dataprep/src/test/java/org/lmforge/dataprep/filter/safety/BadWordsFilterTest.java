@@ -5,78 +5,101 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.dataprep.filter.TestTexts;
 import org.lmforge.dataprep.filter.Verdict;
 
+/** The lexical safety signal with the LDNOOBW lists bundled in the jar. */
 class BadWordsFilterTest {
+  @TempDir Path tmp;
+
+  private static final String SPAM =
+      "Hot porn videos and free xxx sex cams. Watch porn now, the best porn site with nude girls.";
+
   private static BadWordsFilter filter(double maxRatio, int minHits) {
-    String dir = TestTexts.shared().resolve("badwords").toString();
-    return new BadWordsFilter(new BadWordsConfig(dir, maxRatio, minHits, BadWordsConfig.defaults().allowlist()));
+    return new BadWordsFilter(new BadWordsConfig(true, "", maxRatio, minHits, BadWordsConfig.defaults().allowlist()));
   }
 
+  private final BadWordsFilter defaults = new BadWordsFilter(BadWordsConfig.defaults());
+
   @Test
-  void loadsAllLanguagesAndKeepsCleanProseWithAScore() {
-    BadWordsFilter f = filter(0.01, 2);
-    assertTrue(f.lists().languages().containsAll(List.of("en", "de", "fr", "zh", "ja", "th", "fil")));
+  void bundledListsCoverAllLanguagesAndKeepCleanProseWithAScore() {
+    assertTrue(defaults.lists().languages().containsAll(List.of("en", "de", "fr", "zh", "ja", "th", "fil", "tlh")));
     for (String t : TestTexts.europarlEnglish(30)) {
-      Verdict v = f.apply(TestTexts.doc(t, "en"));
+      Verdict v = defaults.apply(TestTexts.doc(t, "en"));
       assertNull(v.reason());
-      // parliament debates do use listed words ("rape" in a debate on violence): rare, so kept
-      assertTrue(v.scores().get(BadWordsFilter.SCORE_RATIO) < 0.01);
+      assertTrue(v.scores().get(BadWordsFilter.SCORE_RATIO) < 0.03);
     }
   }
 
   @Test
-  void aSingleHitInProseIsKeptButFrequentHitsDrop() {
-    BadWordsFilter f = filter(0.01, 2);
+  void aFewHitsInProseAreKeptButFrequentHitsDrop() {
     String prose = TestTexts.europarlEnglish(1).get(0);
-    Verdict one = f.apply(TestTexts.doc(prose + "\nWhat a load of bullshit, said one member.", "en"));
+    Verdict one = defaults.apply(TestTexts.doc(prose + "\nWhat a load of bullshit, said one member.", "en"));
     assertNull(one.reason());
     assertEquals(1.0, one.scores().get(BadWordsFilter.SCORE_HITS));
-    String spam = "Hot porn videos and free xxx sex cams. Watch porn now, the best porn site with nude girls.";
-    assertEquals(BadWordsFilter.TOO_MANY, f.apply(TestTexts.doc(spam, "en")).reason());
+    // porn x3, xxx, sex, nude: 6 hits in 18 words
+    Verdict spam = defaults.apply(TestTexts.doc(SPAM, "en"));
+    assertEquals(BadWordsFilter.TOO_MANY, spam.reason());
+    assertEquals(6.0, spam.scores().get(BadWordsFilter.SCORE_HITS));
   }
 
   @Test
-  void ratioBoundary() {
-    String spam = "Hot porn videos and free xxx sex cams. Watch porn now, the best porn site with nude girls.";
-    double ratio = filter(1, 0).apply(TestTexts.doc(spam, "en")).scores().get(BadWordsFilter.SCORE_RATIO);
-    assertNull(filter(ratio, 1).apply(TestTexts.doc(spam, "en")).reason());
-    assertEquals(BadWordsFilter.TOO_MANY, filter(Math.nextDown(ratio), 1).apply(TestTexts.doc(spam, "en")).reason());
+  void thresholdsOnBothSides() {
+    double ratio = filter(1, 0).apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_RATIO);
+    assertNull(filter(ratio, 1).apply(TestTexts.doc(SPAM, "en")).reason(), "at the ratio: kept");
+    assertEquals(BadWordsFilter.TOO_MANY, filter(Math.nextDown(ratio), 1).apply(TestTexts.doc(SPAM, "en")).reason());
+    assertNull(filter(0.0, 7).apply(TestTexts.doc(SPAM, "en")).reason(), "6 hits < minHits 7");
+    assertEquals(BadWordsFilter.TOO_MANY, filter(0.0, 6).apply(TestTexts.doc(SPAM, "en")).reason());
   }
 
   @Test
   void matchesWholeWordsAndPhrasesOnly() {
-    BadWordsFilter f = filter(0.01, 2);
-    // "Scunthorpe", "assessment", "Sussex" contain listed strings inside words
     String town = "Scunthorpe council published the assessment of the Sussex and Middlesex flood defences.";
-    assertEquals(0.0, f.apply(TestTexts.doc(town, "en")).scores().get(BadWordsFilter.SCORE_HITS));
-    assertEquals(1.0, f.apply(TestTexts.doc("they watched 2 girls 1 cup online", "en"))
+    assertEquals(0.0, defaults.apply(TestTexts.doc(town, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals(1.0, defaults.apply(TestTexts.doc("they watched 2 girls 1 cup online", "en"))
         .scores().get(BadWordsFilter.SCORE_HITS));
   }
 
   @Test
   void chineseMatchesBySubstringAndHonoursTheAllowlist() {
-    BadWordsFilter f = filter(0.01, 2);
-    // 性 (sex / nature) alone is allow-listed: common in 性别, 可能性
     String clean = "可能性和必要性都需要考虑。男女性别平等是基本国策。";
-    assertEquals(0.0, f.apply(TestTexts.doc(clean, "zh")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals(0.0, defaults.apply(TestTexts.doc(clean, "zh")).scores().get(BadWordsFilter.SCORE_HITS));
+  }
+
+  @Test
+  void userListsExtendOrReplaceTheBundledOnes() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("lists"));
+    Files.writeString(dir.resolve("en"), "grommet\n");
+    String text = "the grommet and the grommet and the grommet";
+    BadWordsFilter extended = new BadWordsFilter(new BadWordsConfig(true, dir.toString(), 0.03, 3, List.of()));
+    assertEquals(BadWordsFilter.TOO_MANY, extended.apply(TestTexts.doc(text, "en")).reason());
+    assertEquals(6.0, extended.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    BadWordsFilter replaced = new BadWordsFilter(new BadWordsConfig(false, dir.toString(), 0.03, 3, List.of()));
+    assertEquals(0.0, replaced.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertTrue(replaced.apply(TestTexts.doc("Ein Satz.", "de")).scores().isEmpty(), "no German list any more");
   }
 
   @Test
   void languageWithoutListIsKeptWithoutScore() {
-    Verdict v = filter(0.01, 2).apply(TestTexts.doc("Ez egy magyar mondat.", "xx"));
+    Verdict v = defaults.apply(TestTexts.doc("Ez egy mondat.", "xx"));
     assertNull(v.reason());
     assertTrue(v.scores().isEmpty());
   }
 
   @Test
-  void missingDirectoryIsAnErrorNamingThePath() {
+  void badDirectoryOrNoListsIsAnErrorNamingTheKey() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BadWordsFilter(new BadWordsConfig("/no/such/badwords", 0.01, 2, List.of())));
-    assertTrue(e.getMessage().contains("/no/such/badwords"), e.getMessage());
-    assertTrue(e.getMessage().contains("filters.badwords.directory"), e.getMessage());
+        () -> new BadWordsFilter(new BadWordsConfig(true, "/no/such/lists", 0.01, 2, List.of())));
+    assertTrue(e.getMessage().contains("/no/such/lists"), e.getMessage());
+    assertTrue(e.getMessage().contains("filters.lexicalSafety.directory"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new BadWordsFilter(new BadWordsConfig(false, "", 0.01, 2, List.of())));
+    assertTrue(e.getMessage().contains("bundled = true"), e.getMessage());
   }
 }

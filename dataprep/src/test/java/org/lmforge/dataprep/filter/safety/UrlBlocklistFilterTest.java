@@ -23,7 +23,7 @@ class UrlBlocklistFilterTest {
 
   private UrlBlocklistFilter datatrove(int softThreshold) {
     Path d = TestTexts.shared().resolve("url-blocklist");
-    return new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+    return new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
         List.of(d.resolve("datatrove-banned_words.txt").toString()),
         List.of(d.resolve("datatrove-soft_banned_words.txt").toString()),
         List.of(d.resolve("datatrove-banned_subwords.txt").toString()), softThreshold));
@@ -41,11 +41,29 @@ class UrlBlocklistFilterTest {
   }
 
   @Test
+  void bundledListsAreOnByDefault() {
+    UrlBlocklistFilter f = new UrlBlocklistFilter(UrlBlocklistConfig.defaults());
+    assertNull(f.apply(at("https://en.wikipedia.org/wiki/Sussex")).reason());
+    assertEquals("url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
+    assertEquals("url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
+  }
+
+  @Test
+  void softWordsCountOnceEachHoweverOftenTheUrlRepeatsThem() throws IOException {
+    Path soft = Files.writeString(tmp.resolve("soft2.txt"), "sexy\nbikini\n");
+    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
+        List.of(), List.of(soft.toString()), List.of(), 2));
+    assertNull(two.apply(at("https://shop.example.com/sexy/sexy-dress")).reason());
+    assertEquals(1.0, two.apply(at("https://shop.example.com/sexy/sexy-dress")).scores()
+        .get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
+  }
+
+  @Test
   void softWordThresholdBoundary() throws IOException {
     Path soft = Files.writeString(tmp.resolve("soft.txt"), "# soft words\nnude\nsexy\nbikini\n");
-    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
         List.of(), List.of(soft.toString()), List.of(), 2));
-    UrlBlocklistFilter three = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(), List.of(), List.of(),
+    UrlBlocklistFilter three = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
         List.of(), List.of(soft.toString()), List.of(), 3));
     String url = "https://shop.example.com/sexy-bikini-summer";
     assertEquals("url_blocklist.soft_banned_words", two.apply(at(url)).reason());
@@ -59,7 +77,7 @@ class UrlBlocklistFilterTest {
         + "||pjatr.example^$image\n");
     Path hosts = Files.writeString(tmp.resolve("hosts"), "ads.example.org\n");
     Path urls = Files.writeString(tmp.resolve("urls"), "example.edu/~spam/\n");
-    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(domains.toString()),
+    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(domains.toString()),
         List.of(hosts.toString()), List.of(urls.toString()), List.of(), List.of(), List.of(), 2));
     assertEquals("url_blocklist.domain", f.apply(at("https://casino-example.com/")).reason());
     assertEquals("url_blocklist.domain", f.apply(at("http://www.Casino-Example.com:8080/play")).reason());
@@ -74,7 +92,7 @@ class UrlBlocklistFilterTest {
   @Test
   void easyListDomainRules() {
     Path easylist = TestTexts.shared().resolve("url-blocklist/easylist.txt.gz");
-    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(List.of(easylist.toString()), List.of(),
+    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(easylist.toString()), List.of(),
         List.of(), List.of(), List.of(), List.of(), 2));
     // the expectations of dolma's tests/python/test_urls.py on the same file
     assertEquals("url_blocklist.domain", f.apply(at("https://berush.com/")).reason());
@@ -84,9 +102,11 @@ class UrlBlocklistFilterTest {
 
   @Test
   void noFilesOrMissingFileIsAnError() {
-    assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(UrlBlocklistConfig.defaults()));
+    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(
+        new UrlBlocklistConfig(false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
+    assertTrue(none.getMessage().contains("bundledWordLists = true"), none.getMessage());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(
-        new UrlBlocklistConfig(List.of("/no/such/list.txt"), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
+        new UrlBlocklistConfig(false, List.of("/no/such/list.txt"), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
     assertTrue(e.getMessage().contains("/no/such/list.txt") && e.getMessage().contains("domainFiles"));
   }
 }

@@ -49,7 +49,7 @@ public final class FilterStage {
   private static final StructField EDITS_FIELD = new StructField(FILTER_EDITS, EDITS_TYPE, true, Metadata.empty())
       .withComment("edits by the filters, in chain order (empty: not edited); null when dropped before this stage");
   private static final StructField SCORES_FIELD = new StructField(FILTER_SCORES, SCORES_TYPE, true,
-      Metadata.empty()).withComment("scores the filters that ran reported, e.g. badwords.ratio; null when dropped "
+      Metadata.empty()).withComment("scores the filters that ran reported, e.g. lexical_safety.bad_word_ratio; null when dropped "
       + "before this stage");
 
   /** Output schema for a {@link CleanSchema} input: the clean columns, then filter_edits and filter_scores. */

@@ -6,7 +6,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.clean.Redaction;
 
 /**
  * {@code --keep-dropped}: the dropped rows, every column kept (text as the dropping filter saw it, with the
@@ -14,8 +16,8 @@ import org.lmforge.pipeline.clean.CleanSchema;
  * filter as in datatrove's per-filter rejects. Reading {@code <output>/rejected} back restores
  * {@code drop_filter} from the folder names.
  *
- * <p>Note: the PII filter runs last, so a row dropped by an earlier filter is not redacted. Treat rejected/ as
- * raw crawl data.
+ * <p>The PII filter runs last, so a row dropped by an earlier filter was not redacted by the chain: pass the
+ * filters config and the rows are redacted as kept ones are ({@link Redaction#rejected}); the clean job does.
  */
 public final class RejectedOutput {
   private RejectedOutput() {}
@@ -41,6 +43,14 @@ public final class RejectedOutput {
     String path = path(output);
     docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
         .write().mode(mode).partitionBy(CleanSchema.DROP_FILTER).parquet(path);
+    return path;
+  }
+
+  /** {@link #write} with every row's text and title PII-redacted as {@code cfg} redacts kept documents. */
+  public static String write(Dataset<Row> docs, String output, FiltersConfig cfg) {
+    String path = path(output);
+    Redaction.rejected(docs.filter(col(CleanSchema.DROP_FILTER).isNotNull()), cfg)
+        .write().mode(SaveMode.Overwrite).partitionBy(CleanSchema.DROP_FILTER).parquet(path);
     return path;
   }
 }

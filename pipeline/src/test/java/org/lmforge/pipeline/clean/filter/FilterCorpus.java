@@ -29,8 +29,6 @@ import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.extract.Extraction;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.filter.FiltersConfig;
-import org.lmforge.dataprep.filter.safety.BadWordsConfig;
-import org.lmforge.dataprep.filter.safety.UrlBlocklistConfig;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
@@ -55,26 +53,9 @@ final class FilterCorpus {
     return Files.isDirectory(p) ? p : null;
   }
 
-  /**
-   * The default chain plus the URL word lists and the bad-words lists from shared/data when present (so the
-   * rows carry url_blocklist and badwords scores).
-   */
+  /** The default chain: it carries the bundled URL word lists and LDNOOBW lists, so rows get their scores. */
   static FiltersConfig config() {
-    FiltersConfig d = FiltersConfig.defaults();
-    Path shared = shared();
-    if (shared == null || !Files.isDirectory(shared.resolve("badwords"))
-        || !Files.isDirectory(shared.resolve("url-blocklist"))) {
-      return d;
-    }
-    Path u = shared.resolve("url-blocklist");
-    return new FiltersConfig(List.of("url_blocklist", "opt_out", "gopher_repetition", "gopher_quality", "c4",
-        "fineweb", "badwords", "pii"), d.gopherQuality(), d.gopherRepetition(), d.c4(), d.fineweb(),
-        new BadWordsConfig(shared.resolve("badwords").toString(), 0.01, 2, d.badwords().allowlist()),
-        new UrlBlocklistConfig(List.of(), List.of(), List.of(),
-            List.of(u.resolve("datatrove-banned_words.txt").toString()),
-            List.of(u.resolve("datatrove-soft_banned_words.txt").toString()),
-            List.of(u.resolve("datatrove-banned_subwords.txt").toString()), 2),
-        d.optOut(), d.qualityClassifier(), d.pii());
+    return FiltersConfig.defaults();
   }
 
   /** The extraction-dev pages (up to {@code pages}) then Europarl documents (up to {@code europarl}). */

@@ -10,10 +10,11 @@ import java.util.List;
  * the whole page.
  *
  * @param removeCitations       true: cut Wikipedia-style "[1]", "[edit]", "[citation needed]" out of lines
- * @param filterNoTerminalPunct true, the C4 paper and the reference class's own default: keep only lines ending in
- *                              {@code terminalPunctuation} and not in an ellipsis; false = as FineWeb's recipe
- *                              configures it (datatrove examples/fineweb.py), which leaves this to FineWeb's
- *                              own line-punctuation rule
+ * @param filterNoTerminalPunct false, as FineWeb's recipe configures the reference (datatrove examples/fineweb.py,
+ *                              {@code C4QualityFilter(filter_no_terminal_punct=False)}, which leaves this to
+ *                              FineWeb's own line-punctuation rule); true = the C4 paper and the reference
+ *                              class's own default: keep only lines ending in {@code terminalPunctuation}
+ *                              and not in "..."
  * @param minSentences          5: fewer sentences in the kept lines drops the page; -1 disables
  * @param minWordsPerLine       3: lines with fewer whitespace-separated words are removed; -1 disables
  * @param maxWordLength         1000: lines with a longer word are removed; -1 disables
@@ -35,7 +36,7 @@ public record C4Config(boolean removeCitations, boolean filterNoTerminalPunct, i
     String extraTerminalPunctuation, boolean skipWordRulesWithoutSpaces) implements Serializable {
 
   public static C4Config defaults() {
-    return new C4Config(true, true, 5, 3, 1000, true, true, true, true, ".?!\"'",
+    return new C4Config(true, false, 5, 3, 1000, true, true, true, true, ".?!\"'",
         List.of("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies",
             "use cookies"), "。！？।", true);
   }

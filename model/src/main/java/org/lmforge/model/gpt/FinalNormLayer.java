@@ -1,15 +1,15 @@
 package org.lmforge.model.gpt;
 
-import java.util.Map;
 import java.util.Collection;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
+import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The final LayerNorm before the (tied) output head, on [B,T,d]. */
@@ -44,7 +44,7 @@ public class FinalNormLayer extends SameDiffLayer {
   @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
     if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    return NativeLayer.wire(new FinalNorm(conf, type), this, conf, index, paramsView, initialize, listeners);
+    return LayerWiring.wire(new FinalNorm(conf, type), this, conf, index, paramsView, initialize, listeners);
   }
 
   public boolean isAutodiff() { return autodiff; }

@@ -58,7 +58,14 @@ final class GptBlock extends NativeLayer {
 
   /** [N, H·hs] (position-major) -> [G, R, hs] (head-major), a copy. */
   private INDArray headMajor(INDArray a, long b) {
-    return a.reshape(b, t, h, hs).permute(0, 2, 1, 3).dup('c').reshape(groups(b), rows(), hs);
+    INDArray out = Nd4j.createUninitialized(dataType, groups(b), rows(), hs);
+    toHeadMajor(a, b, out);
+    return out;
+  }
+
+  /** [N, H·hs] (position-major) -> [G, R, hs] (head-major), written into {@code out}. */
+  private void toHeadMajor(INDArray a, long b, INDArray out) {
+    out.reshape(b, h, t, hs).assign(a.reshape(b, t, h, hs).permute(0, 2, 1, 3));
   }
 
   /** [G, R, hs] (head-major) -> [N, H·hs], written into {@code out}. */
@@ -66,9 +73,10 @@ final class GptBlock extends NativeLayer {
     out.reshape(b, t, h, hs).assign(a.reshape(b, h, t, hs).permute(0, 2, 1, 3));
   }
 
-  /** Keys/values: head-major for multi-head, a plain [B,T,hs] view for the single shared head. */
-  private INDArray kvGroups(INDArray a, long b) {
-    return multiQuery ? a.reshape(b, t, hs) : headMajor(a, b);
+  /** Keys/values into {@code out}: head-major for multi-head, as they are ([B,T,hs]) for the single shared head. */
+  private void toKvGroups(INDArray a, long b, INDArray out) {
+    if (multiQuery) out.assign(a.reshape(b, t, hs));
+    else toHeadMajor(a, b, out);
   }
 
   @Override protected void forward(INDArray x, INDArray out) {
@@ -86,9 +94,9 @@ final class GptBlock extends NativeLayer {
     matmul(a1, false, param(WV), false, v, 1, 0);
     INDArray q3 = buffer("q3", g, r, hs), k3 = buffer("k3", b * (multiQuery ? 1 : h), t, hs),
         v3 = buffer("v3", b * (multiQuery ? 1 : h), t, hs);
-    q3.assign(headMajor(q.addi(param(BQ)), b));
-    k3.assign(kvGroups(k.addi(param(BK)), b));
-    v3.assign(kvGroups(v.addi(param(BV)), b));
+    toHeadMajor(q.addi(param(BQ)), b, q3);
+    toKvGroups(k.addi(param(BK)), b, k3);
+    toKvGroups(v.addi(param(BV)), b, v3);
     INDArray scores = Nd4j.createUninitialized(dataType, g, r, t);
     matmul(q3, false, k3, true, scores, 1.0 / Math.sqrt(hs), 0);
     scores.reshape(b, (long) h * t * t).addi(biasRow);

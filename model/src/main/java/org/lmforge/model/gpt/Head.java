@@ -33,12 +33,15 @@ final class Head extends RnnOutputLayer {
     buffers = new LayerBuffers(type);
   }
 
-  /** Softmax probabilities [N,V] of input [B,T,d] in a reused buffer. */
-  private INDArray probabilities(INDArray x) {
-    long n = x.size(0) * x.size(1), d = x.size(2), v = getParam("W").size(1);
-    INDArray h = x.dataType() == dataType && x.ordering() == 'c' ? x : x.castTo(dataType).dup('c');
-    INDArray p = buffers.get("p", n, v);
-    matmul(h.reshape(n, d), false, getParam("W"), false, p, 1, 0);
+  /** The input [B,T,d] as c-ordered rows [N,d] of this layer's type. */
+  private INDArray rows() {
+    return Kernels.contiguous(input, dataType).reshape(input.size(0) * input.size(1), input.size(2));
+  }
+
+  /** Softmax probabilities [N,V] of rows h [N,d] in a reused buffer. */
+  private INDArray probabilities(INDArray h) {
+    INDArray p = buffers.get("p", h.size(0), getParam("W").size(1));
+    matmul(h, false, getParam("W"), false, p, 1, 0);
     p.addi(getParam("b"));
     Kernels.softmaxRows(p, p, buffers);
     return p;
@@ -49,24 +52,20 @@ final class Head extends RnnOutputLayer {
     long b = input.size(0), t = input.size(1), v = getParam("W").size(1);
     INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, t, v}, 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      out.reshape(b * t, v).assign(probabilities(input));
+      out.reshape(b * t, v).assign(probabilities(rows()));
     }
     return out;
   }
 
   @Override public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    long b = input.size(0), t = input.size(1), d = input.size(2), n = b * t;
     INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      INDArray p = probabilities(input);
-      scoredLoss = lossAndDelta(p, targets(n)) / b;
-      scoredInput = input;
-      scoredLabels = labels;
-      INDArray h = input.dataType() == dataType && input.ordering() == 'c' ? input : input.castTo(dataType).dup('c');
-      matmul(h.reshape(n, d), true, p, false, gradientViews.get("W"), 1, 0);
+      INDArray h = rows();
+      INDArray p = scoreAndDelta(h);
+      matmul(h, true, p, false, gradientViews.get("W"), 1, 0);
       Kernels.columnSums(p, gradientViews.get("b"), buffers);
-      matmul(p, false, getParam("W"), true, dx.reshape(n, d), 1, 0);
+      matmul(p, false, getParam("W"), true, dx.reshape(h.size(0), h.size(1)), 1, 0);
     }
     Gradient g = new DefaultGradient();
     g.gradientForVariable().put("W", gradientViews.get("W"));
@@ -76,7 +75,7 @@ final class Head extends RnnOutputLayer {
 
   /** Target ids of the N = B·T positions, from the [B,T,1] label array. */
   private int[] targets(long n) {
-    INDArray l = labels.ordering() == 'c' && !labels.isView() ? labels : labels.dup('c');
+    INDArray l = Kernels.contiguous(labels, labels.dataType());
     long v = getParam("W").size(1);
     int[] y = new int[(int) n];
     for (int i = 0; i < n; i++) {
@@ -102,14 +101,20 @@ final class Head extends RnnOutputLayer {
     return loss;
   }
 
+  /** Scores rows h against the labels (remembered for computeScore); returns dlogits [N,V]. */
+  private INDArray scoreAndDelta(INDArray h) {
+    INDArray p = probabilities(h);
+    scoredLoss = lossAndDelta(p, targets(h.size(0))) / input.size(0);
+    scoredInput = input;
+    scoredLabels = labels;
+    return p;
+  }
+
   @Override public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
     if (input != scoredInput || labels != scoredLabels) {
-      long b = input.size(0), n = b * input.size(1);
       try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-        scoredLoss = lossAndDelta(probabilities(input), targets(n)) / b;
+        scoreAndDelta(rows());
       }
-      scoredInput = input;
-      scoredLabels = labels;
     }
     score = scoredLoss + fullNetRegTerm;
     return score;

@@ -1,7 +1,6 @@
 package org.lmforge.model.gpt;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
@@ -39,14 +38,7 @@ public class HeadLayer extends RnnOutputLayer {
   @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
     if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    Head head = new Head(conf, type);
-    head.setListeners(listeners);
-    head.setIndex(index);
-    head.setParamsViewArray(paramsView);
-    Map<String, INDArray> table = initializer().init(conf, paramsView, initialize);
-    head.setParamTable(table);
-    head.setConf(conf);
-    return head;
+    return LayerWiring.wire(new Head(conf, type), this, conf, index, paramsView, initialize, listeners);
   }
 
   public boolean isAutodiff() { return autodiff; }

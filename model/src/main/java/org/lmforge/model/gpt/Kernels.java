@@ -23,6 +23,12 @@ final class Kernels {
 
   private Kernels() { }
 
+  /** a itself when it is a c-ordered, non-view array of this type, else such a copy. */
+  static INDArray contiguous(INDArray a, org.nd4j.linalg.api.buffer.DataType type) {
+    INDArray c = a.dataType() == type ? a : a.castTo(type);
+    return c.ordering() == 'c' && !c.isView() ? c : c.dup('c');
+  }
+
   /** out = op(a)·op(b)·alpha + beta·out, 2-D or batched 3-D; writes {@code out}. */
   static void matmul(INDArray a, boolean transA, INDArray b, boolean transB, INDArray out, double alpha, double beta) {
     MMulTranspose t = MMulTranspose.builder().transposeA(transA).transposeB(transB).build();
@@ -34,7 +40,7 @@ final class Kernels {
    * standard deviation {@code rstd} [N,1] that the backward pass needs.
    */
   static void normalize(INDArray x, INDArray xhat, INDArray rstd, LayerBuffers buf) {
-    long n = x.size(0), d = x.size(1);
+    long d = x.size(1);
     INDArray ones = buf.onesColumn(d);
     matmul(x, false, ones, false, rstd, -1.0 / d, 0);         // rstd holds -mean for now
     xhat.assign(x).addi(rstd);

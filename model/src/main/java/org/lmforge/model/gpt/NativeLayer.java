@@ -1,19 +1,15 @@
 package org.lmforge.model.gpt;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.samediff.AbstractSameDiffLayer;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A GPT layer whose forward and backward passes are written by hand in ND4J ops, instead of being interpreted
@@ -31,17 +27,6 @@ abstract class NativeLayer extends SameDiffLayer {
   NativeLayer(NeuralNetConfiguration conf, DataType type) {
     super(conf, type);
     buffers = new LayerBuffers(type);
-  }
-
-  /** Builds and wires the layer the way DL4J's own SameDiffLayer configuration does in {@code instantiate}. */
-  static <L extends NativeLayer> L wire(L layer, AbstractSameDiffLayer layerConf, NeuralNetConfiguration conf,
-      int index, INDArray paramsView, boolean initialize, Collection<TrainingListener> listeners) {
-    layer.setIndex(index);
-    layer.setParamsViewArray(paramsView);
-    layer.setParamTable(layerConf.initializer().init(conf, paramsView, initialize));
-    layer.setConf(conf);
-    if (listeners != null) layer.setListeners(listeners);
-    return layer;
   }
 
   /** Output for input x [B,T,d] (c order); writes {@code out} [B,T,d] and keeps what backward needs. */
@@ -80,8 +65,5 @@ abstract class NativeLayer extends SameDiffLayer {
     return new Pair<>(g, backpropDropOutIfPresent(dx));
   }
 
-  private INDArray contiguous(INDArray a) {
-    INDArray c = a.dataType() == dataType ? a : a.castTo(dataType);
-    return c.ordering() == 'c' && !c.isView() ? c : c.dup('c');
-  }
+  private INDArray contiguous(INDArray a) { return Kernels.contiguous(a, dataType); }
 }

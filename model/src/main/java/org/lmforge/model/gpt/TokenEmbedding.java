@@ -26,7 +26,7 @@ final class TokenEmbedding extends EmbeddingSequenceLayer {
 
   /** Token ids of the [B,T] input (floats holding integers), checked against the vocabulary. */
   private int[] ids() {
-    INDArray in = input.ordering() == 'c' && !input.isView() ? input : input.dup('c');
+    INDArray in = Kernels.contiguous(input, input.dataType());
     long v = getParam("W").size(0), n = in.length();
     DataBuffer buf = in.data();
     int[] out = new int[(int) n];
@@ -55,8 +55,7 @@ final class TokenEmbedding extends EmbeddingSequenceLayer {
     long d = getParam("W").size(1);
     INDArray dW = gradientViews.get("W");
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      INDArray delta = (epsilon.ordering() == 'c' && !epsilon.isView() ? epsilon : epsilon.dup('c'))
-          .reshape(ids.length, d).castTo(dW.dataType());
+      INDArray delta = Kernels.contiguous(epsilon, dW.dataType()).reshape(ids.length, d);
       dW.assign(0);
       Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, dW, Nd4j.createFromArray(ids), delta, 1);
     }

@@ -37,13 +37,7 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
   @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
       Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
     if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    TokenEmbedding layer = new TokenEmbedding(conf, type);
-    layer.setListeners(listeners);
-    layer.setIndex(index);
-    layer.setParamsViewArray(paramsView);
-    layer.setParamTable(initializer().init(conf, paramsView, initialize));
-    layer.setConf(conf);
-    return layer;
+    return LayerWiring.wire(new TokenEmbedding(conf, type), this, conf, index, paramsView, initialize, listeners);
   }
 
   public boolean isAutodiff() { return autodiff; }

@@ -3,9 +3,6 @@ package org.lmforge.model.bench;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.AdamW;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Training tokens/s and model FLOP utilisation for ~1M, ~10M and ~30M parameter GPTs at context 256:
@@ -18,7 +15,7 @@ public final class MfuBench {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     String sizes = args.length > 1 ? args[1] : "1m,10m,30m";
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-    double peak = Math.max(sgemmPeak(1024), sgemmPeak(2048));
+    double peak = Math.max(SgemmPeak.peak(1024, 3), SgemmPeak.peak(2048, 3));
     System.out.printf("ND4J sgemm peak: %.1f GFLOP/s (OMP_NUM_THREADS=%s)%n", peak / 1e9, System.getenv("OMP_NUM_THREADS"));
     System.out.println("| size | L | H | d | params | FLOPs/token | batch×T | first step s | tokens/s | MFU | RSS MiB start→end |");
     for (String s : sizes.split(",")) {
@@ -58,18 +55,6 @@ public final class MfuBench {
   static void step(Gpt g, AdamW opt, int[][] x, int[][] y) {
     g.computeGradient(x, y, true);
     opt.update(g.params(), g.gradients(), 1e-4);
-  }
-
-  static double sgemmPeak(int n) {
-    INDArray a = Nd4j.rand(DataType.FLOAT, n, n), b = Nd4j.rand(DataType.FLOAT, n, n), c = Nd4j.create(DataType.FLOAT, n, n);
-    Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-    double best = 0;
-    for (int i = 0; i < 3; i++) {
-      long t = System.nanoTime();
-      Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-      best = Math.max(best, 2.0 * n * n * n / ((System.nanoTime() - t) / 1e9));
-    }
-    return best;
   }
 
   static long rssKiB() {

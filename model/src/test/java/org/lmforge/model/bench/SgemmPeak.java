@@ -16,16 +16,17 @@ public final class SgemmPeak {
     for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
       Nd4j.factory().blas().setMaxThreads(threads);
       Nd4j.getEnvironment().setMaxThreads(threads);
-      double best = Math.max(peak(1024), peak(2048));
+      double best = Math.max(peak(1024, 5), peak(2048, 5));
       System.out.printf("nd4j_sgemm_gflops threads=%d %.1f%n", threads, best / 1e9);
     }
   }
 
-  static double peak(int n) {
+  /** Best FLOP/s of {@code reps} n×n×n float multiplications after one warm-up. */
+  static double peak(int n, int reps) {
     INDArray a = Nd4j.rand(DataType.FLOAT, n, n), b = Nd4j.rand(DataType.FLOAT, n, n), c = Nd4j.create(DataType.FLOAT, n, n);
     Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
     double best = 0;
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < reps; i++) {
       long t = System.nanoTime();
       Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
       best = Math.max(best, 2.0 * n * n * n / ((System.nanoTime() - t) / 1e9));

@@ -8,6 +8,7 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.use.EvalConfig;
 import org.lmforge.pipeline.use.EvalJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,9 +19,7 @@ import picocli.CommandLine.Option;
     description = "Loss (nats/token), perplexity and bits per byte of a held-out text, Parquet corpus or token split "
         + "under a pretrain run's tokenizer and model.")
 public final class EvalCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, paramLabel = "DIR",
-      description = "A run directory of the pretrain job (--output, or work/sweep/runs/<run_id>); any Hadoop path.")
-  String run;
+  @Mixin RunOptions runOptions;
 
   @Option(names = "--input", required = true, paramLabel = "PATH",
       description = "A UTF-8 text file; a Parquet file or directory with a text column (the clean job's docs/); or "
@@ -35,18 +34,14 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Evaluate even a text the run's tokenizer covers poorly (another script).")
   boolean force;
 
-  @Option(names = "--tokens", paramLabel = "DIR",
-      description = "The run's token directory, when run.json's config.tokens no longer points at it.")
-  String tokens;
-
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master for a Parquet input; default: the one spark-submit sets, else local[*].")
   String master;
 
   @Override
   public Integer call() throws Exception {
-    EvalJob job = new EvalJob(new EvalConfig(run, tokens, input, maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS
-        : maxTokens, force));
+    EvalJob job = new EvalJob(new EvalConfig(runOptions.run, runOptions.tokens, input,
+        maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS : maxTokens, force));
     job.check(new Configuration());
     Progress console = Progress.to(System.out);
     if (!job.needsSpark()) {

@@ -6,6 +6,7 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.use.GenerateConfig;
 import org.lmforge.pipeline.use.GenerateJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -15,9 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Continue a prompt with the model of a pretrain run (its last checkpoint); prints the continuation.")
 public final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--run", required = true, paramLabel = "DIR",
-      description = "A run directory of the pretrain job (--output, or work/sweep/runs/<run_id>); any Hadoop path.")
-  String run;
+  @Mixin RunOptions runOptions;
 
   @Option(names = "--prompt", required = true, paramLabel = "TEXT",
       description = "The text to continue (\"\" starts a new document).")
@@ -50,14 +49,10 @@ public final class GenerateCommand implements Callable<Integer> {
       + "slower; for checking the cache).")
   boolean noKvCache;
 
-  @Option(names = "--tokens", paramLabel = "DIR",
-      description = "The run's token directory, when run.json's config.tokens no longer points at it.")
-  String tokens;
-
   @Override
   public Integer call() throws Exception {
-    GenerateJob job = new GenerateJob(new GenerateConfig(run, tokens, prompt, maxTokens, greedy ? 0 : temperature, topK,
-        topP, seed, !noKvCache));
+    GenerateJob job = new GenerateJob(new GenerateConfig(runOptions.run, runOptions.tokens, prompt, maxTokens,
+        greedy ? 0 : temperature, topK, topP, seed, !noKvCache));
     job.check(new Configuration());
     GenerateJob.Result r = job.run(null, Progress.to(System.err));
     System.out.println(r.text());

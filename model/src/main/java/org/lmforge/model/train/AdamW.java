@@ -1,5 +1,10 @@
 package org.lmforge.model.train;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.stream.IntStream;
+import org.lmforge.model.gpt.HostVectors;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -9,12 +14,20 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * {@code p -= lr·wd·mask·p; m = b1·m + (1-b1)·g; v = b2·v + (1-b2)·g²; p -= lr·m̂/(√v̂ + eps)}.
  * It works on whole vectors so that a data-parallel trainer can apply the same update from an all-reduced
  * gradient on every replica; {@link #state()} / {@link #load} carry its state between processes.
+ *
+ * <p>Float and double vectors are updated in one fused pass over parameters, gradient and both moments, split
+ * into chunks across the common fork-join pool. The update runs on the driver while every replica waits for it,
+ * and as ~17 single-threaded ND4J elementwise passes it took 0.66 s of a 4.95 s step at 30M parameters. Each
+ * element's arithmetic is independent of the others, so the chunking cannot change a single bit of the result.
  */
 public final class AdamW {
+  /** Elements per parallel chunk: small enough to use every core at 1M parameters, large enough to amortise. */
+  private static final int CHUNK = 1 << 18;
+
   private final double beta1, beta2, eps, weightDecay;
   private final INDArray decayMask;   // 1 where weight decay applies
   private final INDArray m, v;
-  private final INDArray scratch;     // reused for every temporary of update()
+  private INDArray scratch;           // the unfused path's temporaries (other data types), made on first use
   private long t;                     // updates applied so far
 
   public AdamW(long n, INDArray decayMask, double beta1, double beta2, double eps, double weightDecay) {
@@ -25,24 +38,85 @@ public final class AdamW {
     this.decayMask = decayMask;
     this.m = Nd4j.zeros(decayMask.dataType(), n);
     this.v = Nd4j.zeros(decayMask.dataType(), n);
-    this.scratch = Nd4j.zeros(decayMask.dataType(), n);
+  }
+
+  /** One update of params (in place) from grad (already clipped). grad is left unchanged. */
+  public void update(INDArray params, INDArray grad, double lr) {
+    update(params, grad, 1, lr);
   }
 
   /**
-   * One update of params (in place) from grad (already clipped). grad is left unchanged. Every intermediate goes
-   * through one preallocated scratch vector: the update runs outside DL4J's workspaces, so each temporary would
-   * be a fresh off-heap array freed only when the GC happens to collect its small Java wrapper (5 flat-vector
-   * temporaries per step made the process's RSS climb by ~1 GiB per 1,000 steps of a 0.44M model before a GC).
+   * One update of params (in place) from {@code gradScale · grad}: the scale (averaging over replicas, clipping)
+   * is applied element by element inside the update instead of by a pass of its own. grad is left unchanged.
    */
-  public void update(INDArray params, INDArray grad, double lr) {
+  public void update(INDArray params, INDArray grad, double gradScale, double lr) {
     t++;
-    if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(lr * weightDecay));
-    m.muli(beta1).addi(scratch.assign(grad).muli(1 - beta1));
-    v.muli(beta2).addi(scratch.assign(grad).muli(grad).muli(1 - beta2));
     double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+    DataType type = params.dataType();
+    if (HostVectors.dense(type, params, grad, m, v, decayMask)) {
+      int n = (int) params.length();
+      int chunks = (n + CHUNK - 1) / CHUNK;
+      IntStream.range(0, chunks).parallel().forEach(c -> {
+        int from = c * CHUNK, to = Math.min(n, from + CHUNK);
+        if (type == DataType.FLOAT) updateFloats(params, grad, gradScale, lr, bc1, bc2, from, to);
+        else updateDoubles(params, grad, gradScale, lr, bc1, bc2, from, to);
+      });
+      return;
+    }
+    updateUnfused(params, grad, gradScale, lr, bc1, bc2);
+  }
+
+  private void updateFloats(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,
+                            int from, int to) {
+    FloatBuffer p = HostVectors.floats(params), g = HostVectors.floats(grad), mm = HostVectors.floats(m),
+        vv = HostVectors.floats(v), mask = HostVectors.floats(decayMask);
+    float gs = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2, e = (float) eps;
+    float decay = (float) (lr * weightDecay), rootBc2 = (float) Math.sqrt(bc2), step = (float) (lr / bc1);
+    for (int i = from; i < to; i++) {
+      float gi = g.get(i) * gs;
+      float pi = p.get(i);
+      pi -= decay * mask.get(i) * pi;
+      float mi = b1 * mm.get(i) + (1 - b1) * gi;
+      float vi = b2 * vv.get(i) + (1 - b2) * gi * gi;
+      mm.put(i, mi);
+      vv.put(i, vi);
+      p.put(i, pi - mi / ((float) Math.sqrt(vi) / rootBc2 + e) * step);
+    }
+  }
+
+  private void updateDoubles(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,
+                             int from, int to) {
+    DoubleBuffer p = HostVectors.doubles(params), g = HostVectors.doubles(grad), mm = HostVectors.doubles(m),
+        vv = HostVectors.doubles(v), mask = HostVectors.doubles(decayMask);
+    double decay = lr * weightDecay, rootBc2 = Math.sqrt(bc2), step = lr / bc1;
+    for (int i = from; i < to; i++) {
+      double gi = g.get(i) * gradScale;
+      double pi = p.get(i);
+      pi -= decay * mask.get(i) * pi;
+      double mi = beta1 * mm.get(i) + (1 - beta1) * gi;
+      double vi = beta2 * vv.get(i) + (1 - beta2) * gi * gi;
+      mm.put(i, mi);
+      vv.put(i, vi);
+      p.put(i, pi - mi / (Math.sqrt(vi) / rootBc2 + eps) * step);
+    }
+  }
+
+  /**
+   * The same update as ND4J ops, for data types Java cannot address directly (half precision) and strided views.
+   * Every intermediate goes through one preallocated scratch vector: the update runs outside DL4J's workspaces,
+   * so each temporary would be a fresh off-heap array freed only when the GC happens to collect its small Java
+   * wrapper (5 flat-vector temporaries per step made the RSS climb by ~1 GiB per 1,000 steps of a 0.44M model).
+   */
+  private void updateUnfused(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2) {
+    if (scratch == null) scratch = Nd4j.zeros(decayMask.dataType(), m.length());
+    INDArray g = gradScale == 1 ? grad : grad.mul(gradScale);
+    if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(lr * weightDecay));
+    m.muli(beta1).addi(scratch.assign(g).muli(1 - beta1));
+    v.muli(beta2).addi(scratch.assign(g).muli(g).muli(1 - beta2));
     // lr·m̂/(√v̂+eps) = (lr/bc1)·m / (√v/√bc2 + eps)
     Transforms.sqrt(scratch.assign(v), false).divi(Math.sqrt(bc2)).addi(eps);
     params.subi(scratch.rdivi(m).muli(lr / bc1));
+    if (g != grad) g.close();
   }
 
   public long updates() { return t; }

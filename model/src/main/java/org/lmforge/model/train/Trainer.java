@@ -127,13 +127,22 @@ public final class Trainer {
   }
 
   /**
-   * (b) Clips the given flat gradient (in place) to cfg.gradClip and applies one AdamW update with the
+   * (b) Clips the given flat gradient to cfg.gradClip and applies one AdamW update with the
    * learning rate of the current step; advances the step. Returns the pre-clip gradient norm.
    */
   public double applyUpdate(INDArray grad) {
-    double norm = model.gradientNorm(grad);
-    if (cfg.gradClip() > 0 && norm > cfg.gradClip()) grad.muli(cfg.gradClip() / (norm + 1e-6));
-    opt.update(model.params(), grad, cfg.schedule().at(step));
+    return applyUpdate(grad, 1);
+  }
+
+  /**
+   * Clip + AdamW from the gradient {@code scale · grad} (e.g. a sum over K replicas with scale 1/K), without a
+   * pass to scale it: AdamW applies the scale and the clipping factor element by element. grad is left unchanged.
+   * Returns the norm of the scaled gradient, before clipping.
+   */
+  public double applyUpdate(INDArray grad, double scale) {
+    double norm = scale * model.gradientNorm(grad);
+    double clip = cfg.gradClip() > 0 && norm > cfg.gradClip() ? cfg.gradClip() / (norm + 1e-6) : 1;
+    opt.update(model.params(), grad, scale * clip, cfg.schedule().at(step));
     step++;
     return norm;
   }

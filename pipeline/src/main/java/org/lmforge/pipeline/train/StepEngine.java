@@ -27,8 +27,8 @@ interface StepEngine extends AutoCloseable {
    * split the step's time ({@code t0} start, {@code t1} the shares summed) into compute, sync and update.
    */
   static Result applyAveraged(Trainer master, GradientShare sum, int replicas, long t0, long t1) {
-    INDArray g = Nd4j.createFromArray(sum.gradient()).divi(replicas);
-    double norm = master.applyUpdate(g);
+    INDArray g = Nd4j.createFromArray(sum.gradient());
+    double norm = master.applyUpdate(g, 1.0 / replicas);
     g.close();
     long t2 = System.nanoTime();
     double gather = (t1 - t0) / 1e9;

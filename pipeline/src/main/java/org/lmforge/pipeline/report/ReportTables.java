@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.FitJson;
 import org.lmforge.pipeline.scaling.Fitted;
 import org.lmforge.pipeline.scaling.OptimalScaling;
 import org.lmforge.pipeline.scaling.PowerLaw;
@@ -85,8 +86,10 @@ final class ReportTables {
         + "% interval", "Hoffmann et al. 2022", "Besiroglu et al. 2024 refit"), rows));
     b.append("<p class=\"meta\">Huber delta ").append(Html.num(fit.options().huberDelta())).append(", ")
         .append(fit.approach3().localStarts()).append(" local starts from a grid of ").append(fit.approach3().gridPoints())
-        .append(", ").append(fit.approach3().bootstrapFits()).append(" bootstrap refits over ").append(fit.points().size())
-        .append(" runs.</p>\n");
+        .append(", ").append(fit.approach3().bootstrapFits()).append(" refits, intervals by ")
+        .append(FitJson.method(fit.options().resampling())).append(" (").append(fit.points().size())
+        .append(" runs). By ").append(FitJson.method(fit.approach3().otherResampling())).append(" instead: ")
+        .append(otherIntervals(fit)).append(".</p>\n");
 
     List<List<String>> kaplan = new ArrayList<>();
     kaplan.add(rowK("L(N)", fit.kaplanN(), PublishedLaws.KAPLAN_N));
@@ -167,6 +170,16 @@ final class ReportTables {
     }
     return "Criteria (95% intervals excluding 0 and spanning less than 3x; a within 0.15 across approaches): "
         + Html.escape(String.join("; ", parts)) + ".";
+  }
+
+  /** alpha, beta and a by the other resampling, so a reader sees how much the interval depends on the method. */
+  private static String otherIntervals(ScalingFit.Result fit) {
+    List<String> parts = new ArrayList<>();
+    for (String k : List.of("alpha", "beta", "a")) {
+      double[] iv = fit.approach3().otherIntervals().get(k);
+      parts.add(k + " " + (iv == null ? "\u2014" : Html.interval(iv[0], iv[1])));
+    }
+    return String.join(", ", parts);
   }
 
   private static List<String> row3(String name, double v, double[] ci, double pub, double refit) {

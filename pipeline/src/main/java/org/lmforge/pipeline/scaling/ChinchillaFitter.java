@@ -27,7 +27,8 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
 /**
  * Chinchilla approach 3 (Hoffmann et al. 2022, section 3.3 and appendix D.2): minimise the Huber loss of
  * log-loss residuals over (log A, log B, log E, alpha, beta) from the paper's grid of initialisations and
- * keep the best optimum; percentile bootstrap intervals refit resampled runs.
+ * keep the best optimum; percentile bootstrap intervals refit resampled data ({@link FitOptions.Resampling}: the
+ * residuals at the planned points by default, whole runs as a comparison).
  *
  * <p>The paper used L-BFGS. No maintained Java library ships one (Hipparchus 3.1 has none; its BFGS-based
  * SQPOptimizerS needs a constraint and fails its own symmetry check after a BFGS update on this problem), so
@@ -44,9 +45,13 @@ public final class ChinchillaFitter {
 
   private ChinchillaFitter() {}
 
-  /** The fit, its percentile intervals and how it was obtained. */
+  /**
+   * The fit, its percentile intervals (resampled as the options say) and how it was obtained, with the
+   * intervals of the other resampling ({@code otherIntervals}, by {@code otherResampling}) for comparison.
+   */
   public record Result(ChinchillaLaw law, double objective, Map<String, double[]> intervals, int gridPoints,
-                       int localStarts, int converged, int bootstrapFits, List<ChinchillaLaw> bootstrapLaws) {
+                       int localStarts, int converged, int bootstrapFits, List<ChinchillaLaw> bootstrapLaws,
+                       FitOptions.Resampling otherResampling, Map<String, double[]> otherIntervals) {
 
     /**
      * The law's predicted loss at (n, d) with the percentile interval of the bootstrap refits' predictions at
@@ -94,10 +99,14 @@ public final class ChinchillaFitter {
         bootStarts.add(p.getPoint());
       }
     }
-    List<double[]> resampled = bootstrap(logN, logD, logL, options, bootStarts);
+    List<double[]> resampled = bootstrap(logN, logD, logL, best.getPoint(), options, bootStarts);
+    FitOptions.Resampling other = options.resampling() == FitOptions.Resampling.RESIDUALS
+        ? FitOptions.Resampling.RUNS : FitOptions.Resampling.RESIDUALS;
+    List<double[]> otherResampled = bootstrap(logN, logD, logL, best.getPoint(), options.withResampling(other),
+        bootStarts);
     return new Result(HuberObjective.toLaw(best.getPoint()), best.getValue(), intervals(resampled, options.level()),
         grid.size(), starts.size(), optima.size(), resampled.size(),
-        resampled.stream().map(HuberObjective::toLaw).toList());
+        resampled.stream().map(HuberObjective::toLaw).toList(), other, intervals(otherResampled, options.level()));
   }
 
   static List<double[]> grid() {
@@ -168,17 +177,32 @@ public final class ChinchillaFitter {
     }
   }
 
-  private static List<double[]> bootstrap(double[] logN, double[] logD, double[] logL, FitOptions options,
-                                          List<double[]> starts) {
+  private static List<double[]> bootstrap(double[] logN, double[] logD, double[] logL, double[] fitted,
+                                          FitOptions options, List<double[]> starts) {
     int n = logN.length;
+    double[] logFit = new double[n];
+    for (int i = 0; i < n; i++) {
+      logFit[i] = Math.log(HuberObjective.toLaw(fitted).loss(Math.exp(logN[i]), Math.exp(logD[i])));
+    }
     // One seeded generator per resample keeps the result independent of thread scheduling.
     return IntStream.range(0, options.bootstrap()).parallel().mapToObj(r -> {
       Random random = new Random(options.seed() * 1_000_003L + r);
       double[] weight = new double[n];
-      for (int i = 0; i < n; i++) {
-        weight[random.nextInt(n)] += 1;
+      double[] y = logL;
+      if (options.resampling() == FitOptions.Resampling.RUNS) {
+        for (int i = 0; i < n; i++) {
+          weight[random.nextInt(n)] += 1;
+        }
+      } else {
+        // each run keeps its (N, D) and gets its fitted log-loss plus the residual of a run drawn at random
+        Arrays.fill(weight, 1);
+        y = new double[n];
+        for (int i = 0; i < n; i++) {
+          int j = random.nextInt(n);
+          y[i] = logFit[i] + (logL[j] - logFit[j]);
+        }
       }
-      HuberObjective objective = new HuberObjective(logN, logD, logL, weight, options.huberDelta());
+      HuberObjective objective = new HuberObjective(logN, logD, y, weight, options.huberDelta());
       PointValuePair best = null;
       for (double[] s : starts) {
         PointValuePair p = minimize(objective, s);

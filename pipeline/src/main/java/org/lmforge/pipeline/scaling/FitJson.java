@@ -37,10 +37,14 @@ public final class FitJson {
     m.put("beta", law.beta());
     Map<String, Object> ci = new LinkedHashMap<>();
     ci.put("level", r.options().level());
-    ci.put("method", "percentile bootstrap over runs");
+    ci.put("method", method(r.options().resampling()));
     ci.put("resamples", r.approach3().bootstrapFits());
     r.approach3().intervals().forEach((k, v) -> ci.put(k, List.of(v[0], v[1])));
     m.put("ci", ci);
+    Map<String, Object> other = new LinkedHashMap<>();
+    other.put("method", method(r.approach3().otherResampling()));
+    r.approach3().otherIntervals().forEach((k, v) -> other.put(k, List.of(v[0], v[1])));
+    m.put("ci_other_resampling", other);
     m.put("huber_objective", r.approach3().objective());
 
     Map<String, Object> opt = new LinkedHashMap<>();
@@ -148,5 +152,12 @@ public final class FitJson {
 
   private static Double num(double v) {
     return Double.isFinite(v) ? v : null;
+  }
+
+  /** How an interval was resampled, as fit.json and the report name it. */
+  public static String method(FitOptions.Resampling how) {
+    return how == FitOptions.Resampling.RESIDUALS
+        ? "percentile bootstrap of residuals at the planned (N, D) points"
+        : "percentile bootstrap over runs";
   }
 }

@@ -11,11 +11,29 @@ package org.lmforge.pipeline.scaling;
  *                    paper did (about 100 times slower, same optimum on every data set we tried)
  * @param seed        seed of the bootstrap resampling, so that a fit can be reproduced exactly
  * @param budgets     compute budgets (FLOPs) to tabulate the compute-optimal N, D and tokens per parameter at
+ * @param resampling  what the bootstrap resamples: the fit's residuals at the planned (N, D) points, or whole runs
  */
 public record FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed,
-                         double[] budgets) {
+                         double[] budgets, Resampling resampling) {
+
+  /**
+   * The two bootstraps of a regression (Efron &amp; Tibshirani 1993, ch. 9). An IsoFLOP sweep fixes its (N, D)
+   * points by design, so {@link #RESIDUALS} keeps them and redraws each run's loss as its fitted value plus a
+   * residual drawn from all runs: it measures how far noise of the observed size moves the fit. {@link #RUNS}
+   * redraws whole runs, so a resample can lose the smallest or largest model of a budget; with a few runs per
+   * budget that turns many resamples into designs that cannot identify the law, and the interval measures the
+   * design's fragility more than the data's noise. Both are reported; the first is the headline.
+   */
+  public enum Resampling { RESIDUALS, RUNS }
+
+  public FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed, double[] budgets) {
+    this(huberDelta, bootstrap, level, localStarts, seed, budgets, Resampling.RESIDUALS);
+  }
 
   public FitOptions {
+    if (resampling == null) {
+      throw new IllegalArgumentException("resampling must be RESIDUALS or RUNS");
+    }
     if (!(huberDelta > 0)) {
       throw new IllegalArgumentException("huberDelta must be > 0, got " + huberDelta);
     }
@@ -39,18 +57,22 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
   }
 
   public FitOptions withBootstrap(int resamples) {
-    return new FitOptions(huberDelta, resamples, level, localStarts, seed, budgets);
+    return new FitOptions(huberDelta, resamples, level, localStarts, seed, budgets, resampling);
   }
 
   public FitOptions withSeed(long newSeed) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, newSeed, budgets);
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling);
   }
 
   public FitOptions withLocalStarts(int starts) {
-    return new FitOptions(huberDelta, bootstrap, level, starts, seed, budgets);
+    return new FitOptions(huberDelta, bootstrap, level, starts, seed, budgets, resampling);
   }
 
   public FitOptions withBudgets(double... flops) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, flops);
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, flops, resampling);
+  }
+
+  public FitOptions withResampling(Resampling how) {
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, how);
   }
 }

@@ -161,8 +161,9 @@ class StandaloneClusterPretrainTest {
     }
   }
 
+  /** Java can send only SIGTERM and SIGKILL; the shell's builtin kill the rest (/bin/kill is not in every image). */
   private static void signal(ProcessHandle p, String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(p.pid())).inheritIO().start();
+    Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
     assertEquals(0, kill.waitFor(), "kill -" + signal + " " + p.pid());
   }
 

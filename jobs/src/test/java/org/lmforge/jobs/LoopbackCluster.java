@@ -141,19 +141,26 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   /**
-   * Executor JVMs (CoarseGrainedExecutorBackend) of the given application, found through /proc/PID/cmdline:
-   * ProcessHandle.Info#commandLine gives up on command lines as long as these classpaths.
+   * Executor JVMs (CoarseGrainedExecutorBackend) of the given application by Spark's executor id, found through
+   * /proc/PID/cmdline (NUL-separated arguments; ProcessHandle.Info#commandLine gives up on command lines as long
+   * as these classpaths).
    */
-  static List<ProcessHandle> executors(String appId) {
-    return ProcessHandle.allProcesses().filter(p -> {
+  static Map<String, ProcessHandle> executors(String appId) {
+    Map<String, ProcessHandle> out = new java.util.TreeMap<>();
+    ProcessHandle.allProcesses().forEach(p -> {
       try {
-        String c = new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
-            StandardCharsets.UTF_8);
-        return c.contains("CoarseGrainedExecutorBackend") && c.contains(appId);
+        List<String> args = List.of(new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")),
+            StandardCharsets.UTF_8).split("\0"));
+        int id = args.indexOf("--executor-id");
+        if (args.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend") && id >= 0
+            && args.stream().anyMatch(a -> a.contains(appId))) {
+          out.put(args.get(id + 1), p);
+        }
       } catch (IOException | RuntimeException gone) {
-        return false;
+        // exited while we looked
       }
-    }).toList();
+    });
+    return out;
   }
 
   private static int freePort() throws IOException {

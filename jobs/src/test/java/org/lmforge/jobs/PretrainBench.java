@@ -70,7 +70,7 @@ public final class PretrainBench {
     try (LoopbackCluster cluster = LoopbackCluster.start(tmp.resolve("cluster-" + s.name() + "-" + k), k, 1, "5g")) {
       Thread watcher = new Thread(() -> {
         while (!Thread.currentThread().isInterrupted()) {
-          for (ProcessHandle p : LoopbackCluster.executors("app-")) executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
+          for (ProcessHandle p : LoopbackCluster.executors("app-").values()) executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
           try {
             Thread.sleep(500);
           } catch (InterruptedException e) {

@@ -110,7 +110,7 @@ class ReportTest {
     SyntheticSweep.write(sweep, ChinchillaLaw.HOFFMANN_2022, new double[] {1e17}, 3, true, 5);
     // A diverged run: counted as excluded, not fitted.
     Files.writeString(sweep.resolve("runs.csv"),
-        Files.readString(sweep.resolve("runs.csv")) + "r99,2,64,4,256,1e6,1.2e6,1e8,6e14,NaN,NaN,NaN,1,1,1e17\n");
+        Files.readString(sweep.resolve("runs.csv")) + "r99,2,64,4,256,1e6,1.2e6,1e8,6e14,NaN,NaN,NaN,1,1,1e17,NaN\n");
     Path out = dir.resolve("tiny.html");
     Report.write(sweep, out, 1e20, FAST);
     String html = Files.readString(out);

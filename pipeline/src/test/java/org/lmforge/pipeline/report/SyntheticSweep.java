@@ -18,7 +18,7 @@ public final class SyntheticSweep {
       throws IOException {
     Random random = new Random(seed);
     StringBuilder runs = new StringBuilder("run_id,n_layer,d_model,n_head,context,params,params_total,tokens,flops,"
-        + "final_val_loss,best_val_loss,bits_per_byte,wall_seconds,tokens_per_second,budget_flops\n");
+        + "final_val_loss,best_val_loss,bits_per_byte,wall_seconds,tokens_per_second,budget_flops,loss\n");
     int k = 0;
     for (double c : budgets) {
       double nOpt = law.optimalAllocation(c).params();
@@ -44,8 +44,10 @@ public final class SyntheticSweep {
         }
         Files.writeString(runDir.resolve("metrics.jsonl"), metrics);
         int layers = 2 + i * 2;
-        runs.append(String.format(Locale.ROOT, "%s,%d,%d,%d,256,%.0f,%.0f,%.0f,%.4e,%.5f,%.5f,%.4f,%.1f,%.0f,%.4e%n",
-            id, layers, 64 * (i + 2), 4, n, n * 1.2, d, 6 * n * d, last, last, last / Math.log(2) / 4.2, d / 5e4, 5e4, c));
+        // loss repeats final_val_loss, as SweepRunner writes it: the column bin/pipeline fit-scaling reads.
+        runs.append(String.format(Locale.ROOT,
+            "%s,%d,%d,%d,256,%.0f,%.0f,%.0f,%.4e,%.5f,%.5f,%.4f,%.1f,%.0f,%.4e,%.5f%n", id, layers, 64 * (i + 2), 4, n,
+            n * 1.2, d, 6 * n * d, last, last, last / Math.log(2) / 4.2, d / 5e4, 5e4, c, last));
       }
     }
     Files.createDirectories(dir);

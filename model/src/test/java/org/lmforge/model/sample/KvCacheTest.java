@@ -33,6 +33,29 @@ class KvCacheTest {
     }
   }
 
+  /** A run of positions in one pass (a prompt's prefill, or uncached generation's prefix) = one at a time. */
+  @ParameterizedTest
+  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  void feedingARunEqualsFeedingOneAtATime(String variant) {
+    String[] v = variant.split(",");
+    GptConfig c = new GptConfig(23, 12, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    Gpt g = new Gpt(c, 14, DataType.DOUBLE);
+    g.params().muli(8);
+    g.tieWeights();
+    int[] seq = {3, 17, 5, 5, 9, 0, 22, 14, 1, 7, 7, 2};
+    KvCacheDecoder one = new KvCacheDecoder(g);
+    for (int t = 0; t < seq.length; t++) {
+      double[] expected = one.next(seq[t]);
+      KvCacheDecoder prefix = new KvCacheDecoder(g);
+      assertArrayEquals(expected, prefix.feed(seq, 0, t + 1), 1e-9, "prefix of " + (t + 1));
+      assertEquals(t + 1, prefix.position());
+    }
+    KvCacheDecoder runs = new KvCacheDecoder(g);   // a prompt of 5, then runs of 4 and 3 on the cache
+    runs.feed(seq, 0, 5);
+    runs.feed(seq, 5, 9);
+    assertArrayEquals(new KvCacheDecoder(g).feed(seq, 0, 12), runs.feed(seq, 9, 12), 1e-9);
+  }
+
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void generationWithCacheEqualsWithout(boolean greedy) {

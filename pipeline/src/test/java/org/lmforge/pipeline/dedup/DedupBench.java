@@ -13,6 +13,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.HashingTF;
@@ -30,107 +37,202 @@ import org.lmforge.pipeline.Sessions;
 /**
  * Near-dedupe benchmark, our stage against Spark ML's MinHashLSH in one run, on the anchor corpus
  * (shared/notes/minhash-anchor.md): Europarl word windows with 10% planted copies (3% of words replaced), 8
- * cached input partitions, local[2], default SQL settings. Prints time, recall (planted pairs with true
- * J >= 0.7), precision (2000 sampled reported pairs against true Jaccard), peak heap and peak RSS per method.
+ * cached input partitions, local[2], default SQL settings. Both methods are scored against the same exact ground
+ * truth, {@link TruePairs}: ALL pairs with true Jaccard >= 0.7 of the word 5-gram shingle strings, found without
+ * candidate generation, over the whole corpus or over every pair touching a random sample of documents (the
+ * output says which). Prints, per size and method: wall and CPU time, pairs found, recall and precision against
+ * that truth, MinHashLSH's time over the method's (same run), peak heap and peak RSS.
+ *
+ * <p>Same threshold on both sides: ours keeps a pair when J >= 0.7; Spark's {@code approxSimilarityJoin} keeps
+ * Jaccard distance {@code 1 - J < threshold}, so it is given {@link #SPARK_MAX_DISTANCE} = 0.3 + 1e-9, which keeps
+ * exactly the pairs with J >= 0.7 (distance <= 0.3) of its feature vectors: at J = 0.7 exactly, 1 - 0.7 is
+ * 0.30000000000000004 in double, and no Jaccard of two sets of fewer than 10^4 shingles lies in (0.7 - 1e-5, 0.7).
+ * A plain 0.3 would have dropped the pairs at exactly 0.7.
+ *
+ * <p>MinHashLSH runs in its own Spark job group under a time limit; past it the group is cancelled and the row
+ * says "did not finish in N min" (its speed-up figures are then lower bounds).
  *
  * <pre>
  * mvn -q -o -pl pipeline -am -Dbuild.dir.name=target-dedup test-compile exec:exec -Dexec.executable=java \
  *   -Dexec.classpathScope=test -Dexec.args="-Xmx8g -cp %classpath org.lmforge.pipeline.dedup.DedupBench \
- *   25000,100000,400000 100000"
+ *   25000,100000,400000 15"
  * </pre>
- * Arguments: {@code sizes [sparkMax [corpus]]}.
+ * Arguments: {@code sizes [lshMinutes [corpus [truthSample]]]}.
  * <ul>
  *   <li>{@code sizes}: corpus sizes, comma-separated (default 25000,100000,400000).
- *   <li>{@code sparkMax}: the largest size MinHashLSH runs at (default 100000; it does not finish 400k in 15
- *       minutes on 2 cores); {@code 0} runs only our stage (near level, then the whole stage) at every size
- *       and skips MinHashLSH in the warm-up too.
+ *   <li>{@code lshMinutes}: MinHashLSH's time limit per size, in minutes (default 15); {@code 0} runs only our
+ *       stage (near level, then the whole stage) and skips MinHashLSH in the warm-up too.
  *   <li>{@code corpus}: {@code anchor} (default, {@link DedupCorpus.Planted}: its true near-duplicate pairs grow
  *       with the square of the size, 909k at 400k) or {@code composed} ({@link DedupCorpus.Composed}: pages of
  *       random Europarl sentences, 10% planted near-copies, a constant duplicate rate), the corpus for
- *       measuring how time grows with size (issue 5):
- *       {@code DedupBench 25000,100000,400000 0 composed}.
+ *       measuring how time grows with size (issue 5): {@code DedupBench 25000,100000,400000 0 composed}.
+ *   <li>{@code truthSample}: documents the ground truth compares with every other (default 25000: the whole
+ *       corpus at 25k, a random 25,000 above).
  * </ul>
  * "CPU s" is the process CPU time (all threads) over the step: the primary figure on a loaded machine.
  */
 public final class DedupBench {
+  /** Spark's approxSimilarityJoin keeps distance &lt; this, i.e. J &gt;= 0.7 (see the class comment). */
+  static final double SPARK_MAX_DISTANCE = 0.3 + 1e-9;
+
+  /** One measured method at one size; {@code score} is null when it found no pairs to score. */
+  private record Measured(String method, double wall, double cpu, long pairs, TruePairs.Score score, String memory,
+      boolean finished) {}
+
   private DedupBench() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<Integer> sizes = new ArrayList<>();
     for (String s : (args.length > 0 ? args[0] : "25000,100000,400000").split(",")) {
       sizes.add(Integer.parseInt(s.trim()));
     }
-    int sparkMax = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+    double lshMinutes = args.length > 1 ? Double.parseDouble(args[1]) : 15;
     String kind = args.length > 2 ? args[2] : "anchor";
     if (!kind.equals("anchor") && !kind.equals("composed")) {
       throw new IllegalArgumentException("corpus must be anchor or composed: " + kind);
     }
+    int truthSample = args.length > 3 ? Integer.parseInt(args[3]) : 25_000;
     DedupConfig cfg = DedupConfig.defaults();
+    if (cfg.threshold() != 0.7) {
+      throw new IllegalStateException("SPARK_MAX_DISTANCE is set for a threshold of 0.7, not " + cfg.threshold());
+    }
     List<String> table = new ArrayList<>();
-    table.add("| docs | method | wall s | CPU s | docs/s | recall (J>=0.7 planted) | precision (sampled) | reported pairs"
-        + " | peak heap GiB | peak RSS GiB |");
-    table.add("|---|---|---|---|---|---|---|---|---|---|");
+    table.add("| docs | method | wall s | CPU s | pairs found | recall vs all true J>=0.7 pairs | precision"
+        + " | speed-up vs MinHashLSH, wall (CPU) | peak heap GiB | peak RSS GiB |");
+    table.add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    List<String> truths = new ArrayList<>();
     try (SparkSession spark = Sessions.create("dedup-bench", "local[2]")) {
       spark.sparkContext().setLogLevel("WARN");
       String[] words = kind.equals("anchor") ? DedupCorpus.words() : DedupCorpus.sentences();
-      System.out.printf("corpus %s from %,d Europarl %s; MinHashLSH up to %,d docs; config %s%n", kind,
-          words.length, kind.equals("anchor") ? "words" : "sentences", sparkMax, cfg);
-      warmUp(spark, kind, words, cfg, sparkMax > 0);
+      System.out.printf("corpus %s from %,d Europarl %s; MinHashLSH %s; config %s%n", kind, words.length,
+          kind.equals("anchor") ? "words" : "sentences",
+          lshMinutes > 0 ? "time limit " + minutes(lshMinutes) + " min per size" : "not run", cfg);
+      warmUp(spark, kind, words, cfg, lshMinutes > 0);
       for (int n : sizes) {
         DedupQuality.Corpus c = corpus(spark, kind, words, n, 1234L, 8);
-        System.gc();
-
-        resetPeaks();
-        long c0 = cpu();
-        long t0 = System.nanoTime();
-        NearClusters.Result near = NearClusters.find(c.docs(), cfg);
-        long clusters = near.clusters().count();
-        double tNear = (System.nanoTime() - t0) / 1e9;
-        String mem = peaks() + " " + (cpu() - c0) / 1e9;
-        DedupQuality.Figures f = DedupQuality.score(c, DedupQuality.idPairs(near.pairs(), c.docs()),
-            cfg.threshold(), cfg.shingleSize(), 2000, 7L);
-        table.add(row(n, "ours: near level (pairs + components + keep)", tNear, f, mem));
-        System.out.printf("%,d docs: ours near %.1f s, %,d clusters, %s%n", n, tNear, clusters, f);
-
-        resetPeaks();
-        c0 = cpu();
-        t0 = System.nanoTime();
-        DedupStage.Result all = DedupStage.run(c.docs(), cfg);
-        Map<String, Long> counters = DedupStage.counters(all.docs());
-        double tAll = (System.nanoTime() - t0) / 1e9;
-        mem = peaks() + " " + (cpu() - c0) / 1e9;
-        table.add(row(n, "ours: whole stage (id, url, exact, line, near) + counters", tAll, null, mem));
-        System.out.printf("%,d docs: ours whole stage %.1f s, counters %s%n", n, tAll, counters);
-
-        if (n <= sparkMax) {
-          System.gc();
-          resetPeaks();
-          c0 = cpu();
-          t0 = System.nanoTime();
-          Dataset<Row> pairs = minHashLsh(c.docs(), 10, 1.0 - cfg.threshold());
-          long count = pairs.count();
-          double tSpark = (System.nanoTime() - t0) / 1e9;
-          mem = peaks() + " " + (cpu() - c0) / 1e9;
-          List<String[]> idPairs = new ArrayList<>();
-          for (Row r : pairs.collectAsList()) {
-            idPairs.add(new String[] {r.getString(0), r.getString(1)});
-          }
-          DedupQuality.Figures fs = DedupQuality.score(c, idPairs, cfg.threshold(), cfg.shingleSize(), 2000, 7L);
-          table.add(row(n, "Spark ML MinHashLSH T=10, approxSimilarityJoin", tSpark, fs, mem));
-          System.out.printf("%,d docs: MinHashLSH %.1f s (%,d pairs), %s; speed-up %.1fx (near level), %.1fx"
-              + " (whole stage)%n", n, tSpark, count, fs, tSpark / tNear, tSpark / tAll);
-          pairs.unpersist();
+        TruePairs.Truth truth = TruePairs.compute(c, truthSample, cfg.threshold(), cfg.shingleSize(), 7L);
+        String t = String.format(Locale.ROOT, "%,d docs: ground truth %,d pairs with J >= %.1f, %s (%.0f s,"
+            + " not timed)", n, truth.pairs().size(), cfg.threshold(), truth.describe(), truth.seconds());
+        truths.add(t);
+        System.out.println(t);
+        List<Measured> rows = new ArrayList<>();
+        rows.add(ourNearLevel(c, cfg, truth));
+        rows.add(ourWholeStage(c, cfg));
+        Measured lsh = lshMinutes > 0 ? minHashLsh(spark, c, truth, lshMinutes) : null;
+        if (lsh != null) {
+          rows.add(lsh);
+        }
+        for (Measured m : rows) {
+          table.add(row(n, m, lsh));
         }
         c.docs().unpersist();
       }
     }
     System.out.println();
     System.out.println("corpus: " + kind);
+    truths.forEach(System.out::println);
     table.forEach(System.out::println);
   }
 
+  /** Our near level: signatures, candidates, exact verification, connected components, the kept documents. */
+  private static Measured ourNearLevel(DedupQuality.Corpus c, DedupConfig cfg, TruePairs.Truth truth) {
+    System.gc();
+    resetPeaks();
+    long c0 = cpu();
+    long t0 = System.nanoTime();
+    NearClusters.Result near = NearClusters.find(c.docs(), cfg);
+    near.clusters().count();
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpuS = (cpu() - c0) / 1e9;
+    String mem = peaks();
+    List<String[]> pairs = DedupQuality.idPairs(near.pairs(), c.docs());
+    TruePairs.Score s = TruePairs.score(truth, c, pairs);
+    System.out.printf("%,d docs: ours near level %.1f s, %s%n", c.planted().n, wall, s);
+    return new Measured("ours: near level (pairs + components + keep)", wall, cpuS, pairs.size(), s, mem, true);
+  }
+
+  /** Our whole stage (all levels and their counters): its pairs are not scored (other levels remove some first). */
+  private static Measured ourWholeStage(DedupQuality.Corpus c, DedupConfig cfg) {
+    resetPeaks();
+    long c0 = cpu();
+    long t0 = System.nanoTime();
+    Map<String, Long> counters = DedupStage.counters(DedupStage.run(c.docs(), cfg).docs());
+    double wall = (System.nanoTime() - t0) / 1e9;
+    double cpuS = (cpu() - c0) / 1e9;
+    System.out.printf("%,d docs: ours whole stage %.1f s, counters %s%n", c.planted().n, wall, counters);
+    return new Measured("ours: whole stage (id, url, exact, line, near) + counters", wall, cpuS, -1, null, peaks(),
+        true);
+  }
+
+  /**
+   * Spark ML's MinHashLSH, cancelled after {@code minutes}: its jobs run in their own job group from another thread,
+   * so the driver can cancel them (and interrupt their tasks) once the limit is reached.
+   */
+  private static Measured minHashLsh(SparkSession spark, DedupQuality.Corpus c, TruePairs.Truth truth,
+      double minutes) throws InterruptedException {
+    String method = "Spark ML MinHashLSH T=10, approxSimilarityJoin(distance < 0.3 + 1e-9)";
+    String group = "dedup-bench-minhashlsh-" + c.planted().n;
+    AtomicReference<Lsh> run = new AtomicReference<>();
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    System.gc();
+    resetPeaks();
+    long c0 = cpu();
+    long t0 = System.nanoTime();
+    Future<Long> count = thread.submit(() -> {
+      spark.sparkContext().setJobGroup(group, "MinHashLSH under a time limit", true);
+      try {
+        run.set(minHashLsh(c.docs(), 10, SPARK_MAX_DISTANCE));
+        return run.get().pairs().count();
+      } finally {
+        spark.sparkContext().clearJobGroup();
+      }
+    });
+    try {
+      long pairs = count.get((long) (minutes * 60_000), TimeUnit.MILLISECONDS);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpuS = (cpu() - c0) / 1e9;
+      String mem = peaks();
+      List<String[]> idPairs = new ArrayList<>();
+      for (Row r : run.get().pairs().collectAsList()) {
+        idPairs.add(new String[] {r.getString(0), r.getString(1)});
+      }
+      TruePairs.Score s = TruePairs.score(truth, c, idPairs);
+      System.out.printf("%,d docs: MinHashLSH %.1f s, %s%n", c.planted().n, wall, s);
+      return new Measured(method, wall, cpuS, pairs, s, mem, true);
+    } catch (TimeoutException e) {
+      spark.sparkContext().cancelJobGroup(group);
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpuS = (cpu() - c0) / 1e9;
+      String mem = peaks();
+      try {
+        count.get(5, TimeUnit.MINUTES); // the cancelled job ends with an exception; wait for its tasks to stop
+      } catch (ExecutionException | TimeoutException ended) {
+        // expected
+      }
+      System.out.printf("%,d docs: MinHashLSH did not finish in %s min (cancelled)%n", c.planted().n,
+          minutes(minutes));
+      return new Measured(method + ": did not finish in " + minutes(minutes) + " min", wall, cpuS, -1, null, mem,
+          false);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("MinHashLSH failed", e.getCause());
+    } finally {
+      thread.shutdown();
+      if (run.get() != null) {
+        run.get().unpersist();
+      }
+    }
+  }
+
+  /** MinHashLSH's persisted datasets: the hashed documents and the pairs. */
+  record Lsh(Dataset<Row> hashed, Dataset<Row> pairs) {
+    void unpersist() {
+      pairs.unpersist();
+      hashed.unpersist();
+    }
+  }
+
   /** The anchor's Spark pipeline: tokenise, 5-grams, binary HashingTF 2^20, MinHashLSH, self similarity join. */
-  static Dataset<Row> minHashLsh(Dataset<Row> docs, int tables, double maxDistance) {
+  static Lsh minHashLsh(Dataset<Row> docs, int tables, double maxDistance) {
     Dataset<Row> tokens = new RegexTokenizer().setInputCol("text").setOutputCol("tokens")
         .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).transform(docs.select("id", "text"));
     Dataset<Row> grams = new NGram().setN(5).setInputCol("tokens").setOutputCol("grams").transform(tokens);
@@ -139,10 +241,11 @@ public final class DedupBench {
     MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables).setSeed(42L).setInputCol("features")
         .setOutputCol("hashes").fit(feats);
     Dataset<Row> h = model.transform(feats).persist(StorageLevel.MEMORY_AND_DISK());
-    return model.approxSimilarityJoin(h, h, maxDistance, "dist")
+    Dataset<Row> pairs = model.approxSimilarityJoin(h, h, maxDistance, "dist")
         .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"))
         .filter(col("a").lt(col("b")))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    return new Lsh(h, pairs);
   }
 
   private static void warmUp(SparkSession spark, String kind, String[] words, DedupConfig cfg, boolean lsh) {
@@ -150,7 +253,9 @@ public final class DedupBench {
     NearClusters.find(c.docs(), cfg).clusters().count();
     DedupStage.counters(DedupStage.run(c.docs(), cfg).docs());
     if (lsh) {
-      minHashLsh(c.docs(), 10, 1.0 - cfg.threshold()).count();
+      Lsh l = minHashLsh(c.docs(), 10, SPARK_MAX_DISTANCE);
+      l.pairs().count();
+      l.unpersist();
     }
     c.docs().unpersist();
   }
@@ -175,16 +280,30 @@ public final class DedupBench {
     return new DedupQuality.Corpus(p, source, docs, index);
   }
 
-  private static String row(int n, String method, double secs, DedupQuality.Figures f, String mem) {
-    String[] m = mem.split(" ");
-    String row = String.format(Locale.ROOT, "| %,d | %s | %.1f | %.1f | %,.0f | %s | %s | %s | %s | %s |", n,
-        method, secs, Double.parseDouble(m[2]), n / secs,
-        f == null ? "" : String.format(Locale.ROOT, "%.4f (%d/%d)", f.recall(), f.plantedFound(),
-            f.plantedAtThreshold()),
-        f == null ? "" : String.format(Locale.ROOT, "%.4f", f.precision()),
-        f == null ? "" : String.format(Locale.ROOT, "%,d", f.reported()), m[0], m[1]);
+  /** A table row; the speed-up is MinHashLSH's time over this method's, a lower bound if MinHashLSH was cut off. */
+  private static String row(int n, Measured m, Measured lsh) {
+    String speedUp = "";
+    if (lsh != null && m != lsh) {
+      String atLeast = lsh.finished() ? "" : "> ";
+      speedUp = String.format(Locale.ROOT, "%s%.1fx (%s%.1fx)", atLeast, lsh.wall() / m.wall(), atLeast,
+          lsh.cpu() / m.cpu());
+    }
+    TruePairs.Score s = m.score();
+    String[] mem = m.memory().split(" ");
+    String cut = m.finished() ? "" : "> ";
+    String row = String.format(Locale.ROOT, "| %,d | %s | %s%.1f | %s%.1f | %s | %s | %s | %s | %s | %s |", n,
+        m.method(), cut, m.wall(), cut, m.cpu(),
+        m.pairs() < 0 ? "" : String.format(Locale.ROOT, "%,d", m.pairs()),
+        s == null ? "" : String.format(Locale.ROOT, "%.4f (%,d/%,d)", s.recall(), s.truePositives(), s.truth()),
+        s == null ? "" : String.format(Locale.ROOT, "%.4f (%,d/%,d)", s.precision(), s.truePositives(),
+            s.reportedCovered()),
+        speedUp, mem[0], mem[1]);
     System.out.println(row);
     return row;
+  }
+
+  private static String minutes(double m) {
+    return m == Math.rint(m) ? String.valueOf((long) m) : String.valueOf(m);
   }
 
   /** CPU time of the whole JVM (all threads), in ns: robust to other load on the machine. */

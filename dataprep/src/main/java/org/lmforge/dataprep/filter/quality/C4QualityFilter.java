@@ -59,8 +59,7 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   public Lines measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String terminal = cfg.terminalPunctuation()
-        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraTerminalPunctuation());
+    String terminal = Scope.endPunctuation(cfg.terminalPunctuation(), cfg.extraTerminalPunctuation(), d.language());
     Map<String, Integer> edits = new LinkedHashMap<>();
     List<String> kept = new ArrayList<>();
     int sentences = 0;

@@ -47,8 +47,7 @@ public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.
   public Stats measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String marks = cfg.lineEndPunctuation()
-        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraLineEndPunctuation());
+    String marks = Scope.endPunctuation(cfg.lineEndPunctuation(), cfg.extraLineEndPunctuation(), d.language());
     List<String> lines = PyText.splitOnNewline(text);
     int punct = 0;
     int shortLines = 0;

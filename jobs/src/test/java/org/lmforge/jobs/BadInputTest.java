@@ -342,7 +342,7 @@ class BadInputTest {
     List<String> lines = err.toString().lines().toList();
     assertEquals(List.of("failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 are used up",
         "  caused by: IOException: lost executor 3", "  caused by: ConnectException: connection refused",
-        "(the full stack trace is in the log above)"), lines);
+        "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to stderr)"), lines);
 
     // A mistake a Spark task found is still the user's: one line, exit 2.
     err.getBuffer().setLength(0);

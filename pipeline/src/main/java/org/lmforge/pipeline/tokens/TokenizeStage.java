@@ -80,7 +80,7 @@ public final class TokenizeStage {
     } else {
       tok = ShardFiles.loadTokenizer(tc.path(), tc.name(), tc.specialTokens(), hconf);
       if (tc.vocabSize() > 0 && tok.vocabSize() != tc.vocabSize()) {
-        throw new IllegalArgumentException("tokenizer " + tc.path() + " has a vocabulary of " + tok.vocabSize()
+        throw new UserError("tokenizer " + tc.path() + " has a vocabulary of " + tok.vocabSize()
             + " ids but tokenize.tokenizer.vocabSize is " + tc.vocabSize() + "; set vocabSize = " + tok.vocabSize()
             + " (or 0 to accept any size), or load the tokenizer you meant");
       }
@@ -129,7 +129,7 @@ public final class TokenizeStage {
     if (cols.contains(CleanSchema.DROP_FILTER)) in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
     if (!cfg.languages().isEmpty()) {
       if (!cols.contains(CleanSchema.LANGUAGE)) {
-        throw new IllegalArgumentException("tokenize.languages = " + cfg.languages() + " but input " + cfg.input()
+        throw new UserError("tokenize.languages = " + cfg.languages() + " but input " + cfg.input()
             + " has no \"" + CleanSchema.LANGUAGE + "\" column; set languages = [] or read the clean corpus");
       }
       in = in.filter(col(CleanSchema.LANGUAGE).isin(cfg.languages().toArray()));

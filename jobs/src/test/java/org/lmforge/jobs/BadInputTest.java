@@ -134,6 +134,14 @@ class BadInputTest {
   }
 
   @Test
+  void cleanInputThatIsNotAPathIsOneLine() {
+    Path out = tmp.resolve("clean-not-a-path");
+    assertUserError(run("clean", "--input", "notes:today", "--output", out.toString()), "not a path:",
+        "'notes:today' (clean.inputs)");
+    assertUserError(run("clean", "--input", text.toString(), "--output", ""), "not a path:", "(clean.output)");
+  }
+
+  @Test
   void cleanRefusesAnExistingOutput() throws IOException {
     long before = Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis();
     Outcome o = run("clean", "--input", text.toString(), "--output", cleanOut.toString());

@@ -86,7 +86,7 @@ public final class TokenizeStage {
       }
     }
     long mergeMs = millisSince(t0);
-    int eot = tok.endOfTextId(); // fails with the specials it has if there is no <|endoftext|>
+    int eot = UserError.fromIllegalArgument(tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named
     LOG.info("tokenize: tokenizer {} ({} ids, end of text {}) ready in {} ms", tok.id(), tok.vocabSize(), eot, mergeMs);
     ShardFiles.saveTokenizer(tok, dir.fs, dir.inTmp(ShardFiles.TOKENIZER_DIR));
 

@@ -267,7 +267,12 @@ public final class PretrainRun {
         }
       }
     }
-    shards.tokenizer();   // the tokenizer beside the shards is the one the manifest names
+    try {
+      shards.tokenizer();   // the tokenizer beside the shards is the one the manifest names
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage() + "; the token output mixes two tokenize runs: re-run the tokenize job "
+          + "with --overwrite", e);
+    }
   }
 
   private static ObjectNode runJson(PretrainConfig cfg, TrainConfig tc, int replicas, ShardManifest m) {

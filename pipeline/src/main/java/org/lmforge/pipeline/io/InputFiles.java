@@ -94,7 +94,9 @@ public final class InputFiles {
     try {
       return new Path(path);
     } catch (IllegalArgumentException e) {
-      throw UserError.of("not a path:", "'" + path + "' (" + key + "): " + e.getMessage(),
+      // Hadoop wraps the URISyntaxException that says why ("Relative path in absolute URI: a:b")
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw UserError.of("not a path:", "'" + path + "' (" + key + "): " + why,
           "give a file, directory or glob; a remote one with its scheme (hdfs://, s3a://)");
     }
   }

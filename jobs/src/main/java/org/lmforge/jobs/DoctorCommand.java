@@ -7,7 +7,7 @@ import org.lmforge.pipeline.cluster.DoctorJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code pipeline doctor}: the driver and one task per executor report Java, Spark, ND4J backend and BLAS, CUDA
@@ -18,15 +18,13 @@ import picocli.CommandLine.Option;
     description = "Check a cluster before training: versions, ND4J backend and BLAS, GPUs and sgemm GFLOP/s of the "
         + "driver and every executor; fails when they do not match.")
 public final class DoctorCommand implements Callable<Integer> {
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master; default: the one spark-submit sets, else local[*].")
-  String master;
+  @Mixin MasterOption cluster = new MasterOption();
 
   @Override
   public Integer call() {
     DoctorJob job = new DoctorJob();
     DoctorJob.Report report;
-    try (SparkSession spark = Sessions.create("lmforge-doctor", JobOptions.masterOr(master))) {
+    try (SparkSession spark = Sessions.create("lmforge-doctor", cluster.master())) {
       report = job.run(spark, Progress.to(System.out));
     }
     if (!report.ok()) throw new UserError(String.join("; ", report.problems()));

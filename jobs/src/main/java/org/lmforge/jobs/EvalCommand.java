@@ -34,9 +34,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Evaluate even a text the run's tokenizer covers poorly (another script).")
   boolean force;
 
-  @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master for a Parquet input; default: the one spark-submit sets, else local[*].")
-  String master;
+  @Mixin MasterOption cluster = new MasterOption();   // used for a Parquet input only
 
   @Override
   public Integer call() throws Exception {
@@ -48,8 +46,7 @@ public final class EvalCommand implements Callable<Integer> {
       job.run(null, console);
       return 0;
     }
-    String m = JobOptions.masterOr(master);
-    try (SparkSession spark = Sessions.create("lmforge-eval", m)) {
+    try (SparkSession spark = Sessions.create("lmforge-eval", cluster.master())) {
       job.run(spark, console);
     }
     return 0;

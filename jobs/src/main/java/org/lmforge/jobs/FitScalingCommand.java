@@ -27,7 +27,8 @@ public final class FitScalingCommand implements Callable<Integer> {
       throw UserError.of("the fit's --output is a directory:", output.toString(), "give a file name, e.g. "
           + output.resolve("fit.json"));
     }
-    ScalingFit.Result r = ScalingFit.fitCsv(input, output, FitOptions.defaults());
+    // every point comes from the user's CSV: a table the fit rejects (columns, values, too few runs) is theirs to fix
+    ScalingFit.Result r = UserError.fromIllegalArgument(() -> ScalingFit.fitCsv(input, output, FitOptions.defaults()));
     System.out.println("fit of " + r.points().size() + " runs (" + r.excluded().size() + " excluded): " + r.law());
     System.out.println("written to " + output);
     return 0;

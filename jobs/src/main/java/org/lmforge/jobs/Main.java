@@ -30,17 +30,24 @@ public final class Main {
   }
 
   static int run(PrintWriter err, String... args) {
+    return commandLine(err).execute(args);
+  }
+
+  /** Every command, writing errors to {@code err}; what a command throws becomes an exit code in {@link #handle}. */
+  static CommandLine commandLine(PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
-    return cli.execute(args);
+    return cli;
   }
 
   /**
-   * The exit code of a command that threw, and what the person running it reads. A mistake they can fix
-   * ({@link UserError}, a bad setting, an illegal argument; also a UserError a Spark task wrapped) is one line,
-   * {@code error: <message>}, exit 2. Anything else is a runtime failure, exit 1: its message and one line per
-   * cause, the full stack trace going to the log (slf4j at ERROR, written by log4j).
+   * The exit code of a command that threw, and what the person running it reads. A mistake they can fix is one
+   * line, {@code error: <message>}, exit 2: a {@link UserError} (also one a Spark task wrapped) or a bad setting
+   * ({@link BadConfigException}); picocli answers a wrong option itself, with exit 2 and the usage. Anything
+   * else is a runtime failure, exit 1 (a lost cluster, a bug, an IllegalArgumentException that no check turned
+   * into a UserError): its message and one line per cause, and the full stack trace in the log, whose place is
+   * named ({@link LogDestination}).
    */
   static int handle(Exception e, PrintWriter err) {
     Throwable user = userMistake(e);
@@ -48,23 +55,26 @@ public final class Main {
       err.println("error: " + message(user));
       return 2;
     }
-    LOG.error("the command failed", e);
+    String log = LOG.isErrorEnabled() ? LogDestination.of(Main.class) : null;
+    if (log != null) {
+      LOG.error("the command failed", e);
+    } else {
+      e.printStackTrace(err);   // no log would show it
+    }
     err.println("failed: " + describe(e));
     int depth = 0;
     for (Throwable c = e.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
       err.println("  caused by: " + describe(c));
     }
-    err.println("(the full stack trace is in the log above)");
+    err.println(log != null ? "(the full stack trace is logged by " + Main.class.getName() + " at ERROR to " + log + ")"
+        : "(the full stack trace is above)");
     return 1;
   }
 
   private static Throwable userMistake(Exception e) {
-    if (e instanceof UserError || e instanceof BadConfigException || e instanceof IllegalArgumentException) {
-      return e;
-    }
     int depth = 0;
-    for (Throwable c = e.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
-      if (c instanceof UserError) {
+    for (Throwable c = e; c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
+      if (c instanceof UserError || c instanceof BadConfigException) {
         return c;
       }
     }

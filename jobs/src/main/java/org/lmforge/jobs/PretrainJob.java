@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainInputs;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -36,8 +37,8 @@ public final class PretrainJob implements Callable<Integer> {
   public Integer call() throws Exception {
     PretrainConfig c = ConfigBinder.bind(JobConfig.load("pretrain", job.configFile, job.overrides), "pretrain",
         PretrainConfig.class);
-    PretrainConfig cfg = c.withRun(tokens == null ? c.tokens() : tokens, output == null ? c.output() : output,
-        overwrite || c.overwrite(), resume || c.resume());
+    PretrainConfig cfg = UserError.fromIllegalArgument(() -> c.withRun(tokens == null ? c.tokens() : tokens,
+        output == null ? c.output() : output, overwrite || c.overwrite(), resume || c.resume()));
     // Inputs a user can get wrong are checked before Spark starts (exit 2, one line).
     org.apache.hadoop.conf.Configuration h = HadoopConf.beforeSession();
     PretrainInputs.check(cfg.tokens(), h);

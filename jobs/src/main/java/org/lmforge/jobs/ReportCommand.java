@@ -29,7 +29,8 @@ public final class ReportCommand implements Callable<Integer> {
       throw UserError.of("the report's --output is a directory:", out.toString(), "give a file name, e.g. "
           + out.resolve("report.html"));
     }
-    Report.write(sweep, out, budget);
+    // the runs.csv, metrics and --budget are the user's: what the report's reader rejects is theirs to fix
+    UserError.fromIllegalArgument(() -> Report.write(sweep, out, budget));
     System.out.println("report: " + out.toAbsolutePath());
     return 0;
   }

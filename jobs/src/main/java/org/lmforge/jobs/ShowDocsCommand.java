@@ -6,6 +6,7 @@ import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.clean.filter.SampleListing;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "show-docs", mixinStandardHelpOptions = true,
     description = "List a sample of kept or dropped documents (dropped ones need --keep-dropped at clean time).")
 public final class ShowDocsCommand implements Callable<Integer> {
-  @Mixin JobOptions job = new JobOptions();
+  @Mixin MasterOption cluster = new MasterOption();   // reads no settings: no --conf/--config
 
   @Option(names = "--input", defaultValue = "work/clean", description = "A clean output directory.")
   String input;
@@ -28,7 +29,7 @@ public final class ShowDocsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws java.io.IOException {
     if (n < 0) {
-      throw new IllegalArgumentException("-n " + n + ": give the number of documents to list (>= 0)");
+      throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");   // before Spark starts
     }
     String docs = CleanOutput.documents(input, HadoopConf.beforeSession());
     if (docs == null) {
@@ -36,7 +37,7 @@ public final class ShowDocsCommand implements Callable<Integer> {
           + "quarantine/ say why");
       return 0;
     }
-    try (SparkSession spark = Sessions.create("lmforge-show-docs", job.master())) {
+    try (SparkSession spark = Sessions.create("lmforge-show-docs", cluster.master())) {
       SampleListing.print(spark, docs, select, n, System.out);
     }
     return 0;

@@ -1,5 +1,6 @@
 package org.lmforge.jobs;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,15 @@ import picocli.CommandLine.Option;
  * {@code pipeline train-quality}: trains the reference-corpus quality classifier (hashed n-gram logistic
  * regression) on text the user points to: reference-quality text (e.g. Wikipedia, books) against raw crawl
  * text. Inputs are text files with one document per line (.gz allowed) or Parquet with a {@code text}
- * column (e.g. a clean output's docs/). Every tenth document is held out to report accuracy and AUC.
+ * column (e.g. a clean output's docs/). Every tenth document is held out to report accuracy and AUC. The
+ * training settings are the filter's own, {@code clean.filters.qualityClassifier} (conf/filters.conf), so
+ * that --config and --conf take the same file and keys as the clean job that will use the model.
  */
 @Command(name = "train-quality", mixinStandardHelpOptions = true,
     description = "Train the quality classifier: reference text (positives) vs crawl text (negatives).")
 public final class TrainQualityCommand implements Callable<Integer> {
+  static final String SETTINGS = "clean.filters.qualityClassifier";
+
   @Mixin JobOptions job = new JobOptions();
 
   @Option(names = "--positives", required = true, paramLabel = "PATH") String positives;
@@ -41,6 +46,7 @@ public final class TrainQualityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    QualityClassifierConfig settings = settings();   // a bad key fails before any document is read
     if (Files.isDirectory(output)) {
       throw UserError.of("the model --output is a directory:", output.toString(), "give a file name, e.g. "
           + output.resolve("quality.bin"));
@@ -53,7 +59,7 @@ public final class TrainQualityCommand implements Callable<Integer> {
     List<String> negTest = new ArrayList<>();
     split(read("--positives", positives, pos), posTrain, posTest);
     split(read("--negatives", negatives, neg), negTrain, negTest);
-    QualityClassifier model = QualityClassifierTrainer.train(posTrain, negTrain, QualityClassifierConfig.defaults());
+    QualityClassifier model = QualityClassifierTrainer.train(posTrain, negTrain, settings);
     // Saved beside the output and moved into place: a failed write leaves no half model.
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
@@ -70,6 +76,14 @@ public final class TrainQualityCommand implements Callable<Integer> {
             + "clean.filters.enabled%n", posTrain.size(), negTrain.size(), e.positives(), e.negatives(),
         e.accuracy(), e.auc(), output.toAbsolutePath(), output.toAbsolutePath());
     return 0;
+  }
+
+  /** {@code clean.filters.qualityClassifier} from the defaults, --config and --conf, printed as used. */
+  QualityClassifierConfig settings() {
+    Config c = JobConfig.load("clean", job.configFile, job.overrides);
+    QualityClassifierConfig s = ConfigBinder.bind(c, SETTINGS, QualityClassifierConfig.class);
+    System.out.println(JobConfig.render(c, SETTINGS));
+    return s;
   }
 
   /** How an input is read: lines of a (gzipped) local text file, or Parquet with a text column. */

@@ -134,6 +134,14 @@ class BadInputTest {
   }
 
   @Test
+  void cleanInputThatIsNotAPathIsOneLine() {
+    Path out = tmp.resolve("clean-not-a-path");
+    assertUserError(run("clean", "--input", "notes:today", "--output", out.toString()), "not a path:",
+        "'notes:today' (clean.inputs)");
+    assertUserError(run("clean", "--input", text.toString(), "--output", ""), "not a path:", "(clean.output)");
+  }
+
+  @Test
   void cleanRefusesAnExistingOutput() throws IOException {
     long before = Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis();
     Outcome o = run("clean", "--input", text.toString(), "--output", cleanOut.toString());
@@ -342,7 +350,7 @@ class BadInputTest {
     List<String> lines = err.toString().lines().toList();
     assertEquals(List.of("failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 are used up",
         "  caused by: IOException: lost executor 3", "  caused by: ConnectException: connection refused",
-        "(the full stack trace is in the log above)"), lines);
+        "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to stderr)"), lines);
 
     // A mistake a Spark task found is still the user's: one line, exit 2.
     err.getBuffer().setLength(0);

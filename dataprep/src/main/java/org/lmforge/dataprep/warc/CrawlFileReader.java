@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -361,15 +362,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   }
 
   private static boolean startsWith(byte[] b, byte[] prefix) {
-    if (b.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (b[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
+    return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private void closeReader() {

@@ -1,12 +1,9 @@
 package org.lmforge.model.gpt;
 
-import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
 import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -22,20 +19,17 @@ import org.nd4j.linalg.factory.Nd4j;
  * layer by layer. A single whole-model SameDiff graph is ~200x slower per step on ND4J 1.0.0-M2.1 (see
  * docs/model.md). Fields are plain and there is a no-arg constructor because DL4J ships layer configs as JSON.
  */
-public class GptBlockLayer extends SameDiffLayer {
+public class GptBlockLayer extends StreamLayerConfig {
   public static final String LN1_G = "ln1_g", LN1_B = "ln1_b", WQ = "wq", BQ = "bq", WK = "wk", BK = "bk",
       WV = "wv", BV = "bv", WO = "wo", BO = "bo", LN2_G = "ln2_g", LN2_B = "ln2_b", W1 = "w1", B1 = "b1",
       W2 = "w2", B2 = "b2";
   static final double LN_EPS = Kernels.LN_EPS;
 
-  private int dModel;
   private int nHead;
   private int contextLength;
   private int nLayer;
   private boolean multiQuery;
   private boolean alibi;
-
-  private boolean autodiff;
 
   public GptBlockLayer() { }
 
@@ -139,25 +133,10 @@ public class GptBlockLayer extends SameDiffLayer {
     return c.div(sd.math.sqrt(var.add(LN_EPS))).mul(gain).add(bias);
   }
 
-  /**
-   * The hand-written layer ({@link GptBlock}), or with {@code autodiff} the SameDiff graph of
-   * {@link #defineLayer}: the reference the tests compare the hand-written backward pass against.
-   */
-  @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
-    if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    return LayerWiring.wire(new GptBlock(conf, type, this), this, conf, index, paramsView, initialize, listeners);
+  @Override NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
+    return new GptBlock(conf, type, this);
   }
 
-  public boolean isAutodiff() { return autodiff; }
-  public void setAutodiff(boolean v) { autodiff = v; }
-
-  @Override public InputType getOutputType(int layerIndex, InputType inputType) { return inputType; }
-
-  @Override public void setNIn(InputType inputType, boolean override) { }
-
-  public int getDModel() { return dModel; }
-  public void setDModel(int v) { dModel = v; }
   public int getNHead() { return nHead; }
   public void setNHead(int v) { nHead = v; }
   public int getContextLength() { return contextLength; }

@@ -12,8 +12,7 @@ class CausalityTest {
   @ParameterizedTest
   @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
   void changingTokenTChangesNoOutputBeforeT(String variant) {
-    String[] v = variant.split(",");
-    GptConfig c = new GptConfig(20, 16, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 20, 16, 2, 4, 16);
     Gpt g = new Gpt(c, 5, DataType.DOUBLE);
     int[][] a = new int[1][16];
     for (int t = 0; t < 16; t++) a[0][t] = (t * 7) % 20;

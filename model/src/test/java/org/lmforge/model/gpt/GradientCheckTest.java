@@ -20,9 +20,8 @@ class GradientCheckTest {
   @ParameterizedTest
   @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
   void analyticGradientMatchesFiniteDifferences(String variant) {
-    String[] v = variant.split(",");
     // 2 layers: the SameDiffLayer gradient-doubling workaround differs per layer depth, so depth > 1 matters
-    GptConfig c = new GptConfig(11, 6, 2, 2, 8, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 11, 6, 2, 2, 8);
     Gpt g = new Gpt(c, 7, DataType.DOUBLE);
     SplittableRandom r = new SplittableRandom(3);
     int[][] x = new int[2][6], y = new int[2][6];

@@ -20,8 +20,7 @@ class HandWrittenBackwardTest {
   @ParameterizedTest
   @ValueSource(strings = {"LEARNED,false", "ALIBI,true", "LEARNED,true"})
   void lossAndEveryGradientGroupEqualAutodiff(String variant) {
-    String[] v = variant.split(",");
-    GptConfig c = new GptConfig(13, 8, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 13, 8, 2, 4, 16);
     Gpt fast = new Gpt(c, 11, DataType.DOUBLE), reference = Gpt.autodiffReference(c, 11, DataType.DOUBLE);
     assertEquals(0.0, fast.params().sub(reference.params()).amaxNumber().doubleValue(), "same seed, same parameters");
     SplittableRandom r = new SplittableRandom(5);
@@ -47,8 +46,7 @@ class HandWrittenBackwardTest {
   @ParameterizedTest
   @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
   void inferenceOutputEqualsAutodiff(String variant) {
-    String[] v = variant.split(",");
-    GptConfig c = new GptConfig(13, 8, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 13, 8, 2, 4, 16);
     Gpt fast = new Gpt(c, 3, DataType.DOUBLE), reference = Gpt.autodiffReference(c, 3, DataType.DOUBLE);
     int[][] x = {{1, 2, 3, 4, 5, 6, 7, 8}};
     double diff = fast.probabilities(x).sub(reference.probabilities(x)).amaxNumber().doubleValue();

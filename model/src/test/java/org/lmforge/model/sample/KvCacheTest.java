@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.gpt.TestModels;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** The cached decoder (its own forward code) against the training graph re-run on the whole prefix. */
@@ -18,8 +19,7 @@ class KvCacheTest {
   @ParameterizedTest
   @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
   void cachedLogProbsEqualFullGraph(String variant) {
-    String[] v = variant.split(",");
-    GptConfig c = new GptConfig(23, 12, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 23, 12, 2, 4, 16);
     Gpt g = new Gpt(c, 11, DataType.DOUBLE);
     g.params().muli(8);   // larger weights than at init, so that attention patterns are far from uniform
     g.tieWeights();

@@ -19,12 +19,14 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.lmforge.dataprep.filter.Filters;
 import org.lmforge.pipeline.clean.filter.FilterStage;
 import org.lmforge.pipeline.clean.filter.FilterStats;
 import org.lmforge.pipeline.dedup.DedupStage;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.InputFiles.InputFile;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * The clean job: crawl files to a clean corpus. ingest (read, extract, language) → filters → dedupe →
@@ -44,12 +46,14 @@ public final class CleanStage {
   public record Result(String output, CleanStats stats) {}
 
   /**
-   * Checks the inputs and the output before any Spark work: every input pattern matches something, and the
-   * output is absent (or overwrite is set).
+   * Checks the settings, inputs and output before any Spark work: the filter chain builds (known names, sane
+   * thresholds, list and model files that load; a task would otherwise fail on them), every input pattern
+   * matches something, and the output is absent (or overwrite is set).
    *
-   * @throws org.lmforge.pipeline.job.UserError naming the input or output and the fix
+   * @throws UserError naming the key, input or output and the fix
    */
   public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
+    UserError.fromIllegalArgument(() -> Filters.chain(cfg.filters()));   // loaded once per JVM: the tasks reuse it
     InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
     AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
   }

@@ -57,7 +57,7 @@ public final class AtomicOutput {
    * @throws UserError when {@code out} exists and {@code overwrite} is false, or is a root directory
    */
   public static Path check(String out, boolean overwrite, Configuration conf, String key) throws IOException {
-    Path finalDir = new Path(out);
+    Path finalDir = InputFiles.path(out, key);
     FileSystem fs = finalDir.getFileSystem(conf);
     finalDir = fs.makeQualified(finalDir);
     String job = key.replaceAll("\\.[^.]+$", "");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -108,14 +109,6 @@ public enum FileKind {
 
   private static boolean startsWith(byte[] b, String prefix) {
     byte[] p = prefix.getBytes(StandardCharsets.US_ASCII);
-    if (b.length < p.length) {
-      return false;
-    }
-    for (int i = 0; i < p.length; i++) {
-      if (b[i] != p[i]) {
-        return false;
-      }
-    }
-    return true;
+    return b.length >= p.length && Arrays.equals(b, 0, p.length, p, 0, p.length);
   }
 }

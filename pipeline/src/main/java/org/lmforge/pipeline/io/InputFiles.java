@@ -44,7 +44,7 @@ public final class InputFiles {
     TreeMap<String, Long> files = new TreeMap<>();
     List<String> emptyDirs = new ArrayList<>();
     for (String pattern : patterns) {
-      Path p = new Path(pattern);
+      Path p = path(pattern, key);
       FileSystem fs = p.getFileSystem(conf);
       for (FileStatus st : matches(fs, p, pattern, key)) {
         if (st.isDirectory()) {
@@ -81,8 +81,23 @@ public final class InputFiles {
       throw UserError.of("no input:", key + " is empty", "give at least one file, directory or glob");
     }
     for (String pattern : patterns) {
-      Path p = new Path(pattern);
+      Path p = path(pattern, key);
       matches(p.getFileSystem(conf), p, pattern, key);
+    }
+  }
+
+  /**
+   * {@code path} as a Hadoop path. Hadoop refuses some strings with an IllegalArgumentException (empty, or a
+   * colon before the first slash, read as a scheme: "a:b"); such a string came from the user.
+   */
+  public static Path path(String path, String key) {
+    try {
+      return new Path(path);
+    } catch (IllegalArgumentException e) {
+      // Hadoop wraps the URISyntaxException that says why ("Relative path in absolute URI: a:b")
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw UserError.of("not a path:", "'" + path + "' (" + key + "): " + why,
+          "give a file, directory or glob; a remote one with its scheme (hdfs://, s3a://)");
     }
   }
 

@@ -114,11 +114,19 @@ public final class FitJson {
     return m;
   }
 
-  private static Map<String, Object> powerLaw(Fitted<PowerLaw> f) {
+  /** {@code available}, and the {@code reason} when a fit is not: the first keys of every optional fit. */
+  private static Map<String, Object> availability(Fitted<?> f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("available", f.available());
     if (!f.available()) {
       m.put("reason", f.reason());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> powerLaw(Fitted<PowerLaw> f) {
+    Map<String, Object> m = availability(f);
+    if (!f.available()) {
       return m;
     }
     PowerLaw p = f.value();
@@ -135,10 +143,8 @@ public final class FitJson {
   }
 
   private static Map<String, Object> optimalScaling(Fitted<OptimalScaling> f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("available", f.available());
+    Map<String, Object> m = availability(f);
     if (!f.available()) {
-      m.put("reason", f.reason());
       return m;
     }
     OptimalScaling s = f.value();

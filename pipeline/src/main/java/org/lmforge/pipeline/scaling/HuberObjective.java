@@ -46,16 +46,14 @@ final class HuberObjective {
       java.util.Arrays.fill(grad, 0.0);
     }
     double sum = 0;
+    double[] x123s = new double[4];
     for (int i = 0; i < logN.length; i++) {
       double w = weight[i];
       if (w == 0) {
         continue;
       }
-      double t1 = a - alpha * logN[i];
-      double t2 = b - beta * logD[i];
-      double m = Math.max(e, Math.max(t1, t2));
-      double x1 = Math.exp(t1 - m), x2 = Math.exp(t2 - m), x3 = Math.exp(e - m);
-      double s = x1 + x2 + x3;
+      double m = terms(i, a, b, e, alpha, beta, x123s);
+      double x1 = x123s[0], x2 = x123s[1], x3 = x123s[2], s = x123s[3];
       double r = m + Math.log(s) - logL[i];
       double ar = Math.abs(r);
       sum += w * (ar <= delta ? 0.5 * r * r : delta * (ar - 0.5 * delta));
@@ -73,6 +71,21 @@ final class HuberObjective {
   }
 
   /**
+   * The three terms of run i's log-sum-exp, shifted by their maximum m so that exp never overflows: writes
+   * exp(t1 - m), exp(t2 - m), exp(e - m) and their sum into {@code out} and returns m (LSE = m + log(sum)).
+   */
+  private double terms(int i, double a, double b, double e, double alpha, double beta, double[] out) {
+    double t1 = a - alpha * logN[i];
+    double t2 = b - beta * logD[i];
+    double m = Math.max(e, Math.max(t1, t2));
+    out[0] = Math.exp(t1 - m);
+    out[1] = Math.exp(t2 - m);
+    out[2] = Math.exp(e - m);
+    out[3] = out[0] + out[1] + out[2];
+    return m;
+  }
+
+  /**
    * The Gauss-Newton metric J^T W J of the log residuals at x (J: d residual / d x, W: run weights), plus a
    * small ridge. The residuals are nearly collinear in (a, alpha) and (b, beta) because log N and log D span
    * only a few units around a large mean; preconditioning with this metric undoes that ill-conditioning.
@@ -81,19 +94,16 @@ final class HuberObjective {
     double a = x[0], b = x[1], e = x[2], alpha = x[3], beta = x[4];
     double[][] m = new double[DIM][DIM];
     double[] j = new double[DIM];
+    double[] x123s = new double[4];
     for (int i = 0; i < logN.length; i++) {
-      double w = weight[i];
-      if (w == 0) {
+      if (weight[i] == 0) {
         continue;
       }
-      double t1 = a - alpha * logN[i];
-      double t2 = b - beta * logD[i];
-      double mx = Math.max(e, Math.max(t1, t2));
-      double x1 = Math.exp(t1 - mx), x2 = Math.exp(t2 - mx), x3 = Math.exp(e - mx);
-      double s = x1 + x2 + x3;
-      j[0] = x1 / s;
-      j[1] = x2 / s;
-      j[2] = x3 / s;
+      double w = weight[i];
+      terms(i, a, b, e, alpha, beta, x123s);
+      j[0] = x123s[0] / x123s[3];
+      j[1] = x123s[1] / x123s[3];
+      j[2] = x123s[2] / x123s[3];
       j[3] = -j[0] * logN[i];
       j[4] = -j[1] * logD[i];
       for (int r = 0; r < DIM; r++) {

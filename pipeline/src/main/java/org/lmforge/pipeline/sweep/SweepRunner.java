@@ -29,6 +29,7 @@ import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -63,7 +64,8 @@ public final class SweepRunner {
         * base.contextLength();
     SweepPlan.Planned planned = SweepPlan.plan(sweep, base, tokensPerStep);
     if (planned.points().isEmpty()) {
-      throw new IllegalArgumentException("the sweep plan has no runs: " + String.join("; ", planned.leftOut()));
+      throw new UserError("the sweep plan has no runs: " + String.join("; ", planned.leftOut())
+          + "; widen sweep.minSteps..maxSteps, or change sweep.budgets or sweep.shapes");
     }
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);

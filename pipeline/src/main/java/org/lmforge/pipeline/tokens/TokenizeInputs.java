@@ -24,7 +24,7 @@ public final class TokenizeInputs {
       + "or at Parquet files with id and text columns";
 
   public static void check(TokenizeConfig cfg, Configuration conf) throws IOException {
-    cfg.validate();
+    UserError.fromIllegalArgument(cfg::validate);
     for (String in : cfg.input()) {
       checkInput(in, conf);
     }

@@ -80,13 +80,13 @@ public final class TokenizeStage {
     } else {
       tok = ShardFiles.loadTokenizer(tc.path(), tc.name(), tc.specialTokens(), hconf);
       if (tc.vocabSize() > 0 && tok.vocabSize() != tc.vocabSize()) {
-        throw new IllegalArgumentException("tokenizer " + tc.path() + " has a vocabulary of " + tok.vocabSize()
+        throw new UserError("tokenizer " + tc.path() + " has a vocabulary of " + tok.vocabSize()
             + " ids but tokenize.tokenizer.vocabSize is " + tc.vocabSize() + "; set vocabSize = " + tok.vocabSize()
             + " (or 0 to accept any size), or load the tokenizer you meant");
       }
     }
     long mergeMs = millisSince(t0);
-    int eot = tok.endOfTextId(); // fails with the specials it has if there is no <|endoftext|>
+    int eot = UserError.fromIllegalArgument(tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named
     LOG.info("tokenize: tokenizer {} ({} ids, end of text {}) ready in {} ms", tok.id(), tok.vocabSize(), eot, mergeMs);
     ShardFiles.saveTokenizer(tok, dir.fs, dir.inTmp(ShardFiles.TOKENIZER_DIR));
 
@@ -129,7 +129,7 @@ public final class TokenizeStage {
     if (cols.contains(CleanSchema.DROP_FILTER)) in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
     if (!cfg.languages().isEmpty()) {
       if (!cols.contains(CleanSchema.LANGUAGE)) {
-        throw new IllegalArgumentException("tokenize.languages = " + cfg.languages() + " but input " + cfg.input()
+        throw new UserError("tokenize.languages = " + cfg.languages() + " but input " + cfg.input()
             + " has no \"" + CleanSchema.LANGUAGE + "\" column; set languages = [] or read the clean corpus");
       }
       in = in.filter(col(CleanSchema.LANGUAGE).isin(cfg.languages().toArray()));

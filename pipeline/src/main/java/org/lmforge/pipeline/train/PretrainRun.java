@@ -59,13 +59,13 @@ public final class PretrainRun {
     GptConfig model = tc.model();
     long trainTokens = manifest.split("train").tokens();
     if (trainTokens < model.contextLength() + 1L) {
-      throw new IllegalArgumentException(cfg.tokens() + ": the train split has " + trainTokens + " tokens, fewer than "
+      throw new UserError(cfg.tokens() + ": the train split has " + trainTokens + " tokens, fewer than "
           + "contextLength+1 = " + (model.contextLength() + 1) + "; tokenize more text or lower "
           + "pretrain.model.contextLength");
     }
     try (ShardWindowStream val = ShardWindowStream.open(cfg.tokens(), "validation", conf)) {
       if (val.size() < model.contextLength() + 1L) {
-        throw new IllegalArgumentException(cfg.tokens() + ": the validation split has " + val.size() + " tokens, fewer "
+        throw new UserError(cfg.tokens() + ": the validation split has " + val.size() + " tokens, fewer "
             + "than contextLength+1 = " + (model.contextLength() + 1) + "; raise tokenize.validationFraction");
       }
 
@@ -75,13 +75,13 @@ public final class PretrainRun {
       boolean exists = fs.exists(out);
       if (exists && !cfg.resume()) {
         if (!cfg.overwrite()) {
-          throw new IllegalArgumentException(cfg.output() + " already holds a run: pass --resume to continue it or "
+          throw new UserError(cfg.output() + " already holds a run: pass --resume to continue it or "
               + "--overwrite to start over");
         }
         fs.delete(out, true);
       }
       if (!exists && cfg.resume()) {
-        throw new IllegalArgumentException("--resume: " + cfg.output() + " does not exist; run without --resume to "
+        throw new UserError("--resume: " + cfg.output() + " does not exist; run without --resume to "
             + "start a new run there");
       }
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
@@ -198,7 +198,7 @@ public final class PretrainRun {
   private static String engineName(PretrainConfig.Sync sync, JavaSparkContext jsc) {
     boolean local = jsc.sc().isLocal();
     if (sync == PretrainConfig.Sync.IN_PROCESS && !local) {
-      throw new IllegalArgumentException("pretrain.sync = in_process needs a local master (local[*]); the master is "
+      throw new UserError("pretrain.sync = in_process needs a local master (local[*]); the master is "
           + jsc.sc().master() + ": use pretrain.sync = auto or spark");
     }
     return sync == PretrainConfig.Sync.SPARK || !local ? "spark" : "in-process";
@@ -238,7 +238,9 @@ public final class PretrainRun {
                                  boolean fromCheckpoint, PrintStream console) throws IOException {
     Trainer t = new Trainer(tc, null, val, store, CHECKPOINT);
     if (fromCheckpoint && store.exists(CHECKPOINT)) {
-      t.resumeFrom(Checkpoint.read(store, CHECKPOINT), store.describe(CHECKPOINT));
+      Checkpoint ck = Checkpoint.read(store, CHECKPOINT);
+      // another architecture or seed than the checkpoint's: the settings changed between the runs
+      UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(CHECKPOINT)));
       console.printf("restored %s: step %d%n", store.describe(CHECKPOINT), t.step());
     } else if (fromCheckpoint) {
       console.printf("no checkpoint at %s yet: starting from step 0%n", store.describe(CHECKPOINT));
@@ -260,12 +262,17 @@ public final class PretrainRun {
     for (String split : new String[] {"train", "validation"}) {
       for (Path p : shards.shards(split)) {
         if (!fs.exists(p)) {
-          throw new IllegalArgumentException(p + " is listed in " + new Path(shards.root(), ShardFiles.MANIFEST)
+          throw new UserError(p + " is listed in " + new Path(shards.root(), ShardFiles.MANIFEST)
               + " but missing: the token output is incomplete; re-run the tokenize job with --overwrite");
         }
       }
     }
-    shards.tokenizer();   // the tokenizer beside the shards is the one the manifest names
+    try {
+      shards.tokenizer();   // the tokenizer beside the shards is the one the manifest names
+    } catch (IllegalArgumentException e) {
+      throw new UserError(e.getMessage() + "; the token output mixes two tokenize runs: re-run the tokenize job "
+          + "with --overwrite", e);
+    }
   }
 
   private static ObjectNode runJson(PretrainConfig cfg, TrainConfig tc, int replicas, ShardManifest m) {

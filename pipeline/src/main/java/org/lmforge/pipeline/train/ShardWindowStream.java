@@ -14,6 +14,7 @@ import org.lmforge.dataprep.tokenize.ShardHeader;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.model.train.TokenStream;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
 /**
@@ -62,7 +63,7 @@ final class ShardWindowStream implements TokenStream, Closeable {
       }
       w.starts[i] = pos;
       if (pos == 0) {
-        throw new IllegalArgumentException(dir + ": split '" + split + "' has no tokens; give the tokenize job more "
+        throw new UserError(dir + ": split '" + split + "' has no tokens; give the tokenize job more "
             + "text or raise tokenize.validationFraction");
       }
       return w;

@@ -274,7 +274,7 @@ class TokenizeStageTest {
     assertTrue(e.getMessage().contains("512") && e.getMessage().contains("50257"), e.getMessage());
 
     // Loading with an expected size that is not the file's.
-    IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> TokenizeStage.run(spark,
+    UserError size = assertThrows(UserError.class, () -> TokenizeStage.run(spark,
         gpt2.withOutput(tmp.resolve("out-x").toString()).withTokenizer(gpt2.tokenizer().withVocabSize(32768))));
     assertTrue(size.getMessage().contains("50257") && size.getMessage().contains("32768"), size.getMessage());
   }

@@ -32,6 +32,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
 /** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
@@ -210,18 +211,18 @@ class PretrainRunTest {
     assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
 
     PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET);
-    IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
+    UserError exists = assertThrows(UserError.class,
         () -> PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET));
     assertTrue(exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
 
     PretrainConfig wider = config(out("small"), 1, 2, 4)
         .withModel(new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
         .withRun(tokens, out("small"), false, true);
-    IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+    UserError other = assertThrows(UserError.class,
         () -> PretrainRun.run(spark, wider, QUIET));
     assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
 
-    IllegalArgumentException noRun = assertThrows(IllegalArgumentException.class,
+    UserError noRun = assertThrows(UserError.class,
         () -> PretrainRun.run(spark, config(out("never"), 1, 2, 2).withRun(tokens, out("never"), false, true), QUIET));
     assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
   }

@@ -1,29 +1,33 @@
 package org.lmforge.dataprep.filter.pii;
 
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.DocFilter;
-import org.lmforge.dataprep.filter.Verdict;
+import org.lmforge.dataprep.filter.BaseFilter;
 
 /** Redacts PII (see {@link PiiRedactor}); never drops. Edits are counted per kind: pii.email=3. */
-public final class PiiFilter implements DocFilter {
+public final class PiiFilter extends BaseFilter<PiiRedactor.Result> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "pii";
 
   private final PiiRedactor redactor;
 
   public PiiFilter(PiiConfig cfg) {
+    super(NAME);
     this.redactor = new PiiRedactor(cfg);
   }
 
   @Override
-  public String name() {
-    return NAME;
+  public PiiRedactor.Result measure(Doc d) {
+    return redactor.redact(d.text(), d.language());
+  }
+
+  /** Never drops. */
+  @Override
+  public String judge(PiiRedactor.Result r) {
+    return null;
   }
 
   @Override
-  public Verdict apply(Doc d) {
-    PiiRedactor.Result r = redactor.redact(d.text(), d.language());
-    if (r.counts().isEmpty()) return Verdict.keep(d);
-    return Verdict.modified(d.withText(r.text()), r.charsRemoved(), r.counts());
+  protected TextEdit edit(Doc d, PiiRedactor.Result r) {
+    return r.counts().isEmpty() ? null : new TextEdit(r.text(), r.charsRemoved(), r.counts());
   }
 }

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.DocFilter;
-import org.lmforge.dataprep.filter.Verdict;
+import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -25,7 +24,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * otherwise the text becomes the kept lines joined by "\n". Removed lines are counted per rule in the
  * verdict's edits ({@code c4.line_javascript=2}).
  */
-public final class C4QualityFilter implements DocFilter {
+public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "c4";
 
@@ -42,64 +41,74 @@ public final class C4QualityFilter implements DocFilter {
 
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
 
+  /**
+   * What the line rules left: a page rule that fired ({@link #LOREM_IPSUM}, {@link #CURLY_BRACKET}; the scan
+   * stops there), else the sentences and text of the kept lines and the removed lines by rule.
+   */
+  public record Lines(String pageRule, int sentences, String text, Map<String, Integer> edits)
+      implements java.io.Serializable {}
+
   private final C4Config cfg;
 
   public C4QualityFilter(C4Config cfg) {
+    super(NAME);
     this.cfg = cfg;
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Verdict apply(Doc d) {
+  public Lines measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String terminal = cfg.terminalPunctuation()
-        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraTerminalPunctuation());
+    String terminal = Scope.endPunctuation(cfg.terminalPunctuation(), cfg.extraTerminalPunctuation(), d.language());
     Map<String, Integer> edits = new LinkedHashMap<>();
     List<String> kept = new ArrayList<>();
     int sentences = 0;
     for (String raw : PyText.splitlines(text)) {
       String line = PyText.strip(raw);
-      List<String> words = PyText.split(line);
-      if (cfg.maxWordLength() >= 0 && hasLongWord(words, cfg.maxWordLength())) {
-        edits.merge(LINE_LONG_WORD, 1, Integer::sum);
-        continue;
-      }
-      if (cfg.removeCitations() && line.indexOf('[') >= 0) {
+      List<String> words = PyText.split(line); // counted before citations are cut, as the reference does
+      boolean longWord = cfg.maxWordLength() >= 0 && hasLongWord(words, cfg.maxWordLength());
+      if (!longWord && cfg.removeCitations() && line.indexOf('[') >= 0) {
         String cut = CITATION.matcher(line).replaceAll("");
         if (cut.length() != line.length()) edits.merge(CITATIONS, 1, Integer::sum);
         line = cut;
       }
-      if (cfg.filterNoTerminalPunct() && (!endsWithAny(line, terminal) || line.endsWith("..."))) {
-        edits.merge(LINE_NO_TERMINAL_PUNCT, 1, Integer::sum);
-        continue;
-      }
-      if (!noSpace && words.size() < cfg.minWordsPerLine()) {
-        edits.merge(LINE_TOO_FEW_WORDS, 1, Integer::sum);
-        continue;
-      }
-      String lower = line.toLowerCase(Locale.ROOT);
-      if (cfg.filterLoremIpsum() && lower.contains("lorem ipsum")) return Verdict.drop(d, LOREM_IPSUM);
-      if (cfg.filterJavascript() && lower.contains("javascript")) {
-        edits.merge(LINE_JAVASCRIPT, 1, Integer::sum);
-        continue;
-      }
-      if (cfg.filterCurlyBracket() && line.indexOf('{') >= 0) return Verdict.drop(d, CURLY_BRACKET);
-      if (cfg.filterPolicy() && containsAny(lower, cfg.policySubstrings())) {
-        edits.merge(LINE_POLICY, 1, Integer::sum);
+      String rule = longWord ? LINE_LONG_WORD : rule(line, words.size(), terminal, noSpace);
+      if (LOREM_IPSUM.equals(rule) || CURLY_BRACKET.equals(rule)) return new Lines(rule, sentences, null, edits);
+      if (rule != null) {
+        edits.merge(rule, 1, Integer::sum);
         continue;
       }
       sentences += WordTokenizer.sentenceCount(line);
       kept.add(line);
     }
-    if (sentences < cfg.minSentences()) return Verdict.drop(d, TOO_FEW_SENTENCES);
-    String out = PyText.strip(String.join("\n", kept));
-    if (out.equals(text)) return Verdict.keep(d);
-    return Verdict.modified(d.withText(out), Math.max(0, text.length() - out.length()), edits);
+    return new Lines(null, sentences, PyText.strip(String.join("\n", kept)), edits);
+  }
+
+  /** The first of the later checks that removes the line or drops the page, in the reference's order; null keeps it. */
+  private String rule(String line, int words, String terminal, boolean noSpace) {
+    if (cfg.filterNoTerminalPunct() && (!endsWithAny(line, terminal) || line.endsWith("..."))) {
+      return LINE_NO_TERMINAL_PUNCT;
+    }
+    if (!noSpace && words < cfg.minWordsPerLine()) return LINE_TOO_FEW_WORDS;
+    String lower = line.toLowerCase(Locale.ROOT);
+    if (cfg.filterLoremIpsum() && lower.contains("lorem ipsum")) return LOREM_IPSUM;
+    if (cfg.filterJavascript() && lower.contains("javascript")) return LINE_JAVASCRIPT;
+    if (cfg.filterCurlyBracket() && line.indexOf('{') >= 0) return CURLY_BRACKET;
+    if (cfg.filterPolicy() && containsAny(lower, cfg.policySubstrings())) return LINE_POLICY;
+    return null;
+  }
+
+  @Override
+  public String judge(Lines s) {
+    if (s.pageRule() != null) return s.pageRule();
+    return s.sentences() < cfg.minSentences() ? TOO_FEW_SENTENCES : null;
+  }
+
+  @Override
+  protected TextEdit edit(Doc d, Lines s) {
+    String text = d.text();
+    if (s.text().equals(text)) return null;
+    return new TextEdit(s.text(), Math.max(0, text.length() - s.text().length()), s.edits());
   }
 
   private static boolean hasLongWord(List<String> words, int max) {

@@ -4,8 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.DocFilter;
-import org.lmforge.dataprep.filter.Verdict;
+import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -24,7 +23,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  *       {@code maxNewlineWordRatio} drops.
  * </ul>
  */
-public final class FineWebQualityFilter implements DocFilter {
+public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.Stats> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "fineweb";
 
@@ -40,25 +39,15 @@ public final class FineWebQualityFilter implements DocFilter {
   private final FineWebConfig cfg;
 
   public FineWebQualityFilter(FineWebConfig cfg) {
+    super(NAME);
     this.cfg = cfg;
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Verdict apply(Doc d) {
-    String reason = judge(measure(d));
-    return reason == null ? Verdict.keep(d) : Verdict.drop(d, reason);
-  }
-
   public Stats measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String marks = cfg.lineEndPunctuation()
-        + (Scope.isUnknown(d.language()) || "en".equals(d.language()) ? "" : cfg.extraLineEndPunctuation());
+    String marks = Scope.endPunctuation(cfg.lineEndPunctuation(), cfg.extraLineEndPunctuation(), d.language());
     List<String> lines = PyText.splitOnNewline(text);
     int punct = 0;
     int shortLines = 0;
@@ -82,6 +71,7 @@ public final class FineWebQualityFilter implements DocFilter {
     return new Stats(punct / n, noSpace ? Double.NaN : shortLines / n, charDup, listRatio);
   }
 
+  @Override
   public String judge(Stats s) {
     if (cfg.minLinePunctFrac() >= 0 && s.linePunctFrac() <= cfg.minLinePunctFrac()) return LINE_PUNCT;
     if (cfg.maxShortLineFrac() >= 0 && s.shortLineFrac() >= cfg.maxShortLineFrac()) return SHORT_LINES;

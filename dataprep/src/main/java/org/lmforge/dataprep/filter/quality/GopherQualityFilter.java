@@ -4,8 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.DocFilter;
-import org.lmforge.dataprep.filter.Verdict;
+import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -25,7 +24,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * (and unknown-language documents), and no-space scripts skip the word rules when
  * {@code skipWordRulesWithoutSpaces}. Measure with {@link #measure}, decide with {@link #judge}.
  */
-public final class GopherQualityFilter implements DocFilter {
+public final class GopherQualityFilter extends BaseFilter<GopherStats> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_quality";
 
@@ -44,21 +43,12 @@ public final class GopherQualityFilter implements DocFilter {
   private final Set<String> stopWords;
 
   public GopherQualityFilter(GopherQualityConfig cfg) {
+    super(NAME);
     this.cfg = cfg;
     this.stopWords = new HashSet<>(cfg.stopWords());
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Verdict apply(Doc d) {
-    String reason = judge(measure(d), d.language());
-    return reason == null ? Verdict.keep(d) : Verdict.drop(d, reason);
-  }
-
   public GopherStats measure(Doc d) {
     String text = d.text();
     List<String> lines = PyText.splitlines(text);
@@ -75,7 +65,7 @@ public final class GopherQualityFilter implements DocFilter {
     double ellipsisLineFrac = lines.isEmpty() ? 0 : (double) ellipsisLines / lines.size();
     if (Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
       return new GopherStats(true, -1, Double.NaN, Double.NaN, Double.NaN, bulletFrac, ellipsisLineFrac,
-          Double.NaN, -1);
+          Double.NaN, -1, false);
     }
     List<String> tokens = WordTokenizer.words(text);
     long wordChars = 0;
@@ -93,11 +83,12 @@ public final class GopherQualityFilter implements DocFilter {
     double n = tokens.size();
     return new GopherStats(false, words, words == 0 ? Double.NaN : (double) wordChars / words,
         PyText.count(text, "#") / n, (PyText.count(text, "...") + PyText.count(text, "\u2026")) / n, bulletFrac,
-        ellipsisLineFrac, alpha / n, stops);
+        ellipsisLineFrac, alpha / n, stops, Scope.covers(cfg.stopWordLanguages(), d.language()));
   }
 
   /** The first rule that {@code s} breaks, in the reference's order, or null. */
-  public String judge(GopherStats s, String language) {
+  @Override
+  public String judge(GopherStats s) {
     if (!s.noSpaceScript()) {
       if (cfg.minWords() >= 0 && s.words() < cfg.minWords()) return TOO_FEW_WORDS;
       if (cfg.maxWords() >= 0 && s.words() > cfg.maxWords()) return TOO_MANY_WORDS;
@@ -111,10 +102,7 @@ public final class GopherQualityFilter implements DocFilter {
     if (cfg.maxEllipsisLineFrac() >= 0 && s.ellipsisLineFrac() > cfg.maxEllipsisLineFrac()) return ELLIPSIS_LINES;
     if (!s.noSpaceScript()) {
       if (cfg.minAlphaWordFrac() >= 0 && s.alphaWordFrac() < cfg.minAlphaWordFrac()) return ALPHA_WORDS;
-      if (cfg.minStopWords() >= 0 && Scope.covers(cfg.stopWordLanguages(), language)
-          && s.stopWords() < cfg.minStopWords()) {
-        return STOP_WORDS;
-      }
+      if (cfg.minStopWords() >= 0 && s.stopWordRule() && s.stopWords() < cfg.minStopWords()) return STOP_WORDS;
     }
     return null;
   }

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.DocFilter;
-import org.lmforge.dataprep.filter.Verdict;
+import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -28,7 +27,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * N-grams are hashed to 64 bits instead of being built as strings. No-space scripts skip the n-gram rules
  * when {@code skipWordRulesWithoutSpaces} ({@link Scope}).
  */
-public final class GopherRepetitionFilter implements DocFilter {
+public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_repetition";
 
@@ -54,20 +53,11 @@ public final class GopherRepetitionFilter implements DocFilter {
   private final GopherRepetitionConfig cfg;
 
   public GopherRepetitionFilter(GopherRepetitionConfig cfg) {
+    super(NAME);
     this.cfg = cfg;
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Verdict apply(Doc d) {
-    String reason = judge(measure(d));
-    return reason == null ? Verdict.keep(d) : Verdict.drop(d, reason);
-  }
-
   public RepetitionStats measure(Doc d) {
     String text = d.text();
     double chars = PyText.len(text);
@@ -110,6 +100,7 @@ public final class GopherRepetitionFilter implements DocFilter {
   }
 
   /** The first rule that {@code s} breaks, in datatrove's order, or null. */
+  @Override
   public String judge(RepetitionStats s) {
     if (over(s.dupParaFrac(), cfg.maxDupParaFrac())) return DUP_PARA_FRAC;
     if (over(s.dupParaCharFrac(), cfg.maxDupParaCharFrac())) return DUP_PARA_CHAR_FRAC;

@@ -19,6 +19,16 @@ import java.io.Serializable;
 public record QualityClassifierConfig(String modelPath, double minScore, int hashBits, int maxNgram, int epochs,
     double learningRate, double l2, int maxChars, long seed) implements Serializable {
 
+  public QualityClassifierConfig {
+    // the weights are a float[2^hashBits]; a model file with more is refused on load (QualityClassifier.load)
+    if (hashBits < 1 || hashBits > 28) {
+      throw new IllegalArgumentException("filters.qualityClassifier.hashBits = " + hashBits + ": must be in 1..28");
+    }
+    if (maxNgram < 1) {
+      throw new IllegalArgumentException("filters.qualityClassifier.maxNgram = " + maxNgram + ": must be >= 1");
+    }
+  }
+
   public static QualityClassifierConfig defaults() {
     return new QualityClassifierConfig("", -1, 18, 2, 5, 0.2, 1e-6, 20_000, 42);
   }

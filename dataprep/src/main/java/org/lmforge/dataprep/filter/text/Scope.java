@@ -27,6 +27,14 @@ public final class Scope {
   }
 
   /**
+   * The punctuation that ends a sentence or line: the reference's {@code marks}, plus {@code extra} (their own
+   * full stops, e.g. "。") for documents identified as a language other than English.
+   */
+  public static String endPunctuation(String marks, String extra, String language) {
+    return isUnknown(language) || "en".equals(language) ? marks : marks + extra;
+  }
+
+  /**
    * True when the word-counting rules should be skipped: the document is in a script without word spaces
    * ({@link Words#isNoSpaceScript}) and was not identified as English.
    */

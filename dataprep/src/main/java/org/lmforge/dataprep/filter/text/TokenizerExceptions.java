@@ -27,22 +27,25 @@ final class TokenizerExceptions {
       "and/or", "w/o", "C++", "o'clock", "O'clock", "ma'am", "Ma'am", "'em", "'bout", "'cause", "'cos", "'coz",
       "'cuz", "'nuff", "'s", "'S", "'d", "'ll", "'re", "’s", "’S", "’d", "’ll", "’re", ":)", "(:", ":*", ":(", ":-)", ":-(", ";)", ";-)", ":D", ":P", ":p", ":/", "<3", "=)", "XD", "xD");
 
+  /** Hosts of "n't" and of the apostrophe-less "nt" (the same list). */
+  private static final String NEGATION_HOSTS = "ai are ca could dare did do does had has have is may might must need "
+      + "ought sha should was were wo would";
+  /** Hosts of "'ve" and of "ve" (the same list). */
+  private static final String HAVE_HOSTS = "could how i might must not should there these they those we what when "
+      + "where who why would you";
+
   /** Clitic → the hosts it splits from (lower case). "'" and "’" forms share a list. */
   private static final Map<String, String> CLITICS = Map.ofEntries(
-      Map.entry("n't", "ai are ca could dare did do does had has have is may might must need ought sha should was "
-          + "were wo would"),
-      Map.entry("nt", "ai are ca could dare did do does had has have is may might must need ought sha should was "
-          + "were wo would"),
+      Map.entry("n't", NEGATION_HOSTS),
+      Map.entry("nt", NEGATION_HOSTS),
       Map.entry("'s", "he how it let she that there this what when where who why"),
       Map.entry("s", "he how she that there this what when where who why"),
       Map.entry("'m", "i"),
       Map.entry("m", "i"),
       Map.entry("'re", "how there these they those we what when where who why you"),
       Map.entry("re", "how there these they those what when where why you"),
-      Map.entry("'ve", "could how i might must not should there these they those we what when where who why would "
-          + "you"),
-      Map.entry("ve", "could how i might must not should there these they those we what when where who why would "
-          + "you"),
+      Map.entry("'ve", HAVE_HOSTS),
+      Map.entry("ve", HAVE_HOSTS),
       Map.entry("'ll", "he how i it she that there these they this those we what when where who why you"),
       Map.entry("ll", "how it that there these they this those what when where who why you"),
       Map.entry("'d", "he how i it she that there these they this those we what when where who why you"),

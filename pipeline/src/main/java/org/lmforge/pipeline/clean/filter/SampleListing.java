@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * Lists a sample of kept or dropped documents of a written clean output: URL, verdict and the first 300
@@ -44,7 +45,7 @@ public final class SampleListing {
    */
   public static int print(SparkSession spark, String path, String selector, int n, PrintStream out) {
     if (n < 0) {
-      throw new IllegalArgumentException("n = " + n + ": give the number of documents to list (>= 0)");
+      throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
     }
     Dataset<Row> docs = read(spark, path);
     Column filter = col(CleanSchema.DROP_FILTER);
@@ -84,7 +85,7 @@ public final class SampleListing {
       Path root = new Path(path);
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (!fs.exists(root)) {
-        throw new IllegalArgumentException(path + ": no such output; give the clean job's output folder");
+        throw new UserError(path + ": no such output; give the clean job's output folder");
       }
       for (String sub : List.of("docs", KEPT, RejectedOutput.DIR)) {   // docs/: the clean job's kept documents
         if (fs.exists(new Path(root, sub))) {
@@ -104,7 +105,7 @@ public final class SampleListing {
     }
     for (String c : List.of(CleanSchema.ID, CleanSchema.URL, CleanSchema.TEXT)) {
       if (!Arrays.asList(all.columns()).contains(c)) {
-        throw new IllegalArgumentException(path + ": no column '" + c + "'; is this a clean job output?");
+        throw new UserError(path + ": no column '" + c + "'; is this a clean job output?");
       }
     }
     return all;

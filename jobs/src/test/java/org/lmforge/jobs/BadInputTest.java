@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.SweepInputs;
 import org.lmforge.pipeline.train.PretrainInputs;
@@ -74,7 +74,7 @@ class BadInputTest {
     tokens = BadInputFiles.tokenizeOutput(tmp.resolve("tokens"));
 
     // Parquet written by Spark; the session stays up and the clean job below reuses it (and stops it).
-    SparkSession spark = Sessions.localForTests("bad-input");
+    SparkSession spark = TestSessions.local("bad-input");
     StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
         .add("text", DataTypes.StringType).add("language", DataTypes.StringType);
     List<Row> rows = List.of(RowFactory.create("<urn:1>", "https://a.example/", "Some kept text.", "en"),

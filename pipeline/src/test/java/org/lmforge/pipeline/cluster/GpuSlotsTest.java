@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -62,7 +62,7 @@ class GpuSlotsTest {
   @Test
   void pretrainWithGpusStopsBeforeTrainingOnTheCpuBackendAndOnALocalMaster() throws Exception {
     String tokens;
-    try (SparkSession plain = Sessions.localForTests("gpu-slots-tokens")) {
+    try (SparkSession plain = TestSessions.local("gpu-slots-tokens")) {
       tokens = EuroparlTokens.write(plain, tmp, 40).uri();
     }
     Path script = tmp.resolve("fake-gpus.sh");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
 import org.lmforge.pipeline.scaling.FitOptions;
 import org.lmforge.pipeline.scaling.ScalingFit;
@@ -43,7 +43,7 @@ class SweepPredictionTest {
 
   @BeforeAll
   static void tokenize() throws Exception {
-    spark = Sessions.localForTests("sweep-prediction-test");
+    spark = TestSessions.local("sweep-prediction-test");
     tokens = EuroparlTokens.write(spark, tmp, 150).uri();
   }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.report.Report;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -29,7 +29,7 @@ class SweepRunnerTest {
 
   @Test
   void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
-    SparkSession spark = Sessions.localForTests("sweep-runner-test");
+    SparkSession spark = TestSessions.local("sweep-runner-test");
     try {
       String tokens = EuroparlTokens.write(spark, tmp, 150).uri();
       PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,

@@ -39,7 +39,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -68,7 +68,7 @@ class TokenizeStageTest {
 
   @BeforeAll
   static void start() throws IOException {
-    spark = Sessions.localForTests("tokenize-stage-test");
+    spark = TestSessions.local("tokenize-stage-test");
     // Spark packs small files into few read partitions; a file-sized open cost gives one partition per file.
     spark.conf().set(OPEN_COST, 128L << 20);
     hconf = spark.sparkContext().hadoopConfiguration();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /**
  * {@code pretrain.model.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW on the driver)
@@ -38,7 +38,7 @@ class PrecisionTest {
 
   @BeforeAll
   static void tokenize() throws Exception {
-    spark = Sessions.localForTests("precision-test");
+    spark = TestSessions.local("precision-test");
     tokens = EuroparlTokens.write(spark, tmp, 120).uri();
   }
 

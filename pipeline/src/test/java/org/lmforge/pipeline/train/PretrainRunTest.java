@@ -31,7 +31,7 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
 /** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
@@ -43,7 +43,7 @@ class PretrainRunTest {
 
   @BeforeAll
   static void tokenize() throws IOException {
-    spark = Sessions.localForTests("pretrain-run-test");
+    spark = TestSessions.local("pretrain-run-test");
     tokens = EuroparlTokens.write(spark, tmp, 150).uri();
   }
 

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainInputs;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -44,7 +45,7 @@ public final class PretrainJob implements Callable<Integer> {
     PretrainInputs.checkOutput(cfg.output(), cfg.resume(), cfg.overwrite(), h);
     GpuSlots.checkSettings(new SparkConf());   // spark-submit's --conf and -Dspark.* (Spark itself rejects some later)
     try (SparkSession spark = Sessions.create("lmforge-pretrain", job.master())) {
-      PretrainResult r = PretrainRun.run(spark, cfg, System.out);
+      PretrainResult r = PretrainRun.run(spark, cfg, Progress.to(System.out));
       System.out.println(r);
     }
     return 0;

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.Report;
 import org.lmforge.pipeline.scaling.FitOptions;
 import org.lmforge.pipeline.scaling.ScalingFit;
@@ -53,7 +54,7 @@ public final class SweepJob implements Callable<Integer> {
       org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(sweep.output());
       FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
       if (overwrite && fs.exists(out)) fs.delete(out, true);
-      SweepRunner.Result r = SweepRunner.run(spark, sweep, template, System.out);
+      SweepRunner.Result r = SweepRunner.run(spark, sweep, template, Progress.to(System.out));
       System.out.printf("sweep: %d runs (%d run now), table %s%n", r.points().size(), r.ranNow(), r.runsCsv());
       if (!"file".equals(fs.getScheme())) {
         System.out.println("the sweep directory is not local: copy it here and run bin/pipeline report --sweep DIR");
@@ -68,7 +69,7 @@ public final class SweepJob implements Callable<Integer> {
         System.out.println("no fit.json: " + tooFew.getMessage());
       }
       if (fit != null && sweep.predict().enabled()) {
-        SweepPrediction.Prediction p = SweepPrediction.run(spark, sweep, template, fit, System.out);
+        SweepPrediction.Prediction p = SweepPrediction.run(spark, sweep, template, fit, Progress.to(System.out));
         SweepPrediction.attach(dir.resolve("fit.json"), p);
       }
       Path html = dir.resolve("report.html");

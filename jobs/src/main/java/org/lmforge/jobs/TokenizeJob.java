@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokens.TokenizeConfig;
 import org.lmforge.pipeline.tokens.TokenizeInputs;
 import org.lmforge.pipeline.tokens.TokenizeResult;
@@ -36,7 +37,7 @@ public final class TokenizeJob implements Callable<Integer> {
         c.splitSeed(), c.shardTokens(), c.partitions(), c.textColumn(), c.idColumn(), c.languages());
     TokenizeInputs.check(cfg, HadoopConf.beforeSession());   // wrong-kind input or existing output: exit 2, no Spark
     try (SparkSession spark = Sessions.create("lmforge-tokenize", job.master())) {
-      TokenizeResult r = TokenizeStage.run(spark, cfg);
+      TokenizeResult r = TokenizeStage.run(spark, cfg, Progress.to(System.out));
       System.out.println(r);
       System.out.println("shards and manifest: " + cfg.output() + "/manifest.json");
     }

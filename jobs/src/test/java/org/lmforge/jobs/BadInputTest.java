@@ -184,7 +184,7 @@ class BadInputTest {
     assertUserError(pretrain(cleanOut.resolve("docs"), conf), "a clean output, not token shards");
     assertUserError(pretrain(tmp, conf), "not a tokenize output", "did you mean --tokens file:" + tokens);
     Path unfinished = Files.createDirectories(tmp.resolve("tokens-killed"));
-    Files.createDirectories(tmp.resolve(".tokens-killed.tokenize-tmp/train"));
+    Files.createDirectories(tmp.resolve("tokens-killed.staging-1a2b3c4d/train"));
     assertUserError(pretrain(unfinished, conf), "unfinished token shards", "--overwrite");
 
     Path garbled = BadInputFiles.tokenizeOutput(tmp.resolve("tokens-garbled"));
@@ -390,12 +390,12 @@ class BadInputTest {
     }
   }
 
-  /** Neither a staging directory nor a temporary sibling of {@code out} is left. */
+  /** No staging directory of {@code out} is left. */
   static void assertNoPartialOutput(Path out) {
     String name = out.getFileName().toString();
     try (Stream<Path> s = Files.list(out.getParent())) {
       List<String> left = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(name + ".staging-") || n.startsWith("." + name + ".tokenize-tmp")).toList();
+          .filter(n -> n.startsWith(name + ".staging-")).toList();
       assertEquals(List.of(), left, "partial output beside " + out);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.Report;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -39,7 +38,7 @@ class SweepRunnerTest {
       SweepConfig sweep = new SweepConfig(tokens, tmp.resolve("sweep").toString(), "", SweepConfig.Plan.ISOFLOP,
           List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
           List.of(2e7, 5e7), List.of(), 3, 60, 1e18);
-      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+      Progress quiet = Progress.quiet();
 
       SweepRunner.Result first = SweepRunner.run(spark, sweep, template, quiet);
       assertEquals(first.points().size(), first.ranNow());

@@ -46,6 +46,8 @@ public final class SweepRunner {
   public static final List<String> COLUMNS = List.of("run_id", "n_layer", "d_model", "n_head", "context", "params",
       "params_total", "tokens", "flops", "final_val_loss", "best_val_loss", "bits_per_byte", "wall_seconds",
       "tokens_per_second", "budget_flops", "loss");
+  /** The plan and the {@code sweep} block it was made from. */
+  public static final String PLAN = "plan.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SweepRunner() {}
@@ -68,7 +70,7 @@ public final class SweepRunner {
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
     fs.mkdirs(out);
-    writeString(fs, new Path(out, "plan.json"), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+    writeString(fs, new Path(out, PLAN), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
     console.printf("sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d",

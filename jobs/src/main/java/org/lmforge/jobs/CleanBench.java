@@ -43,9 +43,9 @@ public final class CleanBench implements Callable<Integer> {
       }
       inputs = List.of(sample.toAbsolutePath().toString());
     }
-    CleanJob job = new CleanJob();
+    CleanCommand job = new CleanCommand();
     job.job.overrides = overrides;
-    CleanConfig base = job.config();
+    CleanConfig base = job.cleanJob().config();
     Path out = Files.createTempDirectory("bench-clean");
     CleanConfig cfg = new CleanConfig(inputs, out.resolve("clean").toString(), true, false, base.ingest(),
         base.filters(), base.dedup());

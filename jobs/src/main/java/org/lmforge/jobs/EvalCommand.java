@@ -1,10 +1,6 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
-import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.use.EvalConfig;
 import org.lmforge.pipeline.use.EvalJob;
 import picocli.CommandLine.Command;
@@ -38,17 +34,8 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EvalJob job = new EvalJob(new EvalConfig(runOptions.run, runOptions.tokens, input,
-        maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS : maxTokens, force));
-    job.check(new Configuration());
-    Progress console = Progress.to(System.out);
-    if (!job.needsSpark()) {
-      job.run(null, console);
-      return 0;
-    }
-    try (SparkSession spark = Sessions.create("lmforge-eval", cluster.master())) {
-      job.run(spark, console);
-    }
+    Launch.run("eval", cluster.master(), new EvalJob(new EvalConfig(runOptions.run, runOptions.tokens, input,
+        maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS : maxTokens, force)));
     return 0;
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "lmforge 0.1.0",
     description = "Crawl dumps to a clean corpus, tokens, GPT pretraining and scaling laws.",
-    subcommands = {AllCommand.class, DoctorCommand.class, CleanJob.class, TokenizeJob.class, PretrainJob.class, SweepJob.class, GenerateCommand.class, EvalCommand.class, TrainQualityCommand.class, FitScalingCommand.class, ReportCommand.class, TokenizerStatsCommand.class,
+    subcommands = {AllCommand.class, DoctorCommand.class, CleanCommand.class, TokenizeCommand.class, PretrainCommand.class, SweepCommand.class, GenerateCommand.class, EvalCommand.class, TrainQualityCommand.class, FitScalingCommand.class, ReportCommand.class, TokenizerStatsCommand.class,
         ExtractHtmlCommand.class, SampleWarcCommand.class, ShowDocsCommand.class, CleanBench.class})
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);

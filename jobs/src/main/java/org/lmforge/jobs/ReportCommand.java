@@ -1,11 +1,8 @@
 package org.lmforge.jobs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.report.Report;
-import org.lmforge.pipeline.report.SweepInputs;
+import org.lmforge.pipeline.report.ReportJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,16 +19,9 @@ public final class ReportCommand implements Callable<Integer> {
   double budget;
 
   @Override
-  public Integer call() {
-    SweepInputs.check(sweep.toString());
-    Path out = output == null ? sweep.resolve("report.html") : output;
-    if (Files.isDirectory(out)) {
-      throw UserError.of("the report's --output is a directory:", out.toString(), "give a file name, e.g. "
-          + out.resolve("report.html"));
-    }
-    // the runs.csv, metrics and --budget are the user's: what the report's reader rejects is theirs to fix
-    UserError.fromIllegalArgument(() -> Report.write(sweep, out, budget));
-    System.out.println("report: " + out.toAbsolutePath());
+  public Integer call() throws Exception {
+    Launch.run("report", null, new ReportJob(new ReportJob.Config(sweep,
+        output == null ? sweep.resolve("report.html") : output, budget)));
     return 0;
   }
 }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -25,10 +26,7 @@ final class BadInputFiles {
 
   /** 20 kB of Shakespeare from ../shared/data, else text made here. */
   static String realText() throws IOException {
-    Path p = Path.of(System.getProperty("shared.data", "../shared/data"), "tinyshakespeare", "input.txt");
-    if (!Files.isRegularFile(p)) {
-      p = Path.of("/work/shared/data/tinyshakespeare/input.txt");
-    }
+    Path p = SharedData.path("tinyshakespeare", "input.txt");
     if (Files.isRegularFile(p)) {
       String s = Files.readString(p, StandardCharsets.UTF_8);
       return s.substring(0, Math.min(s.length(), 20_000));

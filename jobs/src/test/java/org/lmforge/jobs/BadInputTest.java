@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.SweepInputs;
 import org.lmforge.pipeline.train.PretrainInputs;
@@ -74,7 +74,7 @@ class BadInputTest {
     tokens = BadInputFiles.tokenizeOutput(tmp.resolve("tokens"));
 
     // Parquet written by Spark; the session stays up and the clean job below reuses it (and stops it).
-    SparkSession spark = Sessions.localForTests("bad-input");
+    SparkSession spark = TestSessions.local("bad-input");
     StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
         .add("text", DataTypes.StringType).add("language", DataTypes.StringType);
     List<Row> rows = List.of(RowFactory.create("<urn:1>", "https://a.example/", "Some kept text.", "en"),
@@ -192,7 +192,7 @@ class BadInputTest {
     assertUserError(pretrain(cleanOut.resolve("docs"), conf), "a clean output, not token shards");
     assertUserError(pretrain(tmp, conf), "not a tokenize output", "did you mean --tokens file:" + tokens);
     Path unfinished = Files.createDirectories(tmp.resolve("tokens-killed"));
-    Files.createDirectories(tmp.resolve(".tokens-killed.tokenize-tmp/train"));
+    Files.createDirectories(tmp.resolve("tokens-killed.staging-1a2b3c4d/train"));
     assertUserError(pretrain(unfinished, conf), "unfinished token shards", "--overwrite");
 
     Path garbled = BadInputFiles.tokenizeOutput(tmp.resolve("tokens-garbled"));
@@ -398,12 +398,12 @@ class BadInputTest {
     }
   }
 
-  /** Neither a staging directory nor a temporary sibling of {@code out} is left. */
+  /** No staging directory of {@code out} is left. */
   static void assertNoPartialOutput(Path out) {
     String name = out.getFileName().toString();
     try (Stream<Path> s = Files.list(out.getParent())) {
       List<String> left = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(name + ".staging-") || n.startsWith("." + name + ".tokenize-tmp")).toList();
+          .filter(n -> n.startsWith(name + ".staging-")).toList();
       assertEquals(List.of(), left, "partial output beside " + out);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /**
  * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test trains
@@ -45,7 +45,7 @@ class GenerateEvalCommandTest {
     String clean = tmp.resolve("clean").toUri().toString();
     tokens = tmp.resolve("tokens").toUri().toString();
     run = tmp.resolve("run").toUri().toString();
-    try (SparkSession spark = Sessions.localForTests("generate-eval-command-test")) {
+    try (SparkSession spark = TestSessions.local("generate-eval-command-test")) {
       List<Row> rows = new ArrayList<>();
       int i = 0;
       for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) rows.add(RowFactory.create("doc-" + i++, d.body()));

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.NodeReport;
 
@@ -266,7 +266,7 @@ class GpuClusterTest {
   private static String tokenize() {
     String clean = tmp.resolve("clean").toUri().toString();
     String out = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = Sessions.localForTests("gpu-test-data")) {
+    try (SparkSession spark = TestSessions.local("gpu-test-data")) {
       List<Row> rows = new ArrayList<>();
       int i = 0;
       for (EuroparlCorpus.Debate d : EuroparlCorpus.read(120)) rows.add(RowFactory.create("doc-" + i++, d.body()));

@@ -14,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /**
  * Data-parallel pretraining throughput on a loopback standalone cluster: for each model size and executor
@@ -117,7 +117,7 @@ public final class PretrainBench {
   static String tokenize(Path tmp) {
     String clean = tmp.resolve("clean").toUri().toString();
     String tokens = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = Sessions.localForTests("pretrain-bench-data")) {
+    try (SparkSession spark = TestSessions.local("pretrain-bench-data")) {
       List<Row> rows = new ArrayList<>();
       int i = 0;
       for (EuroparlCorpus.Debate d : EuroparlCorpus.read(Integer.MAX_VALUE)) rows.add(RowFactory.create("doc-" + i++, d.body()));

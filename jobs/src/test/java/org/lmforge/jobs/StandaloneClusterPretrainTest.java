@@ -30,7 +30,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.train.PretrainRun;
 
 /**
@@ -170,7 +170,7 @@ class StandaloneClusterPretrainTest {
   private String tokenize() {
     String clean = tmp.resolve("clean").toUri().toString();
     String tokens = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = Sessions.localForTests("cluster-test-data")) {
+    try (SparkSession spark = TestSessions.local("cluster-test-data")) {
       List<Row> rows = new ArrayList<>();
       int i = 0;
       for (EuroparlCorpus.Debate d : EuroparlCorpus.read(200)) rows.add(RowFactory.create("doc-" + i++, d.body()));

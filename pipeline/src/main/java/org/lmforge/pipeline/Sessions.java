@@ -2,7 +2,7 @@ package org.lmforge.pipeline;
 
 import org.apache.spark.sql.SparkSession;
 
-/** Creates Spark sessions the same way for jobs and tests. */
+/** Creates the Spark session of a job (tests: TestSessions, in pipeline's test-jar). */
 public final class Sessions {
   private Sessions() {}
 
@@ -18,17 +18,6 @@ public final class Sessions {
     return b.config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
         .config("spark.sql.parquet.compression.codec", "zstd")
-        .getOrCreate();
-  }
-
-  /** A small local session for tests: 2 threads, few shuffle partitions, no UI. */
-  public static SparkSession localForTests(String appName) {
-    return SparkSession.builder().appName(appName).master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
         .getOrCreate();
   }
 }

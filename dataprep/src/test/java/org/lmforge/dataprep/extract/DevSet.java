@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.lmforge.dataprep.SharedData;
 
 /**
  * The extraction dev set in {@code shared/data/extraction-dev} (trafilatura's evaluation pages): for each
@@ -36,7 +37,7 @@ final class DevSet {
     private DevSet() {}
 
     static Path dir() {
-        return Path.of(System.getProperty("shared.data", "../shared/data"), "extraction-dev");
+        return SharedData.path("extraction-dev");
     }
 
     static boolean available() {

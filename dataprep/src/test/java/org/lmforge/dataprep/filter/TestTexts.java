@@ -18,6 +18,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeVisitor;
 import org.junit.jupiter.api.Assumptions;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.doc.Doc;
 
 /** Real text for the filter tests and the benchmark, read in place from ../shared/data and the classpath. */
@@ -25,10 +26,7 @@ public final class TestTexts {
   private TestTexts() {}
 
   public static Path shared() {
-    Path p = Path.of(System.getProperty("shared.data", "../shared/data"));
-    if (!Files.isDirectory(p)) p = Path.of("/work/shared/data");
-    Assumptions.assumeTrue(Files.isDirectory(p), "shared data not found: " + p);
-    return p;
+    return SharedData.require(".");
   }
 
   public static Doc doc(String text, String language) {

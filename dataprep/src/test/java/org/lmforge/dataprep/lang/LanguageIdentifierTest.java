@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
 
 class LanguageIdentifierTest {
@@ -34,8 +34,7 @@ class LanguageIdentifierTest {
 
   @Test
   void shakespeareIsEnglish() throws Exception {
-    Path f = Path.of(System.getProperty("shared.data", "../shared/data"), "tinyshakespeare", "input.txt");
-    Assumptions.assumeTrue(Files.exists(f));
+    Path f = SharedData.require("tinyshakespeare", "input.txt");
     String text = Files.readString(f);
     int english = 0;
     int n = 0;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
+import org.lmforge.dataprep.SharedData;
 
 /**
  * The real text the tokenizer tests and benchmark read in place: Europarl (21 languages, one debate excerpt a
@@ -78,9 +79,9 @@ final class TestCorpora {
     return out;
   }
 
-  /** tinyshakespeare's input.txt under -Dshared.data, or null when the shared data folder is absent. */
+  /** tinyshakespeare's input.txt in the shared data, or null when the shared data folder is absent. */
   static String tinyShakespeare() {
-    Path p = Path.of(System.getProperty("shared.data", "/work/shared/data"), "tinyshakespeare", "input.txt");
+    Path p = SharedData.path("tinyshakespeare", "input.txt");
     if (!Files.exists(p)) return null;
     try {
       return Files.readString(p);

@@ -13,10 +13,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.SharedData;
 
 /** The reader on the real crawl files in ../shared/data/crawl-samples, malformed ones included. */
 class CrawlFileReaderTest {
-  private static final Path SAMPLES = Path.of(System.getProperty("shared.data", "../shared/data"), "crawl-samples");
+  private static final Path SAMPLES = SharedData.path("crawl-samples");
 
   private static Map<String, Integer> counts(Path file) {
     Map<String, Integer> counts = new TreeMap<>();

@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.eval.Evaluator;
 import org.lmforge.model.gpt.GptConfig;
@@ -24,7 +25,7 @@ import org.lmforge.model.train.Trainer;
  */
 public final class ShakespeareCharBench {
   public static void main(String[] args) throws Exception {
-    Path input = Path.of(args.length > 0 ? args[0] : "../shared/data/tinyshakespeare/input.txt");
+    Path input = args.length > 0 ? Path.of(args[0]) : SharedData.path("tinyshakespeare", "input.txt");
     int iters = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     Path metrics = Path.of(args.length > 2 ? args[2] : "target-model/shakespeare-metrics.jsonl");
     Files.deleteIfExists(metrics);

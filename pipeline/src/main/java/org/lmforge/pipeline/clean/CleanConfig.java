@@ -18,4 +18,13 @@ import org.lmforge.dataprep.ingest.IngestConfig;
  * @param dedup       deduplication levels
  */
 public record CleanConfig(List<String> inputs, String output, boolean overwrite, boolean keepDropped,
-    IngestConfig ingest, FiltersConfig filters, DedupConfig dedup) implements Serializable {}
+    IngestConfig ingest, FiltersConfig filters, DedupConfig dedup) implements Serializable {
+
+  public CleanConfig withInputs(List<String> in) {
+    return new CleanConfig(in, output, overwrite, keepDropped, ingest, filters, dedup);
+  }
+
+  public CleanConfig withOutput(String out, boolean replace, boolean dropped) {
+    return new CleanConfig(inputs, out, replace, dropped, ingest, filters, dedup);
+  }
+}

@@ -25,17 +25,7 @@ public final class CleanOutput {
 
   /** A complete clean output: stats.json and the completion marker. */
   public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
-    return fs.exists(new Path(dir, STATS)) && fs.exists(new Path(dir, AtomicOutput.COMPLETE_MARKER));
-  }
-
-  /** The staging directory of a clean job that was killed or is still running ({@code <out>.staging-<run>}). */
-  public static boolean isStaging(Path dir) {
-    return dir.getName().contains(".staging-");
-  }
-
-  /** The final output a staging directory becomes. */
-  public static String finalName(Path staging) {
-    return staging.getName().substring(0, staging.getName().indexOf(".staging-"));
+    return fs.exists(new Path(dir, STATS)) && AtomicOutput.isComplete(fs, dir);
   }
 
   /** True when {@code dir} holds at least one file Spark would read (not _SUCCESS, .crc, …). */
@@ -75,9 +65,9 @@ public final class CleanOutput {
     if ((p.getName().equals(DOCS) || p.getName().equals(REJECTED)) && p.getParent() != null) {
       root = p.getParent();
     }
-    if (isStaging(root)) {
+    if (AtomicOutput.isStaging(root)) {
       throw UserError.of("an unfinished clean output:", dir, "the clean job that writes it was killed or is "
-          + "still running; re-run it (its output appears as " + finalName(root) + " when complete)");
+          + "still running; re-run it (its output appears as " + AtomicOutput.finalName(root) + " when complete)");
     }
     if (!isComplete(fs, root)) {
       if (fs.exists(new Path(root, "manifest.json"))) {

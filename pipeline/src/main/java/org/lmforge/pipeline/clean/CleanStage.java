@@ -64,7 +64,6 @@ public final class CleanStage {
     InputFiles.Listing listing = InputFiles.list(cfg.inputs(), hadoop, "clean.inputs");
     List<InputFile> files = listing.files();
     AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
-    boolean committed = false;
     try {
       Dataset<Row> items = IngestStage.items(spark, files, listing.emptyDirectories(), cfg.ingest())
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -98,15 +97,12 @@ public final class CleanStage {
       CleanStats stats = stats(items, filtered, docs, cfg, files, out.finalPath(), start);
       out.writeString("stats.json", stats.toJson());
       out.commit();
-      committed = true;
       items.unpersist();
       filtered.unpersist();
       docs.unpersist();
       return new Result(out.finalPath(), stats);
     } finally {
-      if (!committed) {
-        out.abort();   // also on Spark's (checked, undeclared) SparkException
-      }
+      out.abort();   // on any failure, also Spark's (checked, undeclared) SparkException; a no-op after the commit
     }
   }
 

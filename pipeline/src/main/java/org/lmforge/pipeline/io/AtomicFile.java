@@ -21,6 +21,22 @@ public final class AtomicFile {
 
   private AtomicFile() {}
 
+  /**
+   * True when the local file {@code target} exists and is not older than any of the {@code inputs} that exist: the
+   * completion rule of a single-file output derived from others (a fit from runs.csv, a report from both), which
+   * is rewritten whole and so needs no marker.
+   */
+  public static boolean upToDate(java.nio.file.Path target, java.nio.file.Path... inputs) throws IOException {
+    if (!java.nio.file.Files.isRegularFile(target)) return false;
+    long made = java.nio.file.Files.getLastModifiedTime(target).toMillis();
+    for (java.nio.file.Path in : inputs) {
+      if (java.nio.file.Files.exists(in) && java.nio.file.Files.getLastModifiedTime(in).toMillis() > made) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static void write(FileSystem fs, Path target, byte[] content) throws IOException {
     write(fs, target, out -> out.write(content));
   }

@@ -11,29 +11,44 @@ import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * A job output directory committed all at once: everything is written under a staging sibling
- * ({@code <out>.staging-<run>}), and {@link #commit()} renames it to {@code <out>}. A killed job leaves only a
- * staging directory, which the next run removes; {@code <out>} is either absent or complete. (Directory
- * rename is atomic on HDFS and local file systems; on S3 it is a copy, so point outputs at HDFS or accept
- * that a crash during commit leaves a partial copy without {@code _COMPLETE}.)
+ * The one way a job commits an output directory, on any Hadoop FileSystem, and the one completion marker,
+ * {@value #COMPLETE_MARKER}, written last. Two ways to write:
+ * <ul>
+ *   <li>{@linkplain #begin staged} (clean, tokenize): everything goes under a sibling {@code <out>.staging-<run>},
+ *       which {@link #commit()} marks complete and renames to {@code <out>}, so {@code <out>} is absent, the old
+ *       output, or complete. A killed job leaves only a staging directory, which the next run removes. (Directory
+ *       rename is atomic on HDFS and local file systems; on S3 it is a copy, so point outputs at HDFS or accept
+ *       that a crash during commit leaves a partial copy without the marker.)</li>
+ *   <li>{@linkplain #inPlace in place} (a pretrain run, a sweep): outputs that resume from what they wrote
+ *       (checkpoints, finished runs) are written where they live; opening one removes its marker and
+ *       {@link #commit()} writes it again, so the marker says the last writer finished.</li>
+ * </ul>
+ * Overwriting is handled here only: a staged commit replaces the old output after the new one is complete; an
+ * in-place output is deleted when opened.
  */
 public final class AtomicOutput {
   public static final String COMPLETE_MARKER = "_COMPLETE";
+  private static final String STAGING = ".staging-";
 
   private final FileSystem fs;
   private final Path finalDir;
-  private final Path staging;
+  private final Path dir;          // where the job writes: the staging directory, or finalDir in place
+  private final boolean overwrite;
+  private boolean marked;          // the marker is written: never removed by abort()
 
-  private AtomicOutput(FileSystem fs, Path finalDir, Path staging) {
+  private AtomicOutput(FileSystem fs, Path finalDir, Path dir, boolean overwrite) {
     this.fs = fs;
     this.finalDir = finalDir;
-    this.staging = staging;
+    this.dir = dir;
+    this.overwrite = overwrite;
   }
 
   /**
-   * Prepares a staging directory for {@code out}; removes stale staging directories of killed runs.
+   * A staged output: checks {@code out} may be written, removes staging directories of killed runs and creates
+   * a fresh one.
    *
-   * @throws UserError when {@code out} exists and {@code overwrite} is false
+   * @param key the configuration key that names {@code out} ({@code clean.output}), for messages
+   * @throws UserError when {@code out} holds something and {@code overwrite} is false
    */
   public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key) throws IOException {
     Path finalDir = check(out, overwrite, conf, key);
@@ -41,20 +56,37 @@ public final class AtomicOutput {
     Path parent = finalDir.getParent();
     fs.mkdirs(parent);
     for (FileStatus st : fs.listStatus(parent)) {
-      if (st.getPath().getName().startsWith(finalDir.getName() + ".staging-")) {
+      if (st.getPath().getName().startsWith(finalDir.getName() + STAGING)) {
         fs.delete(st.getPath(), true);
       }
     }
-    Path staging = new Path(parent, finalDir.getName() + ".staging-" + UUID.randomUUID().toString().substring(0, 8));
+    Path staging = new Path(parent, finalDir.getName() + STAGING + UUID.randomUUID().toString().substring(0, 8));
     fs.mkdirs(staging);
-    return new AtomicOutput(fs, finalDir, staging);
+    return new AtomicOutput(fs, finalDir, staging, overwrite);
   }
 
   /**
-   * Checks that {@code out} may be written (before any work): absent, or {@code overwrite}.
+   * An in-place output: with {@code replace} an existing {@code out} is deleted first; otherwise what is there is
+   * kept (to resume from) and only its completion marker removed. Whether {@code out} may exist at all is the
+   * caller's check (a pretrain run without --resume refuses it, a sweep resumes it).
+   */
+  public static AtomicOutput inPlace(String out, boolean replace, Configuration conf) throws IOException {
+    Path p = new Path(out);
+    FileSystem fs = p.getFileSystem(conf);
+    p = fs.makeQualified(p);
+    if (replace && fs.exists(p) && !fs.delete(p, true)) {
+      throw new IOException("cannot delete the old output " + p);
+    }
+    fs.mkdirs(p);
+    fs.delete(new Path(p, COMPLETE_MARKER), false);
+    return new AtomicOutput(fs, p, p, replace);
+  }
+
+  /**
+   * Checks that {@code out} may be written (before any work): absent, an empty directory, or {@code overwrite}.
    *
    * @return the qualified output path
-   * @throws UserError when {@code out} exists and {@code overwrite} is false, or is a root directory
+   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or is a root directory
    */
   public static Path check(String out, boolean overwrite, Configuration conf, String key) throws IOException {
     Path finalDir = InputFiles.path(out, key);
@@ -64,18 +96,57 @@ public final class AtomicOutput {
     if (finalDir.getParent() == null) {
       throw UserError.of("the output is a root directory:", finalDir + " (" + key + ")", "give a subdirectory");
     }
-    if (fs.exists(finalDir) && !overwrite) {
-      boolean complete = fs.exists(new Path(finalDir, COMPLETE_MARKER));
-      throw UserError.of("the output already exists" + (complete ? " (a complete " + job + " output):" : ":"),
-          finalDir + " (" + key + ")", "choose another path, or pass --overwrite (--conf " + job
+    if (!overwrite && holdsSomething(fs, finalDir)) {
+      throw UserError.of("the output already exists" + (isComplete(fs, finalDir) ? " (a complete " + job + " output):"
+              : ":"), finalDir + " (" + key + ")", "choose another path, or pass --overwrite (--conf " + job
               + ".overwrite=true) to replace it");
     }
     return finalDir;
   }
 
-  /** Path of a child inside the staging directory (where the job writes). */
+  /** True when {@code dir} holds the completion marker. */
+  public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
+    return fs.exists(new Path(dir, COMPLETE_MARKER));
+  }
+
+  /** True when the output {@code out} (any Hadoop URI) holds the completion marker. */
+  public static boolean isComplete(String out, Configuration conf) throws IOException {
+    Path p = new Path(out);
+    return isComplete(p.getFileSystem(conf), p);
+  }
+
+  /** True for the staging directory of a staged output ({@code <out>.staging-<run>}). */
+  public static boolean isStaging(Path dir) {
+    return dir.getName().contains(STAGING);
+  }
+
+  /** The name of the output a staging directory becomes. */
+  public static String finalName(Path staging) {
+    return staging.getName().substring(0, staging.getName().indexOf(STAGING));
+  }
+
+  /** A staging directory beside {@code out}: a job writing it was killed or is still running; null when none. */
+  public static Path stagingOf(FileSystem fs, Path out) throws IOException {
+    Path parent = out.getParent();
+    if (parent == null || !fs.exists(parent)) return null;
+    for (FileStatus st : fs.listStatus(parent)) {
+      if (st.isDirectory() && st.getPath().getName().startsWith(out.getName() + STAGING)) return st.getPath();
+    }
+    return null;
+  }
+
+  /** Where the job writes (the staging directory, or the output itself in place). */
+  public Path dir() {
+    return dir;
+  }
+
+  public FileSystem fs() {
+    return fs;
+  }
+
+  /** Path of a child where the job writes. */
   public String path(String child) {
-    return new Path(staging, child).toString();
+    return new Path(dir, child).toString();
   }
 
   public String finalPath() {
@@ -83,15 +154,23 @@ public final class AtomicOutput {
   }
 
   public void writeString(String child, String content) throws IOException {
-    try (OutputStream o = fs.create(new Path(staging, child), true)) {
+    try (OutputStream o = fs.create(new Path(dir, child), true)) {
       o.write(content.getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  /** Marks the output complete and moves it into place, replacing an old output when allowed. */
+  /** Writes the completion marker; a staged output then moves into place, replacing an old one when allowed. */
   public void commit() throws IOException {
     writeString(COMPLETE_MARKER, "");
+    marked = true;
+    if (dir.equals(finalDir)) {
+      return;
+    }
     if (fs.exists(finalDir)) {
+      if (!overwrite && holdsSomething(fs, finalDir)) {
+        throw UserError.of("the output appeared while the job ran (another run writing there?):", finalDir.toString(),
+            "the new output is left in " + dir + "; keep one of the two and rename it");
+      }
       Path old = new Path(finalDir.getParent(), finalDir.getName() + ".old-" + UUID.randomUUID().toString().substring(0, 8));
       if (!fs.rename(finalDir, old)) {
         throw new IOException("cannot move the old output " + finalDir + " aside");
@@ -104,17 +183,29 @@ public final class AtomicOutput {
   }
 
   private void rename() throws IOException {
-    if (!fs.rename(staging, finalDir)) {
-      throw new IOException("cannot rename " + staging + " to " + finalDir);
+    if (!fs.rename(dir, finalDir)) {
+      throw new IOException("cannot rename " + dir + " to " + finalDir + "; the finished output is left there");
     }
   }
 
-  /** Removes the staging directory after a failure. */
+  /**
+   * Removes the staging directory after a failure; does nothing once {@link #commit()} has marked it complete (a
+   * commit that failed leaves it for the user), nor to an in-place output (kept to resume from). Safe in a
+   * {@code finally} after a commit.
+   */
   public void abort() {
+    if (marked || dir.equals(finalDir)) return;
     try {
-      fs.delete(staging, true);
+      fs.delete(dir, true);
     } catch (IOException ignored) {
       // a later run removes stale staging directories anyway
     }
+  }
+
+  /** A file, or a directory with anything in it. */
+  private static boolean holdsSomething(FileSystem fs, Path p) throws IOException {
+    if (!fs.exists(p)) return false;
+    FileStatus st = fs.getFileStatus(p);
+    return st.isFile() || fs.listStatus(p).length > 0;
   }
 }

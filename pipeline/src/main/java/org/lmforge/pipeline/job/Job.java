@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
  * {@linkplain #check checks its inputs} before any Spark work (a {@link UserError} per mistake), knows
  * whether its output is {@linkplain #complete complete} (so a chain can skip it), and {@linkplain #run runs}
  * on a session, reporting through {@link Progress} and committing its output atomically (one completion
- * marker, {@link org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system).
+ * marker, {@link org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system). Jobs run
+ * alone or one after another in a {@link Chain}.
  *
  * @param <R> what the job returns to its caller (a summary record)
  */
@@ -24,6 +25,16 @@ public interface Job<R> {
   /** True when the output is already there and complete (a chain keeps it unless told to overwrite). */
   default boolean complete(Configuration hadoop) throws IOException {
     return false;
+  }
+
+  /** Where the job writes (for messages such as a chain's "kept" line); "" when it writes nothing of its own. */
+  default String output() {
+    return "";
+  }
+
+  /** False for a job that runs on the driver alone: {@link #run} then takes a null session. */
+  default boolean needsSpark() {
+    return true;
   }
 
   R run(SparkSession spark, Progress progress) throws IOException;

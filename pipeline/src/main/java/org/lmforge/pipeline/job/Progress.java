@@ -17,6 +17,18 @@ public interface Progress {
     line(s.endsWith("\n") ? s.substring(0, s.length() - 1) : s);
   }
 
+  /**
+   * Lines of one of several tasks reporting at once (the runs of a sweep), each prefixed with {@code [id] } and
+   * written whole.
+   */
+  default Progress prefixed(String id) {
+    return line -> {
+      synchronized (this) {
+        line("[" + id + "] " + line);
+      }
+    };
+  }
+
   static Progress to(PrintStream out) {
     return out::println;
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.util.Comparator;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
 import org.lmforge.pipeline.scaling.ScalingFit;
 import org.lmforge.pipeline.tokens.ShardFiles;
@@ -56,7 +56,7 @@ public final class SweepPrediction {
   private SweepPrediction() {}
 
   public static Prediction run(SparkSession spark, SweepConfig sweep, PretrainConfig template, ScalingFit.Result fit,
-                               PrintStream console) throws IOException {
+                               Progress console) throws IOException {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
     int perRun = SweepRunner.replicasPerRun(spark, sweep, template);
@@ -99,7 +99,7 @@ public final class SweepPrediction {
     double level = fit.options().level();
     double[] predicted = fit.approach3().predict(n, tokens, level);
     console.printf("prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
-            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]%n", id, budget,
+            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]", id, budget,
         sweep.predict().multiplier(), opt.params(), shape.nLayer(), shape.nHead(), shape.dModel(), n, tokens, steps,
         predicted[0], predicted[1], predicted[2]);
 
@@ -109,11 +109,11 @@ public final class SweepPrediction {
     PretrainConfig runTemplate = template.withReplicas(replicas).withOptim(withBatch(template.optim(), batch));
     PretrainResult r;
     Path summary = new Path(dir, PretrainRun.SUMMARY);
-    if (fs.exists(summary)) {
+    if (PretrainRun.isComplete(fs, dir)) {
       try (InputStream in = fs.open(summary)) {
         r = JSON.readValue(in, PretrainResult.class);
       }
-      console.printf("prediction run %s: done earlier%n", id);
+      console.printf("prediction run %s: done earlier", id);
     } else {
       r = SweepRunner.trainPoint(spark, sweep.withParallelRuns(1), runTemplate, point, replicas, dir, fs, console);
     }
@@ -124,7 +124,7 @@ public final class SweepPrediction {
         predicted[0] / (Math.log(2) * bpt), r.bitsPerByte(), r.wallSeconds(), note.toString().strip());
     AtomicFile.write(fs, new Path(out, FILE), JSON.writeValueAsBytes(p));
     console.printf("prediction: measured val loss %.4f vs predicted %.4f [%.4f, %.4f]: %+.2f%% (%s the interval); "
-            + "%.4f vs %.4f bits/byte%n", p.measuredLoss(), p.predictedLoss(), p.low(), p.high(),
+            + "%.4f vs %.4f bits/byte", p.measuredLoss(), p.predictedLoss(), p.low(), p.high(),
         100 * p.relativeError(), p.insideInterval() ? "inside" : "outside", p.measuredBitsPerByte(),
         p.predictedBitsPerByte());
     return p;

@@ -1,7 +1,7 @@
 package org.lmforge.pipeline.sweep;
 
-import java.io.PrintStream;
 import java.util.List;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.PretrainResult;
 
 /**
@@ -11,21 +11,21 @@ import org.lmforge.pipeline.train.PretrainResult;
  * about the larger ones, while tokens per second vary far less across the family.
  */
 final class SweepProgress {
-  private final PrintStream console;
+  private final Progress console;
   private final int total;
   private final double plannedTokens;
   private final long t0 = System.nanoTime();
   private int done;
   private double doneTokens;
 
-  SweepProgress(List<SweepPoint> todo, PrintStream console) {
+  SweepProgress(List<SweepPoint> todo, Progress console) {
     this.console = console;
     this.total = todo.size();
     this.plannedTokens = todo.stream().mapToDouble(SweepPoint::tokens).sum();
   }
 
   synchronized void started(SweepPoint p, boolean resuming) {
-    console.printf("[%d/%d running] %s: N=%,d, D=%,d, C=%.2e, %d steps%s%n", done + 1, total, p.runId(), p.params(),
+    console.printf("[%d/%d running] %s: N=%,d, D=%,d, C=%.2e, %d steps%s", done + 1, total, p.runId(), p.params(),
         p.tokens(), 6.0 * p.params() * p.tokens(), p.steps(), resuming ? " (resuming)" : "");
   }
 
@@ -34,7 +34,7 @@ final class SweepProgress {
     doneTokens += p.tokens();
     double elapsed = (System.nanoTime() - t0) / 1e9;
     double eta = doneTokens > 0 ? elapsed * (plannedTokens - doneTokens) / doneTokens : Double.NaN;
-    console.printf("[%d/%d done] %s: val loss %.4f, %.4f bits/byte, %.0f s; sweep %s elapsed, ETA %s%n", done, total,
+    console.printf("[%d/%d done] %s: val loss %.4f, %.4f bits/byte, %.0f s; sweep %s elapsed, ETA %s", done, total,
         p.runId(), r.finalValLoss(), r.bitsPerByte(), r.wallSeconds(), minutes(elapsed), minutes(eta));
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +29,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokens.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -38,8 +38,8 @@ import org.lmforge.pipeline.train.PretrainRun;
 /**
  * Runs a planned sweep, {@code sweep.parallelRuns} pretrain runs at a time (each data-parallel over its share
  * of the task slots), into
- * {@code <output>/runs/<run_id>/}. Resumable: a point whose summary.json exists is done and skipped; a point
- * whose directory exists without one continues from its checkpoint. After every run the table of all finished
+ * {@code <output>/runs/<run_id>/}. Resumable: a point whose run is complete (its completion marker) is done and
+ * skipped; a point whose directory exists without one continues from its checkpoint. After every run the table of all finished
  * runs is rewritten: {@code runs.csv} (the columns the report reads; {@code loss} repeats final_val_loss so that
  * {@code fit-scaling --input runs.csv} reads it as it is) and {@code runs.parquet}.
  */
@@ -47,6 +47,8 @@ public final class SweepRunner {
   public static final List<String> COLUMNS = List.of("run_id", "n_layer", "d_model", "n_head", "context", "params",
       "params_total", "tokens", "flops", "final_val_loss", "best_val_loss", "bits_per_byte", "wall_seconds",
       "tokens_per_second", "budget_flops", "loss");
+  /** The plan and the {@code sweep} block it was made from. */
+  public static final String PLAN = "plan.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SweepRunner() {}
@@ -54,7 +56,7 @@ public final class SweepRunner {
   /** What a sweep produced: the points run (or found done) and those the plan left out. */
   public record Result(List<SweepPoint> points, List<String> leftOut, int ranNow, String runsCsv) { }
 
-  public static Result run(SparkSession spark, SweepConfig sweep, PretrainConfig template, PrintStream console)
+  public static Result run(SparkSession spark, SweepConfig sweep, PretrainConfig template, Progress console)
       throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
@@ -70,17 +72,17 @@ public final class SweepRunner {
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
     fs.mkdirs(out);
-    writeString(fs, new Path(out, "plan.json"), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+    writeString(fs, new Path(out, PLAN), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
-    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d%n",
+    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d",
         sweep.output(), planned.points().size(), sweep.plan().name().toLowerCase(Locale.ROOT), tokensPerStep,
         sweep.parallelRuns(), replicas, planned.leftOut().size());
-    planned.leftOut().forEach(l -> console.println("  left out: " + l));
+    planned.leftOut().forEach(l -> console.line("  left out: " + l));
     List<SweepPoint> todo = new ArrayList<>();
     for (SweepPoint p : planned.points()) {
-      if (fs.exists(new Path(runDir(out, p.runId()), PretrainRun.SUMMARY))) {
-        console.printf("%s: done earlier, skipped%n", p.runId());
+      if (PretrainRun.isComplete(fs, runDir(out, p.runId()))) {
+        console.printf("%s: done earlier, skipped", p.runId());
       } else {
         todo.add(p);
       }
@@ -96,7 +98,7 @@ public final class SweepRunner {
       List<Future<?>> running = new ArrayList<>();
       for (SweepPoint p : todo) {
         running.add(pool.submit(() -> {
-          PrintStream runConsole = sweep.parallelRuns() > 1 ? Prefixed.stream(console, p.runId()) : console;
+          Progress runConsole = sweep.parallelRuns() > 1 ? console.prefixed(p.runId()) : console;
           progress.started(p, fs.exists(runDir(out, p.runId())));
           PretrainResult r = trainPoint(spark, sweep, template, p, replicas, runDir(out, p.runId()), fs, runConsole);
           synchronized (tableLock) {
@@ -144,7 +146,7 @@ public final class SweepRunner {
    * of the run, and the sweep's learning-rate rule for the point's width.
    */
   static PretrainResult trainPoint(SparkSession spark, SweepConfig sweep, PretrainConfig template, SweepPoint p,
-                                   int replicas, Path dir, FileSystem fs, PrintStream console) throws IOException {
+                                   int replicas, Path dir, FileSystem fs, Progress console) throws IOException {
     boolean resume = fs.exists(dir);
     PretrainConfig.Model m = template.model();
     PretrainConfig.Optim o = template.optim();
@@ -204,7 +206,7 @@ public final class SweepRunner {
 
   /** provenance/clean-stats.json (the clean job's statistics) and provenance/tokenizer.json, for the report. */
   private static void writeProvenance(FileSystem fs, Path out, SweepConfig sweep, ShardManifest m,
-                                      Configuration conf, PrintStream console) throws IOException {
+                                      Configuration conf, Progress console) throws IOException {
     Path dir = new Path(out, "provenance");
     fs.mkdirs(dir);
     ObjectNode tok = JSON.createObjectNode();
@@ -220,7 +222,7 @@ public final class SweepRunner {
     Path stats = new Path(sweep.cleanStats());
     FileSystem sfs = stats.getFileSystem(conf);
     if (!sfs.exists(stats)) {
-      console.printf("note: %s not found, the report will show no corpus statistics (set sweep.cleanStats)%n", stats);
+      console.printf("note: %s not found, the report will show no corpus statistics (set sweep.cleanStats)", stats);
       return;
     }
     try (InputStream in = sfs.open(stats)) {

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.lmforge.pipeline.clean.CleanOutput;
+import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.job.UserError;
 
@@ -37,7 +38,7 @@ public final class TokenizeInputs {
             + "file or " + ShardFiles.CLASSPATH_GPT2 + "; or set tokenize.tokenizer.mode = train");
       }
     }
-    OutputDir.check(conf, cfg.output(), cfg.overwrite());
+    AtomicOutput.check(cfg.output(), cfg.overwrite(), conf, "tokenize.output");
   }
 
   private static void checkInput(String in, Configuration conf) throws IOException {
@@ -77,10 +78,10 @@ public final class TokenizeInputs {
           + new Path(dir, CleanOutput.DOCS));
     }
     Path parent = dir.getParent();
-    if (CleanOutput.isStaging(dir) || parent != null && CleanOutput.isStaging(parent)) {
-      Path staging = CleanOutput.isStaging(dir) ? dir : parent;
+    if (AtomicOutput.isStaging(dir) || parent != null && AtomicOutput.isStaging(parent)) {
+      Path staging = AtomicOutput.isStaging(dir) ? dir : parent;
       throw UserError.of("the tokenize input is an unfinished clean output:", in, "the clean job writing it was "
-          + "killed or is still running; re-run it and pass " + CleanOutput.finalName(staging) + "/docs when complete");
+          + "killed or is still running; re-run it and pass " + AtomicOutput.finalName(staging) + "/docs when complete");
     }
     if (fs.exists(new Path(dir, ShardFiles.MANIFEST))) {
       throw UserError.of("the tokenize input is a tokenize output (token shards), not a corpus:", in,

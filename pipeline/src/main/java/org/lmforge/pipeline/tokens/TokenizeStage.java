@@ -26,11 +26,11 @@ import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
 import org.lmforge.dataprep.tokenize.DocSplit;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardWriterTask.PartitionOutput;
 import org.lmforge.pipeline.tokens.ShardWriterTask.WrittenShard;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The tokenize stage: clean corpus (Parquet) to token shards.
@@ -41,23 +41,34 @@ import org.slf4j.LoggerFactory;
  *   <li>save it to {@code <out>/tokenizer/}, broadcast it, and encode: documents go to partition
  *       {@code pmod(hash(id), partitions)}, sorted by id (then text), each partition writes its own shards per
  *       split ({@link ShardWriterTask}) as {@code <out>/<split>/part-<partition>-<n>.tok};</li>
- *   <li>write {@code stats.json}, then {@code manifest.json}, and rename the temp dir into place
- *       ({@link OutputDir}).</li>
+ *   <li>write {@code stats.json}, then {@code manifest.json}, and commit: everything above is written under a
+ *       staging directory that becomes {@code <out>} with its completion marker ({@link AtomicOutput}).</li>
  * </ol>
  * The same input and config give byte-identical output, whatever the input's partitioning.
  */
 public final class TokenizeStage {
   public static final String STATS = "stats.json";
-  private static final Logger LOG = LoggerFactory.getLogger(TokenizeStage.class);
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TokenizeStage() {}
 
-  public static TokenizeResult run(SparkSession spark, TokenizeConfig cfg) throws IOException {
+  public static TokenizeResult run(SparkSession spark, TokenizeConfig cfg, Progress progress) throws IOException {
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     TokenizeInputs.check(cfg, hconf);
     Dataset<Row> docs = readDocuments(spark, cfg);   // reads the schema only: a wrong column fails before any output
-    OutputDir dir = OutputDir.prepare(hconf, cfg.output(), cfg.overwrite());
+    AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hconf, "tokenize.output");
+    try {
+      TokenizeResult result = write(spark, cfg, docs, out, progress);
+      out.commit();
+      return result;
+    } finally {
+      out.abort();   // a no-op after the commit
+    }
+  }
+
+  private static TokenizeResult write(SparkSession spark, TokenizeConfig cfg, Dataset<Row> docs, AtomicOutput out,
+                                      Progress progress) throws IOException {
+    Configuration hconf = spark.sparkContext().hadoopConfiguration();
     DocSplit split = new DocSplit(cfg.validationFraction(), cfg.splitSeed());
     TokenizeConfig.Tokenizer tc = cfg.tokenizer();
 
@@ -69,7 +80,7 @@ public final class TokenizeStage {
       Map<String, Long> counts = PreTokenCounts.count(docs, split, tc.sampleFraction());
       countMs = millisSince(t0);
       distinct = counts.size();
-      LOG.info("tokenize: counted {} distinct pre-tokens in {} ms", distinct, countMs);
+      progress.printf("tokenize: counted %,d distinct pre-tokens in %,d ms", distinct, countMs);
       if (counts.isEmpty()) {
         throw UserError.of("no text to train the tokenizer on in", cfg.input() + " (after the drop, language and "
             + "split filters and sampleFraction " + tc.sampleFraction() + ")", "check tokenize.input and "
@@ -87,32 +98,31 @@ public final class TokenizeStage {
     }
     long mergeMs = millisSince(t0);
     int eot = UserError.fromIllegalArgument(tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named
-    LOG.info("tokenize: tokenizer {} ({} ids, end of text {}) ready in {} ms", tok.id(), tok.vocabSize(), eot, mergeMs);
-    ShardFiles.saveTokenizer(tok, dir.fs, dir.inTmp(ShardFiles.TOKENIZER_DIR));
+    progress.printf("tokenize: tokenizer %s (%d ids, end of text %d) ready in %,d ms", tok.id(), tok.vocabSize(), eot,
+        mergeMs);
+    ShardFiles.saveTokenizer(tok, out.fs(), new Path(out.dir(), ShardFiles.TOKENIZER_DIR));
 
     t0 = System.nanoTime();
     Broadcast<BpeTokenizer> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(tok);
     List<PartitionOutput> parts;
     try {
-      ShardWriterTask task = new ShardWriterTask(b, split, cfg.shardTokens(), dir.tmp.toString(),
+      ShardWriterTask task = new ShardWriterTask(b, split, cfg.shardTokens(), out.dir().toString(),
           new SerializableConfiguration(hconf));
       parts = new ArrayList<>(ordered(docs, cfg.partitions()).javaRDD().mapPartitionsWithIndex(task, false).collect());
     } finally {
       b.destroy();
     }
     parts.sort(Comparator.comparingInt(PartitionOutput::partition));
-    Map<String, ShardManifest.Split> splits = commitShards(dir, parts);
+    Map<String, ShardManifest.Split> splits = commitShards(out, parts);
     long encodeMs = millisSince(t0);
 
     TokenizeResult result = result(parts, splits, tok, distinct, countMs, mergeMs, encodeMs);
-    try (OutputStream o = dir.fs.create(dir.inTmp(STATS), true)) {
+    try (OutputStream o = out.fs().create(new Path(out.dir(), STATS), true)) {
       JSON.writeValue(o, result);
     }
-    try (OutputStream o = dir.fs.create(dir.inTmp(ShardFiles.MANIFEST), true)) {
+    try (OutputStream o = out.fs().create(new Path(out.dir(), ShardFiles.MANIFEST), true)) {
       ShardManifest.of(tok, splits).write(o);
     }
-    dir.commit();
-    LOG.info("tokenize: {}", result);
     return result;
   }
 
@@ -147,7 +157,7 @@ public final class TokenizeStage {
   }
 
   /** Moves each partition's files from its attempt dir to {@code <split>/}; returns the manifest's splits. */
-  private static Map<String, ShardManifest.Split> commitShards(OutputDir dir, List<PartitionOutput> parts)
+  private static Map<String, ShardManifest.Split> commitShards(AtomicOutput out, List<PartitionOutput> parts)
       throws IOException {
     Map<String, List<ShardManifest.Shard>> bySplit = new LinkedHashMap<>();
     bySplit.put(DocSplit.TRAIN, new ArrayList<>());
@@ -155,15 +165,15 @@ public final class TokenizeStage {
     for (PartitionOutput p : parts) {
       for (WrittenShard w : p.shards()) {
         String rel = w.split() + "/" + w.name();
-        Path to = dir.inTmp(rel);
-        dir.fs.mkdirs(to.getParent());
-        if (!dir.fs.rename(new Path(w.attemptPath()), to)) {
+        Path to = new Path(out.dir(), rel);
+        out.fs().mkdirs(to.getParent());
+        if (!out.fs().rename(new Path(w.attemptPath()), to)) {
           throw new IOException("could not move shard " + w.attemptPath() + " to " + to);
         }
         bySplit.get(w.split()).add(new ShardManifest.Shard(rel, w.tokens(), w.utf8Bytes(), w.documents()));
       }
     }
-    dir.fs.delete(dir.inTmp(ShardWriterTask.ATTEMPTS), true);
+    out.fs().delete(new Path(out.dir(), ShardWriterTask.ATTEMPTS), true);
     Map<String, ShardManifest.Split> splits = new LinkedHashMap<>();
     bySplit.forEach((k, v) -> splits.put(k, ShardManifest.Split.of(v)));
     return splits;

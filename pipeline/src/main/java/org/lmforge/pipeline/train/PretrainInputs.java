@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanOutput;
+import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
@@ -72,8 +73,7 @@ public final class PretrainInputs {
   }
 
   private static UserError notATokenizeOutput(FileSystem fs, Path root, String tokensDir) throws IOException {
-    Path tmp = root.getParent() == null ? null : new Path(root.getParent(), "." + root.getName() + ".tokenize-tmp");
-    if (tmp != null && fs.exists(tmp)) {
+    if (AtomicOutput.stagingOf(fs, fs.makeQualified(root)) != null) {
       return UserError.of("unfinished token shards (no " + ShardFiles.MANIFEST + "; the tokenize job was killed or "
           + "is still running):", tokensDir, "wait for it, or re-run it with --overwrite");
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -23,14 +22,17 @@ import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.cluster.Nd4jInfo;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
 /**
  * One pretraining run on Spark: checks its inputs, then loops evaluate / data-parallel step / log /
- * checkpoint until {@code optim.maxSteps}. Output directory (any Hadoop URI): {@code run.json} (configuration
- * and corpus), {@code metrics.jsonl}, {@code checkpoints/last.ckpt}, and {@code summary.json} written last.
+ * checkpoint until {@code optim.maxSteps}. Output directory (any Hadoop URI), written in place so that it can
+ * resume ({@link AtomicOutput#inPlace}): {@code run.json} (configuration and corpus), {@code metrics.jsonl},
+ * {@code checkpoints/last.ckpt}, {@code summary.json}, and the completion marker last.
  *
  * <p>Failures: a task lost with its executor is re-run by Spark (a step is a pure function of the weights and
  * its first row). A step that fails anyway (Spark gave up on it) restarts from the last checkpoint, up to
@@ -43,7 +45,7 @@ public final class PretrainRun {
 
   private PretrainRun() {}
 
-  public static PretrainResult run(SparkSession spark, PretrainConfig cfg, PrintStream console) throws IOException {
+  public static PretrainResult run(SparkSession spark, PretrainConfig cfg, Progress console) throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
 
@@ -73,17 +75,17 @@ public final class PretrainRun {
       Path out = new Path(cfg.output());
       FileSystem fs = out.getFileSystem(conf);
       boolean exists = fs.exists(out);
-      if (exists && !cfg.resume()) {
-        if (!cfg.overwrite()) {
-          throw new UserError(cfg.output() + " already holds a run: pass --resume to continue it or "
-              + "--overwrite to start over");
-        }
-        fs.delete(out, true);
+      if (exists && !cfg.resume() && !cfg.overwrite()) {
+        throw new UserError(cfg.output() + " already holds a run: pass --resume to continue it or "
+            + "--overwrite to start over");
       }
       if (!exists && cfg.resume()) {
         throw new UserError("--resume: " + cfg.output() + " does not exist; run without --resume to "
             + "start a new run there");
       }
+      PretrainResult finished = cfg.resume() ? finishedEarlier(fs, out, tc.maxSteps(), console) : null;
+      if (finished != null) return finished;
+      AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf);
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
       boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
       Trainer master = restore(tc, val, store, cfg.resume(), console);
@@ -98,14 +100,14 @@ public final class PretrainRun {
           gpus == null ? null : binder);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
       int maxSteps = tc.maxSteps();
-      console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token%n", cfg.output(), model,
+      console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token", cfg.output(), model,
           model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
       console.printf("data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
               + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-              + "replica); %d steps%s%n", engineName(cfg.sync(), jsc), replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
+              + "replica); %d steps%s", engineName(cfg.sync(), jsc), replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
           4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
-      console.println(devices(gpus, replicas, cfg.model().dtype()));
+      console.line(devices(gpus, replicas, cfg.model().dtype()));
 
       double best = log.bestValLoss();
       EvalResult last = null;
@@ -133,7 +135,7 @@ public final class PretrainRun {
                   + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is "
                   + store.describe(CHECKPOINT) + " (re-run with --resume once the cluster is healthy)", e);
             }
-            console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint%n", step + 1,
+            console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint", step + 1,
                 rootMessage(e), recoveries, cfg.maxRecoveries());
             master = restore(tc, val, store, true, console);
             log.rewindTo(master.step());
@@ -158,7 +160,7 @@ public final class PretrainRun {
             log.flush();
             double eta = (maxSteps - done) * (stepsRun > 1 ? stepWall / (stepsRun - 1) : r.wallSeconds());
             console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
-                    + "%.0f, update %.0f)  ETA %s%n", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
+                    + "%.0f, update %.0f)  ETA %s", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
                 1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
                 duration(eta));
             windowWall = 0;
@@ -181,10 +183,35 @@ public final class PretrainRun {
           (System.nanoTime() - t0) / 1e9, stepsRun < 2 ? Double.NaN : (stepsRun - 1) * batchTokens / stepWall,
           per(compute, stepsRun - 1), per(sync, stepsRun - 1), per(update, stepsRun - 1), recoveries, resumedFrom);
       writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
-      console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s%n", last.loss(),
+      output.commit();
+      console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s", last.loss(),
           best, last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
       return result;
     }
+  }
+
+  /** True when the run directory {@code dir} holds a finished run (its completion marker). */
+  public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
+    return AtomicOutput.isComplete(fs, dir);
+  }
+
+  /**
+   * The summary of a run that already reached {@code maxSteps}, when asked to resume it; null otherwise. Resuming
+   * a finished run changes nothing (training again from its last checkpoint would only re-evaluate it and lose
+   * its throughput figures); a run directory written before the completion marker existed gets it here.
+   */
+  private static PretrainResult finishedEarlier(FileSystem fs, Path out, int maxSteps, Progress console)
+      throws IOException {
+    Path summary = new Path(out, SUMMARY);
+    if (!fs.exists(summary)) return null;
+    PretrainResult r;
+    try (java.io.InputStream in = fs.open(summary)) {
+      r = JSON.readValue(in, PretrainResult.class);
+    }
+    if (r.steps() < maxSteps) return null;   // resumed with a longer schedule: train on
+    if (!isComplete(fs, out)) AtomicFile.write(fs, new Path(out, AtomicOutput.COMPLETE_MARKER), new byte[0]);
+    console.printf("%s: finished earlier at step %d (val loss %.4f), kept", out, r.steps(), r.finalValLoss());
+    return r;
   }
 
   /**
@@ -235,23 +262,23 @@ public final class PretrainRun {
 
   /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */
   private static Trainer restore(TrainConfig tc, ShardWindowStream val, HadoopCheckpointStore store,
-                                 boolean fromCheckpoint, PrintStream console) throws IOException {
+                                 boolean fromCheckpoint, Progress console) throws IOException {
     Trainer t = new Trainer(tc, null, val, store, CHECKPOINT);
     if (fromCheckpoint && store.exists(CHECKPOINT)) {
       Checkpoint ck = Checkpoint.read(store, CHECKPOINT);
       // another architecture or seed than the checkpoint's: the settings changed between the runs
       UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(CHECKPOINT)));
-      console.printf("restored %s: step %d%n", store.describe(CHECKPOINT), t.step());
+      console.printf("restored %s: step %d", store.describe(CHECKPOINT), t.step());
     } else if (fromCheckpoint) {
-      console.printf("no checkpoint at %s yet: starting from step 0%n", store.describe(CHECKPOINT));
+      console.printf("no checkpoint at %s yet: starting from step 0", store.describe(CHECKPOINT));
     }
     return t;
   }
 
-  private static EvalResult evaluate(Trainer master, long batchTokens, RunLog log, PrintStream console) {
+  private static EvalResult evaluate(Trainer master, long batchTokens, RunLog log, Progress console) {
     EvalResult e = master.evaluate();
     log.add(MetricsLog.evalLine(master.step(), master.step() * batchTokens, e));
-    console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", master.step(), e.loss(), e.perplexity(),
+    console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f", master.step(), e.loss(), e.perplexity(),
         e.bitsPerByte());
     return e;
   }

@@ -63,6 +63,7 @@ public final class EvalJob implements Job<EvalJob.Result> {
   }
 
   /** True when the input is Parquet, which is read on Spark; known after {@link #check}. */
+  @Override
   public boolean needsSpark() {
     return kind == EvalInput.Kind.PARQUET;
   }

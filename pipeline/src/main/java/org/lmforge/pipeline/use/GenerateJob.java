@@ -46,6 +46,11 @@ public final class GenerateJob implements Job<GenerateJob.Result> {
   }
 
   @Override
+  public boolean needsSpark() {
+    return false;
+  }
+
+  @Override
   public Result run(SparkSession spark, Progress progress) throws IOException {
     if (run == null) check(spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration());
     progress.line(run.describe());

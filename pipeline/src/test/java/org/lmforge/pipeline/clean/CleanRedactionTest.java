@@ -28,7 +28,7 @@ import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.ingest.IngestConfig;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
@@ -57,7 +57,7 @@ class CleanRedactionTest {
 
   @BeforeAll
   static void run() throws Exception {
-    spark = Sessions.localForTests("clean-redaction-test");
+    spark = TestSessions.local("clean-redaction-test");
     Path in = Files.createDirectories(tmp.resolve("in"));
     try (WarcWriter w = new WarcWriter(Files.newByteChannel(in.resolve("pii.warc.gz"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE), WarcCompression.GZIP)) {

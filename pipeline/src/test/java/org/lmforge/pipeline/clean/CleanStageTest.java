@@ -21,10 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.ingest.IngestConfig;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 
 /** The clean job on a real local Spark session, real crawl files and the bad inputs it must survive. */
@@ -36,11 +37,11 @@ class CleanStageTest {
 
   @BeforeAll
   static void run() throws Exception {
-    spark = Sessions.localForTests("clean-test");
+    spark = TestSessions.local("clean-test");
     input = Files.createDirectories(tmp.resolve("in"));
     EdgeCaseWarcs.write(input);
     List<String> inputs = new ArrayList<>(List.of(input.toString()));
-    Path shared = Path.of(System.getProperty("shared.data", "../shared/data"), "crawl-samples");
+    Path shared = SharedData.path("crawl-samples");
     if (Files.isDirectory(shared)) {
       // real Common Crawl, WET, truncated gzip, corrupt deflate, an ARC file, a truncated record
       for (String f : List.of("commoncrawl/CC-MAIN-2020-34-sample.warc.gz", "commoncrawl/whirlwind.warc.wet.gz",

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -62,7 +63,7 @@ class GpuSlotsTest {
   @Test
   void pretrainWithGpusStopsBeforeTrainingOnTheCpuBackendAndOnALocalMaster() throws Exception {
     String tokens;
-    try (SparkSession plain = Sessions.localForTests("gpu-slots-tokens")) {
+    try (SparkSession plain = TestSessions.local("gpu-slots-tokens")) {
       tokens = EuroparlTokens.write(plain, tmp, 40).uri();
     }
     Path script = tmp.resolve("fake-gpus.sh");
@@ -79,14 +80,14 @@ class GpuSlotsTest {
         .config(GpuSlots.EXECUTOR_AMOUNT, "2").config(GpuSlots.TASK_AMOUNT, "1")
         .config("spark.executor.resource.gpu.discoveryScript", script.toString()).getOrCreate()) {
       // ND4J's CPU backend with the real binder
-      UserError cpu = assertThrows(UserError.class, () -> PretrainRun.run(gpu, cfg, System.out));
+      UserError cpu = assertThrows(UserError.class, () -> PretrainRun.run(gpu, cfg, Progress.to(System.out)));
       assertTrue(cpu.getMessage().startsWith("spark.task.resource.gpu.amount=1 asks for GPUs, but on the driver ND4J's "
           + "backend is CPU (org.nd4j.linalg.cpu.nativecpu.CpuBackend, the nd4j-native artifact), which cannot use "
           + "GPUs; build the application jar with mvn -Pcuda package"), cpu.getMessage());
       // a binder that could bind: then the local master is the mistake (local mode assigns tasks no GPUs)
       System.setProperty(DeviceBinder.PROPERTY, AlwaysBinds.class.getName());
       try {
-        UserError local = assertThrows(UserError.class, () -> PretrainRun.run(gpu, cfg, System.out));
+        UserError local = assertThrows(UserError.class, () -> PretrainRun.run(gpu, cfg, Progress.to(System.out)));
         assertTrue(local.getMessage().contains("the master is local[2]: Spark's local mode assigns no GPUs to tasks"),
             local.getMessage());
       } finally {

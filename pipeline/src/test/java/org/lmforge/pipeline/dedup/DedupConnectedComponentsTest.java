@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /** Connected components on chains, stars and a random graph, checked against union-find, at any partitioning. */
 class DedupConnectedComponentsTest {
@@ -27,7 +27,7 @@ class DedupConnectedComponentsTest {
 
   @BeforeAll
   static void start() {
-    spark = Sessions.localForTests("dedup-cc-test");
+    spark = TestSessions.local("dedup-cc-test");
   }
 
   @AfterAll

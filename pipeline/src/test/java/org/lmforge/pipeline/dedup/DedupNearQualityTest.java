@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.dedup.DedupConfig;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /**
  * Near-dedupe against true Jaccard on the anchor corpus (Europarl windows, 10% planted copies with 3% of the
@@ -19,7 +19,7 @@ class DedupNearQualityTest {
 
   @BeforeAll
   static void start() {
-    spark = Sessions.localForTests("dedup-quality-test");
+    spark = TestSessions.local("dedup-quality-test");
     words = DedupCorpus.words();
   }
 

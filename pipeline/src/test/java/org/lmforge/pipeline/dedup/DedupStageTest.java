@@ -20,7 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.dedup.DedupConfig;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 
 /**
  * The whole stage on real Europarl text with planted duplicates: exact copies, copies with changed
@@ -39,7 +39,7 @@ class DedupStageTest {
 
   @BeforeAll
   static void start() {
-    spark = Sessions.localForTests("dedup-stage-test");
+    spark = TestSessions.local("dedup-stage-test");
     bodies = new ArrayList<>();
     for (List<String> b : DedupCorpus.europarl()) {
       int words = String.join(" ", b).split("\\s+").length;

@@ -41,7 +41,7 @@ import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -113,7 +113,7 @@ class Dl4jTrainingMasterTest {
       hy[i] = Arrays.copyOfRange(stream, p + 1, p + T + 1);
     }
     heldOut = dataSet(hx, hy, 0, HELD_OUT_ROWS);
-    spark = Sessions.localForTests("dl4j-training-master-test");
+    spark = TestSessions.local("dl4j-training-master-test");
     sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     System.out.printf("Dl4jTrainingMasterTest: model %s, %,d parameters (flat %,d with the head copy); Adam lr %.0e;"
             + " %d steps x %d rows x %d tokens = %,d tokens in %d fit calls; Markov source, optimum %.4f%n", MODEL,

@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
 import org.lmforge.pipeline.scaling.FitOptions;
 import org.lmforge.pipeline.scaling.ScalingFit;
@@ -39,11 +36,11 @@ class SweepPredictionTest {
   @TempDir static Path tmp;
   static SparkSession spark;
   static String tokens;
-  static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
+  static final Progress QUIET = Progress.quiet();
 
   @BeforeAll
   static void tokenize() throws Exception {
-    spark = Sessions.localForTests("sweep-prediction-test");
+    spark = TestSessions.local("sweep-prediction-test");
     tokens = EuroparlTokens.write(spark, tmp, 150).uri();
   }
 
@@ -128,7 +125,7 @@ class SweepPredictionTest {
         .filter(f -> f.contains("fit.json")).toList(), "no temporary or checksum file of fit.json left");
 
     // The same prediction run crashing at step 20 (after its checkpoint at step 10), then re-run.
-    PrintStream crashing = crashAt("step 20/");
+    Progress crashing = crashAt("step 20/");
     assertThrows(Crash.class, () -> SweepPrediction.run(spark, sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
     assertFalse(Files.exists(tmp.resolve("pred-crash").resolve(SweepPrediction.FILE)));
     SweepPrediction.Prediction resumed =
@@ -171,22 +168,9 @@ class SweepPredictionTest {
   }
 
   /** A console that throws (as a dying driver would stop) when a line containing {@code marker} is printed. */
-  static PrintStream crashAt(String marker) {
-    return new PrintStream(new OutputStream() {
-      final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-      @Override
-      public void write(int b) {
-        if (b != '\n') {
-          line.write(b);
-          return;
-        }
-        String s = line.toString(StandardCharsets.UTF_8);
-        line.reset();
-        if (s.contains(marker)) throw new Crash("crashed at: " + s);
-      }
-    }, true, StandardCharsets.UTF_8) {
-      // PrintStream swallows IOExceptions but not RuntimeExceptions: the crash reaches the run's caller.
+  static Progress crashAt(String marker) {
+    return line -> {
+      if (line.contains(marker)) throw new Crash("crashed at: " + line);
     };
   }
 }

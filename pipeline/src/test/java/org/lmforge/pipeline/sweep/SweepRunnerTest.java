@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.Report;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -29,7 +28,7 @@ class SweepRunnerTest {
 
   @Test
   void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
-    SparkSession spark = Sessions.localForTests("sweep-runner-test");
+    SparkSession spark = TestSessions.local("sweep-runner-test");
     try {
       String tokens = EuroparlTokens.write(spark, tmp, 150).uri();
       PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,
@@ -39,7 +38,7 @@ class SweepRunnerTest {
       SweepConfig sweep = new SweepConfig(tokens, tmp.resolve("sweep").toString(), "", SweepConfig.Plan.ISOFLOP,
           List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
           List.of(2e7, 5e7), List.of(), 3, 60, 1e18);
-      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+      Progress quiet = Progress.quiet();
 
       SweepRunner.Result first = SweepRunner.run(spark, sweep, template, quiet);
       assertEquals(first.points().size(), first.ranNow());

@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.Progress;
 
 /**
  * Tokenize stage benchmark: builds ~{@code mb} MB of clean-corpus Parquet from Europarl (20 MB of text, so it
@@ -52,7 +53,7 @@ public final class TokenizeBench {
       CpuSampler cpu = new CpuSampler();
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
-      TokenizeResult r = TokenizeStage.run(spark, cfg);
+      TokenizeResult r = TokenizeStage.run(spark, cfg, Progress.quiet());
       long t1 = System.nanoTime();
       cpu.stop();
       long wallMs = (t1 - t0) / 1_000_000;

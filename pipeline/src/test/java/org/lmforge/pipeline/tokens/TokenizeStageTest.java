@@ -39,7 +39,8 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -57,6 +58,7 @@ class TokenizeStageTest {
   private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
 
   @TempDir static Path tmp;
+  static final Progress QUIET = Progress.quiet();
   private static SparkSession spark;
   private static Configuration hconf;
   private static List<Row> rows;
@@ -68,7 +70,7 @@ class TokenizeStageTest {
 
   @BeforeAll
   static void start() throws IOException {
-    spark = Sessions.localForTests("tokenize-stage-test");
+    spark = TestSessions.local("tokenize-stage-test");
     // Spark packs small files into few read partitions; a file-sized open cost gives one partition per file.
     spark.conf().set(OPEN_COST, 128L << 20);
     hconf = spark.sparkContext().hadoopConfiguration();
@@ -105,7 +107,7 @@ class TokenizeStageTest {
         .withPartitions(PARTITIONS)
         .withLanguages(List.of("xx"));
     out1 = base.output();
-    trained = TokenizeStage.run(spark, base);
+    trained = TokenizeStage.run(spark, base, QUIET);
   }
 
   @AfterAll
@@ -198,7 +200,7 @@ class TokenizeStageTest {
   @Test
   void outputIsByteIdenticalForOneAndFourInputPartitionsAndReRunsNeedOverwrite() throws IOException {
     String out4 = tmp.resolve("out4").toString();
-    TokenizeResult r4 = TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4));
+    TokenizeResult r4 = TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET);
     assertEquals(trained.train(), r4.train());
     assertEquals(trained.validation(), r4.validation());
     assertEquals(trained.tokenizerId(), r4.tokenizerId());
@@ -209,14 +211,14 @@ class TokenizeStageTest {
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
 
     // A complete output is not replaced by accident.
-    UserError e = assertThrows(UserError.class, () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4)));
+    UserError e = assertThrows(UserError.class, () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET));
     assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("tokenize.overwrite"), e.getMessage());
 
     // With overwrite it is; a temp dir left by a killed run is cleared first and never shows up in the output.
-    Path stale = tmp.resolve(".out4.tokenize-tmp");
+    Path stale = tmp.resolve("out4.staging-1a2b3c4d");
     Files.createDirectories(stale.resolve("train"));
     Files.writeString(stale.resolve("train/part-00099-0000.tok"), "left by a killed run");
-    TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4).withOverwrite(true));
+    TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4).withOverwrite(true), QUIET);
     assertFalse(Files.exists(stale));
     Map<String, byte[]> c = files(Path.of(out4));
     assertEquals(a.keySet(), c.keySet());
@@ -244,7 +246,7 @@ class TokenizeStageTest {
     String out = tmp.resolve("out-gpt2").toString();
     TokenizeConfig gpt2 = base.withOutput(out)
         .withTokenizer(TokenizeConfig.Tokenizer.load("gpt2", tiktoken.toString()).withVocabSize(50257));
-    TokenizeResult r = TokenizeStage.run(spark, gpt2);
+    TokenizeResult r = TokenizeStage.run(spark, gpt2, QUIET);
     assertEquals(50257, r.vocabSize());
     assertEquals(trained.train().documents(), r.train().documents());
     assertEquals(trained.train().utf8Bytes(), r.train().utf8Bytes());
@@ -275,7 +277,7 @@ class TokenizeStageTest {
 
     // Loading with an expected size that is not the file's.
     UserError size = assertThrows(UserError.class, () -> TokenizeStage.run(spark,
-        gpt2.withOutput(tmp.resolve("out-x").toString()).withTokenizer(gpt2.tokenizer().withVocabSize(32768))));
+        gpt2.withOutput(tmp.resolve("out-x").toString()).withTokenizer(gpt2.tokenizer().withVocabSize(32768)), QUIET));
     assertTrue(size.getMessage().contains("50257") && size.getMessage().contains("32768"), size.getMessage());
   }
 
@@ -303,7 +305,7 @@ class TokenizeStageTest {
     // The same broken directory as tokenize.tokenizer.path: the stage stops before any Spark work.
     TokenizerFormatException badLoad = assertThrows(TokenizerFormatException.class, () -> TokenizeStage.run(spark,
         base.withOutput(tmp.resolve("out-bad").toString())
-            .withTokenizer(TokenizeConfig.Tokenizer.load("x", copy.resolve("tokenizer").toString()))));
+            .withTokenizer(TokenizeConfig.Tokenizer.load("x", copy.resolve("tokenizer").toString())), QUIET));
     assertTrue(badLoad.getMessage().contains("vocab.json"), badLoad.getMessage());
   }
 

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokens.TokenizeConfig;
 import org.lmforge.pipeline.tokens.TokenizeResult;
 import org.lmforge.pipeline.tokens.TokenizeStage;
@@ -37,7 +38,7 @@ public final class EuroparlTokens {
     String tokens = dir.resolve("tokens").toUri().toString();
     TokenizeResult r = TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
         .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
-        .withPartitions(2).withSplit(0.2, 0));
+        .withPartitions(2).withSplit(0.2, 0), Progress.quiet());
     return new Written(tokens, r);
   }
 }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 
 /**
  * {@code pretrain.model.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW on the driver)
@@ -38,7 +37,7 @@ class PrecisionTest {
 
   @BeforeAll
   static void tokenize() throws Exception {
-    spark = Sessions.localForTests("precision-test");
+    spark = TestSessions.local("precision-test");
     tokens = EuroparlTokens.write(spark, tmp, 120).uri();
   }
 
@@ -50,8 +49,9 @@ class PrecisionTest {
   @Test
   void halfTrainsToTheLossFloatReachesWithinOnePercent() throws Exception {
     PretrainResult f = PretrainRun.run(spark, config("float", PretrainConfig.Dtype.FLOAT), quiet());
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PretrainResult h = PretrainRun.run(spark, config("half", PretrainConfig.Dtype.HALF), new PrintStream(console));
+    StringBuilder console = new StringBuilder();
+    PretrainResult h = PretrainRun.run(spark, config("half", PretrainConfig.Dtype.HALF),
+        line -> console.append(line).append('\n'));
     assertTrue(console.toString().contains("precision half: replicas compute in fp16"), console.toString());
 
     List<Double> fl = losses("float"), hl = losses("half");
@@ -107,7 +107,7 @@ class PrecisionTest {
     return m;
   }
 
-  private static PrintStream quiet() {
-    return new PrintStream(new ByteArrayOutputStream());
+  private static Progress quiet() {
+    return Progress.quiet();
   }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +29,8 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokens.ShardFiles;
 
@@ -40,11 +39,11 @@ class PretrainRunTest {
   @TempDir static Path tmp;
   static SparkSession spark;
   static String tokens;
-  static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+  static final Progress QUIET = Progress.quiet();
 
   @BeforeAll
   static void tokenize() throws IOException {
-    spark = Sessions.localForTests("pretrain-run-test");
+    spark = TestSessions.local("pretrain-run-test");
     tokens = EuroparlTokens.write(spark, tmp, 150).uri();
   }
 

@@ -14,7 +14,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.tokens.TokenizeResult;
 
 /** The trainer reads the tokenize job's shards and checkpoints through Hadoop's FileSystem. */
@@ -23,7 +23,7 @@ class ShardTrainingTest {
 
   @Test
   void trainerReadsShardsAndResumesFromAHadoopCheckpoint() throws Exception {
-    SparkSession spark = Sessions.localForTests("shard-training-test");
+    SparkSession spark = TestSessions.local("shard-training-test");
     try {
       EuroparlTokens.Written written = EuroparlTokens.write(spark, tmp, 120);
       String tokens = written.uri();

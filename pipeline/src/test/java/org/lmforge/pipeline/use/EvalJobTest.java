@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.sample.KvCacheDecoder;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +34,7 @@ class EvalJobTest {
 
   @BeforeAll
   static void train() throws IOException {
-    spark = Sessions.localForTests("eval-job-test");
+    spark = TestSessions.local("eval-job-test");
     tiny = TinyRun.get(spark);
   }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 
 /** {@code pipeline generate} on a tiny run trained on real Europarl shards ({@link TinyRun}). */
@@ -22,7 +22,7 @@ class GenerateJobTest {
 
   @BeforeAll
   static void train() throws IOException {
-    spark = Sessions.localForTests("generate-job-test");
+    spark = TestSessions.local("generate-job-test");
     tiny = TinyRun.get(spark);
   }
 

@@ -2,9 +2,7 @@ package org.lmforge.pipeline.use;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -13,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
@@ -43,7 +42,7 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
           new PretrainConfig.Model(1, 2, 16, CONTEXT, GptConfig.Positional.LEARNED, 0.0, false),
           new PretrainConfig.Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
           2, 1, 0, 1024, 10, 10, 0);
-      PretrainRun.run(spark, cfg, new PrintStream(new ByteArrayOutputStream()));
+      PretrainRun.run(spark, cfg, Progress.quiet());
       instance = new TinyRun(dir, run, tokens, new ObjectMapper().readTree(dir.resolve("run/summary.json").toFile()));
     }
     return instance;

@@ -26,6 +26,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.lmforge.dataprep.doc.Doc;
+import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.extract.Extraction;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.filter.FiltersConfig;
@@ -46,10 +47,7 @@ final class FilterCorpus {
 
   /** ../shared/data, or null when absent. */
   static Path shared() {
-    Path p = Path.of(System.getProperty("shared.data", "../shared/data"));
-    if (!Files.isDirectory(p)) {
-      p = Path.of("/work/shared/data");
-    }
+    Path p = SharedData.dir();
     return Files.isDirectory(p) ? p : null;
   }
 

@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
@@ -38,7 +38,7 @@ class FilterOutputsTest {
 
   @BeforeAll
   static void run() {
-    spark = Sessions.localForTests("filter-outputs-test");
+    spark = TestSessions.local("filter-outputs-test");
     out = FilterCorpus.run(spark).out();
     rows = out.collectAsList();
   }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.filter.FilterChain;
 import org.lmforge.dataprep.filter.Filters;
 import org.lmforge.dataprep.filter.FiltersConfig;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
@@ -38,7 +38,7 @@ class FilterStageTest {
 
   @BeforeAll
   static void run() {
-    spark = Sessions.localForTests("filter-stage-test");
+    spark = TestSessions.local("filter-stage-test");
     FilterCorpus.Run run = FilterCorpus.run(spark);
     cfg = run.cfg();
     input = run.input();

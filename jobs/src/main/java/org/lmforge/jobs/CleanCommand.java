@@ -1,0 +1,61 @@
+package org.lmforge.jobs;
+
+import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.lmforge.dataprep.sample.SampleWarcWriter;
+import org.lmforge.pipeline.clean.CleanConfig;
+import org.lmforge.pipeline.clean.CleanJob;
+import org.lmforge.pipeline.job.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and drop table. */
+@Command(name = "clean", mixinStandardHelpOptions = true,
+    description = "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
+public final class CleanCommand implements Callable<Integer> {
+  @Mixin JobOptions job = new JobOptions();
+
+  @Option(names = "--input", paramLabel = "PATH", description = "Crawl file, directory or glob (repeatable); "
+      + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
+  List<String> inputs = new ArrayList<>();
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
+  String output;
+
+  @Option(names = "--keep-dropped", description = "Also write dropped documents with their reason.")
+  boolean keepDropped;
+
+  @Option(names = "--overwrite", description = "Replace an existing output.")
+  boolean overwrite;
+
+  @Option(names = "--sample-pages", paramLabel = "N|all", description = "Pages in the embedded sample WARC, "
+      + "or 'all' (17,597); replaces clean.sample.pages (default 2000).")
+  String samplePages;
+
+  @Override
+  public Integer call() throws Exception {
+    Launch.run("clean", job.master(), cleanJob());
+    return 0;
+  }
+
+  /** The job these options and conf/clean.conf (with --config and --conf) describe. */
+  CleanJob cleanJob() {
+    Config c = JobConfig.load("clean", job.configFile, job.overrides);
+    CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
+    CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
+    cfg = cfg.withInputs(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs))
+        .withOutput(output == null ? cfg.output() : output, overwrite || cfg.overwrite(), keepDropped || cfg.keepDropped());
+    return new CleanJob(cfg, samplePages == null ? sample.count() : parsePages(samplePages));
+  }
+
+  private static int parsePages(String pages) {
+    try {
+      return SampleWarcWriter.parsePages(pages);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--sample-pages: " + e.getMessage());
+    }
+  }
+}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.job.Job;
-import org.lmforge.pipeline.tokens.TokenizeJob;
+import org.lmforge.pipeline.tokenize.TokenizeJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

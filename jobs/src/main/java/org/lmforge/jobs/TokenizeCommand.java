@@ -2,8 +2,8 @@ package org.lmforge.jobs;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
-import org.lmforge.pipeline.tokens.TokenizeJob;
+import org.lmforge.pipeline.tokenize.TokenizeConfig;
+import org.lmforge.pipeline.tokenize.TokenizeJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

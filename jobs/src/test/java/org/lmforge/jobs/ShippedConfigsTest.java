@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.sweep.SweepConfig;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
+import org.lmforge.pipeline.tokenize.TokenizeConfig;
 import org.lmforge.pipeline.train.PretrainConfig;
 
 /**

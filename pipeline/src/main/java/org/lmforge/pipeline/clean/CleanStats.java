@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
-import org.lmforge.pipeline.clean.filter.FilterStats;
+import org.lmforge.pipeline.filter.FilterStats;
 
 /**
  * stats.json of a clean run. Every count is an aggregation over the run's rows (exact under task retries).

@@ -30,7 +30,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
 import org.lmforge.pipeline.train.PretrainRun;

@@ -10,7 +10,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
  * Checks of what pretrain and sweep read and write, before any Spark work, each mistake a {@link UserError}

@@ -26,7 +26,7 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
  * One pretraining run on Spark: checks its inputs, then loops evaluate / data-parallel step / log /

@@ -15,7 +15,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.model.train.TokenStream;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
  * One split's shards as a {@link TokenStream} served by positioned reads ({@code readFully(position, ...)}) of

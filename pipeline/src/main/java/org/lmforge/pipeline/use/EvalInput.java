@@ -21,7 +21,7 @@ import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
  * A held-out input of {@code pipeline eval}, read as the token stream the tokenize job writes: every document

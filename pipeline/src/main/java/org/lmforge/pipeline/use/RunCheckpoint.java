@@ -13,7 +13,7 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.HadoopCheckpointStore;
 import org.lmforge.pipeline.train.PretrainRun;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -11,9 +11,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.tokens.TokenizeConfig;
-import org.lmforge.pipeline.tokens.TokenizeResult;
-import org.lmforge.pipeline.tokens.TokenizeStage;
+import org.lmforge.pipeline.tokenize.TokenizeConfig;
+import org.lmforge.pipeline.tokenize.TokenizeResult;
+import org.lmforge.pipeline.tokenize.TokenizeStage;
 
 /**
  * Token shards for the training tests: the first {@code docs} Europarl debates written as clean-corpus Parquet

@@ -32,7 +32,7 @@ import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.tokens.ShardFiles;
+import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
 class PretrainRunTest {

@@ -15,7 +15,7 @@ import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.TestSessions;
-import org.lmforge.pipeline.tokens.TokenizeResult;
+import org.lmforge.pipeline.tokenize.TokenizeResult;
 
 /** The trainer reads the tokenize job's shards and checkpoints through Hadoop's FileSystem. */
 class ShardTrainingTest {

@@ -1,0 +1,150 @@
+package org.lmforge.pipeline.filter;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.job.UserError;
+
+/**
+ * Lists a sample of kept or dropped documents of a written clean output: URL, verdict and the first 300
+ * characters of text. The sample is the {@code n} rows with the smallest hash of their id, so it is spread
+ * over the whole output and the same on every run.
+ *
+ * <p>{@code path} is either a Parquet dataset with the clean columns (all rows, drop_filter/drop_reason set on
+ * the dropped ones) or a job output folder holding {@code docs/} or {@code kept/} and/or {@code rejected/} (see
+ * {@link RejectedOutput}); a {@code kept/} without drop columns counts as kept.
+ */
+public final class SampleListing {
+  private SampleListing() {}
+
+  public static final String KEPT = "kept";
+  public static final String DROPPED = "dropped";
+  static final int PREVIEW_CHARS = 300;
+
+  /**
+   * Prints up to {@code n} documents matching {@code selector}: {@code kept}, {@code dropped}, a filter or stage
+   * name ({@code c4}) or a reason ({@code c4.too_few_sentences}).
+   *
+   * @return the number of documents printed
+   */
+  public static int print(SparkSession spark, String path, String selector, int n, PrintStream out) {
+    if (n < 0) {
+      throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
+    }
+    Dataset<Row> docs = read(spark, path);
+    Column filter = col(CleanSchema.DROP_FILTER);
+    Column match = switch (selector) {
+      case KEPT -> filter.isNull();
+      case DROPPED -> filter.isNotNull();
+      default -> filter.equalTo(selector).or(col(CleanSchema.DROP_REASON).equalTo(selector));
+    };
+    List<Row> rows = docs.filter(match)
+        .select(col(CleanSchema.URL), filter, col(CleanSchema.DROP_REASON), col(CleanSchema.TEXT))
+        .orderBy(xxhash64(col(CleanSchema.ID)), col(CleanSchema.ID))
+        .limit(n).collectAsList();
+    if (rows.isEmpty() && n > 0) {
+      out.println("no documents match '" + selector + "' in " + path + "; use kept, dropped, or one of: "
+          + present(docs));
+      return 0;
+    }
+    int i = 0;
+    for (Row r : rows) {
+      String verdict = r.isNullAt(1) ? KEPT : r.getString(1) + " " + (r.isNullAt(2) ? "" : r.getString(2));
+      out.printf(Locale.ROOT, "[%d] %s  %s%n    %s%n", ++i, verdict.strip(), r.getString(0),
+          preview(r.isNullAt(3) ? "" : r.getString(3)));
+    }
+    return rows.size();
+  }
+
+  /** The first 300 characters on one line; a line break shows as " | ". */
+  static String preview(String text) {
+    String head = text.length() > PREVIEW_CHARS ? text.substring(0, PREVIEW_CHARS) + " ..." : text;
+    return head.replaceAll("\\s*\\R\\s*", " | ");
+  }
+
+  /** The output at {@code path}: kept/ and rejected/ under it if there are any, else {@code path} itself. */
+  static Dataset<Row> read(SparkSession spark, String path) {
+    List<String> parts = new ArrayList<>();
+    try {
+      Path root = new Path(path);
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        throw new UserError(path + ": no such output; give the clean job's output folder");
+      }
+      for (String sub : List.of("docs", KEPT, RejectedOutput.DIR)) {   // docs/: the clean job's kept documents
+        if (fs.exists(new Path(root, sub))) {
+          parts.add(new Path(root, sub).toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(path + ": " + e.getMessage(), e);
+    }
+    if (parts.isEmpty()) {
+      parts.add(path);
+    }
+    Dataset<Row> all = null;
+    for (String p : parts) {
+      Dataset<Row> d = withDropColumns(spark.read().parquet(p));
+      all = all == null ? d : all.unionByName(d, true);
+    }
+    for (String c : List.of(CleanSchema.ID, CleanSchema.URL, CleanSchema.TEXT)) {
+      if (!Arrays.asList(all.columns()).contains(c)) {
+        throw new UserError(path + ": no column '" + c + "'; is this a clean job output?");
+      }
+    }
+    return all;
+  }
+
+  private static Dataset<Row> withDropColumns(Dataset<Row> d) {
+    for (String c : List.of(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON)) {
+      if (!Arrays.asList(d.columns()).contains(c)) {
+        d = d.withColumn(c, lit(null).cast("string"));
+      }
+    }
+    return d;
+  }
+
+  private static String present(Dataset<Row> docs) {
+    List<String> names = new ArrayList<>();
+    for (Row r : docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
+        .select(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON)).distinct()
+        .orderBy(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON)).collectAsList()) {
+      if (!names.contains(r.getString(0))) {
+        names.add(r.getString(0));
+      }
+      if (!r.isNullAt(1)) {
+        names.add(r.getString(1));
+      }
+    }
+    return names.isEmpty() ? "(nothing was dropped)" : String.join(", ", names);
+  }
+
+  /** {@code SampleListing <output> <kept|dropped|filter|reason> [n=10]}; master from spark.master, else local. */
+  public static void main(String[] args) {
+    if (args.length < 2 || args.length > 3) {
+      System.err.println("usage: SampleListing <clean output path> <kept|dropped|filter|reason> [n=10]");
+      System.exit(2);
+    }
+    int n = args.length == 3 ? Integer.parseInt(args[2]) : 10;
+    try (SparkSession spark = Sessions.create("show-docs", System.getProperty("spark.master", "local[2]"))) {
+      spark.sparkContext().setLogLevel("WARN");
+      print(spark, args[0], args[1], n, System.out);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The job contract every command runs on (Job: check, complete, run), chains of jobs, progress lines and UserError, the exception for a user's mistake (exit code 2).
+ *
+ * <p>The commands that bind and launch jobs are in org.lmforge.jobs.
+ */
+package org.lmforge.pipeline.job;

@@ -24,6 +24,9 @@ public final class AdamW {
   /** Elements per parallel chunk: small enough to use every core at 1M parameters, large enough to amortise. */
   private static final int CHUNK = 1 << 18;
 
+  /** Per-thread heap copies of one chunk of parameters, gradient, both moments and the decay mask. */
+  private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
+
   private final double beta1, beta2, eps, weightDecay;
   private final INDArray decayMask;   // 1 where weight decay applies
   private final INDArray m, v;
@@ -68,20 +71,32 @@ public final class AdamW {
 
   private void updateFloats(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,
                             int from, int to) {
-    FloatBuffer p = HostVectors.floats(params), g = HostVectors.floats(grad), mm = HostVectors.floats(m),
-        vv = HostVectors.floats(v), mask = HostVectors.floats(decayMask);
+    // Bulk copies of the chunk into heap arrays, one tight loop the JIT vectorises, bulk copies back: element-wise
+    // get/put on ND4J's NIO views of off-heap memory cost ~4 ns each (the first fused version still took 0.5 s
+    // per step at 30M parameters).
+    int len = to - from;
+    float[][] s = SCRATCH.get();
+    float[] p = s[0], g = s[1], mm = s[2], vv = s[3], mask = s[4];
+    FloatBuffer pb = HostVectors.floats(params), mb = HostVectors.floats(m), vb = HostVectors.floats(v);
+    pb.get(from, p, 0, len);
+    HostVectors.floats(grad).get(from, g, 0, len);
+    mb.get(from, mm, 0, len);
+    vb.get(from, vv, 0, len);
+    HostVectors.floats(decayMask).get(from, mask, 0, len);
     float gs = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2, e = (float) eps;
     float decay = (float) (lr * weightDecay), rootBc2 = (float) Math.sqrt(bc2), step = (float) (lr / bc1);
-    for (int i = from; i < to; i++) {
-      float gi = g.get(i) * gs;
-      float pi = p.get(i);
-      pi -= decay * mask.get(i) * pi;
-      float mi = b1 * mm.get(i) + (1 - b1) * gi;
-      float vi = b2 * vv.get(i) + (1 - b2) * gi * gi;
-      mm.put(i, mi);
-      vv.put(i, vi);
-      p.put(i, pi - mi / ((float) Math.sqrt(vi) / rootBc2 + e) * step);
+    for (int i = 0; i < len; i++) {
+      float gi = g[i] * gs;
+      float pi = p[i] - decay * mask[i] * p[i];
+      float mi = b1 * mm[i] + (1 - b1) * gi;
+      float vi = b2 * vv[i] + (1 - b2) * gi * gi;
+      mm[i] = mi;
+      vv[i] = vi;
+      p[i] = pi - mi / ((float) Math.sqrt(vi) / rootBc2 + e) * step;
     }
+    pb.put(from, p, 0, len);
+    mb.put(from, mm, 0, len);
+    vb.put(from, vv, 0, len);
   }
 
   private void updateDoubles(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,

@@ -62,6 +62,7 @@ public final class CleanJob implements Job<CleanStage.Result> {
   @Override
   public void check(Configuration hadoop) throws IOException {
     if (cfg.inputs().isEmpty()) {
+      CleanStage.checkFilters(cfg);
       AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
     } else {
       CleanStage.check(cfg, hadoop);

@@ -45,6 +45,11 @@ public final class CleanStage {
 
   public record Result(String output, CleanStats stats) {}
 
+  /** The filter settings and list/model files, before Spark (a user's mistake there is a {@link UserError}). */
+  public static void checkFilters(CleanConfig cfg) {
+    UserError.fromIllegalArgument(() -> Filters.chain(cfg.filters()));   // loaded once per JVM: the tasks reuse it
+  }
+
   /**
    * Checks the settings, inputs and output before any Spark work: the filter chain builds (known names, sane
    * thresholds, list and model files that load; a task would otherwise fail on them), every input pattern
@@ -53,7 +58,7 @@ public final class CleanStage {
    * @throws UserError naming the key, input or output and the fix
    */
   public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
-    UserError.fromIllegalArgument(() -> Filters.chain(cfg.filters()));   // loaded once per JVM: the tasks reuse it
+    checkFilters(cfg);
     InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
     AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
   }

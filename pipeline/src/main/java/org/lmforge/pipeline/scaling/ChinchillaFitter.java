@@ -180,9 +180,10 @@ public final class ChinchillaFitter {
   private static List<double[]> bootstrap(double[] logN, double[] logD, double[] logL, double[] fitted,
                                           FitOptions options, List<double[]> starts) {
     int n = logN.length;
+    ChinchillaLaw law = HuberObjective.toLaw(fitted);
     double[] logFit = new double[n];
     for (int i = 0; i < n; i++) {
-      logFit[i] = Math.log(HuberObjective.toLaw(fitted).loss(Math.exp(logN[i]), Math.exp(logD[i])));
+      logFit[i] = Math.log(law.loss(Math.exp(logN[i]), Math.exp(logD[i])));
     }
     // One seeded generator per resample keeps the result independent of thread scheduling.
     return IntStream.range(0, options.bootstrap()).parallel().mapToObj(r -> {

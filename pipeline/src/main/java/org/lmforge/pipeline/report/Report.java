@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
-import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.ScalingLaw;
 import org.lmforge.pipeline.scaling.EnvelopeFit;
 import org.lmforge.pipeline.scaling.FitOptions;
 import org.lmforge.pipeline.scaling.Fitted;
@@ -149,7 +149,8 @@ public final class Report {
   }
 
   private static String lossPlots(ScalingFit.Result fit) {
-    ChinchillaLaw law = fit.law();
+    ScalingLaw law = fit.law();
+    String name = "fitted law (" + law.form() + ")";
     double dMax = fit.points().stream().mapToDouble(ScalingPoint::tokens).max().orElseThrow();
     double nMax = fit.points().stream().mapToDouble(ScalingPoint::params).max().orElseThrow();
     List<double[]> byN = fit.points().stream().map(p -> new double[] {p.params(), p.loss()}).toList();
@@ -158,13 +159,13 @@ public final class Report {
 
     List<Charts.Curve> nFits = new ArrayList<>();
     kaplan(fit.kaplanN()).ifPresent(nFits::add);
-    nFits.add(new Charts.Curve("approach 3 at D=" + Html.num(dMax), CHINCHILLA, x -> law.loss(x, dMax)));
+    nFits.add(new Charts.Curve(name + " at D=" + Html.num(dMax), CHINCHILLA, x -> law.loss(x, dMax)));
     List<Charts.Curve> dFits = new ArrayList<>();
     kaplan(fit.kaplanD()).ifPresent(dFits::add);
-    dFits.add(new Charts.Curve("approach 3 at N=" + Html.num(nMax), CHINCHILLA, x -> law.loss(nMax, x)));
+    dFits.add(new Charts.Curve(name + " at N=" + Html.num(nMax), CHINCHILLA, x -> law.loss(nMax, x)));
     List<Charts.Curve> cFits = new ArrayList<>();
     kaplan(fit.kaplanC()).ifPresent(cFits::add);
-    cFits.add(new Charts.Curve("approach 3 compute-optimal", CHINCHILLA, c -> law.optimalAllocation(c).loss()));
+    cFits.add(new Charts.Curve(name + " compute-optimal", CHINCHILLA, c -> law.optimalAllocation(c).loss()));
 
     StringBuilder b = new StringBuilder();
     b.append(plotOr(Charts.lossVs("Loss vs parameters N", "parameters N (non-embedding)", byN, nFits), "loss-n", "no runs"));

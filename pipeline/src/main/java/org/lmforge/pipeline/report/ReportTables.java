@@ -6,6 +6,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.KaplanLaw;
+import org.lmforge.pipeline.scaling.LawSelection;
+import org.lmforge.pipeline.scaling.ScalingLaw;
 import org.lmforge.pipeline.scaling.FitJson;
 import org.lmforge.pipeline.scaling.Fitted;
 import org.lmforge.pipeline.scaling.OptimalScaling;
@@ -18,9 +21,9 @@ final class ReportTables {
   private ReportTables() {}
 
   static String budget(ScalingFit.Result fit, double budget) {
-    ChinchillaLaw.Allocation a = fit.law().optimalAllocation(budget);
+    ScalingLaw.Allocation a = fit.law().optimalAllocation(budget);
     List<List<String>> rows = new ArrayList<>();
-    rows.add(List.of("approach 3 (parametric fit)", Html.num(a.params()), Html.num(a.tokens()),
+    rows.add(List.of("fitted law (" + fit.law().form() + ")", Html.num(a.params()), Html.num(a.tokens()),
         Html.num(a.tokensPerParam()), Html.num(a.loss())));
     for (var e : Map.of("approach 1 (loss envelope)", fit.approach1(),
         "approach 2 (IsoFLOP minima)", fit.approach2().scaling()).entrySet().stream()
@@ -53,9 +56,9 @@ final class ReportTables {
    * where the prediction is made rather than letting a number stand alone.
    */
   static String identification(ScalingFit.Result fit) {
-    Map<String, double[]> ci = fit.approach3().intervals();
+    Map<String, double[]> ci = fit.selected().intervals();
     List<String> loose = new ArrayList<>();
-    for (String k : List.of("alpha", "beta")) {
+    for (String k : fit.law().exponentNames()) {
       double[] iv = ci.get(k);
       if (iv == null || !(iv[0] > 0) || iv[1] / iv[0] > 10) {
         loose.add(k + " " + (iv == null ? "(no interval)" : Html.interval(iv[0], iv[1])));
@@ -69,7 +72,7 @@ final class ReportTables {
   }
 
   static String parameters(ScalingFit.Result fit) {
-    ChinchillaLaw law = fit.law();
+    ChinchillaLaw law = fit.approach3().law();
     ChinchillaLaw pub = ChinchillaLaw.HOFFMANN_2022, refit = ChinchillaLaw.BESIROGLU_2024;
     Map<String, double[]> ci = fit.approach3().intervals();
     List<List<String>> rows = new ArrayList<>();
@@ -81,7 +84,9 @@ final class ReportTables {
     rows.add(row3("a = beta/(alpha+beta)", law.nExponent(), ci.get("a"), pub.nExponent(), refit.nExponent()));
     rows.add(row3("b = alpha/(alpha+beta)", law.dExponent(), ci.get("b"), pub.dExponent(), refit.dExponent()));
     StringBuilder b = new StringBuilder();
-    b.append("<h3>Chinchilla approach 3: L(N, D) = E + A/N<sup>alpha</sup> + B/D<sup>beta</sup></h3>\n");
+    b.append(selection(fit));
+    b.append("<h3>Chinchilla approach 3: L(N, D) = E + A/N<sup>alpha</sup> + B/D<sup>beta</sup>")
+        .append(chosenMark(fit, "chinchilla")).append("</h3>\n");
     b.append(Html.table("fit-params", List.of("parameter", "this sweep", (int) Math.round(100 * fit.options().level())
         + "% interval", "Hoffmann et al. 2022", "Besiroglu et al. 2024 refit"), rows));
     b.append("<p class=\"meta\">Huber delta ").append(Html.num(fit.options().huberDelta())).append(", ")
@@ -89,7 +94,8 @@ final class ReportTables {
         .append(", ").append(fit.approach3().bootstrapFits()).append(" refits, intervals by ")
         .append(FitJson.method(fit.options().resampling())).append(" (").append(fit.points().size())
         .append(" runs). By ").append(FitJson.method(fit.approach3().otherResampling())).append(" instead: ")
-        .append(otherIntervals(fit)).append(".</p>\n");
+        .append(otherIntervals(fit.approach3(), List.of("alpha", "beta", "a"))).append(".</p>\n");
+    b.append(kaplanJoint(fit));
 
     List<List<String>> kaplan = new ArrayList<>();
     kaplan.add(rowK("L(N)", fit.kaplanN(), PublishedLaws.KAPLAN_N));
@@ -102,10 +108,8 @@ final class ReportTables {
     List<List<String>> opt = new ArrayList<>();
     opt.add(rowOpt("approach 1", fit.approach1(), PublishedLaws.CHINCHILLA_A1, PublishedLaws.CHINCHILLA_B1));
     opt.add(rowOpt("approach 2", fit.approach2().scaling(), PublishedLaws.CHINCHILLA_A2, PublishedLaws.CHINCHILLA_B2));
-    double[] ia = ci.get("a"), ib = ci.get("b");
-    opt.add(List.of("approach 3", Html.num(law.nExponent()), ia == null ? "\u2014" : Html.interval(ia[0], ia[1]),
-        Html.num(law.dExponent()), ib == null ? "\u2014" : Html.interval(ib[0], ib[1]), Html.num(pub.nExponent()),
-        Html.num(pub.dExponent())));
+    opt.add(rowLaw("approach 3 (Chinchilla form)" + chosenMark(fit, "chinchilla"), fit.approach3(), pub));
+    opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), fit.kaplanJoint(), pub));
     b.append("<h3>Compute-optimal allocation, approaches 1, 2 and 3 side by side: N<sub>opt</sub> &prop; "
         + "C<sup>a</sup>, D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
     b.append(Html.table("allocation", List.of("approach", "a", "interval", "b", "interval", "Hoffmann a", "Hoffmann b"),
@@ -146,14 +150,14 @@ final class ReportTables {
   }
 
   /**
-   * The law sweep's criteria, stated for this fit: alpha and beta each with an interval that excludes zero and
-   * spans less than a factor of 3; approaches 1 and 2 giving a compute-optimal exponent a within 0.15 of
-   * approach 3's.
+   * The law sweep's criteria, stated for the chosen law: its two exponents each with an interval that excludes
+   * zero and spans less than a factor of 3; approaches 1 and 2 giving a compute-optimal exponent a within 0.15
+   * of the parametric law's.
    */
   static String identifiedLine(ScalingFit.Result fit) {
     List<String> parts = new ArrayList<>();
-    for (String k : List.of("alpha", "beta")) {
-      double[] iv = fit.approach3().intervals().get(k);
+    for (String k : fit.law().exponentNames()) {
+      double[] iv = fit.selected().intervals().get(k);
       boolean ok = iv != null && iv[0] > 0 && iv[1] / iv[0] < 3;
       parts.add(k + (ok ? " identified" : " NOT identified") + " (interval "
           + (iv == null ? "none" : Html.interval(iv[0], iv[1]) + ", ratio " + Html.num(iv[1] / iv[0])) + ")");
@@ -163,20 +167,72 @@ final class ReportTables {
         java.util.Map.entry("approach 2", fit.approach2().scaling()))) {
       Fitted<OptimalScaling> f = e.getValue();
       parts.add(e.getKey() + (f.available()
-          ? String.format(java.util.Locale.ROOT, " a = %.3f, %s approach 3's %.3f (|diff| %.3f, limit 0.15)",
+          ? String.format(java.util.Locale.ROOT, " a = %.3f, %s the fitted law's %.3f (|diff| %.3f, limit 0.15)",
               f.value().a(), Math.abs(f.value().a() - a3) <= 0.15 ? "agrees with" : "DISAGREES with", a3,
               Math.abs(f.value().a() - a3))
           : " not available"));
     }
-    return "Criteria (95% intervals excluding 0 and spanning less than 3x; a within 0.15 across approaches): "
+    return "Criteria for the fitted law (" + fit.law().form() + " form; 95% intervals excluding 0 and spanning less "
+        + "than 3x; a within 0.15 across approaches): "
         + Html.escape(String.join("; ", parts)) + ".";
   }
 
-  /** alpha, beta and a by the other resampling, so a reader sees how much the interval depends on the method. */
-  private static String otherIntervals(ScalingFit.Result fit) {
+  /** Which form the predictions use and why (the forecast of the largest budget from the smaller ones). */
+  static String selection(ScalingFit.Result fit) {
+    LawSelection s = fit.selection();
+    StringBuilder b = new StringBuilder("<p id=\"law-selection\">Predictions use the <b>")
+        .append(Html.escape(fit.law().form())).append("</b> form, ").append(Html.escape(fit.law().formula()))
+        .append(": ").append(Html.escape(s.reason())).append(".");
+    if (!s.forecastError().isEmpty()) {
+      b.append(" Refitted on the runs below C = ").append(Html.num(s.heldOutFlops()))
+          .append(" and forecasting that budget's ").append(s.heldOutRuns()).append(" runs:");
+      s.forecastError().forEach((k, v) -> b.append(" ").append(Html.escape(k)).append(" ")
+          .append(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v)).append(" RMS error;"));
+      b.setLength(b.length() - 1);
+      b.append(".");
+    }
+    return b.append("</p>\n").toString();
+  }
+
+  /** Kaplan et al. 2020's joint law fitted to the same runs, beside their published values. */
+  static String kaplanJoint(ScalingFit.Result fit) {
+    KaplanLaw law = fit.kaplanJoint().law();
+    KaplanLaw pub = KaplanLaw.KAPLAN_2020;
+    Map<String, double[]> ci = fit.kaplanJoint().intervals();
+    List<List<String>> rows = new ArrayList<>();
+    Map<String, Double> published = pub.parameters();
+    law.parameters().forEach((k, v) -> {
+      double[] iv = ci.get(k);
+      rows.add(List.of(k, Html.num(v), iv == null ? "\u2014" : Html.interval(iv[0], iv[1]), Html.num(published.get(k))));
+    });
+    double[] ia = ci.get("a");
+    rows.add(List.of("a = alpha_D/(alpha_N+alpha_D)", Html.num(law.nExponent()),
+        ia == null ? "\u2014" : Html.interval(ia[0], ia[1]), Html.num(pub.nExponent())));
+    return "<h3>Kaplan et al. 2020 joint law: L(N, D) = ((N<sub>c</sub>/N)<sup>alpha_N/alpha_D</sup> + "
+        + "D<sub>c</sub>/D)<sup>alpha_D</sup>" + chosenMark(fit, "kaplan") + "</h3>\n"
+        + Html.table("fit-kaplan-joint", List.of("parameter", "this sweep", (int) Math.round(100 * fit.options().level())
+        + "% interval", "Kaplan et al. 2020 (eq. 1.5)"), rows)
+        + "<p class=\"meta\">Same objective, optimiser and bootstrap as approach 3. By "
+        + FitJson.method(fit.kaplanJoint().otherResampling()) + " instead: "
+        + otherIntervals(fit.kaplanJoint(), List.of("alpha_N", "alpha_D", "a")) + ".</p>\n";
+  }
+
+  private static String chosenMark(ScalingFit.Result fit, String form) {
+    return fit.law().form().equals(form) ? " (used for predictions)" : "";
+  }
+
+  private static List<String> rowLaw(String name, org.lmforge.pipeline.scaling.LawFitter.Result<?> r, ChinchillaLaw pub) {
+    double[] ia = r.intervals().get("a"), ib = r.intervals().get("b");
+    return List.of(name, Html.num(r.law().nExponent()), ia == null ? "\u2014" : Html.interval(ia[0], ia[1]),
+        Html.num(r.law().dExponent()), ib == null ? "\u2014" : Html.interval(ib[0], ib[1]), Html.num(pub.nExponent()),
+        Html.num(pub.dExponent()));
+  }
+
+  /** The exponents and a by the other resampling, so a reader sees how much the interval depends on the method. */
+  private static String otherIntervals(org.lmforge.pipeline.scaling.LawFitter.Result<?> r, List<String> keys) {
     List<String> parts = new ArrayList<>();
-    for (String k : List.of("alpha", "beta", "a")) {
-      double[] iv = fit.approach3().otherIntervals().get(k);
+    for (String k : keys) {
+      double[] iv = r.otherIntervals().get(k);
       parts.add(k + " " + (iv == null ? "\u2014" : Html.interval(iv[0], iv[1])));
     }
     return String.join(", ", parts);

@@ -4,7 +4,7 @@ package org.lmforge.pipeline.scaling;
  * The parametric loss L(N, D) = E + A / N^alpha + B / D^beta of Hoffmann et al. 2022 ("Chinchilla"),
  * section 3.3, and the compute-optimal allocation it implies under C = 6ND (their appendix D.2).
  */
-public record ChinchillaLaw(double E, double A, double B, double alpha, double beta) {
+public record ChinchillaLaw(double E, double A, double B, double alpha, double beta) implements ScalingLaw {
 
   /** Chinchilla approach 3 as published (Hoffmann et al. 2022, eq. 10). */
   public static final ChinchillaLaw HOFFMANN_2022 = new ChinchillaLaw(1.69, 406.4, 410.7, 0.34, 0.28);
@@ -15,7 +15,17 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
    */
   public static final ChinchillaLaw BESIROGLU_2024 = new ChinchillaLaw(1.8172, 482.01, 2085.43, 0.3478, 0.3658);
 
-  /** Predicted loss for N parameters trained on D tokens. */
+  @Override
+  public String form() {
+    return "chinchilla";
+  }
+
+  @Override
+  public String formula() {
+    return "L = E + A / N^alpha + B / D^beta";
+  }
+
+  @Override
   public double loss(double n, double d) {
     return E + A / Math.pow(n, alpha) + B / Math.pow(d, beta);
   }
@@ -25,17 +35,17 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
     return Math.pow(alpha * A / (beta * B), 1.0 / (alpha + beta));
   }
 
-  /** Exponent a in N_opt proportional to C^a. */
+  @Override
   public double nExponent() {
     return beta / (alpha + beta);
   }
 
-  /** Exponent b in D_opt proportional to C^b. */
+  @Override
   public double dExponent() {
     return alpha / (alpha + beta);
   }
 
-  /** The loss-minimising split of a compute budget (FLOPs) into parameters and tokens. */
+  @Override
   public Allocation optimalAllocation(double flops) {
     double c6 = flops / 6.0;
     double n = g() * Math.pow(c6, nExponent());
@@ -43,6 +53,19 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
     return new Allocation(flops, n, d, d / n, loss(n, d));
   }
 
-  /** A compute budget split into N and D, with the tokens per parameter and the predicted loss. */
-  public record Allocation(double flops, double params, double tokens, double tokensPerParam, double loss) {}
+  @Override
+  public java.util.Map<String, Double> parameters() {
+    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+    m.put("E", E);
+    m.put("A", A);
+    m.put("B", B);
+    m.put("alpha", alpha);
+    m.put("beta", beta);
+    return m;
+  }
+
+  @Override
+  public java.util.List<String> exponentNames() {
+    return java.util.List.of("alpha", "beta");
+  }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a {@link ScalingFit.Result}: approach 3 as top-level {@code E, A, B, alpha, beta} with
- * intervals under {@code ci}, then {@code compute_optimal}, {@code kaplan}, {@code approach1},
+ * The JSON form of a {@link ScalingFit.Result}: {@code law} (the form the predictions use and why), approach 3 as
+ * top-level {@code E, A, B, alpha, beta} with intervals under {@code ci}, Kaplan's joint law under
+ * {@code kaplan_joint}, then {@code compute_optimal} (of the chosen law), {@code kaplan}, {@code approach1},
  * {@code approach2}, the exclusions and the method. NaN (an interval that cannot be computed) is null.
  * docs/scaling.md lists every key.
  */
@@ -22,9 +23,22 @@ public final class FitJson {
   private FitJson() {}
 
   public static Map<String, Object> toMap(ScalingFit.Result r, String input) {
-    ChinchillaLaw law = r.law();
+    ChinchillaLaw law = r.approach3().law();
+    ScalingLaw chosen = r.law();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("input", input);
+    Map<String, Object> selected = new LinkedHashMap<>();
+    selected.put("form", chosen.form());
+    selected.put("formula", chosen.formula());
+    selected.put("exponents", chosen.exponentNames());
+    LawSelection sel = r.selection();
+    Map<String, Object> why = new LinkedHashMap<>();
+    why.put("held_out_flops", num(sel.heldOutFlops()));
+    why.put("held_out_runs", sel.heldOutRuns());
+    why.put("forecast_rms_relative_error", sel.forecastError());
+    why.put("reason", sel.reason());
+    selected.put("selection", why);
+    m.put("law", selected);
     m.put("runs_used", r.points().size());
     Map<String, Object> excluded = new LinkedHashMap<>();
     excluded.put("count", r.excluded().size());
@@ -47,13 +61,29 @@ public final class FitJson {
     m.put("ci_other_resampling", other);
     m.put("huber_objective", r.approach3().objective());
 
+    LawFitter.Result<KaplanLaw> joint = r.kaplanJoint();
+    Map<String, Object> k = new LinkedHashMap<>();
+    k.put("formula", joint.law().formula());
+    k.putAll(joint.law().parameters());
+    k.put("a", joint.law().nExponent());
+    k.put("b", joint.law().dExponent());
+    k.put("ci", intervals(joint.intervals()));
+    k.put("ci_other_resampling", intervals(joint.otherIntervals()));
+    k.put("huber_objective", joint.objective());
+    m.put("kaplan_joint", k);
+
     Map<String, Object> opt = new LinkedHashMap<>();
-    opt.put("G", law.g());
-    opt.put("a", law.nExponent());
-    opt.put("b", law.dExponent());
-    opt.put("formula", "N_opt = G (C/6)^a, D_opt = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta))");
+    opt.put("law", chosen.form());
+    opt.put("a", chosen.nExponent());
+    opt.put("b", chosen.dExponent());
+    if (chosen instanceof ChinchillaLaw c) {
+      opt.put("G", c.g());
+      opt.put("formula", "N_opt = G (C/6)^a, D_opt = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta))");
+    } else {
+      opt.put("formula", "N_opt^(p+1) = p N_c^p C / (6 D_c), p = alpha_N / alpha_D; D_opt = C / (6 N_opt)");
+    }
     List<Object> budgets = new ArrayList<>();
-    for (ChinchillaLaw.Allocation a : r.allocations()) {
+    for (ScalingLaw.Allocation a : r.allocations()) {
       budgets.add(allocation(a));
     }
     opt.put("budgets", budgets);
@@ -80,7 +110,8 @@ public final class FitJson {
     m.put("approach2", a2);
 
     Map<String, Object> method = new LinkedHashMap<>();
-    method.put("objective", "sum of Huber(LSE(a - alpha ln N, b - beta ln D, e) - ln L), A=e^a, B=e^b, E=e^e");
+    method.put("objective", r.approach3().objectiveText());
+    method.put("objective_kaplan_joint", joint.objectiveText());
     method.put("huber_delta", r.options().huberDelta());
     method.put("optimizer", "Hipparchus 3.1 NonLinearConjugateGradientOptimizer (Polak-Ribiere), "
         + "Gauss-Newton preconditioner");
@@ -104,7 +135,7 @@ public final class FitJson {
     }
   }
 
-  private static Map<String, Object> allocation(ChinchillaLaw.Allocation a) {
+  private static Map<String, Object> allocation(ScalingLaw.Allocation a) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("flops", a.flops());
     m.put("N_opt", a.params());
@@ -153,6 +184,12 @@ public final class FitJson {
     m.put("b", s.b());
     m.put("b_ci", java.util.Arrays.asList(num(s.tokens().slopeLow()), num(s.tokens().slopeHigh())));
     m.put("points", s.optima().size());
+    return m;
+  }
+
+  private static Map<String, Object> intervals(Map<String, double[]> ci) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    ci.forEach((key, v) -> m.put(key, List.of(v[0], v[1])));
     return m;
   }
 

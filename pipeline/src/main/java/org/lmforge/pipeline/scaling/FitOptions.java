@@ -12,9 +12,14 @@ package org.lmforge.pipeline.scaling;
  * @param seed        seed of the bootstrap resampling, so that a fit can be reproduced exactly
  * @param budgets     compute budgets (FLOPs) to tabulate the compute-optimal N, D and tokens per parameter at
  * @param resampling  what the bootstrap resamples: the fit's residuals at the planned (N, D) points, or whole runs
+ * @param law         which parametric form the predictions use: AUTO picks by forecast of the largest budget
+ *                    ({@link LawSelection}); CHINCHILLA or KAPLAN forces one (both are always fitted and reported)
  */
 public record FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed,
-                         double[] budgets, Resampling resampling) {
+                         double[] budgets, Resampling resampling, Law law) {
+
+  /** The parametric form the predictions use. */
+  public enum Law { AUTO, CHINCHILLA, KAPLAN }
 
   /**
    * The two bootstraps of a regression (Efron &amp; Tibshirani 1993, ch. 9). An IsoFLOP sweep fixes its (N, D)
@@ -27,12 +32,15 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
   public enum Resampling { RESIDUALS, RUNS }
 
   public FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed, double[] budgets) {
-    this(huberDelta, bootstrap, level, localStarts, seed, budgets, Resampling.RESIDUALS);
+    this(huberDelta, bootstrap, level, localStarts, seed, budgets, Resampling.RESIDUALS, Law.AUTO);
   }
 
   public FitOptions {
     if (resampling == null) {
       throw new IllegalArgumentException("resampling must be RESIDUALS or RUNS");
+    }
+    if (law == null) {
+      throw new IllegalArgumentException("law must be AUTO, CHINCHILLA or KAPLAN");
     }
     if (!(huberDelta > 0)) {
       throw new IllegalArgumentException("huberDelta must be > 0, got " + huberDelta);
@@ -57,22 +65,26 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
   }
 
   public FitOptions withBootstrap(int resamples) {
-    return new FitOptions(huberDelta, resamples, level, localStarts, seed, budgets, resampling);
+    return new FitOptions(huberDelta, resamples, level, localStarts, seed, budgets, resampling, law);
   }
 
   public FitOptions withSeed(long newSeed) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling);
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling, law);
   }
 
   public FitOptions withLocalStarts(int starts) {
-    return new FitOptions(huberDelta, bootstrap, level, starts, seed, budgets, resampling);
+    return new FitOptions(huberDelta, bootstrap, level, starts, seed, budgets, resampling, law);
   }
 
   public FitOptions withBudgets(double... flops) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, flops, resampling);
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, flops, resampling, law);
   }
 
   public FitOptions withResampling(Resampling how) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, how);
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, how, law);
+  }
+
+  public FitOptions withLaw(Law which) {
+    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, resampling, which);
   }
 }

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * All scaling-law fits of one table of runs: Chinchilla approach 3 with bootstrap intervals and the
- * compute-optimal allocation it implies, Kaplan's L(N), L(D), L(C), and Chinchilla approaches 1 and 2 when
- * the data allows them.
+ * All scaling-law fits of one table of runs: two parametric laws with bootstrap intervals (Chinchilla approach 3
+ * and Kaplan's joint L(N, D)), the one chosen for predictions ({@link LawSelection}) and the compute-optimal
+ * allocation it implies, Kaplan's L(N), L(D), L(C), and Chinchilla approaches 1 and 2 when the data allows them.
  *
  * <p>Entry points: {@link #fitCsv} for {@code bin/pipeline fit-scaling}, {@link #fit} for the report.
  */
@@ -21,12 +21,19 @@ public final class ScalingFit {
 
   /** Everything fitted, with the runs used and the runs excluded. */
   public record Result(List<ScalingPoint> points, List<PointsCsv.Exclusion> excluded, FitOptions options,
-                       ChinchillaFitter.Result approach3, List<ChinchillaLaw.Allocation> allocations,
+                       LawFitter.Result<ChinchillaLaw> approach3, LawFitter.Result<KaplanLaw> kaplanJoint,
+                       LawSelection selection, List<ScalingLaw.Allocation> allocations,
                        Fitted<PowerLaw> kaplanN, Fitted<PowerLaw> kaplanD, Fitted<PowerLaw> kaplanC,
                        Fitted<OptimalScaling> approach1, IsoFlopFit.Result approach2) {
 
-    public ChinchillaLaw law() {
-      return approach3.law();
+    /** The fit of the chosen form: what predictions, allocations and the held-out check use. */
+    public LawFitter.Result<? extends ScalingLaw> selected() {
+      return selection.chosen().equals("kaplan") ? kaplanJoint : approach3;
+    }
+
+    /** The chosen law. */
+    public ScalingLaw law() {
+      return selected().law();
     }
   }
 
@@ -51,10 +58,13 @@ public final class ScalingFit {
                            List<EnvelopeFit.Curve> curves, FitOptions options) {
     validate(points, excluded.size());
     double level = options.level();
-    ChinchillaFitter.Result a3 = ChinchillaFitter.fit(points, options);
-    List<ChinchillaLaw.Allocation> allocations = new ArrayList<>();
+    LawFitter.Result<ChinchillaLaw> a3 = LawFitter.chinchilla(points, options);
+    LawFitter.Result<KaplanLaw> joint = LawFitter.kaplan(points, options);
+    LawSelection selection = LawSelection.select(points, options);
+    ScalingLaw law = selection.chosen().equals("kaplan") ? joint.law() : a3.law();
+    List<ScalingLaw.Allocation> allocations = new ArrayList<>();
     for (double c : options.budgets()) {
-      allocations.add(a3.law().optimalAllocation(c));
+      allocations.add(law.optimalAllocation(c));
     }
     List<EnvelopeFit.Curve> envelopeInput = curves;
     List<ScalingPoint> computePoints = points;
@@ -69,7 +79,7 @@ public final class ScalingFit {
         }
       }
     }
-    return new Result(List.copyOf(points), List.copyOf(excluded), options, a3, allocations,
+    return new Result(List.copyOf(points), List.copyOf(excluded), options, a3, joint, selection, allocations,
         KaplanFits.lossVsParams(points, level), KaplanFits.lossVsTokens(points, level),
         KaplanFits.lossVsCompute(computePoints, level), EnvelopeFit.fit(envelopeInput, level),
         IsoFlopFit.fit(points, level));
@@ -77,21 +87,30 @@ public final class ScalingFit {
 
   private static void validate(List<ScalingPoint> points, int excluded) {
     String after = excluded == 0 ? "" : " after excluding " + excluded + " runs with a non-finite loss";
+    String problem = problem(points, after);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  /** Why these runs cannot be fitted, or null when they can. */
+  static String problem(List<ScalingPoint> points, String after) {
     if (points.size() <= PARAMETERS) {
-      throw new IllegalArgumentException(points.size() + " runs" + after + ", but approach 3 fits " + PARAMETERS
-          + " parameters (E, A, B, alpha, beta): give at least " + (PARAMETERS + 1) + " runs");
+      return points.size() + " runs" + after + ", but approach 3 fits " + PARAMETERS
+          + " parameters (E, A, B, alpha, beta): give at least " + (PARAMETERS + 1) + " runs";
     }
     for (ScalingPoint p : points) {
       if (!(p.params() > 0 && p.tokens() > 0 && p.loss() > 0) || !Double.isFinite(p.params() * p.tokens() * p.loss())) {
-        throw new IllegalArgumentException("run " + p + ": params, tokens and loss must be positive finite numbers");
+        return "run " + p + ": params, tokens and loss must be positive finite numbers";
       }
     }
     long sizes = points.stream().mapToDouble(ScalingPoint::params).distinct().count();
     long lengths = points.stream().mapToDouble(ScalingPoint::tokens).distinct().count();
     if (sizes < MIN_DISTINCT || lengths < MIN_DISTINCT) {
-      throw new IllegalArgumentException(sizes + " distinct model sizes and " + lengths + " distinct token counts"
+      return sizes + " distinct model sizes and " + lengths + " distinct token counts"
           + after + "; approach 3 needs at least " + MIN_DISTINCT + " of each to separate E from A/N^alpha and"
-          + " B/D^beta: add runs that vary the one that is short");
+          + " B/D^beta: add runs that vary the one that is short";
     }
+    return null;
   }
 }

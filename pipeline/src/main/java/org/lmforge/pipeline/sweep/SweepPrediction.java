@@ -13,7 +13,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.scaling.ChinchillaLaw;
+import org.lmforge.pipeline.scaling.ScalingLaw;
 import org.lmforge.pipeline.scaling.ScalingFit;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -73,7 +73,7 @@ public final class SweepPrediction {
         ? sweep.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow()
         : fit.points().stream().mapToDouble(p -> 6 * p.params() * p.tokens()).max().orElseThrow();
     double budget = sweep.predict().multiplier() * largest;
-    ChinchillaLaw.Allocation opt = fit.law().optimalAllocation(budget);
+    ScalingLaw.Allocation opt = fit.law().optimalAllocation(budget);
     SweepConfig.Shape shape = sweep.shapes().stream()
         .min(Comparator.comparingDouble(s -> Math.abs(Math.log(params(base, s)) - Math.log(opt.params()))))
         .orElseThrow();
@@ -97,7 +97,7 @@ public final class SweepPrediction {
     SweepPoint point = new SweepPoint(id, shape, n, SweepPlan.model(base, shape).parameterCount(), budget, tokens,
         (int) steps);
     double level = fit.options().level();
-    double[] predicted = fit.approach3().predict(n, tokens, level);
+    double[] predicted = fit.selected().predict(n, tokens, level);
     console.printf("prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
             + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]", id, budget,
         sweep.predict().multiplier(), opt.params(), shape.nLayer(), shape.nHead(), shape.dModel(), n, tokens, steps,

@@ -21,7 +21,7 @@ class BootstrapCoverageTest {
     FitOptions options = FitOptions.defaults().withBootstrap(60).withLocalStarts(8);
     for (int s = 0; s < draws; s++) {
       List<ScalingPoint> points = SyntheticPoints.isoFlops(TRUTH, BUDGETS, 5, 4, 0.015, 100 + s);
-      ChinchillaFitter.Result r = ChinchillaFitter.fit(points, options.withSeed(s));
+      LawFitter.Result<ChinchillaLaw> r = LawFitter.chinchilla(points, options.withSeed(s));
       double[] alpha = r.intervals().get("alpha"), beta = r.intervals().get("beta");
       if (alpha[0] <= TRUTH.alpha() && TRUTH.alpha() <= alpha[1]) coveredAlpha++;
       if (beta[0] <= TRUTH.beta() && TRUTH.beta() <= beta[1]) coveredBeta++;

@@ -19,10 +19,10 @@ public final class ScalingFitBench {
     System.out.printf("truth %s, %d runs, %d cores%n", truth, points.size(), Runtime.getRuntime().availableProcessors());
 
     long t0 = System.nanoTime();
-    ChinchillaFitter.Result local = ChinchillaFitter.fit(points, FitOptions.defaults().withBootstrap(bootstrap));
+    LawFitter.Result<ChinchillaLaw> local = LawFitter.chinchilla(points, FitOptions.defaults().withBootstrap(bootstrap));
     double tLocal = (System.nanoTime() - t0) / 1e9;
     t0 = System.nanoTime();
-    ChinchillaFitter.Result full = ChinchillaFitter.fit(points, FitOptions.defaults().withBootstrap(0).withLocalStarts(0));
+    LawFitter.Result<ChinchillaLaw> full = LawFitter.chinchilla(points, FitOptions.defaults().withBootstrap(0).withLocalStarts(0));
     double tFull = (System.nanoTime() - t0) / 1e9;
 
     System.out.printf("default: %d local starts + %d bootstrap refits: %.2f s; objective %.9g; %s%n",

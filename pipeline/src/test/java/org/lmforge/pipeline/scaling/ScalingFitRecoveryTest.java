@@ -57,7 +57,7 @@ class ScalingFitRecoveryTest {
   @Test
   void computeOptimalAllocationFollowsTheClosedForm() {
     ChinchillaLaw law = ChinchillaLaw.HOFFMANN_2022;
-    ChinchillaLaw.Allocation a = law.optimalAllocation(1e21);
+    ScalingLaw.Allocation a = law.optimalAllocation(1e21);
     assertEquals(1e21, 6 * a.params() * a.tokens(), 1e21 * 1e-9);
     // The allocation minimises the loss along C = 6ND: nudging N either way makes it worse.
     for (double f : new double[] {0.9, 1.1}) {

@@ -12,7 +12,7 @@ public final class SyntheticPoints {
    * A log-spaced grid: {@code sizes} model sizes in [nMin, nMax] times {@code lengths} token counts in
    * [dMin, dMax], loss = law(N, D) * exp(noise * z) with z standard normal.
    */
-  public static List<ScalingPoint> grid(ChinchillaLaw law, double nMin, double nMax, int sizes, double dMin,
+  public static List<ScalingPoint> grid(ScalingLaw law, double nMin, double nMax, int sizes, double dMin,
                                         double dMax, int lengths, double noise, long seed) {
     Random random = new Random(seed);
     List<ScalingPoint> points = new ArrayList<>();
@@ -30,7 +30,7 @@ public final class SyntheticPoints {
    * IsoFLOP profiles: for each budget, {@code sizes} model sizes log-spaced over a factor {@code spread}
    * around the law's optimum, each trained on D = C / 6N tokens.
    */
-  public static List<ScalingPoint> isoFlops(ChinchillaLaw law, double[] budgets, int sizes, double spread,
+  public static List<ScalingPoint> isoFlops(ScalingLaw law, double[] budgets, int sizes, double spread,
                                             double noise, long seed) {
     Random random = new Random(seed);
     List<ScalingPoint> points = new ArrayList<>();

@@ -22,7 +22,9 @@ import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.scaling.ChinchillaLaw;
 import org.lmforge.pipeline.scaling.FitOptions;
+import org.lmforge.pipeline.scaling.KaplanLaw;
 import org.lmforge.pipeline.scaling.ScalingFit;
+import org.lmforge.pipeline.scaling.ScalingLaw;
 import org.lmforge.pipeline.scaling.ScalingPoint;
 import org.lmforge.pipeline.scaling.SyntheticPoints;
 import org.lmforge.pipeline.train.EuroparlTokens;
@@ -145,8 +147,31 @@ class SweepPredictionTest {
     double[] budgets = {1e11, 3.16e11, 1e12, 3.16e12};
     List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 5, 4, 0.01, 11);
     ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
-    for (String k : List.of("alpha", "beta")) {
-      double[] iv = fit.approach3().intervals().get(k);
+    assertEquals("chinchilla", fit.law().form(), "the forecast of the largest budget picks the planted form: "
+        + fit.selection());
+    assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
+  }
+
+  @Test
+  void aPlantedKaplanJointLawIsChosenOverChinchillasAndPredictsA4xLargerRun() {
+    // A law where a larger model gains more from the same extra data (Kaplan et al. 2020, eq. 1.5) with the
+    // exponents measured by the law sweep; the additive Chinchilla form cannot express it.
+    KaplanLaw planted = new KaplanLaw(7e11, 3.5e11, 0.07, 0.11);
+    double[] budgets = {1e10, 3.2e10, 1e11, 3.2e11};
+    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 6, 4, 0.01, 5);
+    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
+    assertEquals("kaplan", fit.law().form(), "the forecast of the largest budget picks the planted form: "
+        + fit.selection());
+    assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
+    double[] alphaN = fit.selected().intervals().get("alpha_N");
+    assertTrue(alphaN[0] <= 0.07 && 0.07 <= alphaN[1], "alpha_N interval covers the truth: " + alphaN[0] + ".."
+        + alphaN[1]);
+  }
+
+  private static void assertIdentifiedAndPredicts4xLarger(ScalingFit.Result fit, ScalingLaw planted,
+                                                          double[] budgets) {
+    for (String k : planted.exponentNames()) {
+      double[] iv = fit.selected().intervals().get(k);
       assertTrue(iv[0] > 0 && iv[1] / iv[0] < 3, k + " identified: " + iv[0] + ".." + iv[1]);
     }
     assertTrue(fit.approach1().available() && fit.approach2().scaling().available());
@@ -154,9 +179,9 @@ class SweepPredictionTest {
     assertEquals(a3, fit.approach2().scaling().value().a(), 0.15);
     assertEquals(a3, fit.approach1().value().a(), 0.15);
     double c = 4 * budgets[budgets.length - 1];
-    ChinchillaLaw.Allocation opt = fit.law().optimalAllocation(c);
+    ScalingLaw.Allocation opt = fit.law().optimalAllocation(c);
     double truth = planted.loss(opt.params(), opt.tokens());
-    double[] predicted = fit.approach3().predict(opt.params(), opt.tokens(), 0.95);
+    double[] predicted = fit.selected().predict(opt.params(), opt.tokens(), 0.95);
     assertEquals(truth, predicted[0], 0.02 * truth);
     assertTrue(predicted[1] <= truth && truth <= predicted[2], truth + " in " + predicted[1] + ".." + predicted[2]);
   }

@@ -25,9 +25,9 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
 import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 
 /**
- * Chinchilla approach 3 (Hoffmann et al. 2022, section 3.3 and appendix D.2): minimise the Huber loss of
- * log-loss residuals over (log A, log B, log E, alpha, beta) from the paper's grid of initialisations and
- * keep the best optimum; percentile bootstrap intervals refit resampled data ({@link FitOptions.Resampling}: the
+ * Fits a parametric law ({@link LawForm}) the way Chinchilla approach 3 does (Hoffmann et al. 2022, section 3.3
+ * and appendix D.2): minimise the Huber loss of log-loss residuals from a grid of initialisations and keep the
+ * best optimum; percentile bootstrap intervals refit resampled data ({@link FitOptions.Resampling}: the
  * residuals at the planned points by default, whole runs as a comparison).
  *
  * <p>The paper used L-BFGS. No maintained Java library ships one (Hipparchus 3.1 has none; its BFGS-based
@@ -36,22 +36,21 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
  * Gauss-Newton metric of the residuals: a variable-metric method that reaches the same optimum as BOBYQA in
  * about 30 iterations (docs/scaling.md has the comparison).
  */
-public final class ChinchillaFitter {
-  static final double[] GRID_EXPONENT = {0, 0.5, 1, 1.5, 2};
-  static final double[] GRID_E = {-1, -0.5, 0, 0.5, 1, 1.5};
-  static final double[] GRID_AB = {0, 5, 10, 15, 20, 25};
+public final class LawFitter {
   /** Local optima found from the grid that seed each bootstrap refit, besides the point estimate. */
   private static final int BOOTSTRAP_STARTS = 3;
 
-  private ChinchillaFitter() {}
+  private LawFitter() {}
 
   /**
    * The fit, its percentile intervals (resampled as the options say) and how it was obtained, with the
    * intervals of the other resampling ({@code otherIntervals}, by {@code otherResampling}) for comparison.
+   * Interval keys: the law's parameter names, then "a" and "b" (N_opt proportional to C^a, D_opt to C^b).
    */
-  public record Result(ChinchillaLaw law, double objective, Map<String, double[]> intervals, int gridPoints,
-                       int localStarts, int converged, int bootstrapFits, List<ChinchillaLaw> bootstrapLaws,
-                       FitOptions.Resampling otherResampling, Map<String, double[]> otherIntervals) {
+  public record Result<L extends ScalingLaw>(L law, double objective, Map<String, double[]> intervals,
+                                             int gridPoints, int localStarts, int converged, int bootstrapFits,
+                                             List<L> bootstrapLaws, FitOptions.Resampling otherResampling,
+                                             Map<String, double[]> otherIntervals, String objectiveText) {
 
     /**
      * The law's predicted loss at (n, d) with the percentile interval of the bootstrap refits' predictions at
@@ -64,7 +63,17 @@ public final class ChinchillaFitter {
     }
   }
 
-  public static Result fit(List<ScalingPoint> points, FitOptions options) {
+  /** Chinchilla approach 3: L = E + A/N^alpha + B/D^beta. */
+  public static Result<ChinchillaLaw> chinchilla(List<ScalingPoint> points, FitOptions options) {
+    return fit(ChinchillaForm.INSTANCE, points, options);
+  }
+
+  /** Kaplan et al. 2020, eq. 1.5: L = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D. */
+  public static Result<KaplanLaw> kaplan(List<ScalingPoint> points, FitOptions options) {
+    return fit(KaplanForm.INSTANCE, points, options);
+  }
+
+  static <L extends ScalingLaw> Result<L> fit(LawForm<L> form, List<ScalingPoint> points, FitOptions options) {
     int n = points.size();
     double[] logN = new double[n], logD = new double[n], logL = new double[n], ones = new double[n];
     for (int i = 0; i < n; i++) {
@@ -73,10 +82,10 @@ public final class ChinchillaFitter {
       logL[i] = Math.log(points.get(i).loss());
       ones[i] = 1;
     }
-    HuberObjective full = new HuberObjective(logN, logD, logL, ones, options.huberDelta());
+    HuberObjective full = new HuberObjective(form, logN, logD, logL, ones, options.huberDelta());
 
-    List<double[]> grid = grid();
-    List<double[]> starts = pickStarts(full, grid, options.localStarts());
+    List<double[]> grid = form.grid();
+    List<double[]> starts = pickStarts(form, full, grid, options.localStarts());
     List<PointValuePair> optima = new ArrayList<>();
     for (double[] s : starts) {
       PointValuePair p = minimize(full, s);
@@ -85,7 +94,8 @@ public final class ChinchillaFitter {
       }
     }
     if (optima.isEmpty()) {
-      throw new IllegalStateException("the approach-3 optimiser failed from all " + starts.size() + " starts");
+      throw new IllegalStateException("the " + form.toLaw(grid.get(0)).form() + " fit's optimiser failed from all "
+          + starts.size() + " starts");
     }
     optima.sort(Comparator.comparingDouble(PointValuePair::getValue));
     PointValuePair best = optima.get(0);
@@ -99,37 +109,21 @@ public final class ChinchillaFitter {
         bootStarts.add(p.getPoint());
       }
     }
-    List<double[]> resampled = bootstrap(logN, logD, logL, best.getPoint(), options, bootStarts);
+    List<double[]> resampled = bootstrap(form, logN, logD, logL, best.getPoint(), options, bootStarts);
     FitOptions.Resampling other = options.resampling() == FitOptions.Resampling.RESIDUALS
         ? FitOptions.Resampling.RUNS : FitOptions.Resampling.RESIDUALS;
-    List<double[]> otherResampled = bootstrap(logN, logD, logL, best.getPoint(), options.withResampling(other),
+    List<double[]> otherResampled = bootstrap(form, logN, logD, logL, best.getPoint(), options.withResampling(other),
         bootStarts);
-    return new Result(HuberObjective.toLaw(best.getPoint()), best.getValue(), intervals(resampled, options.level()),
-        grid.size(), starts.size(), optima.size(), resampled.size(),
-        resampled.stream().map(HuberObjective::toLaw).toList(), other, intervals(otherResampled, options.level()));
-  }
-
-  static List<double[]> grid() {
-    List<double[]> grid = new ArrayList<>();
-    for (double alpha : GRID_EXPONENT) {
-      for (double beta : GRID_EXPONENT) {
-        for (double e : GRID_E) {
-          for (double a : GRID_AB) {
-            for (double b : GRID_AB) {
-              grid.add(new double[] {a, b, e, alpha, beta});
-            }
-          }
-        }
-      }
-    }
-    return grid;
+    return new Result<>(form.toLaw(best.getPoint()), best.getValue(), intervals(form, resampled, options.level()),
+        grid.size(), starts.size(), optima.size(), resampled.size(), resampled.stream().map(form::toLaw).toList(),
+        other, intervals(form, otherResampled, options.level()), form.objective());
   }
 
   /**
    * All grid points when {@code count <= 0}; otherwise the {@code count} with the lowest objective plus the
-   * best of each (alpha, beta) cell, so that every exponent region of the grid is explored once.
+   * best of each exponent cell, so that every exponent region of the grid is explored once.
    */
-  static List<double[]> pickStarts(HuberObjective objective, List<double[]> grid, int count) {
+  static List<double[]> pickStarts(LawForm<?> form, HuberObjective objective, List<double[]> grid, int count) {
     if (count <= 0) {
       return grid;
     }
@@ -147,7 +141,7 @@ public final class ChinchillaFitter {
     Set<String> cells = new HashSet<>();
     for (Integer i : order) {
       double[] g = grid.get(i);
-      if (cells.add(g[3] + "/" + g[4])) {
+      if (cells.add(form.cell(g))) {
         chosen.add(i);
       }
     }
@@ -167,7 +161,7 @@ public final class ChinchillaFitter {
       PointValuePair p = optimizer.optimize(new MaxEval(50_000), new MaxIter(5_000), GoalType.MINIMIZE,
           new InitialGuess(start), new ObjectiveFunction(objective::value),
           new ObjectiveFunctionGradient(x -> {
-            double[] g = new double[HuberObjective.DIM];
+            double[] g = new double[objective.dim()];
             objective.valueAndGradient(x, g);
             return g;
           }));
@@ -177,13 +171,12 @@ public final class ChinchillaFitter {
     }
   }
 
-  private static List<double[]> bootstrap(double[] logN, double[] logD, double[] logL, double[] fitted,
-                                          FitOptions options, List<double[]> starts) {
+  private static List<double[]> bootstrap(LawForm<?> form, double[] logN, double[] logD, double[] logL,
+                                          double[] fitted, FitOptions options, List<double[]> starts) {
     int n = logN.length;
-    ChinchillaLaw law = HuberObjective.toLaw(fitted);
     double[] logFit = new double[n];
     for (int i = 0; i < n; i++) {
-      logFit[i] = Math.log(law.loss(Math.exp(logN[i]), Math.exp(logD[i])));
+      logFit[i] = form.logLoss(logN[i], logD[i], fitted, null);
     }
     // One seeded generator per resample keeps the result independent of thread scheduling.
     return IntStream.range(0, options.bootstrap()).parallel().mapToObj(r -> {
@@ -203,7 +196,7 @@ public final class ChinchillaFitter {
           y[i] = logFit[i] + (logL[j] - logFit[j]);
         }
       }
-      HuberObjective objective = new HuberObjective(logN, logD, y, weight, options.huberDelta());
+      HuberObjective objective = new HuberObjective(form, logN, logD, y, weight, options.huberDelta());
       PointValuePair best = null;
       for (double[] s : starts) {
         PointValuePair p = minimize(objective, s);
@@ -215,25 +208,20 @@ public final class ChinchillaFitter {
     }).filter(java.util.Objects::nonNull).toList();
   }
 
-  /** Percentile intervals of E, A, B, alpha, beta and of the allocation exponents a and b. */
-  private static Map<String, double[]> intervals(List<double[]> xs, double level) {
+  /** Percentile intervals of the law's parameters and of the allocation exponents a and b. */
+  private static Map<String, double[]> intervals(LawForm<?> form, List<double[]> xs, double level) {
     Map<String, double[]> out = new LinkedHashMap<>();
     if (xs.isEmpty()) {
       return out;
     }
     Map<String, double[]> samples = new LinkedHashMap<>();
-    for (String k : List.of("E", "A", "B", "alpha", "beta", "a", "b")) {
-      samples.put(k, new double[xs.size()]);
-    }
     for (int i = 0; i < xs.size(); i++) {
-      ChinchillaLaw l = HuberObjective.toLaw(xs.get(i));
-      samples.get("E")[i] = l.E();
-      samples.get("A")[i] = l.A();
-      samples.get("B")[i] = l.B();
-      samples.get("alpha")[i] = l.alpha();
-      samples.get("beta")[i] = l.beta();
-      samples.get("a")[i] = l.nExponent();
-      samples.get("b")[i] = l.dExponent();
+      ScalingLaw l = form.toLaw(xs.get(i));
+      Map<String, Double> values = new LinkedHashMap<>(l.parameters());
+      values.put("a", l.nExponent());
+      values.put("b", l.dExponent());
+      int row = i;
+      values.forEach((k, v) -> samples.computeIfAbsent(k, key -> new double[xs.size()])[row] = v);
     }
     samples.forEach((k, v) -> out.put(k, new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)}));
     return out;

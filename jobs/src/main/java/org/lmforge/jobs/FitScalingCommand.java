@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmforge.pipeline.scaling.FitJob;
 import org.lmforge.pipeline.job.UserError;
-import org.lmforge.pipeline.scaling.FitOptions;
+import org.lmforge.analysis.scaling.FitOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -263,6 +263,8 @@ class BadInputTest {
     Files.writeString(wrongColumns, "model,size\nsmall,1\nlarge,2\n");
     assertUserError(fit(wrongColumns, out), "missing column", "sizes.csv");   // CSV, but not the columns
     assertUserError(fit(sweep.resolve("runs.csv"), tmp), "--output is a directory");
+    assertUserError(run("fit-scaling", "--input", sweep.resolve("runs.csv").toString(), "--output", out.toString(),
+        "--law", "hoffmann"), "--law must be auto, chinchilla or kaplan", "'hoffmann'");
     assertFalse(Files.exists(out), "no fit written");
   }
 

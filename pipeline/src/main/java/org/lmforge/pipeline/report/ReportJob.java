@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;

@@ -1,6 +1,8 @@
 /**
- * The sweep report (no Spark): one self-contained HTML file with inline SVG plots and the fit tables.
+ * The report job: collects a sweep's inputs (runs, curves, tokenizer and clean provenance) and writes report.html
+ * on the job contract.
  *
- * <p>Reads what org.lmforge.pipeline.sweep and org.lmforge.pipeline.scaling write.
+ * <p>The report itself (no Spark: HTML, inline SVG plots, tables) is its twin, org.lmforge.analysis.report in the
+ * analysis module.
  */
 package org.lmforge.pipeline.report;

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.analysis.scaling.FitOptions;
+import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.job.Job;

@@ -1,6 +1,7 @@
 /**
- * Scaling-law fits (no Spark): Chinchilla approach 3 with bootstrap intervals, approaches 1 and 2, Kaplan power laws, fit.json.
+ * The fit job: reads a sweep's runs.csv and writes fit.json on the job contract.
  *
- * <p>Fed by org.lmforge.pipeline.sweep; shown by org.lmforge.pipeline.report.
+ * <p>The fits themselves (no Spark) are its twin, org.lmforge.analysis.scaling in the analysis module; the sweep
+ * that feeds them is org.lmforge.pipeline.sweep.
  */
 package org.lmforge.pipeline.scaling;

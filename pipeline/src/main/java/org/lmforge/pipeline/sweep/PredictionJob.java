@@ -9,8 +9,8 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.scaling.FitJob;
-import org.lmforge.pipeline.scaling.PointsCsv;
-import org.lmforge.pipeline.scaling.ScalingFit;
+import org.lmforge.analysis.scaling.PointsCsv;
+import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.pipeline.train.PretrainConfig;
 
 /**

@@ -15,7 +15,7 @@ import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.ReportJob;
 import org.lmforge.pipeline.scaling.FitJob;
-import org.lmforge.pipeline.scaling.FitOptions;
+import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainInputs;
 

@@ -17,7 +17,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.report.Report;
+import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;

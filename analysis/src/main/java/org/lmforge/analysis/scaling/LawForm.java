@@ -1,0 +1,27 @@
+package org.lmforge.analysis.scaling;
+
+import java.util.List;
+
+/**
+ * A parametric law as the fitter sees it: a parameter vector x, log L(N, D; x) with its gradient in x, the grid
+ * of starting points, and the law x stands for. {@link LawFitter} does the rest (Huber objective, local
+ * optimisation, bootstrap) the same way for every form.
+ */
+sealed interface LawForm<L extends ScalingLaw> permits ChinchillaForm, KaplanForm {
+
+  int dim();
+
+  /** log L at (log N, log D); when {@code grad != null}, writes d log L / dx there. */
+  double logLoss(double logN, double logD, double[] x, double[] grad);
+
+  L toLaw(double[] x);
+
+  /** Initialisations: the local optimiser starts from the best of these. */
+  List<double[]> grid();
+
+  /** The exponent cell of a grid point: every cell gets at least one local start. */
+  String cell(double[] x);
+
+  /** The objective in words, for fit.json. */
+  String objective();
+}

@@ -183,14 +183,6 @@ final class ReportTables {
     StringBuilder b = new StringBuilder("<p id=\"law-selection\">Predictions use the <b>")
         .append(Html.escape(fit.law().form())).append("</b> form, ").append(Html.escape(fit.law().formula()))
         .append(": ").append(Html.escape(s.reason())).append(".");
-    if (!s.forecastError().isEmpty()) {
-      b.append(" Refitted on the runs below C = ").append(Html.num(s.heldOutFlops()))
-          .append(" and forecasting that budget's ").append(s.heldOutRuns()).append(" runs:");
-      s.forecastError().forEach((k, v) -> b.append(" ").append(Html.escape(k)).append(" ")
-          .append(String.format(java.util.Locale.ROOT, "%.2f%%", 100 * v)).append(" RMS error;"));
-      b.setLength(b.length() - 1);
-      b.append(".");
-    }
     return b.append("</p>\n").toString();
   }
 

@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.analysis.scaling.ChinchillaLaw;
+import org.lmforge.analysis.scaling.KaplanLaw;
 import org.lmforge.analysis.scaling.FitOptions;
 import org.w3c.dom.Document;
 
@@ -62,6 +63,24 @@ class ReportTest {
     assertFalse(html.contains("not available: no provenance"));
     assertTrue(html.contains("Nothing missing."));
     assertFalse(html.contains("Not identified"), "a sweep of a real law pins the exponents down");
+    // A sweep of Chinchilla's law: its form forecasts the largest budget better, and the report says it is used.
+    assertTrue(html.contains("Predictions use the <b>chinchilla</b> form"), "the chosen form is named");
+    assertTrue(html.contains("Chinchilla approach 3: L(N, D) = E + A/N<sup>alpha</sup> + B/D<sup>beta</sup> (used for "
+        + "predictions)"));
+  }
+
+  @Test
+  void aSweepOfKaplansJointLawIsPredictedWithIt() throws Exception {
+    Path sweep = dir.resolve("sweep-kaplan");
+    SyntheticSweep.write(sweep, new KaplanLaw(7e11, 3.5e11, 0.07, 0.11), new double[] {1e10, 3.2e10, 1e11, 3.2e11}, 6,
+        true, 5);
+    Path out = dir.resolve("report-kaplan.html");
+    Report.write(sweep, out, 1e13, FAST);
+    String html = Files.readString(out);
+    assertTrue(html.contains("Predictions use the <b>kaplan</b> form"), "the chosen form is named");
+    assertTrue(Pattern.compile("<td>alpha_N</td><td>0\\.0[67][0-9]*</td>").matcher(html).find(),
+        "fitted alpha_N near the planted 0.07");
+    assertTrue(html.contains("<td>fitted law (kaplan)</td>"), "the budget table uses the chosen law");
   }
 
   @Test

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
-import org.lmforge.analysis.scaling.ChinchillaLaw;
+import org.lmforge.analysis.scaling.ScalingLaw;
 
 /**
  * Writes a sweep directory in the layout of docs/scaling.md: IsoFLOP runs of a known law, each with a
@@ -14,7 +14,7 @@ import org.lmforge.analysis.scaling.ChinchillaLaw;
 public final class SyntheticSweep {
   private SyntheticSweep() {}
 
-  public static void write(Path dir, ChinchillaLaw law, double[] budgets, int sizes, boolean provenance, long seed)
+  public static void write(Path dir, ScalingLaw law, double[] budgets, int sizes, boolean provenance, long seed)
       throws IOException {
     Random random = new Random(seed);
     StringBuilder runs = new StringBuilder("run_id,n_layer,d_model,n_head,context,params,params_total,tokens,flops,"

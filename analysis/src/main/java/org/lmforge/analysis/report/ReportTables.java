@@ -109,7 +109,7 @@ final class ReportTables {
     opt.add(rowOpt("approach 1", fit.approach1(), PublishedLaws.CHINCHILLA_A1, PublishedLaws.CHINCHILLA_B1));
     opt.add(rowOpt("approach 2", fit.approach2().scaling(), PublishedLaws.CHINCHILLA_A2, PublishedLaws.CHINCHILLA_B2));
     opt.add(rowLaw("approach 3 (Chinchilla form)" + chosenMark(fit, "chinchilla"), fit.approach3(), pub));
-    opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), fit.kaplanJoint(), pub));
+    fit.kaplanJointFit().ifPresent(k -> opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), k, pub)));
     b.append("<h3>Compute-optimal allocation, approaches 1, 2 and 3 side by side: N<sub>opt</sub> &prop; "
         + "C<sup>a</sup>, D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");
     b.append(Html.table("allocation", List.of("approach", "a", "interval", "b", "interval", "Hoffmann a", "Hoffmann b"),
@@ -188,6 +188,9 @@ final class ReportTables {
 
   /** Kaplan et al. 2020's joint law fitted to the same runs, beside their published values. */
   static String kaplanJoint(ScalingFit.Result fit) {
+    if (fit.kaplanJoint() == null) {
+      return Html.notAvailable("Kaplan's joint law: " + fit.selection().reason());
+    }
     KaplanLaw law = fit.kaplanJoint().law();
     KaplanLaw pub = KaplanLaw.KAPLAN_2020;
     Map<String, double[]> ci = fit.kaplanJoint().intervals();

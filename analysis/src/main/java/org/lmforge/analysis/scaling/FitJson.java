@@ -63,13 +63,18 @@ public final class FitJson {
 
     LawFitter.Result<KaplanLaw> joint = r.kaplanJoint();
     Map<String, Object> k = new LinkedHashMap<>();
-    k.put("formula", joint.law().formula());
-    k.putAll(joint.law().parameters());
-    k.put("a", joint.law().nExponent());
-    k.put("b", joint.law().dExponent());
-    k.put("ci", intervals(joint.intervals()));
-    k.put("ci_other_resampling", intervals(joint.otherIntervals()));
-    k.put("huber_objective", joint.objective());
+    k.put("available", joint != null);
+    if (joint == null) {
+      k.put("reason", r.selection().reason());
+    } else {
+      k.put("formula", joint.law().formula());
+      k.putAll(joint.law().parameters());
+      k.put("a", joint.law().nExponent());
+      k.put("b", joint.law().dExponent());
+      k.put("ci", intervals(joint.intervals()));
+      k.put("ci_other_resampling", intervals(joint.otherIntervals()));
+      k.put("huber_objective", joint.objective());
+    }
     m.put("kaplan_joint", k);
 
     Map<String, Object> opt = new LinkedHashMap<>();
@@ -111,7 +116,7 @@ public final class FitJson {
 
     Map<String, Object> method = new LinkedHashMap<>();
     method.put("objective", r.approach3().objectiveText());
-    method.put("objective_kaplan_joint", joint.objectiveText());
+    method.put("objective_kaplan_joint", KaplanForm.INSTANCE.objective());
     method.put("huber_delta", r.options().huberDelta());
     method.put("optimizer", "Hipparchus 3.1 NonLinearConjugateGradientOptimizer (Polak-Ribiere), "
         + "Gauss-Newton preconditioner");

@@ -26,6 +26,11 @@ public final class ScalingFit {
                        Fitted<PowerLaw> kaplanN, Fitted<PowerLaw> kaplanD, Fitted<PowerLaw> kaplanC,
                        Fitted<OptimalScaling> approach1, IsoFlopFit.Result approach2) {
 
+    /** Kaplan's joint law, when its fit converged (null otherwise; the selection then says why). */
+    public java.util.Optional<LawFitter.Result<KaplanLaw>> kaplanJointFit() {
+      return java.util.Optional.ofNullable(kaplanJoint);
+    }
+
     /** The fit of the chosen form: what predictions, allocations and the held-out check use. */
     public LawFitter.Result<? extends ScalingLaw> selected() {
       return selection.chosen().equals("kaplan") ? kaplanJoint : approach3;
@@ -59,8 +64,17 @@ public final class ScalingFit {
     validate(points, excluded.size());
     double level = options.level();
     LawFitter.Result<ChinchillaLaw> a3 = LawFitter.chinchilla(points, options);
-    LawFitter.Result<KaplanLaw> joint = LawFitter.kaplan(points, options);
-    LawSelection selection = LawSelection.select(points, options);
+    LawFitter.Result<KaplanLaw> joint;
+    LawSelection selection;
+    try {
+      joint = LawFitter.kaplan(points, options);
+      selection = LawSelection.select(points, options);
+    } catch (IllegalStateException e) {
+      // the second form is a comparison: its failure must not cost the user the Chinchilla fit
+      joint = null;
+      selection = new LawSelection("chinchilla", Double.NaN, 0, java.util.Map.of(),
+          "the Kaplan joint form could not be fitted (" + e.getMessage() + ")");
+    }
     ScalingLaw law = selection.chosen().equals("kaplan") ? joint.law() : a3.law();
     List<ScalingLaw.Allocation> allocations = new ArrayList<>();
     for (double c : options.budgets()) {

@@ -22,17 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.NodeReport;
 
@@ -55,7 +49,7 @@ class GpuClusterTest {
   @BeforeAll
   static void startCluster() throws Exception {
     SparkSession.getDefaultSession().foreach(s -> { s.stop(); return null; });
-    tokens = tokenize();
+    tokens = CommandTokens.write(tmp, "gpu-test-data", 120);
     discovery = tmp.resolve("fake-gpus.sh");
     Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}'\n");
     Files.setPosixFilePermissions(discovery, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -261,21 +255,5 @@ class GpuClusterTest {
     List<String> a = new ArrayList<>(List.of(args));
     a.addAll(List.of("--conf", "pretrain.replicas=" + k));
     return a.toArray(String[]::new);
-  }
-
-  private static String tokenize() {
-    String clean = tmp.resolve("clean").toUri().toString();
-    String out = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = TestSessions.local("gpu-test-data")) {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(120)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write().parquet(clean);
-    }
-    assertEquals(0, Main.run("tokenize", "--master", "local[2]", "--input", clean, "--output", out,
-        "--conf", "tokenize.tokenizer.vocabSize=512", "--conf", "tokenize.partitions=2",
-        "--conf", "tokenize.validationFraction=0.1"));
-    return out;
   }
 }

@@ -159,37 +159,37 @@ class GpuClusterTest {
   /** The mismatch is injected: the executor JVM reports CUDA while it loaded the CPU backend (see NodeReport). */
   @Test
   void doctorFailsWhenAnExecutorRunsAnotherBackendThanTheDriver() throws Exception {
-    Map<String, String> props = clusterProperties();
-    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + " -D" + NodeReport.PRETEND_BACKEND
-        + "=CUDA");
-    StringWriter err = new StringWriter();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int rc = withProperties(props, () -> captureStdout(out, () -> Main.run(new PrintWriter(err, true), "doctor",
-        "--master", cluster.masterUrl())));
-    assertEquals(2, rc, out + "\n" + err);
-    assertTrue(err.toString().contains("error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
-        + "CPU; run the same application jar everywhere"), err.toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("problem: executor 0"), out.toString());
+    Refused r = doctorRefuses(" -D" + NodeReport.PRETEND_BACKEND + "=CUDA");
+    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
+        + "CPU; run the same application jar everywhere"), r.err());
+    assertTrue(r.out().contains("problem: executor 0"), r.out());
   }
 
   /** A real load failure: JavaCPP told to load linux-arm64 libraries, which the x86_64 jar does not have. */
   @Test
   void doctorFailsWhenAnExecutorCannotLoadNd4jsNativeLibraries() throws Exception {
+    Refused r = doctorRefuses(" -Dorg.bytedeco.javacpp.platform=linux-arm64");
+    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"), r.err());
+    assertTrue(r.err().contains("UnsatisfiedLinkError"), r.err());
+    assertTrue(r.out().contains("  nd4j     FAILED TO LOAD: "), r.out());
+  }
+
+  // ---- helpers
+
+  /** What {@code doctor} wrote when it refused the cluster. */
+  private record Refused(String err, String out) { }
+
+  /** {@code doctor} on the cluster, its executors started with these extra JVM options: refused (exit code 2). */
+  private static Refused doctorRefuses(String executorJavaOptions) {
     Map<String, String> props = clusterProperties();
-    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens()
-        + " -Dorg.bytedeco.javacpp.platform=linux-arm64");
+    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + executorJavaOptions);
     StringWriter err = new StringWriter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int rc = withProperties(props, () -> captureStdout(out, () -> Main.run(new PrintWriter(err, true), "doctor",
         "--master", cluster.masterUrl())));
     assertEquals(2, rc, out + "\n" + err);
-    assertTrue(err.toString().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"),
-        err.toString());
-    assertTrue(err.toString().contains("UnsatisfiedLinkError"), err.toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("  nd4j     FAILED TO LOAD: "), out.toString());
+    return new Refused(err.toString(), out.toString(StandardCharsets.UTF_8));
   }
-
-  // ---- helpers
 
   /** One executor with both cores and, with GPUs, both fake GPUs: one GPU per task. */
   private static Map<String, String> gpuProperties() {

@@ -180,7 +180,7 @@ class GpuClusterTest {
   private record Refused(String err, String out) { }
 
   /** {@code doctor} on the cluster, its executors started with these extra JVM options: refused (exit code 2). */
-  private static Refused doctorRefuses(String executorJavaOptions) {
+  private static Refused doctorRefuses(String executorJavaOptions) throws java.io.IOException {
     Map<String, String> props = clusterProperties();
     props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + executorJavaOptions);
     StringWriter err = new StringWriter();

@@ -13,19 +13,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.train.EuroparlTokens;
 
 /**
  * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test trains
@@ -42,15 +36,11 @@ class GenerateEvalCommandTest {
 
   @BeforeAll
   static void trainATinyRun() {
-    String clean = tmp.resolve("clean").toUri().toString();
+    String clean;
     tokens = tmp.resolve("tokens").toUri().toString();
     run = tmp.resolve("run").toUri().toString();
     try (SparkSession spark = TestSessions.local("generate-eval-command-test")) {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(150)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write().parquet(clean);
+      clean = EuroparlTokens.writeClean(spark, tmp, 150);
     }
     assertEquals(0, cli("tokenize", "--master", "local[2]", "--input", clean, "--output", tokens,
         "--conf", "tokenize.tokenizer.vocabSize=320", "--conf", "tokenize.partitions=2",

@@ -22,17 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.NodeReport;
 
@@ -55,7 +49,7 @@ class GpuClusterTest {
   @BeforeAll
   static void startCluster() throws Exception {
     SparkSession.getDefaultSession().foreach(s -> { s.stop(); return null; });
-    tokens = tokenize();
+    tokens = CommandTokens.write(tmp, "gpu-test-data", 120);
     discovery = tmp.resolve("fake-gpus.sh");
     Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}'\n");
     Files.setPosixFilePermissions(discovery, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -165,37 +159,37 @@ class GpuClusterTest {
   /** The mismatch is injected: the executor JVM reports CUDA while it loaded the CPU backend (see NodeReport). */
   @Test
   void doctorFailsWhenAnExecutorRunsAnotherBackendThanTheDriver() throws Exception {
-    Map<String, String> props = clusterProperties();
-    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + " -D" + NodeReport.PRETEND_BACKEND
-        + "=CUDA");
-    StringWriter err = new StringWriter();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int rc = withProperties(props, () -> captureStdout(out, () -> Main.run(new PrintWriter(err, true), "doctor",
-        "--master", cluster.masterUrl())));
-    assertEquals(2, rc, out + "\n" + err);
-    assertTrue(err.toString().contains("error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
-        + "CPU; run the same application jar everywhere"), err.toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("problem: executor 0"), out.toString());
+    Refused r = doctorRefuses(" -D" + NodeReport.PRETEND_BACKEND + "=CUDA");
+    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
+        + "CPU; run the same application jar everywhere"), r.err());
+    assertTrue(r.out().contains("problem: executor 0"), r.out());
   }
 
   /** A real load failure: JavaCPP told to load linux-arm64 libraries, which the x86_64 jar does not have. */
   @Test
   void doctorFailsWhenAnExecutorCannotLoadNd4jsNativeLibraries() throws Exception {
+    Refused r = doctorRefuses(" -Dorg.bytedeco.javacpp.platform=linux-arm64");
+    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"), r.err());
+    assertTrue(r.err().contains("UnsatisfiedLinkError"), r.err());
+    assertTrue(r.out().contains("  nd4j     FAILED TO LOAD: "), r.out());
+  }
+
+  // ---- helpers
+
+  /** What {@code doctor} wrote when it refused the cluster. */
+  private record Refused(String err, String out) { }
+
+  /** {@code doctor} on the cluster, its executors started with these extra JVM options: refused (exit code 2). */
+  private static Refused doctorRefuses(String executorJavaOptions) throws java.io.IOException {
     Map<String, String> props = clusterProperties();
-    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens()
-        + " -Dorg.bytedeco.javacpp.platform=linux-arm64");
+    props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + executorJavaOptions);
     StringWriter err = new StringWriter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int rc = withProperties(props, () -> captureStdout(out, () -> Main.run(new PrintWriter(err, true), "doctor",
         "--master", cluster.masterUrl())));
     assertEquals(2, rc, out + "\n" + err);
-    assertTrue(err.toString().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"),
-        err.toString());
-    assertTrue(err.toString().contains("UnsatisfiedLinkError"), err.toString());
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("  nd4j     FAILED TO LOAD: "), out.toString());
+    return new Refused(err.toString(), out.toString(StandardCharsets.UTF_8));
   }
-
-  // ---- helpers
 
   /** One executor with both cores and, with GPUs, both fake GPUs: one GPU per task. */
   private static Map<String, String> gpuProperties() {
@@ -261,21 +255,5 @@ class GpuClusterTest {
     List<String> a = new ArrayList<>(List.of(args));
     a.addAll(List.of("--conf", "pretrain.replicas=" + k));
     return a.toArray(String[]::new);
-  }
-
-  private static String tokenize() {
-    String clean = tmp.resolve("clean").toUri().toString();
-    String out = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = TestSessions.local("gpu-test-data")) {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(120)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write().parquet(clean);
-    }
-    assertEquals(0, Main.run("tokenize", "--master", "local[2]", "--input", clean, "--output", out,
-        "--conf", "tokenize.tokenizer.vocabSize=512", "--conf", "tokenize.partitions=2",
-        "--conf", "tokenize.validationFraction=0.1"));
-    return out;
   }
 }

@@ -22,15 +22,9 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
 import org.apache.spark.scheduler.TaskInfo;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.train.PretrainRun;
 
 /**
@@ -46,7 +40,7 @@ class StandaloneClusterPretrainTest {
   @Test
   void pretrainSurvivesAKilledExecutorOnALoopbackCluster() throws Exception {
     SparkSession.getDefaultSession().foreach(s -> { s.stop(); return null; });
-    String tokens = tokenize();
+    String tokens = CommandTokens.write(tmp, "cluster-test-data", 200);
     String[] common = {"--tokens", tokens, "--conf", "pretrain.model.nLayer=1", "--conf", "pretrain.model.nHead=2",
         "--conf", "pretrain.model.dModel=32", "--conf", "pretrain.model.contextLength=32",
         "--conf", "pretrain.optim.batchSize=4", "--conf", "pretrain.optim.maxSteps=30",
@@ -165,22 +159,6 @@ class StandaloneClusterPretrainTest {
   private static void signal(ProcessHandle p, String signal) throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
     assertEquals(0, kill.waitFor(), "kill -" + signal + " " + p.pid());
-  }
-
-  private String tokenize() {
-    String clean = tmp.resolve("clean").toUri().toString();
-    String tokens = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = TestSessions.local("cluster-test-data")) {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(200)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write().parquet(clean);
-    }
-    assertEquals(0, Main.run("tokenize", "--master", "local[2]", "--input", clean, "--output", tokens,
-        "--conf", "tokenize.tokenizer.vocabSize=512", "--conf", "tokenize.partitions=2",
-        "--conf", "tokenize.validationFraction=0.1"));
-    return tokens;
   }
 
   private static String[] concat(String[] a, String... b) {

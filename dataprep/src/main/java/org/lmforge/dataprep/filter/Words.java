@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Word and line splitting shared by the rule families.
+ * Word splitting and script detection shared by the rule families (lines are split as Python splits them, by
+ * {@link org.lmforge.dataprep.filter.text.PyText}).
  *
  * <p>Words: whitespace-separated tokens with leading and trailing punctuation stripped; a token made only of
  * punctuation or symbols is not a word. This matches what the Gopher rules count (datatrove drops NLTK
@@ -34,26 +35,6 @@ public final class Words {
       while (start < end && !Character.isLetterOrDigit(text.charAt(start))) start++;
       while (end > start && !Character.isLetterOrDigit(text.charAt(end - 1))) end--;
       if (end > start) out.add(text.substring(start, end));
-    }
-    return out;
-  }
-
-  /**
-   * Lines of {@code text} split on '\n' like Python's splitlines: a trailing '\r' is dropped, a final
-   * newline does not start an empty line; an empty text has one empty line (so ratios never divide by 0).
-   */
-  public static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int n = text.length();
-    for (int i = 0; i <= n; i++) {
-      if (i == n && start == n && n > 0) break;
-      if (i == n || text.charAt(i) == '\n') {
-        int end = i;
-        if (end > start && text.charAt(end - 1) == '\r') end--;
-        out.add(text.substring(start, end));
-        start = i + 1;
-      }
     }
     return out;
   }
@@ -99,27 +80,5 @@ public final class Words {
         || (c >= 0x3400 && c <= 0x4DBF) // CJK extension A
         || (c >= 0x4E00 && c <= 0x9FFF) // CJK unified ideographs
         || (c >= 0xF900 && c <= 0xFAFF); // CJK compatibility ideographs
-  }
-
-  /** True when {@code line} (trailing whitespace ignored) ends with one of the characters of {@code marks}. */
-  public static boolean endsWithAny(String line, String marks) {
-    int end = line.length();
-    while (end > 0 && isSpace(line.charAt(end - 1))) end--;
-    return end > 0 && marks.indexOf(line.charAt(end - 1)) >= 0;
-  }
-
-  /** True when {@code line} (trailing whitespace ignored) ends with "..." or "…". */
-  public static boolean endsWithEllipsis(String line) {
-    int end = line.length();
-    while (end > 0 && isSpace(line.charAt(end - 1))) end--;
-    if (end > 0 && line.charAt(end - 1) == '\u2026') return true;
-    return end >= 3 && line.startsWith("...", end - 3);
-  }
-
-  public static boolean isBlank(String line) {
-    for (int i = 0; i < line.length(); i++) {
-      if (!isSpace(line.charAt(i))) return false;
-    }
-    return true;
   }
 }

@@ -3,14 +3,11 @@ package org.lmforge.model.gpt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class CausalityTest {
-  @ParameterizedTest
-  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  @EachVariant
   void changingTokenTChangesNoOutputBeforeT(String variant) {
     GptConfig c = TestModels.config(variant, 20, 16, 2, 4, 16);
     Gpt g = new Gpt(c, 5, DataType.DOUBLE);

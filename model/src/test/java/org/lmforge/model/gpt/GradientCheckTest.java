@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.lmforge.model.eval.Evaluator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -17,8 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * plus extra entries of the tied embedding, so that a wrong gradient in any one group fails the test.
  */
 class GradientCheckTest {
-  @ParameterizedTest
-  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  @EachVariant
   void analyticGradientMatchesFiniteDifferences(String variant) {
     // 2 layers: the SameDiffLayer gradient-doubling workaround differs per layer depth, so depth > 1 matters
     GptConfig c = TestModels.config(variant, 11, 6, 2, 2, 8);

@@ -43,8 +43,7 @@ class HandWrittenBackwardTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  @EachVariant
   void inferenceOutputEqualsAutodiff(String variant) {
     GptConfig c = TestModels.config(variant, 13, 8, 2, 4, 16);
     Gpt fast = new Gpt(c, 3, DataType.DOUBLE), reference = Gpt.autodiffReference(c, 3, DataType.DOUBLE);

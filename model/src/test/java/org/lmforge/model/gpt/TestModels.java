@@ -1,6 +1,6 @@
 package org.lmforge.model.gpt;
 
-/** The small models of the exactness tests, named by variant as their {@code @ValueSource}s list them. */
+/** The small models of the exactness tests, named by variant as {@link EachVariant} lists them. */
 public final class TestModels {
   private TestModels() {}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lmforge.model.gpt.EachVariant;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.gpt.TestModels;
@@ -16,8 +17,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /** The cached decoder (its own forward code) against the training graph re-run on the whole prefix. */
 class KvCacheTest {
-  @ParameterizedTest
-  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  @EachVariant
   void cachedLogProbsEqualFullGraph(String variant) {
     GptConfig c = TestModels.config(variant, 23, 12, 2, 4, 16);
     Gpt g = new Gpt(c, 11, DataType.DOUBLE);
@@ -34,11 +34,9 @@ class KvCacheTest {
   }
 
   /** A run of positions in one pass (a prompt's prefill, or uncached generation's prefix) = one at a time. */
-  @ParameterizedTest
-  @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
+  @EachVariant
   void feedingARunEqualsFeedingOneAtATime(String variant) {
-    String[] v = variant.split(",");
-    GptConfig c = new GptConfig(23, 12, 2, 4, 16, 0, GptConfig.Positional.valueOf(v[0]), Boolean.parseBoolean(v[1]));
+    GptConfig c = TestModels.config(variant, 23, 12, 2, 4, 16);
     Gpt g = new Gpt(c, 14, DataType.DOUBLE);
     g.params().muli(8);
     g.tieWeights();

@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.pipeline.io.AtomicOutput;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
 /**
@@ -19,7 +19,7 @@ import org.lmforge.pipeline.job.Progress;
  * input it writes and cleans the embedded default input, {@code work/sample/<the sample's name>} (real Europarl
  * debates wrapped in real-site boilerplate; the same pages and seed give the same bytes, so it is written once).
  */
-public final class CleanJob implements Job<CleanStage.Result> {
+public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result> {
   private static final int QUARANTINE_SHOWN = 10;
   private static final long SAMPLE_SEED = 42;
 
@@ -35,27 +35,17 @@ public final class CleanJob implements Job<CleanStage.Result> {
     }
   }
 
-  private final CleanConfig cfg;
   private final int samplePages;
 
   /** @param samplePages pages of the embedded input when {@code cfg.inputs()} is empty ({@link SampleWarcWriter#ALL}) */
   public CleanJob(CleanConfig cfg, int samplePages) {
-    this.cfg = cfg;
+    super("clean", cfg);
     this.samplePages = samplePages;
-  }
-
-  @Override
-  public String name() {
-    return "clean";
   }
 
   @Override
   public String output() {
     return cfg.output();
-  }
-
-  public CleanConfig config() {
-    return cfg;
   }
 
   /** Every input pattern matches something (the embedded input is written by {@link #run}) and the output is free. */

@@ -6,20 +6,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.io.AtomicOutput;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
 /** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards ({@link TokenizeStage}). */
-public final class TokenizeJob implements Job<TokenizeResult> {
-  private final TokenizeConfig cfg;
+public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeResult> {
 
   public TokenizeJob(TokenizeConfig cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "tokenize";
+    super("tokenize", cfg);
   }
 
   @Override

@@ -6,20 +6,14 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.io.AtomicOutput;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
 /** {@code pipeline pretrain}: data-parallel GPT pretraining on token shards, one Spark job per step ({@link PretrainRun}). */
-public final class PretrainJob implements Job<PretrainResult> {
-  private final PretrainConfig cfg;
+public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainResult> {
 
   public PretrainJob(PretrainConfig cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "pretrain";
+    super("pretrain", cfg);
   }
 
   @Override

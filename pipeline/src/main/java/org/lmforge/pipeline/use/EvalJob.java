@@ -9,7 +9,7 @@ import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.eval.Evaluator;
 import org.lmforge.model.train.IntArrayTokenStream;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -25,11 +25,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code force}) one the run's tokenizer covers poorly ({@link TokenizerCoverage}). Spark is needed only to read
  * Parquet ({@link #needsSpark} after {@link #check}); otherwise {@link #run} takes a null session.
  */
-public final class EvalJob implements Job<EvalJob.Result> {
+public final class EvalJob extends ConfiguredJob<EvalConfig, EvalJob.Result> {
   /** Validation tokens read for the reference coverage: plenty for a share, bounded for a big split. */
   static final long REFERENCE_TOKENS = 1 << 20;
 
-  private final EvalConfig cfg;
   private Configuration hadoop;
   private RunCheckpoint run;
   private EvalInput.Kind kind;
@@ -47,12 +46,7 @@ public final class EvalJob implements Job<EvalJob.Result> {
                        TokenizerCoverage reference, boolean forced) { }
 
   public EvalJob(EvalConfig cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "eval";
+    super("eval", cfg);
   }
 
   @Override

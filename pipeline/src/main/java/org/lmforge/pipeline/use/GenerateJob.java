@@ -6,7 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.model.sample.Generator;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -18,8 +18,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * <p>The model runs in float64 (trained in float32): the cached and uncached paths then agree to ~1e-12 and pick
  * the same tokens even where two candidates are within float32 rounding of each other.
  */
-public final class GenerateJob implements Job<GenerateJob.Result> {
-  private final GenerateConfig cfg;
+public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob.Result> {
   private RunCheckpoint run;
 
   /**
@@ -32,12 +31,7 @@ public final class GenerateJob implements Job<GenerateJob.Result> {
   public record Result(String text, int promptTokens, int[] continuation, boolean stopped, double seconds) { }
 
   public GenerateJob(GenerateConfig cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "generate";
+    super("generate", cfg);
   }
 
   @Override

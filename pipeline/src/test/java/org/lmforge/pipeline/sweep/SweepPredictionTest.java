@@ -11,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.analysis.scaling.ChinchillaLaw;
 import org.lmforge.analysis.scaling.FitOptions;
@@ -27,39 +24,27 @@ import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.analysis.scaling.ScalingPoint;
 import org.lmforge.analysis.scaling.SyntheticPoints;
-import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.SparkWithTokens;
 
 /**
  * Parallel sweep runs and the held-out prediction run, on real token shards and real (tiny) training on
  * local[2]; and the identification criteria of the law sweep on a planted law.
  */
 class SweepPredictionTest {
+  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("sweep-prediction-test", 150);
   @TempDir static Path tmp;
-  static SparkSession spark;
-  static String tokens;
   static final Progress QUIET = Progress.quiet();
 
-  @BeforeAll
-  static void tokenize() throws Exception {
-    spark = TestSessions.local("sweep-prediction-test");
-    tokens = EuroparlTokens.write(spark, tmp, 150).uri();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
   static PretrainConfig template(int replicas) {
-    return new PretrainConfig(tokens, "unused", false, false,
+    return new PretrainConfig(DATA.tokens(), "unused", false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
         new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas, 1, 5, 512, 5, 10, 0);
   }
 
   static SweepConfig sweep(String dir, int parallelRuns, double predict) {
-    return new SweepConfig(tokens, tmp.resolve(dir).toString(), "", SweepConfig.Plan.ISOFLOP,
+    return new SweepConfig(DATA.tokens(), tmp.resolve(dir).toString(), "", SweepConfig.Plan.ISOFLOP,
         List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
         List.of(2e7, 5e7), List.of(), 3, 200, 1e18, parallelRuns, 16, new SweepConfig.Predict(predict, 400));
   }
@@ -81,8 +66,8 @@ class SweepPredictionTest {
   @Test
   void runsTrainedTwoAtATimeEqualTheSameRunsOneByOne() throws Exception {
     // Two runs at once, each with one of the two task slots, against one at a time with one replica each.
-    SweepRunner.Result together = SweepRunner.run(spark, sweep("together", 2, 0), template(2), QUIET);
-    SweepRunner.Result oneByOne = SweepRunner.run(spark, sweep("one-by-one", 1, 0), template(1), QUIET);
+    SweepRunner.Result together = SweepRunner.run(DATA.session(), sweep("together", 2, 0), template(2), QUIET);
+    SweepRunner.Result oneByOne = SweepRunner.run(DATA.session(), sweep("one-by-one", 1, 0), template(1), QUIET);
     assertTrue(together.points().size() >= 4, together.leftOut().toString());
     assertEquals(together.points(), oneByOne.points());
     List<String> a = withoutTimings(tmp.resolve("together/runs.csv"));
@@ -103,7 +88,7 @@ class SweepPredictionTest {
     ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults().withBootstrap(40));
 
     SweepPrediction.Prediction clean =
-        SweepPrediction.run(spark, sweep("pred-clean", 1, 2.0), template(2), fit, QUIET);
+        SweepPrediction.run(DATA.session(), sweep("pred-clean", 1, 2.0), template(2), fit, QUIET);
     assertEquals(2.0 * 5e7, clean.budget(), 1);
     // the family's shape nearest the law's N_opt in log N
     double nOpt = fit.law().optimalAllocation(clean.budget()).params();
@@ -128,10 +113,11 @@ class SweepPredictionTest {
 
     // The same prediction run crashing at step 20 (after its checkpoint at step 10), then re-run.
     Progress crashing = crashAt("step 20/");
-    assertThrows(Crash.class, () -> SweepPrediction.run(spark, sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
+    assertThrows(Crash.class,
+        () -> SweepPrediction.run(DATA.session(), sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
     assertFalse(Files.exists(tmp.resolve("pred-crash").resolve(SweepPrediction.FILE)));
     SweepPrediction.Prediction resumed =
-        SweepPrediction.run(spark, sweep("pred-crash", 1, 2.0), template(2), fit, QUIET);
+        SweepPrediction.run(DATA.session(), sweep("pred-crash", 1, 2.0), template(2), fit, QUIET);
     JsonNode summary = new ObjectMapper().readTree(tmp.resolve("pred-crash/runs").resolve(resumed.runId())
         .resolve("summary.json").toFile());
     assertEquals(10, summary.path("resumedFromStep").asLong(), "resumed from the checkpoint before the crash");

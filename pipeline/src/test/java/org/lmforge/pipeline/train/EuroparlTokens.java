@@ -27,6 +27,19 @@ public final class EuroparlTokens {
   private EuroparlTokens() {}
 
   public static Written write(SparkSession spark, Path dir, int docs) throws IOException {
+    String clean = writeClean(spark, dir, docs);
+    String tokens = dir.resolve("tokens").toUri().toString();
+    TokenizeResult r = TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
+        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
+        .withPartitions(2).withSplit(0.2, 0), Progress.quiet());
+    return new Written(tokens, r);
+  }
+
+  /**
+   * The first {@code docs} debates as a clean corpus ({@code dir/clean}, Parquet with the columns the tokenize job
+   * reads: id {@code doc-<i>} and text), for tests that tokenize it their own way; its file: URI.
+   */
+  public static String writeClean(SparkSession spark, Path dir, int docs) {
     List<Row> rows = new ArrayList<>();
     int i = 0;
     for (EuroparlCorpus.Debate d : EuroparlCorpus.read(docs)) {
@@ -35,10 +48,6 @@ public final class EuroparlTokens {
     StructType schema = new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType);
     String clean = dir.resolve("clean").toUri().toString();
     spark.createDataFrame(rows, schema).write().parquet(clean);
-    String tokens = dir.resolve("tokens").toUri().toString();
-    TokenizeResult r = TokenizeStage.run(spark, TokenizeConfig.defaults(List.of(clean), tokens)
-        .withTokenizer(new TokenizeConfig.Tokenizer("train", "test-bpe", 320, List.of("<|endoftext|>"), 1.0, 2, ""))
-        .withPartitions(2).withSplit(0.2, 0), Progress.quiet());
-    return new Written(tokens, r);
+    return clean;
   }
 }

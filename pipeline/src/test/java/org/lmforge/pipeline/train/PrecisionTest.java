@@ -11,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 
 /**
@@ -26,31 +23,19 @@ import org.lmforge.pipeline.job.Progress;
  * trains to the loss float reaches, and bfloat16 is refused with the reason.
  */
 class PrecisionTest {
+  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("precision-test", 120);
   static final int STEPS = 30;
   /** Stated tolerances: half's final validation loss within 1% of float's, its first 10 step losses within 0.5%. */
   static final double TOLERANCE = 0.01;
   static final int EARLY_STEPS = 10;
   static final double EARLY_TOLERANCE = 0.005;
   @TempDir static Path tmp;
-  static SparkSession spark;
-  static String tokens;
-
-  @BeforeAll
-  static void tokenize() throws Exception {
-    spark = TestSessions.local("precision-test");
-    tokens = EuroparlTokens.write(spark, tmp, 120).uri();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void halfTrainsToTheLossFloatReachesWithinOnePercent() throws Exception {
-    PretrainResult f = PretrainRun.run(spark, config("float", PretrainConfig.Dtype.FLOAT), quiet());
+    PretrainResult f = PretrainRun.run(DATA.session(), config("float", PretrainConfig.Dtype.FLOAT), quiet());
     StringBuilder console = new StringBuilder();
-    PretrainResult h = PretrainRun.run(spark, config("half", PretrainConfig.Dtype.HALF),
+    PretrainResult h = PretrainRun.run(DATA.session(), config("half", PretrainConfig.Dtype.HALF),
         line -> console.append(line).append('\n'));
     assertTrue(console.toString().contains("precision half: replicas compute in fp16"), console.toString());
 
@@ -86,7 +71,7 @@ class PrecisionTest {
   }
 
   private static PretrainConfig config(String name, PretrainConfig.Dtype dtype) {
-    return new PretrainConfig(tokens, tmp.resolve(name).toUri().toString(), false, false,
+    return new PretrainConfig(DATA.tokens(), tmp.resolve(name).toUri().toString(), false, false,
         new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false, dtype),
         new PretrainConfig.Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         2, 1, 0, 2048, 1, STEPS, 0);

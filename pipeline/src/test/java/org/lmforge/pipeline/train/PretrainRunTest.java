@@ -15,13 +15,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.scheduler.JobFailed;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,31 +28,22 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
 class PretrainRunTest {
+  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("pretrain-run-test", 150);
   @TempDir static Path tmp;
-  static SparkSession spark;
-  static String tokens;
   static final Progress QUIET = Progress.quiet();
 
-  @BeforeAll
-  static void tokenize() throws IOException {
-    spark = TestSessions.local("pretrain-run-test");
-    tokens = EuroparlTokens.write(spark, tmp, 150).uri();
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+  static Configuration hadoop() {
+    return DATA.session().sparkContext().hadoopConfiguration();
   }
 
   static PretrainConfig config(String out, int replicas, int batch, int steps) {
-    return new PretrainConfig(tokens, out, false, false,
+    return new PretrainConfig(DATA.tokens(), out, false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
         new PretrainConfig.Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas, 1, 0, 1024, 1, 2, 3);
@@ -65,11 +55,11 @@ class PretrainRunTest {
 
   @Test
   void positionedReadsOfTheShardsGiveTheTokensOfTheWholeSplit() throws Exception {
-    var conf = spark.sparkContext().hadoopConfiguration();
-    ShardFiles files = ShardFiles.open(tokens, conf);
+    var conf = hadoop();
+    ShardFiles files = ShardFiles.open(DATA.tokens(), conf);
     int[] whole = files.readSplit("train", files.tokenizer());   // every shard read start to end, concatenated
     assertTrue(files.shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
-    try (ShardWindowStream windows = ShardWindowStream.open(tokens, "train", conf)) {
+    try (ShardWindowStream windows = ShardWindowStream.open(DATA.tokens(), "train", conf)) {
       assertEquals(whole.length, windows.size());
       assertEquals(files.manifest().vocabSize(), windows.vocabSize());
       assertEquals(files.manifest().split("train").bytesPerToken(), windows.bytesPerToken(), 1e-12);
@@ -86,12 +76,12 @@ class PretrainRunTest {
   @EnumSource(value = PretrainConfig.Sync.class, names = {"SPARK", "IN_PROCESS"})
   void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B(PretrainConfig.Sync sync) throws Exception {
     String dir = "dp2-" + sync;
-    PretrainResult r = PretrainRun.run(spark, config(out(dir), 2, 2, 4).withSync(sync), QUIET);
+    PretrainResult r = PretrainRun.run(DATA.session(), config(out(dir), 2, 2, 4).withSync(sync), QUIET);
     assertEquals(2, r.replicas());
     assertEquals(4L * 16, r.effectiveBatchTokens());
 
-    ShardWindowStream train = ShardWindowStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
-    ShardWindowStream val = ShardWindowStream.open(tokens, "validation", spark.sparkContext().hadoopConfiguration());
+    ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
+    ShardWindowStream val = ShardWindowStream.open(DATA.tokens(), "validation", hadoop());
     Trainer single = new Trainer(config(out("unused"), 1, 4, 4).trainConfig(train.vocabSize()), train, val, null, null);
     List<Double> expected = new ArrayList<>();
     for (int s = 0; s < 4; s++) {
@@ -106,7 +96,7 @@ class PretrainRunTest {
       assertEquals(expected.get(s), losses.get(s), 1e-5, "loss of step " + (s + 1));
     }
     Checkpoint ck = Checkpoint.read(new HadoopCheckpointStore(out(dir) + "/checkpoints",
-        spark.sparkContext().hadoopConfiguration()), PretrainRun.CHECKPOINT);
+        hadoop()), PretrainRun.CHECKPOINT);
     assertEquals(4, ck.step());
     assertEquals(16L * 4 * ck.step() / 16, ck.dataRow());
     double maxDiff = ck.params().sub(single.model().params()).amaxNumber().doubleValue();
@@ -121,9 +111,9 @@ class PretrainRunTest {
     PretrainConfig.Optim o = twoByTwo.optim();
     twoByTwo = twoByTwo.withOptim(new PretrainConfig.Optim(o.batchSize(), 2, o.maxSteps(), o.lr(), o.minLr(),
         o.warmupSteps(), o.beta1(), o.beta2(), o.weightDecay(), o.gradClip(), o.seed(), o.sampling()));
-    PretrainRun.run(spark, twoByTwo, QUIET);
+    PretrainRun.run(DATA.session(), twoByTwo, QUIET);
 
-    ShardWindowStream train = ShardWindowStream.open(tokens, "train", spark.sparkContext().hadoopConfiguration());
+    ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
     Trainer single = new Trainer(config(out("unused"), 1, 4, 3).trainConfig(train.vocabSize()).withBatch(4, 2), train,
         null, null, null);
     List<Double> losses = new ArrayList<>();
@@ -138,7 +128,7 @@ class PretrainRunTest {
 
   @Test
   void aFailedStepRestartsFromTheCheckpointAndAKilledDriverResumes() throws Exception {
-    PretrainResult reference = PretrainRun.run(spark, config(out("ref"), 2, 2, 24), QUIET);
+    PretrainResult reference = PretrainRun.run(DATA.session(), config(out("ref"), 2, 2, 24), QUIET);
     assertTrue(reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());
 
     // Spark gives up on a step job (here: cancelled, as after repeated task failures): recovery from last.ckpt.
@@ -154,7 +144,8 @@ class PretrainRunTest {
     PretrainConfig finalStrict = strict;
     IllegalStateException dead = assertThrows(IllegalStateException.class, () -> runWhileFailingOneStep(finalStrict));
     assertTrue(dead.getMessage().contains("--resume"), dead.getMessage());
-    PretrainResult resumed = PretrainRun.run(spark, strict.withRun(tokens, strict.output(), false, true), QUIET);
+    PretrainResult resumed =
+        PretrainRun.run(DATA.session(), strict.withRun(DATA.tokens(), strict.output(), false, true), QUIET);
     assertTrue(resumed.resumedFromStep() >= 2, "resumed at " + resumed.resumedFromStep());
     assertEquals(reference.finalValLoss(), resumed.finalValLoss(), 1e-5);
     List<Long> steps = new ArrayList<>();
@@ -172,7 +163,7 @@ class PretrainRunTest {
         if (end.jobResult() instanceof JobFailed) failedJobs.incrementAndGet();
       }
     };
-    spark.sparkContext().addSparkListener(listener);
+    DATA.session().sparkContext().addSparkListener(listener);
     Path ckpt = Path.of(java.net.URI.create(cfg.output())).resolve("checkpoints").resolve(PretrainRun.CHECKPOINT);
     Thread saboteur = new Thread(() -> {
       try {
@@ -180,9 +171,9 @@ class PretrainRunTest {
         // Cancel one running step job at a time, then give the listener time to report it, so that one
         // failure (not a burst of them) is what the run has to survive.
         while (failedJobs.get() == 0) {
-          int[] active = spark.sparkContext().statusTracker().getActiveJobIds();
+          int[] active = DATA.session().sparkContext().statusTracker().getActiveJobIds();
           if (active.length > 0) {
-            spark.sparkContext().cancelJob(active[0]);
+            DATA.session().sparkContext().cancelJob(active[0]);
             Thread.sleep(100);
           } else {
             Thread.sleep(1);
@@ -194,35 +185,36 @@ class PretrainRunTest {
     });
     saboteur.start();
     try {
-      return PretrainRun.run(spark, cfg, QUIET);
+      return PretrainRun.run(DATA.session(), cfg, QUIET);
     } finally {
       saboteur.interrupt();
       saboteur.join();
-      spark.sparkContext().removeSparkListener(listener);
+      DATA.session().sparkContext().removeSparkListener(listener);
     }
   }
 
   @Test
   void badInputFailsBeforeTraining() throws Exception {
     FileNotFoundException noShards = assertThrows(FileNotFoundException.class,
-        () -> PretrainRun.run(spark, config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false),
-            QUIET));
+        () -> PretrainRun.run(DATA.session(),
+            config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false), QUIET));
     assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
 
-    PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET);
+    PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET);
     UserError exists = assertThrows(UserError.class,
-        () -> PretrainRun.run(spark, config(out("small"), 1, 2, 2), QUIET));
+        () -> PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET));
     assertTrue(exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
 
     PretrainConfig wider = config(out("small"), 1, 2, 4)
         .withModel(new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
-        .withRun(tokens, out("small"), false, true);
+        .withRun(DATA.tokens(), out("small"), false, true);
     UserError other = assertThrows(UserError.class,
-        () -> PretrainRun.run(spark, wider, QUIET));
+        () -> PretrainRun.run(DATA.session(), wider, QUIET));
     assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
 
     UserError noRun = assertThrows(UserError.class,
-        () -> PretrainRun.run(spark, config(out("never"), 1, 2, 2).withRun(tokens, out("never"), false, true), QUIET));
+        () -> PretrainRun.run(DATA.session(),
+            config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true), QUIET));
     assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
   }
 

@@ -8,45 +8,38 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.sample.KvCacheDecoder;
-import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.LocalSpark;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** {@code pipeline eval} on a tiny run trained on real Europarl shards ({@link TinyRun}). */
 class EvalJobTest {
+  @RegisterExtension static final LocalSpark SPARK = new LocalSpark("eval-job-test");
   /** Tao Te Ching, chapters 1 and 2: a script the run's Europarl BPE never saw. */
   static final String CHINESE = "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；常有欲，以觀其徼。"
       + "此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。天下皆知美之為美，斯惡已。皆知善之為善，斯不善已。故有無相生，"
       + "難易相成，長短相較，高下相傾，音聲相和，前後相隨。";
 
-  static SparkSession spark;
   static TinyRun tiny;
 
   @BeforeAll
   static void train() throws IOException {
-    spark = TestSessions.local("eval-job-test");
-    tiny = TinyRun.get(spark);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    tiny = TinyRun.get(SPARK.session());
   }
 
   static EvalJob.Result eval(String input, long maxTokens, boolean force) throws IOException {
     EvalJob job = new EvalJob(new EvalConfig(tiny.run(), null, input, maxTokens, force));
-    job.check(spark.sparkContext().hadoopConfiguration());
-    return job.run(job.needsSpark() ? spark : null, Progress.quiet());
+    job.check(SPARK.session().sparkContext().hadoopConfiguration());
+    return job.run(job.needsSpark() ? SPARK.session() : null, Progress.quiet());
   }
 
   @Test
@@ -67,7 +60,7 @@ class EvalJobTest {
     EvalJob.Result r = eval(tiny.write("held-out.txt", text), EvalConfig.ALL, false);
 
     // the reference: every window's predictions by the KV-cache decoder (its own forward code, in float64)
-    RunCheckpoint rc = RunCheckpoint.open(tiny.run(), null, spark.sparkContext().hadoopConfiguration());
+    RunCheckpoint rc = RunCheckpoint.open(tiny.run(), null, SPARK.session().sparkContext().hadoopConfiguration());
     BpeTokenizer tok = rc.tokenizer();
     int[] body = tok.encode(text);
     int[] t = new int[body.length + 1];
@@ -97,7 +90,7 @@ class EvalJobTest {
   void parquetAndTextOfTheSameDocumentScoreTheSame() throws IOException {
     String text = TinyRun.heldOutText();
     String parquet = tiny.dir().resolve("held-out.parquet").toUri().toString();
-    spark.createDataFrame(List.of(RowFactory.create("d1", text), RowFactory.create("d2", "  ")),
+    SPARK.session().createDataFrame(List.of(RowFactory.create("d1", text), RowFactory.create("d2", "  ")),
             new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
         .coalesce(1).write().parquet(parquet);
     EvalJob.Result p = eval(parquet, EvalConfig.ALL, false);

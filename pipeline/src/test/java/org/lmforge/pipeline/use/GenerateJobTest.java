@@ -6,36 +6,29 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.LocalSpark;
 import org.lmforge.pipeline.job.Progress;
 
 /** {@code pipeline generate} on a tiny run trained on real Europarl shards ({@link TinyRun}). */
 class GenerateJobTest {
-  static SparkSession spark;
+  @RegisterExtension static final LocalSpark SPARK = new LocalSpark("generate-job-test");
   static TinyRun tiny;
 
   @BeforeAll
   static void train() throws IOException {
-    spark = TestSessions.local("generate-job-test");
-    tiny = TinyRun.get(spark);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    tiny = TinyRun.get(SPARK.session());
   }
 
   static GenerateJob.Result generate(String prompt, double temperature, int topK, long seed, boolean cache)
       throws IOException {
     GenerateJob job = new GenerateJob(new GenerateConfig(tiny.run(), null, prompt, 30, temperature, topK, 0.95, seed,
         cache));
-    job.check(spark.sparkContext().hadoopConfiguration());
+    job.check(SPARK.session().sparkContext().hadoopConfiguration());
     return job.run(null, Progress.quiet());
   }
 

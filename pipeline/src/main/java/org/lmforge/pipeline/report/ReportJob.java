@@ -7,7 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.io.AtomicFile;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
@@ -16,7 +16,7 @@ import org.lmforge.pipeline.job.UserError;
  * directory ({@link Report}). On the driver. Complete when the page is newer than what it shows (runs.csv, the
  * fit and the prediction).
  */
-public final class ReportJob implements Job<Path> {
+public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   /**
    * @param sweep  the sweep directory (runs.csv, runs/, provenance/, prediction.json)
    * @param output the HTML file
@@ -29,15 +29,8 @@ public final class ReportJob implements Job<Path> {
     }
   }
 
-  private final Config cfg;
-
   public ReportJob(Config cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "report";
+    super("report", cfg);
   }
 
   @Override

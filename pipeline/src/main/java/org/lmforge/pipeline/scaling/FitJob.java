@@ -9,7 +9,7 @@ import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.FileKind;
-import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
@@ -18,7 +18,7 @@ import org.lmforge.pipeline.job.UserError;
  * ({@link ScalingFit}) written to a JSON file. On the driver, local files only. Complete when the JSON is newer
  * than the table.
  */
-public final class FitJob implements Job<ScalingFit.Result> {
+public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result> {
   /**
    * @param input    a CSV with columns params,tokens,loss (a sweep's runs.csv)
    * @param output   the JSON file written
@@ -27,16 +27,10 @@ public final class FitJob implements Job<ScalingFit.Result> {
    */
   public record Config(Path input, Path output, FitOptions options, boolean required) { }
 
-  private final Config cfg;
   private ScalingFit.Result result;
 
   public FitJob(Config cfg) {
-    this.cfg = cfg;
-  }
-
-  @Override
-  public String name() {
-    return "fit-scaling";
+    super("fit-scaling", cfg);
   }
 
   @Override
@@ -52,10 +46,6 @@ public final class FitJob implements Job<ScalingFit.Result> {
   /** The fit of the last {@link #run}; null before it, or when the table was too small to fit. */
   public ScalingFit.Result result() {
     return result;
-  }
-
-  public Config config() {
-    return cfg;
   }
 
   @Override

@@ -41,8 +41,8 @@ public final class CleanCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The job these options and conf/clean.conf (with --config and --conf) describe. */
-  CleanJob cleanJob() {
+  /** The job these options and conf/clean.conf (with --config and --conf) describe (public for CleanBench). */
+  public CleanJob cleanJob() {
     Config c = JobConfig.load("clean", job.configFile, job.overrides);
     CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
     CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);

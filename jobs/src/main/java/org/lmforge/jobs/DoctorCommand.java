@@ -1,8 +1,7 @@
 package org.lmforge.jobs;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.cluster.DoctorJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -21,12 +20,8 @@ public final class DoctorCommand implements Callable<Integer> {
   @Mixin MasterOption cluster = new MasterOption();
 
   @Override
-  public Integer call() {
-    DoctorJob job = new DoctorJob();
-    DoctorJob.Report report;
-    try (SparkSession spark = Sessions.create("lmforge-doctor", cluster.master())) {
-      report = job.run(spark, Progress.to(System.out));
-    }
+  public Integer call() throws IOException {
+    DoctorJob.Report report = Launch.result("doctor", cluster.master(), new DoctorJob(), Progress.to(System.out));
     if (!report.ok()) throw new UserError(String.join("; ", report.problems()));
     return 0;
   }

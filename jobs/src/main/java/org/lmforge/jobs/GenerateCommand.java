@@ -1,7 +1,6 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.use.GenerateConfig;
 import org.lmforge.pipeline.use.GenerateJob;
@@ -53,9 +52,8 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GenerateJob job = new GenerateJob(new GenerateConfig(runOptions.run, runOptions.tokens, prompt, maxTokens,
         greedy ? 0 : temperature, topK, topP, seed, !noKvCache));
-    job.check(new Configuration());
-    GenerateJob.Result r = job.run(null, Progress.to(System.err));
-    System.out.println(r.text());
+    // progress on stderr: stdout carries the continuation alone, so it can be piped
+    System.out.println(Launch.onDriver(job, Progress.to(System.err)).text());
     return 0;
   }
 }

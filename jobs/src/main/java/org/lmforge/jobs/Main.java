@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pipeline", mixinStandardHelpOptions = true, version = "lmforge 0.1.0",
     description = "Crawl dumps to a clean corpus, tokens, GPT pretraining and scaling laws.",
     subcommands = {AllCommand.class, DoctorCommand.class, CleanCommand.class, TokenizeCommand.class, PretrainCommand.class, SweepCommand.class, GenerateCommand.class, EvalCommand.class, TrainQualityCommand.class, FitScalingCommand.class, ReportCommand.class, TokenizerStatsCommand.class,
-        ExtractHtmlCommand.class, SampleWarcCommand.class, ShowDocsCommand.class, CleanBench.class})
+        ExtractHtmlCommand.class, SampleWarcCommand.class, ShowDocsCommand.class})
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   private static final int MAX_CAUSES = 12;   // cause chains can loop

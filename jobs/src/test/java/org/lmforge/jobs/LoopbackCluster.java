@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * launch executor JVMs through Spark's own command builder, which wants a SPARK_HOME with a {@code jars/}
  * directory: an empty one here, the jars come through {@code spark.executor.extraClassPath}.
  */
-final class LoopbackCluster implements AutoCloseable {
+public final class LoopbackCluster implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
   private final String masterUrl;
   private final int masterUi;
@@ -30,7 +30,7 @@ final class LoopbackCluster implements AutoCloseable {
     this.masterUi = masterUi;
   }
 
-  static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory) throws Exception {
+  public static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory) throws Exception {
     return start(dir, workers, coresPerWorker, workerMemory, Map.of());
   }
 
@@ -38,7 +38,7 @@ final class LoopbackCluster implements AutoCloseable {
    * @param workerProperties system properties of each worker JVM, as {@code SPARK_WORKER_OPTS} would pass them
    *                         (e.g. spark.worker.resource.gpu.amount and its discovery script)
    */
-  static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory,
+  public static LoopbackCluster start(Path dir, int workers, int coresPerWorker, String workerMemory,
                                Map<String, String> workerProperties) throws Exception {
     Path sparkHome = Files.createDirectories(dir.resolve("spark-home"));
     Files.createDirectories(sparkHome.resolve("jars"));
@@ -63,7 +63,7 @@ final class LoopbackCluster implements AutoCloseable {
     }
   }
 
-  String masterUrl() {
+  public String masterUrl() {
     return masterUrl;
   }
 
@@ -72,7 +72,7 @@ final class LoopbackCluster implements AutoCloseable {
    * and the Java 17 flags, one core and one ND4J thread each, at most {@code executors} of them; the driver
    * listens on loopback. Callers add their own on top.
    */
-  static Map<String, String> driverProperties(int executors, String executorMemory) throws IOException {
+  public static Map<String, String> driverProperties(int executors, String executorMemory) throws IOException {
     return Map.of(
         "spark.executor.extraClassPath", classpath(),
         "spark.executor.extraJavaOptions", jvmOpens(),
@@ -85,12 +85,12 @@ final class LoopbackCluster implements AutoCloseable {
   }
 
   /** The classpath of this test JVM, which holds Spark, our modules and their dependencies. */
-  static String classpath() {
+  public static String classpath() {
     return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   }
 
   /** The JVM flags Spark and ND4J need on Java 17, from conf/jvm.properties (the one list of them). */
-  static String jvmOpens() throws IOException {
+  public static String jvmOpens() throws IOException {
     Path root = Path.of(System.getProperty("project.root", "."));
     Path props = root.resolve("conf/jvm.properties");
     if (!Files.exists(props)) props = root.resolve("../conf/jvm.properties");   // run from a module directory
@@ -145,7 +145,7 @@ final class LoopbackCluster implements AutoCloseable {
    * /proc/PID/cmdline (NUL-separated arguments; ProcessHandle.Info#commandLine gives up on command lines as long
    * as these classpaths).
    */
-  static Map<String, ProcessHandle> executors(String appId) {
+  public static Map<String, ProcessHandle> executors(String appId) {
     Map<String, ProcessHandle> out = new java.util.TreeMap<>();
     ProcessHandle.allProcesses().forEach(p -> {
       try {

@@ -45,7 +45,7 @@ public final class SyntheticPoints {
     return points;
   }
 
-  static double logSpaced(double lo, double hi, int count, int i) {
+  public static double logSpaced(double lo, double hi, int count, int i) {
     return count == 1 ? lo : Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * i / (count - 1));
   }
 }

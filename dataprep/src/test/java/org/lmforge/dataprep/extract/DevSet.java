@@ -18,14 +18,14 @@ import org.lmforge.dataprep.SharedData;
  * The extraction dev set in {@code shared/data/extraction-dev} (trafilatura's evaluation pages): for each
  * page, snippets that must be in the output ({@code with}) and snippets that must not ({@code without}).
  */
-final class DevSet {
-    record Page(String url, String file, List<String> with, List<String> without, Path html) {
+public final class DevSet {
+    public record Page(String url, String file, List<String> with, List<String> without, Path html) {
         /** Held-out part: one page in five by a fixed hash of the file name, never used for tuning. */
-        boolean heldOut() {
+        public boolean heldOut() {
             return Math.floorMod(file.hashCode(), 5) == 0;
         }
 
-        String readHtml() {
+        public String readHtml() {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(html))) {
                 return org.lmforge.dataprep.warc.PageDecoder.decodeText(in.readAllBytes());
             } catch (IOException e) {
@@ -36,16 +36,16 @@ final class DevSet {
 
     private DevSet() {}
 
-    static Path dir() {
+    public static Path dir() {
         return SharedData.path("extraction-dev");
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isRegularFile(dir().resolve("evaldata.json"));
     }
 
     /** Pages in the file's order (the JSON object's key order). */
-    static List<Page> load() throws IOException {
+    public static List<Page> load() throws IOException {
         Path d = dir();
         JsonNode root = new ObjectMapper().readTree(d.resolve("evaldata.json").toFile());
         List<Page> pages = new ArrayList<>();

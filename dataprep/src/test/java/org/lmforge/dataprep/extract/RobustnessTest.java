@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile input returns normally (no exception, no stack overflow) within a generous bound. The bounds are
- * hang guards, not speed measurements (those are in {@link ExtractionBench}).
+ * hang guards, not speed measurements (those are in the bench module's {@code ExtractionBench}).
  */
 class RobustnessTest {
     private static final Duration HANG_GUARD = Duration.ofSeconds(60);

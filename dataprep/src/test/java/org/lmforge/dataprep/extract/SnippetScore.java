@@ -6,23 +6,23 @@ package org.lmforge.dataprep.extract;
  * {@code \s}), then a {@code with} snippet found as a substring is a true positive (else a false negative) and
  * a {@code without} snippet found is a false positive (else a true negative).
  */
-final class SnippetScore {
+public final class SnippetScore {
     int tp, fp, fn, tn;
 
-    void add(DevSet.Page page, String output) {
+    public void add(DevSet.Page page, String output) {
         String out = norm(output == null ? "" : output);
         for (String w : page.with()) { if (out.contains(norm(w))) tp++; else fn++; }
         for (String w : page.without()) { if (out.contains(norm(w))) fp++; else tn++; }
     }
 
-    void add(SnippetScore o) { tp += o.tp; fp += o.fp; fn += o.fn; tn += o.tn; }
+    public void add(SnippetScore o) { tp += o.tp; fp += o.fp; fn += o.fn; tn += o.tn; }
 
-    double precision() { return tp + fp == 0 ? 0 : (double) tp / (tp + fp); }
-    double recall() { return tp + fn == 0 ? 0 : (double) tp / (tp + fn); }
-    double f1() { int d = 2 * tp + fp + fn; return d == 0 ? 0 : 2.0 * tp / d; }
+    public double precision() { return tp + fp == 0 ? 0 : (double) tp / (tp + fp); }
+    public double recall() { return tp + fn == 0 ? 0 : (double) tp / (tp + fn); }
+    public double f1() { int d = 2 * tp + fp + fn; return d == 0 ? 0 : 2.0 * tp / d; }
 
     /** Python's {@code re.sub(r"\s+", " ", text).strip()}: whitespace as {@code str.isspace()} defines it. */
-    static String norm(String text) {
+    public static String norm(String text) {
         return Dom.normalizeSpace(text);
     }
 

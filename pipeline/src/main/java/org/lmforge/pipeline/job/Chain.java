@@ -40,8 +40,18 @@ public final class Chain {
         progress.line(job.name() + ": " + job.output() + " is complete, kept (--overwrite redoes it)");
         continue;
       }
-      job.check(hadoop);
-      job.run(job.needsSpark() ? session.get() : null, progress);
+      runOne(job, hadoop, session, progress);
     }
+  }
+
+  /**
+   * One job as a chain runs each of its jobs: checked, then run, with the session only when it needs Spark (asked
+   * after the check, which may decide it, e.g. eval of a Parquet input). Returns the job's result, for a command
+   * that prints it (generate, doctor).
+   */
+  public static <R> R runOne(Job<R> job, Configuration hadoop, Supplier<SparkSession> session, Progress progress)
+      throws IOException {
+    job.check(hadoop);
+    return job.run(job.needsSpark() ? session.get() : null, progress);
   }
 }

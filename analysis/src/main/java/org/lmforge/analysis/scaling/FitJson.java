@@ -53,11 +53,11 @@ public final class FitJson {
     ci.put("level", r.options().level());
     ci.put("method", method(r.options().resampling()));
     ci.put("resamples", r.approach3().bootstrapFits());
-    r.approach3().intervals().forEach((k, v) -> ci.put(k, List.of(v[0], v[1])));
+    r.approach3().intervals().forEach((k, v) -> ci.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
     m.put("ci", ci);
     Map<String, Object> other = new LinkedHashMap<>();
     other.put("method", method(r.approach3().otherResampling()));
-    r.approach3().otherIntervals().forEach((k, v) -> other.put(k, List.of(v[0], v[1])));
+    r.approach3().otherIntervals().forEach((k, v) -> other.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
     m.put("ci_other_resampling", other);
     m.put("huber_objective", r.approach3().objective());
 
@@ -68,7 +68,7 @@ public final class FitJson {
       k.put("reason", r.selection().reason());
     } else {
       k.put("formula", joint.law().formula());
-      k.putAll(joint.law().parameters());
+      joint.law().parameters().forEach((key, v) -> k.put(key, num(v)));
       k.put("a", joint.law().nExponent());
       k.put("b", joint.law().dExponent());
       k.put("ci", intervals(joint.intervals()));
@@ -194,7 +194,7 @@ public final class FitJson {
 
   private static Map<String, Object> intervals(Map<String, double[]> ci) {
     Map<String, Object> m = new LinkedHashMap<>();
-    ci.forEach((key, v) -> m.put(key, List.of(v[0], v[1])));
+    ci.forEach((key, v) -> m.put(key, java.util.Arrays.asList(num(v[0]), num(v[1]))));
     return m;
   }
 

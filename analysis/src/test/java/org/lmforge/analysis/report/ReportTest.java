@@ -105,6 +105,32 @@ class ReportTest {
   }
 
   @Test
+  void aFitWhoseScaleOverflowsStillWritesTheReportAndAFitJsonWithNulls() throws Exception {
+    // The demo sweep's runs of 2026-11-30: Kaplan's joint fit drives alpha_N to ~1e-5, and N_c past the double range.
+    Path sweep = Files.createDirectories(dir.resolve("demo-overflow"));
+    Files.writeString(sweep.resolve("runs.csv"), String.join("\n",
+        "run_id,params,tokens,final_val_loss,budget_flops",
+        "c3.0e10-L1-h2-d32,12768,391168,6.37390,3e10",
+        "c3.0e10-L2-h2-d48,56640,88064,6.78765,3e10",
+        "c1.0e11-L2-h2-d48,56640,293888,6.42923,1e11",
+        "c3.0e10-L2-h4-d64,100096,50176,6.79387,3e10",
+        "c1.0e11-L2-h4-d64,100096,166912,6.54779,1e11",
+        "c1.0e11-L3-h4-d96,335712,49152,6.77984,1e11",
+        "c1.0e11-L4-h4-d128,793344,21504,6.84668,1e11") + "\n");
+    Path out = dir.resolve("demo-overflow.html");
+    Report.write(sweep, out, 1e21, FAST);
+    String html = Files.readString(out);
+    assertTrue(html.contains("<td>N_c</td><td>\u221e</td>"), "an infinite N_c is printed as such");
+    Path json = dir.resolve("demo-overflow.json");
+    Path points = dir.resolve("demo-overflow-points.csv");
+    Files.writeString(points, Files.readString(sweep.resolve("runs.csv")).replace("final_val_loss", "loss"));
+    org.lmforge.analysis.scaling.ScalingFit.fitCsv(points, json, FAST);
+    com.fasterxml.jackson.databind.JsonNode fit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+    assertTrue(fit.path("kaplan_joint").path("N_c").isNull(), "a non-finite value is null in fit.json");
+    assertFalse(Files.readString(json).contains("Infinity") || Files.readString(json).contains("NaN"));
+  }
+
+  @Test
   void missingOptionalPartsSayNotAvailable() throws Exception {
     Path sweep = dir.resolve("bare");
     SyntheticSweep.write(sweep, ChinchillaLaw.HOFFMANN_2022, BUDGETS, 5, false, 4);

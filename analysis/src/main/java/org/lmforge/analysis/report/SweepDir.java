@@ -101,7 +101,8 @@ public final class SweepDir {
         } catch (IOException e) {
           throw new IllegalArgumentException(file + " line " + n + ": not a JSON object: " + e.getMessage());
         }
-        // The trainer's records (MetricsLog): "train" ones carry loss, lr, grad_norm, tokens_per_s; "eval" ones val_loss.
+        // The training loop's records (model/…/train/MetricsLog): "train" ones carry loss, lr, grad_norm,
+        // tokens_per_s; "eval" ones val_loss.
         boolean train = "train".equals(o.path("kind").asText());
         out.add(new Metric(field(o, "step"), field(o, "tokens"), train ? field(o, "loss") : Double.NaN,
             field(o, "val_loss"), field(o, "lr"), field(o, "grad_norm"), field(o, "tokens_per_s")));

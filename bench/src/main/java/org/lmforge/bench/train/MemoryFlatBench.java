@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 
@@ -25,8 +26,8 @@ public final class MemoryFlatBench {
     for (int i = 0; i < tokens.length; i++) tokens[i] = r.nextInt(256);
     IntArrayTokenStream data = new IntArrayTokenStream(tokens, 256, 1.0);
     GptConfig model = GptConfig.of(256, 64, 2, 4, 128, 0);
-    TrainConfig cfg = new TrainConfig(model, 4, 1, steps, 1e-3, 1e-4, Math.min(100, steps), steps, 0.9, 0.99, 0.1, 1.0, 1,
-        BatchSampler.Mode.RANDOM, 0, 4096, 1000, 0, null);
+    TrainConfig cfg = new TrainConfig(model, new Optim(4, 1, steps, 1e-3, 1e-4, 100, 0.9, 0.99, 0.1, 1.0, 1,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 4096, 1000, 0));
     Trainer t = new Trainer(cfg, data.slice(0, 180_000), data.slice(180_000, 200_000), null, null);
     System.out.printf("%s: %,d parameters, %d tokens/step, OMP_NUM_THREADS=%s%n", model, model.parameterCount(),
         cfg.tokensPerStep(), System.getenv("OMP_NUM_THREADS"));

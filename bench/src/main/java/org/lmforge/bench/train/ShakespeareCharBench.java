@@ -12,6 +12,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.CharTokenizer;
 import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 
@@ -34,16 +35,16 @@ public final class ShakespeareCharBench {
     IntArrayTokenStream all = tok.stream(text);
     int n = (int) (0.9 * all.size());
     GptConfig model = GptConfig.of(tok.vocabSize(), 64, 4, 4, 128, 0.0);
-    TrainConfig cfg = new TrainConfig(model, 12, 1, iters, 1e-3, 1e-4, Math.min(100, iters), iters, 0.9, 0.99, 0.1, 1.0, 1337,
-        BatchSampler.Mode.RANDOM, 250, 20 * 12 * 64, 50, 0, metrics);
+    TrainConfig cfg = new TrainConfig(model, new Optim(12, 1, iters, 1e-3, 1e-4, 100, 0.9, 0.99, 0.1, 1.0, 1337,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(250, 20 * 12 * 64, 50, 0));
     // evaluations during training use nanoGPT's CPU setting (eval_iters 20 x batch 12 x block 64 = 15,360
     // tokens, fixed windows here); the whole validation split (111k tokens) at step 0 made the first step slow
     IntArrayTokenStream val = all.slice(n, (int) all.size());
     Trainer trainer = new Trainer(cfg, all.slice(0, n), val, null, null);
     System.out.printf("periodic evals (step N: val loss): %,d fixed validation tokens (nanoGPT's eval_iters 20 x 12 x 64);"
-        + " the RESULT line: the whole validation split, %,d tokens%n", cfg.evalTokens(), val.size());
+        + " the RESULT line: the whole validation split, %,d tokens%n", cfg.cadence().evalTokens(), val.size());
     long t0 = System.nanoTime();
-    EvalResult periodic = trainer.run();
+    EvalResult periodic = trainer.run(metrics);
     double s = (System.nanoTime() - t0) / 1e9;
     // every complete 64-token window of the split, in order: all but the last (size - 1) % 64 predictable tokens
     EvalResult r = new Evaluator(val, model.contextLength(), 64, Long.MAX_VALUE).evaluate(trainer.model());

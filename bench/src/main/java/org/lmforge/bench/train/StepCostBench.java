@@ -5,6 +5,7 @@ import java.lang.management.ThreadMXBean;
 import org.apache.hadoop.conf.Configuration;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.train.ShardWindowStream;
@@ -31,8 +32,8 @@ public final class StepCostBench {
             Integer.parseInt(s[2]), 0.0, GptConfig.Positional.LEARNED, false);
         for (String b : args[3].split(",")) {
           int batch = Integer.parseInt(b);
-          TrainConfig tc = new TrainConfig(g, batch, 1, steps + 5, 3e-3, 3e-4, 1, steps + 5, 0.9, 0.99, 0.1, 1.0, 1,
-              BatchSampler.Mode.RANDOM, 0, 1, 1, 0, null);
+          TrainConfig tc = new TrainConfig(g, new Optim(batch, 1, steps + 5, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 1,
+              BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1, 1, 0));
           Trainer t = new Trainer(tc, train, null, null, null);
           for (int i = 0; i < 5; i++) t.trainStep();
           long c0 = mx.getCurrentThreadCpuTime(), w0 = System.nanoTime();

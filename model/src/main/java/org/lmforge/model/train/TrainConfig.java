@@ -1,73 +1,48 @@
 package org.lmforge.model.train;
 
-import java.nio.file.Path;
 import org.lmforge.model.gpt.GptConfig;
 
 /**
- * Everything one training run needs besides data. Defaults ({@link #defaults}) follow nanoGPT's
- * shakespeare_char recipe: AdamW (0.9, 0.99), weight decay 0.1, clip 1.0, warmup 100, cosine to lr/10.
+ * Everything one training run needs besides data: the architecture, the optimiser and the loop's cadence. The
+ * pretrain job builds it from its own configuration ({@code PretrainConfig#trainConfig}) with the same
+ * {@link Optim}, so a local run and a data-parallel one are configured by the same three parts.
  *
- * @param model              architecture
- * @param batchSize          sequences per micro-batch
- * @param gradAccum          micro-batches per optimiser step (effective batch = batchSize·gradAccum)
- * @param maxSteps           optimiser steps of the run
- * @param lr                 peak learning rate; minLr at the end of the cosine
- * @param warmupSteps        linear warmup steps
- * @param decaySteps         end of the cosine (usually maxSteps)
- * @param weightDecay        AdamW decay on block matmul weights only
- * @param gradClip           max global gradient L2 norm (0 = off)
- * @param seed               initialisation, data order and dropout
- * @param sampling           RANDOM windows (nanoGPT) or SEQUENTIAL
- * @param evalInterval       steps between validation passes (and at the last step); 0 = never
- * @param evalTokens         validation tokens per pass (fixed windows from the start of the validation stream)
- * @param logInterval        steps between console lines
- * @param checkpointInterval steps between checkpoints (and at the last step); 0 = never
- * @param metricsFile        JSON lines, one per logged step and per evaluation; null = none
+ * @param model   architecture
+ * @param optim   optimiser, batch, length and seed of the run
+ * @param cadence when {@link TrainLoop} evaluates, logs and checkpoints
  */
-public record TrainConfig(GptConfig model, int batchSize, int gradAccum, int maxSteps, double lr, double minLr,
-                          int warmupSteps, int decaySteps, double beta1, double beta2, double weightDecay,
-                          double gradClip, long seed, BatchSampler.Mode sampling, int evalInterval, int evalTokens,
-                          int logInterval, int checkpointInterval, Path metricsFile) {
+public record TrainConfig(GptConfig model, Optim optim, Cadence cadence) {
   public TrainConfig {
-    if (batchSize < 1 || gradAccum < 1 || maxSteps < 0)
-      throw new IllegalArgumentException("batchSize, gradAccum must be >= 1 and maxSteps >= 0; got " + batchSize
-          + ", " + gradAccum + ", " + maxSteps);
-    new LrSchedule(lr, minLr, warmupSteps, decaySteps);   // validates
-    if (gradClip < 0 || weightDecay < 0) throw new IllegalArgumentException("gradClip and weightDecay must be >= 0");
+    if (model == null || optim == null || cadence == null)
+      throw new IllegalArgumentException("a TrainConfig needs a model, an optimiser and a cadence");
   }
 
-  public static TrainConfig defaults(GptConfig model, int batchSize, int maxSteps, double lr) {
-    return new TrainConfig(model, batchSize, 1, maxSteps, lr, lr / 10, Math.min(100, maxSteps), maxSteps, 0.9, 0.99,
-        0.1, 1.0, 1337, BatchSampler.Mode.RANDOM, 250, 64 * 1024, 10, 0, null);
+  /**
+   * How often the loop does what is not a step.
+   *
+   * @param evalInterval       steps between validation passes (and one after the last step); 0 = only after the
+   *                           last step
+   * @param evalTokens         validation tokens per pass (fixed windows from the start of the validation stream)
+   * @param logInterval        steps between metrics records and progress lines (and at the last step)
+   * @param checkpointInterval steps between checkpoints (and at the last step); 0 = never
+   */
+  public record Cadence(int evalInterval, int evalTokens, int logInterval, int checkpointInterval) {
+    public Cadence {
+      if (evalInterval < 0 || evalTokens < 1 || logInterval < 1 || checkpointInterval < 0)
+        throw new IllegalArgumentException("need evalInterval >= 0, evalTokens >= 1, logInterval >= 1 and "
+            + "checkpointInterval >= 0; got " + evalInterval + ", " + evalTokens + ", " + logInterval + ", "
+            + checkpointInterval);
+    }
   }
 
-  public LrSchedule schedule() { return new LrSchedule(lr, minLr, warmupSteps, decaySteps); }
+  public LrSchedule schedule() { return optim.schedule(); }
 
-  public int tokensPerStep() { return batchSize * gradAccum * model.contextLength(); }
+  /** Tokens one process sees per optimiser step (a data-parallel step sees this times the replicas). */
+  public int tokensPerStep() { return optim.batchSize() * optim.gradAccum() * model.contextLength(); }
 
-  public TrainConfig withModel(GptConfig m) {
-    return new TrainConfig(m, batchSize, gradAccum, maxSteps, lr, minLr, warmupSteps, decaySteps, beta1, beta2,
-        weightDecay, gradClip, seed, sampling, evalInterval, evalTokens, logInterval, checkpointInterval, metricsFile);
-  }
+  public TrainConfig withModel(GptConfig m) { return new TrainConfig(m, optim, cadence); }
 
-  public TrainConfig withSteps(int steps, int evalInterval, int checkpointInterval) {
-    return new TrainConfig(model, batchSize, gradAccum, steps, lr, minLr, Math.min(warmupSteps, steps), steps, beta1,
-        beta2, weightDecay, gradClip, seed, sampling, evalInterval, evalTokens, logInterval, checkpointInterval,
-        metricsFile);
-  }
+  public TrainConfig withBatch(int batch, int accum) { return new TrainConfig(model, optim.withBatch(batch, accum), cadence); }
 
-  public TrainConfig withMetricsFile(Path p) {
-    return new TrainConfig(model, batchSize, gradAccum, maxSteps, lr, minLr, warmupSteps, decaySteps, beta1, beta2,
-        weightDecay, gradClip, seed, sampling, evalInterval, evalTokens, logInterval, checkpointInterval, p);
-  }
-
-  public TrainConfig withBatch(int batch, int accum) {
-    return new TrainConfig(model, batch, accum, maxSteps, lr, minLr, warmupSteps, decaySteps, beta1, beta2,
-        weightDecay, gradClip, seed, sampling, evalInterval, evalTokens, logInterval, checkpointInterval, metricsFile);
-  }
-
-  public TrainConfig withSeed(long s) {
-    return new TrainConfig(model, batchSize, gradAccum, maxSteps, lr, minLr, warmupSteps, decaySteps, beta1, beta2,
-        weightDecay, gradClip, s, sampling, evalInterval, evalTokens, logInterval, checkpointInterval, metricsFile);
-  }
+  public TrainConfig withSeed(long s) { return new TrainConfig(model, optim.withSeed(s), cadence); }
 }

@@ -3,7 +3,7 @@ package org.lmforge.model.train;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.checkpoint.CheckpointStore;
 import org.lmforge.model.eval.EvalResult;
@@ -53,15 +53,17 @@ public final class Trainer {
       throw new IllegalArgumentException("training stream vocabulary (" + train.vocabSize() + ") is larger than the "
           + "model's vocabSize " + cfg.model().vocabSize());
     this.cfg = cfg;
-    this.model = new Gpt(cfg.model(), cfg.seed(), type);
-    this.opt = new AdamW(model.flatLength(), model.decayMask(), cfg.beta1(), cfg.beta2(), 1e-8, cfg.weightDecay());
-    this.sampler = train == null ? null : new BatchSampler(train, cfg.model().contextLength(), cfg.seed(), cfg.sampling());
-    this.evaluator = val == null ? null : new Evaluator(val, cfg.model().contextLength(), cfg.batchSize(), cfg.evalTokens());
+    Optim o = cfg.optim();
+    int context = cfg.model().contextLength();
+    this.model = new Gpt(cfg.model(), o.seed(), type);
+    this.opt = new AdamW(model.flatLength(), model.decayMask(), o.beta1(), o.beta2(), 1e-8, o.weightDecay());
+    this.sampler = train == null ? null : new BatchSampler(train, context, o.seed(), o.sampling());
+    this.evaluator = val == null ? null : new Evaluator(val, context, o.batchSize(), cfg.cadence().evalTokens());
     this.store = store;
     this.checkpointName = checkpointName;
     // fp16 sums of micro-batch gradients would lose the small ones: accumulate in at least fp32
     DataType accumType = type.width() < DataType.FLOAT.width() ? DataType.FLOAT : type;
-    this.accum = cfg.gradAccum() > 1 ? Nd4j.zeros(accumType, model.flatLength()) : null;
+    this.accum = cfg.optim().gradAccum() > 1 ? Nd4j.zeros(accumType, model.flatLength()) : null;
   }
 
   public Gpt model() { return model; }
@@ -79,9 +81,9 @@ public final class Trainer {
   /** Resume: parameters, optimiser, step, data position; the architecture must match. */
   public void resumeFrom(Checkpoint ck, String where) {
     ck.requireArchitecture(cfg.model(), where);
-    if (ck.seed() != cfg.seed())
+    if (ck.seed() != cfg.optim().seed())
       throw new IllegalArgumentException("checkpoint " + where + " was trained with seed " + ck.seed()
-          + " but this run has seed " + cfg.seed() + ": resuming would not continue the same data order");
+          + " but this run has seed " + cfg.optim().seed() + ": resuming would not continue the same data order");
     loadParams(ck, where);
     opt.load(ck.optimizer());
     step = ck.step();
@@ -111,7 +113,7 @@ public final class Trainer {
   public Checkpoint checkpoint() {
     AdamW.State s = opt.state();
     return new Checkpoint(cfg.model(), model.params().dup(), new AdamW.State(s.m().dup(), s.v().dup(), s.t()), step,
-        dataRow, cfg.seed());
+        dataRow, cfg.optim().seed());
   }
 
   /**
@@ -122,7 +124,7 @@ public final class Trainer {
   public double gradient(long firstRow, int rows) {
     if (sampler == null) throw new IllegalStateException("this trainer has no training stream");
     BatchSampler.Batch b = sampler.batch(firstRow, rows);
-    Nd4j.getRandom().setSeed(cfg.seed() * 31 + firstRow);
+    Nd4j.getRandom().setSeed(cfg.optim().seed() * 31 + firstRow);
     return model.computeGradient(b.x(), b.y(), true);
   }
 
@@ -141,7 +143,8 @@ public final class Trainer {
    */
   public double applyUpdate(INDArray grad, double scale) {
     double norm = scale * model.gradientNorm(grad);
-    double clip = cfg.gradClip() > 0 && norm > cfg.gradClip() ? cfg.gradClip() / (norm + 1e-6) : 1;
+    double maxNorm = cfg.optim().gradClip();
+    double clip = maxNorm > 0 && norm > maxNorm ? maxNorm / (norm + 1e-6) : 1;
     opt.update(model.params(), grad, scale * clip, cfg.schedule().at(step));
     step++;
     return norm;
@@ -166,25 +169,36 @@ public final class Trainer {
    * data-parallel training. With one micro-batch the gradient is the network's own, uncopied.
    */
   public MeanGradient meanGradient(long[] firstRows) {
-    if (firstRows.length != cfg.gradAccum())
-      throw new IllegalArgumentException(firstRows.length + " micro-batches for gradAccum " + cfg.gradAccum());
-    if (cfg.gradAccum() == 1) return new MeanGradient(gradient(firstRows[0], cfg.batchSize()), model.gradients());
+    int micro = cfg.optim().gradAccum(), rows = cfg.optim().batchSize();
+    if (firstRows.length != micro)
+      throw new IllegalArgumentException(firstRows.length + " micro-batches for gradAccum " + micro);
+    if (micro == 1) return new MeanGradient(gradient(firstRows[0], rows), model.gradients());
     accum.assign(0);
     double loss = 0;
     for (long first : firstRows) {
-      loss += gradient(first, cfg.batchSize());
+      loss += gradient(first, rows);
       accum.addi(model.gradients());
     }
-    accum.divi(cfg.gradAccum());
-    return new MeanGradient(loss / cfg.gradAccum(), accum);
+    accum.divi(micro);
+    return new MeanGradient(loss / micro, accum);
   }
 
   /** One optimiser step over batchSize·gradAccum rows; returns {loss, gradNorm}. */
   public double[] trainStep() {
-    long[] firstRows = new long[cfg.gradAccum()];
-    for (int i = 0; i < firstRows.length; i++) firstRows[i] = claimRows(cfg.batchSize());
+    StepResult r = timedStep();
+    return new double[] {r.loss(), r.gradNorm()};
+  }
+
+  /** {@link #trainStep} with its time split into gradients (compute) and clip + AdamW (update). */
+  public StepResult timedStep() {
+    long t0 = System.nanoTime();
+    long[] firstRows = new long[cfg.optim().gradAccum()];
+    for (int i = 0; i < firstRows.length; i++) firstRows[i] = claimRows(cfg.optim().batchSize());
     MeanGradient g = meanGradient(firstRows);
-    return new double[] {g.loss(), applyUpdate(g.gradient())};
+    long t1 = System.nanoTime();
+    double norm = applyUpdate(g.gradient());
+    long t2 = System.nanoTime();
+    return new StepResult(g.loss(), norm, (t2 - t0) / 1e9, (t1 - t0) / 1e9, 0, (t2 - t1) / 1e9);
   }
 
   public EvalResult evaluate() {
@@ -192,56 +206,30 @@ public final class Trainer {
     return evaluator.evaluate(model);
   }
 
-  /** Trains until cfg.maxSteps (or untilStep, for a run stopped early); returns the last validation result. */
-  public EvalResult run(long untilStep) {
-    long end = Math.min(untilStep, cfg.maxSteps());
-    ProgressBar bar = new ProgressBar(console, cfg.maxSteps());
-    EvalResult last = null;
-    long t0 = System.nanoTime(), windowStart = t0, windowTokens = 0;
+  /**
+   * Trains until maxSteps through {@link TrainLoop}, the loop the pretrain job runs too, writing metrics to
+   * {@code metricsFile} (null: none; a resumed trainer keeps the file's records up to its step). Returns the
+   * last validation result (null without a validation stream).
+   */
+  public EvalResult run(Path metricsFile) {
     if (step == 0)
       console.printf("model %s: %,d parameters (12·L·d² + embeddings = %,d), %.3g FLOPs/token, %,d tokens/step%n",
           cfg.model(), cfg.model().parameterCount(), cfg.model().approxParameterCount(), cfg.model().flopsPerToken(),
           cfg.tokensPerStep());
-    try (MetricsLog metrics = new MetricsLog(cfg.metricsFile())) {
-      while (step < end) {
-        // eval: before the update of steps 0, k·evalInterval
-        if (evaluator != null && cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
-          last = evaluate();
-          metrics.eval(step, step * cfg.tokensPerStep(), last);
-          console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", step, last.loss(), last.perplexity(), last.bitsPerByte());
-        }
-        // step
-        double lr = cfg.schedule().at(step);
-        double[] r = trainStep();
-        windowTokens += cfg.tokensPerStep();
-        if (step == 1)
-          console.printf("first step done %.1f s after JVM start%n",
-              (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
-        // log
-        if (step % Math.max(1, cfg.logInterval()) == 0 || step == end) {
-          long now = System.nanoTime();
-          double tps = windowTokens / ((now - windowStart) / 1e9);
-          metrics.train(step, r[0], lr, r[1], step * cfg.tokensPerStep(), tps, (now - t0) / 1e9);
-          bar.show(step, String.format("loss %.4f lr %.2e gnorm %.3f %.0f tok/s", r[0], lr, r[1], tps));
-          windowStart = now;
-          windowTokens = 0;
-        }
-        // checkpoint
-        if (store != null && cfg.checkpointInterval() > 0 && (step % cfg.checkpointInterval() == 0 || step == cfg.maxSteps()))
-          saveCheckpoint();
-      }
-      if (evaluator != null && cfg.evalInterval() > 0 && step == cfg.maxSteps()) {
-        last = evaluate();
-        metrics.eval(step, step * cfg.tokensPerStep(), last);
-        console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f%n", step, last.loss(), last.perplexity(), last.bitsPerByte());
-      }
+    try {
+      MetricsLog metrics = metricsFile == null ? MetricsLog.discard()
+          : MetricsLog.open(MetricsLog.localFile(metricsFile), step > 0 ? step : -1);
+      return new TrainLoop(cfg, cfg.tokensPerStep(), metrics, console::println).run(new LocalRun(this, console)).last();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return last;
   }
 
-  public EvalResult run() { return run(cfg.maxSteps()); }
+  public EvalResult run() { return run(null); }
+
+  boolean hasValidation() { return evaluator != null; }
+
+  boolean hasCheckpoints() { return store != null; }
 
   public void saveCheckpoint() {
     try {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 
@@ -19,8 +20,8 @@ class CheckpointTest {
   static final GptConfig TINY = new GptConfig(20, 8, 2, 2, 16, 0.1, GptConfig.Positional.LEARNED, false);
 
   static TrainConfig cfg(int steps) {
-    return new TrainConfig(TINY, 4, 2, steps, 3e-3, 3e-4, Math.min(2, steps), steps, 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.RANDOM, 0, 1024, 1000, 0, null);
+    return new TrainConfig(TINY, new Optim(4, 2, steps, 3e-3, 3e-4, Math.min(2, steps), 0.9, 0.99, 0.1, 1.0, 42,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1024, 1000, 0));
   }
 
   static IntArrayTokenStream data(long seed) {

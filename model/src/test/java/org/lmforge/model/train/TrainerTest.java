@@ -25,8 +25,8 @@ class TrainerTest {
   }
 
   static TrainConfig cfg(int steps, double lr) {
-    return new TrainConfig(TINY, 4, 1, steps, lr, lr / 10, 2, steps, 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.RANDOM, 0, 1024, 1000, 0, null);
+    return new TrainConfig(TINY, new Optim(4, 1, steps, lr, lr / 10, 2, 0.9, 0.99, 0.1, 1.0, 42,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1024, 1000, 0));
   }
 
   @Test
@@ -82,15 +82,17 @@ class TrainerTest {
   void metricsFileHasTrainAndEvalRecords(@TempDir Path dir) throws Exception {
     Path m = dir.resolve("metrics.jsonl");
     IntArrayTokenStream data = randomTokens(3000, 5);
-    TrainConfig c = new TrainConfig(TINY, 4, 1, 4, 3e-3, 3e-4, 1, 4, 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.SEQUENTIAL, 2, 64, 1, 0, m);
+    TrainConfig c = new TrainConfig(TINY, new Optim(4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 42,
+        BatchSampler.Mode.SEQUENTIAL), new TrainConfig.Cadence(2, 64, 1, 0));
     Trainer t = new Trainer(c, data.slice(0, 2500), data.slice(2500, 3000), null, null);
     t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-    t.run();
+    t.run(m);
     List<String> lines = Files.readAllLines(m);
     assertEquals(4, lines.stream().filter(l -> l.contains("\"kind\":\"train\"")).count());
     assertEquals(3, lines.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count(), "steps 0, 2 and the end");
     assertTrue(lines.get(1).contains("\"grad_norm\"") && lines.get(1).contains("\"tokens_per_s\""), lines.get(1));
+    // the pretrain job's record shape: the step's time split follows the standard fields
+    assertTrue(lines.get(1).contains("\"compute_s\"") && lines.get(1).contains("\"update_s\""), lines.get(1));
     assertTrue(lines.get(0).contains("\"val_bpb\""), lines.get(0));
   }
 

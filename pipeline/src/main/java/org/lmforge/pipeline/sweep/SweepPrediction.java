@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.analysis.scaling.ScalingLaw;
@@ -106,7 +107,8 @@ public final class SweepPrediction {
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
     Path dir = SweepRunner.runDir(out, id);
-    PretrainConfig runTemplate = template.withReplicas(replicas).withOptim(withBatch(template.optim(), batch));
+    Optim optim = template.optim();
+    PretrainConfig runTemplate = template.withReplicas(replicas).withOptim(optim.withBatch(batch, optim.gradAccum()));
     PretrainResult r;
     Path summary = new Path(dir, PretrainRun.SUMMARY);
     if (PretrainRun.isComplete(fs, dir)) {
@@ -145,10 +147,5 @@ public final class SweepPrediction {
 
   private static long params(GptConfig base, SweepConfig.Shape s) {
     return SweepPlan.model(base, s).nonEmbeddingParams();
-  }
-
-  private static PretrainConfig.Optim withBatch(PretrainConfig.Optim o, int batch) {
-    return new PretrainConfig.Optim(batch, o.gradAccum(), o.maxSteps(), o.lr(), o.minLr(), o.warmupSteps(), o.beta1(),
-        o.beta2(), o.weightDecay(), o.gradClip(), o.seed(), o.sampling());
   }
 }

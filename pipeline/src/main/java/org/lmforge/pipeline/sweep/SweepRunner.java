@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.Progress;
@@ -149,12 +150,12 @@ public final class SweepRunner {
                                    int replicas, Path dir, FileSystem fs, Progress console) throws IOException {
     boolean resume = fs.exists(dir);
     PretrainConfig.Model m = template.model();
-    PretrainConfig.Optim o = template.optim();
+    Optim o = template.optim();
     double lrScale = lrScale(sweep, p.shape());
     PretrainConfig run = template
         .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
             m.contextLength(), m.positional(), m.dropout(), m.multiQuery(), m.dtype()))
-        .withOptim(new PretrainConfig.Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr() * lrScale,
+        .withOptim(new Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr() * lrScale,
             o.minLr() * lrScale, Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(),
             o.weightDecay(), o.gradClip(), o.seed(), o.sampling()))
         .withReplicas(replicas)

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.lmforge.model.train.StepResult;
 import org.lmforge.model.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -36,7 +37,7 @@ final class InProcessStep implements StepEngine {
   }
 
   @Override
-  public Result run(Trainer master, long maxSteps) {
+  public StepResult run(Trainer master, long maxSteps) {
     long t0 = System.nanoTime();
     long firstRow = master.claimRows(spec.rowsPerStep());
     INDArray params = master.model().params();

@@ -3,7 +3,7 @@ package org.lmforge.pipeline.train;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param overwrite          replace an existing run directory
  * @param resume             continue from output/checkpoints/last.ckpt (a killed driver re-runs with this)
  * @param model              architecture
- * @param optim              optimiser, batch and length of the run
+ * @param optim              optimiser, batch and length of the run ({@link Optim}, shared with a local trainer)
  * @param replicas           data-parallel replicas (one Spark task each per step); 0 = the cluster's
  *                           default parallelism
  * @param threadsPerReplica  ND4J/BLAS threads inside one replica's task (= cores per task)
@@ -45,8 +45,9 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
   }
 
   /**
-   * Architecture; {@code positional} is learned or alibi; {@code dtype} the replicas' floating-point type
-   * ({@link Dtype}).
+   * Architecture: {@link GptConfig} without the vocabulary, which is the tokenizer's (read from the shards'
+   * manifest, {@link #gpt}), plus {@code dtype}, the replicas' floating-point type ({@link Dtype});
+   * {@code positional} is learned or alibi.
    */
   public record Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
                       double dropout, boolean multiQuery, Dtype dtype) {
@@ -90,23 +91,16 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
     }
   }
 
-  /**
-   * AdamW with warmup + cosine to minLr at maxSteps. {@code batchSize} is sequences per replica per
-   * micro-batch: one optimiser step sees replicas·batchSize·gradAccum sequences.
-   */
-  public record Optim(int batchSize, int gradAccum, int maxSteps, double lr, double minLr, int warmupSteps,
-                      double beta1, double beta2, double weightDecay, double gradClip, long seed,
-                      BatchSampler.Mode sampling) { }
-
   public PretrainConfig {
     List<String> errors = new ArrayList<>();
     if (tokens == null || tokens.isBlank()) errors.add("pretrain.tokens is empty: set it to the tokenize job's output");
     if (output == null || output.isBlank()) errors.add("pretrain.output is empty");
-    if (optim.batchSize() < 1) errors.add("pretrain.optim.batchSize=" + optim.batchSize() + " must be >= 1");
-    if (optim.gradAccum() < 1) errors.add("pretrain.optim.gradAccum=" + optim.gradAccum() + " must be >= 1");
-    if (optim.maxSteps() < 1) errors.add("pretrain.optim.maxSteps=" + optim.maxSteps() + " must be >= 1");
+    // Optim checks its own ranges; a pretrain run also needs at least one step
+    if (optim == null) errors.add("pretrain.optim is empty");
+    else if (optim.maxSteps() < 1) errors.add("pretrain.optim.maxSteps=" + optim.maxSteps() + " must be >= 1");
     if (replicas < 0) errors.add("pretrain.replicas=" + replicas + " must be >= 0 (0 = default parallelism)");
     if (threadsPerReplica < 1) errors.add("pretrain.threadsPerReplica=" + threadsPerReplica + " must be >= 1");
+    if (evalInterval < 0) errors.add("pretrain.evalInterval=" + evalInterval + " must be >= 0 (0 = only at the end)");
     if (logInterval < 1) errors.add("pretrain.logInterval=" + logInterval + " must be >= 1");
     if (checkpointInterval < 1) errors.add("pretrain.checkpointInterval=" + checkpointInterval + " must be >= 1");
     if (evalTokens < 1) errors.add("pretrain.evalTokens=" + evalTokens + " must be >= 1");
@@ -116,14 +110,13 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
   }
 
   /**
-   * The trainer's configuration for one replica's share: micro-batches of batchSize rows, accumulated
-   * gradAccum times. Metrics go through the job's own log, not the trainer's file.
+   * The run configuration the trainer and {@link org.lmforge.model.train.TrainLoop} take: the architecture with the
+   * tokenizer's vocabulary, this job's optimiser unchanged, and its cadence. The trainer sees one replica's share
+   * (micro-batches of batchSize rows, accumulated gradAccum times).
    */
   public TrainConfig trainConfig(int vocabSize) {
-    return new TrainConfig(model.gpt(vocabSize), optim.batchSize(), optim.gradAccum(), optim.maxSteps(), optim.lr(),
-        optim.minLr(), Math.min(optim.warmupSteps(), optim.maxSteps()), optim.maxSteps(), optim.beta1(), optim.beta2(),
-        optim.weightDecay(), optim.gradClip(), optim.seed(), optim.sampling(), evalInterval, evalTokens, logInterval,
-        checkpointInterval, null);
+    return new TrainConfig(model.gpt(vocabSize), optim,
+        new TrainConfig.Cadence(evalInterval, evalTokens, logInterval, checkpointInterval));
   }
 
   public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {

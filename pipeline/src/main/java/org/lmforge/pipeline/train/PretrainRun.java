@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -12,11 +11,13 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.ShardManifest;
-import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.MetricsLog;
+import org.lmforge.model.train.Optim;
+import org.lmforge.model.train.StepTimes;
 import org.lmforge.model.train.TrainConfig;
+import org.lmforge.model.train.TrainLoop;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.GpuSlots;
@@ -29,10 +30,11 @@ import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
- * One pretraining run on Spark: checks its inputs, then loops evaluate / data-parallel step / log /
- * checkpoint until {@code optim.maxSteps}. Output directory (any Hadoop URI), written in place so that it can
- * resume ({@link AtomicOutput#inPlace}): {@code run.json} (configuration and corpus), {@code metrics.jsonl},
- * {@code checkpoints/last.ckpt}, {@code summary.json}, and the completion marker last.
+ * One pretraining run on Spark: checks its inputs, then runs {@link TrainLoop} (evaluate / data-parallel step /
+ * log / checkpoint until {@code optim.maxSteps}, the loop a local trainer runs too) on a {@link DriverRun}. Output
+ * directory (any Hadoop URI), written in place so that it can resume ({@link AtomicOutput#inPlace}):
+ * {@code run.json} (configuration and corpus), {@code metrics.jsonl}, {@code checkpoints/last.ckpt},
+ * {@code summary.json}, and the completion marker last.
  *
  * <p>Failures: a task lost with its executor is re-run by Spark (a step is a pure function of the weights and
  * its first row). A step that fails anyway (Spark gave up on it) restarts from the last checkpoint, up to
@@ -83,109 +85,56 @@ public final class PretrainRun {
         throw new UserError("--resume: " + cfg.output() + " does not exist; run without --resume to "
             + "start a new run there");
       }
-      PretrainResult finished = cfg.resume() ? finishedEarlier(fs, out, tc.maxSteps(), console) : null;
+      PretrainResult finished = cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
       if (finished != null) return finished;
       AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf);
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
       boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
-      Trainer master = restore(tc, val, store, cfg.resume(), console);
+      Trainer master = DriverRun.restore(tc, val, store, cfg.resume(), console);
       long resumedFrom = fromCheckpoint ? master.step() : -1;
       writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
-      RunLog log = RunLog.open(child(out, "metrics.jsonl"), conf, resumedFrom);
+      MetricsLog log = MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
 
       // ---- the loop
       String runKey = cfg.output() + "#" + UUID.randomUUID();
-      ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, tc.seed(), tc.sampling(),
-          tc.batchSize(), tc.gradAccum(), replicas, cfg.threadsPerReplica(), cfg.model().dtype().nd4j(),
-          gpus == null ? null : binder);
+      Optim optim = tc.optim();
+      ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, optim.seed(),
+          optim.sampling(), optim.batchSize(), optim.gradAccum(), replicas, cfg.threadsPerReplica(),
+          cfg.model().dtype().nd4j(), gpus == null ? null : binder);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
-      int maxSteps = tc.maxSteps();
+      int maxSteps = optim.maxSteps();
       console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token", cfg.output(), model,
           model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
       console.printf("data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
               + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-              + "replica); %d steps%s", engineName(cfg.sync(), jsc), replicas, tc.batchSize(), tc.gradAccum(), model.contextLength(), batchTokens,
+              + "replica); %d steps%s", engineName(cfg.sync(), jsc), replicas, optim.batchSize(), optim.gradAccum(),
+          model.contextLength(), batchTokens,
           4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
       console.line(devices(gpus, replicas, cfg.model().dtype()));
 
-      double best = log.bestValLoss();
-      EvalResult last = null;
-      int recoveries = 0;
       long t0 = System.nanoTime();
-      long stepsRun = 0;
-      double stepWall = 0, compute = 0, sync = 0, update = 0;
-      double windowWall = 0;
-      long windowTokens = 0;
+      TrainLoop.Outcome o;
+      DriverRun run;
       try (StepEngine dp = engine(cfg.sync(), jsc, spec)) {
-        while (master.step() < maxSteps) {
-          long step = master.step();
-          if (cfg.evalInterval() > 0 && step % cfg.evalInterval() == 0) {
-            last = evaluate(master, batchTokens, log, console);
-            best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
-          }
-          StepEngine.Result r;
-          try {
-            r = dp.run(master, maxSteps);
-          } catch (Exception e) {   // a Spark job that failed after its own task retries
-            UserError mistake = userError(e);
-            if (mistake != null) throw mistake;   // a setting to fix (e.g. an executor without CUDA): no retry helps
-            if (++recoveries > cfg.maxRecoveries()) {
-              throw new IllegalStateException("step " + (step + 1) + " failed and pretrain.maxRecoveries="
-                  + cfg.maxRecoveries() + " recoveries are used up; the last checkpoint is "
-                  + store.describe(CHECKPOINT) + " (re-run with --resume once the cluster is healthy)", e);
-            }
-            console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint", step + 1,
-                rootMessage(e), recoveries, cfg.maxRecoveries());
-            master = restore(tc, val, store, true, console);
-            log.rewindTo(master.step());
-            continue;
-          }
-          // The first step of an invocation builds the replicas (and JIT-compiles): kept out of the averages.
-          if (stepsRun++ > 0) {
-            stepWall += r.wallSeconds();
-            compute += r.computeSeconds();
-            sync += r.syncSeconds();
-            update += r.updateSeconds();
-          }
-          windowWall += r.wallSeconds();
-          windowTokens += batchTokens;
-          long done = master.step();
-          if (done % cfg.logInterval() == 0 || done == maxSteps) {
-            double tps = windowTokens / windowWall;
-            double lr = tc.schedule().at(done - 1);
-            log.add(MetricsLog.trainLine(done, r.loss(), lr, r.gradNorm(), done * batchTokens, tps,
-                (System.nanoTime() - t0) / 1e9, Map.of("step_s", r.wallSeconds(), "compute_s", r.computeSeconds(),
-                    "sync_s", r.syncSeconds(), "update_s", r.updateSeconds())));
-            log.flush();
-            double eta = (maxSteps - done) * (stepsRun > 1 ? stepWall / (stepsRun - 1) : r.wallSeconds());
-            console.printf("step %d/%d  loss %.4f  lr %.2e  gnorm %.3f  %,.0f tok/s  step %.0f ms (compute %.0f, sync "
-                    + "%.0f, update %.0f)  ETA %s", done, maxSteps, r.loss(), lr, r.gradNorm(), tps,
-                1e3 * r.wallSeconds(), 1e3 * r.computeSeconds(), 1e3 * r.syncSeconds(), 1e3 * r.updateSeconds(),
-                duration(eta));
-            windowWall = 0;
-            windowTokens = 0;
-          }
-          if (done % cfg.checkpointInterval() == 0 || done == maxSteps) {
-            master.saveCheckpoint();
-            log.flush();
-          }
-        }
+        run = new DriverRun(master, dp, tc, val, store, cfg.maxRecoveries(), console);
+        o = new TrainLoop(tc, batchTokens, log, console::line).run(run);
       }
-      last = evaluate(master, batchTokens, log, console);
-      best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
-      log.flush();
+      master = run.master;
+      EvalResult last = o.last();
+      StepTimes times = o.times();
 
       long tokens = master.step() * batchTokens;
       double n = model.nonEmbeddingParams();
       PretrainResult result = new PretrainResult(cfg.output(), master.step(), replicas, batchTokens, (long) n,
-          model.parameterCount(), tokens, 6 * n * tokens, last.loss(), best, last.perplexity(), last.bitsPerByte(),
-          (System.nanoTime() - t0) / 1e9, stepsRun < 2 ? Double.NaN : (stepsRun - 1) * batchTokens / stepWall,
-          per(compute, stepsRun - 1), per(sync, stepsRun - 1), per(update, stepsRun - 1), recoveries, resumedFrom);
+          model.parameterCount(), tokens, 6 * n * tokens, last.loss(), o.bestValLoss(), last.perplexity(),
+          last.bitsPerByte(), (System.nanoTime() - t0) / 1e9, times.tokensPerSecond(batchTokens),
+          times.meanComputeSeconds(), times.meanSyncSeconds(), times.meanUpdateSeconds(), run.recoveries,
+          resumedFrom);
       writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
       output.commit();
       console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s", last.loss(),
-          best, last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
+          o.bestValLoss(), last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
       return result;
     }
   }
@@ -252,37 +201,6 @@ public final class PretrainRun {
     return "devices: one GPU per replica, " + replicas + " replicas on " + gpus.describe() + precision;
   }
 
-  /** The user mistake a failed step carries (a Spark task's exception arrives as the cause of the job's), if any. */
-  private static UserError userError(Throwable e) {
-    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof UserError u) return u;
-    }
-    return null;
-  }
-
-  /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */
-  private static Trainer restore(TrainConfig tc, ShardWindowStream val, HadoopCheckpointStore store,
-                                 boolean fromCheckpoint, Progress console) throws IOException {
-    Trainer t = new Trainer(tc, null, val, store, CHECKPOINT);
-    if (fromCheckpoint && store.exists(CHECKPOINT)) {
-      Checkpoint ck = Checkpoint.read(store, CHECKPOINT);
-      // another architecture or seed than the checkpoint's: the settings changed between the runs
-      UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(CHECKPOINT)));
-      console.printf("restored %s: step %d", store.describe(CHECKPOINT), t.step());
-    } else if (fromCheckpoint) {
-      console.printf("no checkpoint at %s yet: starting from step 0", store.describe(CHECKPOINT));
-    }
-    return t;
-  }
-
-  private static EvalResult evaluate(Trainer master, long batchTokens, RunLog log, Progress console) {
-    EvalResult e = master.evaluate();
-    log.add(MetricsLog.evalLine(master.step(), master.step() * batchTokens, e));
-    console.printf("step %d: val loss %.4f, ppl %.2f, bpb %.4f", master.step(), e.loss(), e.perplexity(),
-        e.bitsPerByte());
-    return e;
-  }
-
   /** Every shard the manifest lists is there (a replica would otherwise fail mid-run on its first read). */
   private static void checkShards(ShardFiles shards, Configuration conf) throws IOException {
     FileSystem fs = shards.root().getFileSystem(conf);
@@ -307,7 +225,7 @@ public final class PretrainRun {
     n.set("config", JSON.valueToTree(cfg));
     n.set("model", JSON.valueToTree(tc.model()));
     n.put("replicas", replicas);
-    n.put("tokens_per_step", (long) replicas * tc.batchSize() * tc.gradAccum() * tc.model().contextLength());
+    n.put("tokens_per_step", (long) replicas * tc.tokensPerStep());
     n.put("tokenizer", m.tokenizerId());
     n.put("vocab_size", m.vocabSize());
     n.put("train_tokens", m.split("train").tokens());
@@ -322,21 +240,5 @@ public final class PretrainRun {
 
   private static String child(Path dir, String name) {
     return new Path(dir, name).toString();
-  }
-
-  private static double per(double total, long n) {
-    return n <= 0 ? Double.NaN : total / n;
-  }
-
-  private static String duration(double s) {
-    long t = Math.round(s);
-    return t >= 3600 ? String.format("%dh%02dm", t / 3600, t / 60 % 60) : String.format("%dm%02ds", t / 60, t % 60);
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable c = e;
-    while (c.getCause() != null && c.getCause() != c) c = c.getCause();
-    String m = String.valueOf(c.getMessage());
-    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 }

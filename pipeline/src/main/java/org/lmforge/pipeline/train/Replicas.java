@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.cluster.TaskGpu;
@@ -104,8 +105,8 @@ final class Replicas {
       }
     });
     // Only the model, the sampler and the row arithmetic matter on a replica: the optimiser runs on the driver.
-    TrainConfig tc = new TrainConfig(spec.model(), spec.batchSize(), spec.gradAccum(), 1, 1e-3, 1e-3, 0, 1, 0.9,
-        0.99, 0, 0, spec.seed(), spec.sampling(), 0, 1, 1, 0, null);
+    TrainConfig tc = new TrainConfig(spec.model(), new Optim(spec.batchSize(), spec.gradAccum(), 1, 1e-3, 1e-3, 0,
+        0.9, 0.99, 0, 0, spec.seed(), spec.sampling()), new TrainConfig.Cadence(0, 1, 1, 0));
     return new Trainer(tc, spec.dtype(), train, null, null, null);
   }
 

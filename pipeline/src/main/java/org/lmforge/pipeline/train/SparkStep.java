@@ -5,6 +5,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.lmforge.model.train.StepResult;
 import org.lmforge.model.train.Trainer;
 
 /**
@@ -32,7 +33,7 @@ final class SparkStep implements StepEngine {
   }
 
   @Override
-  public Result run(Trainer master, long maxSteps) {
+  public StepResult run(Trainer master, long maxSteps) {
     long t0 = System.nanoTime();
     long step = master.step();
     long firstRow = master.claimRows(spec.rowsPerStep());

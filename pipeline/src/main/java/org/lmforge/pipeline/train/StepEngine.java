@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.train;
 
+import org.lmforge.model.train.StepResult;
 import org.lmforge.model.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -13,26 +14,22 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 interface StepEngine extends AutoCloseable {
   /**
-   * One step's outcome and where its time went: {@code computeSeconds} is the slowest replica,
-   * {@code syncSeconds} the rest of getting the gradients (scheduling, broadcast, shipping back, summing),
-   * {@code updateSeconds} the driver's clip + AdamW.
+   * One optimiser step of {@code master}; its {@link StepResult#computeSeconds} is the slowest replica's, its
+   * {@link StepResult#syncSeconds} the rest of getting the gradients (scheduling, broadcast, shipping back, summing).
    */
-  record Result(double loss, double gradNorm, double wallSeconds, double computeSeconds, double syncSeconds,
-                double updateSeconds) { }
-
-  Result run(Trainer master, long maxSteps);
+  StepResult run(Trainer master, long maxSteps);
 
   /**
    * The driver's half of a step, the same on both engines: average the summed shares, clip + AdamW once, and
    * split the step's time ({@code t0} start, {@code t1} the shares summed) into compute, sync and update.
    */
-  static Result applyAveraged(Trainer master, GradientShare sum, int replicas, long t0, long t1) {
+  static StepResult applyAveraged(Trainer master, GradientShare sum, int replicas, long t0, long t1) {
     INDArray g = Nd4j.createFromArray(sum.gradient());
     double norm = master.applyUpdate(g, 1.0 / replicas);
     g.close();
     long t2 = System.nanoTime();
     double gather = (t1 - t0) / 1e9;
-    return new Result(sum.lossSum() / replicas, norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
+    return new StepResult(sum.lossSum() / replicas, norm, (t2 - t0) / 1e9, sum.maxComputeSeconds(),
         Math.max(0, gather - sum.maxComputeSeconds()), (t2 - t1) / 1e9);
   }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -72,7 +73,7 @@ class GpuSlotsTest {
     Path out = tmp.resolve("run");
     PretrainConfig cfg = new PretrainConfig(tokens, out.toUri().toString(), false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
-        new PretrainConfig.Optim(2, 1, 2, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        new Optim(2, 1, 2, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         2, 1, 0, 512, 1, 2, 0);
     try (SparkSession gpu = SparkSession.builder().appName("gpu-slots").master("local[2]")
         .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")

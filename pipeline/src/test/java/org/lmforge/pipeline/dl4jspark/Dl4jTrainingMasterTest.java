@@ -39,6 +39,7 @@ import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.TestSessions;
@@ -157,8 +158,8 @@ class Dl4jTrainingMasterTest {
   @Order(2)
   void projectTrainerKeepsTheHeadTied() {
     int steps = 12;
-    TrainConfig tc = new TrainConfig(MODEL, 2 * B, 1, steps, LR, LR / 10, 2, steps, 0.9, 0.99, 0.1, 1.0, SEED,
-        BatchSampler.Mode.RANDOM, 0, 1024, 1000, 0, null);
+    TrainConfig tc = new TrainConfig(MODEL, new Optim(2 * B, 1, steps, LR, LR / 10, 2, 0.9, 0.99, 0.1, 1.0, SEED,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1024, 1000, 0));
     Trainer t = new Trainer(tc, new IntArrayTokenStream(Arrays.copyOf(stream, stream.length * 9 / 10), 256, 1.0),
         null, null, null);
     t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.analysis.scaling.ChinchillaLaw;
 import org.lmforge.analysis.scaling.FitOptions;
@@ -39,7 +40,7 @@ class SweepPredictionTest {
   static PretrainConfig template(int replicas) {
     return new PretrainConfig(DATA.tokens(), "unused", false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
-        new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas, 1, 5, 512, 5, 10, 0);
   }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -33,7 +34,7 @@ class SweepRunnerTest {
     String tokens = DATA.tokens();
     PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
-        new PretrainConfig.Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         2, 1, 5, 512, 5, 5, 0);
     SweepConfig sweep = new SweepConfig(tokens, tmp.resolve("sweep").toString(), "", SweepConfig.Plan.ISOFLOP,
         List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 
 /**
@@ -73,7 +74,7 @@ class PrecisionTest {
   private static PretrainConfig config(String name, PretrainConfig.Dtype dtype) {
     return new PretrainConfig(DATA.tokens(), tmp.resolve(name).toUri().toString(), false, false,
         new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false, dtype),
-        new PretrainConfig.Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        new Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         2, 1, 0, 2048, 1, STEPS, 0);
   }
 

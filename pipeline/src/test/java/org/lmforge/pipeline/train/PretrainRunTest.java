@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -45,7 +46,7 @@ class PretrainRunTest {
   static PretrainConfig config(String out, int replicas, int batch, int steps) {
     return new PretrainConfig(DATA.tokens(), out, false, false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
-        new PretrainConfig.Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        new Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas, 1, 0, 1024, 1, 2, 3);
   }
 
@@ -108,8 +109,8 @@ class PretrainRunTest {
   @Test
   void withGradientAccumulationEachReplicaTakesItsStridedShareOfEveryMicroBatch() throws Exception {
     PretrainConfig twoByTwo = config(out("dp2-accum"), 2, 2, 3);
-    PretrainConfig.Optim o = twoByTwo.optim();
-    twoByTwo = twoByTwo.withOptim(new PretrainConfig.Optim(o.batchSize(), 2, o.maxSteps(), o.lr(), o.minLr(),
+    Optim o = twoByTwo.optim();
+    twoByTwo = twoByTwo.withOptim(new Optim(o.batchSize(), 2, o.maxSteps(), o.lr(), o.minLr(),
         o.warmupSteps(), o.beta1(), o.beta2(), o.weightDecay(), o.gradClip(), o.seed(), o.sampling()));
     PretrainRun.run(DATA.session(), twoByTwo, QUIET);
 

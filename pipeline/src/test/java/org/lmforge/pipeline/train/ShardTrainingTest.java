@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.tokenize.TokenizeResult;
@@ -37,8 +38,8 @@ class ShardTrainingTest {
     assertEquals(r.vocabSize(), train.vocabSize());
 
     GptConfig model = new GptConfig(train.vocabSize(), 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false);
-    TrainConfig tc = new TrainConfig(model, 4, 1, 4, 3e-3, 3e-4, 1, 4, 0.9, 0.99, 0.1, 1.0, 7,
-        BatchSampler.Mode.RANDOM, 0, 256, 1000, 0, null);
+    TrainConfig tc = new TrainConfig(model, new Optim(4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7,
+        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 256, 1000, 0));
     String ckptDir = tmp.resolve("ckpt").toUri().toString();
     HadoopCheckpointStore store = new HadoopCheckpointStore(ckptDir, conf);
     Trainer straight = new Trainer(tc, train, val, null, null);

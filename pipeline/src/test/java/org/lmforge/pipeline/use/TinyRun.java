@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -40,7 +41,7 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
       String run = dir.resolve("run").toUri().toString();
       PretrainConfig cfg = new PretrainConfig(tokens, run, false, false,
           new PretrainConfig.Model(1, 2, 16, CONTEXT, GptConfig.Positional.LEARNED, 0.0, false),
-          new PretrainConfig.Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+          new Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
           2, 1, 0, 1024, 10, 10, 0);
       PretrainRun.run(spark, cfg, Progress.quiet());
       instance = new TinyRun(dir, run, tokens, new ObjectMapper().readTree(dir.resolve("run/summary.json").toFile()));

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The data the checkouts of a machine share, {@code ../shared/data} beside the checkout (crawl samples,
- * tinyshakespeare, the extraction dev set, word lists): the one place tests and benchmarks of every module look
- * it up (other modules get this class through dataprep's test-jar). Always relative to the checkout, never a
- * machine path, so a fresh clone without it runs every test that does not need it and skips the others. A
- * benchmark started by hand elsewhere can name it with {@code -Dshared.data=DIR} (docs/*.md do).
+ * The data the checkouts of a machine share, {@code ../shared/data} beside the checkout (crawl
+ * samples, tinyshakespeare, the extraction dev set, word lists): the one place tests and benchmarks
+ * of every module look it up (other modules get this class through dataprep's test-jar). Always
+ * relative to the checkout, never a machine path, so a fresh clone without it runs every test that
+ * does not need it and skips the others. A benchmark started by hand elsewhere can name it with
+ * {@code -Dshared.data=DIR} (docs/*.md do).
  */
 public final class SharedData {
   private SharedData() {}
@@ -39,9 +40,9 @@ public final class SharedData {
   }
 
   /**
-   * The checkout's root: Maven's multi-module directory (surefire passes it as {@code project.root}), else the
-   * nearest directory at or above the working one that holds {@code conf/jvm.properties} (a bench started from
-   * a module directory or the root).
+   * The checkout's root: Maven's multi-module directory (surefire passes it as {@code
+   * project.root}), else the nearest directory at or above the working one that holds {@code
+   * conf/jvm.properties} (a bench started from a module directory or the root).
    */
   static Path checkout() {
     String root = System.getProperty("project.root");

@@ -12,16 +12,22 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pipeline all}: the whole chain, clean -> tokenize -> sweep (pretrain runs) -> fits -> prediction run ->
- * report, each stage the same job as when run alone, wired output to input. A stage whose output is complete is
- * kept (re-running after a kill continues where it stopped; the sweep resumes run by run) unless --overwrite.
+ * {@code pipeline all}: the whole chain, clean -> tokenize -> sweep (pretrain runs) -> fits ->
+ * prediction run -> report, each stage the same job as when run alone, wired output to input. A
+ * stage whose output is complete is kept (re-running after a kill continues where it stopped; the
+ * sweep resumes run by run) unless --overwrite.
  */
-@Command(name = "all", mixinStandardHelpOptions = true,
-    description = "Run clean, tokenize, a scaling sweep, the fits and the report, one after another.")
+@Command(
+    name = "all",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run clean, tokenize, a scaling sweep, the fits and the report, one after another.")
 public final class AllCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--overwrite", description = "Redo every stage (default: complete outputs are kept).")
+  @Option(
+      names = "--overwrite",
+      description = "Redo every stage (default: complete outputs are kept).")
   boolean overwrite;
 
   @Override
@@ -49,8 +55,9 @@ public final class AllCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     Launch.run("all", job.master(), jobs, !overwrite);
     String sweepDir = sweepJobs.get(0).output();
-    System.out.printf("%nall stages done in %.1f min; the report: %s%n", (System.nanoTime() - t0) / 6e10,
-        Path.of(sweepDir, "report.html").toAbsolutePath());
+    System.out.printf(
+        "%nall stages done in %.1f min; the report: %s%n",
+        (System.nanoTime() - t0) / 6e10, Path.of(sweepDir, "report.html").toAbsolutePath());
     return 0;
   }
 }

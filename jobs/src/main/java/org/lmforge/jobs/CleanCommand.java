@@ -12,14 +12,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and drop table. */
-@Command(name = "clean", mixinStandardHelpOptions = true,
-    description = "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
+/**
+ * {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and drop
+ * table.
+ */
+@Command(
+    name = "clean",
+    mixinStandardHelpOptions = true,
+    description =
+        "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
 public final class CleanCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--input", paramLabel = "PATH", description = "Crawl file, directory or glob (repeatable); "
-      + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description =
+          "Crawl file, directory or glob (repeatable); "
+              + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
   List<String> inputs = new ArrayList<>();
 
   @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
@@ -31,8 +41,12 @@ public final class CleanCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing output.")
   boolean overwrite;
 
-  @Option(names = "--sample-pages", paramLabel = "N|all", description = "Pages in the embedded sample WARC, "
-      + "or 'all' (17,597); replaces clean.sample.pages (default 2000).")
+  @Option(
+      names = "--sample-pages",
+      paramLabel = "N|all",
+      description =
+          "Pages in the embedded sample WARC, "
+              + "or 'all' (17,597); replaces clean.sample.pages (default 2000).")
   String samplePages;
 
   @Override
@@ -41,13 +55,20 @@ public final class CleanCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The job these options and conf/clean.conf (with --config and --conf) describe (public for CleanBench). */
+  /**
+   * The job these options and conf/clean.conf (with --config and --conf) describe (public for
+   * CleanBench).
+   */
   public CleanJob cleanJob() {
     Config c = JobConfig.load("clean", job.configFile, job.overrides);
     CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
     CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
-    cfg = cfg.withInputs(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs))
-        .withOutput(output == null ? cfg.output() : output, overwrite || cfg.overwrite(), keepDropped || cfg.keepDropped());
+    cfg =
+        cfg.withInputs(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs))
+            .withOutput(
+                output == null ? cfg.output() : output,
+                overwrite || cfg.overwrite(),
+                keepDropped || cfg.keepDropped());
     return new CleanJob(cfg, samplePages == null ? sample.count() : parsePages(samplePages));
   }
 

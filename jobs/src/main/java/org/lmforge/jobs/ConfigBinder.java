@@ -18,9 +18,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Binds a HOCON object to a Java record by component name, recursively: the one place where configuration
- * is read. Unknown keys, missing keys, wrong types and values the record rejects all fail with a message
- * naming the full key and the fix.
+ * Binds a HOCON object to a Java record by component name, recursively: the one place where
+ * configuration is read. Unknown keys, missing keys, wrong types and values the record rejects all
+ * fail with a message naming the full key and the fix.
  */
 public final class ConfigBinder {
   private ConfigBinder() {}
@@ -41,12 +41,23 @@ public final class ConfigBinder {
 
   private static Object bindRecord(Config c, String path, Class<?> type) {
     RecordComponent[] comps = type.getRecordComponents();
-    Set<String> known = Arrays.stream(comps).map(RecordComponent::getName).collect(Collectors.toSet());
+    Set<String> known =
+        Arrays.stream(comps).map(RecordComponent::getName).collect(Collectors.toSet());
     for (String key : c.root().keySet()) {
       if (!known.contains(key)) {
-        throw new BadConfigException("unknown configuration key '" + path + "." + key + "'"
-            + suggestion(key, known) + "; valid keys under '" + path + "': "
-            + Arrays.stream(comps).map(RecordComponent::getName).collect(Collectors.joining(", ")));
+        throw new BadConfigException(
+            "unknown configuration key '"
+                + path
+                + "."
+                + key
+                + "'"
+                + suggestion(key, known)
+                + "; valid keys under '"
+                + path
+                + "': "
+                + Arrays.stream(comps)
+                    .map(RecordComponent::getName)
+                    .collect(Collectors.joining(", ")));
       }
     }
     Object[] args = new Object[comps.length];
@@ -57,8 +68,14 @@ public final class ConfigBinder {
       String key = rc.getName();
       String full = path + "." + key;
       if (!c.hasPathOrNull(key)) {
-        throw new BadConfigException("missing configuration key '" + full + "' (" + describe(rc.getGenericType())
-            + "): add it to the job's .conf file or pass --conf " + full + "=VALUE");
+        throw new BadConfigException(
+            "missing configuration key '"
+                + full
+                + "' ("
+                + describe(rc.getGenericType())
+                + "): add it to the job's .conf file or pass --conf "
+                + full
+                + "=VALUE");
       }
       args[i] = value(c, key, full, rc.getType(), rc.getGenericType());
     }
@@ -93,7 +110,8 @@ public final class ConfigBinder {
       } else if (raw == String.class) {
         ConfigValue v = c.getValue(key);
         if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST) {
-          throw new BadConfigException("'" + full + "' must be a string, not " + v.valueType().name().toLowerCase());
+          throw new BadConfigException(
+              "'" + full + "' must be a string, not " + v.valueType().name().toLowerCase());
         }
         return c.getString(key);
       } else if (raw == List.class) {
@@ -121,8 +139,13 @@ public final class ConfigBinder {
         for (String k : obj.keySet()) {
           Config sub = obj.toConfig();
           String q = com.typesafe.config.ConfigUtil.quoteString(k);
-          out.put(k, kv[1] == Double.class ? sub.getDouble(q) : kv[1] == Integer.class ? sub.getInt(q)
-              : kv[1] == Long.class ? sub.getLong(q) : sub.getString(q));
+          out.put(
+              k,
+              kv[1] == Double.class
+                  ? sub.getDouble(q)
+                  : kv[1] == Integer.class
+                      ? sub.getInt(q)
+                      : kv[1] == Long.class ? sub.getLong(q) : sub.getString(q));
         }
         return out;
       } else if (raw.isRecord()) {
@@ -134,13 +157,27 @@ public final class ConfigBinder {
             return constant;
           }
         }
-        throw new BadConfigException("'" + full + "' is '" + s + "'; valid values: "
-            + Arrays.toString(raw.getEnumConstants()).toLowerCase());
+        throw new BadConfigException(
+            "'"
+                + full
+                + "' is '"
+                + s
+                + "'; valid values: "
+                + Arrays.toString(raw.getEnumConstants()).toLowerCase());
       }
     } catch (ConfigException.WrongType e) {
-      throw new BadConfigException("'" + full + "' has the wrong type: expected " + describe(generic) + ", got "
-          + c.getValue(key).valueType().name().toLowerCase() + " " + c.getValue(key).render()
-          + " (fix it in the .conf file or with --conf " + full + "=VALUE)");
+      throw new BadConfigException(
+          "'"
+              + full
+              + "' has the wrong type: expected "
+              + describe(generic)
+              + ", got "
+              + c.getValue(key).valueType().name().toLowerCase()
+              + " "
+              + c.getValue(key).render()
+              + " (fix it in the .conf file or with --conf "
+              + full
+              + "=VALUE)");
     }
     throw new IllegalStateException("unsupported configuration type " + generic + " for " + full);
   }

@@ -12,21 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline extract-html}: the main-text extractor alone, on a directory of HTML files. */
-@Command(name = "extract-html", mixinStandardHelpOptions = true,
-    description = "Extract main text from every *.html / *.html.gz under a directory to JSON lines.")
+@Command(
+    name = "extract-html",
+    mixinStandardHelpOptions = true,
+    description =
+        "Extract main text from every *.html / *.html.gz under a directory to JSON lines.")
 public final class ExtractHtmlCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR") Path input;
+  @Option(names = "--input", required = true, paramLabel = "DIR")
+  Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.jsonl") Path output;
+  @Option(names = "--output", required = true, paramLabel = "FILE.jsonl")
+  Path output;
 
   @Override
   public Integer call() throws Exception {
     checkInput(input);
     if (Files.isDirectory(output)) {
-      throw UserError.of("the --output is a directory:", output.toString(), "give a file name, e.g. "
-          + output.resolve("extracted.jsonl"));
+      throw UserError.of(
+          "the --output is a directory:",
+          output.toString(),
+          "give a file name, e.g. " + output.resolve("extracted.jsonl"));
     }
-    // Written beside the output and moved into place: a file that fails half-way leaves no partial output.
+    // Written beside the output and moved into place: a file that fails half-way leaves no partial
+    // output.
     Path parent = output.toAbsolutePath().getParent();
     Files.createDirectories(parent);
     Path tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
@@ -36,7 +44,8 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
         n = HtmlDirExtractor.run(input, tmp);
       } catch (IOException e) {
         if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
-          throw new UserError(e.getMessage(), e);   // an input file that does not decompress: named, with the fix
+          throw new UserError(
+              e.getMessage(), e); // an input file that does not decompress: named, with the fix
         }
         throw e;
       }
@@ -54,8 +63,12 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
       throw UserError.of("no such directory:", input.toString(), fix);
     }
     if (!Files.isDirectory(input)) {
-      throw UserError.of("not a directory:", input + " is a file", isHtml(input)
-          ? "pass the directory it is in: --input " + input.toAbsolutePath().getParent() : fix);
+      throw UserError.of(
+          "not a directory:",
+          input + " is a file",
+          isHtml(input)
+              ? "pass the directory it is in: --input " + input.toAbsolutePath().getParent()
+              : fix);
     }
     try (Stream<Path> walk = Files.walk(input)) {
       if (walk.filter(Files::isRegularFile).noneMatch(ExtractHtmlCommand::isHtml)) {

@@ -3,30 +3,43 @@ package org.lmforge.jobs;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lmforge.pipeline.scaling.FitJob;
-import org.lmforge.pipeline.job.UserError;
 import org.lmforge.analysis.scaling.FitOptions;
+import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.scaling.FitJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline fit-scaling}: Chinchilla and Kaplan fits on any params,tokens,loss table. */
-@Command(name = "fit-scaling", mixinStandardHelpOptions = true,
-    description = "Fit L(N,D) = E + A/N^alpha + B/D^beta (Chinchilla approach 3) and Kaplan's joint "
-        + "L(N,D) = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D, with bootstrap CIs, Kaplan power laws and IsoFLOP "
-        + "minima, to a CSV with columns params,tokens,loss.")
+@Command(
+    name = "fit-scaling",
+    mixinStandardHelpOptions = true,
+    description =
+        "Fit L(N,D) = E + A/N^alpha + B/D^beta (Chinchilla approach 3) and Kaplan's joint "
+            + "L(N,D) = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D, with bootstrap CIs, Kaplan power laws and IsoFLOP "
+            + "minima, to a CSV with columns params,tokens,loss.")
 public final class FitScalingCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "POINTS.csv") Path input;
+  @Option(names = "--input", required = true, paramLabel = "POINTS.csv")
+  Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FIT.json") Path output;
+  @Option(names = "--output", required = true, paramLabel = "FIT.json")
+  Path output;
 
-  @Option(names = "--law", defaultValue = "auto", paramLabel = "auto|chinchilla|kaplan",
-      description = "the form used for the compute-optimal table: auto (default) takes the one that better "
-          + "forecasts the largest budget's runs from the others; both are always fitted")
+  @Option(
+      names = "--law",
+      defaultValue = "auto",
+      paramLabel = "auto|chinchilla|kaplan",
+      description =
+          "the form used for the compute-optimal table: auto (default) takes the one that better "
+              + "forecasts the largest budget's runs from the others; both are always fitted")
   String law;
 
   @Override
   public Integer call() throws IOException {
-    Launch.run("fit-scaling", null, new FitJob(new FitJob.Config(input, output, FitOptions.defaults().withLaw(parseLaw(law)), true)));
+    Launch.run(
+        "fit-scaling",
+        null,
+        new FitJob(
+            new FitJob.Config(input, output, FitOptions.defaults().withLaw(parseLaw(law)), true)));
     return 0;
   }
 
@@ -36,6 +49,7 @@ public final class FitScalingCommand implements Callable<Integer> {
         return l;
       }
     }
-    throw UserError.of("--law must be auto, chinchilla or kaplan:", "got '" + name + "'", "pick one of the three");
+    throw UserError.of(
+        "--law must be auto, chinchilla or kaplan:", "got '" + name + "'", "pick one of the three");
   }
 }

@@ -9,16 +9,17 @@ import java.io.File;
 import java.util.List;
 
 /**
- * Loads a job's configuration: the defaults {@code conf/<job>.conf} shipped in the jar (the same files as
- * the repository's conf/), then an optional user file, then {@code --conf key=value} overrides (HOCON
- * values: numbers, true/false, "strings", [lists]). Later sources win.
+ * Loads a job's configuration: the defaults {@code conf/<job>.conf} shipped in the jar (the same
+ * files as the repository's conf/), then an optional user file, then {@code --conf key=value}
+ * overrides (HOCON values: numbers, true/false, "strings", [lists]). Later sources win.
  */
 public final class JobConfig {
   private JobConfig() {}
 
   public static Config load(String job, String userFile, List<String> overrides) {
-    Config defaults = ConfigFactory.parseResources("conf/" + job + ".conf",
-        ConfigParseOptions.defaults().setAllowMissing(false));
+    Config defaults =
+        ConfigFactory.parseResources(
+            "conf/" + job + ".conf", ConfigParseOptions.defaults().setAllowMissing(false));
     Config merged = defaults;
     if (userFile != null) {
       File f = new File(userFile);
@@ -30,8 +31,8 @@ public final class JobConfig {
     for (String o : overrides) {
       int eq = o.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigBinder.BadConfigException("--conf '" + o + "' must be KEY=VALUE, e.g. --conf "
-            + job + ".output=/tmp/out");
+        throw new ConfigBinder.BadConfigException(
+            "--conf '" + o + "' must be KEY=VALUE, e.g. --conf " + job + ".output=/tmp/out");
       }
       String key = o.substring(0, eq).strip();
       String value = o.substring(eq + 1).strip();
@@ -40,7 +41,9 @@ public final class JobConfig {
         one = ConfigFactory.parseString(key + " = " + value);
       } catch (ConfigException e) {
         // a bare string with characters HOCON reserves (paths with ':' or '*'): take it literally
-        one = ConfigFactory.parseString(key + " = " + com.typesafe.config.ConfigUtil.quoteString(value));
+        one =
+            ConfigFactory.parseString(
+                key + " = " + com.typesafe.config.ConfigUtil.quoteString(value));
       }
       merged = one.withFallback(merged);
     }
@@ -49,7 +52,10 @@ public final class JobConfig {
 
   /** The effective configuration of a job, for printing and saving beside its outputs. */
   public static String render(Config c, String path) {
-    return path + " " + c.getConfig(path).root().render(ConfigRenderOptions.defaults().setOriginComments(false)
-        .setJson(false));
+    return path
+        + " "
+        + c.getConfig(path)
+            .root()
+            .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
   }
 }

@@ -11,9 +11,10 @@ import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 
 /**
- * Runs jobs from the command line: each checked before its work, progress on stdout (or where the command says),
- * one Spark session for all of them, started when the first job that needs Spark runs (never for a mistake the
- * first check finds, never for a job that runs on the driver alone) and stopped at the end.
+ * Runs jobs from the command line: each checked before its work, progress on stdout (or where the
+ * command says), one Spark session for all of them, started when the first job that needs Spark
+ * runs (never for a mistake the first check finds, never for a job that runs on the driver alone)
+ * and stopped at the end.
  */
 final class Launch {
   private Launch() {}
@@ -27,29 +28,37 @@ final class Launch {
   static void run(String command, String master, List<? extends Job<?>> jobs, boolean keepComplete)
       throws IOException {
     try (LazySession session = new LazySession(command, master)) {
-      new Chain(jobs, keepComplete).run(HadoopConf.beforeSession(), session, Progress.to(System.out));
+      new Chain(jobs, keepComplete)
+          .run(HadoopConf.beforeSession(), session, Progress.to(System.out));
     }
   }
 
   /**
-   * One job whose result the command shows (doctor's verdict, generate's text): run as {@link #run} does, progress
-   * to {@code progress}, so a command can keep stdout for the result alone. {@code master} may be null for a job
-   * that never needs Spark ({@link Job#needsSpark} false): no session is started for it.
+   * One job whose result the command shows (doctor's verdict, generate's text): run as {@link #run}
+   * does, progress to {@code progress}, so a command can keep stdout for the result alone. {@code
+   * master} may be null for a job that never needs Spark ({@link Job#needsSpark} false): no session
+   * is started for it.
    */
-  static <R> R result(String command, String master, Job<R> job, Progress progress) throws IOException {
+  static <R> R result(String command, String master, Job<R> job, Progress progress)
+      throws IOException {
     try (LazySession session = new LazySession(command, master)) {
       return Chain.runOne(job, HadoopConf.beforeSession(), session, progress);
     }
   }
 
   /**
-   * One job that runs on the driver alone (generate): as {@link #result}, but no Spark session is ever started; a
-   * job that asks for one anyway fails loudly instead of quietly starting Spark.
+   * One job that runs on the driver alone (generate): as {@link #result}, but no Spark session is
+   * ever started; a job that asks for one anyway fails loudly instead of quietly starting Spark.
    */
   static <R> R onDriver(Job<R> job, Progress progress) throws IOException {
-    return Chain.runOne(job, HadoopConf.beforeSession(), () -> {
-      throw new IllegalStateException(job.name() + " runs on the driver alone, without a Spark session");
-    }, progress);
+    return Chain.runOne(
+        job,
+        HadoopConf.beforeSession(),
+        () -> {
+          throw new IllegalStateException(
+              job.name() + " runs on the driver alone, without a Spark session");
+        },
+        progress);
   }
 
   /** The session, started on the first call, stopped by {@link #close} if it was. */

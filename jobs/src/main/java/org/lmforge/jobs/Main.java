@@ -9,16 +9,35 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the application jar: {@code spark-submit --class org.lmforge.jobs.Main lmforge-jobs.jar
- * <command> [options]}, or {@code bin/pipeline <command> [options]} on local[*] without a Spark install.
+ * Entry point of the application jar: {@code spark-submit --class org.lmforge.jobs.Main
+ * lmforge-jobs.jar <command> [options]}, or {@code bin/pipeline <command> [options]} on local[*]
+ * without a Spark install.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true, version = "lmforge 0.1.0",
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    version = "lmforge 0.1.0",
     description = "Crawl dumps to a clean corpus, tokens, GPT pretraining and scaling laws.",
-    subcommands = {AllCommand.class, DoctorCommand.class, CleanCommand.class, TokenizeCommand.class, PretrainCommand.class, SweepCommand.class, GenerateCommand.class, EvalCommand.class, TrainQualityCommand.class, FitScalingCommand.class, ReportCommand.class, TokenizerStatsCommand.class,
-        ExtractHtmlCommand.class, SampleWarcCommand.class, ShowDocsCommand.class})
+    subcommands = {
+      AllCommand.class,
+      DoctorCommand.class,
+      CleanCommand.class,
+      TokenizeCommand.class,
+      PretrainCommand.class,
+      SweepCommand.class,
+      GenerateCommand.class,
+      EvalCommand.class,
+      TrainQualityCommand.class,
+      FitScalingCommand.class,
+      ReportCommand.class,
+      TokenizerStatsCommand.class,
+      ExtractHtmlCommand.class,
+      SampleWarcCommand.class,
+      ShowDocsCommand.class
+    })
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
-  private static final int MAX_CAUSES = 12;   // cause chains can loop
+  private static final int MAX_CAUSES = 12; // cause chains can loop
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -33,7 +52,10 @@ public final class Main {
     return commandLine(err).execute(args);
   }
 
-  /** Every command, writing errors to {@code err}; what a command throws becomes an exit code in {@link #handle}. */
+  /**
+   * Every command, writing errors to {@code err}; what a command throws becomes an exit code in
+   * {@link #handle}.
+   */
   static CommandLine commandLine(PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
     cli.setErr(err);
@@ -42,12 +64,12 @@ public final class Main {
   }
 
   /**
-   * The exit code of a command that threw, and what the person running it reads. A mistake they can fix is one
-   * line, {@code error: <message>}, exit 2: a {@link UserError} (also one a Spark task wrapped) or a bad setting
-   * ({@link BadConfigException}); picocli answers a wrong option itself, with exit 2 and the usage. Anything
-   * else is a runtime failure, exit 1 (a lost cluster, a bug, an IllegalArgumentException that no check turned
-   * into a UserError): its message and one line per cause, and the full stack trace in the log, whose place is
-   * named ({@link LogDestination}).
+   * The exit code of a command that threw, and what the person running it reads. A mistake they can
+   * fix is one line, {@code error: <message>}, exit 2: a {@link UserError} (also one a Spark task
+   * wrapped) or a bad setting ({@link BadConfigException}); picocli answers a wrong option itself,
+   * with exit 2 and the usage. Anything else is a runtime failure, exit 1 (a lost cluster, a bug,
+   * an IllegalArgumentException that no check turned into a UserError): its message and one line
+   * per cause, and the full stack trace in the log, whose place is named ({@link LogDestination}).
    */
   static int handle(Exception e, PrintWriter err) {
     Throwable user = userMistake(e);
@@ -59,15 +81,21 @@ public final class Main {
     if (log != null) {
       LOG.error("the command failed", e);
     } else {
-      e.printStackTrace(err);   // no log would show it
+      e.printStackTrace(err); // no log would show it
     }
     err.println("failed: " + describe(e));
     int depth = 0;
     for (Throwable c = e.getCause(); c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
       err.println("  caused by: " + describe(c));
     }
-    err.println(log != null ? "(the full stack trace is logged by " + Main.class.getName() + " at ERROR to " + log + ")"
-        : "(the full stack trace is above)");
+    err.println(
+        log != null
+            ? "(the full stack trace is logged by "
+                + Main.class.getName()
+                + " at ERROR to "
+                + log
+                + ")"
+            : "(the full stack trace is above)");
     return 1;
   }
 
@@ -82,7 +110,9 @@ public final class Main {
   }
 
   private static String message(Throwable t) {
-    return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+    return t.getMessage() == null || t.getMessage().isBlank()
+        ? t.getClass().getSimpleName()
+        : t.getMessage();
   }
 
   /** {@code Type: first line of the message}. */

@@ -3,11 +3,13 @@ package org.lmforge.jobs;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --master} alone, for a command that starts Spark but has no settings to read from conf/ (show-docs,
- * doctor, eval): offering --conf/--config there would accept settings and ignore them.
+ * {@code --master} alone, for a command that starts Spark but has no settings to read from conf/
+ * (show-docs, doctor, eval): offering --conf/--config there would accept settings and ignore them.
  */
 final class MasterOption {
-  @Option(names = "--master", paramLabel = "URL",
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
       description = "Spark master; default: the one spark-submit sets, else local[*].")
   String master;
 

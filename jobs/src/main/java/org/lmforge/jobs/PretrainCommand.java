@@ -8,19 +8,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code pipeline pretrain}: data-parallel GPT pretraining on token shards, one Spark job per step. */
-@Command(name = "pretrain", mixinStandardHelpOptions = true,
+/**
+ * {@code pipeline pretrain}: data-parallel GPT pretraining on token shards, one Spark job per step.
+ */
+@Command(
+    name = "pretrain",
+    mixinStandardHelpOptions = true,
     description = "Pretrain a GPT on token shards, data-parallel across Spark executors.")
 public final class PretrainCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--tokens", paramLabel = "DIR", description = "Token shards; replaces pretrain.tokens.")
+  @Option(
+      names = "--tokens",
+      paramLabel = "DIR",
+      description = "Token shards; replaces pretrain.tokens.")
   String tokens;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Run directory; replaces pretrain.output.")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Run directory; replaces pretrain.output.")
   String output;
 
-  @Option(names = "--resume", description = "Continue the run in the output directory from its last checkpoint.")
+  @Option(
+      names = "--resume",
+      description = "Continue the run in the output directory from its last checkpoint.")
   boolean resume;
 
   @Option(names = "--overwrite", description = "Replace an existing run directory.")
@@ -28,10 +40,22 @@ public final class PretrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PretrainConfig c = ConfigBinder.bind(JobConfig.load("pretrain", job.configFile, job.overrides), "pretrain",
-        PretrainConfig.class);
-    Launch.run("pretrain", job.master(), new PretrainJob(UserError.fromIllegalArgument(() -> c.withRun(tokens == null ? c.tokens() : tokens,
-        output == null ? c.output() : output, overwrite || c.overwrite(), resume || c.resume()))));
+    PretrainConfig c =
+        ConfigBinder.bind(
+            JobConfig.load("pretrain", job.configFile, job.overrides),
+            "pretrain",
+            PretrainConfig.class);
+    Launch.run(
+        "pretrain",
+        job.master(),
+        new PretrainJob(
+            UserError.fromIllegalArgument(
+                () ->
+                    c.withRun(
+                        tokens == null ? c.tokens() : tokens,
+                        output == null ? c.output() : output,
+                        overwrite || c.overwrite(),
+                        resume || c.resume()))));
     return 0;
   }
 }

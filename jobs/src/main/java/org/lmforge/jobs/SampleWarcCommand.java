@@ -9,20 +9,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pipeline sample-warc}: writes the embedded default input (Europarl pages in a real WARC). The file is
- * the same byte for byte for the same --pages and --seed.
+ * {@code pipeline sample-warc}: writes the embedded default input (Europarl pages in a real WARC).
+ * The file is the same byte for byte for the same --pages and --seed.
  */
-@Command(name = "sample-warc", mixinStandardHelpOptions = true,
-    description = "Write a WARC (gzip per record) of HTML pages carrying Europarl debates; the same bytes "
-        + "for the same --pages and --seed.")
+@Command(
+    name = "sample-warc",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a WARC (gzip per record) of HTML pages carrying Europarl debates; the same bytes "
+            + "for the same --pages and --seed.")
 public final class SampleWarcCommand implements Callable<Integer> {
-  @Option(names = "--output", required = true, paramLabel = "FILE.warc.gz") Path output;
+  @Option(names = "--output", required = true, paramLabel = "FILE.warc.gz")
+  Path output;
 
-  @Option(names = "--pages", defaultValue = "2000", paramLabel = "N|all",
-      description = "Pages (Europarl debates) to write; 'all' or 0: all 17,597 (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--pages",
+      defaultValue = "2000",
+      paramLabel = "N|all",
+      description =
+          "Pages (Europarl debates) to write; 'all' or 0: all 17,597 (default ${DEFAULT-VALUE}).")
   String pages;
 
-  @Option(names = "--seed", defaultValue = "42") long seed;
+  @Option(names = "--seed", defaultValue = "42")
+  long seed;
 
   @Override
   public Integer call() throws Exception {
@@ -34,8 +43,9 @@ public final class SampleWarcCommand implements Callable<Integer> {
     }
     long t0 = System.nanoTime();
     int records = SampleWarcWriter.write(output, n, seed);
-    System.out.printf("wrote %d records (%.1f MB) to %s in %.1f s%n", records, Files.size(output) / 1e6, output,
-        (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "wrote %d records (%.1f MB) to %s in %.1f s%n",
+        records, Files.size(output) / 1e6, output, (System.nanoTime() - t0) / 1e9);
     return 0;
   }
 }

@@ -14,39 +14,63 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pipeline sweep}: plans and runs a scaling sweep (every point a data-parallel pretrain run), writes
- * runs.csv / runs.parquet, then, when the sweep directory is on the local file system, fit.json, the held-out
- * prediction run and the HTML report.
+ * {@code pipeline sweep}: plans and runs a scaling sweep (every point a data-parallel pretrain
+ * run), writes runs.csv / runs.parquet, then, when the sweep directory is on the local file system,
+ * fit.json, the held-out prediction run and the HTML report.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-    description = "Scaling sweep: IsoFLOP or grid plan of pretrain runs, resumable; then fits and the report.")
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description =
+        "Scaling sweep: IsoFLOP or grid plan of pretrain runs, resumable; then fits and the report.")
 public final class SweepCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--tokens", paramLabel = "DIR", description = "Token shards; replaces sweep.tokens.") String tokens;
+  @Option(
+      names = "--tokens",
+      paramLabel = "DIR",
+      description = "Token shards; replaces sweep.tokens.")
+  String tokens;
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Sweep directory; replaces sweep.output.")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Sweep directory; replaces sweep.output.")
   String output;
 
-  @Option(names = "--clean-stats", paramLabel = "FILE", description = "The clean job's stats.json; replaces "
-      + "sweep.cleanStats.") String cleanStats;
+  @Option(
+      names = "--clean-stats",
+      paramLabel = "FILE",
+      description = "The clean job's stats.json; replaces " + "sweep.cleanStats.")
+  String cleanStats;
 
-  @Option(names = "--overwrite", description = "Delete the sweep directory first (default: finished runs are "
-      + "kept and skipped, unfinished ones resumed).") boolean overwrite;
+  @Option(
+      names = "--overwrite",
+      description =
+          "Delete the sweep directory first (default: finished runs are "
+              + "kept and skipped, unfinished ones resumed).")
+  boolean overwrite;
 
   @Override
   public Integer call() throws Exception {
-    // Every job runs: the sweep itself skips finished runs, and the fit, prediction and report are redone.
+    // Every job runs: the sweep itself skips finished runs, and the fit, prediction and report are
+    // redone.
     Launch.run("sweep", job.master(), sweepJobs(), false);
     return 0;
   }
 
-  /** The sweep, its fit, prediction run and report, as these options and conf/sweep.conf describe them. */
+  /**
+   * The sweep, its fit, prediction run and report, as these options and conf/sweep.conf describe
+   * them.
+   */
   List<Job<?>> sweepJobs() throws IOException {
     Config c = JobConfig.load("sweep", job.configFile, job.overrides);
     SweepConfig s = ConfigBinder.bind(c, "sweep", SweepConfig.class);
-    SweepConfig sweep = s.withPaths(tokens == null ? s.tokens() : tokens, output == null ? s.output() : output,
-        cleanStats == null ? s.cleanStats() : cleanStats);
+    SweepConfig sweep =
+        s.withPaths(
+            tokens == null ? s.tokens() : tokens,
+            output == null ? s.output() : output,
+            cleanStats == null ? s.cleanStats() : cleanStats);
     PretrainConfig template = ConfigBinder.bind(c, "pretrain", PretrainConfig.class);
     return SweepJob.withFitAndReport(sweep, template, overwrite, HadoopConf.beforeSession());
   }

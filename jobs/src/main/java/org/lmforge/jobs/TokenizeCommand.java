@@ -9,18 +9,24 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards. */
-@Command(name = "tokenize", mixinStandardHelpOptions = true,
+@Command(
+    name = "tokenize",
+    mixinStandardHelpOptions = true,
     description = "Clean Parquet corpus to token shards (train/validation split) with a manifest.")
 public final class TokenizeCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--input", paramLabel = "PATH", description = "Clean corpus Parquet (repeatable); "
-      + "replaces tokenize.input.")
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description = "Clean corpus Parquet (repeatable); " + "replaces tokenize.input.")
   List<String> inputs = List.of();
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Replaces tokenize.output.") String output;
+  @Option(names = "--output", paramLabel = "DIR", description = "Replaces tokenize.output.")
+  String output;
 
-  @Option(names = "--overwrite") boolean overwrite;
+  @Option(names = "--overwrite")
+  boolean overwrite;
 
   @Override
   public Integer call() throws Exception {
@@ -30,9 +36,14 @@ public final class TokenizeCommand implements Callable<Integer> {
 
   /** The job these options and conf/tokenize.conf (with --config and --conf) describe. */
   TokenizeJob tokenizeJob() {
-    TokenizeConfig c = ConfigBinder.bind(JobConfig.load("tokenize", job.configFile, job.overrides), "tokenize",
-        TokenizeConfig.class);
-    return new TokenizeJob(c.withInput(inputs.isEmpty() ? c.input() : inputs)
-        .withOutput(output == null ? c.output() : output).withOverwrite(overwrite || c.overwrite()));
+    TokenizeConfig c =
+        ConfigBinder.bind(
+            JobConfig.load("tokenize", job.configFile, job.overrides),
+            "tokenize",
+            TokenizeConfig.class);
+    return new TokenizeJob(
+        c.withInput(inputs.isEmpty() ? c.input() : inputs)
+            .withOutput(output == null ? c.output() : output)
+            .withOverwrite(overwrite || c.overwrite()));
   }
 }

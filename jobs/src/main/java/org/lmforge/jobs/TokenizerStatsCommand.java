@@ -13,27 +13,46 @@ import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code pipeline tokenizer-stats}: bytes per token and most frequent tokens, ours next to GPT-2's. */
-@Command(name = "tokenizer-stats", mixinStandardHelpOptions = true,
-    description = "Bytes per token and the most frequent tokens of a tokenizer on a text, next to GPT-2's.")
+/**
+ * {@code pipeline tokenizer-stats}: bytes per token and most frequent tokens, ours next to GPT-2's.
+ */
+@Command(
+    name = "tokenizer-stats",
+    mixinStandardHelpOptions = true,
+    description =
+        "Bytes per token and the most frequent tokens of a tokenizer on a text, next to GPT-2's.")
 public final class TokenizerStatsCommand implements Callable<Integer> {
-  @Option(names = "--tokenizer", required = true, paramLabel = "DIR",
-      description = "vocab.json + merges.txt, e.g. work/tokens/tokenizer") Path tokenizer;
+  @Option(
+      names = "--tokenizer",
+      required = true,
+      paramLabel = "DIR",
+      description = "vocab.json + merges.txt, e.g. work/tokens/tokenizer")
+  Path tokenizer;
 
-  @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text") Path text;
+  @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text")
+  Path text;
 
-  @Option(names = "--top", defaultValue = "20") int top;
+  @Option(names = "--top", defaultValue = "20")
+  int top;
 
-  @Option(names = "--gpt2", paramLabel = "PATH", description = "GPT-2's files (encoder.json + vocab.bpe, or "
-      + "r50k_base.tiktoken); default: the copy in JTokkit's jar") Path gpt2;
+  @Option(
+      names = "--gpt2",
+      paramLabel = "PATH",
+      description =
+          "GPT-2's files (encoder.json + vocab.bpe, or "
+              + "r50k_base.tiktoken); default: the copy in JTokkit's jar")
+  Path gpt2;
 
   @Override
   public Integer call() throws Exception {
     checkTokenizer(tokenizer);
     checkText(text);
     if (gpt2 != null && !Files.exists(gpt2)) {
-      throw UserError.of("no GPT-2 tokenizer files at", gpt2 + " (--gpt2)", "give encoder.json + vocab.bpe's "
-          + "directory or r50k_base.tiktoken, or leave --gpt2 out to use the copy in JTokkit's jar");
+      throw UserError.of(
+          "no GPT-2 tokenizer files at",
+          gpt2 + " (--gpt2)",
+          "give encoder.json + vocab.bpe's "
+              + "directory or r50k_base.tiktoken, or leave --gpt2 out to use the copy in JTokkit's jar");
     }
     BpeTokenizer ours;
     BpeTokenizer reference;
@@ -41,31 +60,44 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
       ours = TokenizerFiles.load(tokenizer, tokenizer.getFileName().toString());
       reference = gpt2 != null ? TokenizerFiles.gpt2From(gpt2) : TokenizerFiles.gpt2FromClasspath();
     } catch (TokenizerFormatException e) {
-      throw UserError.of("the tokenizer files do not parse:", e.getMessage(), "give the tokenizer/ directory "
-          + "a tokenize job wrote (vocab.json + merges.txt)");
+      throw UserError.of(
+          "the tokenizer files do not parse:",
+          e.getMessage(),
+          "give the tokenizer/ directory " + "a tokenize job wrote (vocab.json + merges.txt)");
     }
     String s = new String(Files.readAllBytes(text), StandardCharsets.UTF_8);
-    System.out.print(TokenizerStats.sideBySide(TokenizerStats.measure(ours, s, top),
-        TokenizerStats.measure(reference, s, top)));
+    System.out.print(
+        TokenizerStats.sideBySide(
+            TokenizerStats.measure(ours, s, top), TokenizerStats.measure(reference, s, top)));
     return 0;
   }
 
   private static void checkTokenizer(Path dir) {
-    String fix = "give a directory with vocab.json + merges.txt (a tokenize output's tokenizer/, e.g. "
-        + "work/tokens/tokenizer) or encoder.json + vocab.bpe";
+    String fix =
+        "give a directory with vocab.json + merges.txt (a tokenize output's tokenizer/, e.g. "
+            + "work/tokens/tokenizer) or encoder.json + vocab.bpe";
     if (!Files.exists(dir)) {
       throw UserError.of("no such tokenizer directory:", dir.toString(), fix);
     }
     if (!Files.isDirectory(dir)) {
-      throw UserError.of("a file, not a tokenizer directory:", dir.toString(),
-          dir.getFileName().toString().equals("vocab.json") ? "pass the directory it is in: --tokenizer "
-              + dir.toAbsolutePath().getParent() : fix);
+      throw UserError.of(
+          "a file, not a tokenizer directory:",
+          dir.toString(),
+          dir.getFileName().toString().equals("vocab.json")
+              ? "pass the directory it is in: --tokenizer " + dir.toAbsolutePath().getParent()
+              : fix);
     }
-    boolean ours = Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
-    boolean gpt2 = Files.isRegularFile(dir.resolve("encoder.json")) && Files.isRegularFile(dir.resolve("vocab.bpe"));
+    boolean ours =
+        Files.isRegularFile(dir.resolve("vocab.json"))
+            && Files.isRegularFile(dir.resolve("merges.txt"));
+    boolean gpt2 =
+        Files.isRegularFile(dir.resolve("encoder.json"))
+            && Files.isRegularFile(dir.resolve("vocab.bpe"));
     if (!ours && !gpt2) {
       Path inner = dir.resolve("tokenizer");
-      throw UserError.of("not a tokenizer directory (no vocab.json + merges.txt):", dir.toString(),
+      throw UserError.of(
+          "not a tokenizer directory (no vocab.json + merges.txt):",
+          dir.toString(),
           Files.isDirectory(inner) ? "did you mean --tokenizer " + inner + "?" : fix);
     }
   }
@@ -80,8 +112,10 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
     }
     FileKind kind = FileKind.sniff(file);
     if (kind != FileKind.TEXT) {
-      throw UserError.of("not a text file:", file + " is " + kind.description(), kind == FileKind.GZIP_TEXT
-          ? "decompress it first (gunzip -k " + file + ")" : fix);
+      throw UserError.of(
+          "not a text file:",
+          file + " is " + kind.description(),
+          kind == FileKind.GZIP_TEXT ? "decompress it first (gunzip -k " + file + ")" : fix);
     }
   }
 }

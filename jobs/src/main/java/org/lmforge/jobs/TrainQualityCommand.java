@@ -21,35 +21,47 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code pipeline train-quality}: trains the reference-corpus quality classifier (hashed n-gram logistic
- * regression) on text the user points to: reference-quality text (e.g. Wikipedia, books) against raw crawl
- * text. Inputs are text files with one document per line (.gz allowed) or Parquet with a {@code text}
- * column (e.g. a clean output's docs/). Every tenth document is held out to report accuracy and AUC. The
- * training settings are the filter's own, {@code clean.filters.qualityClassifier} (conf/filters.conf), so
- * that --config and --conf take the same file and keys as the clean job that will use the model.
+ * {@code pipeline train-quality}: trains the reference-corpus quality classifier (hashed n-gram
+ * logistic regression) on text the user points to: reference-quality text (e.g. Wikipedia, books)
+ * against raw crawl text. Inputs are text files with one document per line (.gz allowed) or Parquet
+ * with a {@code text} column (e.g. a clean output's docs/). Every tenth document is held out to
+ * report accuracy and AUC. The training settings are the filter's own, {@code
+ * clean.filters.qualityClassifier} (conf/filters.conf), so that --config and --conf take the same
+ * file and keys as the clean job that will use the model.
  */
-@Command(name = "train-quality", mixinStandardHelpOptions = true,
-    description = "Train the quality classifier: reference text (positives) vs crawl text (negatives).")
+@Command(
+    name = "train-quality",
+    mixinStandardHelpOptions = true,
+    description =
+        "Train the quality classifier: reference text (positives) vs crawl text (negatives).")
 public final class TrainQualityCommand implements Callable<Integer> {
   static final String SETTINGS = "clean.filters.qualityClassifier";
 
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--positives", required = true, paramLabel = "PATH") String positives;
+  @Option(names = "--positives", required = true, paramLabel = "PATH")
+  String positives;
 
-  @Option(names = "--negatives", required = true, paramLabel = "PATH") String negatives;
+  @Option(names = "--negatives", required = true, paramLabel = "PATH")
+  String negatives;
 
-  @Option(names = "--output", required = true, paramLabel = "MODEL.bin") Path output;
+  @Option(names = "--output", required = true, paramLabel = "MODEL.bin")
+  Path output;
 
-  @Option(names = "--max-docs", defaultValue = "200000", description = "Documents read per side (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-docs",
+      defaultValue = "200000",
+      description = "Documents read per side (default ${DEFAULT-VALUE}).")
   int maxDocs;
 
   @Override
   public Integer call() throws IOException {
-    QualityClassifierConfig settings = settings();   // a bad key fails before any document is read
+    QualityClassifierConfig settings = settings(); // a bad key fails before any document is read
     if (Files.isDirectory(output)) {
-      throw UserError.of("the model --output is a directory:", output.toString(), "give a file name, e.g. "
-          + output.resolve("quality.bin"));
+      throw UserError.of(
+          "the model --output is a directory:",
+          output.toString(),
+          "give a file name, e.g. " + output.resolve("quality.bin"));
     }
     Source pos = check("--positives", positives);
     Source neg = check("--negatives", negatives);
@@ -70,15 +82,27 @@ public final class TrainQualityCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(tmp);
     }
-    QualityClassifierTrainer.Evaluation e = QualityClassifierTrainer.evaluate(model, posTest, negTest);
-    System.out.printf("trained on %d + %d documents; held out %d + %d: accuracy %.3f, AUC %.3f%nmodel: %s%n"
+    QualityClassifierTrainer.Evaluation e =
+        QualityClassifierTrainer.evaluate(model, posTest, negTest);
+    System.out.printf(
+        "trained on %d + %d documents; held out %d + %d: accuracy %.3f, AUC %.3f%nmodel: %s%n"
             + "use it with --conf clean.filters.qualityClassifier.modelPath=%s and add quality_classifier to "
-            + "clean.filters.enabled%n", posTrain.size(), negTrain.size(), e.positives(), e.negatives(),
-        e.accuracy(), e.auc(), output.toAbsolutePath(), output.toAbsolutePath());
+            + "clean.filters.enabled%n",
+        posTrain.size(),
+        negTrain.size(),
+        e.positives(),
+        e.negatives(),
+        e.accuracy(),
+        e.auc(),
+        output.toAbsolutePath(),
+        output.toAbsolutePath());
     return 0;
   }
 
-  /** {@code clean.filters.qualityClassifier} from the defaults, --config and --conf, printed as used. */
+  /**
+   * {@code clean.filters.qualityClassifier} from the defaults, --config and --conf, printed as
+   * used.
+   */
   QualityClassifierConfig settings() {
     Config c = JobConfig.load("clean", job.configFile, job.overrides);
     QualityClassifierConfig s = ConfigBinder.bind(c, SETTINGS, QualityClassifierConfig.class);
@@ -87,26 +111,36 @@ public final class TrainQualityCommand implements Callable<Integer> {
   }
 
   /** How an input is read: lines of a (gzipped) local text file, or Parquet with a text column. */
-  private enum Source { TEXT, GZIP_TEXT, PARQUET }
+  private enum Source {
+    TEXT,
+    GZIP_TEXT,
+    PARQUET
+  }
 
   /** What {@code path} is, before anything is read; a wrong kind is a {@link UserError}. */
   private static Source check(String option, String path) throws IOException {
-    String fix = "give a text file with one document per line (.gz allowed) or Parquet with a text column "
-        + "(e.g. a clean output's docs/)";
+    String fix =
+        "give a text file with one document per line (.gz allowed) or Parquet with a text column "
+            + "(e.g. a clean output's docs/)";
     if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !path.startsWith("file:")) {
-      return Source.PARQUET;   // hdfs://, s3a://: Parquet, checked by Spark
+      return Source.PARQUET; // hdfs://, s3a://: Parquet, checked by Spark
     }
     Path local = Path.of(path.replaceFirst("^file:", ""));
     if (!Files.exists(local)) {
       throw UserError.of("no such file or directory:", path + " (" + option + ")", fix);
     }
     if (Files.isDirectory(local)) {
-      if (Files.isRegularFile(local.resolve("stats.json")) && Files.isDirectory(local.resolve("docs"))) {
-        throw UserError.of("a whole clean output:", path + " (" + option + ")", "pass its documents: " + option
-            + " " + local.resolve("docs"));
+      if (Files.isRegularFile(local.resolve("stats.json"))
+          && Files.isDirectory(local.resolve("docs"))) {
+        throw UserError.of(
+            "a whole clean output:",
+            path + " (" + option + ")",
+            "pass its documents: " + option + " " + local.resolve("docs"));
       }
       try (var files = Files.walk(local)) {
-        if (files.filter(Files::isRegularFile).noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+        if (files
+            .filter(Files::isRegularFile)
+            .noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
           throw UserError.of("a directory without Parquet files:", path + " (" + option + ")", fix);
         }
       }
@@ -117,10 +151,16 @@ public final class TrainQualityCommand implements Callable<Integer> {
       case TEXT -> Source.TEXT;
       case GZIP_TEXT -> Source.GZIP_TEXT;
       case PARQUET -> Source.PARQUET;
-      case WARC, GZIP_WARC, ARC -> throw UserError.of("a crawl file, not text:", path + " (" + option + ")",
-          "run the clean job on it first and pass its docs/ directory");
-      default -> throw UserError.of("not a text or Parquet file:", path + " (" + option + ") is "
-          + kind.description(), fix);
+      case WARC, GZIP_WARC, ARC ->
+          throw UserError.of(
+              "a crawl file, not text:",
+              path + " (" + option + ")",
+              "run the clean job on it first and pass its docs/ directory");
+      default ->
+          throw UserError.of(
+              "not a text or Parquet file:",
+              path + " (" + option + ") is " + kind.description(),
+              fix);
     };
   }
 
@@ -134,9 +174,13 @@ public final class TrainQualityCommand implements Callable<Integer> {
     List<String> out = new ArrayList<>();
     if (source != Source.PARQUET) {
       Path local = Path.of(path.replaceFirst("^file:", ""));
-      try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(source == Source.GZIP_TEXT
-          ? new java.util.zip.GZIPInputStream(Files.newInputStream(local)) : Files.newInputStream(local),
-          java.nio.charset.StandardCharsets.UTF_8))) {
+      try (var lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  source == Source.GZIP_TEXT
+                      ? new java.util.zip.GZIPInputStream(Files.newInputStream(local))
+                      : Files.newInputStream(local),
+                  java.nio.charset.StandardCharsets.UTF_8))) {
         String line;
         while ((line = lines.readLine()) != null && out.size() < maxDocs) {
           if (!line.isBlank()) {
@@ -144,21 +188,38 @@ public final class TrainQualityCommand implements Callable<Integer> {
           }
         }
       } catch (IOException e) {
-        throw UserError.of("cannot read", path + " (" + option + "): " + e.getMessage(), "give a readable text file");
+        throw UserError.of(
+            "cannot read",
+            path + " (" + option + "): " + e.getMessage(),
+            "give a readable text file");
       }
     } else {
       try (SparkSession spark = Sessions.create("lmforge-train-quality", job.master())) {
-        for (Row r : spark.read().parquet(path).select("text").where("text IS NOT NULL").limit(maxDocs).collectAsList()) {
+        for (Row r :
+            spark
+                .read()
+                .parquet(path)
+                .select("text")
+                .where("text IS NOT NULL")
+                .limit(maxDocs)
+                .collectAsList()) {
           out.add(r.getString(0));
         }
-      } catch (Exception e) {   // Spark's AnalysisException is checked but undeclared
-        throw UserError.of("not Parquet with a text column:", path + " (" + option + "): "
+      } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
+        throw UserError.of(
+            "not Parquet with a text column:",
+            path
+                + " ("
+                + option
+                + "): "
                 + String.valueOf(e.getMessage()).lines().findFirst().orElse(""),
             "give a clean output's docs/ or a text file with one document per line");
       }
     }
     if (out.size() < 10) {
-      throw UserError.of("too few documents:", path + " (" + option + ") has " + out.size(),
+      throw UserError.of(
+          "too few documents:",
+          path + " (" + option + ") has " + out.size(),
           "give at least 10 documents, one per line");
     }
     return out;

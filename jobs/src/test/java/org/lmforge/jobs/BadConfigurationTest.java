@@ -31,7 +31,9 @@ class BadConfigurationTest {
   @Test
   void wrongTypeIsNamed() {
     String err = run(2, "clean", "--conf", "clean.ingest.maxPageBytes=lots");
-    assertTrue(err.contains("'clean.ingest.maxPageBytes' has the wrong type: expected a whole number"), err);
+    assertTrue(
+        err.contains("'clean.ingest.maxPageBytes' has the wrong type: expected a whole number"),
+        err);
   }
 
   @Test
@@ -48,18 +50,29 @@ class BadConfigurationTest {
 
   @Test
   void missingInputIsNamed() {
-    String err = run(2, "clean", "--input", tmp.resolve("nothing-here/*.warc.gz").toString(),
-        "--output", tmp.resolve("out").toString());
+    String err =
+        run(
+            2,
+            "clean",
+            "--input",
+            tmp.resolve("nothing-here/*.warc.gz").toString(),
+            "--output",
+            tmp.resolve("out").toString());
     assertTrue(err.contains("nothing matches") && err.contains("nothing-here"), err);
   }
 
   @Test
   void unsupportedPrecisionIsRefusedWithTheReason() {
     String err = run(2, "pretrain", "--conf", "pretrain.model.dtype=bfloat16");
-    assertTrue(err.contains("pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in "
-        + "double, float or half"), err);
+    assertTrue(
+        err.contains(
+            "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in "
+                + "double, float or half"),
+        err);
     err = run(2, "pretrain", "--conf", "pretrain.model.dtype=fp8");
-    assertTrue(err.contains("'pretrain.model.dtype' is 'fp8'; valid values: [float, half, bfloat16]"), err);
+    assertTrue(
+        err.contains("'pretrain.model.dtype' is 'fp8'; valid values: [float, half, bfloat16]"),
+        err);
   }
 
   @Test
@@ -70,9 +83,11 @@ class BadConfigurationTest {
 
   @Test
   void extractHtmlWritesJsonLines() throws Exception {
-    Files.writeString(tmp.resolve("a.html"), "<html><head><title>T</title></head><body><nav>Menu</nav>"
-        + "<article><p>The first paragraph of the article is long enough to be the main text of this page, "
-        + "and it says something about the weather in the mountains.</p></article></body></html>");
+    Files.writeString(
+        tmp.resolve("a.html"),
+        "<html><head><title>T</title></head><body><nav>Menu</nav>"
+            + "<article><p>The first paragraph of the article is long enough to be the main text of this page, "
+            + "and it says something about the weather in the mountains.</p></article></body></html>");
     Path out = tmp.resolve("out.jsonl");
     run(0, "extract-html", "--input", tmp.toString(), "--output", out.toString());
     String line = Files.readAllLines(out).get(0);

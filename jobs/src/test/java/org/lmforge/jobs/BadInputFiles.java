@@ -38,15 +38,25 @@ final class BadInputFiles {
     return b.toString();
   }
 
-  /** One real response record written by jwarc, cut short: its Content-Length claims more than the file has. */
+  /**
+   * One real response record written by jwarc, cut short: its Content-Length claims more than the
+   * file has.
+   */
   static Path truncatedWarc(Path file) throws IOException {
-    byte[] body = ("<html><body><p>" + realText().substring(0, 2000) + "</p></body></html>")
-        .getBytes(StandardCharsets.UTF_8);
-    HttpResponse http = new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html"), body).build();
-    try (WarcWriter w = new WarcWriter(Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-        WarcCompression.NONE)) {
-      w.write(new WarcResponse.Builder(URI.create("https://news.example/story"))
-          .date(Instant.parse("2024-05-01T10:00:00Z")).body(http).build());
+    byte[] body =
+        ("<html><body><p>" + realText().substring(0, 2000) + "</p></body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse http =
+        new HttpResponse.Builder(200, "OK").body(MediaType.parse("text/html"), body).build();
+    try (WarcWriter w =
+        new WarcWriter(
+            Files.newByteChannel(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+            WarcCompression.NONE)) {
+      w.write(
+          new WarcResponse.Builder(URI.create("https://news.example/story"))
+              .date(Instant.parse("2024-05-01T10:00:00Z"))
+              .body(http)
+              .build());
     }
     byte[] all = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(all, all.length - 1000));
@@ -56,7 +66,7 @@ final class BadInputFiles {
   /** The layout of a finished tokenize output: manifest.json, tokenizer/, one shard per split. */
   static Path tokenizeOutput(Path dir) throws IOException {
     Files.createDirectories(dir.resolve("tokenizer"));
-    Files.writeString(dir.resolve("tokenizer/vocab.json"), "{\"a\": ");   // not parsed by the checks
+    Files.writeString(dir.resolve("tokenizer/vocab.json"), "{\"a\": "); // not parsed by the checks
     Files.writeString(dir.resolve("tokenizer/merges.txt"), "#version: 0.2\n");
     List<String> splits = List.of("train", "validation");
     Map<String, ShardManifest.Split> m = new LinkedHashMap<>();

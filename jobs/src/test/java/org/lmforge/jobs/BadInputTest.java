@@ -37,23 +37,24 @@ import org.lmforge.pipeline.report.SweepInputs;
 import org.lmforge.pipeline.train.PretrainInputs;
 
 /**
- * Every command fed the wrong kinds of input users really pass: a wrong or unfinished input ends in one line,
- * {@code error: <what> <where>; <fix>}, exit 2 and no output left behind; the clean job quarantines every file
- * that yields nothing and finishes (exit 0) with an empty but complete output. One Spark run (the clean job)
- * for the whole class: every other check happens before a Spark session starts.
+ * Every command fed the wrong kinds of input users really pass: a wrong or unfinished input ends in
+ * one line, {@code error: <what> <where>; <fix>}, exit 2 and no output left behind; the clean job
+ * quarantines every file that yields nothing and finishes (exit 0) with an empty but complete
+ * output. One Spark run (the clean job) for the whole class: every other check happens before a
+ * Spark session starts.
  */
 class BadInputTest {
   @TempDir static Path tmp;
-  static Path text;          // real English text (Shakespeare), what a user calls news.txt
-  static Path gzText;        // the same, gzipped
-  static Path random;        // random bytes
+  static Path text; // real English text (Shakespeare), what a user calls news.txt
+  static Path gzText; // the same, gzipped
+  static Path random; // random bytes
   static Path emptyDir;
-  static Path liarWarc;      // a WARC whose only record claims more bytes than the file holds
-  static Path warcDir;       // a directory holding only that WARC
-  static Path fakeClean;     // a clean output's layout with Parquet docs written by Spark
-  static Path otherParquet;  // Parquet written by Spark outside any clean output
-  static Path tokens;        // a tokenize output's layout (manifest, tokenizer, shards)
-  static Path cleanOut;      // the clean job's output on all the wrong inputs above
+  static Path liarWarc; // a WARC whose only record claims more bytes than the file holds
+  static Path warcDir; // a directory holding only that WARC
+  static Path fakeClean; // a clean output's layout with Parquet docs written by Spark
+  static Path otherParquet; // Parquet written by Spark outside any clean output
+  static Path tokens; // a tokenize output's layout (manifest, tokenizer, shards)
+  static Path cleanOut; // the clean job's output on all the wrong inputs above
   static Outcome clean;
 
   @BeforeAll
@@ -73,27 +74,56 @@ class BadInputTest {
     liarWarc = BadInputFiles.truncatedWarc(warcDir.resolve("liar.warc"));
     tokens = BadInputFiles.tokenizeOutput(tmp.resolve("tokens"));
 
-    // Parquet written by Spark; the session stays up and the clean job below reuses it (and stops it).
+    // Parquet written by Spark; the session stays up and the clean job below reuses it (and stops
+    // it).
     SparkSession spark = TestSessions.local("bad-input");
-    StructType schema = new StructType().add("id", DataTypes.StringType).add("url", DataTypes.StringType)
-        .add("text", DataTypes.StringType).add("language", DataTypes.StringType);
-    List<Row> rows = List.of(RowFactory.create("<urn:1>", "https://a.example/", "Some kept text.", "en"),
-        RowFactory.create("<urn:2>", "https://b.example/", "Un texte gardé.", "fr"));
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("url", DataTypes.StringType)
+            .add("text", DataTypes.StringType)
+            .add("language", DataTypes.StringType);
+    List<Row> rows =
+        List.of(
+            RowFactory.create("<urn:1>", "https://a.example/", "Some kept text.", "en"),
+            RowFactory.create("<urn:2>", "https://b.example/", "Un texte gardé.", "fr"));
     fakeClean = tmp.resolve("fake-clean");
-    spark.createDataFrame(rows, schema).write().partitionBy("language").parquet(fakeClean.resolve("docs").toString());
+    spark
+        .createDataFrame(rows, schema)
+        .write()
+        .partitionBy("language")
+        .parquet(fakeClean.resolve("docs").toString());
     Files.writeString(fakeClean.resolve("stats.json"), "{\"documentsOut\": 2}");
     Files.writeString(fakeClean.resolve("_COMPLETE"), "");
     otherParquet = tmp.resolve("table.parquet");
     spark.createDataFrame(rows, schema).coalesce(1).write().parquet(otherParquet.toString());
 
     cleanOut = tmp.resolve("clean-out");
-    clean = run("clean", "--master", "local[2]", "--input", text.toString(), "--input", gzText.toString(),
-        "--input", random.toString(), "--input", emptyDir.toString(), "--input", liarWarc.toString(),
-        "--input", fakeClean.resolve("docs").toString(), "--input", otherParquet.toString(),
-        "--output", cleanOut.toString());
+    clean =
+        run(
+            "clean",
+            "--master",
+            "local[2]",
+            "--input",
+            text.toString(),
+            "--input",
+            gzText.toString(),
+            "--input",
+            random.toString(),
+            "--input",
+            emptyDir.toString(),
+            "--input",
+            liarWarc.toString(),
+            "--input",
+            fakeClean.resolve("docs").toString(),
+            "--input",
+            otherParquet.toString(),
+            "--output",
+            cleanOut.toString());
   }
 
-  // ---- clean ----------------------------------------------------------------------------------------------
+  // ---- clean
+  // ----------------------------------------------------------------------------------------------
 
   @Test
   void cleanQuarantinesEveryFileThatYieldsNothingAndFinishes() throws IOException {
@@ -109,26 +139,37 @@ class BadInputTest {
     assertEquals(1, q.path("file.not_warc").asLong(), q.toString());
     assertEquals(1, q.path("dir.empty").asLong(), q.toString());
     assertEquals(1, q.path("warc.truncated").asLong(), q.toString());
-    assertEquals(3, q.path("file.parquet").asLong(), "two docs partitions and the other table: " + q);
+    assertEquals(
+        3, q.path("file.parquet").asLong(), "two docs partitions and the other table: " + q);
 
     // The console says plainly that nothing was kept, why, and per file what it is and the fix.
     String out = clean.out();
     assertTrue(out.contains("nothing kept: no input held a readable crawl record"), out);
-    assertTrue(line(out, "news.txt @0").contains("file.plain_text: plain text")
-        && line(out, "news.txt @0").contains("convert it to WARC/WET"), out);
+    assertTrue(
+        line(out, "news.txt @0").contains("file.plain_text: plain text")
+            && line(out, "news.txt @0").contains("convert it to WARC/WET"),
+        out);
     assertTrue(line(out, "news.txt.gz @0").contains("file.gzip_text: gzip-compressed text"), out);
     assertTrue(line(out, "random.bin @0").contains("file.not_warc: binary data"), out);
     assertTrue(line(out, "empty-directory @0").contains("dir.empty"), out);
     assertTrue(line(out, "liar.warc @0").contains("warc.truncated"), out);
-    assertTrue(line(out, "fake-clean/docs/language=en").contains("this is a clean output")
-        && line(out, "fake-clean/docs/language=en").contains("did you mean `tokenize --input"), out);
+    assertTrue(
+        line(out, "fake-clean/docs/language=en").contains("this is a clean output")
+            && line(out, "fake-clean/docs/language=en").contains("did you mean `tokenize --input"),
+        out);
     assertTrue(line(out, "table.parquet").contains("file.parquet: a Parquet file"), out);
   }
 
   @Test
   void cleanInputThatMatchesNoFileIsOneLine() {
     Path out = tmp.resolve("clean-nothing");
-    Outcome o = run("clean", "--input", tmp.resolve("no-such-dir/*.warc.gz").toString(), "--output", out.toString());
+    Outcome o =
+        run(
+            "clean",
+            "--input",
+            tmp.resolve("no-such-dir/*.warc.gz").toString(),
+            "--output",
+            out.toString());
     assertUserError(o, "nothing matches", "no-such-dir", "check the path");
     assertNoPartialOutput(out);
   }
@@ -136,39 +177,64 @@ class BadInputTest {
   @Test
   void cleanInputThatIsNotAPathIsOneLine() {
     Path out = tmp.resolve("clean-not-a-path");
-    assertUserError(run("clean", "--input", "notes:today", "--output", out.toString()), "not a path:",
+    assertUserError(
+        run("clean", "--input", "notes:today", "--output", out.toString()),
+        "not a path:",
         "'notes:today' (clean.inputs)");
-    assertUserError(run("clean", "--input", text.toString(), "--output", ""), "not a path:", "(clean.output)");
+    assertUserError(
+        run("clean", "--input", text.toString(), "--output", ""), "not a path:", "(clean.output)");
   }
 
   @Test
   void cleanRefusesAnExistingOutput() throws IOException {
     long before = Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis();
     Outcome o = run("clean", "--input", text.toString(), "--output", cleanOut.toString());
-    assertUserError(o, "the output already exists", cleanOut.getFileName().toString(), "--overwrite");
-    assertEquals(before, Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis(), "left untouched");
+    assertUserError(
+        o, "the output already exists", cleanOut.getFileName().toString(), "--overwrite");
+    assertEquals(
+        before,
+        Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis(),
+        "left untouched");
     assertNoPartialOutput(cleanOut);
   }
 
-  // ---- tokenize -------------------------------------------------------------------------------------------
+  // ---- tokenize
+  // -------------------------------------------------------------------------------------------
 
   @Test
   void tokenizeNamesEveryWrongKindOfInput() throws IOException {
     Path out = tmp.resolve("tokens-out");
-    assertUserError(tokenize(cleanOut.resolve("stats.json"), out), "not Parquet", "stats.json is plain text");
+    assertUserError(
+        tokenize(cleanOut.resolve("stats.json"), out), "not Parquet", "stats.json is plain text");
     assertUserError(tokenize(tmp.resolve("missing"), out), "does not exist", "docs/");
     assertUserError(tokenize(liarWarc, out), "not Parquet", "a WARC/WET file", "clean --input");
     assertUserError(tokenize(random, out), "not Parquet", "binary data");
     assertUserError(tokenize(warcDir, out), "holds no Parquet files", "clean --input");
     assertUserError(tokenize(emptyDir, out), "holds no Parquet files", "is empty");
-    assertUserError(tokenize(cleanOut, out), "a whole clean output", "--input file:" + cleanOut.resolve("docs"));
-    assertUserError(tokenize(cleanOut.resolve("docs"), out), "the clean output kept no documents", "stats.json");
+    assertUserError(
+        tokenize(cleanOut, out),
+        "a whole clean output",
+        "--input file:" + cleanOut.resolve("docs"));
+    assertUserError(
+        tokenize(cleanOut.resolve("docs"), out),
+        "the clean output kept no documents",
+        "stats.json");
     assertUserError(tokenize(tokens, out), "a tokenize output", "--tokens");
     Path staging = Files.createDirectories(tmp.resolve("clean-2.staging-1a2b3c4d/docs"));
     assertUserError(tokenize(staging, out), "unfinished clean output", "clean-2/docs");
-    assertUserError(run("tokenize", "--input", fakeClean.resolve("docs").toString(), "--output", out.toString(),
-        "--conf", "tokenize.tokenizer.mode=load", "--conf", "tokenize.tokenizer.path=" + tmp.resolve("no-tokenizer")),
-        "no tokenizer to load at", "vocab.json + merges.txt");
+    assertUserError(
+        run(
+            "tokenize",
+            "--input",
+            fakeClean.resolve("docs").toString(),
+            "--output",
+            out.toString(),
+            "--conf",
+            "tokenize.tokenizer.mode=load",
+            "--conf",
+            "tokenize.tokenizer.path=" + tmp.resolve("no-tokenizer")),
+        "no tokenizer to load at",
+        "vocab.json + merges.txt");
     assertNoPartialOutput(out);
   }
 
@@ -181,16 +247,19 @@ class BadInputTest {
     assertNoPartialOutput(out);
   }
 
-  // ---- pretrain and sweep: the checks their jobs call before Spark ----------------------------------------
+  // ---- pretrain and sweep: the checks their jobs call before Spark
+  // ----------------------------------------
 
   @Test
   void pretrainInputsNameTheMistake() throws IOException {
     Configuration conf = new Configuration();
     assertUserError(pretrain(tmp.resolve("missing"), conf), "do not exist", "run the tokenize job");
     assertUserError(pretrain(text, conf), "a file, not a tokenize output directory");
-    assertUserError(pretrain(cleanOut, conf), "a clean output, not token shards", "tokenize it first");
+    assertUserError(
+        pretrain(cleanOut, conf), "a clean output, not token shards", "tokenize it first");
     assertUserError(pretrain(cleanOut.resolve("docs"), conf), "a clean output, not token shards");
-    assertUserError(pretrain(tmp, conf), "not a tokenize output", "did you mean --tokens file:" + tokens);
+    assertUserError(
+        pretrain(tmp, conf), "not a tokenize output", "did you mean --tokens file:" + tokens);
     Path unfinished = Files.createDirectories(tmp.resolve("tokens-killed"));
     Files.createDirectories(tmp.resolve("tokens-killed.staging-1a2b3c4d/train"));
     assertUserError(pretrain(unfinished, conf), "unfinished token shards", "--overwrite");
@@ -200,37 +269,56 @@ class BadInputTest {
     assertUserError(pretrain(garbled, conf), "manifest does not parse", "re-run the tokenize job");
     Path incomplete = BadInputFiles.tokenizeOutput(tmp.resolve("tokens-incomplete"));
     Files.delete(incomplete.resolve("validation/part-00000-0000.tok"));
-    assertUserError(pretrain(incomplete, conf), "incomplete token shards", "validation/part-00000-0000.tok");
-    assertDoesNotThrow(() -> PretrainInputs.check(tokens.toString(), conf), "a complete tokenize output passes");
+    assertUserError(
+        pretrain(incomplete, conf), "incomplete token shards", "validation/part-00000-0000.tok");
+    assertDoesNotThrow(
+        () -> PretrainInputs.check(tokens.toString(), conf), "a complete tokenize output passes");
 
     Path run = Files.createDirectories(tmp.resolve("run"));
-    assertUserError(outcome(() -> PretrainInputs.checkOutput(tmp.resolve("no-run").toString(), true, false, conf)),
-        "no run to resume", "without --resume");
-    assertUserError(outcome(() -> PretrainInputs.checkOutput(run.toString(), false, false, conf)),
-        "already exists", "--resume", "--overwrite");
-    assertUserError(outcome(() -> PretrainInputs.checkOutput(run.toString(), true, false, conf)),
+    assertUserError(
+        outcome(
+            () -> PretrainInputs.checkOutput(tmp.resolve("no-run").toString(), true, false, conf)),
+        "no run to resume",
+        "without --resume");
+    assertUserError(
+        outcome(() -> PretrainInputs.checkOutput(run.toString(), false, false, conf)),
+        "already exists",
+        "--resume",
+        "--overwrite");
+    assertUserError(
+        outcome(() -> PretrainInputs.checkOutput(run.toString(), true, false, conf)),
         "not a pretrain run (no run.json)");
     Files.writeString(run.resolve("run.json"), "{}");
-    assertUserError(outcome(() -> PretrainInputs.checkRun(run.toString(), conf)), "a run without a checkpoint");
+    assertUserError(
+        outcome(() -> PretrainInputs.checkRun(run.toString(), conf)), "a run without a checkpoint");
   }
 
   @Test
   void sweepInputsNameTheMistake() throws IOException {
     Path sweep = Files.createDirectories(tmp.resolve("sweep-planned"));
     Files.writeString(sweep.resolve("plan.json"), "{}");
-    assertUserError(outcome(() -> SweepInputs.check(sweep.toString())), "no finished run yet", "resumes it");
+    assertUserError(
+        outcome(() -> SweepInputs.check(sweep.toString())), "no finished run yet", "resumes it");
     Files.writeString(sweep.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\n");
-    assertUserError(outcome(() -> SweepInputs.check(sweep.toString())), "no finished run yet", "only its header");
-    assertUserError(outcome(() -> SweepInputs.check(sweep.resolve("runs.csv").toString())),
-        "not its runs.csv", "--sweep " + sweep.toAbsolutePath());
+    assertUserError(
+        outcome(() -> SweepInputs.check(sweep.toString())),
+        "no finished run yet",
+        "only its header");
+    assertUserError(
+        outcome(() -> SweepInputs.check(sweep.resolve("runs.csv").toString())),
+        "not its runs.csv",
+        "--sweep " + sweep.toAbsolutePath());
   }
 
-  // ---- report ---------------------------------------------------------------------------------------------
+  // ---- report
+  // ---------------------------------------------------------------------------------------------
 
   @Test
   void reportNamesAMissingOrUnfinishedSweep() throws IOException {
-    assertUserError(run("report", "--sweep", tmp.resolve("no-sweep").toString()), "no such sweep directory");
-    assertUserError(run("report", "--sweep", text.toString()), "not a sweep directory", "is a file");
+    assertUserError(
+        run("report", "--sweep", tmp.resolve("no-sweep").toString()), "no such sweep directory");
+    assertUserError(
+        run("report", "--sweep", text.toString()), "not a sweep directory", "is a file");
     assertUserError(run("report", "--sweep", tokens.toString()), "a tokenize output, not a sweep");
     assertUserError(run("report", "--sweep", cleanOut.toString()), "a clean output, not a sweep");
     Path started = Files.createDirectories(tmp.resolve("sweep-started"));
@@ -243,11 +331,15 @@ class BadInputTest {
     Files.writeString(run.resolve("run.json"), "{}");
     assertUserError(run("report", "--sweep", run.toString()), "a single pretrain run, not a sweep");
     Path done = Files.createDirectories(tmp.resolve("sweep-done"));
-    Files.writeString(done.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\nr1,1e6,2e7,3.5\n");
-    assertUserError(run("report", "--sweep", done.toString(), "--output", tmp.toString()), "--output is a directory");
+    Files.writeString(
+        done.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\nr1,1e6,2e7,3.5\n");
+    assertUserError(
+        run("report", "--sweep", done.toString(), "--output", tmp.toString()),
+        "--output is a directory");
   }
 
-  // ---- fit-scaling ----------------------------------------------------------------------------------------
+  // ---- fit-scaling
+  // ----------------------------------------------------------------------------------------
 
   @Test
   void fitScalingNamesAWrongInput() throws IOException {
@@ -255,20 +347,34 @@ class BadInputTest {
     Path sweep = Files.createDirectories(tmp.resolve("sweep-for-fit"));
     Files.writeString(sweep.resolve("runs.csv"), "run_id,params,tokens,final_val_loss\n");
     assertUserError(fit(tmp.resolve("no.csv"), out), "no such file", "params,tokens,loss");
-    assertUserError(fit(sweep, out), "a directory, not a CSV file", "did you mean --input " + sweep.resolve("runs.csv"));
+    assertUserError(
+        fit(sweep, out),
+        "a directory, not a CSV file",
+        "did you mean --input " + sweep.resolve("runs.csv"));
     assertUserError(fit(random, out), "not a CSV file", "binary data");
     assertUserError(fit(gzText, out), "not a CSV file", "gzip-compressed text");
     assertUserError(fit(parquetFile(otherParquet), out), "not a CSV file", "a Parquet file");
     Path wrongColumns = tmp.resolve("sizes.csv");
     Files.writeString(wrongColumns, "model,size\nsmall,1\nlarge,2\n");
-    assertUserError(fit(wrongColumns, out), "missing column", "sizes.csv");   // CSV, but not the columns
+    assertUserError(
+        fit(wrongColumns, out), "missing column", "sizes.csv"); // CSV, but not the columns
     assertUserError(fit(sweep.resolve("runs.csv"), tmp), "--output is a directory");
-    assertUserError(run("fit-scaling", "--input", sweep.resolve("runs.csv").toString(), "--output", out.toString(),
-        "--law", "hoffmann"), "--law must be auto, chinchilla or kaplan", "'hoffmann'");
+    assertUserError(
+        run(
+            "fit-scaling",
+            "--input",
+            sweep.resolve("runs.csv").toString(),
+            "--output",
+            out.toString(),
+            "--law",
+            "hoffmann"),
+        "--law must be auto, chinchilla or kaplan",
+        "'hoffmann'");
     assertFalse(Files.exists(out), "no fit written");
   }
 
-  // ---- show-docs ------------------------------------------------------------------------------------------
+  // ---- show-docs
+  // ------------------------------------------------------------------------------------------
 
   @Test
   void showDocsNamesWhatIsNotACleanOutput() throws IOException {
@@ -288,14 +394,18 @@ class BadInputTest {
     assertTrue(o.out().contains("no documents in") && o.out().contains("stats.json"), o.out());
   }
 
-  // ---- tokenizer-stats ------------------------------------------------------------------------------------
+  // ---- tokenizer-stats
+  // ------------------------------------------------------------------------------------
 
   @Test
   void tokenizerStatsNamesAWrongTokenizerOrText() throws IOException {
     Path vocab = tokens.resolve("tokenizer");
     assertUserError(tokStats(tmp.resolve("no-tokenizer"), text), "no such tokenizer directory");
-    assertUserError(tokStats(tokens, text), "not a tokenizer directory", "did you mean --tokenizer " + vocab);
-    assertUserError(tokStats(vocab.resolve("vocab.json"), text), "a file, not a tokenizer directory",
+    assertUserError(
+        tokStats(tokens, text), "not a tokenizer directory", "did you mean --tokenizer " + vocab);
+    assertUserError(
+        tokStats(vocab.resolve("vocab.json"), text),
+        "a file, not a tokenizer directory",
         "--tokenizer " + vocab);
     assertUserError(tokStats(vocab, tmp.resolve("no.txt")), "no such text file");
     assertUserError(tokStats(vocab, random), "not a text file", "binary data");
@@ -304,65 +414,96 @@ class BadInputTest {
     assertUserError(tokStats(vocab, text), "the tokenizer files do not parse", "vocab.json");
   }
 
-  // ---- train-quality --------------------------------------------------------------------------------------
+  // ---- train-quality
+  // --------------------------------------------------------------------------------------
 
   @Test
   void trainQualityNamesAWrongInputAndWritesNoModel() throws IOException {
     Path model = tmp.resolve("quality.bin");
     Path few = tmp.resolve("three-lines.txt");
     Files.writeString(few, "one document\nanother document\na third one\n");
-    assertUserError(quality(tmp.resolve("no-such.txt"), text, model), "no such file or directory", "--positives");
-    assertUserError(quality(text, liarWarc, model), "a crawl file, not text", "--negatives", "run the clean job");
+    assertUserError(
+        quality(tmp.resolve("no-such.txt"), text, model),
+        "no such file or directory",
+        "--positives");
+    assertUserError(
+        quality(text, liarWarc, model),
+        "a crawl file, not text",
+        "--negatives",
+        "run the clean job");
     assertUserError(quality(random, text, model), "not a text or Parquet file", "binary data");
-    assertUserError(quality(fakeClean, text, model), "a whole clean output", "--positives " + fakeClean.resolve("docs"));
+    assertUserError(
+        quality(fakeClean, text, model),
+        "a whole clean output",
+        "--positives " + fakeClean.resolve("docs"));
     assertUserError(quality(emptyDir, text, model), "a directory without Parquet files");
     assertUserError(quality(text, few, model), "too few documents", "has 3");
     assertUserError(quality(text, text, tmp), "--output is a directory");
     assertFalse(Files.exists(model), "no model written");
   }
 
-  // ---- extract-html ---------------------------------------------------------------------------------------
+  // ---- extract-html
+  // ---------------------------------------------------------------------------------------
 
   @Test
   void extractHtmlNamesAWrongInputAndLeavesNoPartialOutput() throws IOException {
     Path out = tmp.resolve("extracted.jsonl");
     Path html = Files.createDirectories(tmp.resolve("html"));
-    Files.writeString(html.resolve("a.html"), "<html><body><p>" + BadInputFiles.realText().substring(0, 400) + "</p></body></html>");
+    Files.writeString(
+        html.resolve("a.html"),
+        "<html><body><p>" + BadInputFiles.realText().substring(0, 400) + "</p></body></html>");
     assertUserError(extract(tmp.resolve("no-html"), out), "no such directory");
-    assertUserError(extract(html.resolve("a.html"), out), "not a directory", "--input " + html.toAbsolutePath());
+    assertUserError(
+        extract(html.resolve("a.html"), out),
+        "not a directory",
+        "--input " + html.toAbsolutePath());
     assertUserError(extract(emptyDir, out), "no *.html or *.html.gz file under");
     assertUserError(extract(html, tmp), "--output is a directory");
-    Files.copy(text, html.resolve("b.html.gz"));   // named .gz, but not gzip
+    Files.copy(text, html.resolve("b.html.gz")); // named .gz, but not gzip
     assertUserError(extract(html, out), "cannot read", "b.html.gz", "gzip");
     assertFalse(Files.exists(out), "no partial output");
     try (Stream<Path> s = Files.list(tmp)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".extracted.jsonl")), "temp file removed");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().startsWith(".extracted.jsonl")),
+          "temp file removed");
     }
   }
 
-  // ---- the exit codes of Main -----------------------------------------------------------------------------
+  // ---- the exit codes of Main
+  // -----------------------------------------------------------------------------
 
   @Test
   void runtimeFailuresExitOneWithTheCauseChain() {
     StringWriter err = new StringWriter();
-    int code = Main.handle(new IllegalStateException("step 7 failed and pretrain.maxRecoveries=2 are used up",
-        new IOException("lost executor 3", new java.net.ConnectException("connection refused"))),
-        new PrintWriter(err, true));
+    int code =
+        Main.handle(
+            new IllegalStateException(
+                "step 7 failed and pretrain.maxRecoveries=2 are used up",
+                new IOException(
+                    "lost executor 3", new java.net.ConnectException("connection refused"))),
+            new PrintWriter(err, true));
     assertEquals(1, code);
     List<String> lines = err.toString().lines().toList();
-    assertEquals(List.of("failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 are used up",
-        "  caused by: IOException: lost executor 3", "  caused by: ConnectException: connection refused",
-        "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to stderr)"), lines);
+    assertEquals(
+        List.of(
+            "failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 are used up",
+            "  caused by: IOException: lost executor 3",
+            "  caused by: ConnectException: connection refused",
+            "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to stderr)"),
+        lines);
 
     // A mistake a Spark task found is still the user's: one line, exit 2.
     err.getBuffer().setLength(0);
-    code = Main.handle(new SparkException("Job aborted", UserError.of("a wrong thing", "at x", "fix it")),
-        new PrintWriter(err, true));
+    code =
+        Main.handle(
+            new SparkException("Job aborted", UserError.of("a wrong thing", "at x", "fix it")),
+            new PrintWriter(err, true));
     assertEquals(2, code);
     assertEquals("error: a wrong thing at x; fix it", err.toString().strip());
   }
 
-  // ---- helpers --------------------------------------------------------------------------------------------
+  // ---- helpers
+  // --------------------------------------------------------------------------------------------
 
   /** What a command printed and returned. */
   record Outcome(int code, String err, String out) {}
@@ -394,7 +535,8 @@ class BadInputTest {
     assertEquals(2, o.code(), e);
     assertEquals(1, e.lines().count(), "one line: " + e);
     assertTrue(e.startsWith("error: "), e);
-    assertFalse(e.contains("Exception") || e.contains("\tat "), "no exception or stack trace: " + e);
+    assertFalse(
+        e.contains("Exception") || e.contains("\tat "), "no exception or stack trace: " + e);
     for (String f : fragments) {
       assertTrue(e.contains(f), "'" + f + "' in: " + e);
     }
@@ -404,8 +546,10 @@ class BadInputTest {
   static void assertNoPartialOutput(Path out) {
     String name = out.getFileName().toString();
     try (Stream<Path> s = Files.list(out.getParent())) {
-      List<String> left = s.map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(name + ".staging-")).toList();
+      List<String> left =
+          s.map(p -> p.getFileName().toString())
+              .filter(n -> n.startsWith(name + ".staging-"))
+              .toList();
       assertEquals(List.of(), left, "partial output beside " + out);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -432,12 +576,21 @@ class BadInputTest {
   }
 
   static Outcome tokStats(Path tokenizer, Path textFile) {
-    return run("tokenizer-stats", "--tokenizer", tokenizer.toString(), "--text", textFile.toString());
+    return run(
+        "tokenizer-stats", "--tokenizer", tokenizer.toString(), "--text", textFile.toString());
   }
 
   static Outcome quality(Path positives, Path negatives, Path model) {
-    return run("train-quality", "--master", "local[2]", "--positives", positives.toString(), "--negatives",
-        negatives.toString(), "--output", model.toString());
+    return run(
+        "train-quality",
+        "--master",
+        "local[2]",
+        "--positives",
+        positives.toString(),
+        "--negatives",
+        negatives.toString(),
+        "--output",
+        model.toString());
   }
 
   static Outcome extract(Path in, Path out) {
@@ -457,7 +610,9 @@ class BadInputTest {
 
   static Path parquetFile(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".parquet")).findFirst()
+      return s.filter(
+              p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".parquet"))
+          .findFirst()
           .orElseThrow();
     }
   }

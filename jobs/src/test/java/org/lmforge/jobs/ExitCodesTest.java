@@ -26,26 +26,36 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Main's exit codes through the command line itself: 1 for a runtime failure, with its cause chain on the console
- * and its stack trace in the log the console names; 2 for what the user can fix, one line. The failures come from a
- * command added for the test, so that each is exactly the exception a real job would throw.
+ * Main's exit codes through the command line itself: 1 for a runtime failure, with its cause chain
+ * on the console and its stack trace in the log the console names; 2 for what the user can fix, one
+ * line. The failures come from a command added for the test, so that each is exactly the exception
+ * a real job would throw.
  */
 class ExitCodesTest {
   @TempDir Path tmp;
 
-  /** Fails like the pretrain driver after its last recovery, or like a bug, or like a user's mistake. */
+  /**
+   * Fails like the pretrain driver after its last recovery, or like a bug, or like a user's
+   * mistake.
+   */
   @Command(name = "fail")
   static final class Failing implements Callable<Integer> {
-    @Option(names = "--as") String as = "cluster";
+    @Option(names = "--as")
+    String as = "cluster";
 
     @Override
     public Integer call() {
-      IOException lost = new IOException("lost executor 3", new ConnectException("connection refused"));
+      IOException lost =
+          new IOException("lost executor 3", new ConnectException("connection refused"));
       switch (as) {
         case "bug" -> throw new IllegalArgumentException("row -1 of a 16-row batch", lost);
-        case "user" -> throw UserError.of("the output already exists:", "/tmp/x", "pass --overwrite");
-        default -> throw new IllegalStateException("step 7 failed and pretrain.maxRecoveries=2 recoveries are used "
-            + "up; the last checkpoint is /runs/r1/checkpoints/last.ckpt", lost);
+        case "user" ->
+            throw UserError.of("the output already exists:", "/tmp/x", "pass --overwrite");
+        default ->
+            throw new IllegalStateException(
+                "step 7 failed and pretrain.maxRecoveries=2 recoveries are used "
+                    + "up; the last checkpoint is /runs/r1/checkpoints/last.ckpt",
+                lost);
       }
     }
   }
@@ -54,7 +64,7 @@ class ExitCodesTest {
     StringWriter err = new StringWriter();
     PrintWriter w = new PrintWriter(err, true);
     CommandLine cli = Main.commandLine(w).addSubcommand(new Failing());
-    cli.setErr(w);   // again: it reaches only the subcommands already added
+    cli.setErr(w); // again: it reaches only the subcommands already added
     return new Outcome(cli.execute(args), err.toString(), "");
   }
 
@@ -64,8 +74,13 @@ class ExitCodesTest {
     Path logFile = tmp.resolve("driver.log");
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     LoggerConfig logger = ctx.getConfiguration().getLoggerConfig(Main.class.getName());
-    FileAppender file = FileAppender.newBuilder().withFileName(logFile.toString()).setName("driver-log")
-        .setLayout(PatternLayout.createDefaultLayout()).setConfiguration(ctx.getConfiguration()).build();
+    FileAppender file =
+        FileAppender.newBuilder()
+            .withFileName(logFile.toString())
+            .setName("driver-log")
+            .setLayout(PatternLayout.createDefaultLayout())
+            .setConfiguration(ctx.getConfiguration())
+            .build();
     file.start();
     logger.addAppender(file, Level.ERROR, null);
     ctx.updateLoggers();
@@ -79,29 +94,39 @@ class ExitCodesTest {
     }
 
     assertEquals(1, o.code(), o.err());
-    assertEquals(List.of("failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 recoveries are "
-            + "used up; the last checkpoint is /runs/r1/checkpoints/last.ckpt",
-        "  caused by: IOException: lost executor 3",
-        "  caused by: ConnectException: connection refused",
-        "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to " + logFile + " and stderr)"),
+    assertEquals(
+        List.of(
+            "failed: IllegalStateException: step 7 failed and pretrain.maxRecoveries=2 recoveries are "
+                + "used up; the last checkpoint is /runs/r1/checkpoints/last.ckpt",
+            "  caused by: IOException: lost executor 3",
+            "  caused by: ConnectException: connection refused",
+            "(the full stack trace is logged by org.lmforge.jobs.Main at ERROR to "
+                + logFile
+                + " and stderr)"),
         o.err().lines().toList());
     String log = Files.readString(logFile);
-    assertTrue(log.contains("the command failed") && log.contains("java.lang.IllegalStateException: step 7 failed")
-        && log.contains("at org.lmforge.jobs.ExitCodesTest$Failing.call")
-        && log.contains("Caused by: java.net.ConnectException: connection refused"), log);
+    assertTrue(
+        log.contains("the command failed")
+            && log.contains("java.lang.IllegalStateException: step 7 failed")
+            && log.contains("at org.lmforge.jobs.ExitCodesTest$Failing.call")
+            && log.contains("Caused by: java.net.ConnectException: connection refused"),
+        log);
   }
 
   @Test
   void anIllegalArgumentNoCheckClaimedIsARuntimeFailureNotBadInput() {
     Outcome o = run("fail", "--as", "bug");
     assertEquals(1, o.code(), o.err());
-    assertTrue(o.err().startsWith("failed: IllegalArgumentException: row -1 of a 16-row batch\n"), o.err());
+    assertTrue(
+        o.err().startsWith("failed: IllegalArgumentException: row -1 of a 16-row batch\n"),
+        o.err());
     assertTrue(o.err().contains("  caused by: IOException: lost executor 3"), o.err());
   }
 
   @Test
   void whatTheUserCanFixExitsTwoInOneLine() {
-    BadInputTest.assertUserError(run("fail", "--as", "user"), "the output already exists: /tmp/x; pass --overwrite");
+    BadInputTest.assertUserError(
+        run("fail", "--as", "user"), "the output already exists: /tmp/x; pass --overwrite");
     // a bad setting (config binding) and a wrong option (picocli: the message, then the usage)
     BadInputTest.assertUserError(run("clean", "--conf", "clean.dedup.keep=oldest"), "dedup.keep");
     Outcome wrongOption = run("fail", "--with", "x");

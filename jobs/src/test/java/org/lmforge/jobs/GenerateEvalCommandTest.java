@@ -22,9 +22,9 @@ import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.train.EuroparlTokens;
 
 /**
- * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test trains
- * (150 Europarl debates, tokenize, 30 pretrain steps): output and exit codes, and one clear line with exit 2
- * for each kind of bad input.
+ * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test
+ * trains (150 Europarl debates, tokenize, 30 pretrain steps): output and exit codes, and one clear
+ * line with exit 2 for each kind of bad input.
  */
 class GenerateEvalCommandTest {
   @TempDir static Path tmp;
@@ -32,7 +32,7 @@ class GenerateEvalCommandTest {
   static String run;
 
   /** A command's exit code, stdout and stderr. */
-  record Ran(int code, String out, String err) { }
+  record Ran(int code, String out, String err) {}
 
   @BeforeAll
   static void trainATinyRun() {
@@ -42,16 +42,58 @@ class GenerateEvalCommandTest {
     try (SparkSession spark = TestSessions.local("generate-eval-command-test")) {
       clean = EuroparlTokens.writeClean(spark, tmp, 150);
     }
-    assertEquals(0, cli("tokenize", "--master", "local[2]", "--input", clean, "--output", tokens,
-        "--conf", "tokenize.tokenizer.vocabSize=320", "--conf", "tokenize.partitions=2",
-        "--conf", "tokenize.validationFraction=0.2").code());
-    Ran pretrain = cli("pretrain", "--master", "local[2]", "--tokens", tokens, "--output", run,
-        "--conf", "pretrain.model.nLayer=1", "--conf", "pretrain.model.nHead=2", "--conf", "pretrain.model.dModel=16",
-        "--conf", "pretrain.model.contextLength=16", "--conf", "pretrain.optim.batchSize=4",
-        "--conf", "pretrain.optim.maxSteps=30", "--conf", "pretrain.optim.warmupSteps=3",
-        "--conf", "pretrain.optim.lr=1e-2", "--conf", "pretrain.replicas=2", "--conf", "pretrain.evalInterval=0",
-        "--conf", "pretrain.evalTokens=1024", "--conf", "pretrain.checkpointInterval=10",
-        "--conf", "pretrain.logInterval=10");
+    assertEquals(
+        0,
+        cli(
+                "tokenize",
+                "--master",
+                "local[2]",
+                "--input",
+                clean,
+                "--output",
+                tokens,
+                "--conf",
+                "tokenize.tokenizer.vocabSize=320",
+                "--conf",
+                "tokenize.partitions=2",
+                "--conf",
+                "tokenize.validationFraction=0.2")
+            .code());
+    Ran pretrain =
+        cli(
+            "pretrain",
+            "--master",
+            "local[2]",
+            "--tokens",
+            tokens,
+            "--output",
+            run,
+            "--conf",
+            "pretrain.model.nLayer=1",
+            "--conf",
+            "pretrain.model.nHead=2",
+            "--conf",
+            "pretrain.model.dModel=16",
+            "--conf",
+            "pretrain.model.contextLength=16",
+            "--conf",
+            "pretrain.optim.batchSize=4",
+            "--conf",
+            "pretrain.optim.maxSteps=30",
+            "--conf",
+            "pretrain.optim.warmupSteps=3",
+            "--conf",
+            "pretrain.optim.lr=1e-2",
+            "--conf",
+            "pretrain.replicas=2",
+            "--conf",
+            "pretrain.evalInterval=0",
+            "--conf",
+            "pretrain.evalTokens=1024",
+            "--conf",
+            "pretrain.checkpointInterval=10",
+            "--conf",
+            "pretrain.logInterval=10");
     assertEquals(0, pretrain.code(), pretrain.err());
   }
 
@@ -87,7 +129,9 @@ class GenerateEvalCommandTest {
 
   @Test
   void generatePrintsTheSameContinuationForASeedWithAndWithoutTheCache() {
-    String[] args = {"generate", "--run", run, "--prompt", "The Commission", "--max-tokens", "24", "--seed", "7"};
+    String[] args = {
+      "generate", "--run", run, "--prompt", "The Commission", "--max-tokens", "24", "--seed", "7"
+    };
     Ran a = cli(args);
     assertEquals(0, a.code(), a.err());
     assertFalse(a.out().isBlank());
@@ -95,7 +139,17 @@ class GenerateEvalCommandTest {
     String[] noCache = java.util.Arrays.copyOf(args, args.length + 1);
     noCache[args.length] = "--no-kv-cache";
     assertEquals(a.out(), cli(noCache).out());
-    Ran other = cli("generate", "--run", run, "--prompt", "The Commission", "--max-tokens", "24", "--seed", "8");
+    Ran other =
+        cli(
+            "generate",
+            "--run",
+            run,
+            "--prompt",
+            "The Commission",
+            "--max-tokens",
+            "24",
+            "--seed",
+            "8");
     assertFalse(a.out().equals(other.out()), "another seed, another text: " + a.out());
   }
 
@@ -103,9 +157,13 @@ class GenerateEvalCommandTest {
   void evalOfTheValidationSplitPrintsTheRunsFinalValidationLoss() throws IOException {
     Ran r = cli("eval", "--run", run, "--input", tokens + "/validation");
     assertEquals(0, r.code(), r.err());
-    double expected = new ObjectMapper().readTree(tmp.resolve("run/summary.json").toFile()).get("finalValLoss")
-        .asDouble();
-    assertTrue(r.out().contains(String.format(Locale.ROOT, "loss %.4f nats/token", expected)), r.out());
+    double expected =
+        new ObjectMapper()
+            .readTree(tmp.resolve("run/summary.json").toFile())
+            .get("finalValLoss")
+            .asDouble();
+    assertTrue(
+        r.out().contains(String.format(Locale.ROOT, "loss %.4f nats/token", expected)), r.out());
     assertTrue(r.out().contains("scored 1,024 tokens in 64 windows of 16+1"), r.out());
   }
 
@@ -113,37 +171,56 @@ class GenerateEvalCommandTest {
   void aDirectoryThatIsNoRunIsRefused() throws IOException {
     Files.createDirectories(tmp.resolve("not-a-run"));
     String dir = tmp.resolve("not-a-run").toString();
-    String msg = dir + " has no checkpoints/last.ckpt; it is not a finished or started pretrain run: point --run at a "
-        + "run directory";
+    String msg =
+        dir
+            + " has no checkpoints/last.ckpt; it is not a finished or started pretrain run: point --run at a "
+            + "run directory";
     assertTrue(refused("generate", "--run", dir, "--prompt", "Hello").contains(msg));
     assertTrue(refused("eval", "--run", dir, "--input", tokens).contains(msg));
-    assertTrue(refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
-        .contains("missing-run does not exist; point --run at a run directory"));
+    assertTrue(
+        refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
+            .contains("missing-run does not exist; point --run at a run directory"));
   }
 
   @Test
   void emptyMissingAndTooShortInputsAreRefused() throws IOException {
-    assertTrue(refused("eval", "--run", run, "--input", file("empty.txt", "")).contains("empty.txt is empty"));
-    assertTrue(refused("eval", "--run", run, "--input", tmp.resolve("nothing.txt").toString())
-        .contains("nothing.txt does not exist"));
-    String err = refused("eval", "--run", run, "--input", file("short.txt", "The sitting is open."));
+    assertTrue(
+        refused("eval", "--run", run, "--input", file("empty.txt", ""))
+            .contains("empty.txt is empty"));
+    assertTrue(
+        refused("eval", "--run", run, "--input", tmp.resolve("nothing.txt").toString())
+            .contains("nothing.txt does not exist"));
+    String err =
+        refused("eval", "--run", run, "--input", file("short.txt", "The sitting is open."));
     assertTrue(err.contains("encodes to") && err.contains("at least contextLength + 1 = 17"), err);
   }
 
   @Test
   void aTextInAnotherScriptIsRefusedUnlessForced() throws IOException {
-    String chinese = file("chinese.txt", "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；"
-        + "常有欲，以觀其徼。此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。");
+    String chinese =
+        file(
+            "chinese.txt",
+            "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；" + "常有欲，以觀其徼。此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。");
     String err = refused("eval", "--run", run, "--input", chinese);
-    assertTrue(err.contains("mostly text the run's tokenizer never learnt") && err.contains("pass --force"), err);
+    assertTrue(
+        err.contains("mostly text the run's tokenizer never learnt")
+            && err.contains("pass --force"),
+        err);
     Ran forced = cli("eval", "--run", run, "--input", chinese, "--force");
     assertEquals(0, forced.code(), forced.err());
-    assertTrue(forced.out().contains("warning (--force)") && forced.out().contains("bits/byte"), forced.out());
+    assertTrue(
+        forced.out().contains("warning (--force)") && forced.out().contains("bits/byte"),
+        forced.out());
   }
 
   @Test
   void badSamplingOptionsAreRefused() {
-    String err = refused("generate", "--run", run, "--prompt", "Hello", "--top-p", "1.5", "--temperature", "-1");
-    assertTrue(err.contains("--top-p=1.5 must be in (0, 1]") && err.contains("--temperature=-1.0 must be >= 0"), err);
+    String err =
+        refused(
+            "generate", "--run", run, "--prompt", "Hello", "--top-p", "1.5", "--temperature", "-1");
+    assertTrue(
+        err.contains("--top-p=1.5 must be in (0, 1]")
+            && err.contains("--temperature=-1.0 must be >= 0"),
+        err);
   }
 }

@@ -31,12 +31,13 @@ import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.NodeReport;
 
 /**
- * GPU executors without a GPU: a real standalone cluster on 127.0.0.1 whose one worker (2 cores) advertises two
- * fake GPUs through a discovery script printing {@code {"name":"gpu","addresses":["0","1"]}}, as Spark's resource
- * scheduling reads it from nvidia-smi on a real host. The pretrain job asks for one GPU per task; ND4J's CPU backend
- * cannot bind a device, so the driver names {@link RecordingDeviceBinder} in {@code -Dlmforge.deviceBinder}, which
- * records each bind call together with the address Spark gave the task. The doctor runs on the same cluster and
- * locally.
+ * GPU executors without a GPU: a real standalone cluster on 127.0.0.1 whose one worker (2 cores)
+ * advertises two fake GPUs through a discovery script printing {@code
+ * {"name":"gpu","addresses":["0","1"]}}, as Spark's resource scheduling reads it from nvidia-smi on
+ * a real host. The pretrain job asks for one GPU per task; ND4J's CPU backend cannot bind a device,
+ * so the driver names {@link RecordingDeviceBinder} in {@code -Dlmforge.deviceBinder}, which
+ * records each bind call together with the address Spark gave the task. The doctor runs on the same
+ * cluster and locally.
  */
 class GpuClusterTest {
   static final int STEPS = 8;
@@ -48,17 +49,42 @@ class GpuClusterTest {
 
   @BeforeAll
   static void startCluster() throws Exception {
-    SparkSession.getDefaultSession().foreach(s -> { s.stop(); return null; });
+    SparkSession.getDefaultSession()
+        .foreach(
+            s -> {
+              s.stop();
+              return null;
+            });
     tokens = CommandTokens.write(tmp, "gpu-test-data", 120);
     discovery = tmp.resolve("fake-gpus.sh");
-    Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}'\n");
+    Files.writeString(
+        discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\",\"1\"]}'\n");
     Files.setPosixFilePermissions(discovery, PosixFilePermissions.fromString("rwxr-xr-x"));
-    cluster = LoopbackCluster.start(tmp.resolve("cluster"), 1, 2, "3g", Map.of(
-        "spark.worker.resource.gpu.amount", "2", "spark.worker.resource.gpu.discoveryScript", discovery.toString()));
-    // the run without GPU resources, on the same cluster: the same executor size, 2 replica tasks per step
+    cluster =
+        LoopbackCluster.start(
+            tmp.resolve("cluster"),
+            1,
+            2,
+            "3g",
+            Map.of(
+                "spark.worker.resource.gpu.amount",
+                "2",
+                "spark.worker.resource.gpu.discoveryScript",
+                discovery.toString()));
+    // the run without GPU resources, on the same cluster: the same executor size, 2 replica tasks
+    // per step
     Path reference = tmp.resolve("cpu-run");
-    assertEquals(0, withProperties(clusterProperties(), () -> Main.run(pretrain("--master", cluster.masterUrl(),
-        "--output", reference.toUri().toString()))));
+    assertEquals(
+        0,
+        withProperties(
+            clusterProperties(),
+            () ->
+                Main.run(
+                    pretrain(
+                        "--master",
+                        cluster.masterUrl(),
+                        "--output",
+                        reference.toUri().toString()))));
     referenceLosses = losses(reference);
   }
 
@@ -75,11 +101,27 @@ class GpuClusterTest {
     props.put(DeviceBinder.PROPERTY, RecordingDeviceBinder.class.getName());
     props.put(RecordingDeviceBinder.LOG, log.toString());
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    int rc = withProperties(props, () -> captureStdout(console, () -> Main.run(pretrain("--master",
-        cluster.masterUrl(), "--output", run.toUri().toString()))));
+    int rc =
+        withProperties(
+            props,
+            () ->
+                captureStdout(
+                    console,
+                    () ->
+                        Main.run(
+                            pretrain(
+                                "--master",
+                                cluster.masterUrl(),
+                                "--output",
+                                run.toUri().toString()))));
     assertEquals(0, rc, console.toString(StandardCharsets.UTF_8));
-    assertTrue(console.toString(StandardCharsets.UTF_8).contains("devices: one GPU per replica, 2 replicas on 2 GPU "
-        + "slots on 1 executor (executor 0 on 127.0.0.1: GPUs 0,1, 2 cores)"), console.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        console
+            .toString(StandardCharsets.UTF_8)
+            .contains(
+                "devices: one GPU per replica, 2 replicas on 2 GPU "
+                    + "slots on 1 executor (executor 0 on 127.0.0.1: GPUs 0,1, 2 cores)"),
+        console.toString(StandardCharsets.UTF_8));
 
     // one bind per replica task per step, each for exactly the device Spark assigned that task
     Map<Integer, Map<Integer, String>> addressByStageAndReplica = new TreeMap<>();
@@ -90,18 +132,23 @@ class GpuClusterTest {
       String address = f[2];
       assertEquals(address, f[3], "the binder was asked for the device Spark assigned: " + line);
       assertTrue(Set.of("0", "1").contains(address), line);
-      addressByStageAndReplica.computeIfAbsent(Integer.parseInt(f[0]), s -> new TreeMap<>())
+      addressByStageAndReplica
+          .computeIfAbsent(Integer.parseInt(f[0]), s -> new TreeMap<>())
           .put(Integer.parseInt(f[1]), address);
       pids.add(f[4]);
     }
-    assertEquals(STEPS * 2, lines.size(), "every replica task of every step bound its thread: " + lines);
+    assertEquals(
+        STEPS * 2, lines.size(), "every replica task of every step bound its thread: " + lines);
     assertEquals(STEPS, addressByStageAndReplica.size(), "one Spark stage per step");
     for (Map<Integer, String> step : addressByStageAndReplica.values()) {
       assertEquals(Set.of(0, 1), step.keySet());
-      assertNotEquals(step.get(0), step.get(1), "two replicas of one step never share a GPU: " + step);
+      assertNotEquals(
+          step.get(0), step.get(1), "two replicas of one step never share a GPU: " + step);
     }
     assertEquals(1, pids.size(), "both replicas ran in the one executor JVM, each on its own GPU");
-    assertFalse(pids.contains(String.valueOf(ProcessHandle.current().pid())), "binding happened on the executor");
+    assertFalse(
+        pids.contains(String.valueOf(ProcessHandle.current().pid())),
+        "binding happened on the executor");
 
     assertEquals(referenceLosses, losses(run), "the same loss curve as without GPU resources");
   }
@@ -111,13 +158,26 @@ class GpuClusterTest {
     Map<String, String> props = gpuProperties();
     props.put(DeviceBinder.PROPERTY, RecordingDeviceBinder.class.getName());
     props.put(RecordingDeviceBinder.LOG, tmp.resolve("unused.log").toString());
-    props.put("spark.scheduler.maxRegisteredResourcesWaitingTime", "20s");   // an executor starts in ~10 s here
+    props.put(
+        "spark.scheduler.maxRegisteredResourcesWaitingTime",
+        "20s"); // an executor starts in ~10 s here
     Path run = tmp.resolve("three-replicas");
     StringWriter err = new StringWriter();
-    int rc = withProperties(props, () -> Main.run(new PrintWriter(err, true), withReplicas(3, pretrain("--master",
-        cluster.masterUrl(), "--output", run.toUri().toString()))));
+    int rc =
+        withProperties(
+            props,
+            () ->
+                Main.run(
+                    new PrintWriter(err, true),
+                    withReplicas(
+                        3,
+                        pretrain(
+                            "--master", cluster.masterUrl(), "--output", run.toUri().toString()))));
     assertEquals(2, rc, err.toString());
-    assertTrue(err.toString().contains("pretrain.replicas=3 needs 3 GPU slots, but 2 GPU slots on 1 executor"), err.toString());
+    assertTrue(
+        err.toString()
+            .contains("pretrain.replicas=3 needs 3 GPU slots, but 2 GPU slots on 1 executor"),
+        err.toString());
     assertTrue(err.toString().contains("set pretrain.replicas to 2 or fewer"), err.toString());
     assertFalse(Files.exists(run), "nothing was written");
     assertFalse(Files.exists(tmp.resolve("unused.log")), "no replica started");
@@ -133,43 +193,69 @@ class GpuClusterTest {
     assertTrue(s.contains("executor driver ("), s);
     assertTrue(s.contains("  java     " + System.getProperty("java.version")), s);
     assertTrue(s.contains("  spark    3.5.7"), s);
-    assertTrue(s.contains("  nd4j     1.0.0-M2.1, backend CPU (org.nd4j.linalg.cpu.nativecpu.CpuBackend)"), s);
+    assertTrue(
+        s.contains("  nd4j     1.0.0-M2.1, backend CPU (org.nd4j.linalg.cpu.nativecpu.CpuBackend)"),
+        s);
     assertTrue(s.contains("  blas     OPENBLAS, "), s);
     assertTrue(s.contains("  devices  no CUDA devices (CPU backend)"), s);
-    assertTrue(s.matches("(?s).*  sgemm    \\d+\\.\\d GFLOP/s \\(512x512x512 fp32, best of 3 x 5 runs\\).*"), s);
+    assertTrue(
+        s.matches(
+            "(?s).*  sgemm    \\d+\\.\\d GFLOP/s \\(512x512x512 fp32, best of 3 x 5 runs\\).*"),
+        s);
     assertTrue(s.contains("ok: the driver and 1 executor load ND4J's CPU backend"), s);
   }
 
   @Test
   void doctorOnTheClusterReportsTheExecutorAndTheGpusSparkAssigned() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int rc = withProperties(gpuProperties(), () -> captureStdout(out, () -> Main.run("doctor", "--master",
-        cluster.masterUrl())));
+    int rc =
+        withProperties(
+            gpuProperties(),
+            () -> captureStdout(out, () -> Main.run("doctor", "--master", cluster.masterUrl())));
     String s = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, rc, s);
     assertTrue(s.contains("1 executor registered"), s);
     assertTrue(s.contains("executor 0 ("), s);
-    assertTrue(s.matches("(?s).*  gpus     Spark assigned [01] to the probe task; this executor has 0,1.*"), s);
-    assertEquals(2, s.split("  nd4j     1.0.0-M2.1, backend CPU").length - 1, "driver and executor: " + s);
+    assertTrue(
+        s.matches(
+            "(?s).*  gpus     Spark assigned [01] to the probe task; this executor has 0,1.*"),
+        s);
+    assertEquals(
+        2, s.split("  nd4j     1.0.0-M2.1, backend CPU").length - 1, "driver and executor: " + s);
     assertEquals(2, s.split("  sgemm    ").length - 1, s);
-    assertTrue(s.contains("warning: executor 0 (127.0.0.1) was given GPUs 0,1 but runs ND4J's CPU backend"), s);
+    assertTrue(
+        s.contains(
+            "warning: executor 0 (127.0.0.1) was given GPUs 0,1 but runs ND4J's CPU backend"),
+        s);
     assertTrue(s.contains("ok: the driver and 1 executor load ND4J's CPU backend"), s);
   }
 
-  /** The mismatch is injected: the executor JVM reports CUDA while it loaded the CPU backend (see NodeReport). */
+  /**
+   * The mismatch is injected: the executor JVM reports CUDA while it loaded the CPU backend (see
+   * NodeReport).
+   */
   @Test
   void doctorFailsWhenAnExecutorRunsAnotherBackendThanTheDriver() throws Exception {
     Refused r = doctorRefuses(" -D" + NodeReport.PRETEND_BACKEND + "=CUDA");
-    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
-        + "CPU; run the same application jar everywhere"), r.err());
+    assertTrue(
+        r.err()
+            .contains(
+                "error: executor 0 (127.0.0.1): ND4J backend CUDA differs from the driver's "
+                    + "CPU; run the same application jar everywhere"),
+        r.err());
     assertTrue(r.out().contains("problem: executor 0"), r.out());
   }
 
-  /** A real load failure: JavaCPP told to load linux-arm64 libraries, which the x86_64 jar does not have. */
+  /**
+   * A real load failure: JavaCPP told to load linux-arm64 libraries, which the x86_64 jar does not
+   * have.
+   */
   @Test
   void doctorFailsWhenAnExecutorCannotLoadNd4jsNativeLibraries() throws Exception {
     Refused r = doctorRefuses(" -Dorg.bytedeco.javacpp.platform=linux-arm64");
-    assertTrue(r.err().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"), r.err());
+    assertTrue(
+        r.err().contains("error: executor 0 (127.0.0.1): ND4J's native libraries failed to load"),
+        r.err());
     assertTrue(r.err().contains("UnsatisfiedLinkError"), r.err());
     assertTrue(r.out().contains("  nd4j     FAILED TO LOAD: "), r.out());
   }
@@ -177,16 +263,29 @@ class GpuClusterTest {
   // ---- helpers
 
   /** What {@code doctor} wrote when it refused the cluster. */
-  private record Refused(String err, String out) { }
+  private record Refused(String err, String out) {}
 
-  /** {@code doctor} on the cluster, its executors started with these extra JVM options: refused (exit code 2). */
+  /**
+   * {@code doctor} on the cluster, its executors started with these extra JVM options: refused
+   * (exit code 2).
+   */
   private static Refused doctorRefuses(String executorJavaOptions) throws java.io.IOException {
     Map<String, String> props = clusterProperties();
     props.put("spark.executor.extraJavaOptions", LoopbackCluster.jvmOpens() + executorJavaOptions);
     StringWriter err = new StringWriter();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int rc = withProperties(props, () -> captureStdout(out, () -> Main.run(new PrintWriter(err, true), "doctor",
-        "--master", cluster.masterUrl())));
+    int rc =
+        withProperties(
+            props,
+            () ->
+                captureStdout(
+                    out,
+                    () ->
+                        Main.run(
+                            new PrintWriter(err, true),
+                            "doctor",
+                            "--master",
+                            cluster.masterUrl())));
     assertEquals(2, rc, out + "\n" + err);
     return new Refused(err.toString(), out.toString(StandardCharsets.UTF_8));
   }
@@ -211,7 +310,8 @@ class GpuClusterTest {
     }
   }
 
-  private static int withProperties(Map<String, String> props, java.util.function.IntSupplier body) {
+  private static int withProperties(
+      Map<String, String> props, java.util.function.IntSupplier body) {
     props.forEach(System::setProperty);
     try {
       return body.getAsInt();
@@ -220,7 +320,8 @@ class GpuClusterTest {
     }
   }
 
-  private static int captureStdout(ByteArrayOutputStream into, java.util.function.IntSupplier body) {
+  private static int captureStdout(
+      ByteArrayOutputStream into, java.util.function.IntSupplier body) {
     PrintStream saved = System.out;
     System.setOut(new PrintStream(into, true, StandardCharsets.UTF_8));
     try {
@@ -241,12 +342,36 @@ class GpuClusterTest {
   }
 
   private static String[] pretrain(String... more) {
-    List<String> a = new ArrayList<>(List.of("pretrain", "--tokens", tokens, "--conf", "pretrain.model.nLayer=1",
-        "--conf", "pretrain.model.nHead=2", "--conf", "pretrain.model.dModel=32", "--conf",
-        "pretrain.model.contextLength=32", "--conf", "pretrain.optim.batchSize=4", "--conf",
-        "pretrain.optim.maxSteps=" + STEPS, "--conf", "pretrain.optim.warmupSteps=2", "--conf", "pretrain.replicas=2",
-        "--conf", "pretrain.evalInterval=0", "--conf", "pretrain.evalTokens=2048", "--conf",
-        "pretrain.checkpointInterval=4", "--conf", "pretrain.logInterval=1"));
+    List<String> a =
+        new ArrayList<>(
+            List.of(
+                "pretrain",
+                "--tokens",
+                tokens,
+                "--conf",
+                "pretrain.model.nLayer=1",
+                "--conf",
+                "pretrain.model.nHead=2",
+                "--conf",
+                "pretrain.model.dModel=32",
+                "--conf",
+                "pretrain.model.contextLength=32",
+                "--conf",
+                "pretrain.optim.batchSize=4",
+                "--conf",
+                "pretrain.optim.maxSteps=" + STEPS,
+                "--conf",
+                "pretrain.optim.warmupSteps=2",
+                "--conf",
+                "pretrain.replicas=2",
+                "--conf",
+                "pretrain.evalInterval=0",
+                "--conf",
+                "pretrain.evalTokens=2048",
+                "--conf",
+                "pretrain.checkpointInterval=4",
+                "--conf",
+                "pretrain.logInterval=1"));
     a.addAll(List.of(more));
     return a.toArray(String[]::new);
   }

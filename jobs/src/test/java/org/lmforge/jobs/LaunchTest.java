@@ -12,7 +12,10 @@ import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
-/** How a command hands one job to Launch when it shows the job's result: checked, run, no Spark unless needed. */
+/**
+ * How a command hands one job to Launch when it shows the job's result: checked, run, no Spark
+ * unless needed.
+ */
 class LaunchTest {
   final List<String> events = new ArrayList<>();
 
@@ -51,25 +54,31 @@ class LaunchTest {
   }
 
   @Test
-  void aDriverOnlyJobReturnsItsResultWithProgressWhereTheCommandSaysAndNoSparkSession() throws Exception {
+  void aDriverOnlyJobReturnsItsResultWithProgressWhereTheCommandSaysAndNoSparkSession()
+      throws Exception {
     List<String> progress = new ArrayList<>();
     assertEquals("driver-only", Launch.onDriver(new Recorded(false, false), progress::add));
-    assertEquals("driver-only", Launch.result("generate", null, new Recorded(false, false), progress::add));
+    assertEquals(
+        "driver-only", Launch.result("generate", null, new Recorded(false, false), progress::add));
     assertEquals(List.of("check", "run with no session", "check", "run with no session"), events);
     assertEquals(List.of("working", "working"), progress);
   }
 
   @Test
   void onTheDriverAJobThatAsksForSparkFailsAfterItsCheckInsteadOfStartingOne() {
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> Launch.onDriver(new Recorded(true, false), line -> { }));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Launch.onDriver(new Recorded(true, false), line -> {}));
     assertEquals("sparky runs on the driver alone, without a Spark session", e.getMessage());
     assertEquals(List.of("check"), events);
   }
 
   @Test
   void aBadInputStopsBeforeTheRun() {
-    assertThrows(UserError.class, () -> Launch.result("doctor", "local[1]", new Recorded(true, true), line -> { }));
+    assertThrows(
+        UserError.class,
+        () -> Launch.result("doctor", "local[1]", new Recorded(true, true), line -> {}));
     assertEquals(List.of("check"), events);
   }
 }

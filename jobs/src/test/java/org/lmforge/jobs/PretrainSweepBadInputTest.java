@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pretrain and sweep commands on token inputs a user gets wrong: one line, exit 2, nothing written. */
+/**
+ * The pretrain and sweep commands on token inputs a user gets wrong: one line, exit 2, nothing
+ * written.
+ */
 class PretrainSweepBadInputTest {
   @TempDir Path tmp;
 
@@ -31,19 +34,43 @@ class PretrainSweepBadInputTest {
   @Test
   void pretrainOnMissingOrWrongKindTokensIsOneLineAndWritesNothing() throws Exception {
     Path out = tmp.resolve("run");
-    assertOneLineError(run("pretrain", "--tokens", tmp.resolve("missing").toString(), "--output", out.toString(),
-        "--master", "local[1]"), "do not exist");
+    assertOneLineError(
+        run(
+            "pretrain",
+            "--tokens",
+            tmp.resolve("missing").toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[1]"),
+        "do not exist");
     Files.writeString(tmp.resolve("stats.json"), "{}");
-    assertOneLineError(run("pretrain", "--tokens", tmp.resolve("stats.json").toString(), "--output", out.toString(),
-        "--master", "local[1]"), "not a tokenize output");
+    assertOneLineError(
+        run(
+            "pretrain",
+            "--tokens",
+            tmp.resolve("stats.json").toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[1]"),
+        "not a tokenize output");
     assertFalse(Files.exists(out), "no run directory for a run that never started");
   }
 
   @Test
   void sweepOnMissingTokensIsOneLineAndWritesNothing() {
     Path out = tmp.resolve("sweep");
-    assertOneLineError(run("sweep", "--tokens", tmp.resolve("missing").toString(), "--output", out.toString(),
-        "--master", "local[1]"), "do not exist");
+    assertOneLineError(
+        run(
+            "sweep",
+            "--tokens",
+            tmp.resolve("missing").toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[1]"),
+        "do not exist");
     assertFalse(Files.exists(out));
   }
 }

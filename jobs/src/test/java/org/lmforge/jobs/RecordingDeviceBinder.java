@@ -11,15 +11,17 @@ import org.apache.spark.resource.ResourceInformation;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 
 /**
- * A {@link DeviceBinder} for a machine without GPUs (chosen with {@code -Dlmforge.deviceBinder}): it plays a CUDA
- * backend and, instead of binding, appends one line per call to the file {@code -Dlmforge.test.bindLog} named on
- * the driver: {@code stage partition address device pid}, where {@code address} is the GPU Spark assigned the
- * task as this class reads it from the task context itself, independently of the code under test.
+ * A {@link DeviceBinder} for a machine without GPUs (chosen with {@code -Dlmforge.deviceBinder}):
+ * it plays a CUDA backend and, instead of binding, appends one line per call to the file {@code
+ * -Dlmforge.test.bindLog} named on the driver: {@code stage partition address device pid}, where
+ * {@code address} is the GPU Spark assigned the task as this class reads it from the task context
+ * itself, independently of the code under test.
  */
 public final class RecordingDeviceBinder implements DeviceBinder {
   static final String LOG = "lmforge.test.bindLog";
   private static final long serialVersionUID = 1L;
-  private static final Object LOCK = new Object();   // tasks of one executor JVM append from several threads
+  private static final Object LOCK =
+      new Object(); // tasks of one executor JVM append from several threads
 
   private final String file;
 
@@ -38,11 +40,24 @@ public final class RecordingDeviceBinder implements DeviceBinder {
     TaskContext tc = TaskContext.get();
     ResourceInformation gpu = tc == null ? null : tc.resourcesJMap().get("gpu");
     String address = gpu == null ? "none" : String.join(",", gpu.addresses());
-    String line = (tc == null ? -1 : tc.stageId()) + " " + (tc == null ? -1 : tc.partitionId()) + " " + address + " "
-        + device + " " + ProcessHandle.current().pid() + "\n";
+    String line =
+        (tc == null ? -1 : tc.stageId())
+            + " "
+            + (tc == null ? -1 : tc.partitionId())
+            + " "
+            + address
+            + " "
+            + device
+            + " "
+            + ProcessHandle.current().pid()
+            + "\n";
     synchronized (LOCK) {
       try {
-        Files.writeString(Path.of(file), line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(
+            Path.of(file),
+            line,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
             StandardOpenOption.APPEND);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

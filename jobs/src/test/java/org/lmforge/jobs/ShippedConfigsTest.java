@@ -13,8 +13,9 @@ import org.lmforge.pipeline.tokenize.TokenizeConfig;
 import org.lmforge.pipeline.train.PretrainConfig;
 
 /**
- * The configs the README's commands pass (`all --config conf/demo.conf`, `all --config conf/law.conf`) bind to
- * every job's record, as `all` binds them, so a typo in a shipped file fails here and not half an hour into a run.
+ * The configs the README's commands pass (`all --config conf/demo.conf`, `all --config
+ * conf/law.conf`) bind to every job's record, as `all` binds them, so a typo in a shipped file
+ * fails here and not half an hour into a run.
  */
 class ShippedConfigsTest {
   @ParameterizedTest
@@ -22,7 +23,8 @@ class ShippedConfigsTest {
   void everyJobOfTheChainBindsTheShippedConfig(String file) {
     Config clean = JobConfig.load("clean", file, List.of());
     ConfigBinder.bind(clean.withoutPath("clean.sample"), "clean", CleanConfig.class);
-    ConfigBinder.bind(JobConfig.load("tokenize", file, List.of()), "tokenize", TokenizeConfig.class);
+    ConfigBinder.bind(
+        JobConfig.load("tokenize", file, List.of()), "tokenize", TokenizeConfig.class);
     Config sweep = JobConfig.load("sweep", file, List.of());
     SweepConfig s = ConfigBinder.bind(sweep, "sweep", SweepConfig.class);
     PretrainConfig p = ConfigBinder.bind(sweep, "pretrain", PretrainConfig.class);
@@ -34,7 +36,8 @@ class ShippedConfigsTest {
   @ParameterizedTest
   @ValueSource(strings = {"../conf/law.conf"})
   void theLawSweepSpansOneAndAHalfDecadesAndPredictsFourTimesFurther(String file) {
-    SweepConfig s = ConfigBinder.bind(JobConfig.load("sweep", file, List.of()), "sweep", SweepConfig.class);
+    SweepConfig s =
+        ConfigBinder.bind(JobConfig.load("sweep", file, List.of()), "sweep", SweepConfig.class);
     double lo = s.budgets().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     double hi = s.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     assertTrue(Math.log10(hi / lo) >= 1.5, "budgets span " + Math.log10(hi / lo) + " decades");

@@ -7,8 +7,8 @@ public final class Sessions {
   private Sessions() {}
 
   /**
-   * A session for a job. With {@code master == null} the master comes from spark-submit; otherwise (the
-   * launcher, tests) the given one, e.g. {@code local[*]} or {@code spark://127.0.0.1:7077}.
+   * A session for a job. With {@code master == null} the master comes from spark-submit; otherwise
+   * (the launcher, tests) the given one, e.g. {@code local[*]} or {@code spark://127.0.0.1:7077}.
    */
   public static SparkSession create(String appName, String master) {
     SparkSession.Builder b = SparkSession.builder().appName(appName);

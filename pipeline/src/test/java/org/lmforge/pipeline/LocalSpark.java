@@ -7,8 +7,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A test class's local Spark session ({@link TestSessions#local}), started before the class's own
- * {@code @BeforeAll} methods and stopped after its last test, so a test class does not repeat the start and stop:
- * {@code @RegisterExtension static final LocalSpark SPARK = new LocalSpark("my-test");}.
+ * {@code @BeforeAll} methods and stopped after its last test, so a test class does not repeat the
+ * start and stop: {@code @RegisterExtension static final LocalSpark SPARK = new
+ * LocalSpark("my-test");}.
  */
 public class LocalSpark implements BeforeAllCallback, AfterAllCallback {
   private final String appName;
@@ -20,15 +21,16 @@ public class LocalSpark implements BeforeAllCallback, AfterAllCallback {
 
   /** The session; started once the class's tests begin. */
   public SparkSession session() {
-    if (session == null) throw new IllegalStateException(appName + ": the session starts with the test class");
+    if (session == null)
+      throw new IllegalStateException(appName + ": the session starts with the test class");
     return session;
   }
 
   /** What a fixture prepares on the new session (nothing here). */
-  protected void started(SparkSession spark) throws Exception { }
+  protected void started(SparkSession spark) throws Exception {}
 
   /** What a fixture cleans up before the session stops (nothing here). */
-  protected void stopping() throws Exception { }
+  protected void stopping() throws Exception {}
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {

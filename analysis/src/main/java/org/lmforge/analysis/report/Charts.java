@@ -13,18 +13,28 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.lmforge.analysis.scaling.IsoFlopFit;
 
-/** The report's plots as xchart charts, log-scaled on the compute-like axes. Null when there is nothing to plot. */
+/**
+ * The report's plots as xchart charts, log-scaled on the compute-like axes. Null when there is
+ * nothing to plot.
+ */
 final class Charts {
   static final int WIDTH = 820;
   static final int HEIGHT = 460;
+
   /** More series than this and the legend would not fit beside the plot. */
   static final int MAX_LEGEND = 16;
 
   private Charts() {}
 
   static XYChart base(String title, String xTitle, String yTitle, boolean logY) {
-    XYChart c = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-        .build();
+    XYChart c =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     Styler s = c.getStyler();
     c.getStyler().setXAxisLogarithmic(true);
     c.getStyler().setYAxisLogarithmic(logY);
@@ -38,8 +48,11 @@ final class Charts {
   }
 
   /** One line per run of y against tokens seen; null when no run has a finite y. */
-  static XYChart curves(String title, String yTitle, Map<String, List<SweepDir.Metric>> metrics,
-                        ToDoubleFunction<SweepDir.Metric> y) {
+  static XYChart curves(
+      String title,
+      String yTitle,
+      Map<String, List<SweepDir.Metric>> metrics,
+      ToDoubleFunction<SweepDir.Metric> y) {
     XYChart c = base(title, "tokens", yTitle, false);
     int series = 0;
     for (Map.Entry<String, List<SweepDir.Metric>> e : metrics.entrySet()) {
@@ -51,7 +64,8 @@ final class Charts {
         }
       }
       if (!xy.isEmpty()) {
-        line(c, e.getKey(), xy).setMarker(xy.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        line(c, e.getKey(), xy)
+            .setMarker(xy.size() == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         series++;
       }
     }
@@ -67,7 +81,12 @@ final class Charts {
     if (profiles.isEmpty()) {
       return null;
     }
-    XYChart c = base("IsoFLOP profiles: loss vs parameters at fixed compute", "parameters N", "validation loss", false);
+    XYChart c =
+        base(
+            "IsoFLOP profiles: loss vs parameters at fixed compute",
+            "parameters N",
+            "validation loss",
+            false);
     List<double[]> minima = new ArrayList<>();
     for (IsoFlopFit.Profile p : profiles) {
       String name = "C=" + Html.num(p.flops());
@@ -86,7 +105,9 @@ final class Charts {
     return c;
   }
 
-  /** Runs as points, plus fitted curves given as (name, function) over the x range of the points. */
+  /**
+   * Runs as points, plus fitted curves given as (name, function) over the x range of the points.
+   */
   static XYChart lossVs(String title, String xTitle, List<double[]> points, List<Curve> fits) {
     if (points.isEmpty()) {
       return null;

@@ -25,13 +25,17 @@ final class Html {
     return b.toString();
   }
 
-  /** 4 significant digits, scientific outside [1e-3, 1e5); an em dash for NaN, a signed infinity sign for one. */
+  /**
+   * 4 significant digits, scientific outside [1e-3, 1e5); an em dash for NaN, a signed infinity
+   * sign for one.
+   */
   static String num(double v) {
     if (Double.isNaN(v)) {
       return "\u2014";
     }
     if (Double.isInfinite(v)) {
-      // an unidentified fit can push a scale parameter past the double range (the demo's Kaplan N_c)
+      // an unidentified fit can push a scale parameter past the double range (the demo's Kaplan
+      // N_c)
       return v > 0 ? "\u221e" : "\u2212\u221e";
     }
     double a = Math.abs(v);

@@ -16,20 +16,37 @@ import org.lmforge.analysis.scaling.CsvTable;
 
 /**
  * Reads a sweep directory (layout in docs/scaling.md):
+ *
  * <pre>
  *   runs.csv                          one row per run (required)
  *   runs/&lt;run_id&gt;/metrics.jsonl   one JSON object per logged step (optional per run)
  *   provenance/clean-stats.json       the clean job's statistics with its drop_table (optional)
  *   provenance/tokenizer.json         name, vocab_size, bytes_per_token (optional)
  * </pre>
- * Only runs.csv with run_id, params, tokens and final_val_loss is required; every other missing part is noted
- * and the report says "not available" there. A malformed file is an error naming it and the line.
+ *
+ * Only runs.csv with run_id, params, tokens and final_val_loss is required; every other missing
+ * part is noted and the report says "not available" there. A malformed file is an error naming it
+ * and the line.
  */
 public final class SweepDir {
   /** Columns of runs.csv; all but the first four may be absent (read as NaN). */
-  public static final List<String> RUN_COLUMNS = List.of("run_id", "params", "tokens", "final_val_loss",
-      "n_layer", "d_model", "n_head", "context", "params_total", "flops", "best_val_loss", "bits_per_byte",
-      "wall_seconds", "tokens_per_second", "budget_flops");
+  public static final List<String> RUN_COLUMNS =
+      List.of(
+          "run_id",
+          "params",
+          "tokens",
+          "final_val_loss",
+          "n_layer",
+          "d_model",
+          "n_head",
+          "context",
+          "params_total",
+          "flops",
+          "best_val_loss",
+          "bits_per_byte",
+          "wall_seconds",
+          "tokens_per_second",
+          "budget_flops");
 
   private SweepDir() {}
 
@@ -41,18 +58,32 @@ public final class SweepDir {
   }
 
   /** One line of metrics.jsonl; absent fields are NaN. */
-  public record Metric(double step, double tokens, double trainLoss, double valLoss, double lr, double gradNorm,
-                       double tokensPerSecond) {}
+  public record Metric(
+      double step,
+      double tokens,
+      double trainLoss,
+      double valLoss,
+      double lr,
+      double gradNorm,
+      double tokensPerSecond) {}
 
   /** Everything read from a sweep directory; the optional JSON documents are null when absent. */
-  public record Sweep(Path dir, List<Run> runs, Map<String, List<Metric>> metrics, JsonNode cleanStats,
-                      JsonNode tokenizer, List<String> notes) {}
+  public record Sweep(
+      Path dir,
+      List<Run> runs,
+      Map<String, List<Metric>> metrics,
+      JsonNode cleanStats,
+      JsonNode tokenizer,
+      List<String> notes) {}
 
   public static Sweep read(Path dir) {
     Path runsCsv = dir.resolve("runs.csv");
     if (!Files.isRegularFile(runsCsv)) {
-      throw new IllegalArgumentException(dir + " has no runs.csv; a sweep directory needs runs.csv with columns "
-          + String.join(",", RUN_COLUMNS.subList(0, 4)) + " (see docs/scaling.md)");
+      throw new IllegalArgumentException(
+          dir
+              + " has no runs.csv; a sweep directory needs runs.csv with columns "
+              + String.join(",", RUN_COLUMNS.subList(0, 4))
+              + " (see docs/scaling.md)");
     }
     CsvTable csv = CsvTable.read(runsCsv);
     int id = csv.column("run_id");
@@ -99,13 +130,22 @@ public final class SweepDir {
         try {
           o = json.readTree(line);
         } catch (IOException e) {
-          throw new IllegalArgumentException(file + " line " + n + ": not a JSON object: " + e.getMessage());
+          throw new IllegalArgumentException(
+              file + " line " + n + ": not a JSON object: " + e.getMessage());
         }
-        // The training loop's records (model/…/train/MetricsLog): "train" ones carry loss, lr, grad_norm,
+        // The training loop's records (model/…/train/MetricsLog): "train" ones carry loss, lr,
+        // grad_norm,
         // tokens_per_s; "eval" ones val_loss.
         boolean train = "train".equals(o.path("kind").asText());
-        out.add(new Metric(field(o, "step"), field(o, "tokens"), train ? field(o, "loss") : Double.NaN,
-            field(o, "val_loss"), field(o, "lr"), field(o, "grad_norm"), field(o, "tokens_per_s")));
+        out.add(
+            new Metric(
+                field(o, "step"),
+                field(o, "tokens"),
+                train ? field(o, "loss") : Double.NaN,
+                field(o, "val_loss"),
+                field(o, "lr"),
+                field(o, "grad_norm"),
+                field(o, "tokens_per_s")));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chinchilla approach 3's parameterisation (Hoffmann et al. 2022, eq. 2 and appendix D.2):
- * log L = LSE(a - alpha log N, b - beta log D, e) with A = exp(a), B = exp(b), E = exp(e), so that A, B and E
- * stay positive without constraints; x = [a, b, e, alpha, beta], and the paper's grid of initialisations.
+ * Chinchilla approach 3's parameterisation (Hoffmann et al. 2022, eq. 2 and appendix D.2): log L =
+ * LSE(a - alpha log N, b - beta log D, e) with A = exp(a), B = exp(b), E = exp(e), so that A, B and
+ * E stay positive without constraints; x = [a, b, e, alpha, beta], and the paper's grid of
+ * initialisations.
  */
 final class ChinchillaForm implements LawForm<ChinchillaLaw> {
   static final ChinchillaForm INSTANCE = new ChinchillaForm();
@@ -46,7 +47,9 @@ final class ChinchillaForm implements LawForm<ChinchillaLaw> {
   }
 
   static double[] toX(ChinchillaLaw law) {
-    return new double[] {Math.log(law.A()), Math.log(law.B()), Math.log(law.E()), law.alpha(), law.beta()};
+    return new double[] {
+      Math.log(law.A()), Math.log(law.B()), Math.log(law.E()), law.alpha(), law.beta()
+    };
   }
 
   @Override

@@ -1,19 +1,23 @@
 package org.lmforge.analysis.scaling;
 
 /**
- * The parametric loss L(N, D) = E + A / N^alpha + B / D^beta of Hoffmann et al. 2022 ("Chinchilla"),
- * section 3.3, and the compute-optimal allocation it implies under C = 6ND (their appendix D.2).
+ * The parametric loss L(N, D) = E + A / N^alpha + B / D^beta of Hoffmann et al. 2022
+ * ("Chinchilla"), section 3.3, and the compute-optimal allocation it implies under C = 6ND (their
+ * appendix D.2).
  */
-public record ChinchillaLaw(double E, double A, double B, double alpha, double beta) implements ScalingLaw {
+public record ChinchillaLaw(double E, double A, double B, double alpha, double beta)
+    implements ScalingLaw {
 
   /** Chinchilla approach 3 as published (Hoffmann et al. 2022, eq. 10). */
-  public static final ChinchillaLaw HOFFMANN_2022 = new ChinchillaLaw(1.69, 406.4, 410.7, 0.34, 0.28);
+  public static final ChinchillaLaw HOFFMANN_2022 =
+      new ChinchillaLaw(1.69, 406.4, 410.7, 0.34, 0.28);
 
   /**
-   * The refit of the same data by Besiroglu et al. 2024 ("Chinchilla Scaling: A replication attempt"),
-   * which found the published intervals implausibly narrow.
+   * The refit of the same data by Besiroglu et al. 2024 ("Chinchilla Scaling: A replication
+   * attempt"), which found the published intervals implausibly narrow.
    */
-  public static final ChinchillaLaw BESIROGLU_2024 = new ChinchillaLaw(1.8172, 482.01, 2085.43, 0.3478, 0.3658);
+  public static final ChinchillaLaw BESIROGLU_2024 =
+      new ChinchillaLaw(1.8172, 482.01, 2085.43, 0.3478, 0.3658);
 
   @Override
   public String form() {

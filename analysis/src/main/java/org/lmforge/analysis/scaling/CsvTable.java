@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small comma-separated table with a header line, as the sweep runner and spreadsheets write it: no
- * embedded commas or newlines; surrounding quotes and blanks are stripped; blank lines are skipped. Errors
- * name the file, the line and the column.
+ * A small comma-separated table with a header line, as the sweep runner and spreadsheets write it:
+ * no embedded commas or newlines; surrounding quotes and blanks are stripped; blank lines are
+ * skipped. Errors name the file, the line and the column.
  */
 public final class CsvTable {
   private final Path file;
@@ -53,8 +53,17 @@ public final class CsvTable {
       }
       String[] cells = split(lines.get(i));
       if (cells.length != header.size()) {
-        throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + cells.length + " fields, the header has "
-            + header.size() + " (" + String.join(",", header) + ")");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + (i + 1)
+                + ": "
+                + cells.length
+                + " fields, the header has "
+                + header.size()
+                + " ("
+                + String.join(",", header)
+                + ")");
       }
       rows.add(new Row(i + 1, cells));
     }
@@ -81,15 +90,15 @@ public final class CsvTable {
   public int column(String name) {
     int i = header.indexOf(name.toLowerCase(Locale.ROOT));
     if (i < 0) {
-      throw new IllegalArgumentException(file + ": missing column '" + name + "' (header: " + String.join(",", header)
-          + ")");
+      throw new IllegalArgumentException(
+          file + ": missing column '" + name + "' (header: " + String.join(",", header) + ")");
     }
     return i;
   }
 
   /**
-   * The cell as a number: NaN for an empty cell or nan, +-Infinity for inf/infinity (any case); anything else
-   * that is not a number is an error naming file, line and column.
+   * The cell as a number: NaN for an empty cell or nan, +-Infinity for inf/infinity (any case);
+   * anything else that is not a number is an error naming file, line and column.
    */
   public double number(Row row, int column) {
     String s = row.cells()[column];
@@ -108,8 +117,15 @@ public final class CsvTable {
         try {
           return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(file + " line " + row.line() + ": column '" + header.get(column)
-              + "' is '" + s + "', not a number");
+          throw new IllegalArgumentException(
+              file
+                  + " line "
+                  + row.line()
+                  + ": column '"
+                  + header.get(column)
+                  + "' is '"
+                  + s
+                  + "', not a number");
         }
       }
     }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Chinchilla approach 1 (Hoffmann et al. 2022, section 3.1): at each compute value, the run with the lowest
- * loss there gives N_opt(C) and D_opt = C / 6 N; power laws in C are fitted through those minima.
+ * Chinchilla approach 1 (Hoffmann et al. 2022, section 3.1): at each compute value, the run with
+ * the lowest loss there gives N_opt(C) and D_opt = C / 6 N; power laws in C are fitted through
+ * those minima.
  *
- * <p>A run contributes its training curve: at compute C it has the loss interpolated (linear in log C)
- * between the evaluations around C, and nothing outside the range it evaluated. Compute values are a
- * log-spaced grid plus every evaluation; only values where the envelope improves on all smaller ones are
- * kept, so a table of final losses only reduces to its compute-efficient frontier. Needs 3 distinct winning
- * model sizes.
+ * <p>A run contributes its training curve: at compute C it has the loss interpolated (linear in log
+ * C) between the evaluations around C, and nothing outside the range it evaluated. Compute values
+ * are a log-spaced grid plus every evaluation; only values where the envelope improves on all
+ * smaller ones are kept, so a table of final losses only reduces to its compute-efficient frontier.
+ * Needs 3 distinct winning model sizes.
  */
 public final class EnvelopeFit {
   static final int GRID = 60;
@@ -28,21 +29,29 @@ public final class EnvelopeFit {
     List<double[]> envelope = envelope(curves);
     long sizes = envelope.stream().mapToDouble(e -> e[1]).distinct().count();
     if (sizes < MIN_SIZES) {
-      return Fitted.unavailable("the loss envelope is made by " + sizes + " distinct model sizes, at least "
-          + MIN_SIZES + " are needed");
+      return Fitted.unavailable(
+          "the loss envelope is made by "
+              + sizes
+              + " distinct model sizes, at least "
+              + MIN_SIZES
+              + " are needed");
     }
     return Fitted.of(OptimalScaling.fit(envelope, level));
   }
 
-  /** (C, N, D) of the lowest-loss run at each compute value, where that loss improves on smaller C. */
+  /**
+   * (C, N, D) of the lowest-loss run at each compute value, where that loss improves on smaller C.
+   */
   static List<double[]> envelope(List<Curve> curves) {
     List<double[][]> byC = new ArrayList<>(); // per run: rows of (ln C, loss), increasing
     TreeSet<Double> grid = new TreeSet<>();
     double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
     for (Curve c : curves) {
-      double[][] rows = c.tokensLoss().stream()
-          .map(tl -> new double[] {Math.log(6 * c.params() * tl[0]), tl[1]})
-          .sorted(Comparator.comparingDouble(r -> r[0])).toArray(double[][]::new);
+      double[][] rows =
+          c.tokensLoss().stream()
+              .map(tl -> new double[] {Math.log(6 * c.params() * tl[0]), tl[1]})
+              .sorted(Comparator.comparingDouble(r -> r[0]))
+              .toArray(double[][]::new);
       byC.add(rows);
       for (double[] r : rows) {
         grid.add(r[0]);

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a {@link ScalingFit.Result}: {@code law} (the form the predictions use and why), approach 3 as
- * top-level {@code E, A, B, alpha, beta} with intervals under {@code ci}, Kaplan's joint law under
- * {@code kaplan_joint}, then {@code compute_optimal} (of the chosen law), {@code kaplan}, {@code approach1},
- * {@code approach2}, the exclusions and the method. NaN (an interval that cannot be computed) is null.
- * docs/scaling.md lists every key.
+ * The JSON form of a {@link ScalingFit.Result}: {@code law} (the form the predictions use and why),
+ * approach 3 as top-level {@code E, A, B, alpha, beta} with intervals under {@code ci}, Kaplan's
+ * joint law under {@code kaplan_joint}, then {@code compute_optimal} (of the chosen law), {@code
+ * kaplan}, {@code approach1}, {@code approach2}, the exclusions and the method. NaN (an interval
+ * that cannot be computed) is null. docs/scaling.md lists every key.
  */
 public final class FitJson {
   private FitJson() {}
@@ -42,7 +42,9 @@ public final class FitJson {
     m.put("runs_used", r.points().size());
     Map<String, Object> excluded = new LinkedHashMap<>();
     excluded.put("count", r.excluded().size());
-    excluded.put("rows", r.excluded().stream().map(e -> Map.of("line", e.line(), "reason", e.reason())).toList());
+    excluded.put(
+        "rows",
+        r.excluded().stream().map(e -> Map.of("line", e.line(), "reason", e.reason())).toList());
     m.put("excluded", excluded);
     m.put("E", law.E());
     m.put("A", law.A());
@@ -53,11 +55,15 @@ public final class FitJson {
     ci.put("level", r.options().level());
     ci.put("method", method(r.options().resampling()));
     ci.put("resamples", r.approach3().bootstrapFits());
-    r.approach3().intervals().forEach((k, v) -> ci.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
+    r.approach3()
+        .intervals()
+        .forEach((k, v) -> ci.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
     m.put("ci", ci);
     Map<String, Object> other = new LinkedHashMap<>();
     other.put("method", method(r.approach3().otherResampling()));
-    r.approach3().otherIntervals().forEach((k, v) -> other.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
+    r.approach3()
+        .otherIntervals()
+        .forEach((k, v) -> other.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
     m.put("ci_other_resampling", other);
     m.put("huber_objective", r.approach3().objective());
 
@@ -83,9 +89,13 @@ public final class FitJson {
     opt.put("b", chosen.dExponent());
     if (chosen instanceof ChinchillaLaw c) {
       opt.put("G", c.g());
-      opt.put("formula", "N_opt = G (C/6)^a, D_opt = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta))");
+      opt.put(
+          "formula",
+          "N_opt = G (C/6)^a, D_opt = (C/6)^b / G, G = (alpha A / (beta B))^(1/(alpha+beta))");
     } else {
-      opt.put("formula", "N_opt^(p+1) = p N_c^p C / (6 D_c), p = alpha_N / alpha_D; D_opt = C / (6 N_opt)");
+      opt.put(
+          "formula",
+          "N_opt^(p+1) = p N_c^p C / (6 D_c), p = alpha_N / alpha_D; D_opt = C / (6 N_opt)");
     }
     List<Object> budgets = new ArrayList<>();
     for (ScalingLaw.Allocation a : r.allocations()) {
@@ -118,8 +128,10 @@ public final class FitJson {
     method.put("objective", r.approach3().objectiveText());
     method.put("objective_kaplan_joint", KaplanForm.INSTANCE.objective());
     method.put("huber_delta", r.options().huberDelta());
-    method.put("optimizer", "Hipparchus 3.1 NonLinearConjugateGradientOptimizer (Polak-Ribiere), "
-        + "Gauss-Newton preconditioner");
+    method.put(
+        "optimizer",
+        "Hipparchus 3.1 NonLinearConjugateGradientOptimizer (Polak-Ribiere), "
+            + "Gauss-Newton preconditioner");
     method.put("grid_points", r.approach3().gridPoints());
     method.put("local_starts", r.approach3().localStarts());
     method.put("converged_starts", r.approach3().converged());
@@ -133,7 +145,9 @@ public final class FitJson {
       Path parent = out.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path tmp = Files.createTempFile(parent, out.getFileName().toString(), ".tmp");
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), toMap(r, input));
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .writeValue(tmp.toFile(), toMap(r, input));
       Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
@@ -150,7 +164,10 @@ public final class FitJson {
     return m;
   }
 
-  /** {@code available}, and the {@code reason} when a fit is not: the first keys of every optional fit. */
+  /**
+   * {@code available}, and the {@code reason} when a fit is not: the first keys of every optional
+   * fit.
+   */
   private static Map<String, Object> availability(Fitted<?> f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("available", f.available());

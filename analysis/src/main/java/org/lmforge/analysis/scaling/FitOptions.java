@@ -3,35 +3,60 @@ package org.lmforge.analysis.scaling;
 /**
  * Settings of the scaling-law fits.
  *
- * @param huberDelta  Huber threshold on log-loss residuals; 1e-3 as in Hoffmann et al. 2022, section 3.3
- * @param bootstrap   bootstrap resamples for the intervals of approach 3 (0: no intervals)
- * @param level       confidence level of all intervals
- * @param localStarts grid initialisations optimised locally: the best-scoring ones, plus the best one per
- *                    (alpha, beta) cell of the grid; 0 runs the optimiser from every grid point, as the
- *                    paper did (about 100 times slower, same optimum on every data set we tried)
- * @param seed        seed of the bootstrap resampling, so that a fit can be reproduced exactly
- * @param budgets     compute budgets (FLOPs) to tabulate the compute-optimal N, D and tokens per parameter at
- * @param resampling  what the bootstrap resamples: the fit's residuals at the planned (N, D) points, or whole runs
- * @param law         which parametric form the predictions use: AUTO picks by forecast of the largest budget
- *                    ({@link LawSelection}); CHINCHILLA or KAPLAN forces one (both are always fitted and reported)
+ * @param huberDelta Huber threshold on log-loss residuals; 1e-3 as in Hoffmann et al. 2022, section
+ *     3.3
+ * @param bootstrap bootstrap resamples for the intervals of approach 3 (0: no intervals)
+ * @param level confidence level of all intervals
+ * @param localStarts grid initialisations optimised locally: the best-scoring ones, plus the best
+ *     one per (alpha, beta) cell of the grid; 0 runs the optimiser from every grid point, as the
+ *     paper did (about 100 times slower, same optimum on every data set we tried)
+ * @param seed seed of the bootstrap resampling, so that a fit can be reproduced exactly
+ * @param budgets compute budgets (FLOPs) to tabulate the compute-optimal N, D and tokens per
+ *     parameter at
+ * @param resampling what the bootstrap resamples: the fit's residuals at the planned (N, D) points,
+ *     or whole runs
+ * @param law which parametric form the predictions use: AUTO picks by forecast of the largest
+ *     budget ({@link LawSelection}); CHINCHILLA or KAPLAN forces one (both are always fitted and
+ *     reported)
  */
-public record FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed,
-                         double[] budgets, Resampling resampling, Law law) {
+public record FitOptions(
+    double huberDelta,
+    int bootstrap,
+    double level,
+    int localStarts,
+    long seed,
+    double[] budgets,
+    Resampling resampling,
+    Law law) {
 
   /** The parametric form the predictions use. */
-  public enum Law { AUTO, CHINCHILLA, KAPLAN }
+  public enum Law {
+    AUTO,
+    CHINCHILLA,
+    KAPLAN
+  }
 
   /**
-   * The two bootstraps of a regression (Efron &amp; Tibshirani 1993, ch. 9). An IsoFLOP sweep fixes its (N, D)
-   * points by design, so {@link #RESIDUALS} keeps them and redraws each run's loss as its fitted value plus a
-   * residual drawn from all runs: it measures how far noise of the observed size moves the fit. {@link #RUNS}
-   * redraws whole runs, so a resample can lose the smallest or largest model of a budget; with a few runs per
-   * budget that turns many resamples into designs that cannot identify the law, and the interval measures the
-   * design's fragility more than the data's noise. Both are reported; the first is the headline.
+   * The two bootstraps of a regression (Efron &amp; Tibshirani 1993, ch. 9). An IsoFLOP sweep fixes
+   * its (N, D) points by design, so {@link #RESIDUALS} keeps them and redraws each run's loss as
+   * its fitted value plus a residual drawn from all runs: it measures how far noise of the observed
+   * size moves the fit. {@link #RUNS} redraws whole runs, so a resample can lose the smallest or
+   * largest model of a budget; with a few runs per budget that turns many resamples into designs
+   * that cannot identify the law, and the interval measures the design's fragility more than the
+   * data's noise. Both are reported; the first is the headline.
    */
-  public enum Resampling { RESIDUALS, RUNS }
+  public enum Resampling {
+    RESIDUALS,
+    RUNS
+  }
 
-  public FitOptions(double huberDelta, int bootstrap, double level, int localStarts, long seed, double[] budgets) {
+  public FitOptions(
+      double huberDelta,
+      int bootstrap,
+      double level,
+      int localStarts,
+      long seed,
+      double[] budgets) {
     this(huberDelta, bootstrap, level, localStarts, seed, budgets, Resampling.RESIDUALS, Law.AUTO);
   }
 
@@ -53,7 +78,8 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
     }
     for (double b : budgets) {
       if (!(b > 0) || Double.isInfinite(b)) {
-        throw new IllegalArgumentException("compute budgets must be positive FLOP counts, got " + b);
+        throw new IllegalArgumentException(
+            "compute budgets must be positive FLOP counts, got " + b);
       }
     }
     budgets = budgets.clone();
@@ -61,15 +87,18 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
 
   /** Chinchilla's delta, 200 resamples, 95% intervals, budgets 1e18 to 1e24 FLOPs by decades. */
   public static FitOptions defaults() {
-    return new FitOptions(1e-3, 200, 0.95, 32, 20220329L, new double[] {1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24});
+    return new FitOptions(
+        1e-3, 200, 0.95, 32, 20220329L, new double[] {1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24});
   }
 
   public FitOptions withBootstrap(int resamples) {
-    return new FitOptions(huberDelta, resamples, level, localStarts, seed, budgets, resampling, law);
+    return new FitOptions(
+        huberDelta, resamples, level, localStarts, seed, budgets, resampling, law);
   }
 
   public FitOptions withSeed(long newSeed) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling, law);
+    return new FitOptions(
+        huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling, law);
   }
 
   public FitOptions withLocalStarts(int starts) {
@@ -85,6 +114,7 @@ public record FitOptions(double huberDelta, int bootstrap, double level, int loc
   }
 
   public FitOptions withLaw(Law which) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, resampling, which);
+    return new FitOptions(
+        huberDelta, bootstrap, level, localStarts, seed, budgets, resampling, which);
   }
 }

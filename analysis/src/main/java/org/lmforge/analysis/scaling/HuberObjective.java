@@ -3,12 +3,12 @@ package org.lmforge.analysis.scaling;
 import java.util.Arrays;
 
 /**
- * The fitting objective of Chinchilla approach 3 (Hoffmann et al. 2022, eq. 2), for any {@link LawForm}: the
- * sum over runs of Huber_delta(log L(N, D; x) - log L_observed).
+ * The fitting objective of Chinchilla approach 3 (Hoffmann et al. 2022, eq. 2), for any {@link
+ * LawForm}: the sum over runs of Huber_delta(log L(N, D; x) - log L_observed).
  *
- * <p>Working in log space makes the residual a relative error, so a run at loss 2 and one at loss 5 weigh the
- * same. Each run carries a weight: the run bootstrap resamples by giving each run its multiplicity instead of
- * copying arrays.
+ * <p>Working in log space makes the residual a relative error, so a run at loss 2 and one at loss 5
+ * weigh the same. Each run carries a weight: the run bootstrap resamples by giving each run its
+ * multiplicity instead of copying arrays.
  */
 final class HuberObjective {
   private final LawForm<?> form;
@@ -18,7 +18,8 @@ final class HuberObjective {
   private final double[] weight;
   private final double delta;
 
-  HuberObjective(LawForm<?> form, double[] logN, double[] logD, double[] logL, double[] weight, double delta) {
+  HuberObjective(
+      LawForm<?> form, double[] logN, double[] logD, double[] logL, double[] weight, double delta) {
     this.form = form;
     this.logN = logN;
     this.logD = logD;
@@ -61,10 +62,10 @@ final class HuberObjective {
   }
 
   /**
-   * The Gauss-Newton metric J^T W J of the log residuals at x (J: d residual / d x, W: run weights), plus a
-   * small ridge. The residuals are nearly collinear in a scale and its exponent (a and alpha, say) because
-   * log N and log D span only a few units around a large mean; preconditioning with this metric undoes that
-   * ill-conditioning.
+   * The Gauss-Newton metric J^T W J of the log residuals at x (J: d residual / d x, W: run
+   * weights), plus a small ridge. The residuals are nearly collinear in a scale and its exponent (a
+   * and alpha, say) because log N and log D span only a few units around a large mean;
+   * preconditioning with this metric undoes that ill-conditioning.
    */
   double[][] metric(double[] x) {
     int dim = form.dim();

@@ -9,12 +9,14 @@ import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealVector;
 
 /**
- * Chinchilla approach 2 (Hoffmann et al. 2022, section 3.2): group runs into IsoFLOP profiles, fit a parabola
- * of loss in log N to each, take its minimum as N_opt(C) and D_opt = C / 6 N_opt, then fit power laws in C.
+ * Chinchilla approach 2 (Hoffmann et al. 2022, section 3.2): group runs into IsoFLOP profiles, fit
+ * a parabola of loss in log N to each, take its minimum as N_opt(C) and D_opt = C / 6 N_opt, then
+ * fit power laws in C.
  *
- * <p>Runs group by their planned budget when known, else by 6ND; budgets within {@link #GROUP_DEX} decades
- * of the first run of a group share a profile. A profile counts only when it has 3 distinct sizes, opens
- * upward and has its minimum inside the sizes it tried: an extrapolated minimum is a guess, not a measurement.
+ * <p>Runs group by their planned budget when known, else by 6ND; budgets within {@link #GROUP_DEX}
+ * decades of the first run of a group share a profile. A profile counts only when it has 3 distinct
+ * sizes, opens upward and has its minimum inside the sizes it tried: an extrapolated minimum is a
+ * guess, not a measurement.
  */
 public final class IsoFlopFit {
   /** Width of one budget group in decades (about 12%). */
@@ -23,11 +25,16 @@ public final class IsoFlopFit {
   private IsoFlopFit() {}
 
   /**
-   * One profile: its budget, the (N, L) points, the parabola L = c0 + c1 x + c2 x^2 with x = ln N, and the
-   * minimum, or the reason it has none.
+   * One profile: its budget, the (N, L) points, the parabola L = c0 + c1 x + c2 x^2 with x = ln N,
+   * and the minimum, or the reason it has none.
    */
-  public record Profile(double flops, List<double[]> points, double[] parabola, double paramsOpt,
-                        double lossOpt, String rejected) {
+  public record Profile(
+      double flops,
+      List<double[]> points,
+      double[] parabola,
+      double paramsOpt,
+      double lossOpt,
+      String rejected) {
     public boolean valid() {
       return rejected == null;
     }
@@ -56,8 +63,13 @@ public final class IsoFlopFit {
       }
     }
     if (optima.size() < 2) {
-      return new Result(profiles, Fitted.unavailable(profiles.size() + " IsoFLOP profiles with 3 or more model sizes, "
-          + optima.size() + " with a minimum inside the sizes tried; at least 2 are needed"));
+      return new Result(
+          profiles,
+          Fitted.unavailable(
+              profiles.size()
+                  + " IsoFLOP profiles with 3 or more model sizes, "
+                  + optima.size()
+                  + " with a minimum inside the sizes tried; at least 2 are needed"));
     }
     return new Result(profiles, Fitted.of(OptimalScaling.fit(optima, level)));
   }
@@ -91,24 +103,37 @@ public final class IsoFlopFit {
     if (sizes < 3) {
       return null;
     }
-    double logC = group.stream().mapToDouble(p -> Math.log(p.budgetOrFlops())).average().orElseThrow();
+    double logC =
+        group.stream().mapToDouble(p -> Math.log(p.budgetOrFlops())).average().orElseThrow();
     double flops = Math.exp(logC);
-    List<double[]> nl = group.stream().map(p -> new double[] {p.params(), p.loss()})
-        .sorted(Comparator.comparingDouble(q -> q[0])).toList();
+    List<double[]> nl =
+        group.stream()
+            .map(p -> new double[] {p.params(), p.loss()})
+            .sorted(Comparator.comparingDouble(q -> q[0]))
+            .toList();
     double[] c = parabola(nl);
     double xMin = Math.log(nl.get(0)[0]), xMax = Math.log(nl.get(nl.size() - 1)[0]);
     if (!(c[2] > 0)) {
-      return new Profile(flops, nl, c, Double.NaN, Double.NaN, "the parabola opens downward: no minimum");
+      return new Profile(
+          flops, nl, c, Double.NaN, Double.NaN, "the parabola opens downward: no minimum");
     }
     double x = -c[1] / (2 * c[2]);
     if (x < xMin || x > xMax) {
-      return new Profile(flops, nl, c, Math.exp(x), Double.NaN,
+      return new Profile(
+          flops,
+          nl,
+          c,
+          Math.exp(x),
+          Double.NaN,
           "the minimum lies outside the model sizes tried; add sizes on that side");
     }
     return new Profile(flops, nl, c, Math.exp(x), c[0] + c[1] * x + c[2] * x * x, null);
   }
 
-  /** Least squares L = c0 + c1 x + c2 x^2, x = ln N, solved by QR on the centred design for stability. */
+  /**
+   * Least squares L = c0 + c1 x + c2 x^2, x = ln N, solved by QR on the centred design for
+   * stability.
+   */
   static double[] parabola(List<double[]> nl) {
     double mean = nl.stream().mapToDouble(p -> Math.log(p[0])).average().orElseThrow();
     double[][] design = new double[nl.size()][3];
@@ -118,8 +143,10 @@ public final class IsoFlopFit {
       design[i] = new double[] {1, u, u * u};
       y[i] = nl.get(i)[1];
     }
-    RealVector k = new QRDecomposition(new Array2DRowRealMatrix(design, false)).getSolver()
-        .solve(new ArrayRealVector(y, false));
+    RealVector k =
+        new QRDecomposition(new Array2DRowRealMatrix(design, false))
+            .getSolver()
+            .solve(new ArrayRealVector(y, false));
     // Expand k0 + k1 (x - m) + k2 (x - m)^2 into powers of x.
     double k0 = k.getEntry(0), k1 = k.getEntry(1), k2 = k.getEntry(2);
     return new double[] {k0 - k1 * mean + k2 * mean * mean, k1 - 2 * k2 * mean, k2};

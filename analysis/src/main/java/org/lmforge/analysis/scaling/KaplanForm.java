@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@link KaplanLaw} in log space: log L = alpha_D LSE(p (log N_c - log N), log D_c - log D) with
- * p = alpha_N / alpha_D; x = [log N_c, log D_c, log alpha_N, log alpha_D], so the exponents stay positive.
+ * {@link KaplanLaw} in log space: log L = alpha_D LSE(p (log N_c - log N), log D_c - log D) with p
+ * = alpha_N / alpha_D; x = [log N_c, log D_c, log alpha_N, log alpha_D], so the exponents stay
+ * positive.
  */
 final class KaplanForm implements LawForm<KaplanLaw> {
   static final KaplanForm INSTANCE = new KaplanForm();

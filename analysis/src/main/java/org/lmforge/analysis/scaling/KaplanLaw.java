@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The joint loss of Kaplan et al. 2020, eq. 1.5: L(N, D) = ((N_c / N)^(alpha_N / alpha_D) + D_c / D)^alpha_D.
+ * The joint loss of Kaplan et al. 2020, eq. 1.5: L(N, D) = ((N_c / N)^(alpha_N / alpha_D) + D_c /
+ * D)^alpha_D.
  *
- * <p>Unlike Chinchilla's sum E + A/N^alpha + B/D^beta, the data term is inside the same power as the size term,
- * so a larger model gains more from the same extra data: the size limit and the data limit interact. It has no
- * irreducible loss, so it describes the range it was fitted on (and somewhat beyond) rather than the limit
- * N, D to infinity. Where one term dominates it reduces to Kaplan's L(N) = (N_c/N)^alpha_N and
- * L(D) = (D_c/D)^alpha_D.
+ * <p>Unlike Chinchilla's sum E + A/N^alpha + B/D^beta, the data term is inside the same power as
+ * the size term, so a larger model gains more from the same extra data: the size limit and the data
+ * limit interact. It has no irreducible loss, so it describes the range it was fitted on (and
+ * somewhat beyond) rather than the limit N, D to infinity. Where one term dominates it reduces to
+ * Kaplan's L(N) = (N_c/N)^alpha_N and L(D) = (D_c/D)^alpha_D.
  */
 public record KaplanLaw(double nC, double dC, double alphaN, double alphaD) implements ScalingLaw {
 
@@ -34,8 +35,9 @@ public record KaplanLaw(double nC, double dC, double alphaN, double alphaD) impl
   }
 
   /**
-   * With p = alpha_N / alpha_D and D = C / (6N), the inner sum (N_c/N)^p + 6 D_c N / C is least where
-   * N^(p+1) = p N_c^p C / (6 D_c): N_opt grows as C^(1/(1+p)) = C^(alpha_D / (alpha_N + alpha_D)).
+   * With p = alpha_N / alpha_D and D = C / (6N), the inner sum (N_c/N)^p + 6 D_c N / C is least
+   * where N^(p+1) = p N_c^p C / (6 D_c): N_opt grows as C^(1/(1+p)) = C^(alpha_D / (alpha_N +
+   * alpha_D)).
    */
   @Override
   public Allocation optimalAllocation(double flops) {

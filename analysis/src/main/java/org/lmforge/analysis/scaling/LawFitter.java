@@ -25,41 +25,61 @@ import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunctionGradient;
 import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradientOptimizer;
 
 /**
- * Fits a parametric law ({@link LawForm}) the way Chinchilla approach 3 does (Hoffmann et al. 2022, section 3.3
- * and appendix D.2): minimise the Huber loss of log-loss residuals from a grid of initialisations and keep the
- * best optimum; percentile bootstrap intervals refit resampled data ({@link FitOptions.Resampling}: the
- * residuals at the planned points by default, whole runs as a comparison).
+ * Fits a parametric law ({@link LawForm}) the way Chinchilla approach 3 does (Hoffmann et al. 2022,
+ * section 3.3 and appendix D.2): minimise the Huber loss of log-loss residuals from a grid of
+ * initialisations and keep the best optimum; percentile bootstrap intervals refit resampled data
+ * ({@link FitOptions.Resampling}: the residuals at the planned points by default, whole runs as a
+ * comparison).
  *
- * <p>The paper used L-BFGS. No maintained Java library ships one (Hipparchus 3.1 has none; its BFGS-based
- * SQPOptimizerS needs a constraint and fails its own symmetry check after a BFGS update on this problem), so
- * the local optimiser is Hipparchus' Polak-Ribiere nonlinear conjugate gradient, preconditioned with the
- * Gauss-Newton metric of the residuals: a variable-metric method that reaches the same optimum as BOBYQA in
- * about 30 iterations (docs/scaling.md has the comparison).
+ * <p>The paper used L-BFGS. No maintained Java library ships one (Hipparchus 3.1 has none; its
+ * BFGS-based SQPOptimizerS needs a constraint and fails its own symmetry check after a BFGS update
+ * on this problem), so the local optimiser is Hipparchus' Polak-Ribiere nonlinear conjugate
+ * gradient, preconditioned with the Gauss-Newton metric of the residuals: a variable-metric method
+ * that reaches the same optimum as BOBYQA in about 30 iterations (docs/scaling.md has the
+ * comparison).
  */
 public final class LawFitter {
-  /** Local optima found from the grid that seed each bootstrap refit, besides the point estimate. */
+  /**
+   * Local optima found from the grid that seed each bootstrap refit, besides the point estimate.
+   */
   private static final int BOOTSTRAP_STARTS = 3;
 
   private LawFitter() {}
 
   /**
-   * The fit, its percentile intervals (resampled as the options say) and how it was obtained, with the
-   * intervals of the other resampling ({@code otherIntervals}, by {@code otherResampling}) for comparison.
-   * Interval keys: the law's parameter names, then "a" and "b" (N_opt proportional to C^a, D_opt to C^b).
+   * The fit, its percentile intervals (resampled as the options say) and how it was obtained, with
+   * the intervals of the other resampling ({@code otherIntervals}, by {@code otherResampling}) for
+   * comparison. Interval keys: the law's parameter names, then "a" and "b" (N_opt proportional to
+   * C^a, D_opt to C^b).
    */
-  public record Result<L extends ScalingLaw>(L law, double objective, Map<String, double[]> intervals,
-                                             int gridPoints, int localStarts, int converged, int bootstrapFits,
-                                             List<L> bootstrapLaws, FitOptions.Resampling otherResampling,
-                                             Map<String, double[]> otherIntervals, String objectiveText) {
+  public record Result<L extends ScalingLaw>(
+      L law,
+      double objective,
+      Map<String, double[]> intervals,
+      int gridPoints,
+      int localStarts,
+      int converged,
+      int bootstrapFits,
+      List<L> bootstrapLaws,
+      FitOptions.Resampling otherResampling,
+      Map<String, double[]> otherIntervals,
+      String objectiveText) {
 
     /**
-     * The law's predicted loss at (n, d) with the percentile interval of the bootstrap refits' predictions at
-     * the same point: {prediction, low, high}.
+     * The law's predicted loss at (n, d) with the percentile interval of the bootstrap refits'
+     * predictions at the same point: {prediction, low, high}.
      */
     public double[] predict(double n, double d, double level) {
-      double[] p = bootstrapLaws.stream().mapToDouble(l -> l.loss(n, d)).filter(Double::isFinite).sorted().toArray();
+      double[] p =
+          bootstrapLaws.stream()
+              .mapToDouble(l -> l.loss(n, d))
+              .filter(Double::isFinite)
+              .sorted()
+              .toArray();
       if (p.length == 0) return new double[] {law.loss(n, d), Double.NaN, Double.NaN};
-      return new double[] {law.loss(n, d), quantile(p, (1 - level) / 2), quantile(p, (1 + level) / 2)};
+      return new double[] {
+        law.loss(n, d), quantile(p, (1 - level) / 2), quantile(p, (1 + level) / 2)
+      };
     }
   }
 
@@ -73,7 +93,8 @@ public final class LawFitter {
     return fit(KaplanForm.INSTANCE, points, options);
   }
 
-  static <L extends ScalingLaw> Result<L> fit(LawForm<L> form, List<ScalingPoint> points, FitOptions options) {
+  static <L extends ScalingLaw> Result<L> fit(
+      LawForm<L> form, List<ScalingPoint> points, FitOptions options) {
     int n = points.size();
     double[] logN = new double[n], logD = new double[n], logL = new double[n], ones = new double[n];
     for (int i = 0; i < n; i++) {
@@ -94,8 +115,12 @@ public final class LawFitter {
       }
     }
     if (optima.isEmpty()) {
-      throw new IllegalStateException("the " + form.toLaw(grid.get(0)).form() + " fit's optimiser failed from all "
-          + starts.size() + " starts");
+      throw new IllegalStateException(
+          "the "
+              + form.toLaw(grid.get(0)).form()
+              + " fit's optimiser failed from all "
+              + starts.size()
+              + " starts");
     }
     optima.sort(Comparator.comparingDouble(PointValuePair::getValue));
     PointValuePair best = optima.get(0);
@@ -109,21 +134,36 @@ public final class LawFitter {
         bootStarts.add(p.getPoint());
       }
     }
-    List<double[]> resampled = bootstrap(form, logN, logD, logL, best.getPoint(), options, bootStarts);
-    FitOptions.Resampling other = options.resampling() == FitOptions.Resampling.RESIDUALS
-        ? FitOptions.Resampling.RUNS : FitOptions.Resampling.RESIDUALS;
-    List<double[]> otherResampled = bootstrap(form, logN, logD, logL, best.getPoint(), options.withResampling(other),
-        bootStarts);
-    return new Result<>(form.toLaw(best.getPoint()), best.getValue(), intervals(form, resampled, options.level()),
-        grid.size(), starts.size(), optima.size(), resampled.size(), resampled.stream().map(form::toLaw).toList(),
-        other, intervals(form, otherResampled, options.level()), form.objective());
+    List<double[]> resampled =
+        bootstrap(form, logN, logD, logL, best.getPoint(), options, bootStarts);
+    FitOptions.Resampling other =
+        options.resampling() == FitOptions.Resampling.RESIDUALS
+            ? FitOptions.Resampling.RUNS
+            : FitOptions.Resampling.RESIDUALS;
+    List<double[]> otherResampled =
+        bootstrap(
+            form, logN, logD, logL, best.getPoint(), options.withResampling(other), bootStarts);
+    return new Result<>(
+        form.toLaw(best.getPoint()),
+        best.getValue(),
+        intervals(form, resampled, options.level()),
+        grid.size(),
+        starts.size(),
+        optima.size(),
+        resampled.size(),
+        resampled.stream().map(form::toLaw).toList(),
+        other,
+        intervals(form, otherResampled, options.level()),
+        form.objective());
   }
 
   /**
-   * All grid points when {@code count <= 0}; otherwise the {@code count} with the lowest objective plus the
-   * best of each exponent cell, so that every exponent region of the grid is explored once.
+   * All grid points when {@code count <= 0}; otherwise the {@code count} with the lowest objective
+   * plus the best of each exponent cell, so that every exponent region of the grid is explored
+   * once.
    */
-  static List<double[]> pickStarts(LawForm<?> form, HuberObjective objective, List<double[]> grid, int count) {
+  static List<double[]> pickStarts(
+      LawForm<?> form, HuberObjective objective, List<double[]> grid, int count) {
     if (count <= 0) {
       return grid;
     }
@@ -150,62 +190,91 @@ public final class LawFitter {
     return starts;
   }
 
-  /** One local optimisation; null when the optimiser gives up (bad line search, evaluation budget). */
+  /**
+   * One local optimisation; null when the optimiser gives up (bad line search, evaluation budget).
+   */
   static PointValuePair minimize(HuberObjective objective, double[] start) {
-    NonLinearConjugateGradientOptimizer optimizer = new NonLinearConjugateGradientOptimizer(
-        NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE, new SimpleValueChecker(1e-12, 1e-14),
-        1e-8, 1e-12, 1e-3,
-        (point, steepest) -> new CholeskyDecomposition(new Array2DRowRealMatrix(objective.metric(point), false),
-            1e-14, 0).getSolver().solve(new ArrayRealVector(steepest, false)).toArray());
+    NonLinearConjugateGradientOptimizer optimizer =
+        new NonLinearConjugateGradientOptimizer(
+            NonLinearConjugateGradientOptimizer.Formula.POLAK_RIBIERE,
+            new SimpleValueChecker(1e-12, 1e-14),
+            1e-8,
+            1e-12,
+            1e-3,
+            (point, steepest) ->
+                new CholeskyDecomposition(
+                        new Array2DRowRealMatrix(objective.metric(point), false), 1e-14, 0)
+                    .getSolver()
+                    .solve(new ArrayRealVector(steepest, false))
+                    .toArray());
     try {
-      PointValuePair p = optimizer.optimize(new MaxEval(50_000), new MaxIter(5_000), GoalType.MINIMIZE,
-          new InitialGuess(start), new ObjectiveFunction(objective::value),
-          new ObjectiveFunctionGradient(x -> {
-            double[] g = new double[objective.dim()];
-            objective.valueAndGradient(x, g);
-            return g;
-          }));
+      PointValuePair p =
+          optimizer.optimize(
+              new MaxEval(50_000),
+              new MaxIter(5_000),
+              GoalType.MINIMIZE,
+              new InitialGuess(start),
+              new ObjectiveFunction(objective::value),
+              new ObjectiveFunctionGradient(
+                  x -> {
+                    double[] g = new double[objective.dim()];
+                    objective.valueAndGradient(x, g);
+                    return g;
+                  }));
       return Double.isFinite(p.getValue()) ? p : null;
     } catch (MathRuntimeException e) {
       return null;
     }
   }
 
-  private static List<double[]> bootstrap(LawForm<?> form, double[] logN, double[] logD, double[] logL,
-                                          double[] fitted, FitOptions options, List<double[]> starts) {
+  private static List<double[]> bootstrap(
+      LawForm<?> form,
+      double[] logN,
+      double[] logD,
+      double[] logL,
+      double[] fitted,
+      FitOptions options,
+      List<double[]> starts) {
     int n = logN.length;
     double[] logFit = new double[n];
     for (int i = 0; i < n; i++) {
       logFit[i] = form.logLoss(logN[i], logD[i], fitted, null);
     }
     // One seeded generator per resample keeps the result independent of thread scheduling.
-    return IntStream.range(0, options.bootstrap()).parallel().mapToObj(r -> {
-      Random random = new Random(options.seed() * 1_000_003L + r);
-      double[] weight = new double[n];
-      double[] y = logL;
-      if (options.resampling() == FitOptions.Resampling.RUNS) {
-        for (int i = 0; i < n; i++) {
-          weight[random.nextInt(n)] += 1;
-        }
-      } else {
-        // each run keeps its (N, D) and gets its fitted log-loss plus the residual of a run drawn at random
-        Arrays.fill(weight, 1);
-        y = new double[n];
-        for (int i = 0; i < n; i++) {
-          int j = random.nextInt(n);
-          y[i] = logFit[i] + (logL[j] - logFit[j]);
-        }
-      }
-      HuberObjective objective = new HuberObjective(form, logN, logD, y, weight, options.huberDelta());
-      PointValuePair best = null;
-      for (double[] s : starts) {
-        PointValuePair p = minimize(objective, s);
-        if (p != null && (best == null || p.getValue() < best.getValue())) {
-          best = p;
-        }
-      }
-      return best == null ? null : best.getPoint();
-    }).filter(java.util.Objects::nonNull).toList();
+    return IntStream.range(0, options.bootstrap())
+        .parallel()
+        .mapToObj(
+            r -> {
+              Random random = new Random(options.seed() * 1_000_003L + r);
+              double[] weight = new double[n];
+              double[] y = logL;
+              if (options.resampling() == FitOptions.Resampling.RUNS) {
+                for (int i = 0; i < n; i++) {
+                  weight[random.nextInt(n)] += 1;
+                }
+              } else {
+                // each run keeps its (N, D) and gets its fitted log-loss plus the residual of a run
+                // drawn at random
+                Arrays.fill(weight, 1);
+                y = new double[n];
+                for (int i = 0; i < n; i++) {
+                  int j = random.nextInt(n);
+                  y[i] = logFit[i] + (logL[j] - logFit[j]);
+                }
+              }
+              HuberObjective objective =
+                  new HuberObjective(form, logN, logD, y, weight, options.huberDelta());
+              PointValuePair best = null;
+              for (double[] s : starts) {
+                PointValuePair p = minimize(objective, s);
+                if (p != null && (best == null || p.getValue() < best.getValue())) {
+                  best = p;
+                }
+              }
+              return best == null ? null : best.getPoint();
+            })
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
   /** Percentile intervals of the law's parameters and of the allocation exponents a and b. */
@@ -223,7 +292,9 @@ public final class LawFitter {
       int row = i;
       values.forEach((k, v) -> samples.computeIfAbsent(k, key -> new double[xs.size()])[row] = v);
     }
-    samples.forEach((k, v) -> out.put(k, new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)}));
+    samples.forEach(
+        (k, v) ->
+            out.put(k, new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)}));
     return out;
   }
 

@@ -3,9 +3,9 @@ package org.lmforge.analysis.scaling;
 import java.util.List;
 
 /**
- * A parametric law as the fitter sees it: a parameter vector x, log L(N, D; x) with its gradient in x, the grid
- * of starting points, and the law x stands for. {@link LawFitter} does the rest (Huber objective, local
- * optimisation, bootstrap) the same way for every form.
+ * A parametric law as the fitter sees it: a parameter vector x, log L(N, D; x) with its gradient in
+ * x, the grid of starting points, and the law x stands for. {@link LawFitter} does the rest (Huber
+ * objective, local optimisation, bootstrap) the same way for every form.
  */
 sealed interface LawForm<L extends ScalingLaw> permits ChinchillaForm, KaplanForm {
 

@@ -4,13 +4,18 @@ import java.util.List;
 import org.hipparchus.distribution.continuous.TDistribution;
 
 /**
- * Ordinary least squares of log y on log x: log y = intercept + slope log x, i.e. y = exp(intercept) x^slope.
- * The power laws of Kaplan et al. and the N_opt(C), D_opt(C) lines of Chinchilla approaches 1 and 2 are all
- * this fit; the slope interval is the usual t interval (none with fewer than 3 points).
+ * Ordinary least squares of log y on log x: log y = intercept + slope log x, i.e. y =
+ * exp(intercept) x^slope. The power laws of Kaplan et al. and the N_opt(C), D_opt(C) lines of
+ * Chinchilla approaches 1 and 2 are all this fit; the slope interval is the usual t interval (none
+ * with fewer than 3 points).
  */
-public record LogLinear(double slope, double intercept, double slopeLow, double slopeHigh, double r2, int n) {
+public record LogLinear(
+    double slope, double intercept, double slopeLow, double slopeHigh, double r2, int n) {
 
-  /** Fits log y on log x (natural logs); all values must be positive and at least 2 distinct x given. */
+  /**
+   * Fits log y on log x (natural logs); all values must be positive and at least 2 distinct x
+   * given.
+   */
   public static LogLinear fit(List<double[]> xy, double level) {
     int n = xy.size();
     double mx = 0, my = 0;
@@ -28,7 +33,8 @@ public record LogLinear(double slope, double intercept, double slopeLow, double 
       syy += dy * dy;
     }
     if (n < 2 || sxx <= 0) {
-      throw new IllegalArgumentException("a log-log line needs at least 2 distinct x values, got " + n + " points");
+      throw new IllegalArgumentException(
+          "a log-log line needs at least 2 distinct x values, got " + n + " points");
     }
     double slope = sxy / sxx;
     double intercept = my - slope * mx;

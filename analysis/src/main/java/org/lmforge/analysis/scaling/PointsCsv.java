@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a points table: header columns {@code params,tokens,loss} (any order, more columns allowed), one row
- * per run, plus an optional {@code budget_flops} column that groups runs into IsoFLOP profiles.
+ * Reads a points table: header columns {@code params,tokens,loss} (any order, more columns
+ * allowed), one row per run, plus an optional {@code budget_flops} column that groups runs into
+ * IsoFLOP profiles.
  *
- * <p>A run whose loss is missing, NaN or infinite (it diverged or did not finish) is excluded and counted,
- * with its line and reason; the fit reports the count. Anything else that cannot be a run is an error that
- * names the file, line and column: a non-positive or non-finite size or token count, or a loss <= 0.
+ * <p>A run whose loss is missing, NaN or infinite (it diverged or did not finish) is excluded and
+ * counted, with its line and reason; the fit reports the count. Anything else that cannot be a run
+ * is an error that names the file, line and column: a non-positive or non-finite size or token
+ * count, or a loss <= 0.
  */
 public final class PointsCsv {
   /** Reason recorded for a run excluded because its loss is not a finite number. */
@@ -39,13 +41,23 @@ public final class PointsCsv {
         continue;
       }
       if (loss <= 0) {
-        throw new IllegalArgumentException(file + " line " + row.line() + ": loss is " + loss
-            + "; a cross-entropy loss must be > 0 (is the column in nats per token?)");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + row.line()
+                + ": loss is "
+                + loss
+                + "; a cross-entropy loss must be > 0 (is the column in nats per token?)");
       }
       double budget = b < 0 ? Double.NaN : csv.number(row, b);
       if (b >= 0 && !Double.isNaN(budget) && !(budget > 0 && Double.isFinite(budget))) {
-        throw new IllegalArgumentException(file + " line " + row.line() + ": budget_flops is " + budget
-            + "; it must be a positive FLOP count or empty");
+        throw new IllegalArgumentException(
+            file
+                + " line "
+                + row.line()
+                + ": budget_flops is "
+                + budget
+                + "; it must be a positive FLOP count or empty");
       }
       points.add(new ScalingPoint(params, tokens, loss, budget));
     }
@@ -55,9 +67,15 @@ public final class PointsCsv {
   private static double positive(CsvTable csv, CsvTable.Row row, int column) {
     double v = csv.number(row, column);
     if (!(v > 0) || Double.isInfinite(v)) {
-      throw new IllegalArgumentException(csv.file() + " line " + row.line() + ": " + csv.header().get(column)
-          + " is " + (csv.text(row, column).isEmpty() ? "empty" : csv.text(row, column))
-          + "; it must be a positive finite number");
+      throw new IllegalArgumentException(
+          csv.file()
+              + " line "
+              + row.line()
+              + ": "
+              + csv.header().get(column)
+              + " is "
+              + (csv.text(row, column).isEmpty() ? "empty" : csv.text(row, column))
+              + "; it must be a positive finite number");
     }
     return v;
   }

@@ -5,26 +5,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * All scaling-law fits of one table of runs: two parametric laws with bootstrap intervals (Chinchilla approach 3
- * and Kaplan's joint L(N, D)), the one chosen for predictions ({@link LawSelection}) and the compute-optimal
- * allocation it implies, Kaplan's L(N), L(D), L(C), and Chinchilla approaches 1 and 2 when the data allows them.
+ * All scaling-law fits of one table of runs: two parametric laws with bootstrap intervals
+ * (Chinchilla approach 3 and Kaplan's joint L(N, D)), the one chosen for predictions ({@link
+ * LawSelection}) and the compute-optimal allocation it implies, Kaplan's L(N), L(D), L(C), and
+ * Chinchilla approaches 1 and 2 when the data allows them.
  *
- * <p>Entry points: {@link #fitCsv} for {@code bin/pipeline fit-scaling}, {@link #fit} for the report.
+ * <p>Entry points: {@link #fitCsv} for {@code bin/pipeline fit-scaling}, {@link #fit} for the
+ * report.
  */
 public final class ScalingFit {
   /** E, A, B, alpha, beta. */
   static final int PARAMETERS = 5;
+
   /** Distinct model sizes and token counts needed to separate E from the A and B terms. */
   static final int MIN_DISTINCT = 3;
 
   private ScalingFit() {}
 
   /** Everything fitted, with the runs used and the runs excluded. */
-  public record Result(List<ScalingPoint> points, List<PointsCsv.Exclusion> excluded, FitOptions options,
-                       LawFitter.Result<ChinchillaLaw> approach3, LawFitter.Result<KaplanLaw> kaplanJoint,
-                       LawSelection selection, List<ScalingLaw.Allocation> allocations,
-                       Fitted<PowerLaw> kaplanN, Fitted<PowerLaw> kaplanD, Fitted<PowerLaw> kaplanC,
-                       Fitted<OptimalScaling> approach1, IsoFlopFit.Result approach2) {
+  public record Result(
+      List<ScalingPoint> points,
+      List<PointsCsv.Exclusion> excluded,
+      FitOptions options,
+      LawFitter.Result<ChinchillaLaw> approach3,
+      LawFitter.Result<KaplanLaw> kaplanJoint,
+      LawSelection selection,
+      List<ScalingLaw.Allocation> allocations,
+      Fitted<PowerLaw> kaplanN,
+      Fitted<PowerLaw> kaplanD,
+      Fitted<PowerLaw> kaplanC,
+      Fitted<OptimalScaling> approach1,
+      IsoFlopFit.Result approach2) {
 
     /** Kaplan's joint law, when its fit converged (null otherwise; the selection then says why). */
     public java.util.Optional<LawFitter.Result<KaplanLaw>> kaplanJointFit() {
@@ -42,7 +53,10 @@ public final class ScalingFit {
     }
   }
 
-  /** Reads {@code in} (see {@link PointsCsv}), fits, writes the JSON to {@code out} and returns the fit. */
+  /**
+   * Reads {@code in} (see {@link PointsCsv}), fits, writes the JSON to {@code out} and returns the
+   * fit.
+   */
   public static Result fitCsv(Path in, Path out, FitOptions options) {
     PointsCsv.Table table = PointsCsv.read(in);
     Result result;
@@ -56,11 +70,14 @@ public final class ScalingFit {
   }
 
   /**
-   * Fits final points; {@code curves} (one per run, may be null) feed approach 1 and the L(C) frontier with
-   * whole training curves instead of final points only.
+   * Fits final points; {@code curves} (one per run, may be null) feed approach 1 and the L(C)
+   * frontier with whole training curves instead of final points only.
    */
-  public static Result fit(List<ScalingPoint> points, List<PointsCsv.Exclusion> excluded,
-                           List<EnvelopeFit.Curve> curves, FitOptions options) {
+  public static Result fit(
+      List<ScalingPoint> points,
+      List<PointsCsv.Exclusion> excluded,
+      List<EnvelopeFit.Curve> curves,
+      FitOptions options) {
     validate(points, excluded.size());
     double level = options.level();
     LawFitter.Result<ChinchillaLaw> a3 = LawFitter.chinchilla(points, options);
@@ -72,8 +89,13 @@ public final class ScalingFit {
     } catch (IllegalStateException e) {
       // the second form is a comparison: its failure must not cost the user the Chinchilla fit
       joint = null;
-      selection = new LawSelection("chinchilla", Double.NaN, 0, java.util.Map.of(),
-          "the Kaplan joint form could not be fitted (" + e.getMessage() + ")");
+      selection =
+          new LawSelection(
+              "chinchilla",
+              Double.NaN,
+              0,
+              java.util.Map.of(),
+              "the Kaplan joint form could not be fitted (" + e.getMessage() + ")");
     }
     ScalingLaw law = selection.chosen().equals("kaplan") ? joint.law() : a3.law();
     List<ScalingLaw.Allocation> allocations = new ArrayList<>();
@@ -83,8 +105,13 @@ public final class ScalingFit {
     List<EnvelopeFit.Curve> envelopeInput = curves;
     List<ScalingPoint> computePoints = points;
     if (curves == null || curves.isEmpty()) {
-      envelopeInput = points.stream()
-          .map(p -> new EnvelopeFit.Curve(p.params(), List.of(new double[] {p.tokens(), p.loss()}))).toList();
+      envelopeInput =
+          points.stream()
+              .map(
+                  p ->
+                      new EnvelopeFit.Curve(
+                          p.params(), List.of(new double[] {p.tokens(), p.loss()})))
+              .toList();
     } else {
       computePoints = new ArrayList<>();
       for (EnvelopeFit.Curve c : curves) {
@@ -93,14 +120,24 @@ public final class ScalingFit {
         }
       }
     }
-    return new Result(List.copyOf(points), List.copyOf(excluded), options, a3, joint, selection, allocations,
-        KaplanFits.lossVsParams(points, level), KaplanFits.lossVsTokens(points, level),
-        KaplanFits.lossVsCompute(computePoints, level), EnvelopeFit.fit(envelopeInput, level),
+    return new Result(
+        List.copyOf(points),
+        List.copyOf(excluded),
+        options,
+        a3,
+        joint,
+        selection,
+        allocations,
+        KaplanFits.lossVsParams(points, level),
+        KaplanFits.lossVsTokens(points, level),
+        KaplanFits.lossVsCompute(computePoints, level),
+        EnvelopeFit.fit(envelopeInput, level),
         IsoFlopFit.fit(points, level));
   }
 
   private static void validate(List<ScalingPoint> points, int excluded) {
-    String after = excluded == 0 ? "" : " after excluding " + excluded + " runs with a non-finite loss";
+    String after =
+        excluded == 0 ? "" : " after excluding " + excluded + " runs with a non-finite loss";
     String problem = problem(points, after);
     if (problem != null) {
       throw new IllegalArgumentException(problem);
@@ -110,19 +147,32 @@ public final class ScalingFit {
   /** Why these runs cannot be fitted, or null when they can. */
   static String problem(List<ScalingPoint> points, String after) {
     if (points.size() <= PARAMETERS) {
-      return points.size() + " runs" + after + ", but approach 3 fits " + PARAMETERS
-          + " parameters (E, A, B, alpha, beta): give at least " + (PARAMETERS + 1) + " runs";
+      return points.size()
+          + " runs"
+          + after
+          + ", but approach 3 fits "
+          + PARAMETERS
+          + " parameters (E, A, B, alpha, beta): give at least "
+          + (PARAMETERS + 1)
+          + " runs";
     }
     for (ScalingPoint p : points) {
-      if (!(p.params() > 0 && p.tokens() > 0 && p.loss() > 0) || !Double.isFinite(p.params() * p.tokens() * p.loss())) {
+      if (!(p.params() > 0 && p.tokens() > 0 && p.loss() > 0)
+          || !Double.isFinite(p.params() * p.tokens() * p.loss())) {
         return "run " + p + ": params, tokens and loss must be positive finite numbers";
       }
     }
     long sizes = points.stream().mapToDouble(ScalingPoint::params).distinct().count();
     long lengths = points.stream().mapToDouble(ScalingPoint::tokens).distinct().count();
     if (sizes < MIN_DISTINCT || lengths < MIN_DISTINCT) {
-      return sizes + " distinct model sizes and " + lengths + " distinct token counts"
-          + after + "; approach 3 needs at least " + MIN_DISTINCT + " of each to separate E from A/N^alpha and"
+      return sizes
+          + " distinct model sizes and "
+          + lengths
+          + " distinct token counts"
+          + after
+          + "; approach 3 needs at least "
+          + MIN_DISTINCT
+          + " of each to separate E from A/N^alpha and"
           + " B/D^beta: add runs that vary the one that is short";
     }
     return null;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A parametric loss L(N, D) fitted to a sweep, and the compute-optimal split of a budget C = 6ND it implies.
- * Two forms are fitted to every sweep ({@link ChinchillaLaw}, {@link KaplanLaw}); {@link LawSelection} says which
- * one the sweep's predictions use.
+ * A parametric loss L(N, D) fitted to a sweep, and the compute-optimal split of a budget C = 6ND it
+ * implies. Two forms are fitted to every sweep ({@link ChinchillaLaw}, {@link KaplanLaw}); {@link
+ * LawSelection} says which one the sweep's predictions use.
  */
 public sealed interface ScalingLaw permits ChinchillaLaw, KaplanLaw {
 
@@ -37,5 +37,6 @@ public sealed interface ScalingLaw permits ChinchillaLaw, KaplanLaw {
   List<String> exponentNames();
 
   /** A compute budget split into N and D, with the tokens per parameter and the predicted loss. */
-  record Allocation(double flops, double params, double tokens, double tokensPerParam, double loss) {}
+  record Allocation(
+      double flops, double params, double tokens, double tokensPerParam, double loss) {}
 }

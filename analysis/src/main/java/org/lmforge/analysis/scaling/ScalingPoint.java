@@ -5,9 +5,9 @@ package org.lmforge.analysis.scaling;
  *
  * @param params model parameters N (non-embedding, as in Kaplan et al. and Chinchilla)
  * @param tokens training tokens D seen by the run
- * @param loss   validation loss in nats per token
+ * @param loss validation loss in nats per token
  * @param budget the compute budget (FLOPs) the run was planned for, which groups runs into IsoFLOP
- *               profiles; NaN when unknown, and then 6ND stands in for it
+ *     profiles; NaN when unknown, and then 6ND stands in for it
  */
 public record ScalingPoint(double params, double tokens, double loss, double budget) {
 
@@ -15,7 +15,9 @@ public record ScalingPoint(double params, double tokens, double loss, double bud
     this(params, tokens, loss, Double.NaN);
   }
 
-  /** Training compute in FLOPs with the usual 6ND approximation (Kaplan et al. 2020, section 2.1). */
+  /**
+   * Training compute in FLOPs with the usual 6ND approximation (Kaplan et al. 2020, section 2.1).
+   */
   public double flops() {
     return 6.0 * params * tokens;
   }

@@ -35,16 +35,15 @@ import org.lmforge.analysis.scaling.ChinchillaLaw;
 import org.lmforge.analysis.scaling.ScalingFit;
 
 /**
- * The report renders in a real browser and shows the sweep's own numbers: headless Chromium (Debian package
- * {@code chromium}) dumps the DOM it built and takes a screenshot. What the page must show is read by this test
- * from the sweep's files (runs.csv, runs/&lt;id&gt;/metrics.jsonl, and fit.json as {@code bin/pipeline
- * fit-scaling} writes it), never through the report's code, and compared with numbers and elements taken from
- * the rendered DOM. Without Chromium the test fails when the environment variable CI is set (.ci/run installs
- * it) and is skipped otherwise.
+ * The report renders in a real browser and shows the sweep's own numbers: headless Chromium (Debian
+ * package {@code chromium}) dumps the DOM it built and takes a screenshot. What the page must show
+ * is read by this test from the sweep's files (runs.csv, runs/&lt;id&gt;/metrics.jsonl, and
+ * fit.json as {@code bin/pipeline fit-scaling} writes it), never through the report's code, and
+ * compared with numbers and elements taken from the rendered DOM. Without Chromium the test fails
+ * when the environment variable CI is set (.ci/run installs it) and is skipped otherwise.
  */
 class ReportBrowserTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void chromiumRendersTheSweepsNumbers() throws Exception {
@@ -59,19 +58,30 @@ class ReportBrowserTest {
     // What the page must show, from the input files.
     List<Map<String, String>> runs = csv(sweep.resolve("runs.csv"));
     JsonNode fit = new ObjectMapper().readTree(sweep.resolve("fit.json").toFile());
-    Map<Double, Long> runsPerBudget = runs.stream()
-        .collect(Collectors.groupingBy(r -> Double.parseDouble(r.get("budget_flops")), Collectors.counting()));
-    assertTrue(runsPerBudget.values().stream().allMatch(n -> n >= 3), "every budget is an IsoFLOP profile");
-    int trainCurves = runsWithMetric(sweep, runs, "loss"), valCurves = runsWithMetric(sweep, runs, "val_loss");
+    Map<Double, Long> runsPerBudget =
+        runs.stream()
+            .collect(
+                Collectors.groupingBy(
+                    r -> Double.parseDouble(r.get("budget_flops")), Collectors.counting()));
+    assertTrue(
+        runsPerBudget.values().stream().allMatch(n -> n >= 3),
+        "every budget is an IsoFLOP profile");
+    int trainCurves = runsWithMetric(sweep, runs, "loss"),
+        valCurves = runsWithMetric(sweep, runs, "val_loss");
 
     Document dom = Jsoup.parse(chromium(chromium, report, "--dump-dom"));
 
-    // The fitted law: numbers parsed from the table cells equal fit.json's to the 4 digits the report prints.
+    // The fitted law: numbers parsed from the table cells equal fit.json's to the 4 digits the
+    // report prints.
     Element params = dom.selectFirst("table.fit-params");
     assertNotNull(params, "fitted-parameter table");
     for (String p : List.of("E", "A", "B", "alpha", "beta")) {
       double expected = fit.get(p).asDouble();
-      assertEquals(expected, cell(params, p, "this sweep"), 5e-4 * Math.abs(expected), p + " shown vs fit.json");
+      assertEquals(
+          expected,
+          cell(params, p, "this sweep"),
+          5e-4 * Math.abs(expected),
+          p + " shown vs fit.json");
     }
     // The runs table: one row per line of runs.csv, with its final validation loss.
     Element runsTable = dom.selectFirst("table.runs");
@@ -79,21 +89,31 @@ class ReportBrowserTest {
     assertEquals(runs.size(), runsTable.select("tbody tr").size(), "rows of the runs table");
     for (Map<String, String> r : runs) {
       double loss = Double.parseDouble(r.get("final_val_loss"));
-      assertEquals(loss, cell(runsTable, r.get("run_id"), "final_val_loss"), 5e-4 * loss, r.get("run_id"));
+      assertEquals(
+          loss, cell(runsTable, r.get("run_id"), "final_val_loss"), 5e-4 * loss, r.get("run_id"));
     }
 
     // The plots, as SVG elements in the DOM Chromium built.
     Map<String, Element> plots = new LinkedHashMap<>();
     for (Element svg : dom.select("svg.plot")) plots.put(svg.attr("aria-label"), svg);
     assertEquals(6, plots.size(), "plots: " + plots.keySet());
-    for (String title : List.of("Loss vs parameters N", "Loss vs tokens D", "Loss vs compute C = 6ND")) {
-      assertEquals(runs.size(), markers(plot(plots, title)), title + ": one marker per run of runs.csv");
+    for (String title :
+        List.of("Loss vs parameters N", "Loss vs tokens D", "Loss vs compute C = 6ND")) {
+      assertEquals(
+          runs.size(), markers(plot(plots, title)), title + ": one marker per run of runs.csv");
     }
     Element isoFlop = plot(plots, "IsoFLOP profiles: loss vs parameters at fixed compute");
     assertEquals(runs.size(), markers(isoFlop), "IsoFLOP: one marker per run");
-    assertEquals(runsPerBudget.size(), curves(isoFlop), "IsoFLOP: one parabola per budget of runs.csv");
-    assertEquals(trainCurves, curves(plot(plots, "Training loss")), "one training curve per run with train losses");
-    assertEquals(valCurves, curves(plot(plots, "Validation loss")), "one validation curve per run with val_loss");
+    assertEquals(
+        runsPerBudget.size(), curves(isoFlop), "IsoFLOP: one parabola per budget of runs.csv");
+    assertEquals(
+        trainCurves,
+        curves(plot(plots, "Training loss")),
+        "one training curve per run with train losses");
+    assertEquals(
+        valCurves,
+        curves(plot(plots, "Validation loss")),
+        "one validation curve per run with val_loss");
 
     Path shot = dir.resolve("shot.png");
     chromium(chromium, report, "--screenshot=" + shot);
@@ -115,12 +135,16 @@ class ReportBrowserTest {
   }
 
   /**
-   * Chromium from PATH. Missing, it is a failure when the environment variable CI is set (CI must run this test;
-   * .ci/run installs Chromium) and a skip elsewhere.
+   * Chromium from PATH. Missing, it is a failure when the environment variable CI is set (CI must
+   * run this test; .ci/run installs Chromium) and a skip elsewhere.
    */
   private static Path chromium() {
-    Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-        .filter(d -> !d.isEmpty()).map(d -> Path.of(d, "chromium")).filter(Files::isExecutable).findFirst();
+    Optional<Path> found =
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+            .filter(d -> !d.isEmpty())
+            .map(d -> Path.of(d, "chromium"))
+            .filter(Files::isExecutable)
+            .findFirst();
     if (found.isPresent()) {
       return found.get();
     }
@@ -128,10 +152,13 @@ class ReportBrowserTest {
     if (System.getenv("CI") != null) {
       return fail(missing + "; CI is set, and in CI the report's browser test must run");
     }
-    return Assumptions.abort(missing + "; skipped because the environment variable CI is not set (in CI it fails)");
+    return Assumptions.abort(
+        missing + "; skipped because the environment variable CI is not set (in CI it fails)");
   }
 
-  /** runs.csv as SyntheticSweep writes it (no quoted fields): one map per row, column name to text. */
+  /**
+   * runs.csv as SyntheticSweep writes it (no quoted fields): one map per row, column name to text.
+   */
   private static List<Map<String, String>> csv(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file);
     String[] header = lines.get(0).split(",");
@@ -146,7 +173,8 @@ class ReportBrowserTest {
   }
 
   /** Runs whose metrics.jsonl has at least one record with a number under {@code field}. */
-  private static int runsWithMetric(Path sweep, List<Map<String, String>> runs, String field) throws IOException {
+  private static int runsWithMetric(Path sweep, List<Map<String, String>> runs, String field)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
     int n = 0;
     for (Map<String, String> r : runs) {
@@ -162,7 +190,10 @@ class ReportBrowserTest {
     return n;
   }
 
-  /** The number in the cell of {@code table} at the row whose first cell is {@code row}, under {@code column}. */
+  /**
+   * The number in the cell of {@code table} at the row whose first cell is {@code row}, under
+   * {@code column}.
+   */
   private static double cell(Element table, String row, String column) {
     List<String> header = table.select("thead th").eachText();
     int c = header.indexOf(column);
@@ -183,25 +214,28 @@ class ReportBrowserTest {
   }
 
   /**
-   * Marker circles in the plot area. xchart draws the series inside one group clipped to the plot area; the
-   * legend's sample markers are drawn outside it.
+   * Marker circles in the plot area. xchart draws the series inside one group clipped to the plot
+   * area; the legend's sample markers are drawn outside it.
    */
   private static int markers(Element svg) {
     return svg.select("g[clip-path] ellipse").size();
   }
 
   /**
-   * Lines in the plot area: xchart draws a line series as one SVG line per segment, so a curve is a run of
-   * consecutive segments in one style, each starting where the previous one ended.
+   * Lines in the plot area: xchart draws a line series as one SVG line per segment, so a curve is a
+   * run of consecutive segments in one style, each starting where the previous one ended.
    */
   private static int curves(Element svg) {
     int curves = 0;
     Element previous = null;
     for (Element e : svg.select("g[clip-path] > *")) {
-      boolean continues = previous != null && e.tagName().equals("line") && previous.tagName().equals("line")
-          && e.attr("style").equals(previous.attr("style"))
-          && Double.parseDouble(e.attr("x1")) == Double.parseDouble(previous.attr("x2"))
-          && Double.parseDouble(e.attr("y1")) == Double.parseDouble(previous.attr("y2"));
+      boolean continues =
+          previous != null
+              && e.tagName().equals("line")
+              && previous.tagName().equals("line")
+              && e.attr("style").equals(previous.attr("style"))
+              && Double.parseDouble(e.attr("x1")) == Double.parseDouble(previous.attr("x2"))
+              && Double.parseDouble(e.attr("y1")) == Double.parseDouble(previous.attr("y2"));
       if (e.tagName().equals("line") && !continues) {
         curves++;
       }
@@ -210,11 +244,25 @@ class ReportBrowserTest {
     return curves;
   }
 
-  private String chromium(Path chromium, Path report, String mode) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + dir.resolve("profile"), "--window-size=1280,2400",
-        mode, report.toUri().toString()));
+  private String chromium(Path chromium, Path report, String mode)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=1280,2400",
+                mode,
+                report.toUri().toString()));
     Path log = dir.resolve("chromium.log");
     Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
     byte[] out = p.getInputStream().readAllBytes();

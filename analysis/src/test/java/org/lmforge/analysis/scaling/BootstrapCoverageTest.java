@@ -6,9 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The residual bootstrap's 95% intervals on IsoFLOP designs like the law sweep's (4 budgets over 1.5 decades, 5
- * sizes each, 1.5% noise): over independent noise draws of a planted law they must cover the true exponents
- * about 95% of the time, and be neither degenerate (zero width) nor as loose as the resampling of whole runs.
+ * The residual bootstrap's 95% intervals on IsoFLOP designs like the law sweep's (4 budgets over
+ * 1.5 decades, 5 sizes each, 1.5% noise): over independent noise draws of a planted law they must
+ * cover the true exponents about 95% of the time, and be neither degenerate (zero width) nor as
+ * loose as the resampling of whole runs.
  */
 class BootstrapCoverageTest {
   static final ChinchillaLaw TRUTH = new ChinchillaLaw(3.5, 60, 900, 0.6, 0.45);
@@ -33,7 +34,12 @@ class BootstrapCoverageTest {
     // 95% nominal over 12 draws: 9 or more covered has probability > 0.99 if the coverage is right
     assertTrue(coveredAlpha >= 9, "alpha covered in " + coveredAlpha + " of " + draws + " draws");
     assertTrue(coveredBeta >= 9, "beta covered in " + coveredBeta + " of " + draws + " draws");
-    assertTrue(widthResiduals < widthRuns, "residual intervals (mean log-width " + widthResiduals / draws
-        + ") should be tighter than run resampling's (" + widthRuns / draws + ") on a fixed design");
+    assertTrue(
+        widthResiduals < widthRuns,
+        "residual intervals (mean log-width "
+            + widthResiduals / draws
+            + ") should be tighter than run resampling's ("
+            + widthRuns / draws
+            + ") on a fixed design");
   }
 }

@@ -17,12 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Bad points files give a clear error or a counted exclusion, never a silent fit. */
 class ScalingFitBadInputTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void fewerRunsThanParametersIsAnError() throws IOException {
-    Path in = write("params,tokens,loss\n1e6,1e8,4.1\n1e7,1e9,3.5\n1e8,1e10,3.0\n1e6,1e9,3.9\n1e7,1e8,3.8\n");
+    Path in =
+        write(
+            "params,tokens,loss\n1e6,1e8,4.1\n1e7,1e9,3.5\n1e8,1e10,3.0\n1e6,1e9,3.9\n1e7,1e8,3.8\n");
     assertRefused(in, "5 runs", "at least 6", in.toString());
     assertFalse(Files.exists(dir.resolve("fit.json")));
   }
@@ -67,7 +68,8 @@ class ScalingFitBadInputTest {
     StringBuilder csv = new StringBuilder("params,tokens,loss\n");
     for (int i = 0; i < 8; i++) {
       double d = 1e8 * Math.pow(2, i);
-      csv.append(String.format(Locale.ROOT, "1e7,%e,%f%n", d, ChinchillaLaw.HOFFMANN_2022.loss(1e7, d)));
+      csv.append(
+          String.format(Locale.ROOT, "1e7,%e,%f%n", d, ChinchillaLaw.HOFFMANN_2022.loss(1e7, d)));
     }
     Path in = write(csv.toString());
     assertRefused(in, "1 distinct model sizes");
@@ -87,8 +89,9 @@ class ScalingFitBadInputTest {
 
   private String grid(int sizes, int lengths) {
     StringBuilder csv = new StringBuilder("params,tokens,loss\n");
-    List<ScalingPoint> points = SyntheticPoints.grid(ChinchillaLaw.HOFFMANN_2022, 1e6, 1e9, sizes, 1e8, 1e11,
-        lengths, 0.01, 3);
+    List<ScalingPoint> points =
+        SyntheticPoints.grid(
+            ChinchillaLaw.HOFFMANN_2022, 1e6, 1e9, sizes, 1e8, 1e11, lengths, 0.01, 3);
     for (ScalingPoint p : points) {
       csv.append(String.format(Locale.ROOT, "%e,%e,%f%n", p.params(), p.tokens(), p.loss()));
     }

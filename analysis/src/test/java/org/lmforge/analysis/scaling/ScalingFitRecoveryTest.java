@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Approach 3 on points drawn from known laws with 1% multiplicative noise recovers them. */
 class ScalingFitRecoveryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void recoversThePublishedChinchillaFitWithinItsIntervals() throws IOException {
@@ -39,16 +38,20 @@ class ScalingFitRecoveryTest {
 
   @Test
   void recoversALawUnlikeChinchillas() throws IOException {
-    // Steeper in N, shallower in D, a higher floor: the grid of initialisations must not favour the paper.
+    // Steeper in N, shallower in D, a higher floor: the grid of initialisations must not favour the
+    // paper.
     ChinchillaLaw truth = new ChinchillaLaw(2.3, 2500, 90, 0.55, 0.18);
     JsonNode fit = fitThroughCsv(SyntheticPoints.grid(truth, 1e6, 1e9, 7, 1e8, 1e11, 7, 0.01, 11));
 
     for (String k : List.of("E", "alpha", "beta")) {
-      assertInside(fit, k, switch (k) {
-        case "E" -> truth.E();
-        case "alpha" -> truth.alpha();
-        default -> truth.beta();
-      });
+      assertInside(
+          fit,
+          k,
+          switch (k) {
+            case "E" -> truth.E();
+            case "alpha" -> truth.alpha();
+            default -> truth.beta();
+          });
     }
     assertEquals(truth.alpha(), fit.get("alpha").asDouble(), 0.05);
     assertEquals(truth.beta(), fit.get("beta").asDouble(), 0.03);
@@ -64,7 +67,8 @@ class ScalingFitRecoveryTest {
       double n = a.params() * f;
       assertTrue(law.loss(n, 1e21 / (6 * n)) > a.loss());
     }
-    // beta < alpha, so data should grow faster than parameters: tokens per parameter scale as C^(b - a).
+    // beta < alpha, so data should grow faster than parameters: tokens per parameter scale as C^(b
+    // - a).
     double ratio = law.optimalAllocation(1e23).tokensPerParam() / a.tokensPerParam();
     assertEquals(Math.pow(100, law.dExponent() - law.nExponent()), ratio, 1e-9);
     assertTrue(ratio > 1);
@@ -84,7 +88,10 @@ class ScalingFitRecoveryTest {
 
   private static void assertInside(JsonNode fit, String key, double truth) {
     double lo = fit.at("/ci/" + key + "/0").asDouble(), hi = fit.at("/ci/" + key + "/1").asDouble();
-    assertTrue(lo <= fit.get(key).asDouble() && fit.get(key).asDouble() <= hi, key + " estimate outside its interval");
-    assertTrue(lo <= truth && truth <= hi, key + " = " + truth + " not in [" + lo + ", " + hi + "]");
+    assertTrue(
+        lo <= fit.get(key).asDouble() && fit.get(key).asDouble() <= hi,
+        key + " estimate outside its interval");
+    assertTrue(
+        lo <= truth && truth <= hi, key + " = " + truth + " not in [" + lo + ", " + hi + "]");
   }
 }

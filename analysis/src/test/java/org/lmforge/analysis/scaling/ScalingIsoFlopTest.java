@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Chinchilla approaches 2 (IsoFLOP parabolas) and 1 (loss envelope) on synthetic runs of a known law. */
+/**
+ * Chinchilla approaches 2 (IsoFLOP parabolas) and 1 (loss envelope) on synthetic runs of a known
+ * law.
+ */
 class ScalingIsoFlopTest {
   private static final ChinchillaLaw LAW = ChinchillaLaw.HOFFMANN_2022;
   private static final double[] BUDGETS = {1e17, 1e18, 1e19, 1e20, 1e21};
@@ -21,7 +24,8 @@ class ScalingIsoFlopTest {
     assertTrue(r.profiles().stream().allMatch(IsoFlopFit.Profile::valid));
     for (IsoFlopFit.Profile p : r.profiles()) {
       double truth = LAW.optimalAllocation(p.flops()).params();
-      assertEquals(Math.log(truth), Math.log(p.paramsOpt()), Math.log(1.35), "N_opt at C = " + p.flops());
+      assertEquals(
+          Math.log(truth), Math.log(p.paramsOpt()), Math.log(1.35), "N_opt at C = " + p.flops());
     }
     OptimalScaling s = r.scaling().value();
     // a = beta / (alpha + beta) = 0.452 for the published law; b = 1 - a because C = 6ND exactly.
@@ -33,11 +37,12 @@ class ScalingIsoFlopTest {
   @Test
   void groupsByComputeWhenNoBudgetIsGiven() {
     List<ScalingPoint> withBudget = SyntheticPoints.isoFlops(LAW, BUDGETS, 7, 6, 0, 1);
-    List<ScalingPoint> without = withBudget.stream()
-        .map(p -> new ScalingPoint(p.params(), p.tokens(), p.loss())).toList();
+    List<ScalingPoint> without =
+        withBudget.stream().map(p -> new ScalingPoint(p.params(), p.tokens(), p.loss())).toList();
     IsoFlopFit.Result r = IsoFlopFit.fit(without, 0.95);
     assertEquals(5, r.profiles().size());
-    assertEquals(IsoFlopFit.fit(withBudget, 0.95).scaling().value().a(), r.scaling().value().a(), 1e-6);
+    assertEquals(
+        IsoFlopFit.fit(withBudget, 0.95).scaling().value().a(), r.scaling().value().a(), 1e-6);
   }
 
   @Test
@@ -58,7 +63,8 @@ class ScalingIsoFlopTest {
 
   @Test
   void approachOneFollowsTheEnvelopeOfTrainingCurves() {
-    // Each size trained well past its optimum, evaluated every 2x tokens: the envelope switches from small
+    // Each size trained well past its optimum, evaluated every 2x tokens: the envelope switches
+    // from small
     // to large models as compute grows, at the law's optimum.
     List<EnvelopeFit.Curve> curves = new ArrayList<>();
     for (int i = 0; i < 10; i++) {

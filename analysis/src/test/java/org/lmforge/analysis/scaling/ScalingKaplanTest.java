@@ -14,7 +14,8 @@ class ScalingKaplanTest {
 
   @Test
   void lossVsParamsRecoversKaplansLaw() {
-    // Kaplan et al. eq. 1.1 exactly, with 0.5% noise; the extra token counts per size must not bias the fit
+    // Kaplan et al. eq. 1.1 exactly, with 0.5% noise; the extra token counts per size must not bias
+    // the fit
     // because only the best run per size counts (the other runs add a data penalty).
     Random random = new Random(5);
     List<ScalingPoint> points = new ArrayList<>();
@@ -37,7 +38,9 @@ class ScalingKaplanTest {
     List<ScalingPoint> points = new ArrayList<>();
     for (int j = 0; j < 6; j++) {
       double d = 1e8 * Math.pow(10, j * 0.5);
-      points.add(new ScalingPoint(1e9, d, Math.pow(5.4e13 / d, 0.095) * Math.exp(0.003 * random.nextGaussian())));
+      points.add(
+          new ScalingPoint(
+              1e9, d, Math.pow(5.4e13 / d, 0.095) * Math.exp(0.003 * random.nextGaussian())));
     }
     PowerLaw fit = KaplanFits.lossVsTokens(points, 0.95).value();
     assertEquals(0.095, fit.alpha(), 0.01);
@@ -63,8 +66,11 @@ class ScalingKaplanTest {
 
   @Test
   void twoSizesAreNotEnough() {
-    List<ScalingPoint> points = List.of(new ScalingPoint(1e6, 1e9, 4), new ScalingPoint(1e7, 1e9, 3.5),
-        new ScalingPoint(1e7, 1e8, 3.8));
+    List<ScalingPoint> points =
+        List.of(
+            new ScalingPoint(1e6, 1e9, 4),
+            new ScalingPoint(1e7, 1e9, 3.5),
+            new ScalingPoint(1e7, 1e8, 3.8));
     Fitted<PowerLaw> fit = KaplanFits.lossVsParams(points, 0.95);
     assertFalse(fit.available());
     assertTrue(fit.reason().contains("2 distinct values of N"), fit.reason());

@@ -19,34 +19,48 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/bench CleanBench [--input PATH ...] [--sample-pages N] [--cores N] [--conf KEY=VALUE ...]}: throughput
- * of the clean job next to plain {@code zcat} on the same files, in one run: pages/s per core, compressed MB/s per
- * core, and the driver's peak memory (local mode: the whole job). The clean settings are those of
- * {@code bin/pipeline clean} with the same {@code --conf} overrides (conf/clean.conf, bound by the command itself).
+ * {@code bin/bench CleanBench [--input PATH ...] [--sample-pages N] [--cores N] [--conf KEY=VALUE
+ * ...]}: throughput of the clean job next to plain {@code zcat} on the same files, in one run:
+ * pages/s per core, compressed MB/s per core, and the driver's peak memory (local mode: the whole
+ * job). The clean settings are those of {@code bin/pipeline clean} with the same {@code --conf}
+ * overrides (conf/clean.conf, bound by the command itself).
  */
-@Command(name = "CleanBench", mixinStandardHelpOptions = true,
+@Command(
+    name = "CleanBench",
+    mixinStandardHelpOptions = true,
     description = "Benchmark the clean job against zcat on the same input.")
 public final class CleanBench implements Callable<Integer> {
   public static void main(String[] args) {
-    // as bin/pipeline does for the clean job: Lingua fans each detection out to the common ForkJoinPool, whose
+    // as bin/pipeline does for the clean job: Lingua fans each detection out to the common
+    // ForkJoinPool, whose
     // default size (cores - 1) would otherwise be the bottleneck with one Spark task per core
     if (System.getProperty("java.util.concurrent.ForkJoinPool.common.parallelism") == null) {
-      System.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism",
+      System.setProperty(
+          "java.util.concurrent.ForkJoinPool.common.parallelism",
           String.valueOf(2 * Runtime.getRuntime().availableProcessors()));
     }
     System.exit(new CommandLine(new CleanBench()).execute(args));
   }
 
-  @Option(names = "--input", paramLabel = "PATH", description = "Crawl files/dirs/globs (repeatable); "
-      + "default: an embedded sample WARC of --sample-pages pages.")
+  @Option(
+      names = "--input",
+      paramLabel = "PATH",
+      description =
+          "Crawl files/dirs/globs (repeatable); "
+              + "default: an embedded sample WARC of --sample-pages pages.")
   List<String> inputs = new ArrayList<>();
 
-  @Option(names = "--sample-pages", defaultValue = "5000") int samplePages;
+  @Option(names = "--sample-pages", defaultValue = "5000")
+  int samplePages;
 
-  @Option(names = "--cores", defaultValue = "2", description = "local[N] threads (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cores",
+      defaultValue = "2",
+      description = "local[N] threads (default ${DEFAULT-VALUE}).")
   int cores;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE") List<String> overrides = new ArrayList<>();
+  @Option(names = "--conf", paramLabel = "KEY=VALUE")
+  List<String> overrides = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -57,60 +71,89 @@ public final class CleanBench implements Callable<Integer> {
       }
       inputs = List.of(sample.toAbsolutePath().toString());
     }
-    // the clean command's own binding of conf/clean.conf and --conf, so the bench measures what it runs
+    // the clean command's own binding of conf/clean.conf and --conf, so the bench measures what it
+    // runs
     List<String> confArgs = new ArrayList<>();
     overrides.forEach(o -> confArgs.addAll(List.of("--conf", o)));
     CleanCommand command = new CleanCommand();
     new CommandLine(command).parseArgs(confArgs.toArray(String[]::new));
     CleanConfig base = command.cleanJob().config();
     Path out = Files.createTempDirectory("bench-clean");
-    CleanConfig cfg = new CleanConfig(inputs, out.resolve("clean").toString(), true, false, base.ingest(),
-        base.filters(), base.dedup());
+    CleanConfig cfg =
+        new CleanConfig(
+            inputs,
+            out.resolve("clean").toString(),
+            true,
+            false,
+            base.ingest(),
+            base.filters(),
+            base.dedup());
 
-    List<InputFiles.InputFile> files = InputFiles.expand(inputs, new org.apache.hadoop.conf.Configuration(), "--input");
+    List<InputFiles.InputFile> files =
+        InputFiles.expand(inputs, new org.apache.hadoop.conf.Configuration(), "--input");
     long bytes = files.stream().mapToLong(InputFiles.InputFile::bytes).sum();
     double zcatSeconds = zcat(files);
 
     CleanStats stats;
     double cpuSeconds;
     try (SparkSession spark = Sessions.create("lmforge-bench-clean", "local[" + cores + "]")) {
-      CleanStage.run(spark, cfg);   // warm-up: JIT, Lingua models, Spark code generation
+      CleanStage.run(spark, cfg); // warm-up: JIT, Lingua models, Spark code generation
       long cpu0 = processCpuNanos();
       stats = CleanStage.run(spark, cfg).stats();
       cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
     }
     double wall = stats.wallSeconds();
-    System.out.printf("%ninput: %d files, %.1f MB compressed, %d records, %d HTML/text pages%n", files.size(),
-        bytes / 1e6, stats.records(), stats.pagesExtracted());
-    System.out.printf("zcat:  %.2f s on 1 core = %.1f MB/s compressed input%n", zcatSeconds, bytes / 1e6 / zcatSeconds);
-    System.out.printf("clean: %.2f s on %d cores = %.1f pages/s per core, %.2f MB/s compressed per core "
-            + "(%.0f%% of zcat per core)%n", wall, cores, stats.pagesExtracted() / wall / cores,
-        bytes / 1e6 / wall / cores, 100.0 * (bytes / wall / cores) / (bytes / zcatSeconds));
-    System.out.printf("CPU:   %.1f s of process CPU time = %.1f pages per CPU-second, %.2f MB per CPU-second "
+    System.out.printf(
+        "%ninput: %d files, %.1f MB compressed, %d records, %d HTML/text pages%n",
+        files.size(), bytes / 1e6, stats.records(), stats.pagesExtracted());
+    System.out.printf(
+        "zcat:  %.2f s on 1 core = %.1f MB/s compressed input%n",
+        zcatSeconds, bytes / 1e6 / zcatSeconds);
+    System.out.printf(
+        "clean: %.2f s on %d cores = %.1f pages/s per core, %.2f MB/s compressed per core "
+            + "(%.0f%% of zcat per core)%n",
+        wall,
+        cores,
+        stats.pagesExtracted() / wall / cores,
+        bytes / 1e6 / wall / cores,
+        100.0 * (bytes / wall / cores) / (bytes / zcatSeconds));
+    System.out.printf(
+        "CPU:   %.1f s of process CPU time = %.1f pages per CPU-second, %.2f MB per CPU-second "
             + "(%.0f%% of zcat; the wall-clock figures above are lower when other processes share the cores)%n",
-        cpuSeconds, stats.pagesExtracted() / cpuSeconds, bytes / 1e6 / cpuSeconds,
+        cpuSeconds,
+        stats.pagesExtracted() / cpuSeconds,
+        bytes / 1e6 / cpuSeconds,
         100.0 * (bytes / cpuSeconds) / (bytes / zcatSeconds));
-    System.out.printf("documents kept: %d; peak memory (VmHWM of this JVM, driver + executors in local mode): %s%n",
+    System.out.printf(
+        "documents kept: %d; peak memory (VmHWM of this JVM, driver + executors in local mode): %s%n",
         stats.documentsOut(), peakRss());
     return 0;
   }
 
-  /** Seconds for {@code zcat} (or {@code cat} for uncompressed files) to stream all files to /dev/null. */
+  /**
+   * Seconds for {@code zcat} (or {@code cat} for uncompressed files) to stream all files to
+   * /dev/null.
+   */
   static double zcat(List<InputFiles.InputFile> files) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
     for (InputFiles.InputFile f : files) {
-      String local = f.path().startsWith("file:") ? java.net.URI.create(f.path()).getPath() : f.path();
+      String local =
+          f.path().startsWith("file:") ? java.net.URI.create(f.path()).getPath() : f.path();
       String tool = local.endsWith(".gz") ? "zcat" : "cat";
-      Process p = new ProcessBuilder(tool, local).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(tool, local)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       p.waitFor();
     }
     return (System.nanoTime() - t0) / 1e9;
   }
 
   static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime();
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static String peakRss() {

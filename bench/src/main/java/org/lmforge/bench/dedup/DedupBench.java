@@ -40,45 +40,62 @@ import org.lmforge.pipeline.dedup.NearClusters;
 
 /**
  * Near-dedupe benchmark, our stage against Spark ML's MinHashLSH in one run, on the anchor corpus
- * (shared/notes/minhash-anchor.md): Europarl word windows with 10% planted copies (3% of words replaced), 8
- * cached input partitions, local[2], default SQL settings. Both methods are scored against the same exact ground
- * truth, {@link TruePairs}: ALL pairs with true Jaccard >= 0.7 of the word 5-gram shingle strings, found without
- * candidate generation, over the whole corpus or over every pair touching a random sample of documents (the
- * output says which). Prints, per size and method: wall and CPU time, pairs found, recall and precision against
- * that truth, MinHashLSH's time over the method's (same run), peak heap and peak RSS.
+ * (shared/notes/minhash-anchor.md): Europarl word windows with 10% planted copies (3% of words
+ * replaced), 8 cached input partitions, local[2], default SQL settings. Both methods are scored
+ * against the same exact ground truth, {@link TruePairs}: ALL pairs with true Jaccard >= 0.7 of the
+ * word 5-gram shingle strings, found without candidate generation, over the whole corpus or over
+ * every pair touching a random sample of documents (the output says which). Prints, per size and
+ * method: wall and CPU time, pairs found, recall and precision against that truth, MinHashLSH's
+ * time over the method's (same run), peak heap and peak RSS.
  *
- * <p>Same threshold on both sides: ours keeps a pair when J >= 0.7; Spark's {@code approxSimilarityJoin} keeps
- * Jaccard distance {@code 1 - J < threshold}, so it is given {@link #SPARK_MAX_DISTANCE} = 0.3 + 1e-9, which keeps
- * exactly the pairs with J >= 0.7 (distance <= 0.3) of its feature vectors: at J = 0.7 exactly, 1 - 0.7 is
- * 0.30000000000000004 in double, and no Jaccard of two sets of fewer than 10^4 shingles lies in (0.7 - 1e-5, 0.7).
- * A plain 0.3 would have dropped the pairs at exactly 0.7.
+ * <p>Same threshold on both sides: ours keeps a pair when J >= 0.7; Spark's {@code
+ * approxSimilarityJoin} keeps Jaccard distance {@code 1 - J < threshold}, so it is given {@link
+ * #SPARK_MAX_DISTANCE} = 0.3 + 1e-9, which keeps exactly the pairs with J >= 0.7 (distance <= 0.3)
+ * of its feature vectors: at J = 0.7 exactly, 1 - 0.7 is 0.30000000000000004 in double, and no
+ * Jaccard of two sets of fewer than 10^4 shingles lies in (0.7 - 1e-5, 0.7). A plain 0.3 would have
+ * dropped the pairs at exactly 0.7.
  *
- * <p>MinHashLSH runs in its own Spark job group under a time limit; past it the group is cancelled and the row
- * says "did not finish in N min" (its speed-up figures are then lower bounds).
+ * <p>MinHashLSH runs in its own Spark job group under a time limit; past it the group is cancelled
+ * and the row says "did not finish in N min" (its speed-up figures are then lower bounds).
  *
  * <pre>
  * BENCH_JAVA_OPTS=-Xmx8g bin/bench DedupBench 25000,100000,400000 15
  * </pre>
+ *
  * Arguments: {@code sizes [lshMinutes [corpus [truthSample]]]}.
+ *
  * <ul>
  *   <li>{@code sizes}: corpus sizes, comma-separated (default 25000,100000,400000).
- *   <li>{@code lshMinutes}: MinHashLSH's time limit per size, in minutes (default 15); {@code 0} runs only our
- *       stage (near level, then the whole stage) and skips MinHashLSH in the warm-up too.
- *   <li>{@code corpus}: {@code anchor} (default, {@link DedupCorpus.Planted}: its true near-duplicate pairs grow
- *       with the square of the size, 909k at 400k) or {@code composed} ({@link DedupCorpus.Composed}: pages of
- *       random Europarl sentences, 10% planted near-copies, a constant duplicate rate), the corpus for
- *       measuring how time grows with size (issue 5): {@code DedupBench 25000,100000,400000 0 composed}.
- *   <li>{@code truthSample}: documents the ground truth compares with every other (default 25000: the whole
- *       corpus at 25k, a random 25,000 above).
+ *   <li>{@code lshMinutes}: MinHashLSH's time limit per size, in minutes (default 15); {@code 0}
+ *       runs only our stage (near level, then the whole stage) and skips MinHashLSH in the warm-up
+ *       too.
+ *   <li>{@code corpus}: {@code anchor} (default, {@link DedupCorpus.Planted}: its true
+ *       near-duplicate pairs grow with the square of the size, 909k at 400k) or {@code composed}
+ *       ({@link DedupCorpus.Composed}: pages of random Europarl sentences, 10% planted near-copies,
+ *       a constant duplicate rate), the corpus for measuring how time grows with size (issue 5):
+ *       {@code DedupBench 25000,100000,400000 0 composed}.
+ *   <li>{@code truthSample}: documents the ground truth compares with every other (default 25000:
+ *       the whole corpus at 25k, a random 25,000 above).
  * </ul>
- * "CPU s" is the process CPU time (all threads) over the step: the primary figure on a loaded machine.
+ *
+ * "CPU s" is the process CPU time (all threads) over the step: the primary figure on a loaded
+ * machine.
  */
 public final class DedupBench {
-  /** Spark's approxSimilarityJoin keeps distance &lt; this, i.e. J &gt;= 0.7 (see the class comment). */
+  /**
+   * Spark's approxSimilarityJoin keeps distance &lt; this, i.e. J &gt;= 0.7 (see the class
+   * comment).
+   */
   static final double SPARK_MAX_DISTANCE = 0.3 + 1e-9;
 
   /** One measured method at one size; {@code score} is null when it found no pairs to score. */
-  private record Measured(String method, double wall, double cpu, long pairs, TruePairs.Score score, String memory,
+  private record Measured(
+      String method,
+      double wall,
+      double cpu,
+      long pairs,
+      TruePairs.Score score,
+      String memory,
       boolean finished) {}
 
   private DedupBench() {}
@@ -96,25 +113,39 @@ public final class DedupBench {
     int truthSample = args.length > 3 ? Integer.parseInt(args[3]) : 25_000;
     DedupConfig cfg = DedupConfig.defaults();
     if (cfg.threshold() != 0.7) {
-      throw new IllegalStateException("SPARK_MAX_DISTANCE is set for a threshold of 0.7, not " + cfg.threshold());
+      throw new IllegalStateException(
+          "SPARK_MAX_DISTANCE is set for a threshold of 0.7, not " + cfg.threshold());
     }
     List<String> table = new ArrayList<>();
-    table.add("| docs | method | wall s | CPU s | pairs found | recall vs all true J>=0.7 pairs | precision"
-        + " | speed-up vs MinHashLSH, wall (CPU) | peak heap GiB | peak RSS GiB |");
+    table.add(
+        "| docs | method | wall s | CPU s | pairs found | recall vs all true J>=0.7 pairs | precision"
+            + " | speed-up vs MinHashLSH, wall (CPU) | peak heap GiB | peak RSS GiB |");
     table.add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
     List<String> truths = new ArrayList<>();
     try (SparkSession spark = Sessions.create("dedup-bench", "local[2]")) {
       spark.sparkContext().setLogLevel("WARN");
       String[] words = kind.equals("anchor") ? DedupCorpus.words() : DedupCorpus.sentences();
-      System.out.printf("corpus %s from %,d Europarl %s; MinHashLSH %s; config %s%n", kind, words.length,
+      System.out.printf(
+          "corpus %s from %,d Europarl %s; MinHashLSH %s; config %s%n",
+          kind,
+          words.length,
           kind.equals("anchor") ? "words" : "sentences",
-          lshMinutes > 0 ? "time limit " + minutes(lshMinutes) + " min per size" : "not run", cfg);
+          lshMinutes > 0 ? "time limit " + minutes(lshMinutes) + " min per size" : "not run",
+          cfg);
       warmUp(spark, kind, words, cfg, lshMinutes > 0);
       for (int n : sizes) {
         DedupQuality.Corpus c = corpus(spark, kind, words, n, 1234L, 8);
-        TruePairs.Truth truth = TruePairs.compute(c, truthSample, cfg.threshold(), cfg.shingleSize(), 7L);
-        String t = String.format(Locale.ROOT, "%,d docs: ground truth %,d pairs with J >= %.1f, %s (%.0f s,"
-            + " not timed)", n, truth.pairs().size(), cfg.threshold(), truth.describe(), truth.seconds());
+        TruePairs.Truth truth =
+            TruePairs.compute(c, truthSample, cfg.threshold(), cfg.shingleSize(), 7L);
+        String t =
+            String.format(
+                Locale.ROOT,
+                "%,d docs: ground truth %,d pairs with J >= %.1f, %s (%.0f s," + " not timed)",
+                n,
+                truth.pairs().size(),
+                cfg.threshold(),
+                truth.describe(),
+                truth.seconds());
         truths.add(t);
         System.out.println(t);
         List<Measured> rows = new ArrayList<>();
@@ -136,8 +167,12 @@ public final class DedupBench {
     table.forEach(System.out::println);
   }
 
-  /** Our near level: signatures, candidates, exact verification, connected components, the kept documents. */
-  private static Measured ourNearLevel(DedupQuality.Corpus c, DedupConfig cfg, TruePairs.Truth truth) {
+  /**
+   * Our near level: signatures, candidates, exact verification, connected components, the kept
+   * documents.
+   */
+  private static Measured ourNearLevel(
+      DedupQuality.Corpus c, DedupConfig cfg, TruePairs.Truth truth) {
     System.gc();
     resetPeaks();
     long c0 = cpu();
@@ -150,10 +185,14 @@ public final class DedupBench {
     List<String[]> pairs = DedupQuality.idPairs(near.pairs(), c.docs());
     TruePairs.Score s = TruePairs.score(truth, c, pairs);
     System.out.printf("%,d docs: ours near level %.1f s, %s%n", c.planted().n, wall, s);
-    return new Measured("ours: near level (pairs + components + keep)", wall, cpuS, pairs.size(), s, mem, true);
+    return new Measured(
+        "ours: near level (pairs + components + keep)", wall, cpuS, pairs.size(), s, mem, true);
   }
 
-  /** Our whole stage (all levels and their counters): its pairs are not scored (other levels remove some first). */
+  /**
+   * Our whole stage (all levels and their counters): its pairs are not scored (other levels remove
+   * some first).
+   */
   private static Measured ourWholeStage(DedupQuality.Corpus c, DedupConfig cfg) {
     resetPeaks();
     long c0 = cpu();
@@ -161,17 +200,26 @@ public final class DedupBench {
     Map<String, Long> counters = DedupStage.counters(DedupStage.run(c.docs(), cfg).docs());
     double wall = (System.nanoTime() - t0) / 1e9;
     double cpuS = (cpu() - c0) / 1e9;
-    System.out.printf("%,d docs: ours whole stage %.1f s, counters %s%n", c.planted().n, wall, counters);
-    return new Measured("ours: whole stage (id, url, exact, line, near) + counters", wall, cpuS, -1, null, peaks(),
+    System.out.printf(
+        "%,d docs: ours whole stage %.1f s, counters %s%n", c.planted().n, wall, counters);
+    return new Measured(
+        "ours: whole stage (id, url, exact, line, near) + counters",
+        wall,
+        cpuS,
+        -1,
+        null,
+        peaks(),
         true);
   }
 
   /**
-   * Spark ML's MinHashLSH, cancelled after {@code minutes}: its jobs run in their own job group from another thread,
-   * so the driver can cancel them (and interrupt their tasks) once the limit is reached.
+   * Spark ML's MinHashLSH, cancelled after {@code minutes}: its jobs run in their own job group
+   * from another thread, so the driver can cancel them (and interrupt their tasks) once the limit
+   * is reached.
    */
-  private static Measured minHashLsh(SparkSession spark, DedupQuality.Corpus c, TruePairs.Truth truth,
-      double minutes) throws InterruptedException {
+  private static Measured minHashLsh(
+      SparkSession spark, DedupQuality.Corpus c, TruePairs.Truth truth, double minutes)
+      throws InterruptedException {
     String method = "Spark ML MinHashLSH T=10, approxSimilarityJoin(distance < 0.3 + 1e-9)";
     String group = "dedup-bench-minhashlsh-" + c.planted().n;
     AtomicReference<Lsh> run = new AtomicReference<>();
@@ -180,15 +228,17 @@ public final class DedupBench {
     resetPeaks();
     long c0 = cpu();
     long t0 = System.nanoTime();
-    Future<Long> count = thread.submit(() -> {
-      spark.sparkContext().setJobGroup(group, "MinHashLSH under a time limit", true);
-      try {
-        run.set(minHashLsh(c.docs(), 10, SPARK_MAX_DISTANCE));
-        return run.get().pairs().count();
-      } finally {
-        spark.sparkContext().clearJobGroup();
-      }
-    });
+    Future<Long> count =
+        thread.submit(
+            () -> {
+              spark.sparkContext().setJobGroup(group, "MinHashLSH under a time limit", true);
+              try {
+                run.set(minHashLsh(c.docs(), 10, SPARK_MAX_DISTANCE));
+                return run.get().pairs().count();
+              } finally {
+                spark.sparkContext().clearJobGroup();
+              }
+            });
     try {
       long pairs = count.get((long) (minutes * 60_000), TimeUnit.MILLISECONDS);
       double wall = (System.nanoTime() - t0) / 1e9;
@@ -207,13 +257,23 @@ public final class DedupBench {
       double cpuS = (cpu() - c0) / 1e9;
       String mem = peaks();
       try {
-        count.get(5, TimeUnit.MINUTES); // the cancelled job ends with an exception; wait for its tasks to stop
+        count.get(
+            5,
+            TimeUnit
+                .MINUTES); // the cancelled job ends with an exception; wait for its tasks to stop
       } catch (ExecutionException | TimeoutException ended) {
         // expected
       }
-      System.out.printf("%,d docs: MinHashLSH did not finish in %s min (cancelled)%n", c.planted().n,
-          minutes(minutes));
-      return new Measured(method + ": did not finish in " + minutes(minutes) + " min", wall, cpuS, -1, null, mem,
+      System.out.printf(
+          "%,d docs: MinHashLSH did not finish in %s min (cancelled)%n",
+          c.planted().n, minutes(minutes));
+      return new Measured(
+          method + ": did not finish in " + minutes(minutes) + " min",
+          wall,
+          cpuS,
+          -1,
+          null,
+          mem,
           false);
     } catch (ExecutionException e) {
       throw new IllegalStateException("MinHashLSH failed", e.getCause());
@@ -233,24 +293,46 @@ public final class DedupBench {
     }
   }
 
-  /** The anchor's Spark pipeline: tokenise, 5-grams, binary HashingTF 2^20, MinHashLSH, self similarity join. */
+  /**
+   * The anchor's Spark pipeline: tokenise, 5-grams, binary HashingTF 2^20, MinHashLSH, self
+   * similarity join.
+   */
   static Lsh minHashLsh(Dataset<Row> docs, int tables, double maxDistance) {
-    Dataset<Row> tokens = new RegexTokenizer().setInputCol("text").setOutputCol("tokens")
-        .setPattern("[^\\p{L}\\p{N}]+").setToLowercase(true).transform(docs.select("id", "text"));
-    Dataset<Row> grams = new NGram().setN(5).setInputCol("tokens").setOutputCol("grams").transform(tokens);
-    Dataset<Row> feats = new HashingTF().setInputCol("grams").setOutputCol("features").setNumFeatures(1 << 20)
-        .setBinary(true).transform(grams);
-    MinHashLSHModel model = new MinHashLSH().setNumHashTables(tables).setSeed(42L).setInputCol("features")
-        .setOutputCol("hashes").fit(feats);
+    Dataset<Row> tokens =
+        new RegexTokenizer()
+            .setInputCol("text")
+            .setOutputCol("tokens")
+            .setPattern("[^\\p{L}\\p{N}]+")
+            .setToLowercase(true)
+            .transform(docs.select("id", "text"));
+    Dataset<Row> grams =
+        new NGram().setN(5).setInputCol("tokens").setOutputCol("grams").transform(tokens);
+    Dataset<Row> feats =
+        new HashingTF()
+            .setInputCol("grams")
+            .setOutputCol("features")
+            .setNumFeatures(1 << 20)
+            .setBinary(true)
+            .transform(grams);
+    MinHashLSHModel model =
+        new MinHashLSH()
+            .setNumHashTables(tables)
+            .setSeed(42L)
+            .setInputCol("features")
+            .setOutputCol("hashes")
+            .fit(feats);
     Dataset<Row> h = model.transform(feats).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> pairs = model.approxSimilarityJoin(h, h, maxDistance, "dist")
-        .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"))
-        .filter(col("a").lt(col("b")))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> pairs =
+        model
+            .approxSimilarityJoin(h, h, maxDistance, "dist")
+            .select(col("datasetA.id").as("a"), col("datasetB.id").as("b"))
+            .filter(col("a").lt(col("b")))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     return new Lsh(h, pairs);
   }
 
-  private static void warmUp(SparkSession spark, String kind, String[] words, DedupConfig cfg, boolean lsh) {
+  private static void warmUp(
+      SparkSession spark, String kind, String[] words, DedupConfig cfg, boolean lsh) {
     DedupQuality.Corpus c = corpus(spark, kind, words, 3000, 99L, 8);
     NearClusters.find(c.docs(), cfg).clusters().count();
     DedupStage.counters(DedupStage.run(c.docs(), cfg).docs());
@@ -262,9 +344,12 @@ public final class DedupBench {
     c.docs().unpersist();
   }
 
-  /** The anchor corpus (source = stream words) or the constant-rate one (source = sentences), cached. */
-  static DedupQuality.Corpus corpus(SparkSession spark, String kind, String[] source, int n, long seed,
-      int partitions) {
+  /**
+   * The anchor corpus (source = stream words) or the constant-rate one (source = sentences),
+   * cached.
+   */
+  static DedupQuality.Corpus corpus(
+      SparkSession spark, String kind, String[] source, int n, long seed, int partitions) {
     if (kind.equals("anchor")) {
       return DedupQuality.Corpus.build(spark, source, n, seed, partitions);
     }
@@ -272,8 +357,11 @@ public final class DedupBench {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     var bs = jsc.broadcast(source);
     List<Integer> idx = IntStream.range(0, n).boxed().toList();
-    Dataset<Row> docs = spark.createDataFrame(
-        jsc.parallelize(idx, partitions).map(i -> p.row(bs.value(), i)), DedupCorpus.SCHEMA).cache();
+    Dataset<Row> docs =
+        spark
+            .createDataFrame(
+                jsc.parallelize(idx, partitions).map(i -> p.row(bs.value(), i)), DedupCorpus.SCHEMA)
+            .cache();
     docs.count();
     Map<String, Integer> index = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
@@ -282,24 +370,52 @@ public final class DedupBench {
     return new DedupQuality.Corpus(p, source, docs, index);
   }
 
-  /** A table row; the speed-up is MinHashLSH's time over this method's, a lower bound if MinHashLSH was cut off. */
+  /**
+   * A table row; the speed-up is MinHashLSH's time over this method's, a lower bound if MinHashLSH
+   * was cut off.
+   */
   private static String row(int n, Measured m, Measured lsh) {
     String speedUp = "";
     if (lsh != null && m != lsh) {
       String atLeast = lsh.finished() ? "" : "> ";
-      speedUp = String.format(Locale.ROOT, "%s%.1fx (%s%.1fx)", atLeast, lsh.wall() / m.wall(), atLeast,
-          lsh.cpu() / m.cpu());
+      speedUp =
+          String.format(
+              Locale.ROOT,
+              "%s%.1fx (%s%.1fx)",
+              atLeast,
+              lsh.wall() / m.wall(),
+              atLeast,
+              lsh.cpu() / m.cpu());
     }
     TruePairs.Score s = m.score();
     String[] mem = m.memory().split(" ");
     String cut = m.finished() ? "" : "> ";
-    String row = String.format(Locale.ROOT, "| %,d | %s | %s%.1f | %s%.1f | %s | %s | %s | %s | %s | %s |", n,
-        m.method(), cut, m.wall(), cut, m.cpu(),
-        m.pairs() < 0 ? "" : String.format(Locale.ROOT, "%,d", m.pairs()),
-        s == null ? "" : String.format(Locale.ROOT, "%.4f (%,d/%,d)", s.recall(), s.truePositives(), s.truth()),
-        s == null ? "" : String.format(Locale.ROOT, "%.4f (%,d/%,d)", s.precision(), s.truePositives(),
-            s.reportedCovered()),
-        speedUp, mem[0], mem[1]);
+    String row =
+        String.format(
+            Locale.ROOT,
+            "| %,d | %s | %s%.1f | %s%.1f | %s | %s | %s | %s | %s | %s |",
+            n,
+            m.method(),
+            cut,
+            m.wall(),
+            cut,
+            m.cpu(),
+            m.pairs() < 0 ? "" : String.format(Locale.ROOT, "%,d", m.pairs()),
+            s == null
+                ? ""
+                : String.format(
+                    Locale.ROOT, "%.4f (%,d/%,d)", s.recall(), s.truePositives(), s.truth()),
+            s == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    "%.4f (%,d/%,d)",
+                    s.precision(),
+                    s.truePositives(),
+                    s.reportedCovered()),
+            speedUp,
+            mem[0],
+            mem[1]);
     System.out.println(row);
     return row;
   }

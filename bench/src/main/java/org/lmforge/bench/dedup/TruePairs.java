@@ -13,24 +13,28 @@ import org.lmforge.pipeline.dedup.DedupCorpus;
 import org.lmforge.pipeline.dedup.DedupQuality;
 
 /**
- * The exact ground truth a near-dedupe method is scored against: ALL pairs of documents whose true Jaccard of
- * word n-gram shingle strings ({@link DedupCorpus#shingleStrings}, Spark's tokenisation) reaches the threshold,
- * not only the planted copy-source pairs (the anchor corpus has many natural near-duplicates: overlapping
- * windows of one word stream).
+ * The exact ground truth a near-dedupe method is scored against: ALL pairs of documents whose true
+ * Jaccard of word n-gram shingle strings ({@link DedupCorpus#shingleStrings}, Spark's tokenisation)
+ * reaches the threshold, not only the planted copy-source pairs (the anchor corpus has many natural
+ * near-duplicates: overlapping windows of one word stream).
  *
- * <p>No candidate generation, so no pair can be missed: every document of the corpus is compared with every
- * document of a random sample (the whole corpus when the sample is as large), through an inverted index of the
- * sampled documents' shingles that counts each pair's shared shingles exactly; a pair absent from the index shares
- * no shingle, so its Jaccard is 0. Shingles are counted by 64-bit hashes of their strings, which can only make a
- * count too high, never too low; every pair that reaches the threshold on hashes is then re-checked on the strings.
- * The truth therefore holds every pair with at least one sampled document, and a method's recall and precision are
- * measured on exactly those pairs (an unbiased estimate of both when the sample is random, the exact figures when
- * it is the whole corpus).
+ * <p>No candidate generation, so no pair can be missed: every document of the corpus is compared
+ * with every document of a random sample (the whole corpus when the sample is as large), through an
+ * inverted index of the sampled documents' shingles that counts each pair's shared shingles
+ * exactly; a pair absent from the index shares no shingle, so its Jaccard is 0. Shingles are
+ * counted by 64-bit hashes of their strings, which can only make a count too high, never too low;
+ * every pair that reaches the threshold on hashes is then re-checked on the strings. The truth
+ * therefore holds every pair with at least one sampled document, and a method's recall and
+ * precision are measured on exactly those pairs (an unbiased estimate of both when the sample is
+ * random, the exact figures when it is the whole corpus).
  */
 final class TruePairs {
   private static final LongHashFunction HASH = LongHashFunction.xx3();
 
-  /** The true pairs (packed {@link #key}) among all pairs with at least one document where {@code sampled}. */
+  /**
+   * The true pairs (packed {@link #key}) among all pairs with at least one document where {@code
+   * sampled}.
+   */
   record Truth(int n, boolean[] sampled, int sampledCount, Set<Long> pairs, double seconds) {
     boolean covers(int i, int j) {
       return sampled[i] || sampled[j];
@@ -40,8 +44,11 @@ final class TruePairs {
     String describe() {
       return sampledCount == n
           ? String.format(Locale.ROOT, "all %,d x %,d / 2 pairs of the whole corpus", n, n - 1)
-          : String.format(Locale.ROOT, "every pair with at least one of %,d random documents (of %,d)",
-              sampledCount, n);
+          : String.format(
+              Locale.ROOT,
+              "every pair with at least one of %,d random documents (of %,d)",
+              sampledCount,
+              n);
     }
   }
 
@@ -57,19 +64,28 @@ final class TruePairs {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "recall %.4f (%,d of %,d true pairs), precision %.4f (%,d of %,d reported"
-          + " pairs in the truth's reach; %,d reported in all)", recall(), truePositives, truth, precision(),
-          truePositives, reportedCovered, reported);
+      return String.format(
+          Locale.ROOT,
+          "recall %.4f (%,d of %,d true pairs), precision %.4f (%,d of %,d reported"
+              + " pairs in the truth's reach; %,d reported in all)",
+          recall(),
+          truePositives,
+          truth,
+          precision(),
+          truePositives,
+          reportedCovered,
+          reported);
     }
   }
 
   private TruePairs() {}
 
   /**
-   * All pairs of the corpus with J >= threshold that have at least one document among {@code sample} random ones
-   * (all documents when {@code sample >= n}). Runs on every core of the driver.
+   * All pairs of the corpus with J >= threshold that have at least one document among {@code
+   * sample} random ones (all documents when {@code sample >= n}). Runs on every core of the driver.
    */
-  static Truth compute(DedupQuality.Corpus c, int sample, double threshold, int shingle, long seed) {
+  static Truth compute(
+      DedupQuality.Corpus c, int sample, double threshold, int shingle, long seed) {
     long t0 = System.nanoTime();
     int n = c.planted().n;
     int[] owners = pick(n, sample, seed);
@@ -79,10 +95,19 @@ final class TruePairs {
     }
     Index index = new Index(c, owners, shingle);
     int chunks = 8 * Runtime.getRuntime().availableProcessors();
-    List<List<Long>> found = IntStream.range(0, chunks).parallel()
-        .mapToObj(k -> index.scan(c, sampled, (int) ((long) n * k / chunks), (int) ((long) n * (k + 1) / chunks),
-            threshold, shingle))
-        .toList();
+    List<List<Long>> found =
+        IntStream.range(0, chunks)
+            .parallel()
+            .mapToObj(
+                k ->
+                    index.scan(
+                        c,
+                        sampled,
+                        (int) ((long) n * k / chunks),
+                        (int) ((long) n * (k + 1) / chunks),
+                        threshold,
+                        shingle))
+            .toList();
     Set<Long> pairs = new HashSet<>();
     found.forEach(pairs::addAll);
     return new Truth(n, sampled, owners.length, pairs, (System.nanoTime() - t0) / 1e9);
@@ -136,19 +161,25 @@ final class TruePairs {
     return out;
   }
 
-  /** Inverted index of the sampled documents: shingle hash -> the sampled documents (slots) that have it. */
+  /**
+   * Inverted index of the sampled documents: shingle hash -> the sampled documents (slots) that
+   * have it.
+   */
   private static final class Index {
-    private final int[] docOf;    // slot -> document number
-    private final int[] sizes;    // slot -> distinct shingles
-    private final long[] keys;    // open addressing, 0 = empty (a hash of 0 is stored as 1)
-    private final int[] start;    // key position -> first posting
+    private final int[] docOf; // slot -> document number
+    private final int[] sizes; // slot -> distinct shingles
+    private final long[] keys; // open addressing, 0 = empty (a hash of 0 is stored as 1)
+    private final int[] start; // key position -> first posting
     private final int[] postings; // slots, grouped by shingle
 
     Index(DedupQuality.Corpus c, int[] owners, int shingle) {
       docOf = owners;
       sizes = new int[owners.length];
-      long[][] sets = IntStream.range(0, owners.length).parallel()
-          .mapToObj(k -> hashes(c.planted().text(c.words(), owners[k]), shingle)).toArray(long[][]::new);
+      long[][] sets =
+          IntStream.range(0, owners.length)
+              .parallel()
+              .mapToObj(k -> hashes(c.planted().text(c.words(), owners[k]), shingle))
+              .toArray(long[][]::new);
       long total = 0;
       for (int k = 0; k < sets.length; k++) {
         sizes[k] = sets[k].length;
@@ -193,10 +224,11 @@ final class TruePairs {
     }
 
     /**
-     * True pairs (i, j) for documents j in [from, to) and every sampled i; a pair of two sampled documents is
-     * counted at its larger one only.
+     * True pairs (i, j) for documents j in [from, to) and every sampled i; a pair of two sampled
+     * documents is counted at its larger one only.
      */
-    List<Long> scan(DedupQuality.Corpus c, boolean[] sampled, int from, int to, double threshold, int shingle) {
+    List<Long> scan(
+        DedupQuality.Corpus c, boolean[] sampled, int from, int to, double threshold, int shingle) {
       int[] shared = new int[docOf.length];
       int[] touched = new int[docOf.length];
       List<Long> out = new ArrayList<>();
@@ -222,7 +254,8 @@ final class TruePairs {
           int k = touched[t];
           int common = shared[k];
           shared[k] = 0;
-          // hashed counts are never below the true ones, so every true pair passes here; the strings decide
+          // hashed counts are never below the true ones, so every true pair passes here; the
+          // strings decide
           if (common >= threshold * (sizes[k] + hs.length - common) - 1e-9) {
             String a = c.planted().text(c.words(), docOf[k]);
             String b = c.planted().text(c.words(), j);

@@ -16,9 +16,10 @@ import org.lmforge.pipeline.filter.FilterStage;
 import org.lmforge.pipeline.filter.FilterStats;
 
 /**
- * Throughput of the filter stage against the plain chain on the same documents: extraction-dev pages (main
- * text by the dataprep extractor) and Europarl, the test chain (defaults + URL word lists + bad words).
- * Args: pages europarl rounds partitions. Round 0 warms up the JIT; the last round is reported.
+ * Throughput of the filter stage against the plain chain on the same documents: extraction-dev
+ * pages (main text by the dataprep extractor) and Europarl, the test chain (defaults + URL word
+ * lists + bad words). Args: pages europarl rounds partitions. Round 0 warms up the JIT; the last
+ * round is reported.
  */
 public final class FilterStageBench {
   public static void main(String[] args) {
@@ -29,13 +30,18 @@ public final class FilterStageBench {
     FiltersConfig cfg = FilterCorpus.config();
     List<Row> rows = FilterCorpus.rows(pages, europarl);
     long chars = rows.stream().mapToLong(r -> r.getString(7).length()).sum();
-    System.out.printf("docs: %d (%d pages, %d europarl), %.0f chars/doc, chain %s%n", rows.size(),
-        rows.size() - Math.min(europarl, rows.size()), Math.min(europarl, rows.size()),
-        chars / (double) rows.size(), cfg.enabled());
+    System.out.printf(
+        "docs: %d (%d pages, %d europarl), %.0f chars/doc, chain %s%n",
+        rows.size(),
+        rows.size() - Math.min(europarl, rows.size()),
+        Math.min(europarl, rows.size()),
+        chars / (double) rows.size(),
+        cfg.enabled());
 
     try (SparkSession spark = Sessions.create("filter-stage-bench", "local[" + partitions + "]")) {
       spark.sparkContext().setLogLevel("WARN");
-      Dataset<Row> in = spark.createDataFrame(rows, CleanSchema.SCHEMA).repartition(partitions).cache();
+      Dataset<Row> in =
+          spark.createDataFrame(rows, CleanSchema.SCHEMA).repartition(partitions).cache();
       in.count();
       double chainDocsPerS = 0;
       double stageDocsPerS = 0;
@@ -59,11 +65,14 @@ public final class FilterStageBench {
         stats = FilterStats.compute(out, cfg.enabled());
         double statsS = (System.nanoTime() - t2) / 1e9;
         out.unpersist();
-        System.out.printf("round %d: chain 1 thread %.0f docs/s (kept %d); stage local[%d] %.0f docs/s; "
-            + "stats %.2f s%n", r, chainDocsPerS, kept, partitions, stageDocsPerS, statsS);
+        System.out.printf(
+            "round %d: chain 1 thread %.0f docs/s (kept %d); stage local[%d] %.0f docs/s; "
+                + "stats %.2f s%n",
+            r, chainDocsPerS, kept, partitions, stageDocsPerS, statsS);
       }
-      System.out.printf("stage / chain throughput: %.2f (%d partitions)%n", stageDocsPerS / chainDocsPerS,
-          partitions);
+      System.out.printf(
+          "stage / chain throughput: %.2f (%d partitions)%n",
+          stageDocsPerS / chainDocsPerS, partitions);
       System.out.print(stats.formatDropTable());
       System.out.println("edit items: " + stats.editItems());
     }
@@ -71,7 +80,8 @@ public final class FilterStageBench {
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       peak += p.getPeakUsage().getUsed();
     }
-    System.out.printf("peak memory (sum of pool peaks): %d MiB, heap now %d MiB%n", peak >> 20,
-        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+    System.out.printf(
+        "peak memory (sum of pool peaks): %d MiB, heap now %d MiB%n",
+        peak >> 20, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
   }
 }

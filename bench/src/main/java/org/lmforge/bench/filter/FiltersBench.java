@@ -23,9 +23,10 @@ import org.lmforge.dataprep.filter.safety.UrlBlocklistConfig;
 
 /**
  * Per-rule cost of every filter on real text, against the cost of getting that text out of HTML.
- * Usage: {@code FiltersBench [pages=990] [rounds=3]}. Documents: the extraction-dev pages as raw crawl text
- * (one line per block element) plus Europarl documents. "Extraction" is jsoup parse + block text of the same
- * pages, a lower bound on a real extractor's cost (a main-text extractor does more work, never less).
+ * Usage: {@code FiltersBench [pages=990] [rounds=3]}. Documents: the extraction-dev pages as raw
+ * crawl text (one line per block element) plus Europarl documents. "Extraction" is jsoup parse +
+ * block text of the same pages, a lower bound on a real extractor's cost (a main-text extractor
+ * does more work, never less).
  */
 public final class FiltersBench {
   public static void main(String[] args) {
@@ -49,22 +50,41 @@ public final class FiltersBench {
     QualityClassifier model = trainModel(docs);
     Path u = shared.resolve("url-blocklist");
     FiltersConfig d = FiltersConfig.defaults();
-    FiltersConfig all = new FiltersConfig(Filters.ALL, d.gopherQuality(), d.gopherRepetition(), d.c4(),
-        d.fineweb(), d.lexicalSafety(),
-        new UrlBlocklistConfig(true, List.of(u.resolve("easylist.txt.gz").toString()), List.of(), List.of(),
-            List.of(), List.of(), List.of(), 2),
-        d.optOut(), QualityClassifierConfig.defaults(), d.pii());
+    FiltersConfig all =
+        new FiltersConfig(
+            Filters.ALL,
+            d.gopherQuality(),
+            d.gopherRepetition(),
+            d.c4(),
+            d.fineweb(),
+            d.lexicalSafety(),
+            new UrlBlocklistConfig(
+                true,
+                List.of(u.resolve("easylist.txt.gz").toString()),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                2),
+            d.optOut(),
+            QualityClassifierConfig.defaults(),
+            d.pii());
     List<DocFilter> filters = new ArrayList<>();
     for (String name : Filters.ALL) {
-      filters.add(name.equals(QualityClassifierFilter.NAME) ? new QualityClassifierFilter(model, -1)
-          : Filters.create(name, all));
+      filters.add(
+          name.equals(QualityClassifierFilter.NAME)
+              ? new QualityClassifierFilter(model, -1)
+              : Filters.create(name, all));
     }
     FilterChain chain = new FilterChain(filters);
 
     long chars = docs.stream().mapToLong(x -> x.text().length()).sum();
-    System.out.printf("docs: %d (%d pages as raw crawl text + %d Europarl), %.0f chars/doc mean%n", docs.size(),
-        html.size(), docs.size() - html.size(), chars / (double) docs.size());
-    System.out.printf("extraction proxy: jsoup parse + block text %.0f us/page (parse + body().text() %.0f)%n",
+    System.out.printf(
+        "docs: %d (%d pages as raw crawl text + %d Europarl), %.0f chars/doc mean%n",
+        docs.size(), html.size(), docs.size() - html.size(), chars / (double) docs.size());
+    System.out.printf(
+        "extraction proxy: jsoup parse + block text %.0f us/page (parse + body().text() %.0f)%n",
         extractUs, parseUs);
 
     Map<String, Double> perRule = new LinkedHashMap<>();
@@ -93,22 +113,28 @@ public final class FiltersBench {
     System.out.println("|---|---:|---:|");
     for (var e : perRule.entrySet()) {
       sum += e.getValue();
-      System.out.printf("| %s | %.1f | %.1f%% |%n", e.getKey(), e.getValue(), 100 * e.getValue() / extractUs);
+      System.out.printf(
+          "| %s | %.1f | %.1f%% |%n", e.getKey(), e.getValue(), 100 * e.getValue() / extractUs);
     }
-    System.out.printf("| all filters, each on every doc | %.1f | %.1f%% |%n", sum, 100 * sum / extractUs);
-    System.out.printf("| chain (stops at first drop) | %.1f | %.1f%% |%n", chainUs, 100 * chainUs / extractUs);
+    System.out.printf(
+        "| all filters, each on every doc | %.1f | %.1f%% |%n", sum, 100 * sum / extractUs);
+    System.out.printf(
+        "| chain (stops at first drop) | %.1f | %.1f%% |%n", chainUs, 100 * chainUs / extractUs);
     System.out.printf("%nchain: %.0f docs/s, kept %d of %d%n", 1e6 / chainUs, kept, docs.size());
     drops.forEach((k, v) -> System.out.printf("  %-40s %d%n", k, v));
     long peak = 0;
-    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) peak += p.getPeakUsage().getUsed();
-    System.out.printf("peak memory (sum of pool peaks): %.0f MiB, heap now %.0f MiB%n", peak / 1048576.0,
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans())
+      peak += p.getPeakUsage().getUsed();
+    System.out.printf(
+        "peak memory (sum of pool peaks): %.0f MiB, heap now %.0f MiB%n",
+        peak / 1048576.0,
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
   }
 
   /**
-   * Stand-in for the Lingua language ID of the clean job (too slow to build here): "en" when English
-   * function words are frequent, "de" for German ones, else "unknown". Only the English-only stop-word rule
-   * and the bad-word list choice depend on it.
+   * Stand-in for the Lingua language ID of the clean job (too slow to build here): "en" when
+   * English function words are frequent, "de" for German ones, else "unknown". Only the
+   * English-only stop-word rule and the bad-word list choice depend on it.
    */
   static String guessLanguage(String text) {
     String t = " " + text.toLowerCase() + " ";
@@ -125,10 +151,15 @@ public final class FiltersBench {
     return c;
   }
 
-  /** Reference text (Europarl docs not benchmarked) vs raw crawl text (500 of the pages): a realistic model. */
+  /**
+   * Reference text (Europarl docs not benchmarked) vs raw crawl text (500 of the pages): a
+   * realistic model.
+   */
   private static QualityClassifier trainModel(List<Doc> docs) {
     List<String> europarl = TestTexts.europarl(4000);
-    return QualityClassifierTrainer.train(europarl.subList(2000, 4000), docs.stream().limit(500)
-        .map(Doc::text).toList(), QualityClassifierConfig.defaults());
+    return QualityClassifierTrainer.train(
+        europarl.subList(2000, 4000),
+        docs.stream().limit(500).map(Doc::text).toList(),
+        QualityClassifierConfig.defaults());
   }
 }

@@ -11,7 +11,8 @@ import org.lmforge.analysis.scaling.FitOptions;
 
 /**
  * Writes a synthetic sweep (IsoFLOP runs of the published Chinchilla law) and times its report.
- * Usage: ReportBench OUT_DIR [budgets=5] [sizes=7] [bootstrap=200]. The report is OUT_DIR/report.html.
+ * Usage: ReportBench OUT_DIR [budgets=5] [sizes=7] [bootstrap=200]. The report is
+ * OUT_DIR/report.html.
  */
 public final class ReportBench {
   public static void main(String[] args) throws Exception {
@@ -32,13 +33,15 @@ public final class ReportBench {
       SyntheticSweep.write(sweep, ChinchillaLaw.HOFFMANN_2022, c, sizes, true, 42);
     }
     long t0 = System.nanoTime();
-    Report.write(sweep, out.resolve("report.html"), 1e21, FitOptions.defaults().withBootstrap(bootstrap));
+    Report.write(
+        sweep, out.resolve("report.html"), 1e21, FitOptions.defaults().withBootstrap(bootstrap));
     double s = (System.nanoTime() - t0) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
       peak += p.getPeakUsage().getUsed();
     }
-    System.out.printf("report: %d runs, %d bootstrap refits, %.2f s, %d KB html, peak heap pools %.0f MB%n",
+    System.out.printf(
+        "report: %d runs, %d bootstrap refits, %.2f s, %d KB html, peak heap pools %.0f MB%n",
         budgets * sizes, bootstrap, s, Files.size(out.resolve("report.html")) / 1024, peak / 1e6);
   }
 }

@@ -15,7 +15,6 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokenize.PieceCounter;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
@@ -24,14 +23,15 @@ import org.lmforge.pipeline.tokenize.TokenizeResult;
 import org.lmforge.pipeline.tokenize.TokenizeStage;
 
 /**
- * Tokenize stage benchmark: builds ~{@code mb} MB of clean-corpus Parquet from Europarl (20 MB of text, so it
- * is repeated: copy 0 as is, each further copy with every document's paragraphs shuffled by its own seed and
- * new ids), then runs the stage on local[2]: train {@code merges} merges, encode, write shards.
+ * Tokenize stage benchmark: builds ~{@code mb} MB of clean-corpus Parquet from Europarl (20 MB of
+ * text, so it is repeated: copy 0 as is, each further copy with every document's paragraphs
+ * shuffled by its own seed and new ids), then runs the stage on local[2]: train {@code merges}
+ * merges, encode, write shards.
  *
- * <p>Args: [mb=100] [merges=32000] [partitions=8] [workDir=/tmp/tokenize-bench]. Prints counting time, merge
- * time, encode MB/s and peak memory. {@code count [rounds=3]} instead compares, on one thread without Spark,
- * the per-partition counter ({@link PieceCounter}) with a {@code HashMap<String, Long>} (dataprep's
- * PreTokenCounter) on all of Europarl.
+ * <p>Args: [mb=100] [merges=32000] [partitions=8] [workDir=/tmp/tokenize-bench]. Prints counting
+ * time, merge time, encode MB/s and peak memory. {@code count [rounds=3]} instead compares, on one
+ * thread without Spark, the per-partition counter ({@link PieceCounter}) with a {@code
+ * HashMap<String, Long>} (dataprep's PreTokenCounter) on all of Europarl.
  */
 public final class TokenizeBench {
   public static void main(String[] args) throws IOException {
@@ -44,17 +44,24 @@ public final class TokenizeBench {
     int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     Path work = Path.of(args.length > 3 ? args[3] : "/tmp/tokenize-bench");
 
-    SparkSession spark = SparkSession.builder().appName("tokenize-bench").master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .appName("tokenize-bench")
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .getOrCreate();
     try {
       String in = work.resolve("clean").toString();
       long textBytes = buildCorpus(spark, in, mb * 1_000_000L);
       String out = work.resolve("tokens").toString();
-      TokenizeConfig cfg = TokenizeConfig.defaults(List.of(in), out).withOverwrite(true).withPartitions(partitions)
-          .withTokenizer(TokenizeConfig.Tokenizer.train("bench-bpe", 256 + merges + 1));
+      TokenizeConfig cfg =
+          TokenizeConfig.defaults(List.of(in), out)
+              .withOverwrite(true)
+              .withPartitions(partitions)
+              .withTokenizer(TokenizeConfig.Tokenizer.train("bench-bpe", 256 + merges + 1));
       CpuSampler cpu = new CpuSampler();
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
@@ -69,20 +76,32 @@ public final class TokenizeBench {
       double encodeCpu = cpu.between(t1 - r.encodeMillis() * 1_000_000, t1);
       long outBytes = r.train().utf8Bytes() + r.validation().utf8Bytes();
 
-      System.out.printf("text: %.1f MB UTF-8 in parquet, %d docs; %d distinct pre-tokens%n", textBytes / 1e6,
-          r.documentsIn(), r.distinctPreTokens());
-      System.out.printf("counting (read + pre-tokenize + reduceByKey + collect): %.1f s wall, ~%.1f s process CPU%n",
+      System.out.printf(
+          "text: %.1f MB UTF-8 in parquet, %d docs; %d distinct pre-tokens%n",
+          textBytes / 1e6, r.documentsIn(), r.distinctPreTokens());
+      System.out.printf(
+          "counting (read + pre-tokenize + reduceByKey + collect): %.1f s wall, ~%.1f s process CPU%n",
           r.countMillis() / 1e3, countCpu);
-      System.out.printf("merging %d merges on the driver: %.1f s wall, ~%.1f s CPU (vocab %d)%n", r.vocabSize() - 257,
-          r.mergeMillis() / 1e3, mergeCpu, r.vocabSize());
-      System.out.printf("encoding + writing %d shards: %.1f s wall = %.1f MB/s; ~%.1f s process CPU = %.1f MB per "
-          + "CPU-second (%d + %d tokens, %.3f bytes/token)%n", r.shards(), r.encodeMillis() / 1e3,
-          outBytes / 1e6 / (r.encodeMillis() / 1e3), encodeCpu, outBytes / 1e6 / encodeCpu, r.train().tokens(),
-          r.validation().tokens(), r.bytesPerToken());
-      System.out.printf("whole stage: %.1f s wall, %.1f s process CPU, load average %s%n", wallMs / 1e3, cpuMs / 1e3,
-          Files.readString(Path.of("/proc/loadavg")).trim());
-      System.out.printf("peak memory: heap pools %.2f GiB (sum of pool peaks), VmHWM %s%n", heapPeak() / 1073741824.0,
-          vmHwm());
+      System.out.printf(
+          "merging %d merges on the driver: %.1f s wall, ~%.1f s CPU (vocab %d)%n",
+          r.vocabSize() - 257, r.mergeMillis() / 1e3, mergeCpu, r.vocabSize());
+      System.out.printf(
+          "encoding + writing %d shards: %.1f s wall = %.1f MB/s; ~%.1f s process CPU = %.1f MB per "
+              + "CPU-second (%d + %d tokens, %.3f bytes/token)%n",
+          r.shards(),
+          r.encodeMillis() / 1e3,
+          outBytes / 1e6 / (r.encodeMillis() / 1e3),
+          encodeCpu,
+          outBytes / 1e6 / encodeCpu,
+          r.train().tokens(),
+          r.validation().tokens(),
+          r.bytesPerToken());
+      System.out.printf(
+          "whole stage: %.1f s wall, %.1f s process CPU, load average %s%n",
+          wallMs / 1e3, cpuMs / 1e3, Files.readString(Path.of("/proc/loadavg")).trim());
+      System.out.printf(
+          "peak memory: heap pools %.2f GiB (sum of pool peaks), VmHWM %s%n",
+          heapPeak() / 1073741824.0, vmHwm());
     } finally {
       spark.stop();
     }
@@ -99,13 +118,21 @@ public final class TokenizeBench {
     for (int r = 0; r < rounds; r++) {
       long c0 = bean.getCurrentThreadCpuTime();
       PieceCounter table = new PieceCounter();
-      for (byte[] b : texts) org.lmforge.dataprep.tokenize.PreTokenizer.split(b, 0, b.length, (s, e) -> table.add(b, s, e));
+      for (byte[] b : texts)
+        org.lmforge.dataprep.tokenize.PreTokenizer.split(
+            b, 0, b.length, (s, e) -> table.add(b, s, e));
       long c1 = bean.getCurrentThreadCpuTime();
-      org.lmforge.dataprep.tokenize.PreTokenCounter map = new org.lmforge.dataprep.tokenize.PreTokenCounter();
+      org.lmforge.dataprep.tokenize.PreTokenCounter map =
+          new org.lmforge.dataprep.tokenize.PreTokenCounter();
       for (byte[] b : texts) map.add(b);
       long c2 = bean.getCurrentThreadCpuTime();
-      System.out.printf("round %d, %.1f MB, %d distinct: PieceCounter %.1f MB/s per CPU-second, HashMap<String,Long> %.1f%n",
-          r, bytes / 1e6, table.size(), bytes / 1e3 / ((c1 - c0) / 1e6), bytes / 1e3 / ((c2 - c1) / 1e6));
+      System.out.printf(
+          "round %d, %.1f MB, %d distinct: PieceCounter %.1f MB/s per CPU-second, HashMap<String,Long> %.1f%n",
+          r,
+          bytes / 1e6,
+          table.size(),
+          bytes / 1e3 / ((c1 - c0) / 1e6),
+          bytes / 1e3 / ((c2 - c1) / 1e6));
     }
   }
 
@@ -129,11 +156,19 @@ public final class TokenizeBench {
         if (bytes >= targetBytes) break;
       }
     }
-    spark.createDataFrame(rows, TokenizeCorpus.SCHEMA).repartition(8).write().mode("overwrite").parquet(path);
+    spark
+        .createDataFrame(rows, TokenizeCorpus.SCHEMA)
+        .repartition(8)
+        .write()
+        .mode("overwrite")
+        .parquet(path);
     return bytes;
   }
 
-  /** Process CPU time sampled every 50 ms, to split the stage's CPU time by phase (the phases run one after another). */
+  /**
+   * Process CPU time sampled every 50 ms, to split the stage's CPU time by phase (the phases run
+   * one after another).
+   */
   private static final class CpuSampler {
     private final List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
@@ -141,16 +176,18 @@ public final class TokenizeBench {
 
     CpuSampler() {
       samples.add(new long[] {System.nanoTime(), processCpuNanos()});
-      thread = new Thread(() -> {
-        while (running) {
-          samples.add(new long[] {System.nanoTime(), processCpuNanos()});
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+      thread =
+          new Thread(
+              () -> {
+                while (running) {
+                  samples.add(new long[] {System.nanoTime(), processCpuNanos()});
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
       thread.setDaemon(true);
       thread.start();
     }

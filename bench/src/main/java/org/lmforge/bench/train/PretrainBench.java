@@ -19,23 +19,31 @@ import org.lmforge.jobs.Main;
 import org.lmforge.pipeline.TestSessions;
 
 /**
- * Data-parallel pretraining throughput on a loopback standalone cluster: for each model size and executor
- * count K, a cluster of K one-core workers, the same global batch (K replicas × globalBatch/K sequences, so
- * the maths is identical and so is the loss per token), the same number of steps. Prints steady-state
- * tokens/s (first step excluded), the per-step split compute / sync / update, final validation loss and peak
- * RSS of driver and executors.
+ * Data-parallel pretraining throughput on a loopback standalone cluster: for each model size and
+ * executor count K, a cluster of K one-core workers, the same global batch (K replicas ×
+ * globalBatch/K sequences, so the maths is identical and so is the loss per token), the same number
+ * of steps. Prints steady-state tokens/s (first step excluded), the per-step split compute / sync /
+ * update, final validation loss and peak RSS of driver and executors.
  *
  * <pre>
  * bin/bench PretrainBench 10m 1,2 6 8 4
  * </pre>
- * Arguments: sizes (1m, 10m, 30m), executor counts, steps, sequences of 256 tokens per micro-batch over all
- * replicas, micro-batches per step (gradient accumulation: more compute per synchronisation).
+ *
+ * Arguments: sizes (1m, 10m, 30m), executor counts, steps, sequences of 256 tokens per micro-batch
+ * over all replicas, micro-batches per step (gradient accumulation: more compute per
+ * synchronisation).
  */
 public final class PretrainBench {
-  record Shape(String name, int layers, int heads, int d) { }
+  record Shape(String name, int layers, int heads, int d) {}
 
-  static final Map<String, Shape> SHAPES = Map.of(   // the MfuBench shapes
-      "1m", new Shape("1m", 4, 4, 128), "10m", new Shape("10m", 6, 6, 384), "30m", new Shape("30m", 8, 8, 512));
+  static final Map<String, Shape> SHAPES =
+      Map.of( // the MfuBench shapes
+          "1m",
+          new Shape("1m", 4, 4, 128),
+          "10m",
+          new Shape("10m", 6, 6, 384),
+          "30m",
+          new Shape("30m", 8, 8, 512));
 
   public static void main(String[] args) throws Exception {
     String[] sizes = (args.length > 0 ? args[0] : "10m").split(",");
@@ -54,8 +62,11 @@ public final class PretrainBench {
       }
     }
     System.out.println();
-    System.out.println("| size | executors x cores | params (non-emb / total) | tokens/step | tokens/s | compute s/step "
-        + "| sync s/step | update s/step | val loss after " + steps + " steps | peak RSS driver / executor |");
+    System.out.println(
+        "| size | executors x cores | params (non-emb / total) | tokens/step | tokens/s | compute s/step "
+            + "| sync s/step | update s/step | val loss after "
+            + steps
+            + " steps | peak RSS driver / executor |");
     System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
     rows.forEach(System.out::println);
   }
@@ -67,38 +78,82 @@ public final class PretrainBench {
     props.put("spark.driver.maxResultSize", "2g");
     props.forEach(System::setProperty);
     long[] executorPeak = {0};
-    try (LoopbackCluster cluster = LoopbackCluster.start(tmp.resolve("cluster-" + s.name() + "-" + k), k, 1, "5g")) {
-      Thread watcher = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          for (ProcessHandle p : LoopbackCluster.executors("app-").values()) executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
-          try {
-            Thread.sleep(500);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      });
+    try (LoopbackCluster cluster =
+        LoopbackCluster.start(tmp.resolve("cluster-" + s.name() + "-" + k), k, 1, "5g")) {
+      Thread watcher =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  for (ProcessHandle p : LoopbackCluster.executors("app-").values())
+                    executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
+                  try {
+                    Thread.sleep(500);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
       watcher.setDaemon(true);
       watcher.start();
-      int rc = Main.run("pretrain", "--master", cluster.masterUrl(), "--tokens", tokens, "--output",
-          out.toUri().toString(), "--conf", "pretrain.model.nLayer=" + s.layers(), "--conf",
-          "pretrain.model.nHead=" + s.heads(), "--conf", "pretrain.model.dModel=" + s.d(), "--conf",
-          "pretrain.model.contextLength=256", "--conf", "pretrain.optim.batchSize=" + globalBatch / k, "--conf", "pretrain.optim.gradAccum=" + accum, "--conf",
-          "pretrain.optim.maxSteps=" + steps, "--conf", "pretrain.optim.warmupSteps=2", "--conf",
-          "pretrain.optim.lr=1e-3", "--conf", "pretrain.optim.minLr=1e-4", "--conf",
-          "pretrain.replicas=" + k, "--conf", "pretrain.evalInterval=0", "--conf", "pretrain.evalTokens=8192",
-          "--conf", "pretrain.logInterval=1", "--conf", "pretrain.checkpointInterval=" + steps);
+      int rc =
+          Main.run(
+              "pretrain",
+              "--master",
+              cluster.masterUrl(),
+              "--tokens",
+              tokens,
+              "--output",
+              out.toUri().toString(),
+              "--conf",
+              "pretrain.model.nLayer=" + s.layers(),
+              "--conf",
+              "pretrain.model.nHead=" + s.heads(),
+              "--conf",
+              "pretrain.model.dModel=" + s.d(),
+              "--conf",
+              "pretrain.model.contextLength=256",
+              "--conf",
+              "pretrain.optim.batchSize=" + globalBatch / k,
+              "--conf",
+              "pretrain.optim.gradAccum=" + accum,
+              "--conf",
+              "pretrain.optim.maxSteps=" + steps,
+              "--conf",
+              "pretrain.optim.warmupSteps=2",
+              "--conf",
+              "pretrain.optim.lr=1e-3",
+              "--conf",
+              "pretrain.optim.minLr=1e-4",
+              "--conf",
+              "pretrain.replicas=" + k,
+              "--conf",
+              "pretrain.evalInterval=0",
+              "--conf",
+              "pretrain.evalTokens=8192",
+              "--conf",
+              "pretrain.logInterval=1",
+              "--conf",
+              "pretrain.checkpointInterval=" + steps);
       watcher.interrupt();
       if (rc != 0) throw new IllegalStateException("pretrain exited with " + rc);
     } finally {
       props.keySet().forEach(System::clearProperty);
     }
     JsonNode sum = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
-    return String.format("| %s | %d x 1 | %,d / %,d | %,d | %,.0f | %.3f | %.3f | %.3f | %.4f | %,d / %,d MiB |",
-        s.name(), k, sum.get("params").asLong(), sum.get("paramsTotal").asLong(), sum.get("effectiveBatchTokens").asLong(),
-        sum.get("tokensPerSecond").asDouble(), sum.get("computeSecondsPerStep").asDouble(),
-        sum.get("syncSecondsPerStep").asDouble(), sum.get("updateSecondsPerStep").asDouble(),
-        sum.get("finalValLoss").asDouble(), hwm(ProcessHandle.current().pid()) >> 10, executorPeak[0] >> 10);
+    return String.format(
+        "| %s | %d x 1 | %,d / %,d | %,d | %,.0f | %.3f | %.3f | %.3f | %.4f | %,d / %,d MiB |",
+        s.name(),
+        k,
+        sum.get("params").asLong(),
+        sum.get("paramsTotal").asLong(),
+        sum.get("effectiveBatchTokens").asLong(),
+        sum.get("tokensPerSecond").asDouble(),
+        sum.get("computeSecondsPerStep").asDouble(),
+        sum.get("syncSecondsPerStep").asDouble(),
+        sum.get("updateSecondsPerStep").asDouble(),
+        sum.get("finalValLoss").asDouble(),
+        hwm(ProcessHandle.current().pid()) >> 10,
+        executorPeak[0] >> 10);
   }
 
   /** VmHWM (peak resident set) of a process in KiB, 0 if gone. */
@@ -120,12 +175,28 @@ public final class PretrainBench {
     try (SparkSession spark = TestSessions.local("pretrain-bench-data")) {
       List<Row> rows = new ArrayList<>();
       int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(Integer.MAX_VALUE)) rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark.createDataFrame(rows, new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write().parquet(clean);
+      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(Integer.MAX_VALUE))
+        rows.add(RowFactory.create("doc-" + i++, d.body()));
+      spark
+          .createDataFrame(
+              rows,
+              new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
+          .write()
+          .parquet(clean);
     }
-    if (Main.run("tokenize", "--master", "local[2]", "--input", clean, "--output", tokens, "--conf",
-        "tokenize.tokenizer.vocabSize=8192", "--conf", "tokenize.partitions=4") != 0) {
+    if (Main.run(
+            "tokenize",
+            "--master",
+            "local[2]",
+            "--input",
+            clean,
+            "--output",
+            tokens,
+            "--conf",
+            "tokenize.tokenizer.vocabSize=8192",
+            "--conf",
+            "tokenize.partitions=4")
+        != 0) {
       throw new IllegalStateException("tokenize failed");
     }
     return tokens;

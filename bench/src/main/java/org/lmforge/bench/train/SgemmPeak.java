@@ -10,18 +10,22 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The sgemm peaks MFU is given against, measured in the run that uses them: ND4J's (best of 5 multiplications of
- * 1024² and 2048² float matrices) with 1 BLAS thread, what one trainer replica uses, and with every core; and
- * PyTorch's on every core ({@code /usr/bin/python3} with torch, on OpenBLAS here), when it is installed. The
- * machine's best is the highest of: every core running a 1-thread multiply (cores × the 1-thread rate, what as many
- * replicas can reach), ND4J on every core, PyTorch on every core.
- * Usage: SgemmPeak; prints {@code nd4j_blas}, {@code nd4j_sgemm_gflops threads=T best} for 1 and every core and
- * {@code torch_sgemm_gflops threads=T best} (bin/bench-trainer reads these lines).
+ * The sgemm peaks MFU is given against, measured in the run that uses them: ND4J's (best of 5
+ * multiplications of 1024² and 2048² float matrices) with 1 BLAS thread, what one trainer replica
+ * uses, and with every core; and PyTorch's on every core ({@code /usr/bin/python3} with torch, on
+ * OpenBLAS here), when it is installed. The machine's best is the highest of: every core running a
+ * 1-thread multiply (cores × the 1-thread rate, what as many replicas can reach), ND4J on every
+ * core, PyTorch on every core. Usage: SgemmPeak; prints {@code nd4j_blas}, {@code nd4j_sgemm_gflops
+ * threads=T best} for 1 and every core and {@code torch_sgemm_gflops threads=T best}
+ * (bin/bench-trainer reads these lines).
  */
 public final class SgemmPeak {
   static final String PYTHON = "/usr/bin/python3";
 
-  /** ND4J's rate at 1 thread and on every core, PyTorch's on every core (NaN when absent), in FLOP/s. */
+  /**
+   * ND4J's rate at 1 thread and on every core, PyTorch's on every core (NaN when absent), in
+   * FLOP/s.
+   */
   record Peaks(int cores, double nd4jOneThread, double nd4jAllCores, double torchAllCores) {
     /** ND4J's rate at {@code threads} threads (1 or every core: the two measured). */
     double nd4j(int threads) {
@@ -35,11 +39,20 @@ public final class SgemmPeak {
 
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "sgemm GFLOP/s: ND4J %.1f on 1 thread (x %d cores = %.1f), %.1f on %d"
-          + " threads; PyTorch %s on %d threads; machine's best %.1f", nd4jOneThread / 1e9, cores,
-          cores * nd4jOneThread / 1e9, nd4jAllCores / 1e9, cores,
-          Double.isNaN(torchAllCores) ? "not installed" : String.format(Locale.ROOT, "%.1f", torchAllCores / 1e9),
-          cores, best() / 1e9);
+      return String.format(
+          Locale.ROOT,
+          "sgemm GFLOP/s: ND4J %.1f on 1 thread (x %d cores = %.1f), %.1f on %d"
+              + " threads; PyTorch %s on %d threads; machine's best %.1f",
+          nd4jOneThread / 1e9,
+          cores,
+          cores * nd4jOneThread / 1e9,
+          nd4jAllCores / 1e9,
+          cores,
+          Double.isNaN(torchAllCores)
+              ? "not installed"
+              : String.format(Locale.ROOT, "%.1f", torchAllCores / 1e9),
+          cores,
+          best() / 1e9);
     }
   }
 
@@ -49,9 +62,11 @@ public final class SgemmPeak {
     System.out.println("nd4j_blas " + Nd4j.factory().blas().getBlasVendor());
     Peaks p = measure();
     System.out.printf(Locale.ROOT, "nd4j_sgemm_gflops threads=1 %.1f%n", p.nd4jOneThread() / 1e9);
-    System.out.printf(Locale.ROOT, "nd4j_sgemm_gflops threads=%d %.1f%n", p.cores(), p.nd4jAllCores() / 1e9);
+    System.out.printf(
+        Locale.ROOT, "nd4j_sgemm_gflops threads=%d %.1f%n", p.cores(), p.nd4jAllCores() / 1e9);
     if (!Double.isNaN(p.torchAllCores()))
-      System.out.printf(Locale.ROOT, "torch_sgemm_gflops threads=%d %.1f%n", p.cores(), p.torchAllCores() / 1e9);
+      System.out.printf(
+          Locale.ROOT, "torch_sgemm_gflops threads=%d %.1f%n", p.cores(), p.torchAllCores() / 1e9);
   }
 
   /** All peaks, one after the other; ND4J's thread count is restored afterwards. */
@@ -60,7 +75,9 @@ public final class SgemmPeak {
     return new Peaks(cores, nd4j(1), nd4j(cores), torch(cores));
   }
 
-  /** ND4J's best FLOP/s at {@code threads} BLAS/OpenMP threads (1024³ and 2048³, best of 5 each). */
+  /**
+   * ND4J's best FLOP/s at {@code threads} BLAS/OpenMP threads (1024³ and 2048³, best of 5 each).
+   */
   static double nd4j(int threads) {
     int env = Nd4j.getEnvironment().maxThreads(), blas = Nd4j.factory().blas().getMaxThreads();
     Nd4j.factory().blas().setMaxThreads(threads);
@@ -75,7 +92,9 @@ public final class SgemmPeak {
 
   /** Best FLOP/s of {@code reps} n×n×n float multiplications after one warm-up. */
   static double peak(int n, int reps) {
-    INDArray a = Nd4j.rand(DataType.FLOAT, n, n), b = Nd4j.rand(DataType.FLOAT, n, n), c = Nd4j.create(DataType.FLOAT, n, n);
+    INDArray a = Nd4j.rand(DataType.FLOAT, n, n),
+        b = Nd4j.rand(DataType.FLOAT, n, n),
+        c = Nd4j.create(DataType.FLOAT, n, n);
     Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
     double best = 0;
     for (int i = 0; i < reps; i++) {
@@ -86,21 +105,27 @@ public final class SgemmPeak {
     return best;
   }
 
-  /** PyTorch's best FLOP/s (torch.mm, same sizes and repeats), or NaN when python3 or torch is missing. */
+  /**
+   * PyTorch's best FLOP/s (torch.mm, same sizes and repeats), or NaN when python3 or torch is
+   * missing.
+   */
   static double torch(int threads) {
     if (!Files.isExecutable(Path.of(PYTHON))) return Double.NaN;
-    String script = String.join("\n",
-        "import time, torch",
-        "torch.set_num_threads(" + threads + ")",
-        "best = 0",
-        "for n in (1024, 2048):",
-        "    a, b = torch.rand(n, n), torch.rand(n, n)",
-        "    a @ b",
-        "    for _ in range(5):",
-        "        t = time.perf_counter(); a @ b; best = max(best, 2 * n ** 3 / (time.perf_counter() - t))",
-        "print(best)");
+    String script =
+        String.join(
+            "\n",
+            "import time, torch",
+            "torch.set_num_threads(" + threads + ")",
+            "best = 0",
+            "for n in (1024, 2048):",
+            "    a, b = torch.rand(n, n), torch.rand(n, n)",
+            "    a @ b",
+            "    for _ in range(5):",
+            "        t = time.perf_counter(); a @ b; best = max(best, 2 * n ** 3 / (time.perf_counter() - t))",
+            "print(best)");
     try {
-      ProcessBuilder pb = new ProcessBuilder(PYTHON, "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
+      ProcessBuilder pb =
+          new ProcessBuilder(PYTHON, "-c", script).redirectError(ProcessBuilder.Redirect.DISCARD);
       pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
       Process p = pb.start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();

@@ -17,7 +17,8 @@ import org.lmforge.pipeline.dedup.DedupQuality;
 class TruePairsTest {
   @Test
   void indexedTruthEqualsBruteForceOverAllPairsAndOverASample() {
-    // windows from the first 30k stream words overlap often: natural near-duplicates besides the planted copies
+    // windows from the first 30k stream words overlap often: natural near-duplicates besides the
+    // planted copies
     String[] words = Arrays.copyOf(DedupCorpus.words(), 30_000);
     DedupCorpus.Planted p = new DedupCorpus.Planted(300, 5L);
     Map<String, Integer> index = new HashMap<>();
@@ -34,7 +35,9 @@ class TruePairsTest {
       }
     }
     long planted = brute.stream().filter(k -> (int) (long) k >= p.base).count();
-    assertTrue(brute.size() > planted + 20, "natural pairs too: " + brute.size() + " true, " + planted + " planted");
+    assertTrue(
+        brute.size() > planted + 20,
+        "natural pairs too: " + brute.size() + " true, " + planted + " planted");
 
     TruePairs.Truth all = TruePairs.compute(c, p.n, 0.7, 5, 1L);
     assertEquals(brute, all.pairs());

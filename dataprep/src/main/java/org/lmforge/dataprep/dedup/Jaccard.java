@@ -24,7 +24,9 @@ public final class Jaccard {
     return union == 0 ? 0.0 : (double) common / union;
   }
 
-  /** Share of positions where two signatures agree, an unbiased estimate of the Jaccard similarity. */
+  /**
+   * Share of positions where two signatures agree, an unbiased estimate of the Jaccard similarity.
+   */
   public static double estimate(int[] sigA, int[] sigB) {
     int eq = 0;
     for (int i = 0; i < sigA.length; i++) {

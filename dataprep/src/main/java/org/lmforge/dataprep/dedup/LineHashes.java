@@ -4,9 +4,10 @@ import java.util.Arrays;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * Line-level dedupe primitives (CCNet, Wenzek et al. 2020, section 3.3): a line is hashed after lower-casing,
- * replacing digits by 0 and dropping punctuation, symbols and whitespace, so "Page 1 of 3" and "page 2 of 3"
- * collide. A line with nothing left after normalisation (blank, "-----") gets hash 0 and is never removed.
+ * Line-level dedupe primitives (CCNet, Wenzek et al. 2020, section 3.3): a line is hashed after
+ * lower-casing, replacing digits by 0 and dropping punctuation, symbols and whitespace, so "Page 1
+ * of 3" and "page 2 of 3" collide. A line with nothing left after normalisation (blank, "-----")
+ * gets hash 0 and is never removed.
  */
 public final class LineHashes {
   private static final LongHashFunction XX = LongHashFunction.xx3();
@@ -35,7 +36,9 @@ public final class LineHashes {
     return h == 0L ? 1L : h;
   }
 
-  /** Sorted distinct non-zero hashes of the lines ("\n"-separated) of a text; empty for null text. */
+  /**
+   * Sorted distinct non-zero hashes of the lines ("\n"-separated) of a text; empty for null text.
+   */
   public static long[] distinct(String text) {
     if (text == null || text.isEmpty()) {
       return new long[0];
@@ -61,8 +64,8 @@ public final class LineHashes {
   }
 
   /**
-   * Removes every line whose hash is in {@code remove} (sorted). Removed characters count the line and its
-   * line break.
+   * Removes every line whose hash is in {@code remove} (sorted). Removed characters count the line
+   * and its line break.
    */
   public static Removal remove(String text, long[] remove) {
     if (text == null || remove == null || remove.length == 0) {

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * MinHash signatures (Broder 1997) and LSH band keys. Permutation k of the 64-bit shingle hashes is
- * {@code x -> xorshift((x ^ b_k) * a_k)} with random b_k and odd a_k: each step is a bijection, so the minimum
- * picks a uniformly random shingle of the set when the shingle hashes are random. A signature keeps the high
- * 32 bits of each minimum.
+ * {@code x -> xorshift((x ^ b_k) * a_k)} with random b_k and odd a_k: each step is a bijection, so
+ * the minimum picks a uniformly random shingle of the set when the shingle hashes are random. A
+ * signature keeps the high 32 bits of each minimum.
  */
 public final class MinHasher implements Serializable {
   private final long[] a;
@@ -49,7 +49,10 @@ public final class MinHasher implements Serializable {
     return sig;
   }
 
-  /** One key per band over the first bands * rows values; the band index is mixed in so bands never collide. */
+  /**
+   * One key per band over the first bands * rows values; the band index is mixed in so bands never
+   * collide.
+   */
   public static long[] bandKeys(int[] sig, int bands, int rows) {
     long[] keys = new long[bands];
     for (int band = 0; band < bands; band++) {

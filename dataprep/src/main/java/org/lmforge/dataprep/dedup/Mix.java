@@ -1,6 +1,8 @@
 package org.lmforge.dataprep.dedup;
 
-/** 64-bit finaliser of MurmurHash3: a bijection that spreads every input bit over the whole word. */
+/**
+ * 64-bit finaliser of MurmurHash3: a bijection that spreads every input bit over the whole word.
+ */
 public final class Mix {
   private Mix() {}
 

@@ -4,11 +4,12 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * Word n-gram shingles of a text as sorted distinct 64-bit hashes. A word is a maximal run of letters, digits
- * and combining marks, lower-cased (the same split as {@code RegexTokenizer("[^\\p{L}\\p{N}]+")}); in scripts
- * written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar, Tibetan) every character is its
- * own word, so a Chinese page gets character n-grams instead of one giant token. A text with at least one but
- * fewer than n words gets one shingle of all its words; a text without words gets none.
+ * Word n-gram shingles of a text as sorted distinct 64-bit hashes. A word is a maximal run of
+ * letters, digits and combining marks, lower-cased (the same split as {@code
+ * RegexTokenizer("[^\\p{L}\\p{N}]+")}); in scripts written without spaces (Han, Hiragana, Katakana,
+ * Thai, Lao, Khmer, Myanmar, Tibetan) every character is its own word, so a Chinese page gets
+ * character n-grams instead of one giant token. A text with at least one but fewer than n words
+ * gets one shingle of all its words; a text without words gets none.
  */
 public final class Shingler implements Serializable {
   private final int n;
@@ -40,7 +41,10 @@ public final class Shingler implements Serializable {
     return Sorted.distinct(out, count);
   }
 
-  /** The 32-bit set used for exact verification: the high halves of the shingle hashes, sorted, distinct. */
+  /**
+   * The 32-bit set used for exact verification: the high halves of the shingle hashes, sorted,
+   * distinct.
+   */
   public static int[] compact(long[] shingles) {
     int[] out = new int[shingles.length];
     for (int i = 0; i < shingles.length; i++) {
@@ -58,8 +62,10 @@ public final class Shingler implements Serializable {
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
       i += Character.charCount(cp);
-      boolean wordChar = Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
-          || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
+      boolean wordChar =
+          Character.isLetterOrDigit(cp)
+              || Character.getType(cp) == Character.NON_SPACING_MARK
+              || Character.getType(cp) == Character.COMBINING_SPACING_MARK;
       boolean single = wordChar && unspaced(cp);
       if (wordChar && !single) {
         if (!inWord) {
@@ -97,9 +103,13 @@ public final class Shingler implements Serializable {
       return false;
     }
     Character.UnicodeScript s = Character.UnicodeScript.of(cp);
-    return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
-        || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.THAI
-        || s == Character.UnicodeScript.LAO || s == Character.UnicodeScript.KHMER
-        || s == Character.UnicodeScript.MYANMAR || s == Character.UnicodeScript.TIBETAN;
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA
+        || s == Character.UnicodeScript.THAI
+        || s == Character.UnicodeScript.LAO
+        || s == Character.UnicodeScript.KHMER
+        || s == Character.UnicodeScript.MYANMAR
+        || s == Character.UnicodeScript.TIBETAN;
   }
 }

@@ -2,7 +2,9 @@ package org.lmforge.dataprep.dedup;
 
 import java.util.Arrays;
 
-/** Sorted, de-duplicated primitive arrays, the set representation used for shingles and line hashes. */
+/**
+ * Sorted, de-duplicated primitive arrays, the set representation used for shingles and line hashes.
+ */
 final class Sorted {
   private Sorted() {}
 

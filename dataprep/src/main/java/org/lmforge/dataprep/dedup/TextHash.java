@@ -5,9 +5,10 @@ import java.util.Locale;
 import net.openhft.hashing.LongTupleHashFunction;
 
 /**
- * 128-bit XXH3 hash of a document's normalised text, the key of exact dedupe. Normalisation: Unicode NFKC,
- * lower case, every run of whitespace to one space, trimmed; so copies that differ only in case, line breaks
- * or full-width forms count as identical. At 128 bits a false match needs about 2^64 documents.
+ * 128-bit XXH3 hash of a document's normalised text, the key of exact dedupe. Normalisation:
+ * Unicode NFKC, lower case, every run of whitespace to one space, trimmed; so copies that differ
+ * only in case, line breaks or full-width forms count as identical. At 128 bits a false match needs
+ * about 2^64 documents.
  */
 public final class TextHash {
   private static final LongTupleHashFunction XX128 = LongTupleHashFunction.xx128();

@@ -8,17 +8,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Canonical form of a URL for URL-level dedupe: lower-case scheme and host, no default port, no fragment, no
- * tracking parameters, "/" for an empty path, remaining query parameters in their original order. Two
- * captures of the same page under {@code HTTP://Example.com:80/a?utm_source=x#top} and
- * {@code http://example.com/a} get the same key. A URL that does not parse is returned trimmed, unchanged, so
- * it only matches itself.
+ * Canonical form of a URL for URL-level dedupe: lower-case scheme and host, no default port, no
+ * fragment, no tracking parameters, "/" for an empty path, remaining query parameters in their
+ * original order. Two captures of the same page under {@code
+ * HTTP://Example.com:80/a?utm_source=x#top} and {@code http://example.com/a} get the same key. A
+ * URL that does not parse is returned trimmed, unchanged, so it only matches itself.
  */
 public final class UrlNormalizer implements Serializable {
   private final List<String> exact = new ArrayList<>();
   private final List<String> prefixes = new ArrayList<>();
 
-  /** @param trackingParams names to drop; an entry ending in "*" drops every name with that prefix */
+  /**
+   * @param trackingParams names to drop; an entry ending in "*" drops every name with that prefix
+   */
   public UrlNormalizer(List<String> trackingParams) {
     for (String p : trackingParams) {
       String q = p.toLowerCase(Locale.ROOT);
@@ -30,7 +32,10 @@ public final class UrlNormalizer implements Serializable {
     }
   }
 
-  /** The normalised URL, or null for a null or blank one (such documents take no part in URL dedupe). */
+  /**
+   * The normalised URL, or null for a null or blank one (such documents take no part in URL
+   * dedupe).
+   */
   public String normalize(String url) {
     if (url == null || url.isBlank()) {
       return null;
@@ -52,8 +57,10 @@ public final class UrlNormalizer implements Serializable {
       host = host.substring(0, host.length() - 1);
     }
     int port = uri.getPort();
-    boolean defaultPort = port == -1 || (port == 80 && scheme.equals("http"))
-        || (port == 443 && scheme.equals("https"));
+    boolean defaultPort =
+        port == -1
+            || (port == 80 && scheme.equals("http"))
+            || (port == 443 && scheme.equals("https"));
     StringBuilder sb = new StringBuilder(u.length());
     sb.append(scheme).append("://");
     if (uri.getRawUserInfo() != null) {

@@ -5,10 +5,10 @@ package org.lmforge.dataprep.extract;
  * (paragraph, heading, list item, table row) per line, blocks separated by {@code "\n"}.
  */
 public record Extraction(String title, String text) {
-    public static final Extraction EMPTY = new Extraction("", "");
+  public static final Extraction EMPTY = new Extraction("", "");
 
-    public Extraction {
-        title = title == null ? "" : title;
-        text = text == null ? "" : text;
-    }
+  public Extraction {
+    title = title == null ? "" : title;
+    text = text == null ? "" : text;
+  }
 }

@@ -5,18 +5,21 @@ import java.io.Serializable;
 /**
  * Thresholds of {@link MainTextExtractor}.
  *
- * @param maxInputChars    HTML beyond this many chars is cut off before parsing, so that one huge record
- *                         cannot stall a Spark task (Common Crawl truncates records at 1 MiB anyway).
+ * @param maxInputChars HTML beyond this many chars is cut off before parsing, so that one huge
+ *     record cannot stall a Spark task (Common Crawl truncates records at 1 MiB anyway).
  * @param minExtractedChars below this the main-content result counts as "too short" and the wider
- *                         fallbacks are tried; 250 is trafilatura's MIN_EXTRACTED_SIZE.
+ *     fallbacks are tried; 250 is trafilatura's MIN_EXTRACTED_SIZE.
  */
 public record ExtractorConfig(int maxInputChars, int minExtractedChars) implements Serializable {
-    public static ExtractorConfig defaults() {
-        return new ExtractorConfig(4_000_000, 250);
-    }
+  public static ExtractorConfig defaults() {
+    return new ExtractorConfig(4_000_000, 250);
+  }
 
-    public ExtractorConfig {
-        if (maxInputChars < 1) throw new IllegalArgumentException("maxInputChars must be >= 1, got " + maxInputChars);
-        if (minExtractedChars < 0) throw new IllegalArgumentException("minExtractedChars must be >= 0, got " + minExtractedChars);
-    }
+  public ExtractorConfig {
+    if (maxInputChars < 1)
+      throw new IllegalArgumentException("maxInputChars must be >= 1, got " + maxInputChars);
+    if (minExtractedChars < 0)
+      throw new IllegalArgumentException(
+          "minExtractedChars must be >= 0, got " + minExtractedChars);
+  }
 }

@@ -11,77 +11,103 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * Text and link lengths of every element under a root, computed in one post-order walk. Link-density
- * tests need these for every div/list/p; calling {@code text()} per element instead would be quadratic
- * in the nesting depth. Dropped subtrees count as absent.
+ * Text and link lengths of every element under a root, computed in one post-order walk.
+ * Link-density tests need these for every div/list/p; calling {@code text()} per element instead
+ * would be quadratic in the nesting depth. Dropped subtrees count as absent.
  */
 final class TextStats {
-    /** Per element: [0] visible text length, [1] link text length, [2] non-empty links, [3] short links (< 10 chars), [4] link elements (empty ones included), [5] commas. */
-    private final Map<Element, int[]> stats = new IdentityHashMap<>();
+  /**
+   * Per element: [0] visible text length, [1] link text length, [2] non-empty links, [3] short
+   * links (< 10 chars), [4] link elements (empty ones included), [5] commas.
+   */
+  private final Map<Element, int[]> stats = new IdentityHashMap<>();
 
-    private static final int[] NONE = new int[6];
+  private static final int[] NONE = new int[6];
 
-    private TextStats() {}
+  private TextStats() {}
 
-    static TextStats of(Element root, Set<Element> dropped) {
-        TextStats ts = new TextStats();
-        ArrayDeque<int[]> stack = new ArrayDeque<>();
-        NodeTraversor.filter(new NodeFilter() {
-            @Override public FilterResult head(Node node, int depth) {
-                if (node instanceof Element e) {
-                    if (dropped.contains(e)) return FilterResult.SKIP_ENTIRELY;
-                    stack.push(new int[6]);
-                } else if (node instanceof TextNode t && !stack.isEmpty()) {
-                    String text = t.getWholeText();
-                    int[] top = stack.peek();
-                    top[0] += Dom.visibleLength(text);
-                    top[5] += commas(text);
-                }
-                return FilterResult.CONTINUE;
+  static TextStats of(Element root, Set<Element> dropped) {
+    TextStats ts = new TextStats();
+    ArrayDeque<int[]> stack = new ArrayDeque<>();
+    NodeTraversor.filter(
+        new NodeFilter() {
+          @Override
+          public FilterResult head(Node node, int depth) {
+            if (node instanceof Element e) {
+              if (dropped.contains(e)) return FilterResult.SKIP_ENTIRELY;
+              stack.push(new int[6]);
+            } else if (node instanceof TextNode t && !stack.isEmpty()) {
+              String text = t.getWholeText();
+              int[] top = stack.peek();
+              top[0] += Dom.visibleLength(text);
+              top[5] += commas(text);
             }
-            @Override public FilterResult tail(Node node, int depth) {
-                if (!(node instanceof Element e)) return FilterResult.CONTINUE;
-                int[] s = stack.pop();
-                if (e.nameIs("a")) {
-                    // a link's text is link text, whatever nested markup (or invalid nested links) it holds
-                    s[1] = s[0];
-                    s[2] = s[0] > 0 ? 1 : 0;
-                    s[3] = s[0] > 0 && s[0] < 10 ? 1 : 0;
-                    s[4] = 1;
-                }
-                ts.stats.put(e, s);
-                int[] parent = stack.peek();
-                if (parent != null) for (int i = 0; i < 6; i++) parent[i] += s[i];
-                return FilterResult.CONTINUE;
+            return FilterResult.CONTINUE;
+          }
+
+          @Override
+          public FilterResult tail(Node node, int depth) {
+            if (!(node instanceof Element e)) return FilterResult.CONTINUE;
+            int[] s = stack.pop();
+            if (e.nameIs("a")) {
+              // a link's text is link text, whatever nested markup (or invalid nested links) it
+              // holds
+              s[1] = s[0];
+              s[2] = s[0] > 0 ? 1 : 0;
+              s[3] = s[0] > 0 && s[0] < 10 ? 1 : 0;
+              s[4] = 1;
             }
-        }, root);
-        return ts;
-    }
+            ts.stats.put(e, s);
+            int[] parent = stack.peek();
+            if (parent != null) for (int i = 0; i < 6; i++) parent[i] += s[i];
+            return FilterResult.CONTINUE;
+          }
+        },
+        root);
+    return ts;
+  }
 
-    int textLength(Element e) { return get(e)[0]; }
-    int linkLength(Element e) { return get(e)[1]; }
-    int links(Element e) { return get(e)[2]; }
-    int shortLinks(Element e) { return get(e)[3]; }
-    int linkElements(Element e) { return get(e)[4]; }
-    int commas(Element e) { return get(e)[5]; }
+  int textLength(Element e) {
+    return get(e)[0];
+  }
 
-    /** Commas, Latin and CJK: readability's sign of running prose. */
-    static int commas(String s) {
-        int n = 0;
-        for (int i = 0, len = s.length(); i < len; i++) {
-            char c = s.charAt(i);
-            if (c == ',' || c == '\uff0c' || c == '\u3001') n++;
-        }
-        return n;
-    }
+  int linkLength(Element e) {
+    return get(e)[1];
+  }
 
-    double linkDensity(Element e) {
-        int[] s = get(e);
-        return s[0] == 0 ? 0 : Math.min(1.0, (double) s[1] / s[0]);
-    }
+  int links(Element e) {
+    return get(e)[2];
+  }
 
-    private int[] get(Element e) {
-        int[] s = stats.get(e);
-        return s == null ? NONE : s;
+  int shortLinks(Element e) {
+    return get(e)[3];
+  }
+
+  int linkElements(Element e) {
+    return get(e)[4];
+  }
+
+  int commas(Element e) {
+    return get(e)[5];
+  }
+
+  /** Commas, Latin and CJK: readability's sign of running prose. */
+  static int commas(String s) {
+    int n = 0;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (c == ',' || c == '\uff0c' || c == '\u3001') n++;
     }
+    return n;
+  }
+
+  double linkDensity(Element e) {
+    int[] s = get(e);
+    return s[0] == 0 ? 0 : Math.min(1.0, (double) s[1] / s[0]);
+  }
+
+  private int[] get(Element e) {
+    int[] s = stats.get(e);
+    return s == null ? NONE : s;
+  }
 }

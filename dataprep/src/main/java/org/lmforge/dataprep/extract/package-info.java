@@ -1,6 +1,8 @@
 /**
- * Main-text extraction from HTML: DOM cleaning, main-content finding, boilerplate pruning and a readability fallback.
+ * Main-text extraction from HTML: DOM cleaning, main-content finding, boilerplate pruning and a
+ * readability fallback.
  *
- * <p>Run per page by org.lmforge.dataprep.ingest and, on Spark, by org.lmforge.pipeline.clean.IngestStage.
+ * <p>Run per page by org.lmforge.dataprep.ingest and, on Spark, by
+ * org.lmforge.pipeline.clean.IngestStage.
  */
 package org.lmforge.dataprep.extract;

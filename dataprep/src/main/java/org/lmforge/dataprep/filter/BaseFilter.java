@@ -4,18 +4,21 @@ import java.util.Map;
 import org.lmforge.dataprep.doc.Doc;
 
 /**
- * The base of every rule family, as datatrove's {@code BaseFilter} ({@code pipeline/filters/base_filter.py}):
- * a family only measures a document ({@link #measure}) and compares the measurements with its thresholds
- * ({@link #judge}); this class turns that into the {@link Verdict} (kept, dropped with the reason, or edited,
- * each with the scores the job keeps as columns). Counting kept, dropped and each reason is
- * {@link FilterChain}'s and the Spark job's, once for all families.
+ * The base of every rule family, as datatrove's {@code BaseFilter} ({@code
+ * pipeline/filters/base_filter.py}): a family only measures a document ({@link #measure}) and
+ * compares the measurements with its thresholds ({@link #judge}); this class turns that into the
+ * {@link Verdict} (kept, dropped with the reason, or edited, each with the scores the job keeps as
+ * columns). Counting kept, dropped and each reason is {@link FilterChain}'s and the Spark job's,
+ * once for all families.
  *
  * @param <S> what the family measures on one document (e.g. {@code GopherStats})
  */
 public abstract class BaseFilter<S> implements DocFilter {
   private static final long serialVersionUID = 1L;
 
-  /** A family's edit of a kept document: the new text, characters removed and items edited by kind. */
+  /**
+   * A family's edit of a kept document: the new text, characters removed and items edited by kind.
+   */
   public record TextEdit(String text, long charsRemoved, Map<String, Integer> items) {}
 
   private final String name;
@@ -29,10 +32,15 @@ public abstract class BaseFilter<S> implements DocFilter {
     return name;
   }
 
-  /** The measurements; null when there is nothing to judge (the document is kept, with no scores). */
+  /**
+   * The measurements; null when there is nothing to judge (the document is kept, with no scores).
+   */
   public abstract S measure(Doc d);
 
-  /** Same as {@link #measure(Doc)} for a family that reads the page's robots directives too (opt-out). */
+  /**
+   * Same as {@link #measure(Doc)} for a family that reads the page's robots directives too
+   * (opt-out).
+   */
   protected S measure(Doc d, String robotsDirectives) {
     return measure(d);
   }
@@ -45,7 +53,10 @@ public abstract class BaseFilter<S> implements DocFilter {
     return Map.of();
   }
 
-  /** How a kept document changes (C4's removed lines, PII's redactions), or null to leave it as it is. */
+  /**
+   * How a kept document changes (C4's removed lines, PII's redactions), or null to leave it as it
+   * is.
+   */
   protected TextEdit edit(Doc d, S s) {
     return null;
   }

@@ -16,16 +16,24 @@ import org.lmforge.dataprep.filter.safety.BadWordsFilter;
 import org.lmforge.dataprep.filter.safety.UrlBlocklistFilter;
 
 /**
- * The filter registry: validates a {@link FiltersConfig} and builds the {@link FilterChain}. Errors name the
- * config key and how to fix it.
+ * The filter registry: validates a {@link FiltersConfig} and builds the {@link FilterChain}. Errors
+ * name the config key and how to fix it.
  */
 public final class Filters {
   private Filters() {}
 
   /** Every filter name {@code filters.enabled} may list. */
-  public static final List<String> ALL = List.of(UrlBlocklistFilter.NAME, OptOutFilter.NAME, BadWordsFilter.NAME,
-      GopherRepetitionFilter.NAME, GopherQualityFilter.NAME, C4QualityFilter.NAME, FineWebQualityFilter.NAME,
-      QualityClassifierFilter.NAME, PiiFilter.NAME);
+  public static final List<String> ALL =
+      List.of(
+          UrlBlocklistFilter.NAME,
+          OptOutFilter.NAME,
+          BadWordsFilter.NAME,
+          GopherRepetitionFilter.NAME,
+          GopherQualityFilter.NAME,
+          C4QualityFilter.NAME,
+          FineWebQualityFilter.NAME,
+          QualityClassifierFilter.NAME,
+          PiiFilter.NAME);
 
   /** Builds the chain in {@code cfg.enabled()} order; loads lists and models (once per JVM). */
   public static FilterChain chain(FiltersConfig cfg) {
@@ -51,16 +59,19 @@ public final class Filters {
   }
 
   /**
-   * Fails fast on: an unknown or repeated name in {@code filters.enabled}, a missing family record, a null
-   * list or string, and thresholds out of range (fractions above 1). Paths are checked when the chain is built.
+   * Fails fast on: an unknown or repeated name in {@code filters.enabled}, a missing family record,
+   * a null list or string, and thresholds out of range (fractions above 1). Paths are checked when
+   * the chain is built.
    */
   public static void validate(FiltersConfig cfg) {
     if (cfg == null) throw new IllegalArgumentException("filters: missing config block");
-    if (cfg.enabled() == null) throw new IllegalArgumentException("filters.enabled: missing (list of filter names)");
+    if (cfg.enabled() == null)
+      throw new IllegalArgumentException("filters.enabled: missing (list of filter names)");
     Set<String> seen = new HashSet<>();
     for (String name : cfg.enabled()) {
       if (!ALL.contains(name)) throw unknown(name);
-      if (!seen.add(name)) throw new IllegalArgumentException("filters.enabled: '" + name + "' is listed twice");
+      if (!seen.add(name))
+        throw new IllegalArgumentException("filters.enabled: '" + name + "' is listed twice");
     }
     for (RecordComponent c : FiltersConfig.class.getRecordComponents()) {
       Object family = get(c, cfg);
@@ -74,13 +85,15 @@ public final class Filters {
     for (RecordComponent c : r.getClass().getRecordComponents()) {
       Object v = get(c, r);
       String k = key + "." + c.getName();
-      if (v == null) throw new IllegalArgumentException(k + ": missing (give a value or remove the key)");
+      if (v == null)
+        throw new IllegalArgumentException(k + ": missing (give a value or remove the key)");
       if (v instanceof Double d) {
         if (d.isNaN()) throw new IllegalArgumentException(k + ": NaN");
         String n = c.getName();
         boolean fraction = n.endsWith("Frac") || n.endsWith("Ratio") && !n.startsWith("maxSymbol");
         if (fraction && d > 1) {
-          throw new IllegalArgumentException(k + " = " + d + ": a fraction must be at most 1 (use -1 to disable)");
+          throw new IllegalArgumentException(
+              k + " = " + d + ": a fraction must be at most 1 (use -1 to disable)");
         }
       }
     }
@@ -96,9 +109,11 @@ public final class Filters {
 
   private static IllegalArgumentException unknown(String name) {
     if (name.equals("badwords")) {
-      return new IllegalArgumentException("filters.enabled: 'badwords' is now called 'lexical_safety' (a lexical "
-          + "safety signal, settings under filters.lexicalSafety); rename it");
+      return new IllegalArgumentException(
+          "filters.enabled: 'badwords' is now called 'lexical_safety' (a lexical "
+              + "safety signal, settings under filters.lexicalSafety); rename it");
     }
-    return new IllegalArgumentException("filters.enabled: unknown filter '" + name + "'; known filters: " + ALL);
+    return new IllegalArgumentException(
+        "filters.enabled: unknown filter '" + name + "'; known filters: " + ALL);
   }
 }

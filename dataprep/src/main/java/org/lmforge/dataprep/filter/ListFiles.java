@@ -16,24 +16,30 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads the user's word lists and blocklists: UTF-8, one entry per line, ".gz" decompressed, blank lines
- * skipped. A configured path that does not exist is an error naming the config key and the path, never a
- * silent no-op. {@link #cached} keeps one parsed copy per JVM so each Spark task builds its chain cheaply.
+ * Reads the user's word lists and blocklists: UTF-8, one entry per line, ".gz" decompressed, blank
+ * lines skipped. A configured path that does not exist is an error naming the config key and the
+ * path, never a silent no-op. {@link #cached} keeps one parsed copy per JVM so each Spark task
+ * builds its chain cheaply.
  */
 public final class ListFiles {
   private ListFiles() {}
 
   private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
-  /** Checks that {@code path} exists; {@code key} is the config key it came from, for the message. */
+  /**
+   * Checks that {@code path} exists; {@code key} is the config key it came from, for the message.
+   */
   public static Path require(String key, String path) {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException(key + " is empty: set it to an existing file or folder");
     }
     Path p = Path.of(path);
     if (!Files.exists(p)) {
-      throw new IllegalArgumentException(key + ": no such file or folder: " + p.toAbsolutePath()
-          + " (fix the path or remove the filter from filters.enabled)");
+      throw new IllegalArgumentException(
+          key
+              + ": no such file or folder: "
+              + p.toAbsolutePath()
+              + " (fix the path or remove the filter from filters.enabled)");
     }
     return p;
   }
@@ -45,23 +51,32 @@ public final class ListFiles {
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String> out = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
-        if (out.isEmpty() && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+        if (out.isEmpty() && !line.isEmpty() && line.charAt(0) == '\uFEFF')
+          line = line.substring(1);
         String s = line.strip();
         if (!s.isEmpty()) out.add(s);
       }
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException(key + ": cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          key + ": cannot read " + file.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 
-  /** Where the bundled lists are in the jar (each list folder has a SOURCE.md with source and licence). */
+  /**
+   * Where the bundled lists are in the jar (each list folder has a SOURCE.md with source and
+   * licence).
+   */
   public static final String BUNDLED = "/org/lmforge/dataprep/filter/lists/";
 
-  /** Non-blank lines of a bundled list, read like {@link #lines}; {@code name} is relative to {@link #BUNDLED}. */
+  /**
+   * Non-blank lines of a bundled list, read like {@link #lines}; {@code name} is relative to {@link
+   * #BUNDLED}.
+   */
   public static List<String> bundledLines(String name) {
     InputStream in = ListFiles.class.getResourceAsStream(BUNDLED + name);
-    if (in == null) throw new IllegalStateException("bundled list missing from the jar: " + BUNDLED + name);
+    if (in == null)
+      throw new IllegalStateException("bundled list missing from the jar: " + BUNDLED + name);
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       List<String> out = new ArrayList<>();
       for (String line = r.readLine(); line != null; line = r.readLine()) {

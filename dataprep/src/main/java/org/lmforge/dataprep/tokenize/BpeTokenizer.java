@@ -14,16 +14,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Byte-level BPE encoder/decoder, GPT-2 style: text is split by {@link PreTokenizer} and each piece is merged
- * by rank ({@link PieceMerger}), as tiktoken and JTokkit do. Decoding concatenates each token's bytes, so
- * {@code decodeBytes(encode(b))} gives back {@code b} exactly, invalid UTF-8 included.
+ * Byte-level BPE encoder/decoder, GPT-2 style: text is split by {@link PreTokenizer} and each piece
+ * is merged by rank ({@link PieceMerger}), as tiktoken and JTokkit do. Decoding concatenates each
+ * token's bytes, so {@code decodeBytes(encode(b))} gives back {@code b} exactly, invalid UTF-8
+ * included.
  *
- * <p>Immutable and thread-safe. Frequent pieces are remembered in a small direct-mapped cache whose entries are
- * immutable objects, so concurrent readers and writers need no lock (a racing write only loses a cache entry).
- * Serializable (to ship to Spark executors): only the vocabulary travels, the lookup tables are rebuilt.
+ * <p>Immutable and thread-safe. Frequent pieces are remembered in a small direct-mapped cache whose
+ * entries are immutable objects, so concurrent readers and writers need no lock (a racing write
+ * only loses a cache entry). Serializable (to ship to Spark executors): only the vocabulary
+ * travels, the lookup tables are rebuilt.
  *
- * <p>{@link #encode} is "ordinary" encoding: text that spells a special token ({@code <|endoftext|>}) is
- * encoded as plain bytes, never as the special id, so crawled text cannot forge document boundaries.
+ * <p>{@link #encode} is "ordinary" encoding: text that spells a special token ({@code
+ * <|endoftext|>}) is encoded as plain bytes, never as the special id, so crawled text cannot forge
+ * document boundaries.
  */
 public final class BpeTokenizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,6 +36,7 @@ public final class BpeTokenizer implements Serializable {
 
   /** Pieces at most this long are cached; longer ones are rare and would crowd the cache. */
   private static final int MAX_CACHED_PIECE = 32;
+
   private static final int CACHE_SIZE = 1 << 15;
 
   private final String name;
@@ -46,13 +50,16 @@ public final class BpeTokenizer implements Serializable {
   private transient volatile CacheEntry[] cache;
 
   /**
-   * @param name     a human name, e.g. "gpt2" or "lmforge-bpe-32k"
+   * @param name a human name, e.g. "gpt2" or "lmforge-bpe-32k"
    * @param byteToId the token id of each byte value 0..255
-   * @param merges   merges in rank order; each side must be a byte token or an earlier merge's result
-   * @param specials special tokens (text -> id); ids together with the others must be exactly 0..V-1
+   * @param merges merges in rank order; each side must be a byte token or an earlier merge's result
+   * @param specials special tokens (text -> id); ids together with the others must be exactly
+   *     0..V-1
    */
-  public BpeTokenizer(String name, int[] byteToId, List<Merge> merges, Map<String, Integer> specials) {
-    if (byteToId.length != 256) throw new IllegalArgumentException("byteToId needs 256 entries, got " + byteToId.length);
+  public BpeTokenizer(
+      String name, int[] byteToId, List<Merge> merges, Map<String, Integer> specials) {
+    if (byteToId.length != 256)
+      throw new IllegalArgumentException("byteToId needs 256 entries, got " + byteToId.length);
     this.name = name;
     this.byteToId = byteToId.clone();
     this.merges = List.copyOf(merges);
@@ -68,7 +75,9 @@ public final class BpeTokenizer implements Serializable {
       byte[] left = bytesOf(m.left(), r);
       byte[] right = bytesOf(m.right(), r);
       long key = LongIntMap.pair(m.left(), m.right());
-      if (pairRank.get(key) >= 0) throw new IllegalArgumentException("merge " + r + " repeats the pair of merge " + pairRank.get(key));
+      if (pairRank.get(key) >= 0)
+        throw new IllegalArgumentException(
+            "merge " + r + " repeats the pair of merge " + pairRank.get(key));
       byte[] joined = Arrays.copyOf(left, left.length + right.length);
       System.arraycopy(right, 0, joined, left.length, right.length);
       define(m.result(), joined, "merge " + r);
@@ -76,7 +85,8 @@ public final class BpeTokenizer implements Serializable {
       mergeResult[r] = m.result();
     }
     for (Map.Entry<String, Integer> s : specials.entrySet()) {
-      define(s.getValue(), s.getKey().getBytes(StandardCharsets.UTF_8), "special token " + s.getKey());
+      define(
+          s.getValue(), s.getKey().getBytes(StandardCharsets.UTF_8), "special token " + s.getKey());
     }
     merger = new PieceMerger(this.byteToId, pairRank, mergeResult);
     sha256 = fingerprint();
@@ -84,8 +94,13 @@ public final class BpeTokenizer implements Serializable {
 
   private void define(int id, byte[] bytes, String what) {
     if (id < 0 || id >= tokenBytes.length) {
-      throw new IllegalArgumentException(what + " has id " + id + ", outside 0.." + (tokenBytes.length - 1)
-          + " (ids must be dense: 256 bytes + merges + specials)");
+      throw new IllegalArgumentException(
+          what
+              + " has id "
+              + id
+              + ", outside 0.."
+              + (tokenBytes.length - 1)
+              + " (ids must be dense: 256 bytes + merges + specials)");
     }
     if (tokenBytes[id] != null) throw new IllegalArgumentException(what + " reuses id " + id);
     tokenBytes[id] = bytes;
@@ -93,7 +108,8 @@ public final class BpeTokenizer implements Serializable {
 
   private byte[] bytesOf(int id, int rank) {
     if (id < 0 || id >= tokenBytes.length || tokenBytes[id] == null) {
-      throw new IllegalArgumentException("merge " + rank + " uses token " + id + " before it is defined");
+      throw new IllegalArgumentException(
+          "merge " + rank + " uses token " + id + " before it is defined");
     }
     return tokenBytes[id];
   }
@@ -121,7 +137,8 @@ public final class BpeTokenizer implements Serializable {
     return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
   }
 
-  // ---- identity -------------------------------------------------------------------------------------------
+  // ---- identity
+  // -------------------------------------------------------------------------------------------
 
   public String name() {
     return name;
@@ -152,7 +169,9 @@ public final class BpeTokenizer implements Serializable {
   /** Id of a special token, or an error listing the ones there are. */
   public int specialId(String token) {
     Integer id = specials.get(token);
-    if (id == null) throw new IllegalArgumentException("tokenizer " + name + " has no special token " + token + "; it has " + specials.keySet());
+    if (id == null)
+      throw new IllegalArgumentException(
+          "tokenizer " + name + " has no special token " + token + "; it has " + specials.keySet());
     return id;
   }
 
@@ -171,9 +190,13 @@ public final class BpeTokenizer implements Serializable {
     return tokenBytes[id].clone();
   }
 
-  // ---- encode ---------------------------------------------------------------------------------------------
+  // ---- encode
+  // ---------------------------------------------------------------------------------------------
 
-  /** Token ids of the UTF-8 bytes of {@code text} (a lone surrogate becomes '?', as String.getBytes does). */
+  /**
+   * Token ids of the UTF-8 bytes of {@code text} (a lone surrogate becomes '?', as String.getBytes
+   * does).
+   */
   public int[] encode(String text) {
     return encode(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -236,7 +259,8 @@ public final class BpeTokenizer implements Serializable {
     return merger;
   }
 
-  // ---- decode ---------------------------------------------------------------------------------------------
+  // ---- decode
+  // ---------------------------------------------------------------------------------------------
 
   /** The exact bytes the tokens stand for. */
   public byte[] decodeBytes(int[] ids) {
@@ -255,14 +279,23 @@ public final class BpeTokenizer implements Serializable {
     return out;
   }
 
-  /** Decoded as UTF-8 (invalid sequences become U+FFFD; use decodeBytes for an exact round trip). */
+  /**
+   * Decoded as UTF-8 (invalid sequences become U+FFFD; use decodeBytes for an exact round trip).
+   */
   public String decode(int[] ids) {
     return new String(decodeBytes(ids), StandardCharsets.UTF_8);
   }
 
   private void checkId(int id) {
     if (id < 0 || id >= tokenBytes.length) {
-      throw new IllegalArgumentException("token id " + id + " is outside the vocabulary of " + name + " (size " + tokenBytes.length + ")");
+      throw new IllegalArgumentException(
+          "token id "
+              + id
+              + " is outside the vocabulary of "
+              + name
+              + " (size "
+              + tokenBytes.length
+              + ")");
     }
   }
 
@@ -283,13 +316,15 @@ public final class BpeTokenizer implements Serializable {
     return "BpeTokenizer[" + id() + ", vocab " + vocabSize() + ", merges " + merges.size() + "]";
   }
 
-  // ---- serialization: ship the vocabulary, rebuild the tables ----------------------------------------------
+  // ---- serialization: ship the vocabulary, rebuild the tables
+  // ----------------------------------------------
 
   private Object writeReplace() throws ObjectStreamException {
     return new Form(name, byteToId, new ArrayList<>(merges), new LinkedHashMap<>(specials));
   }
 
-  private record Form(String name, int[] byteToId, ArrayList<Merge> merges, LinkedHashMap<String, Integer> specials)
+  private record Form(
+      String name, int[] byteToId, ArrayList<Merge> merges, LinkedHashMap<String, Integer> specials)
       implements Serializable {
     private Object readResolve() throws ObjectStreamException {
       return new BpeTokenizer(name, byteToId, merges, specials);

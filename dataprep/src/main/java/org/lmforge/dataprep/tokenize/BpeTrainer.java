@@ -11,17 +11,20 @@ import java.util.Map;
  * Learns byte-level BPE merges from a table of pre-token counts (the corpus-wide count of each
  * {@link PreTokenizer} piece, which the Spark job computes).
  *
- * <p>Algorithm (as in Hugging Face tokenizers' BpeTrainer): each distinct pre-token is a word of byte ids
- * with a count. Pair counts are built once; a max-heap holds (count, pair) and an index maps each pair to the
- * words that contain it. A merge rewrites only the words listed for its pair and updates the counts of the
- * neighbouring pairs it destroys and creates; pairs created by the merge are pushed onto the heap. Counts of
- * existing pairs only fall, so a popped entry whose count is stale is pushed back with its current count
- * (lazy deletion). Cost per merge: the occurrences of the merged pair, never a full recount.
+ * <p>Algorithm (as in Hugging Face tokenizers' BpeTrainer): each distinct pre-token is a word of
+ * byte ids with a count. Pair counts are built once; a max-heap holds (count, pair) and an index
+ * maps each pair to the words that contain it. A merge rewrites only the words listed for its pair
+ * and updates the counts of the neighbouring pairs it destroys and creates; pairs created by the
+ * merge are pushed onto the heap. Counts of existing pairs only fall, so a popped entry whose count
+ * is stale is pushed back with its current count (lazy deletion). Cost per merge: the occurrences
+ * of the merged pair, never a full recount.
  *
- * <p>Ties: the pair with the higher count wins; among equal counts the smaller left id, then the smaller right
- * id (ids: byte b = b, merge k = 256 + k). Results do not depend on the iteration order of the input map.
+ * <p>Ties: the pair with the higher count wins; among equal counts the smaller left id, then the
+ * smaller right id (ids: byte b = b, merge k = 256 + k). Results do not depend on the iteration
+ * order of the input map.
  *
- * <p>Ids of the result: bytes 0..255 by value, merges from 256 in learned order, then the special tokens.
+ * <p>Ids of the result: bytes 0..255 by value, merges from 256 in learned order, then the special
+ * tokens.
  */
 public final class BpeTrainer {
 
@@ -130,7 +133,8 @@ public final class BpeTrainer {
         heap.pop();
         long current = pairCount[slotOf.get(key)];
         if (current != count) {
-          if (current > 0) heap.push(current, key); // stale: counts only fall, re-queue at the true count
+          if (current > 0)
+            heap.push(current, key); // stale: counts only fall, re-queue at the true count
           continue;
         }
         return count >= minCount && count > 0 ? key : Long.MIN_VALUE;
@@ -185,7 +189,8 @@ public final class BpeTrainer {
     }
 
     private void noteCreated(int slot) {
-      // A new pair's slot may be noted many times; pushing duplicates is harmless (stale ones are dropped),
+      // A new pair's slot may be noted many times; pushing duplicates is harmless (stale ones are
+      // dropped),
       // but dedupe cheaply on the most recent entry.
       if (created.last() != slot) created.add(slot);
     }

@@ -5,24 +5,34 @@ import java.util.List;
 /**
  * What to learn.
  *
- * @param name          tokenizer name recorded in its id, e.g. "lmforge-bpe-32k"
- * @param vocabSize     total ids: 256 byte tokens + merges + special tokens (GPT-2: 50257)
- * @param specialTokens appended after the merges, in order; the first is usually {@code <|endoftext|>}
- * @param minPairCount  stop early when the most frequent pair occurs fewer times than this (2: a pair seen
- *                      once is memorisation, not compression)
+ * @param name tokenizer name recorded in its id, e.g. "lmforge-bpe-32k"
+ * @param vocabSize total ids: 256 byte tokens + merges + special tokens (GPT-2: 50257)
+ * @param specialTokens appended after the merges, in order; the first is usually {@code
+ *     <|endoftext|>}
+ * @param minPairCount stop early when the most frequent pair occurs fewer times than this (2: a
+ *     pair seen once is memorisation, not compression)
  */
-public record BpeTrainerConfig(String name, int vocabSize, List<String> specialTokens, long minPairCount) {
+public record BpeTrainerConfig(
+    String name, int vocabSize, List<String> specialTokens, long minPairCount) {
 
   public BpeTrainerConfig {
     specialTokens = List.copyOf(specialTokens);
     if (vocabSize < 256 + specialTokens.size()) {
-      throw new IllegalArgumentException("vocabSize " + vocabSize + " is below 256 byte tokens + " + specialTokens.size()
-          + " special tokens");
+      throw new IllegalArgumentException(
+          "vocabSize "
+              + vocabSize
+              + " is below 256 byte tokens + "
+              + specialTokens.size()
+              + " special tokens");
     }
-    if (minPairCount < 1) throw new IllegalArgumentException("minPairCount must be >= 1, got " + minPairCount);
+    if (minPairCount < 1)
+      throw new IllegalArgumentException("minPairCount must be >= 1, got " + minPairCount);
   }
 
-  /** GPT-2's layout: the given size, {@code <|endoftext|>} as the last id, pairs seen at least twice. */
+  /**
+   * GPT-2's layout: the given size, {@code <|endoftext|>} as the last id, pairs seen at least
+   * twice.
+   */
   public static BpeTrainerConfig gpt2Style(String name, int vocabSize) {
     return new BpeTrainerConfig(name, vocabSize, List.of(BpeTokenizer.END_OF_TEXT), 2);
   }

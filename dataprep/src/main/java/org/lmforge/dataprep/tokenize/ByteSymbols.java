@@ -1,10 +1,11 @@
 package org.lmforge.dataprep.tokenize;
 
 /**
- * GPT-2's byte-to-printable-symbol table ({@code bytes_to_unicode} in openai/gpt-2 encoder.py): each of the
- * 256 byte values gets one printable code point so that vocab.json and merges.txt can spell any byte string
- * without whitespace or control characters. Printable Latin-1 bytes map to themselves, the other 68 bytes
- * to U+0100 and up, in byte order (so the space 0x20 becomes 'Ġ', U+0120).
+ * GPT-2's byte-to-printable-symbol table ({@code bytes_to_unicode} in openai/gpt-2 encoder.py):
+ * each of the 256 byte values gets one printable code point so that vocab.json and merges.txt can
+ * spell any byte string without whitespace or control characters. Printable Latin-1 bytes map to
+ * themselves, the other 68 bytes to U+0100 and up, in byte order (so the space 0x20 becomes 'Ġ',
+ * U+0120).
  */
 final class ByteSymbols {
 
@@ -15,7 +16,8 @@ final class ByteSymbols {
     java.util.Arrays.fill(CHAR_TO_BYTE, -1);
     int next = 0;
     for (int b = 0; b < 256; b++) {
-      boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
+      boolean printable =
+          (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
       char c = printable ? (char) b : (char) (256 + next++);
       BYTE_TO_CHAR[b] = c;
       CHAR_TO_BYTE[c] = b;
@@ -49,8 +51,8 @@ final class ByteSymbols {
   }
 
   /**
-   * The byte order GPT-2 gives its first 256 token ids: printable bytes first, then the rest (the order of
-   * the values of bytes_to_unicode). r50k_base and encoder.json both use it.
+   * The byte order GPT-2 gives its first 256 token ids: printable bytes first, then the rest (the
+   * order of the values of bytes_to_unicode). r50k_base and encoder.json both use it.
    */
   static int[] gpt2ByteOrder() {
     int[] order = new int[256];

@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import net.openhft.hashing.LongHashFunction;
 
 /**
- * Deterministic train/validation assignment by a 64-bit hash of the document id (XXH3 of its UTF-8 bytes,
- * seeded): the same id always lands in the same split, on any machine, partition or re-run, and a fraction
- * {@code validationFraction} of ids goes to validation.
+ * Deterministic train/validation assignment by a 64-bit hash of the document id (XXH3 of its UTF-8
+ * bytes, seeded): the same id always lands in the same split, on any machine, partition or re-run,
+ * and a fraction {@code validationFraction} of ids goes to validation.
  *
  * @param validationFraction share of documents for validation, in [0, 1]
- * @param seed               XXH3 seed; change it to draw a different split
+ * @param seed XXH3 seed; change it to draw a different split
  */
 public record DocSplit(double validationFraction, long seed) implements java.io.Serializable {
   public static final String TRAIN = "train";
@@ -17,7 +17,8 @@ public record DocSplit(double validationFraction, long seed) implements java.io.
 
   public DocSplit {
     if (!(validationFraction >= 0 && validationFraction <= 1)) {
-      throw new IllegalArgumentException("validationFraction must be in [0, 1], got " + validationFraction);
+      throw new IllegalArgumentException(
+          "validationFraction must be in [0, 1], got " + validationFraction);
     }
   }
 

@@ -2,7 +2,10 @@ package org.lmforge.dataprep.tokenize;
 
 import java.util.Arrays;
 
-/** Growable int array: token ids of one encode call, or the words that contain a pair while training. */
+/**
+ * Growable int array: token ids of one encode call, or the words that contain a pair while
+ * training.
+ */
 final class IntList {
   int[] data;
   int size;
@@ -17,7 +20,8 @@ final class IntList {
   }
 
   void addAll(int[] vs) {
-    if (size + vs.length > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + vs.length));
+    if (size + vs.length > data.length)
+      data = Arrays.copyOf(data, Math.max(data.length * 2, size + vs.length));
     System.arraycopy(vs, 0, data, size, vs.length);
     size += vs.length;
   }

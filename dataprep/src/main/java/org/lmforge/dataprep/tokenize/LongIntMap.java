@@ -3,8 +3,9 @@ package org.lmforge.dataprep.tokenize;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash map from a long key (a token pair packed as left << 32 | right) to a non-negative int,
- * without boxing: the encoder looks up one pair rank per adjacent pair, so this lookup is the hot path.
+ * Open-addressing hash map from a long key (a token pair packed as left << 32 | right) to a
+ * non-negative int, without boxing: the encoder looks up one pair rank per adjacent pair, so this
+ * lookup is the hot path.
  */
 final class LongIntMap implements java.io.Serializable {
   private static final long EMPTY = Long.MIN_VALUE;

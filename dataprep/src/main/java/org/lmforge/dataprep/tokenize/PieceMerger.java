@@ -3,9 +3,10 @@ package org.lmforge.dataprep.tokenize;
 import java.util.Arrays;
 
 /**
- * Rank-based BPE over one pre-token: the piece starts as one token per byte, then the adjacent pair with the
- * lowest merge rank (leftmost among equals) is merged until no pair of the piece has a merge, as tiktoken and
- * JTokkit do. Only the neighbours of a merge are re-ranked. Stateless after construction, so thread-safe.
+ * Rank-based BPE over one pre-token: the piece starts as one token per byte, then the adjacent pair
+ * with the lowest merge rank (leftmost among equals) is merged until no pair of the piece has a
+ * merge, as tiktoken and JTokkit do. Only the neighbours of a merge are re-ranked. Stateless after
+ * construction, so thread-safe.
  */
 final class PieceMerger {
   /** Pieces longer than this merge with a heap, O(n log n), instead of the O(n^2) scan. */
@@ -15,7 +16,9 @@ final class PieceMerger {
   private final LongIntMap pairRank;
   private final int[] mergeResult;
 
-  /** @param pairRank (left, right) -> rank; @param mergeResult rank -> id of the merged token */
+  /**
+   * @param pairRank (left, right) -> rank; @param mergeResult rank -> id of the merged token
+   */
   PieceMerger(int[] byteToId, LongIntMap pairRank, int[] mergeResult) {
     this.byteToId = byteToId;
     this.pairRank = pairRank;
@@ -58,7 +61,10 @@ final class PieceMerger {
     return Arrays.copyOf(ids, n);
   }
 
-  /** Same result as bpeSmall, for long pieces: a linked list of tokens and a heap of (rank, position). */
+  /**
+   * Same result as bpeSmall, for long pieces: a linked list of tokens and a heap of (rank,
+   * position).
+   */
   int[] bpeLarge(byte[] b, int s, int e) {
     int n = e - s;
     int[] ids = new int[n];

@@ -5,8 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Counts pre-tokens over texts on one machine: the input {@link BpeTrainer} wants. (The Spark job does the
- * same with {@link PreTokenizer#split(String)} and a reduceByKey.) Not thread-safe; merge counters instead.
+ * Counts pre-tokens over texts on one machine: the input {@link BpeTrainer} wants. (The Spark job
+ * does the same with {@link PreTokenizer#split(String)} and a reduceByKey.) Not thread-safe; merge
+ * counters instead.
  */
 public final class PreTokenCounter {
   private final Map<String, Long> counts = new HashMap<>();
@@ -18,7 +19,10 @@ public final class PreTokenCounter {
 
   public void add(byte[] utf8) {
     bytes += utf8.length;
-    PreTokenizer.split(utf8, 0, utf8.length,
+    PreTokenizer.split(
+        utf8,
+        0,
+        utf8.length,
         (s, e) -> counts.merge(new String(utf8, s, e - s, StandardCharsets.UTF_8), 1L, Long::sum));
   }
 

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * GPT-2's pre-tokenisation: splits text into the pieces BPE merges never cross, by the regex
- * {@link #GPT2_PATTERN} compiled with {@code UNICODE_CHARACTER_CLASS} (so {@code \s} is Unicode White_Space, as
- * in GPT-2's Python {@code regex} and in tiktoken/JTokkit's r50k_base).
+ * GPT-2's pre-tokenisation: splits text into the pieces BPE merges never cross, by the regex {@link
+ * #GPT2_PATTERN} compiled with {@code UNICODE_CHARACTER_CLASS} (so {@code \s} is Unicode
+ * White_Space, as in GPT-2's Python {@code regex} and in tiktoken/JTokkit's r50k_base).
  *
- * <p>The splitting here is a hand-written scanner over UTF-8 bytes that yields exactly the regex's matches on
- * valid UTF-8 (PreTokenizerTest checks it against the Pattern) and is several times faster. Working on bytes
- * lets invalid UTF-8 through unchanged: each byte that is not part of a well-formed sequence counts as one
- * "other" character (like the U+FFFD a decoder would put there), so every byte lands in exactly one piece.
+ * <p>The splitting here is a hand-written scanner over UTF-8 bytes that yields exactly the regex's
+ * matches on valid UTF-8 (PreTokenizerTest checks it against the Pattern) and is several times
+ * faster. Working on bytes lets invalid UTF-8 through unchanged: each byte that is not part of a
+ * well-formed sequence counts as one "other" character (like the U+FFFD a decoder would put there),
+ * so every byte lands in exactly one piece.
  */
 public final class PreTokenizer {
 
@@ -22,7 +23,8 @@ public final class PreTokenizer {
       "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+";
 
   /** The reference Pattern; the scanner must split exactly like it. */
-  public static final Pattern GPT2_PATTERN = Pattern.compile(GPT2_REGEX, Pattern.UNICODE_CHARACTER_CLASS);
+  public static final Pattern GPT2_PATTERN =
+      Pattern.compile(GPT2_REGEX, Pattern.UNICODE_CHARACTER_CLASS);
 
   /** Receives each piece as a byte range [start, end) of the scanned array. */
   @FunctionalInterface
@@ -43,7 +45,10 @@ public final class PreTokenizer {
 
   private PreTokenizer() {}
 
-  /** Calls {@code sink} for each piece of {@code bytes[from, to)}, in order, covering every byte once. */
+  /**
+   * Calls {@code sink} for each piece of {@code bytes[from, to)}, in order, covering every byte
+   * once.
+   */
   public static void split(byte[] bytes, int from, int to, Sink sink) {
     int p = from;
     while (p < to) {
@@ -95,11 +100,18 @@ public final class PreTokenizer {
   public static List<String> split(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     List<String> out = new ArrayList<>();
-    split(bytes, 0, bytes.length, (s, e) -> out.add(new String(bytes, s, e - s, StandardCharsets.UTF_8)));
+    split(
+        bytes,
+        0,
+        bytes.length,
+        (s, e) -> out.add(new String(bytes, s, e - s, StandardCharsets.UTF_8)));
     return out;
   }
 
-  /** Length of the contraction ('s 't 're 've 'm 'll 'd) starting at p, or 0. Case-sensitive, like GPT-2. */
+  /**
+   * Length of the contraction ('s 't 're 've 'm 'll 'd) starting at p, or 0. Case-sensitive, like
+   * GPT-2.
+   */
   private static int contraction(byte[] b, int p, int to) {
     if (p + 1 >= to) return 0;
     int c1 = b[p + 1];
@@ -140,11 +152,17 @@ public final class PreTokenizer {
     } else if (c >= 0xE0 && c <= 0xEF) {
       if (p + 2 >= to || !cont(b[p + 1]) || !cont(b[p + 2])) return OTHER | (1 << 2);
       cp = ((c & 0x0F) << 12) | ((b[p + 1] & 0x3F) << 6) | (b[p + 2] & 0x3F);
-      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return OTHER | (1 << 2); // overlong or surrogate
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))
+        return OTHER | (1 << 2); // overlong or surrogate
       len = 3;
     } else if (c >= 0xF0 && c <= 0xF4) {
-      if (p + 3 >= to || !cont(b[p + 1]) || !cont(b[p + 2]) || !cont(b[p + 3])) return OTHER | (1 << 2);
-      cp = ((c & 0x07) << 18) | ((b[p + 1] & 0x3F) << 12) | ((b[p + 2] & 0x3F) << 6) | (b[p + 3] & 0x3F);
+      if (p + 3 >= to || !cont(b[p + 1]) || !cont(b[p + 2]) || !cont(b[p + 3]))
+        return OTHER | (1 << 2);
+      cp =
+          ((c & 0x07) << 18)
+              | ((b[p + 1] & 0x3F) << 12)
+              | ((b[p + 2] & 0x3F) << 6)
+              | (b[p + 3] & 0x3F);
       if (cp < 0x10000 || cp > 0x10FFFF) return OTHER | (1 << 2);
       len = 4;
     } else {
@@ -160,8 +178,11 @@ public final class PreTokenizer {
   /** \p{L}, \p{N}, \s (Unicode White_Space, as java.util.regex defines it) or other. */
   static int classOf(int cp) {
     switch (Character.getType(cp)) {
-      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-          Character.MODIFIER_LETTER, Character.OTHER_LETTER:
+      case Character.UPPERCASE_LETTER,
+      Character.LOWERCASE_LETTER,
+      Character.TITLECASE_LETTER,
+      Character.MODIFIER_LETTER,
+      Character.OTHER_LETTER:
         return LETTER;
       case Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER:
         return NUMBER;

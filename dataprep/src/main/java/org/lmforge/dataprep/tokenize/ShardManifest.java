@@ -10,26 +10,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * manifest.json beside a tokenized corpus: which tokenizer made the shards, and per split (train, validation)
- * the shards with their token counts and the split's UTF-8 byte count, so the trainer can turn loss per token
- * into bits per byte (bpb = loss_nats * tokens / (bytes * ln 2)).
+ * manifest.json beside a tokenized corpus: which tokenizer made the shards, and per split (train,
+ * validation) the shards with their token counts and the split's UTF-8 byte count, so the trainer
+ * can turn loss per token into bits per byte (bpb = loss_nats * tokens / (bytes * ln 2)).
  *
- * @param tokenizerId     {@link BpeTokenizer#id()}, e.g. "lmforge-bpe-32k-1a2b3c4d5e6f"
- * @param tokenizerSha256 {@link BpeTokenizer#sha256()}: the reader checks it against the tokenizer it loads
- * @param vocabSize       ids in the tokenizer (and in each shard header)
- * @param endOfTextId     the document separator
- * @param splits          split name -> shards
+ * @param tokenizerId {@link BpeTokenizer#id()}, e.g. "lmforge-bpe-32k-1a2b3c4d5e6f"
+ * @param tokenizerSha256 {@link BpeTokenizer#sha256()}: the reader checks it against the tokenizer
+ *     it loads
+ * @param vocabSize ids in the tokenizer (and in each shard header)
+ * @param endOfTextId the document separator
+ * @param splits split name -> shards
  */
-public record ShardManifest(String tokenizerId, String tokenizerSha256, int vocabSize, int endOfTextId,
+public record ShardManifest(
+    String tokenizerId,
+    String tokenizerSha256,
+    int vocabSize,
+    int endOfTextId,
     Map<String, Split> splits) {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public ShardManifest {
     splits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(splits));
   }
 
-  /** One shard file: path relative to the manifest, its tokens (separators included), bytes and documents. */
+  /**
+   * One shard file: path relative to the manifest, its tokens (separators included), bytes and
+   * documents.
+   */
   public record Shard(String path, long tokens, long utf8Bytes, long documents) {
     public static Shard of(String path, ShardHeader h) {
       return new Shard(path, h.tokenCount(), h.utf8Bytes(), h.documents());
@@ -64,15 +73,25 @@ public record ShardManifest(String tokenizerId, String tokenizerSha256, int voca
 
   public Split split(String name) {
     Split s = splits.get(name);
-    if (s == null) throw new IllegalArgumentException("manifest has no split \"" + name + "\"; it has " + splits.keySet());
+    if (s == null)
+      throw new IllegalArgumentException(
+          "manifest has no split \"" + name + "\"; it has " + splits.keySet());
     return s;
   }
 
   /** Fails unless {@code tok} is the tokenizer that wrote the shards. */
   public void checkTokenizer(BpeTokenizer tok) {
     if (!tok.sha256().equals(tokenizerSha256) || tok.vocabSize() != vocabSize) {
-      throw new IllegalArgumentException("shards were written by tokenizer " + tokenizerId + " (vocab " + vocabSize
-          + ") but the tokenizer given is " + tok.id() + " (vocab " + tok.vocabSize() + ")");
+      throw new IllegalArgumentException(
+          "shards were written by tokenizer "
+              + tokenizerId
+              + " (vocab "
+              + vocabSize
+              + ") but the tokenizer given is "
+              + tok.id()
+              + " (vocab "
+              + tok.vocabSize()
+              + ")");
     }
   }
 

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes one token shard ({@link ShardHeader} + tokens) to a plain OutputStream; each document is preceded by
- * the end-of-document token, as in GPT-2/nanoGPT data, so the model sees where documents start.
+ * Writes one token shard ({@link ShardHeader} + tokens) to a plain OutputStream; each document is
+ * preceded by the end-of-document token, as in GPT-2/nanoGPT data, so the model sees where
+ * documents start.
  *
- * <p>The header carries the token count and the stream may not seek, so tokens are kept in memory (in 1 MiB
- * blocks, as they will be on disk: 2 bytes per token for vocabularies up to 65536) until {@link #close()}.
- * Roll over to a new shard when {@link #tokenCount()} passes your shard size (e.g. 100M tokens = 200 MB).
+ * <p>The header carries the token count and the stream may not seek, so tokens are kept in memory
+ * (in 1 MiB blocks, as they will be on disk: 2 bytes per token for vocabularies up to 65536) until
+ * {@link #close()}. Roll over to a new shard when {@link #tokenCount()} passes your shard size
+ * (e.g. 100M tokens = 200 MB).
  */
 public final class TokenShardWriter implements AutoCloseable {
   private static final int BLOCK = 1 << 20;
@@ -30,7 +32,8 @@ public final class TokenShardWriter implements AutoCloseable {
 
   public TokenShardWriter(OutputStream out, int vocabSize, int endOfTextId) {
     if (endOfTextId < 0 || endOfTextId >= vocabSize) {
-      throw new IllegalArgumentException("end-of-text id " + endOfTextId + " outside vocabulary of " + vocabSize);
+      throw new IllegalArgumentException(
+          "end-of-text id " + endOfTextId + " outside vocabulary of " + vocabSize);
     }
     this.out = out;
     this.vocabSize = vocabSize;
@@ -43,12 +46,16 @@ public final class TokenShardWriter implements AutoCloseable {
     return new TokenShardWriter(out, tok.vocabSize(), tok.endOfTextId());
   }
 
-  /** Appends one document: the separator, then its tokens; {@code utf8Bytes} is its text's UTF-8 length. */
+  /**
+   * Appends one document: the separator, then its tokens; {@code utf8Bytes} is its text's UTF-8
+   * length.
+   */
   public void addDocument(int[] docTokens, long utf8Bytes) {
     if (closed) throw new IllegalStateException("shard already closed");
     put(endOfText);
     for (int t : docTokens) {
-      if (t < 0 || t >= vocabSize) throw new IllegalArgumentException("token " + t + " outside vocabulary of " + vocabSize);
+      if (t < 0 || t >= vocabSize)
+        throw new IllegalArgumentException("token " + t + " outside vocabulary of " + vocabSize);
       put(t);
     }
     this.utf8Bytes += utf8Bytes;
@@ -92,7 +99,9 @@ public final class TokenShardWriter implements AutoCloseable {
   public ShardHeader finish() throws IOException {
     if (closed) throw new IllegalStateException("shard already closed");
     closed = true;
-    ShardHeader h = new ShardHeader(ShardHeader.VERSION, vocabSize, width, tokens, utf8Bytes, documents, endOfText);
+    ShardHeader h =
+        new ShardHeader(
+            ShardHeader.VERSION, vocabSize, width, tokens, utf8Bytes, documents, endOfText);
     try (out) {
       out.write(h.toBytes());
       for (byte[] b : blocks) out.write(b, 0, BLOCK - BLOCK % width);

@@ -29,7 +29,8 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  */
 public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable {
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
-  private static final byte[] WARC_MAGIC = "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] WARC_MAGIC =
+      "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final CrawlSource source;
   private final String file;
@@ -38,7 +39,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   private long fileLength;
   private boolean gzip;
   private WarcReader reader;
-  private long base;              // absolute offset the current WarcReader started at
+  private long base; // absolute offset the current WarcReader started at
   private long lastGoodOffset = -1;
   private boolean done;
   private int recoveries;
@@ -81,13 +82,14 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
       try (InputStream in = new java.util.zip.GZIPInputStream(source.openAt(0))) {
         head = in.readNBytes(16);
       } catch (IOException e) {
-        head = new byte[0];   // a corrupt first member: let the reader report it and resync
+        head = new byte[0]; // a corrupt first member: let the reader report it and resync
       }
     }
     if (head.length > 0 && !startsWith(head, WARC_MAGIC)) {
-      String what = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("filedesc:")
-          ? "an ARC file (legacy format; convert it to WARC, e.g. with jwarc's or warcio's arc2warc)"
-          : "not a WARC file (it starts with neither 'WARC/' nor a gzip header)";
+      String what =
+          new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("filedesc:")
+              ? "an ARC file (legacy format; convert it to WARC, e.g. with jwarc's or warcio's arc2warc)"
+              : "not a WARC file (it starts with neither 'WARC/' nor a gzip header)";
       pending.add(CrawlItem.malformed(file, 0, CrawlItem.NOT_WARC, what));
       done = true;
       return;
@@ -100,7 +102,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     base = offset;
     InputStream in = new BufferedInputStream(source.openAt(offset), 1 << 16);
     reader = new WarcReader(Channels.newChannel(in));
-    reader.setLenient(true);   // tolerate the header quirks of real crawlers (wget, ClueWeb)
+    reader.setLenient(true); // tolerate the header quirks of real crawlers (wget, ClueWeb)
   }
 
   @Override
@@ -132,8 +134,11 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     } catch (Exception e) {
       // The record after the last good one is damaged: report it where it starts, skip past it.
       long at = lastGoodOffset < 0 ? base : nextBoundary(lastGoodOffset + 1, lastGoodOffset + 1);
-      if (at < 0) {   // no record boundary left after the last good record: the damage runs to the end
-        pending.add(CrawlItem.malformed(file, Math.max(base, lastGoodOffset + 1), classify(e), describe(e)));
+      if (at
+          < 0) { // no record boundary left after the last good record: the damage runs to the end
+        pending.add(
+            CrawlItem.malformed(
+                file, Math.max(base, lastGoodOffset + 1), classify(e), describe(e)));
         done = true;
         closeReader();
         return;
@@ -155,13 +160,17 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     }
   }
 
-  /** Reports a malformed stretch at {@code at} and restarts reading at the next record boundary after it. */
+  /**
+   * Reports a malformed stretch at {@code at} and restarts reading at the next record boundary
+   * after it.
+   */
   private void recover(long at, String reason, Exception e) {
     pending.add(CrawlItem.malformed(file, at, reason, describe(e)));
     long resume = nextBoundary(at + 1, at + 1);
     lastGoodOffset = -1;
     // Reading must move forward: a resume point at or before the current start would read the same
-    // records again (seen when a mis-framed record makes the reader's positions run past the file end).
+    // records again (seen when a mis-framed record makes the reader's positions run past the file
+    // end).
     if (resume < 0 || resume <= base || ++recoveries > MAX_RECOVERIES) {
       done = true;
       closeReader();
@@ -177,8 +186,8 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   }
 
   /**
-   * Offset of the next gzip member header (gzip files) or "WARC/" at a line start (plain files) at or after
-   * {@code from}; -1 if none. Scans the raw bytes with a rolling window.
+   * Offset of the next gzip member header (gzip files) or "WARC/" at a line start (plain files) at
+   * or after {@code from}; -1 if none. Scans the raw bytes with a rolling window.
    */
   private long nextBoundary(long from, long fallback) {
     byte[] magic = gzip ? GZIP_MAGIC : WARC_MAGIC;
@@ -220,7 +229,8 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     boolean isConversion = "conversion".equals(type);
     boolean isResource = "resource".equals(type);
     String url = cleanUrl(target.target());
-    // resource records also carry crawler files (wget's log and arguments under metadata://): only web
+    // resource records also carry crawler files (wget's log and arguments under metadata://): only
+    // web
     // captures are pages
     if (!isResponse && !isConversion && !(isResource && url.startsWith("http"))) {
       return CrawlItem.skipped(file, offset, type, CrawlItem.NOT_A_CAPTURE, null);
@@ -233,9 +243,11 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     String declaredCharset = null;
     String robots = "";
     InputStream body;
-    if (isResponse && rec.contentType() != null
+    if (isResponse
+        && rec.contentType() != null
         && rec.contentType().base().equals(MediaType.HTTP_RESPONSE.base())) {
-      // Parse the HTTP message from the record's own bytes (bounded by WARC Content-Length), not from
+      // Parse the HTTP message from the record's own bytes (bounded by WARC Content-Length), not
+      // from
       // the live stream: a damaged record can then never make a body read run away.
       byte[] block = readCapped(rec.body().stream(), maxBodyBytes + (1 << 16));
       HttpEnvelope http;
@@ -254,10 +266,17 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
       contentType = ct.isBlank() ? "" : mt.base().toString().toLowerCase(Locale.ROOT);
       declaredCharset = mt.parameters().get("charset");
       robots = String.join(", ", http.all("X-Robots-Tag"));
-      byte[] raw = http.body().length > maxBodyBytes + 1
-          ? java.util.Arrays.copyOf(http.body(), maxBodyBytes + 1) : http.body();
-      body = new java.io.ByteArrayInputStream(PayloadDecoder.decode(raw, http.first("Transfer-Encoding"),
-          http.first("Content-Encoding"), maxBodyBytes + 1));
+      byte[] raw =
+          http.body().length > maxBodyBytes + 1
+              ? java.util.Arrays.copyOf(http.body(), maxBodyBytes + 1)
+              : http.body();
+      body =
+          new java.io.ByteArrayInputStream(
+              PayloadDecoder.decode(
+                  raw,
+                  http.first("Transfer-Encoding"),
+                  http.first("Content-Encoding"),
+                  maxBodyBytes + 1));
     } else {
       MediaType mt = rec.contentType();
       contentType = mt == null ? "" : mt.base().toString().toLowerCase(Locale.ROOT);
@@ -278,8 +297,20 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     if (!html && !text) {
       return CrawlItem.skipped(file, offset, type, CrawlItem.NOT_HTML, contentType);
     }
-    return CrawlItem.page(new CrawlRecord(file, offset, id, type, url, date, contentType, status,
-        declaredCharset, robots, bytes, truncated));
+    return CrawlItem.page(
+        new CrawlRecord(
+            file,
+            offset,
+            id,
+            type,
+            url,
+            date,
+            contentType,
+            status,
+            declaredCharset,
+            robots,
+            bytes,
+            truncated));
   }
 
   /**
@@ -301,8 +332,10 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   }
 
   private static boolean looksLikeHtml(byte[] b) {
-    String head = new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
-        .stripLeading().toLowerCase(Locale.ROOT);
+    String head =
+        new String(b, 0, Math.min(b.length, 512), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .stripLeading()
+            .toLowerCase(Locale.ROOT);
     return head.startsWith("<!doctype html") || head.startsWith("<html");
   }
 
@@ -319,7 +352,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     try {
       return rec.date();
     } catch (RuntimeException e) {
-      return null;   // e.g. ClueWeb09's "2008-10-294T05:21:46-0700"
+      return null; // e.g. ClueWeb09's "2008-10-294T05:21:46-0700"
     }
   }
 
@@ -362,7 +395,8 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   }
 
   private static boolean startsWith(byte[] b, byte[] prefix) {
-    return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+    return b.length >= prefix.length
+        && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }
 
   private void closeReader() {

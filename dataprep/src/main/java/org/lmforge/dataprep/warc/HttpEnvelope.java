@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The HTTP response inside a WARC response record, parsed from the record's bytes: status line, headers,
- * body. Written here rather than using jwarc's HttpResponse.parse, which loops forever on some real records
- * (seen on ia-web-commons' link-extraction-test.warc); this parser is a bounded scan that accepts CRLF or bare
- * LF line ends and repeated headers.
+ * The HTTP response inside a WARC response record, parsed from the record's bytes: status line,
+ * headers, body. Written here rather than using jwarc's HttpResponse.parse, which loops forever on
+ * some real records (seen on ia-web-commons' link-extraction-test.warc); this parser is a bounded
+ * scan that accepts CRLF or bare LF line ends and repeated headers.
  */
 record HttpEnvelope(int status, Map<String, List<String>> headers, byte[] body) {
   private static final int MAX_HEADER_BYTES = 1 << 16;
@@ -35,18 +35,20 @@ record HttpEnvelope(int status, Map<String, List<String>> headers, byte[] body) 
       }
     }
     if (end < 0) {
-      if (block.length <= MAX_HEADER_BYTES && block.length > 0) {   // headers only, no body
+      if (block.length <= MAX_HEADER_BYTES && block.length > 0) { // headers only, no body
         end = block.length;
         bodyStart = block.length;
       } else {
-        throw new IllegalArgumentException("no end of HTTP headers in the first " + MAX_HEADER_BYTES + " bytes");
+        throw new IllegalArgumentException(
+            "no end of HTTP headers in the first " + MAX_HEADER_BYTES + " bytes");
       }
     }
     String head = new String(block, 0, end, StandardCharsets.ISO_8859_1);
     String[] lines = head.split("\r?\n");
     String statusLine = lines[0].strip();
     if (!statusLine.startsWith("HTTP/")) {
-      throw new IllegalArgumentException("not an HTTP status line: '" + abbreviate(statusLine) + "'");
+      throw new IllegalArgumentException(
+          "not an HTTP status line: '" + abbreviate(statusLine) + "'");
     }
     String[] parts = statusLine.split("\\s+");
     int status;
@@ -59,19 +61,21 @@ record HttpEnvelope(int status, Map<String, List<String>> headers, byte[] body) 
     String last = null;
     for (int i = 1; i < lines.length; i++) {
       String line = lines[i];
-      if ((line.startsWith(" ") || line.startsWith("\t")) && last != null) {   // obsolete line folding
+      if ((line.startsWith(" ") || line.startsWith("\t"))
+          && last != null) { // obsolete line folding
         List<String> v = headers.get(last);
         v.set(v.size() - 1, v.get(v.size() - 1) + " " + line.strip());
         continue;
       }
       int colon = line.indexOf(':');
       if (colon <= 0) {
-        continue;   // junk line: browsers ignore it too
+        continue; // junk line: browsers ignore it too
       }
       last = line.substring(0, colon).strip();
       headers.computeIfAbsent(last, k -> new ArrayList<>()).add(line.substring(colon + 1).strip());
     }
-    byte[] body = java.util.Arrays.copyOfRange(block, Math.min(bodyStart, block.length), block.length);
+    byte[] body =
+        java.util.Arrays.copyOfRange(block, Math.min(bodyStart, block.length), block.length);
     return new HttpEnvelope(status, headers, body);
   }
 

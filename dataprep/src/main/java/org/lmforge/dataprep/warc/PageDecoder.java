@@ -10,26 +10,32 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a payload into a String: byte-order mark, then the HTTP charset, then a {@code <meta charset>} in the
- * first bytes, then a validity check (UTF-8 if the bytes are valid UTF-8, else windows-1252, which is what
- * browsers do for undeclared Western pages). A declared charset that is unknown or contradicted by the bytes
- * is reported as a problem but the page is still decoded; a binary payload under a text type is refused.
+ * Turns a payload into a String: byte-order mark, then the HTTP charset, then a {@code <meta
+ * charset>} in the first bytes, then a validity check (UTF-8 if the bytes are valid UTF-8, else
+ * windows-1252, which is what browsers do for undeclared Western pages). A declared charset that is
+ * unknown or contradicted by the bytes is reported as a problem but the page is still decoded; a
+ * binary payload under a text type is refused.
  */
 public final class PageDecoder {
-  /** {@code <meta charset>}, {@code <meta http-equiv content="...; charset=">} or an XML declaration. */
-  private static final Pattern META_CHARSET = Pattern.compile(
-      "(?:<meta[^>]+charset\\s*=\\s*[\"']?|<\\?xml[^>]+encoding\\s*=\\s*[\"'])([A-Za-z0-9._:-]{1,40})",
-      Pattern.CASE_INSENSITIVE);
+  /**
+   * {@code <meta charset>}, {@code <meta http-equiv content="...; charset=">} or an XML
+   * declaration.
+   */
+  private static final Pattern META_CHARSET =
+      Pattern.compile(
+          "(?:<meta[^>]+charset\\s*=\\s*[\"']?|<\\?xml[^>]+encoding\\s*=\\s*[\"'])([A-Za-z0-9._:-]{1,40})",
+          Pattern.CASE_INSENSITIVE);
+
   private static final int SNIFF_BYTES = 4096;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
   private PageDecoder() {}
 
   /**
-   * @param text     the decoded page, null when {@code problem} is {@link #BINARY}
+   * @param text the decoded page, null when {@code problem} is {@link #BINARY}
    * @param declared charset named by header or meta tag as written, or null
-   * @param used     charset used to decode
-   * @param problem  null, or one of the reasons below
+   * @param used charset used to decode
+   * @param problem null, or one of the reasons below
    */
   public record Decoded(String text, String declared, String used, String problem) {}
 
@@ -41,19 +47,21 @@ public final class PageDecoder {
     Charset bom = bomCharset(body);
     if (bom != null) {
       int skip = bom == StandardCharsets.UTF_8 ? 3 : 2;
-      return new Decoded(new String(body, skip, body.length - skip, bom), httpCharset, bom.name(), null);
+      return new Decoded(
+          new String(body, skip, body.length - skip, bom), httpCharset, bom.name(), null);
     }
     if (looksBinary(body)) {
       return new Decoded(null, httpCharset, "none", BINARY);
     }
-    String declared = httpCharset != null && !httpCharset.isBlank() ? httpCharset.strip() : metaCharset(body);
+    String declared =
+        httpCharset != null && !httpCharset.isBlank() ? httpCharset.strip() : metaCharset(body);
     String problem = null;
     if (declared != null) {
       Charset cs = lookup(declared);
       if (cs == null) {
         problem = UNKNOWN_CHARSET;
       } else if (cs == StandardCharsets.UTF_8 && !isValidUtf8(body)) {
-        problem = WRONG_CHARSET;   // very common: "utf-8" declared over windows-1252 bytes
+        problem = WRONG_CHARSET; // very common: "utf-8" declared over windows-1252 bytes
       } else {
         return new Decoded(new String(body, cs), declared, cs.name(), null);
       }
@@ -64,8 +72,8 @@ public final class PageDecoder {
 
   /** WHATWG treats latin1/ascii labels as windows-1252; unknown or unsupported names give null. */
   /**
-   * Decodes a file that has no HTTP header (e.g. {@code *.html} on disk) by the same rules; binary bytes are
-   * read as windows-1252 rather than refused, since the caller asked for text.
+   * Decodes a file that has no HTTP header (e.g. {@code *.html} on disk) by the same rules; binary
+   * bytes are read as windows-1252 rather than refused, since the caller asked for text.
    */
   public static String decodeText(byte[] body) {
     Decoded d = decode(body, null);
@@ -74,7 +82,10 @@ public final class PageDecoder {
 
   static Charset lookup(String label) {
     String l = label.toLowerCase(Locale.ROOT).replace('_', '-').strip();
-    if (l.equals("iso-8859-1") || l.equals("latin1") || l.equals("us-ascii") || l.equals("ascii")
+    if (l.equals("iso-8859-1")
+        || l.equals("latin1")
+        || l.equals("us-ascii")
+        || l.equals("ascii")
         || l.equals("iso8859-1")) {
       return WINDOWS_1252;
     }
@@ -82,17 +93,19 @@ public final class PageDecoder {
       return StandardCharsets.UTF_8;
     }
     if (l.startsWith("utf-16")) {
-      return StandardCharsets.UTF_8;   // a page that says UTF-16 in ASCII bytes is not UTF-16 (no BOM was found)
+      return StandardCharsets
+          .UTF_8; // a page that says UTF-16 in ASCII bytes is not UTF-16 (no BOM was found)
     }
     try {
       return Charset.isSupported(l) ? Charset.forName(l) : null;
     } catch (RuntimeException e) {
-      return null;   // IllegalCharsetNameException for labels like "utf-8;"
+      return null; // IllegalCharsetNameException for labels like "utf-8;"
     }
   }
 
   static String metaCharset(byte[] body) {
-    String head = new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
+    String head =
+        new String(body, 0, Math.min(body.length, SNIFF_BYTES), StandardCharsets.ISO_8859_1);
     Matcher m = META_CHARSET.matcher(head);
     return m.find() ? m.group(1) : null;
   }
@@ -111,8 +124,8 @@ public final class PageDecoder {
   }
 
   /**
-   * Binary if, in the first 8 KiB, more than 2% of bytes are control characters that never occur in text
-   * (NUL and the C0 range except tab, newlines, form feed and ESC used by ISO-2022 encodings).
+   * Binary if, in the first 8 KiB, more than 2% of bytes are control characters that never occur in
+   * text (NUL and the C0 range except tab, newlines, form feed and ESC used by ISO-2022 encodings).
    */
   static boolean looksBinary(byte[] b) {
     int n = Math.min(b.length, 8192);
@@ -131,8 +144,11 @@ public final class PageDecoder {
 
   static boolean isValidUtf8(byte[] b) {
     try {
-      StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(b));
       return true;
     } catch (CharacterCodingException e) {
       return false;

@@ -9,10 +9,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Undoes HTTP transfer and content encodings on a payload that was already read (and capped). Crawlers
- * disagree on whether they store bodies decoded while keeping the original headers (ClueWeb09 keeps
- * "Content-Encoding: gzip" over plain bytes), so every decoding is tried and the raw bytes kept when the
- * bytes do not match the declared encoding.
+ * Undoes HTTP transfer and content encodings on a payload that was already read (and capped).
+ * Crawlers disagree on whether they store bodies decoded while keeping the original headers
+ * (ClueWeb09 keeps "Content-Encoding: gzip" over plain bytes), so every decoding is tried and the
+ * raw bytes kept when the bytes do not match the declared encoding.
  */
 final class PayloadDecoder {
   private PayloadDecoder() {}
@@ -27,14 +27,18 @@ final class PayloadDecoder {
     }
     String ce = contentEncoding == null ? "" : contentEncoding.toLowerCase(Locale.ROOT).strip();
     try {
-      if ((ce.contains("gzip")) && body.length > 2 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b) {
+      if ((ce.contains("gzip"))
+          && body.length > 2
+          && (body[0] & 0xff) == 0x1f
+          && (body[1] & 0xff) == 0x8b) {
         return readCapped(new GZIPInputStream(new ByteArrayInputStream(body)), cap);
       }
       if (ce.equals("deflate") && body.length > 1 && (body[0] & 0x0f) == 8) {
         return readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), cap);
       }
     } catch (IOException e) {
-      // a damaged compressed body: keep the raw bytes; the binary-body check downstream catches garbage
+      // a damaged compressed body: keep the raw bytes; the binary-body check downstream catches
+      // garbage
     }
     return body;
   }
@@ -65,7 +69,8 @@ final class PayloadDecoder {
       if (lineEnd >= b.length) {
         return out.size() > 0 ? out.toByteArray() : null;
       }
-      String sizeLine = new String(b, pos, lineEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
+      String sizeLine =
+          new String(b, pos, lineEnd - pos, java.nio.charset.StandardCharsets.ISO_8859_1).strip();
       int semi = sizeLine.indexOf(';');
       if (semi >= 0) {
         sizeLine = sizeLine.substring(0, semi);

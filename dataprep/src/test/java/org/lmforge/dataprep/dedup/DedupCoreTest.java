@@ -16,12 +16,16 @@ class DedupCoreTest {
   @Test
   void urlVariantsOfOnePageNormaliseAlike() {
     String canon = "https://example.com/a/b?id=7&lang=en";
-    assertEquals(canon, urls.normalize("HTTPS://Example.COM:443/a/b?id=7&utm_source=x&lang=en#top"));
+    assertEquals(
+        canon, urls.normalize("HTTPS://Example.COM:443/a/b?id=7&utm_source=x&lang=en#top"));
     assertEquals(canon, urls.normalize("https://example.com./a/b?fbclid=abc&id=7&lang=en"));
     assertEquals("http://example.com/", urls.normalize("http://EXAMPLE.com:80"));
     assertEquals("http://example.com:8080/", urls.normalize("http://example.com:8080/"));
-    assertNotEquals(urls.normalize("https://example.com/a?id=7"), urls.normalize("https://example.com/a?id=8"));
-    assertNotEquals(urls.normalize("https://example.com/A"), urls.normalize("https://example.com/a"),
+    assertNotEquals(
+        urls.normalize("https://example.com/a?id=7"), urls.normalize("https://example.com/a?id=8"));
+    assertNotEquals(
+        urls.normalize("https://example.com/A"),
+        urls.normalize("https://example.com/a"),
         "paths are case-sensitive");
     assertEquals("not a url", urls.normalize(" not a url "));
     assertEquals(null, urls.normalize("  "));
@@ -57,7 +61,8 @@ class DedupCoreTest {
     assertEquals(1, s.shingles("word").length, "a single word is one shingle");
     assertEquals(1, s.shingles("two words only").length);
     assertEquals(6, s.shingles("one two three four five six seven eight nine ten").length);
-    assertArrayEquals(s.shingles("One, two; three four five."), s.shingles("one two three four five"));
+    assertArrayEquals(
+        s.shingles("One, two; three four five."), s.shingles("one two three four five"));
     // Chinese has no spaces: characters are words, so a sentence gives many shingles, not one.
     assertEquals(9, s.shingles("我们今天讨论欧洲议会的报告").length);
     assertTrue(s.shingles("Η Επιτροπή υποβάλλει νέες προτάσεις για την ισότητα").length == 4);
@@ -81,7 +86,8 @@ class DedupCoreTest {
     // 512 hashes: standard deviation sqrt(J(1-J)/512) < 0.022; allow 4 sigma.
     assertEquals(exact, est, 0.09, "exact " + exact);
     assertEquals(1.0, Jaccard.estimate(h.signature(sa), h.signature(sa)));
-    assertArrayEquals(MinHasher.bandKeys(h.signature(sa), 28, 4), MinHasher.bandKeys(h.signature(sa), 28, 4));
+    assertArrayEquals(
+        MinHasher.bandKeys(h.signature(sa), 28, 4), MinHasher.bandKeys(h.signature(sa), 28, 4));
   }
 
   @Test
@@ -103,8 +109,10 @@ class DedupCoreTest {
 
   @Test
   void badConfigNamesTheKey() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DedupConfig.defaults().withNear(100, 28, 4, "exact", 0.7));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DedupConfig.defaults().withNear(100, 28, 4, "exact", 0.7));
     assertTrue(e.getMessage().contains("numHashes"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> DedupConfig.defaults().withKeep("oldest"));
     assertEquals(List.of("newest", "longest"), DedupConfig.KEEP_RULES);

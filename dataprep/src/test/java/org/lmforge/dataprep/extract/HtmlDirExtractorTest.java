@@ -15,35 +15,47 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlDirExtractorTest {
-    private static final String ARTICLE = "<html><head><title>T</title></head><body><nav><a href=/>Home</a> <a href=/x>News</a></nav>"
-        + "<article><h1>%s</h1><p>%s</p><p>Second paragraph of the page.</p></article>"
-        + "<footer>Impressum</footer></body></html>";
+  private static final String ARTICLE =
+      "<html><head><title>T</title></head><body><nav><a href=/>Home</a> <a href=/x>News</a></nav>"
+          + "<article><h1>%s</h1><p>%s</p><p>Second paragraph of the page.</p></article>"
+          + "<footer>Impressum</footer></body></html>";
 
-    @Test
-    void writesOneJsonLinePerHtmlFileSortedWithCharsetSniffed(@TempDir Path dir) throws IOException {
-        Files.writeString(dir.resolve("b.html"), ARTICLE.formatted("Bee", "Plain UTF-8 text: naïve café."), StandardCharsets.UTF_8);
-        Files.createDirectories(dir.resolve("sub"));
-        // windows-1252 bytes, declared in a meta tag, gzip-compressed
-        String latin = ARTICLE.formatted("Ah", "Größe und Maße.").replace("<head>", "<head><meta charset=\"windows-1252\">");
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("sub/a.html.gz")))) {
-            out.write(latin.getBytes(Charset.forName("windows-1252")));
-        }
-        Files.writeString(dir.resolve("notes.txt"), "not html");
-        Path out = dir.resolve("out/extracted.jsonl");
+  @Test
+  void writesOneJsonLinePerHtmlFileSortedWithCharsetSniffed(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("b.html"),
+        ARTICLE.formatted("Bee", "Plain UTF-8 text: naïve café."),
+        StandardCharsets.UTF_8);
+    Files.createDirectories(dir.resolve("sub"));
+    // windows-1252 bytes, declared in a meta tag, gzip-compressed
+    String latin =
+        ARTICLE
+            .formatted("Ah", "Größe und Maße.")
+            .replace("<head>", "<head><meta charset=\"windows-1252\">");
+    try (OutputStream out =
+        new GZIPOutputStream(Files.newOutputStream(dir.resolve("sub/a.html.gz")))) {
+      out.write(latin.getBytes(Charset.forName("windows-1252")));
+    }
+    Files.writeString(dir.resolve("notes.txt"), "not html");
+    Path out = dir.resolve("out/extracted.jsonl");
 
-        int n = HtmlDirExtractor.run(dir, out);
+    int n = HtmlDirExtractor.run(dir, out);
 
-        assertEquals(2, n);
-        // sorted by path: "b.html" < "sub/a.html.gz"
-        assertEquals(List.of(
+    assertEquals(2, n);
+    // sorted by path: "b.html" < "sub/a.html.gz"
+    assertEquals(
+        List.of(
             "{\"file\":\"b.html\",\"text\":\"Bee\\nPlain UTF-8 text: naïve café.\\nSecond paragraph of the page.\"}",
             "{\"file\":\"a.html.gz\",\"text\":\"Ah\\nGröße und Maße.\\nSecond paragraph of the page.\"}"),
-            Files.readAllLines(out, StandardCharsets.UTF_8));
-    }
+        Files.readAllLines(out, StandardCharsets.UTF_8));
+  }
 
-    @Test
-    void missingInputDirectoryIsAClearError(@TempDir Path dir) {
-        IOException e = assertThrows(IOException.class, () -> HtmlDirExtractor.run(dir.resolve("nope"), dir.resolve("o.jsonl")));
-        assertEquals(true, e.getMessage().contains("nope"));
-    }
+  @Test
+  void missingInputDirectoryIsAClearError(@TempDir Path dir) {
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> HtmlDirExtractor.run(dir.resolve("nope"), dir.resolve("o.jsonl")));
+    assertEquals(true, e.getMessage().contains("nope"));
+  }
 }

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.pii.PiiConfig;
 import org.lmforge.dataprep.filter.quality.GopherQualityConfig;
 
@@ -27,21 +26,36 @@ class FilterChainTest {
   @Test
   void runsInOrderRecordsEditsScoresAndTheDroppingFilter() {
     FilterChain chain = Filters.chain(FiltersConfig.defaults());
-    assertEquals(List.of("url_blocklist", "opt_out", "lexical_safety", "gopher_repetition", "gopher_quality", "c4",
-        "fineweb", "pii"), chain.filters().stream().map(DocFilter::name).toList(), "the default chain");
+    assertEquals(
+        List.of(
+            "url_blocklist",
+            "opt_out",
+            "lexical_safety",
+            "gopher_repetition",
+            "gopher_quality",
+            "c4",
+            "fineweb",
+            "pii"),
+        chain.filters().stream().map(DocFilter::name).toList(),
+        "the default chain");
     String prose = TestTexts.europarlEnglish(1).get(0);
-    FilterChain.Result kept = chain.apply(TestTexts.doc(prose + "\nWrite to press@europarl.example.eu.", "en"));
+    FilterChain.Result kept =
+        chain.apply(TestTexts.doc(prose + "\nWrite to press@europarl.example.eu.", "en"));
     assertTrue(kept.kept(), kept.reason());
     assertEquals(1, kept.edits().size());
     assertEquals("pii", kept.edits().get(0).filter());
     assertEquals(1, kept.edits().get(0).items().get("pii.email"));
     assertTrue(kept.doc().text().endsWith("Write to <EMAIL>."));
     assertNotNull(kept.scores().get("lexical_safety.bad_word_ratio"));
-    FilterChain.Result badUrl = chain.apply(new org.lmforge.dataprep.doc.Doc("x", "https://example.com/porn/1", "",
-        prose, "en", 1.0));
-    assertEquals("url_blocklist.banned_word", badUrl.reason(), "the bundled URL lists are on by default");
+    FilterChain.Result badUrl =
+        chain.apply(
+            new org.lmforge.dataprep.doc.Doc(
+                "x", "https://example.com/porn/1", "", prose, "en", 1.0));
+    assertEquals(
+        "url_blocklist.banned_word", badUrl.reason(), "the bundled URL lists are on by default");
 
-    String first30 = String.join(" ", List.of(prose.replace('\n', ' ').split(" ")).subList(0, 30)) + ".";
+    String first30 =
+        String.join(" ", List.of(prose.replace('\n', ' ').split(" ")).subList(0, 30)) + ".";
     FilterChain.Result short1 = chain.apply(TestTexts.doc(first30, "en"));
     assertEquals("gopher_quality", short1.droppedBy());
     assertEquals("gopher_quality.too_few_words", short1.reason());
@@ -61,9 +75,10 @@ class FilterChainTest {
       else reasons.add(r.reason());
     }
     assertTrue(kept < 60 && reasons.size() >= 2, kept + " kept, reasons " + reasons);
-    String zh = "北京是中华人民共和国的首都，也是全国的政治、文化和国际交往中心。\n北京有三千多年的建城史和八百多年的建都史。\n"
-        + "市内有故宫、天坛、颐和园等世界文化遗产，每年吸引大量国内外游客。\n北京的高等院校众多，包括北京大学和清华大学。\n"
-        + "北京的交通十分便利，地铁网络覆盖全市。";
+    String zh =
+        "北京是中华人民共和国的首都，也是全国的政治、文化和国际交往中心。\n北京有三千多年的建城史和八百多年的建都史。\n"
+            + "市内有故宫、天坛、颐和园等世界文化遗产，每年吸引大量国内外游客。\n北京的高等院校众多，包括北京大学和清华大学。\n"
+            + "北京的交通十分便利，地铁网络覆盖全市。";
     FilterChain.Result r = chain.apply(TestTexts.doc(zh, "zh"));
     assertNull(r.reason());
   }
@@ -71,26 +86,75 @@ class FilterChainTest {
   @Test
   void unknownNamesAndBadValuesFailFastNamingTheKey() {
     FiltersConfig d = FiltersConfig.defaults();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Filters.chain(d.withEnabled(List.of("gopher_quality", "gopher_qualty"))));
-    assertTrue(e.getMessage().contains("gopher_qualty") && e.getMessage().contains("filters.enabled"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Filters.chain(d.withEnabled(List.of("gopher_quality", "gopher_qualty"))));
+    assertTrue(
+        e.getMessage().contains("gopher_qualty") && e.getMessage().contains("filters.enabled"));
     GopherQualityConfig g = d.gopherQuality();
-    FiltersConfig bad = new FiltersConfig(d.enabled(), new GopherQualityConfig(g.minWords(), g.maxWords(),
-        g.minMeanWordLength(), g.maxMeanWordLength(), g.maxSymbolWordRatio(), 1.5, g.maxEllipsisLineFrac(),
-        g.minAlphaWordFrac(), g.minStopWords(), g.stopWords(), g.stopWordLanguages(), g.bulletChars(),
-        g.skipWordRulesWithoutSpaces()),
-        d.gopherRepetition(), d.c4(), d.fineweb(), d.lexicalSafety(), d.urlBlocklist(), d.optOut(),
-        d.qualityClassifier(), d.pii());
+    FiltersConfig bad =
+        new FiltersConfig(
+            d.enabled(),
+            new GopherQualityConfig(
+                g.minWords(),
+                g.maxWords(),
+                g.minMeanWordLength(),
+                g.maxMeanWordLength(),
+                g.maxSymbolWordRatio(),
+                1.5,
+                g.maxEllipsisLineFrac(),
+                g.minAlphaWordFrac(),
+                g.minStopWords(),
+                g.stopWords(),
+                g.stopWordLanguages(),
+                g.bulletChars(),
+                g.skipWordRulesWithoutSpaces()),
+            d.gopherRepetition(),
+            d.c4(),
+            d.fineweb(),
+            d.lexicalSafety(),
+            d.urlBlocklist(),
+            d.optOut(),
+            d.qualityClassifier(),
+            d.pii());
     e = assertThrows(IllegalArgumentException.class, () -> Filters.validate(bad));
     assertTrue(e.getMessage().contains("filters.gopherQuality.maxBulletLineFrac"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> Filters.chain(d.withEnabled(List.of("badwords")))); // the old name
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Filters.chain(d.withEnabled(List.of("badwords")))); // the old name
     assertTrue(e.getMessage().contains("lexical_safety"), e.getMessage());
     PiiConfig p = d.pii();
-    assertThrows(IllegalArgumentException.class, () -> Filters.chain(new FiltersConfig(List.of("pii"),
-        d.gopherQuality(), d.gopherRepetition(), d.c4(), d.fineweb(), d.lexicalSafety(), d.urlBlocklist(), d.optOut(),
-        d.qualityClassifier(), new PiiConfig(true, true, true, true, true, true, "<E>", "<I>", "<P>", "<C>", "<B>", "<S>", false,
-            List.of("en-US")))));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            Filters.chain(
+                new FiltersConfig(
+                    List.of("pii"),
+                    d.gopherQuality(),
+                    d.gopherRepetition(),
+                    d.c4(),
+                    d.fineweb(),
+                    d.lexicalSafety(),
+                    d.urlBlocklist(),
+                    d.optOut(),
+                    d.qualityClassifier(),
+                    new PiiConfig(
+                        true,
+                        true,
+                        true,
+                        true,
+                        true,
+                        true,
+                        "<E>",
+                        "<I>",
+                        "<P>",
+                        "<C>",
+                        "<B>",
+                        "<S>",
+                        false,
+                        List.of("en-US")))));
   }
 
   @Test

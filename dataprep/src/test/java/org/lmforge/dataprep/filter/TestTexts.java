@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.doc.Doc;
 
-/** Real text for the filter tests and the benchmark, read in place from ../shared/data and the classpath. */
+/**
+ * Real text for the filter tests and the benchmark, read in place from ../shared/data and the
+ * classpath.
+ */
 public final class TestTexts {
   private TestTexts() {}
 
@@ -33,7 +36,10 @@ public final class TestTexts {
     return new Doc("test", "https://example.org/page", "", text, language, 1.0);
   }
 
-  /** Europarl documents (title TAB date TAB body, paragraphs separated by runs of spaces), body only. */
+  /**
+   * Europarl documents (title TAB date TAB body, paragraphs separated by runs of spaces), body
+   * only.
+   */
   private static List<String> europarlCache;
 
   public static List<String> europarl(int max) {
@@ -51,7 +57,9 @@ public final class TestTexts {
     InputStream in = TestTexts.class.getResourceAsStream(res);
     Assumptions.assumeTrue(in != null, "europarl not on the classpath");
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null && out.size() < max; line = r.readLine()) {
         String[] f = line.split("\t");
         if (f.length < 3) continue;
@@ -99,25 +107,29 @@ public final class TestTexts {
     return out;
   }
 
-  /** Raw crawl text of a page: every text node of the body, one line per block element (menus included). */
+  /**
+   * Raw crawl text of a page: every text node of the body, one line per block element (menus
+   * included).
+   */
   public static String blockText(String html) {
     Element body = Jsoup.parse(html).body();
     StringBuilder b = new StringBuilder();
-    body.traverse(new NodeVisitor() {
-      @Override
-      public void head(Node node, int depth) {
-        if (node instanceof TextNode t) {
-          b.append(t.text());
-        } else if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
-          b.append('\n');
-        }
-      }
+    body.traverse(
+        new NodeVisitor() {
+          @Override
+          public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+              b.append(t.text());
+            } else if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
+              b.append('\n');
+            }
+          }
 
-      @Override
-      public void tail(Node node, int depth) {
-        if (node instanceof Element e && e.isBlock()) b.append('\n');
-      }
-    });
+          @Override
+          public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.isBlock()) b.append('\n');
+          }
+        });
     StringBuilder out = new StringBuilder();
     for (String line : b.toString().split("\n")) {
       String s = line.replaceAll("\\s+", " ").strip();

@@ -25,10 +25,16 @@ class LanguageIdentifierTest {
       counts.merge(g.code(), 1, Integer::sum);
       assertTrue(g.confidence() > 0 && g.confidence() <= 1, g.toString());
     }
-    Set<String> europarl = Set.of("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hu", "it", "lt", "lv",
-        "nl", "pl", "pt", "ro", "sk", "sl", "sv");
+    Set<String> europarl =
+        Set.of(
+            "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "hu", "it", "lt", "lv",
+            "nl", "pl", "pt", "ro", "sk", "sl", "sv");
     assertTrue(counts.keySet().containsAll(europarl), counts.toString());
-    int other = counts.entrySet().stream().filter(e -> !europarl.contains(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+    int other =
+        counts.entrySet().stream()
+            .filter(e -> !europarl.contains(e.getKey()))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
     assertTrue(other <= 6, "at most 1% of 600 debates outside Europarl's languages: " + counts);
   }
 
@@ -47,8 +53,10 @@ class LanguageIdentifierTest {
   @Test
   void emptyTextIsUnknownAndBadCodesAreNamed() {
     assertEquals(LanguageGuess.UNKNOWN, id.identify("   ").code());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new LanguageIdentifier(List.of("en", "xx"), true, 300));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LanguageIdentifier(List.of("en", "xx"), true, 300));
     assertTrue(e.getMessage().contains("'xx'"), e.getMessage());
   }
 }

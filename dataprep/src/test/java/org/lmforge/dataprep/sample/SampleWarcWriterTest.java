@@ -22,7 +22,10 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
-/** The embedded sample is a function of (pages, seed), byte for byte, and a WARC that jwarc reads back. */
+/**
+ * The embedded sample is a function of (pages, seed), byte for byte, and a WARC that jwarc reads
+ * back.
+ */
 class SampleWarcWriterTest {
   private static final int PAGES = 300;
 
@@ -71,9 +74,13 @@ class SampleWarcWriterTest {
     Capture first = read.get(0);
     assertEquals(200, first.status());
     assertTrue(first.url().startsWith("https://parliament-news.example/debates/0/"), first.url());
-    assertTrue(first.date().startsWith(debates.get(0).date()), "WARC-Date from the debate: " + first.date());
-    long pages = read.stream().filter(r -> r.status() == 200 && r.url().contains("/debates/")).count();
-    assertEquals(PAGES + (PAGES + 42) / 50, pages, "one page per debate plus a re-capture every 50");
+    assertTrue(
+        first.date().startsWith(debates.get(0).date()),
+        "WARC-Date from the debate: " + first.date());
+    long pages =
+        read.stream().filter(r -> r.status() == 200 && r.url().contains("/debates/")).count();
+    assertEquals(
+        PAGES + (PAGES + 42) / 50, pages, "one page per debate plus a re-capture every 50");
     assertEquals((PAGES + 36) / 40, read.stream().filter(r -> r.status() == 404).count());
   }
 
@@ -99,8 +106,8 @@ class SampleWarcWriterTest {
     assertEquals(SampleWarcWriter.ALL, SampleWarcWriter.parsePages("all"));
     assertEquals(SampleWarcWriter.ALL, SampleWarcWriter.parsePages("0"));
     assertEquals(2000, SampleWarcWriter.parsePages(" 2000 "));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SampleWarcWriter.parsePages("lots"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SampleWarcWriter.parsePages("lots"));
     assertTrue(e.getMessage().contains("'all'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SampleWarcWriter.parsePages("-5"));
     assertEquals("europarl-2000.warc.gz", SampleWarcWriter.fileName(2000));
@@ -113,7 +120,10 @@ class SampleWarcWriterTest {
     try (var all = EuroparlCorpus.stream()) {
       assertEquals(EuroparlCorpus.SIZE, all.count());
     }
-    assertEquals(EuroparlCorpus.read(3), EuroparlCorpus.read(0).subList(0, 3), "read(0) is all, in file order");
+    assertEquals(
+        EuroparlCorpus.read(3),
+        EuroparlCorpus.read(0).subList(0, 3),
+        "read(0) is all, in file order");
   }
 
   private record Capture(long offset, String id, String url, String date, int status) {}
@@ -123,14 +133,20 @@ class SampleWarcWriterTest {
     try (WarcReader r = new WarcReader(file)) {
       for (WarcRecord rec : r) {
         WarcResponse resp = (WarcResponse) rec;
-        out.add(new Capture(r.position(), rec.headers().first("WARC-Record-ID").orElseThrow(),
-            resp.target(), rec.headers().first("WARC-Date").orElseThrow(), resp.http().status()));
+        out.add(
+            new Capture(
+                r.position(),
+                rec.headers().first("WARC-Record-ID").orElseThrow(),
+                resp.target(),
+                rec.headers().first("WARC-Date").orElseThrow(),
+                resp.http().status()));
       }
     }
     return out;
   }
 
   private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
   }
 }

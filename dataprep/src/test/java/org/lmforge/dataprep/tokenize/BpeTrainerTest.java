@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class BpeTrainerTest {
 
-  /** The Hugging Face course's toy corpus; the merges below were worked out by hand (see comments). */
+  /**
+   * The Hugging Face course's toy corpus; the merges below were worked out by hand (see comments).
+   */
   @Test
   void learnsHandCheckedMergesOnToyCorpus() {
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -22,9 +24,13 @@ class BpeTrainerTest {
     counts.put("pun", 12L);
     counts.put("bun", 4L);
     counts.put("hugs", 5L);
-    BpeTokenizer tok = BpeTrainer.train(counts, new BpeTrainerConfig("toy", 256 + 20 + 1, List.of("<|endoftext|>"), 2));
-    // u g: 10+5+5=20 | u n: 12+4=16 | h ug: 10+5=15 | p un: 12 | tie at 5 between (p, ug) and (hug, s): p=112
-    // < hug=258, so p ug first | hug s: 5 | b un: 4 | then every pair is gone (all words are one token).
+    BpeTokenizer tok =
+        BpeTrainer.train(
+            counts, new BpeTrainerConfig("toy", 256 + 20 + 1, List.of("<|endoftext|>"), 2));
+    // u g: 10+5+5=20 | u n: 12+4=16 | h ug: 10+5=15 | p un: 12 | tie at 5 between (p, ug) and (hug,
+    // s): p=112
+    // < hug=258, so p ug first | hug s: 5 | b un: 4 | then every pair is gone (all words are one
+    // token).
     assertEquals(List.of("u g", "u n", "h ug", "p un", "p ug", "hug s", "b un"), spelled(tok));
     // Stopped early: 7 merges, so the special token follows them and the vocabulary shrinks to fit.
     assertEquals(256 + 7 + 1, tok.vocabSize());
@@ -69,8 +75,8 @@ class BpeTrainerTest {
   }
 
   /**
-   * The incremental trainer must learn exactly what the textbook algorithm learns (recount every pair of every
-   * word before each merge, same tie rule), here on multilingual Europarl.
+   * The incremental trainer must learn exactly what the textbook algorithm learns (recount every
+   * pair of every word before each merge, same tie rule), here on multilingual Europarl.
    */
   @Test
   void matchesFullRecountReferenceOnRealText() {
@@ -78,25 +84,28 @@ class BpeTrainerTest {
     List<byte[]> lines = TestCorpora.europarlLines();
     for (int i = 0; i < lines.size(); i += 200) counter.add(lines.get(i));
     int merges = 200;
-    BpeTokenizer tok = BpeTrainer.train(counter.counts(), new BpeTrainerConfig("ref", 256 + merges, List.of(), 2));
+    BpeTokenizer tok =
+        BpeTrainer.train(counter.counts(), new BpeTrainerConfig("ref", 256 + merges, List.of(), 2));
     assertEquals(referenceMerges(counter.counts(), merges, 2), tok.merges());
   }
 
   private static List<Merge> referenceMerges(Map<String, Long> counts, int merges, long minCount) {
     List<List<Integer>> words = new ArrayList<>();
     List<Long> wc = new ArrayList<>();
-    counts.forEach((w, c) -> {
-      List<Integer> s = new ArrayList<>();
-      for (byte b : w.getBytes(java.nio.charset.StandardCharsets.UTF_8)) s.add(b & 0xFF);
-      words.add(s);
-      wc.add(c);
-    });
+    counts.forEach(
+        (w, c) -> {
+          List<Integer> s = new ArrayList<>();
+          for (byte b : w.getBytes(java.nio.charset.StandardCharsets.UTF_8)) s.add(b & 0xFF);
+          words.add(s);
+          wc.add(c);
+        });
     List<Merge> out = new ArrayList<>();
     for (int m = 0; m < merges; m++) {
       Map<Long, Long> pairs = new java.util.HashMap<>();
       for (int w = 0; w < words.size(); w++) {
         List<Integer> s = words.get(w);
-        for (int i = 0; i + 1 < s.size(); i++) pairs.merge(LongIntMap.pair(s.get(i), s.get(i + 1)), wc.get(w), Long::sum);
+        for (int i = 0; i + 1 < s.size(); i++)
+          pairs.merge(LongIntMap.pair(s.get(i), s.get(i + 1)), wc.get(w), Long::sum);
       }
       long bestKey = 0;
       long bestCount = 0;

@@ -18,13 +18,15 @@ class DocSplitTest {
   /** Ids like the WARC record ids the pipeline uses. */
   static List<String> ids(int n) {
     List<String> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) out.add("<urn:uuid:" + new java.util.UUID(i * 0x9E3779B97F4A7C15L, i).toString() + ">");
+    for (int i = 0; i < n; i++)
+      out.add("<urn:uuid:" + new java.util.UUID(i * 0x9E3779B97F4A7C15L, i).toString() + ">");
     return out;
   }
 
   @Test
   void hashIsXxh3AsPublished() {
-    // XXH3_64bits of the empty input, seed 0 (xxHash reference test vector): the split cannot drift with a
+    // XXH3_64bits of the empty input, seed 0 (xxHash reference test vector): the split cannot drift
+    // with a
     // library upgrade unnoticed.
     assertEquals(0x2D06800538D394C2L, LongHashFunction.xx3(0).hashBytes(new byte[0]));
   }
@@ -64,20 +66,36 @@ class DocSplitTest {
   @Test
   void manifestJsonRoundTrip() throws Exception {
     BpeTokenizer tok = TestTokenizers.small();
-    ShardManifest m = ShardManifest.of(tok, Map.of(
-        DocSplit.TRAIN, ShardManifest.Split.of(List.of(new ShardManifest.Shard("train/shard-00000.bin", 1000, 4100, 10),
-            new ShardManifest.Shard("train/shard-00001.bin", 500, 2000, 4))),
-        DocSplit.VALIDATION, ShardManifest.Split.of(List.of(new ShardManifest.Shard("validation/shard-00000.bin", 20, 80, 1)))));
+    ShardManifest m =
+        ShardManifest.of(
+            tok,
+            Map.of(
+                DocSplit.TRAIN,
+                    ShardManifest.Split.of(
+                        List.of(
+                            new ShardManifest.Shard("train/shard-00000.bin", 1000, 4100, 10),
+                            new ShardManifest.Shard("train/shard-00001.bin", 500, 2000, 4))),
+                DocSplit.VALIDATION,
+                    ShardManifest.Split.of(
+                        List.of(
+                            new ShardManifest.Shard("validation/shard-00000.bin", 20, 80, 1)))));
     assertEquals(1500, m.split(DocSplit.TRAIN).tokens());
     assertEquals(6100, m.split(DocSplit.TRAIN).utf8Bytes());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     m.write(out);
-    ShardManifest back = ShardManifest.read(new ByteArrayInputStream(out.toByteArray()), "manifest.json");
+    ShardManifest back =
+        ShardManifest.read(new ByteArrayInputStream(out.toByteArray()), "manifest.json");
     assertEquals(m, back);
     back.checkTokenizer(tok);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> back.checkTokenizer(TestTokenizers.gpt2()));
-    assertTrue(e.getMessage().contains(tok.id()) && e.getMessage().contains("50257"), e.getMessage());
-    assertThrows(java.io.IOException.class,
-        () -> ShardManifest.read(new ByteArrayInputStream("{\"vocabSize\": \"x\"".getBytes()), "bad.json"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> back.checkTokenizer(TestTokenizers.gpt2()));
+    assertTrue(
+        e.getMessage().contains(tok.id()) && e.getMessage().contains("50257"), e.getMessage());
+    assertThrows(
+        java.io.IOException.class,
+        () ->
+            ShardManifest.read(
+                new ByteArrayInputStream("{\"vocabSize\": \"x\"".getBytes()), "bad.json"));
   }
 }

@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Our encoder with GPT-2's ranks must give GPT-2's ids: published examples and JTokkit on real text. */
+/**
+ * Our encoder with GPT-2's ranks must give GPT-2's ids: published examples and JTokkit on real
+ * text.
+ */
 class Gpt2CompatTest {
   static BpeTokenizer gpt2;
   static Encoding jtokkit;
@@ -38,21 +41,26 @@ class Gpt2CompatTest {
     for (byte[] line : TestCorpora.europarlLines()) {
       if (lines++ % 4 != 0) continue; // a quarter of the 17.6k lines keeps the test a few seconds
       String text = TestCorpora.text(line);
-      assertEquals(toList(jtokkit.encodeOrdinary(text).toArray()), toList(gpt2.encode(text)), () -> "line: " + text);
+      assertEquals(
+          toList(jtokkit.encodeOrdinary(text).toArray()),
+          toList(gpt2.encode(text)),
+          () -> "line: " + text);
     }
   }
 
   @Test
   void matchesJtokkitOnShakespeare() {
     String text = TestCorpora.tinyShakespeare();
-    org.junit.jupiter.api.Assumptions.assumeTrue(text != null, "tinyshakespeare not in shared data");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        text != null, "tinyshakespeare not in shared data");
     String part = text.substring(0, 300_000);
     assertEquals(toList(jtokkit.encodeOrdinary(part).toArray()), toList(gpt2.encode(part)));
   }
 
   @Test
   void matchesJtokkitOnEmojiWhitespaceAndDigits() {
-    String text = "Ünïcödé 👍🏽 família 🇪🇺  tabs\t\tand   spaces \n\n\n 12345 ½ Ⅻ it's THEY'RE we'll 'd\u00a0nbsp\u3000x";
+    String text =
+        "Ünïcödé 👍🏽 família 🇪🇺  tabs\t\tand   spaces \n\n\n 12345 ½ Ⅻ it's THEY'RE we'll 'd\u00a0nbsp\u3000x";
     assertEquals(toList(jtokkit.encodeOrdinary(text).toArray()), toList(gpt2.encode(text)));
   }
 

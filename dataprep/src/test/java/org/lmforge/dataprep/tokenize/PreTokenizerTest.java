@@ -13,7 +13,9 @@ import java.util.regex.Matcher;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** The byte scanner must split exactly like GPT-2's regex, and cover every byte of any input once. */
+/**
+ * The byte scanner must split exactly like GPT-2's regex, and cover every byte of any input once.
+ */
 class PreTokenizerTest {
 
   static List<String> byRegex(String text) {
@@ -25,8 +27,12 @@ class PreTokenizerTest {
 
   @Test
   void knownSplits() {
-    assertEquals(List.of("Hello", ",", " world", "'s", " 123", "  ", " !!", "\n\n"), PreTokenizer.split("Hello, world's 123   !!\n\n"));
-    assertEquals(List.of("a", "  ", " b", "\t", "c", " ", "\u00a0", "d"), PreTokenizer.split("a   b\tc \u00a0d"));
+    assertEquals(
+        List.of("Hello", ",", " world", "'s", " 123", "  ", " !!", "\n\n"),
+        PreTokenizer.split("Hello, world's 123   !!\n\n"));
+    assertEquals(
+        List.of("a", "  ", " b", "\t", "c", " ", "\u00a0", "d"),
+        PreTokenizer.split("a   b\tc \u00a0d"));
   }
 
   @Test
@@ -46,9 +52,10 @@ class PreTokenizerTest {
 
   /** Characters where the regex's classes meet: every branch of the scanner. */
   private static final int[] PALETTE = {
-    ' ', ' ', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x1C, 0x85, 0xA0, 0x1680, 0x2007, 0x2028, 0x202F, 0x3000, 0x200B,
-    'a', 'Z', 's', 't', 'r', 'e', 'v', 'l', 'm', 'd', 'S', 0xE9, 0x3B1, 0x4E2D, 0x02B0, 0x1F0, 0x10400,
-    '0', '9', 0x663, 0x2163, 0xBD, 0x1D7CE, '\'', '\'', 0x2019, '!', '.', '-', 0x301, 0x1F44D, 0x1F3FD, 0x200D, 0xFFFD, 0x7F, 0
+    ' ', ' ', ' ', '\t', '\n', '\r', 0x0B, 0x0C, 0x1C, 0x85, 0xA0, 0x1680, 0x2007, 0x2028, 0x202F,
+    0x3000, 0x200B, 'a', 'Z', 's', 't', 'r', 'e', 'v', 'l', 'm', 'd', 'S', 0xE9, 0x3B1, 0x4E2D,
+    0x02B0, 0x1F0, 0x10400, '0', '9', 0x663, 0x2163, 0xBD, 0x1D7CE, '\'', '\'', 0x2019, '!', '.',
+    '-', 0x301, 0x1F44D, 0x1F3FD, 0x200D, 0xFFFD, 0x7F, 0
   };
 
   @Test
@@ -59,7 +66,10 @@ class PreTokenizerTest {
       int len = rnd.nextInt(24);
       for (int i = 0; i < len; i++) sb.appendCodePoint(PALETTE[rnd.nextInt(PALETTE.length)]);
       String s = sb.toString();
-      assertEquals(byRegex(s), PreTokenizer.split(s), () -> "input: " + s.codePoints().mapToObj(Integer::toHexString).toList());
+      assertEquals(
+          byRegex(s),
+          PreTokenizer.split(s),
+          () -> "input: " + s.codePoints().mapToObj(Integer::toHexString).toList());
     }
   }
 
@@ -71,12 +81,16 @@ class PreTokenizerTest {
       rnd.nextBytes(b);
       ByteArrayOutputStream joined = new ByteArrayOutputStream();
       int[] last = {0};
-      PreTokenizer.split(b, 0, b.length, (s, e) -> {
-        assertEquals(last[0], s, "pieces must be contiguous");
-        assertTrue(e > s, "pieces must not be empty");
-        joined.write(b, s, e - s);
-        last[0] = e;
-      });
+      PreTokenizer.split(
+          b,
+          0,
+          b.length,
+          (s, e) -> {
+            assertEquals(last[0], s, "pieces must be contiguous");
+            assertTrue(e > s, "pieces must not be empty");
+            joined.write(b, s, e - s);
+            last[0] = e;
+          });
       assertArrayEquals(b, joined.toByteArray());
     }
   }

@@ -18,7 +18,10 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/** decodeBytes(encode(x)) == x for real multilingual text, emoji and arbitrary bytes, with two vocabularies. */
+/**
+ * decodeBytes(encode(x)) == x for real multilingual text, emoji and arbitrary bytes, with two
+ * vocabularies.
+ */
 class RoundTripTest {
 
   static List<BpeTokenizer> tokenizers() {
@@ -32,7 +35,8 @@ class RoundTripTest {
     int invalid = 0;
     for (int i = 0; i < lines.size(); i += 3) {
       byte[] line = lines.get(i);
-      // a prefix cut at a random byte: in 20 languages often mid-character, so real invalid UTF-8 at the end
+      // a prefix cut at a random byte: in 20 languages often mid-character, so real invalid UTF-8
+      // at the end
       byte[] cut = java.util.Arrays.copyOf(line, rnd.nextInt(line.length + 1));
       if (!isValidUtf8(cut)) invalid++;
       for (BpeTokenizer tok : tokenizers()) {
@@ -61,7 +65,8 @@ class RoundTripTest {
     byte[] alphabet = pieces.getBytes(StandardCharsets.UTF_8);
     for (int n = 0; n < 5_000; n++) {
       byte[] b = new byte[rnd.nextInt(300)];
-      // half the cases: uniform bytes (mostly invalid UTF-8); the rest: bytes of text fragments, cut anywhere
+      // half the cases: uniform bytes (mostly invalid UTF-8); the rest: bytes of text fragments,
+      // cut anywhere
       if (n % 2 == 0) rnd.nextBytes(b);
       else for (int i = 0; i < b.length; i++) b[i] = alphabet[rnd.nextInt(alphabet.length)];
       for (BpeTokenizer tok : tokenizers()) {
@@ -82,7 +87,8 @@ class RoundTripTest {
       String letters = n % 3 == 0 ? "aaaab" : n % 3 == 1 ? "etaoinshrdlu" : "éàü";
       while (sb.length() < len) sb.append(letters.charAt(rnd.nextInt(letters.length())));
       byte[] b = sb.toString().getBytes(StandardCharsets.UTF_8);
-      assertArrayEquals(tok.merger().bpeSmall(b, 0, b.length), tok.merger().bpeLarge(b, 0, b.length));
+      assertArrayEquals(
+          tok.merger().bpeSmall(b, 0, b.length), tok.merger().bpeLarge(b, 0, b.length));
     }
   }
 
@@ -97,12 +103,14 @@ class RoundTripTest {
       List<Future<?>> fs = new java.util.ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int offset = t;
-        fs.add(pool.submit(() -> {
-          for (int k = 0; k < lines.size(); k++) {
-            int i = (k * 7 + offset * 501) % lines.size();
-            assertArrayEquals(expected[i], tok.encode(lines.get(i)));
-          }
-        }));
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int k = 0; k < lines.size(); k++) {
+                    int i = (k * 7 + offset * 501) % lines.size();
+                    assertArrayEquals(expected[i], tok.encode(lines.get(i)));
+                  }
+                }));
       }
       for (Future<?> f : fs) f.get();
     } finally {
@@ -117,7 +125,9 @@ class RoundTripTest {
     try (ObjectOutputStream out = new ObjectOutputStream(buf)) {
       out.writeObject(tok);
     }
-    BpeTokenizer back = (BpeTokenizer) new ObjectInputStream(new ByteArrayInputStream(buf.toByteArray())).readObject();
+    BpeTokenizer back =
+        (BpeTokenizer)
+            new ObjectInputStream(new ByteArrayInputStream(buf.toByteArray())).readObject();
     assertEquals(tok.sha256(), back.sha256());
     String text = TestCorpora.text(TestCorpora.europarlLines().get(5));
     assertArrayEquals(tok.encode(text), back.encode(text));
@@ -126,8 +136,10 @@ class RoundTripTest {
   @Test
   void unknownIdIsANamedError() {
     BpeTokenizer tok = TestTokenizers.small();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tok.decodeBytes(new int[] {5, 2000}));
-    assertTrue(e.getMessage().contains("2000") && e.getMessage().contains("size 2000"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> tok.decodeBytes(new int[] {5, 2000}));
+    assertTrue(
+        e.getMessage().contains("2000") && e.getMessage().contains("size 2000"), e.getMessage());
   }
 
   @Test

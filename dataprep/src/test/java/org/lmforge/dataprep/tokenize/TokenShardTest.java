@@ -32,8 +32,10 @@ class TokenShardTest {
         bytes += text.getBytes(StandardCharsets.UTF_8).length;
       }
     }
-    assertEquals(ShardHeader.SIZE + 2L * expected.size, buf.size(), "uint16 tokens for a 50257 vocabulary");
-    try (TokenShardReader r = new TokenShardReader(new ByteArrayInputStream(buf.toByteArray()), "mem", tok.vocabSize())) {
+    assertEquals(
+        ShardHeader.SIZE + 2L * expected.size, buf.size(), "uint16 tokens for a 50257 vocabulary");
+    try (TokenShardReader r =
+        new TokenShardReader(new ByteArrayInputStream(buf.toByteArray()), "mem", tok.vocabSize())) {
       assertEquals(expected.size, r.header().tokenCount());
       assertEquals(bytes, r.header().utf8Bytes());
       assertEquals(500, r.header().documents());
@@ -44,7 +46,8 @@ class TokenShardTest {
       int start = 1;
       for (int i = 1; i <= got.length; i++) {
         if (i == got.length || got[i] == tok.endOfTextId()) {
-          assertEquals(TestCorpora.text(lines.get(docs++)), tok.decode(Arrays.copyOfRange(got, start, i)));
+          assertEquals(
+              TestCorpora.text(lines.get(docs++)), tok.decode(Arrays.copyOfRange(got, start, i)));
           start = i + 1;
         }
       }
@@ -64,37 +67,51 @@ class TokenShardTest {
       w.addDocument(new int[] {65_536, 69_998}, 7);
     }
     assertEquals(ShardHeader.SIZE + 4L * (doc.length + 4), buf.size());
-    try (TokenShardReader r = new TokenShardReader(new ByteArrayInputStream(buf.toByteArray()), "big", vocab)) {
+    try (TokenShardReader r =
+        new TokenShardReader(new ByteArrayInputStream(buf.toByteArray()), "big", vocab)) {
       assertEquals(4, r.header().tokenWidth());
       assertEquals(130, r.header().utf8Bytes());
       int[] got = r.readAll();
       assertEquals(vocab - 1, got[0]);
       assertArrayEquals(doc, Arrays.copyOfRange(got, 1, doc.length + 1));
-      assertArrayEquals(new int[] {vocab - 1, 65_536, 69_998}, Arrays.copyOfRange(got, doc.length + 1, got.length));
+      assertArrayEquals(
+          new int[] {vocab - 1, 65_536, 69_998},
+          Arrays.copyOfRange(got, doc.length + 1, got.length));
     }
   }
 
   @Test
   void vocabularyMismatchNamesBothSizes() throws IOException {
     byte[] shard = smallShard(50_257);
-    ShardFormatException e = assertThrows(ShardFormatException.class,
-        () -> new TokenShardReader(new ByteArrayInputStream(shard), "shard-00001.bin", 32_000));
-    assertTrue(e.getMessage().contains("shard-00001.bin") && e.getMessage().contains("50257") && e.getMessage().contains("32000"),
+    ShardFormatException e =
+        assertThrows(
+            ShardFormatException.class,
+            () -> new TokenShardReader(new ByteArrayInputStream(shard), "shard-00001.bin", 32_000));
+    assertTrue(
+        e.getMessage().contains("shard-00001.bin")
+            && e.getMessage().contains("50257")
+            && e.getMessage().contains("32000"),
         e.getMessage());
   }
 
   @Test
   void notAShardAndTruncatedShardAreNamedErrors() throws IOException {
-    byte[] text = "just some text, not tokens at all........................................".getBytes(StandardCharsets.US_ASCII);
-    ShardFormatException e = assertThrows(ShardFormatException.class,
-        () -> new TokenShardReader(new ByteArrayInputStream(text), "notes.txt", 50_257));
+    byte[] text =
+        "just some text, not tokens at all........................................"
+            .getBytes(StandardCharsets.US_ASCII);
+    ShardFormatException e =
+        assertThrows(
+            ShardFormatException.class,
+            () -> new TokenShardReader(new ByteArrayInputStream(text), "notes.txt", 50_257));
     assertTrue(e.getMessage().contains("notes.txt is not a token shard"), e.getMessage());
 
     byte[] shard = smallShard(50_257);
     byte[] cut = Arrays.copyOf(shard, shard.length - 3);
     TokenShardReader r = new TokenShardReader(new ByteArrayInputStream(cut), "cut.bin", 50_257);
     e = assertThrows(ShardFormatException.class, r::readAll);
-    assertTrue(e.getMessage().contains("cut.bin ends after") && e.getMessage().contains("truncated"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("cut.bin ends after") && e.getMessage().contains("truncated"),
+        e.getMessage());
   }
 
   @Test

@@ -28,7 +28,10 @@ class TokenizerFilesTest {
     assertTrue(Files.readString(dir.resolve("merges.txt")).startsWith("#version: 0.2\n"));
   }
 
-  /** GPT-2 from the tiktoken ranks, written as encoder.json + vocab.bpe and read back: same ids as JTokkit's. */
+  /**
+   * GPT-2 from the tiktoken ranks, written as encoder.json + vocab.bpe and read back: same ids as
+   * JTokkit's.
+   */
   @Test
   void gpt2OriginalFormatEqualsTiktokenRanks() throws IOException {
     BpeTokenizer fromTiktoken = TestTokenizers.gpt2();
@@ -50,7 +53,8 @@ class TokenizerFilesTest {
   void vocabThatIsNotJsonNamesFileAndLine() throws IOException {
     TokenizerFiles.save(TestTokenizers.small(), dir);
     Files.writeString(dir.resolve("vocab.json"), "{\n\"a\": 1,\n\"b\" 2\n}");
-    TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
+    TokenizerFormatException e =
+        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
     assertTrue(e.getMessage().contains("vocab.json:3:"), e.getMessage());
   }
 
@@ -58,32 +62,49 @@ class TokenizerFilesTest {
   void vocabIdThatIsNotANumberNamesTheToken() throws IOException {
     TokenizerFiles.save(TestTokenizers.small(), dir);
     Files.writeString(dir.resolve("vocab.json"), "{\n\"a\": 1,\n\"b\": \"two\"\n}");
-    TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(e.getMessage().contains("vocab.json:3:") && e.getMessage().contains("\"b\""), e.getMessage());
+    TokenizerFormatException e =
+        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
+    assertTrue(
+        e.getMessage().contains("vocab.json:3:") && e.getMessage().contains("\"b\""),
+        e.getMessage());
   }
 
   @Test
   void badMergeLineNamesFileAndLine() throws IOException {
     TokenizerFiles.save(TestTokenizers.small(), dir);
-    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(dir.resolve("merges.txt")));
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(Files.readAllLines(dir.resolve("merges.txt")));
     lines.set(4, "too many parts");
     Files.write(dir.resolve("merges.txt"), lines);
-    TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
+    TokenizerFormatException e =
+        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
     assertTrue(e.getMessage().contains("merges.txt:5:"), e.getMessage());
 
     lines.set(4, "Ġqq zz");
     Files.write(dir.resolve("merges.txt"), lines);
     e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(e.getMessage().contains("merges.txt:5:") && e.getMessage().contains("Ġqq"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("merges.txt:5:") && e.getMessage().contains("Ġqq"), e.getMessage());
   }
 
   @Test
   void badTiktokenLineNamesFileAndLine() {
     StringBuilder sb = new StringBuilder();
-    for (int b = 0; b < 256; b++) sb.append(java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) b})).append(' ').append(b).append('\n');
+    for (int b = 0; b < 256; b++)
+      sb.append(java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) b}))
+          .append(' ')
+          .append(b)
+          .append('\n');
     sb.append("aGk= 256\n").append("not*base64 257\n");
-    TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.loadTiktoken(
-        new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.US_ASCII)), "toy.tiktoken", "toy", Map.of()));
+    TokenizerFormatException e =
+        assertThrows(
+            TokenizerFormatException.class,
+            () ->
+                TokenizerFiles.loadTiktoken(
+                    new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.US_ASCII)),
+                    "toy.tiktoken",
+                    "toy",
+                    Map.of()));
     assertTrue(e.getMessage().startsWith("toy.tiktoken:258:"), e.getMessage());
   }
 }

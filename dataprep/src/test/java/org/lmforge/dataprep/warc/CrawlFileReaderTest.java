@@ -37,39 +37,64 @@ class CrawlFileReaderTest {
     Map<String, Integer> plain = counts(sample("commoncrawl/CC-MAIN-2020-34-sample.warc"));
     assertEquals(plain, counts(sample("commoncrawl/CC-MAIN-2020-34-sample.warc.gz")));
     assertEquals(16, plain.get("PAGE"));
-    assertEquals(34, plain.get("SKIPPED:warc.not_a_capture"));   // 1 warcinfo, 16 requests, 17 metadata
+    assertEquals(
+        34, plain.get("SKIPPED:warc.not_a_capture")); // 1 warcinfo, 16 requests, 17 metadata
   }
 
   @Test
   void wetConversionIsAPlainTextPage() {
-    List<CrawlItem> items = CrawlFileReader.readAll(CrawlSource.of(sample("commoncrawl/whirlwind.warc.wet.gz")), 1 << 20);
-    CrawlRecord page = items.stream().filter(i -> i.kind() == CrawlItem.Kind.PAGE).findFirst().orElseThrow().record();
+    List<CrawlItem> items =
+        CrawlFileReader.readAll(
+            CrawlSource.of(sample("commoncrawl/whirlwind.warc.wet.gz")), 1 << 20);
+    CrawlRecord page =
+        items.stream()
+            .filter(i -> i.kind() == CrawlItem.Kind.PAGE)
+            .findFirst()
+            .orElseThrow()
+            .record();
     assertTrue(page.isPlainText());
     assertEquals("https://an.wikipedia.org/wiki/Escopete", page.url());
-    assertTrue(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8).contains("Escopete"));
+    assertTrue(
+        new String(page.body(), java.nio.charset.StandardCharsets.UTF_8).contains("Escopete"));
   }
 
   @Test
   void malformedFilesAreReportedAndTheGoodRecordsAroundThemKept() {
-    assertEquals(Map.of("MALFORMED:warc.truncated", 1), counts(sample("malformed/clipped.warc.gz")));
-    assertEquals(Map.of("MALFORMED:file.not_warc", 1), counts(sample("malformed/double-single-inflate-error.gz")));
+    assertEquals(
+        Map.of("MALFORMED:warc.truncated", 1), counts(sample("malformed/clipped.warc.gz")));
+    assertEquals(
+        Map.of("MALFORMED:file.not_warc", 1),
+        counts(sample("malformed/double-single-inflate-error.gz")));
     Map<String, Integer> trunc = counts(sample("malformed/example-trunc.warc"));
     assertEquals(1, trunc.get("MALFORMED:warc.parse_error"));
     assertEquals(1, trunc.get("PAGE"));
-    assertEquals(2, trunc.get("SKIPPED:warc.not_a_capture"), "the request record after the junk is recovered");
+    assertEquals(
+        2,
+        trunc.get("SKIPPED:warc.not_a_capture"),
+        "the request record after the junk is recovered");
     assertEquals(Map.of("MALFORMED:file.not_warc", 1), counts(sample("arc/example.arc.gz")));
   }
 
   @Test
   void quirksOfRealCrawlersAreRead() {
     // ClueWeb09: WARC/0.18, non-ISO dates, "Content-Encoding: gzip" over plain bytes
-    assertEquals(Map.of("PAGE", 29, "SKIPPED:warc.not_a_capture", 1), counts(sample("other-real/clueweb-quirk.warc.gz")));
+    assertEquals(
+        Map.of("PAGE", 29, "SKIPPED:warc.not_a_capture", 1),
+        counts(sample("other-real/clueweb-quirk.warc.gz")));
     // wget: <...> around WARC-Target-URI
-    CrawlFileReader.readAll(CrawlSource.of(sample("edge-cases/example-wget-bad-target-uri.warc.gz")), 1 << 20)
-        .stream().filter(i -> i.kind() == CrawlItem.Kind.PAGE)
-        .forEach(i -> assertTrue(i.record().url().startsWith("http") && !i.record().url().contains(">"), i.record().url()));
+    CrawlFileReader.readAll(
+            CrawlSource.of(sample("edge-cases/example-wget-bad-target-uri.warc.gz")), 1 << 20)
+        .stream()
+        .filter(i -> i.kind() == CrawlItem.Kind.PAGE)
+        .forEach(
+            i ->
+                assertTrue(
+                    i.record().url().startsWith("http") && !i.record().url().contains(">"),
+                    i.record().url()));
     // records without WARC-Record-ID get a stable id from file and offset
-    List<CrawlItem> noIds = CrawlFileReader.readAll(CrawlSource.of(sample("other-real/html-lang-attribute.warc")), 1 << 20);
+    List<CrawlItem> noIds =
+        CrawlFileReader.readAll(
+            CrawlSource.of(sample("other-real/html-lang-attribute.warc")), 1 << 20);
     assertEquals(5, noIds.stream().filter(i -> i.kind() == CrawlItem.Kind.PAGE).count());
   }
 
@@ -80,7 +105,8 @@ class CrawlFileReaderTest {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         long bytes = Files.size(f);
         int n = CrawlFileReader.readAll(CrawlSource.of(f), 8 << 20).size();
-        // a record is at least ~100 bytes: more items than that would mean the reader went round in circles
+        // a record is at least ~100 bytes: more items than that would mean the reader went round in
+        // circles
         assertTrue(n >= 1 && n <= bytes / 50 + 2, f + ": " + n + " items for " + bytes + " bytes");
       }
     }

@@ -19,71 +19,98 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Everything needed to continue a run exactly: model config, flat parameters, AdamW moments and update count,
- * step, data position (next global sample row) and the seed from which all randomness (data windows,
- * dropout) is derived per step — so (seed, step) is the complete RNG state.
- * Stored as one zip: meta.json, params.bin, adam_m.bin, adam_v.bin (ND4J binary arrays).
+ * Everything needed to continue a run exactly: model config, flat parameters, AdamW moments and
+ * update count, step, data position (next global sample row) and the seed from which all randomness
+ * (data windows, dropout) is derived per step — so (seed, step) is the complete RNG state. Stored
+ * as one zip: meta.json, params.bin, adam_m.bin, adam_v.bin (ND4J binary arrays).
  */
-public record Checkpoint(GptConfig config, INDArray params, AdamW.State optimizer, long step, long dataRow,
-                         long seed) {
+public record Checkpoint(
+    GptConfig config, INDArray params, AdamW.State optimizer, long step, long dataRow, long seed) {
   public static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public void write(CheckpointStore store, String name) throws IOException {
-    store.write(name, out -> {
-      ZipOutputStream zip = new ZipOutputStream(out);
-      ObjectNode meta = JSON.createObjectNode();
-      meta.put("format", FORMAT);
-      meta.set("config", JSON.valueToTree(config));
-      meta.put("step", step);
-      meta.put("data_row", dataRow);
-      meta.put("seed", seed);
-      meta.put("adam_t", optimizer.t());
-      entry(zip, "meta.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
-      entry(zip, "params.bin", bytes(params));
-      entry(zip, "adam_m.bin", bytes(optimizer.m()));
-      entry(zip, "adam_v.bin", bytes(optimizer.v()));
-      zip.finish();
-    });
+    store.write(
+        name,
+        out -> {
+          ZipOutputStream zip = new ZipOutputStream(out);
+          ObjectNode meta = JSON.createObjectNode();
+          meta.put("format", FORMAT);
+          meta.set("config", JSON.valueToTree(config));
+          meta.put("step", step);
+          meta.put("data_row", dataRow);
+          meta.put("seed", seed);
+          meta.put("adam_t", optimizer.t());
+          entry(zip, "meta.json", JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta));
+          entry(zip, "params.bin", bytes(params));
+          entry(zip, "adam_m.bin", bytes(optimizer.m()));
+          entry(zip, "adam_v.bin", bytes(optimizer.v()));
+          zip.finish();
+        });
   }
 
   public static Checkpoint read(CheckpointStore store, String name) throws IOException {
     JsonNode meta = null;
     INDArray p = null, m = null, v = null;
-    try (InputStream in = store.open(name); ZipInputStream zip = new ZipInputStream(in)) {
+    try (InputStream in = store.open(name);
+        ZipInputStream zip = new ZipInputStream(in)) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         switch (e.getName()) {
           case "meta.json" -> meta = JSON.readTree(zip.readAllBytes());
           case "params.bin" -> p = Nd4j.read(new DataInputStream(zip));
           case "adam_m.bin" -> m = Nd4j.read(new DataInputStream(zip));
           case "adam_v.bin" -> v = Nd4j.read(new DataInputStream(zip));
-          default -> { }
+          default -> {}
         }
       }
     }
     if (meta == null || p == null || m == null || v == null)
-      throw new IOException(store.describe(name) + " is not a complete lmforge checkpoint (needs meta.json, "
-          + "params.bin, adam_m.bin, adam_v.bin)");
+      throw new IOException(
+          store.describe(name)
+              + " is not a complete lmforge checkpoint (needs meta.json, "
+              + "params.bin, adam_m.bin, adam_v.bin)");
     if (meta.path("format").asInt() != FORMAT)
-      throw new IOException(store.describe(name) + " has checkpoint format " + meta.path("format") + ", expected " + FORMAT);
+      throw new IOException(
+          store.describe(name)
+              + " has checkpoint format "
+              + meta.path("format")
+              + ", expected "
+              + FORMAT);
     GptConfig c = JSON.treeToValue(meta.get("config"), GptConfig.class);
-    return new Checkpoint(c, p, new AdamW.State(m, v, meta.get("adam_t").asLong()), meta.get("step").asLong(),
-        meta.get("data_row").asLong(), meta.get("seed").asLong());
+    return new Checkpoint(
+        c,
+        p,
+        new AdamW.State(m, v, meta.get("adam_t").asLong()),
+        meta.get("step").asLong(),
+        meta.get("data_row").asLong(),
+        meta.get("seed").asLong());
   }
 
   /** Throws naming every field where this checkpoint's architecture differs from expected. */
   public void requireArchitecture(GptConfig expected, String where) {
     List<String> diffs = new ArrayList<>();
-    if (config.vocabSize() != expected.vocabSize()) diffs.add("vocabSize " + config.vocabSize() + " vs " + expected.vocabSize());
-    if (config.contextLength() != expected.contextLength()) diffs.add("contextLength " + config.contextLength() + " vs " + expected.contextLength());
-    if (config.nLayer() != expected.nLayer()) diffs.add("nLayer " + config.nLayer() + " vs " + expected.nLayer());
-    if (config.nHead() != expected.nHead()) diffs.add("nHead " + config.nHead() + " vs " + expected.nHead());
-    if (config.dModel() != expected.dModel()) diffs.add("dModel " + config.dModel() + " vs " + expected.dModel());
-    if (config.positional() != expected.positional()) diffs.add("positional " + config.positional() + " vs " + expected.positional());
-    if (config.multiQuery() != expected.multiQuery()) diffs.add("multiQuery " + config.multiQuery() + " vs " + expected.multiQuery());
+    if (config.vocabSize() != expected.vocabSize())
+      diffs.add("vocabSize " + config.vocabSize() + " vs " + expected.vocabSize());
+    if (config.contextLength() != expected.contextLength())
+      diffs.add("contextLength " + config.contextLength() + " vs " + expected.contextLength());
+    if (config.nLayer() != expected.nLayer())
+      diffs.add("nLayer " + config.nLayer() + " vs " + expected.nLayer());
+    if (config.nHead() != expected.nHead())
+      diffs.add("nHead " + config.nHead() + " vs " + expected.nHead());
+    if (config.dModel() != expected.dModel())
+      diffs.add("dModel " + config.dModel() + " vs " + expected.dModel());
+    if (config.positional() != expected.positional())
+      diffs.add("positional " + config.positional() + " vs " + expected.positional());
+    if (config.multiQuery() != expected.multiQuery())
+      diffs.add("multiQuery " + config.multiQuery() + " vs " + expected.multiQuery());
     if (!diffs.isEmpty())
-      throw new IllegalArgumentException("checkpoint " + where + " has another architecture (checkpoint vs model): "
-          + String.join(", ", diffs) + ". Build the model from the checkpoint's config: " + config);
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + where
+              + " has another architecture (checkpoint vs model): "
+              + String.join(", ", diffs)
+              + ". Build the model from the checkpoint's config: "
+              + config);
   }
 
   private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {
@@ -94,7 +121,9 @@ public record Checkpoint(GptConfig config, INDArray params, AdamW.State optimize
 
   private static byte[] bytes(INDArray a) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
-    try (DataOutputStream d = new DataOutputStream(b)) { Nd4j.write(a.dup(), d); }
+    try (DataOutputStream d = new DataOutputStream(b)) {
+      Nd4j.write(a.dup(), d);
+    }
     return b.toByteArray();
   }
 }

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Where checkpoints live. {@link #write} must be atomic: readers see either the previous complete file or the
- * new complete file, never a partial one (write to a temporary name, then rename). The local implementation
- * is {@link LocalCheckpointStore}; a Hadoop FileSystem one (HDFS/S3A) lives in the pipeline module.
+ * Where checkpoints live. {@link #write} must be atomic: readers see either the previous complete
+ * file or the new complete file, never a partial one (write to a temporary name, then rename). The
+ * local implementation is {@link LocalCheckpointStore}; a Hadoop FileSystem one (HDFS/S3A) lives in
+ * the pipeline module.
  */
 public interface CheckpointStore {
   /** Writes name atomically with the bytes body produces. */

@@ -10,33 +10,53 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Checkpoints as files in a local directory: write to a hidden temp file, fsync, then atomic rename. */
+/**
+ * Checkpoints as files in a local directory: write to a hidden temp file, fsync, then atomic
+ * rename.
+ */
 public final class LocalCheckpointStore implements CheckpointStore {
   private final Path dir;
 
-  public LocalCheckpointStore(Path dir) { this.dir = dir; }
+  public LocalCheckpointStore(Path dir) {
+    this.dir = dir;
+  }
 
-  @Override public void write(String name, Body body) throws IOException {
+  @Override
+  public void write(String name, Body body) throws IOException {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 20)) {
+      try (OutputStream out =
+          new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 20)) {
         body.writeTo(out);
       }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) { ch.force(true); }
-      Files.move(tmp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(
+          tmp,
+          dir.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }
   }
 
-  @Override public InputStream open(String name) throws IOException {
+  @Override
+  public InputStream open(String name) throws IOException {
     Path p = dir.resolve(name);
     if (!Files.exists(p)) throw new IOException("no checkpoint " + p);
     return Files.newInputStream(p);
   }
 
-  @Override public boolean exists(String name) { return Files.exists(dir.resolve(name)); }
+  @Override
+  public boolean exists(String name) {
+    return Files.exists(dir.resolve(name));
+  }
 
-  @Override public String describe(String name) { return dir.resolve(name).toString(); }
+  @Override
+  public String describe(String name) {
+    return dir.resolve(name).toString();
+  }
 }

@@ -6,8 +6,9 @@ import org.lmforge.model.train.TokenStream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Scores a model on a FIXED validation set: consecutive non-overlapping windows from the start of the
- * stream, up to maxTokens, so that every evaluation of a run (and of runs to compare) sees the same tokens.
+ * Scores a model on a FIXED validation set: consecutive non-overlapping windows from the start of
+ * the stream, up to maxTokens, so that every evaluation of a run (and of runs to compare) sees the
+ * same tokens.
  */
 public final class Evaluator {
   private final BatchSampler windows;
@@ -36,15 +37,16 @@ public final class Evaluator {
 
   /** Sum over all positions of -ln p(target), from the model's softmax output (inference mode). */
   public static double crossEntropySum(Gpt model, int[][] x, int[][] y) {
-    INDArray p = model.probabilities(x);   // [B,T,V]
+    INDArray p = model.probabilities(x); // [B,T,V]
     double s = 0;
     int tLen = x[0].length, v = (int) p.size(2);
-    if ((long) x.length * tLen * v <= (1 << 24)) {   // one bulk copy instead of B·T native calls
+    if ((long) x.length * tLen * v <= (1 << 24)) { // one bulk copy instead of B·T native calls
       INDArray c = p.dup('c');
       double[] all = c.data().asDouble();
       Gpt.release(c);
       for (int i = 0; i < x.length; i++)
-        for (int t = 0; t < tLen; t++) s -= Math.log(Math.max(all[(i * tLen + t) * v + y[i][t]], 1e-30));
+        for (int t = 0; t < tLen; t++)
+          s -= Math.log(Math.max(all[(i * tLen + t) * v + y[i][t]], 1e-30));
     } else {
       for (int i = 0; i < x.length; i++)
         for (int t = 0; t < tLen; t++) s -= Math.log(Math.max(p.getDouble(i, t, y[i][t]), 1e-30));
@@ -53,5 +55,7 @@ public final class Evaluator {
     return s;
   }
 
-  public int tokens() { return rows * windows.batch(0, 1).tokens(); }
+  public int tokens() {
+    return rows * windows.batch(0, 1).tokens();
+  }
 }

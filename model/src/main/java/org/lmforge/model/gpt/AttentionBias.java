@@ -4,14 +4,23 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** The additive attention bias: causal mask (key after query -> -1e9) plus, for ALiBi, -slope_h·(q-k). */
+/**
+ * The additive attention bias: causal mask (key after query -> -1e9) plus, for ALiBi,
+ * -slope_h·(q-k).
+ */
 public final class AttentionBias {
-  /** Added to masked scores; large enough that softmax gives exactly 0 in float, finite to avoid NaN. */
+  /**
+   * Added to masked scores; large enough that softmax gives exactly 0 in float, finite to avoid
+   * NaN.
+   */
   public static final double MASKED = -1e9;
 
-  private AttentionBias() { }
+  private AttentionBias() {}
 
-  /** ALiBi head slopes 2^(-8(h+1)/H) (Press et al. 2021; geometric for any H, not only powers of two). */
+  /**
+   * ALiBi head slopes 2^(-8(h+1)/H) (Press et al. 2021; geometric for any H, not only powers of
+   * two).
+   */
   public static double slope(int head, int nHead) {
     return Math.pow(2.0, -8.0 * (head + 1) / nHead);
   }

@@ -12,25 +12,32 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public class FinalNormLayer extends StreamLayerConfig {
   public static final String G = "lnf_g", B = "lnf_b";
 
-  public FinalNormLayer() { }
+  public FinalNormLayer() {}
 
-  public FinalNormLayer(GptConfig c) { dModel = c.dModel(); }
+  public FinalNormLayer(GptConfig c) {
+    dModel = c.dModel();
+  }
 
-  @Override public void defineParameters(SDLayerParams p) {
+  @Override
+  public void defineParameters(SDLayerParams p) {
     p.addWeightParam(G, 1, dModel);
     p.addBiasParam(B, 1, dModel);
   }
 
-  @Override public void initializeParameters(Map<String, INDArray> params) {
+  @Override
+  public void initializeParameters(Map<String, INDArray> params) {
     params.get(G).assign(1.0);
     params.get(B).assign(0.0);
   }
 
-  @Override public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
+  @Override
+  public SDVariable defineLayer(
+      SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
     return GptBlockLayer.layerNorm(sd, x, p.get(G), p.get(B));
   }
 
-  @Override NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
+  @Override
+  NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
     return new FinalNorm(conf, type);
   }
 }

@@ -25,19 +25,22 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One pre-LayerNorm transformer block, forward and backward by hand:
+ *
  * <pre>
  *   x1  = x  + Wo·attn(ln1(x))          attn: causal softmax(q·kᵀ/√hs + bias)·v per head
  *   out = x1 + W2·gelu(W1·ln2(x1))
  * </pre>
- * Rows are the B·T positions ([N,d], N = B·T), so every projection is one 2-D matmul; attention runs as a
- * batched matmul over G groups of R query rows: G = B·H, R = T for multi-head attention, and for multi-query
- * attention (one K/V head) G = B, R = H·T with the heads folded into the rows, so the shared keys are read once.
- * The same function as {@link GptBlockLayer#defineLayer} (the SameDiff reference; tests compare the two).
+ *
+ * Rows are the B·T positions ([N,d], N = B·T), so every projection is one 2-D matmul; attention
+ * runs as a batched matmul over G groups of R query rows: G = B·H, R = T for multi-head attention,
+ * and for multi-query attention (one K/V head) G = B, R = H·T with the heads folded into the rows,
+ * so the shared keys are read once. The same function as {@link GptBlockLayer#defineLayer} (the
+ * SameDiff reference; tests compare the two).
  */
 final class GptBlock extends NativeLayer {
   private final int d, h, hs, t, kv;
   private final boolean multiQuery;
-  private INDArray biasRow;   // [1, H·T·T] causal (+ALiBi) bias, added to each batch row of scores
+  private INDArray biasRow; // [1, H·T·T] causal (+ALiBi) bias, added to each batch row of scores
 
   GptBlock(NeuralNetConfiguration conf, DataType type, GptBlockLayer c) {
     super(conf, type);
@@ -52,9 +55,13 @@ final class GptBlock extends NativeLayer {
     }
   }
 
-  private int groups(long b) { return (int) (multiQuery ? b : b * h); }
+  private int groups(long b) {
+    return (int) (multiQuery ? b : b * h);
+  }
 
-  private int rows() { return multiQuery ? h * t : t; }
+  private int rows() {
+    return multiQuery ? h * t : t;
+  }
 
   /** [N, H·hs] (position-major) -> [G, R, hs] (head-major), a copy. */
   private INDArray headMajor(INDArray a, long b) {
@@ -73,13 +80,17 @@ final class GptBlock extends NativeLayer {
     out.reshape(b, t, h, hs).assign(a.reshape(b, h, t, hs).permute(0, 2, 1, 3));
   }
 
-  /** Keys/values into {@code out}: head-major for multi-head, as they are ([B,T,hs]) for the single shared head. */
+  /**
+   * Keys/values into {@code out}: head-major for multi-head, as they are ([B,T,hs]) for the single
+   * shared head.
+   */
   private void toKvGroups(INDArray a, long b, INDArray out) {
     if (multiQuery) out.assign(a.reshape(b, t, hs));
     else toHeadMajor(a, b, out);
   }
 
-  @Override protected void forward(INDArray x, INDArray out) {
+  @Override
+  protected void forward(INDArray x, INDArray out) {
     long b = x.size(0), n = b * t, f = 4L * d;
     int g = groups(b), r = rows();
     INDArray x2 = x.reshape(n, d);
@@ -87,12 +98,14 @@ final class GptBlock extends NativeLayer {
     INDArray xhat1 = buffer("xhat1", n, d), rstd1 = buffer("rstd1", n, 1), a1 = buffer("a1", n, d);
     Kernels.normalize(x2, xhat1, rstd1, buffers());
     Kernels.affine(xhat1, param(LN1_G), param(LN1_B), a1);
-    INDArray q = Nd4j.createUninitialized(dataType, n, d), k = Nd4j.createUninitialized(dataType, n, kv),
+    INDArray q = Nd4j.createUninitialized(dataType, n, d),
+        k = Nd4j.createUninitialized(dataType, n, kv),
         v = Nd4j.createUninitialized(dataType, n, kv);
     matmul(a1, false, param(WQ), false, q, 1, 0);
     matmul(a1, false, param(WK), false, k, 1, 0);
     matmul(a1, false, param(WV), false, v, 1, 0);
-    INDArray q3 = buffer("q3", g, r, hs), k3 = buffer("k3", b * (multiQuery ? 1 : h), t, hs),
+    INDArray q3 = buffer("q3", g, r, hs),
+        k3 = buffer("k3", b * (multiQuery ? 1 : h), t, hs),
         v3 = buffer("v3", b * (multiQuery ? 1 : h), t, hs);
     toHeadMajor(q.addi(param(BQ)), b, q3);
     toKvGroups(k.addi(param(BK)), b, k3);
@@ -122,7 +135,8 @@ final class GptBlock extends NativeLayer {
     matmul(m, false, param(W2), false, out2, 1, 1);
   }
 
-  @Override protected void backward(INDArray dOut, INDArray dx) {
+  @Override
+  protected void backward(INDArray dOut, INDArray dx) {
     long b = dOut.size(0), n = b * t, f = 4L * d;
     int g = groups(b), r = rows();
     INDArray dOut2 = dOut.reshape(n, d);
@@ -137,8 +151,16 @@ final class GptBlock extends NativeLayer {
     Kernels.columnSums(dh, grad(B1), buffers());
     INDArray da2 = Nd4j.createUninitialized(dataType, n, d);
     matmul(dh, false, param(W1), true, da2, 1, 0);
-    INDArray dx1 = Kernels.normBackward(da2, param(LN2_G), buffer("xhat2", n, d), buffer("rstd2", n, 1),
-        grad(LN2_G), grad(LN2_B), buffers()).addi(dOut2);
+    INDArray dx1 =
+        Kernels.normBackward(
+                da2,
+                param(LN2_G),
+                buffer("xhat2", n, d),
+                buffer("rstd2", n, 1),
+                grad(LN2_G),
+                grad(LN2_B),
+                buffers())
+            .addi(dOut2);
     // attention: x1 = x + y·Wo + bo, y = merged heads of p·v
     matmul(buffer("y", n, d), true, dx1, false, grad(WO), 1, 0);
     Kernels.columnSums(dx1, grad(BO), buffers());
@@ -146,14 +168,18 @@ final class GptBlock extends NativeLayer {
     matmul(dx1, false, param(WO), true, dy, 1, 0);
     INDArray dy3 = headMajor(dy, b);
     INDArray p = buffer("p", g, r, t), q3 = buffer("q3", g, r, hs);
-    INDArray k3 = buffer("k3", b * (multiQuery ? 1 : h), t, hs), v3 = buffer("v3", b * (multiQuery ? 1 : h), t, hs);
+    INDArray k3 = buffer("k3", b * (multiQuery ? 1 : h), t, hs),
+        v3 = buffer("v3", b * (multiQuery ? 1 : h), t, hs);
     INDArray dp = Nd4j.createUninitialized(dataType, g, r, t);
     matmul(dy3, false, v3, true, dp, 1, 0);
     INDArray dv3 = Nd4j.createUninitialized(dataType, k3.shape());
     matmul(p, true, dy3, false, dv3, 1, 0);
-    INDArray ds = Kernels.softmaxBackward(dp.reshape((long) g * r, t), p.reshape((long) g * r, t), buffers()).reshape(g, r, t);
+    INDArray ds =
+        Kernels.softmaxBackward(dp.reshape((long) g * r, t), p.reshape((long) g * r, t), buffers())
+            .reshape(g, r, t);
     double scale = 1.0 / Math.sqrt(hs);
-    INDArray dq3 = Nd4j.createUninitialized(dataType, g, r, hs), dk3 = Nd4j.createUninitialized(dataType, k3.shape());
+    INDArray dq3 = Nd4j.createUninitialized(dataType, g, r, hs),
+        dk3 = Nd4j.createUninitialized(dataType, k3.shape());
     matmul(ds, false, k3, false, dq3, scale, 0);
     matmul(ds, true, q3, false, dk3, scale, 0);
     INDArray dq = Nd4j.createUninitialized(dataType, n, d);
@@ -170,8 +196,15 @@ final class GptBlock extends NativeLayer {
     matmul(dq, false, param(WQ), true, da1, 1, 0);
     matmul(dk, false, param(WK), true, da1, 1, 1);
     matmul(dv, false, param(WV), true, da1, 1, 1);
-    INDArray dxLn = Kernels.normBackward(da1, param(LN1_G), buffer("xhat1", n, d), buffer("rstd1", n, 1),
-        grad(LN1_G), grad(LN1_B), buffers());
+    INDArray dxLn =
+        Kernels.normBackward(
+            da1,
+            param(LN1_G),
+            buffer("xhat1", n, d),
+            buffer("rstd1", n, 1),
+            grad(LN1_G),
+            grad(LN1_B),
+            buffers());
     dx.reshape(n, d).assign(dx1).addi(dxLn);
   }
 

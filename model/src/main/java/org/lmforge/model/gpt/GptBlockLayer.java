@@ -12,17 +12,31 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * One pre-LayerNorm transformer block as a DL4J {@link SameDiffLayer}:
- * {@code x + attn(ln1(x))}, then {@code x + mlp(ln2(x))}, on activations laid out [B,T,d] (NWC).
+ * One pre-LayerNorm transformer block as a DL4J {@link SameDiffLayer}: {@code x + attn(ln1(x))},
+ * then {@code x + mlp(ln2(x))}, on activations laid out [B,T,d] (NWC).
  *
- * <p>Each block is its own small SameDiff graph; DL4J's ComputationGraph chains them and runs backprop
- * layer by layer. A single whole-model SameDiff graph is ~200x slower per step on ND4J 1.0.0-M2.1 (see
- * docs/model.md). Fields are plain and there is a no-arg constructor because DL4J ships layer configs as JSON.
+ * <p>Each block is its own small SameDiff graph; DL4J's ComputationGraph chains them and runs
+ * backprop layer by layer. A single whole-model SameDiff graph is ~200x slower per step on ND4J
+ * 1.0.0-M2.1 (see docs/model.md). Fields are plain and there is a no-arg constructor because DL4J
+ * ships layer configs as JSON.
  */
 public class GptBlockLayer extends StreamLayerConfig {
-  public static final String LN1_G = "ln1_g", LN1_B = "ln1_b", WQ = "wq", BQ = "bq", WK = "wk", BK = "bk",
-      WV = "wv", BV = "bv", WO = "wo", BO = "bo", LN2_G = "ln2_g", LN2_B = "ln2_b", W1 = "w1", B1 = "b1",
-      W2 = "w2", B2 = "b2";
+  public static final String LN1_G = "ln1_g",
+      LN1_B = "ln1_b",
+      WQ = "wq",
+      BQ = "bq",
+      WK = "wk",
+      BK = "bk",
+      WV = "wv",
+      BV = "bv",
+      WO = "wo",
+      BO = "bo",
+      LN2_G = "ln2_g",
+      LN2_B = "ln2_b",
+      W1 = "w1",
+      B1 = "b1",
+      W2 = "w2",
+      B2 = "b2";
   static final double LN_EPS = Kernels.LN_EPS;
 
   private int nHead;
@@ -31,7 +45,7 @@ public class GptBlockLayer extends StreamLayerConfig {
   private boolean multiQuery;
   private boolean alibi;
 
-  public GptBlockLayer() { }
+  public GptBlockLayer() {}
 
   public GptBlockLayer(GptConfig c) {
     this.dModel = c.dModel();
@@ -42,22 +56,37 @@ public class GptBlockLayer extends StreamLayerConfig {
     this.alibi = c.positional() == GptConfig.Positional.ALIBI;
   }
 
-  private int kvDim() { return multiQuery ? dModel / nHead : dModel; }
-
-  @Override public void defineParameters(SDLayerParams p) {
-    long d = dModel, kv = kvDim();
-    p.addWeightParam(LN1_G, 1, d); p.addBiasParam(LN1_B, 1, d);
-    p.addWeightParam(WQ, d, d); p.addBiasParam(BQ, 1, d);
-    p.addWeightParam(WK, d, kv); p.addBiasParam(BK, 1, kv);
-    p.addWeightParam(WV, d, kv); p.addBiasParam(BV, 1, kv);
-    p.addWeightParam(WO, d, d); p.addBiasParam(BO, 1, d);
-    p.addWeightParam(LN2_G, 1, d); p.addBiasParam(LN2_B, 1, d);
-    p.addWeightParam(W1, d, 4 * d); p.addBiasParam(B1, 1, 4 * d);
-    p.addWeightParam(W2, 4 * d, d); p.addBiasParam(B2, 1, d);
+  private int kvDim() {
+    return multiQuery ? dModel / nHead : dModel;
   }
 
-  /** GPT-2 initialisation: N(0, 0.02), residual projections N(0, 0.02/sqrt(2·nLayer)), zero biases, unit gains. */
-  @Override public void initializeParameters(Map<String, INDArray> params) {
+  @Override
+  public void defineParameters(SDLayerParams p) {
+    long d = dModel, kv = kvDim();
+    p.addWeightParam(LN1_G, 1, d);
+    p.addBiasParam(LN1_B, 1, d);
+    p.addWeightParam(WQ, d, d);
+    p.addBiasParam(BQ, 1, d);
+    p.addWeightParam(WK, d, kv);
+    p.addBiasParam(BK, 1, kv);
+    p.addWeightParam(WV, d, kv);
+    p.addBiasParam(BV, 1, kv);
+    p.addWeightParam(WO, d, d);
+    p.addBiasParam(BO, 1, d);
+    p.addWeightParam(LN2_G, 1, d);
+    p.addBiasParam(LN2_B, 1, d);
+    p.addWeightParam(W1, d, 4 * d);
+    p.addBiasParam(B1, 1, 4 * d);
+    p.addWeightParam(W2, 4 * d, d);
+    p.addBiasParam(B2, 1, d);
+  }
+
+  /**
+   * GPT-2 initialisation: N(0, 0.02), residual projections N(0, 0.02/sqrt(2·nLayer)), zero biases,
+   * unit gains.
+   */
+  @Override
+  public void initializeParameters(Map<String, INDArray> params) {
     double residualStd = 0.02 / Math.sqrt(2.0 * nLayer);
     for (Map.Entry<String, INDArray> e : params.entrySet()) {
       String k = e.getKey();
@@ -71,7 +100,9 @@ public class GptBlockLayer extends StreamLayerConfig {
     }
   }
 
-  @Override public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
+  @Override
+  public SDVariable defineLayer(
+      SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
     int d = dModel, h = nHead, hs = d / h, t = contextLength;
     // attention: [B,T,d] -> [B*T,d] so that each projection is one 2-D matmul
     SDVariable a = layerNorm(sd, x, p.get(LN1_G), p.get(LN1_B)).reshape(-1, d);
@@ -79,10 +110,12 @@ public class GptBlockLayer extends StreamLayerConfig {
     SDVariable k = a.mmul(p.get(WK)).add(p.get(BK));
     SDVariable v = a.mmul(p.get(WV)).add(p.get(BV));
     SDVariable scale, bias;
-    // constants must live outside DL4J's layer workspaces, which are reused (and overwritten) every step
+    // constants must live outside DL4J's layer workspaces, which are reused (and overwritten) every
+    // step
     try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
       scale = sd.constant(Nd4j.scalar(x.dataType(), 1.0 / Math.sqrt(hs)));
-      bias = sd.constant(AttentionBias.matrix(h, t, alibi, x.dataType()));   // [H,T,T]: causal (+ALiBi)
+      bias =
+          sd.constant(AttentionBias.matrix(h, t, alibi, x.dataType())); // [H,T,T]: causal (+ALiBi)
     }
     SDVariable y;
     if (!multiQuery) {
@@ -90,19 +123,20 @@ public class GptBlockLayer extends StreamLayerConfig {
       q = q.reshape(-1, t, h, hs).permute(0, 2, 1, 3);
       k = k.reshape(-1, t, h, hs).permute(0, 2, 1, 3);
       v = v.reshape(-1, t, h, hs).permute(0, 2, 1, 3);
-      SDVariable att = sd.mmul(q, k, false, true, false).mul(scale).add(bias);   // [B,H,T,T]
+      SDVariable att = sd.mmul(q, k, false, true, false).mul(scale).add(bias); // [B,H,T,T]
       att = sd.nn.softmax(att, 3);
-      y = sd.mmul(att, v);                                                      // [B,H,T,hs]
+      y = sd.mmul(att, v); // [B,H,T,hs]
     } else {
-      // one K/V head shared by all query heads: fold heads into the query rows, [B,H*T,hs] x [B,hs,T]
+      // one K/V head shared by all query heads: fold heads into the query rows, [B,H*T,hs] x
+      // [B,hs,T]
       q = q.reshape(-1, t, h, hs).permute(0, 2, 1, 3).reshape(-1, (long) h * t, hs);
       k = k.reshape(-1, t, hs);
       v = v.reshape(-1, t, hs);
       SDVariable att = sd.mmul(q, k, false, true, false).reshape(-1, h, t, t).mul(scale).add(bias);
       att = sd.nn.softmax(att, 3).reshape(-1, (long) h * t, t);
-      y = sd.mmul(att, v).reshape(-1, h, t, hs);                                // [B,H,T,hs]
+      y = sd.mmul(att, v).reshape(-1, h, t, hs); // [B,H,T,hs]
     }
-    y = y.permute(0, 2, 1, 3).reshape(-1, d);                                   // merge heads: [B*T,d]
+    y = y.permute(0, 2, 1, 3).reshape(-1, d); // merge heads: [B*T,d]
     y = y.mmul(p.get(WO)).add(p.get(BO)).reshape(-1, t, d);
     SDVariable x1 = x.add(y);
     // MLP: d -> 4d -> d with GPT-2's tanh-approximated GELU
@@ -113,11 +147,12 @@ public class GptBlockLayer extends StreamLayerConfig {
   }
 
   /**
-   * GPT-2's tanh-approximated GELU, {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, written in the identical
-   * form {@code x·σ(2√(2/π)·(x + 0.044715·x³))} (since {@code 0.5·(1 + tanh u) = σ(2u)}). Not ND4J's
-   * {@code precise_gelu}: on 1.0.0-M2.1 it computes {@code x + (0.044715·x)³} inside the tanh (a misplaced power;
-   * GELU(-3) = -0.0247 instead of -0.0036), and it and its derivative are also slow (1M floats, 1 thread:
-   * 35 + 93 ms forward + derivative, against a 2048x512x128 matmul at 10 ms).
+   * GPT-2's tanh-approximated GELU, {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, written in
+   * the identical form {@code x·σ(2√(2/π)·(x + 0.044715·x³))} (since {@code 0.5·(1 + tanh u) =
+   * σ(2u)}). Not ND4J's {@code precise_gelu}: on 1.0.0-M2.1 it computes {@code x + (0.044715·x)³}
+   * inside the tanh (a misplaced power; GELU(-3) = -0.0247 instead of -0.0036), and it and its
+   * derivative are also slow (1M floats, 1 thread: 35 + 93 ms forward + derivative, against a
+   * 2048x512x128 matmul at 10 ms).
    */
   static SDVariable gelu(SDVariable x) {
     double c1 = 2 * Math.sqrt(2 / Math.PI), c3 = c1 * 0.044715;
@@ -126,25 +161,56 @@ public class GptBlockLayer extends StreamLayerConfig {
 
   /** LayerNorm over the last axis of [B,T,d], written out (the fused op measured no faster). */
   static SDVariable layerNorm(SameDiff sd, SDVariable x, SDVariable gain, SDVariable bias) {
-    // axis 2, not -1: inside a DL4J SameDiffLayer a negative axis reduces the wrong way (garbage, then NaN)
+    // axis 2, not -1: inside a DL4J SameDiffLayer a negative axis reduces the wrong way (garbage,
+    // then NaN)
     SDVariable c = x.sub(x.mean(true, 2));
     SDVariable var = c.mul(c).mean(true, 2);
     // sd.math.rsqrt returns wrong values on ND4J 1.0.0-M2.1 (rsqrt(0.53) ≈ 149), hence div(sqrt)
     return c.div(sd.math.sqrt(var.add(LN_EPS))).mul(gain).add(bias);
   }
 
-  @Override NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
+  @Override
+  NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
     return new GptBlock(conf, type, this);
   }
 
-  public int getNHead() { return nHead; }
-  public void setNHead(int v) { nHead = v; }
-  public int getContextLength() { return contextLength; }
-  public void setContextLength(int v) { contextLength = v; }
-  public int getNLayer() { return nLayer; }
-  public void setNLayer(int v) { nLayer = v; }
-  public boolean isMultiQuery() { return multiQuery; }
-  public void setMultiQuery(boolean v) { multiQuery = v; }
-  public boolean isAlibi() { return alibi; }
-  public void setAlibi(boolean v) { alibi = v; }
+  public int getNHead() {
+    return nHead;
+  }
+
+  public void setNHead(int v) {
+    nHead = v;
+  }
+
+  public int getContextLength() {
+    return contextLength;
+  }
+
+  public void setContextLength(int v) {
+    contextLength = v;
+  }
+
+  public int getNLayer() {
+    return nLayer;
+  }
+
+  public void setNLayer(int v) {
+    nLayer = v;
+  }
+
+  public boolean isMultiQuery() {
+    return multiQuery;
+  }
+
+  public void setMultiQuery(boolean v) {
+    multiQuery = v;
+  }
+
+  public boolean isAlibi() {
+    return alibi;
+  }
+
+  public void setAlibi(boolean v) {
+    alibi = v;
+  }
 }

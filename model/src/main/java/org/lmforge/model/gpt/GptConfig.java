@@ -4,23 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shape of a decoder-only transformer (GPT-2 layout: pre-LayerNorm blocks, GELU MLP of width 4·d, final
- * LayerNorm, output head tied to the token embedding).
+ * Shape of a decoder-only transformer (GPT-2 layout: pre-LayerNorm blocks, GELU MLP of width 4·d,
+ * final LayerNorm, output head tied to the token embedding).
  *
- * @param vocabSize     number of token ids; ids are 0..vocabSize-1
+ * @param vocabSize number of token ids; ids are 0..vocabSize-1
  * @param contextLength tokens per sequence (T); also the size of the learned positions table
- * @param nLayer        transformer blocks
- * @param nHead         attention heads; must divide dModel
- * @param dModel        residual stream width (d, "n_embd")
- * @param dropout       drop probability on the residual stream entering each block and the final norm (0 = off)
- * @param positional    LEARNED (GPT-2 [T,d] table) or ALIBI (per-head linear distance penalty, Press et al. 2021)
- * @param multiQuery    one shared key/value head for all query heads (Shazeer 2019) instead of one per head
+ * @param nLayer transformer blocks
+ * @param nHead attention heads; must divide dModel
+ * @param dModel residual stream width (d, "n_embd")
+ * @param dropout drop probability on the residual stream entering each block and the final norm (0
+ *     = off)
+ * @param positional LEARNED (GPT-2 [T,d] table) or ALIBI (per-head linear distance penalty, Press
+ *     et al. 2021)
+ * @param multiQuery one shared key/value head for all query heads (Shazeer 2019) instead of one per
+ *     head
  */
-public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead, int dModel, double dropout,
-                        Positional positional, boolean multiQuery) implements java.io.Serializable {
+public record GptConfig(
+    int vocabSize,
+    int contextLength,
+    int nLayer,
+    int nHead,
+    int dModel,
+    double dropout,
+    Positional positional,
+    boolean multiQuery)
+    implements java.io.Serializable {
 
   /** How token positions are encoded. */
-  public enum Positional { LEARNED, ALIBI }
+  public enum Positional {
+    LEARNED,
+    ALIBI
+  }
 
   public GptConfig {
     List<String> errors = new ArrayList<>();
@@ -30,16 +44,25 @@ public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead,
     if (nHead < 1) errors.add("nHead=" + nHead + " must be >= 1");
     if (dModel < 1) errors.add("dModel=" + dModel + " must be >= 1");
     if (nHead >= 1 && dModel % nHead != 0)
-      errors.add("dModel=" + dModel + " is not divisible by nHead=" + nHead
-          + " (choose dModel as a multiple of nHead, e.g. " + (dModel / nHead + 1) * nHead + ")");
+      errors.add(
+          "dModel="
+              + dModel
+              + " is not divisible by nHead="
+              + nHead
+              + " (choose dModel as a multiple of nHead, e.g. "
+              + (dModel / nHead + 1) * nHead
+              + ")");
     if (!(dropout >= 0 && dropout < 1)) errors.add("dropout=" + dropout + " must be in [0, 1)");
     if (positional == null) errors.add("positional must be LEARNED or ALIBI");
-    if (!errors.isEmpty()) throw new IllegalArgumentException("invalid GptConfig: " + String.join("; ", errors));
+    if (!errors.isEmpty())
+      throw new IllegalArgumentException("invalid GptConfig: " + String.join("; ", errors));
   }
 
   /** A GPT-2-style config with learned positions and full multi-head attention. */
-  public static GptConfig of(int vocabSize, int contextLength, int nLayer, int nHead, int dModel, double dropout) {
-    return new GptConfig(vocabSize, contextLength, nLayer, nHead, dModel, dropout, Positional.LEARNED, false);
+  public static GptConfig of(
+      int vocabSize, int contextLength, int nLayer, int nHead, int dModel, double dropout) {
+    return new GptConfig(
+        vocabSize, contextLength, nLayer, nHead, dModel, dropout, Positional.LEARNED, false);
   }
 
   public GptConfig withVocabSize(int v) {
@@ -47,15 +70,25 @@ public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead,
   }
 
   public GptConfig withDropout(double p) {
-    return new GptConfig(vocabSize, contextLength, nLayer, nHead, dModel, p, positional, multiQuery);
+    return new GptConfig(
+        vocabSize, contextLength, nLayer, nHead, dModel, p, positional, multiQuery);
   }
 
-  public int headSize() { return dModel / nHead; }
+  public int headSize() {
+    return dModel / nHead;
+  }
 
-  /** Width of the key and value projections: d for multi-head, one head (d/nHead) for multi-query. */
-  public int kvDim() { return multiQuery ? headSize() : dModel; }
+  /**
+   * Width of the key and value projections: d for multi-head, one head (d/nHead) for multi-query.
+   */
+  public int kvDim() {
+    return multiQuery ? headSize() : dModel;
+  }
 
-  /** Parameters of one block: 2 LayerNorms, Q/K/V + output projection, MLP d -> 4d -> d, with biases. */
+  /**
+   * Parameters of one block: 2 LayerNorms, Q/K/V + output projection, MLP d -> 4d -> d, with
+   * biases.
+   */
   public long blockParams() {
     long d = dModel, kv = kvDim();
     long ln = 2 * 2 * d;
@@ -66,14 +99,19 @@ public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead,
 
   /** Token embedding (shared with the output head) plus the learned positions table if any. */
   public long embeddingParams() {
-    return (long) vocabSize * dModel + (positional == Positional.LEARNED ? (long) contextLength * dModel : 0);
+    return (long) vocabSize * dModel
+        + (positional == Positional.LEARNED ? (long) contextLength * dModel : 0);
   }
 
   /** Everything in the blocks and the final LayerNorm; ≈ 12·nLayer·d² for multi-head attention. */
-  public long nonEmbeddingParams() { return nLayer * blockParams() + 2L * dModel; }
+  public long nonEmbeddingParams() {
+    return nLayer * blockParams() + 2L * dModel;
+  }
 
   /** Trainable parameters, counting the tied embedding/head matrix once. */
-  public long parameterCount() { return nonEmbeddingParams() + embeddingParams(); }
+  public long parameterCount() {
+    return nonEmbeddingParams() + embeddingParams();
+  }
 
   /** The textbook estimate 12·nLayer·d² + embeddings (ignores biases and LayerNorm gains). */
   public long approxParameterCount() {
@@ -81,17 +119,20 @@ public record GptConfig(int vocabSize, int contextLength, int nLayer, int nHead,
   }
 
   /**
-   * Training FLOPs per token: 6·(matmul parameters, including the tied head's d·V product) plus attention
-   * scores and weighted sum, 6·2·nLayer·T·d (forward 2·2·T·d per layer per token, backward twice that;
-   * counted over the full T×T square as in the PaLM paper's MFU, not halved for causality).
+   * Training FLOPs per token: 6·(matmul parameters, including the tied head's d·V product) plus
+   * attention scores and weighted sum, 6·2·nLayer·T·d (forward 2·2·T·d per layer per token,
+   * backward twice that; counted over the full T×T square as in the PaLM paper's MFU, not halved
+   * for causality).
    */
   public double flopsPerToken() {
     double matmulParams = nonEmbeddingParams() + (double) vocabSize * dModel;
     return 6.0 * matmulParams + 12.0 * nLayer * contextLength * dModel;
   }
 
-  @Override public String toString() {
-    return String.format("GptConfig[V=%d T=%d L=%d H=%d d=%d dropout=%.2f pos=%s mq=%s]", vocabSize, contextLength,
-        nLayer, nHead, dModel, dropout, positional, multiQuery);
+  @Override
+  public String toString() {
+    return String.format(
+        "GptConfig[V=%d T=%d L=%d H=%d d=%d dropout=%.2f pos=%s mq=%s]",
+        vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
   }
 }

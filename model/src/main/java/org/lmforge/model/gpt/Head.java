@@ -16,15 +16,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The output head by hand: logits = h·W + b, p = softmax(logits), loss = -Σ log p[target]; backward
- * dlogits = p - onehot(target), written in place into p without ever building the [N,V] one-hot matrix that
- * DL4J's sparse cross-entropy makes (with its 3-D to 2-D copies, it was half of a small model's step).
- * Same conventions as DL4J's RnnOutputLayer, which {@link Gpt#computeGradient} relies on: the score is the summed
- * per-token loss divided by the batch size B, the parameter gradients and the input gradient are sums over all
- * B·T tokens.
+ * dlogits = p - onehot(target), written in place into p without ever building the [N,V] one-hot
+ * matrix that DL4J's sparse cross-entropy makes (with its 3-D to 2-D copies, it was half of a small
+ * model's step). Same conventions as DL4J's RnnOutputLayer, which {@link Gpt#computeGradient}
+ * relies on: the score is the summed per-token loss divided by the batch size B, the parameter
+ * gradients and the input gradient are sums over all B·T tokens.
  */
 final class Head extends RnnOutputLayer {
   private final LayerBuffers buffers;
-  // the score of the last backward pass, for computeScore on the same input and labels (DL4J asks right after)
+  // the score of the last backward pass, for computeScore on the same input and labels (DL4J asks
+  // right after)
   private INDArray scoredInput, scoredLabels;
   private double scoredLoss;
 
@@ -35,7 +36,8 @@ final class Head extends RnnOutputLayer {
 
   /** The input [B,T,d] as c-ordered rows [N,d] of this layer's type. */
   private INDArray rows() {
-    return Kernels.contiguous(input, dataType).reshape(input.size(0) * input.size(1), input.size(2));
+    return Kernels.contiguous(input, dataType)
+        .reshape(input.size(0) * input.size(1), input.size(2));
   }
 
   /** Softmax probabilities [N,V] of rows h [N,d] in a reused buffer. */
@@ -47,19 +49,25 @@ final class Head extends RnnOutputLayer {
     return p;
   }
 
-  @Override public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
     long b = input.size(0), t = input.size(1), v = getParam("W").size(1);
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, t, v}, 'c');
+    INDArray out =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATIONS, dataType, new long[] {b, t, v}, 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
       out.reshape(b * t, v).assign(probabilities(rows()));
     }
     return out;
   }
 
-  @Override public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+    INDArray dx =
+        workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
       INDArray h = rows();
       INDArray p = scoreAndDelta(h);
@@ -81,7 +89,8 @@ final class Head extends RnnOutputLayer {
     for (int i = 0; i < n; i++) {
       double id = l.data().getDouble(i);
       if (id < 0 || id >= v || id != Math.rint(id))
-        throw new IllegalArgumentException("label " + id + " at position " + i + " is not a token id in [0," + v + ")");
+        throw new IllegalArgumentException(
+            "label " + id + " at position " + i + " is not a token id in [0," + v + ")");
       y[i] = (int) id;
     }
     return y;
@@ -95,7 +104,12 @@ final class Head extends RnnOutputLayer {
     for (int i = 0; i < y.length; i++) {
       long at = base + i * v + y[i];
       double pi = buf.getDouble(at);
-      loss -= Math.log(Math.max(pi, Double.MIN_NORMAL));   // p underflows to 0 only if the logit gap exceeds ~87 (float)
+      loss -=
+          Math.log(
+              Math.max(
+                  pi,
+                  Double
+                      .MIN_NORMAL)); // p underflows to 0 only if the logit gap exceeds ~87 (float)
       buf.put(at, pi - 1);
     }
     return loss;
@@ -110,7 +124,9 @@ final class Head extends RnnOutputLayer {
     return p;
   }
 
-  @Override public double computeScore(double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public double computeScore(
+      double fullNetRegTerm, boolean training, LayerWorkspaceMgr workspaceMgr) {
     if (input != scoredInput || labels != scoredLabels) {
       try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
         scoreAndDelta(rows());
@@ -120,7 +136,8 @@ final class Head extends RnnOutputLayer {
     return score;
   }
 
-  @Override public void clear() {
+  @Override
+  public void clear() {
     super.clear();
     scoredInput = null;
     scoredLabels = null;

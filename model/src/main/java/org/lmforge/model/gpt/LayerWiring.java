@@ -6,12 +6,20 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** What DL4J's own layer configurations do in {@code instantiate}, for the configurations that build a hand-written layer. */
+/**
+ * What DL4J's own layer configurations do in {@code instantiate}, for the configurations that build
+ * a hand-written layer.
+ */
 final class LayerWiring {
-  private LayerWiring() { }
+  private LayerWiring() {}
 
-  static <L extends Layer> L wire(L layer, org.deeplearning4j.nn.conf.layers.Layer layerConf,
-      NeuralNetConfiguration conf, int index, INDArray paramsView, boolean initialize,
+  static <L extends Layer> L wire(
+      L layer,
+      org.deeplearning4j.nn.conf.layers.Layer layerConf,
+      NeuralNetConfiguration conf,
+      int index,
+      INDArray paramsView,
+      boolean initialize,
       Collection<TrainingListener> listeners) {
     if (listeners != null) layer.setListeners(listeners);
     layer.setIndex(index);

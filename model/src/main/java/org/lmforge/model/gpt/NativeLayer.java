@@ -12,14 +12,16 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A GPT layer whose forward and backward passes are written by hand in ND4J ops, instead of being interpreted
- * from a SameDiff graph on every call (which cost ~60 ms per training step, 85% of it in SameDiff's
- * interpreter, whatever the model size: see docs/model.md). The layer keeps its SameDiff configuration class
- * for everything else — parameter names, shapes, order and initialisation, JSON — so checkpoints and the flat
- * parameter layout are unchanged, and that class's {@code defineLayer} remains the reference the tests compare
- * against ({@code autodiff = true}).
+ * A GPT layer whose forward and backward passes are written by hand in ND4J ops, instead of being
+ * interpreted from a SameDiff graph on every call (which cost ~60 ms per training step, 85% of it
+ * in SameDiff's interpreter, whatever the model size: see docs/model.md). The layer keeps its
+ * SameDiff configuration class for everything else — parameter names, shapes, order and
+ * initialisation, JSON — so checkpoints and the flat parameter layout are unchanged, and that
+ * class's {@code defineLayer} remains the reference the tests compare against ({@code autodiff =
+ * true}).
  *
- * <p>Memory: see {@link LayerBuffers}; the output and the input gradient go to the workspaces DL4J asks for.
+ * <p>Memory: see {@link LayerBuffers}; the output and the input gradient go to the workspaces DL4J
+ * asks for.
  */
 abstract class NativeLayer extends SameDiffLayer {
   private final LayerBuffers buffers;
@@ -29,34 +31,55 @@ abstract class NativeLayer extends SameDiffLayer {
     buffers = new LayerBuffers(type);
   }
 
-  /** Output for input x [B,T,d] (c order); writes {@code out} [B,T,d] and keeps what backward needs. */
+  /**
+   * Output for input x [B,T,d] (c order); writes {@code out} [B,T,d] and keeps what backward needs.
+   */
   protected abstract void forward(INDArray x, INDArray out);
 
-  /** From dL/d output [B,T,d]: writes every parameter gradient into {@link #grad} views, writes dL/d input into dx. */
+  /**
+   * From dL/d output [B,T,d]: writes every parameter gradient into {@link #grad} views, writes dL/d
+   * input into dx.
+   */
   protected abstract void backward(INDArray dOut, INDArray dx);
 
-  protected INDArray param(String key) { return paramTable.get(key); }
+  protected INDArray param(String key) {
+    return paramTable.get(key);
+  }
 
-  protected INDArray grad(String key) { return gradTable.get(key); }
+  protected INDArray grad(String key) {
+    return gradTable.get(key);
+  }
 
-  /** A detached buffer kept between calls (re-made only when its shape changes, e.g. another batch size). */
-  protected INDArray buffer(String name, long... shape) { return buffers.get(name, shape); }
+  /**
+   * A detached buffer kept between calls (re-made only when its shape changes, e.g. another batch
+   * size).
+   */
+  protected INDArray buffer(String name, long... shape) {
+    return buffers.get(name, shape);
+  }
 
-  protected LayerBuffers buffers() { return buffers; }
+  protected LayerBuffers buffers() {
+    return buffers;
+  }
 
-  @Override public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
     applyDropOutIfNecessary(training, workspaceMgr);
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
+    INDArray out =
+        workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
       forward(contiguous(input), out);
     }
     return out;
   }
 
-  @Override public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    INDArray dx = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
+    INDArray dx =
+        workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
       backward(contiguous(epsilon), dx);
     }
@@ -65,5 +88,7 @@ abstract class NativeLayer extends SameDiffLayer {
     return new Pair<>(g, backpropDropOutIfPresent(dx));
   }
 
-  private INDArray contiguous(INDArray a) { return Kernels.contiguous(a, dataType); }
+  private INDArray contiguous(INDArray a) {
+    return Kernels.contiguous(a, dataType);
+  }
 }

@@ -14,27 +14,40 @@ public class PositionEmbeddingLayer extends StreamLayerConfig {
   public static final String W = "wpe";
   private int contextLength;
 
-  public PositionEmbeddingLayer() { }
+  public PositionEmbeddingLayer() {}
 
   public PositionEmbeddingLayer(GptConfig c) {
     dModel = c.dModel();
     contextLength = c.contextLength();
   }
 
-  @Override public void defineParameters(SDLayerParams p) { p.addWeightParam(W, contextLength, dModel); }
+  @Override
+  public void defineParameters(SDLayerParams p) {
+    p.addWeightParam(W, contextLength, dModel);
+  }
 
-  @Override public void initializeParameters(Map<String, INDArray> params) {
+  @Override
+  public void initializeParameters(Map<String, INDArray> params) {
     INDArray w = params.get(W);
     w.assign(Nd4j.randn(w.dataType(), w.shape()).muli(0.02));
   }
 
-  @Override public SDVariable defineLayer(SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
-    return x.add(p.get(W));   // [B,T,d] + [T,d], broadcast over the batch
+  @Override
+  public SDVariable defineLayer(
+      SameDiff sd, SDVariable x, Map<String, SDVariable> p, SDVariable mask) {
+    return x.add(p.get(W)); // [B,T,d] + [T,d], broadcast over the batch
   }
 
-  @Override NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
+  @Override
+  NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
     return new PositionEmbedding(conf, type);
   }
-  public int getContextLength() { return contextLength; }
-  public void setContextLength(int v) { contextLength = v; }
+
+  public int getContextLength() {
+    return contextLength;
+  }
+
+  public void setContextLength(int v) {
+    contextLength = v;
+  }
 }

@@ -3,9 +3,10 @@ package org.lmforge.model.gpt;
 import java.io.PrintStream;
 
 /**
- * SameDiff 1.0.0-M2.1 prints "Added differentiated op ..." to System.out for every op of every layer the first
- * time each layer builds its backward graph: dozens of lines per model replica, drowning a job's progress
- * lines. It offers no switch, so System.out is wrapped once with a stream that drops exactly those lines.
+ * SameDiff 1.0.0-M2.1 prints "Added differentiated op ..." to System.out for every op of every
+ * layer the first time each layer builds its backward graph: dozens of lines per model replica,
+ * drowning a job's progress lines. It offers no switch, so System.out is wrapped once with a stream
+ * that drops exactly those lines.
  */
 final class SameDiffChatter {
   private static final String PREFIX = "Added differentiated op ";

@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The configuration of a layer that maps the [B,T,d] stream to [B,T,d] and runs as a hand-written
- * {@link NativeLayer} — or, with {@code autodiff}, as the SameDiff graph of its {@code defineLayer}, the
- * reference the tests compare the hand-written backward pass against. What the block, the position table and
- * the final norm share: d, the switch, the shapes and DL4J's wiring. Public with bean accessors because DL4J
- * ships layer configurations as JSON.
+ * {@link NativeLayer} — or, with {@code autodiff}, as the SameDiff graph of its {@code
+ * defineLayer}, the reference the tests compare the hand-written backward pass against. What the
+ * block, the position table and the final norm share: d, the switch, the shapes and DL4J's wiring.
+ * Public with bean accessors because DL4J ships layer configurations as JSON.
  */
 public abstract class StreamLayerConfig extends SameDiffLayer {
   protected int dModel;
@@ -22,19 +22,40 @@ public abstract class StreamLayerConfig extends SameDiffLayer {
   /** The hand-written layer for this configuration. */
   abstract NativeLayer handWritten(NeuralNetConfiguration conf, DataType type);
 
-  @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
+  @Override
+  public org.deeplearning4j.nn.api.Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners,
+      int index,
+      INDArray paramsView,
+      boolean initialize,
+      DataType type) {
     if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    return LayerWiring.wire(handWritten(conf, type), this, conf, index, paramsView, initialize, listeners);
+    return LayerWiring.wire(
+        handWritten(conf, type), this, conf, index, paramsView, initialize, listeners);
   }
 
-  public boolean isAutodiff() { return autodiff; }
-  public void setAutodiff(boolean v) { autodiff = v; }
+  public boolean isAutodiff() {
+    return autodiff;
+  }
 
-  @Override public InputType getOutputType(int layerIndex, InputType inputType) { return inputType; }
+  public void setAutodiff(boolean v) {
+    autodiff = v;
+  }
 
-  @Override public void setNIn(InputType inputType, boolean override) { }
+  @Override
+  public InputType getOutputType(int layerIndex, InputType inputType) {
+    return inputType;
+  }
 
-  public int getDModel() { return dModel; }
-  public void setDModel(int v) { dModel = v; }
+  @Override
+  public void setNIn(InputType inputType, boolean override) {}
+
+  public int getDModel() {
+    return dModel;
+  }
+
+  public void setDModel(int v) {
+    dModel = v;
+  }
 }

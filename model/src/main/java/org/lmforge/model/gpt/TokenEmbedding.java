@@ -17,16 +17,19 @@ import org.nd4j.linalg.api.ops.impl.scatter.ScatterUpdate;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The token embedding by hand: forward copies row id of W for every position (one row gather), backward adds each
- * position's gradient into row id of dW (one scatter-add). DL4J's EmbeddingSequenceLayer did the same work behind
- * input checks, casts and reshapes that made it the largest single cost of a small model's step; ND4J's pullRows
- * and scatterUpdate then still took 36% and 10% of the CPU of a d=16 model's step (profiled), so dense float and
- * double arrays are gathered and scattered by Java loops over their buffers (a few microseconds).
+ * The token embedding by hand: forward copies row id of W for every position (one row gather),
+ * backward adds each position's gradient into row id of dW (one scatter-add). DL4J's
+ * EmbeddingSequenceLayer did the same work behind input checks, casts and reshapes that made it the
+ * largest single cost of a small model's step; ND4J's pullRows and scatterUpdate then still took
+ * 36% and 10% of the CPU of a d=16 model's step (profiled), so dense float and double arrays are
+ * gathered and scattered by Java loops over their buffers (a few microseconds).
  */
 final class TokenEmbedding extends EmbeddingSequenceLayer {
-  private int[] ids;   // the ids of the last forward pass, for backward
+  private int[] ids; // the ids of the last forward pass, for backward
 
-  TokenEmbedding(NeuralNetConfiguration conf, DataType type) { super(conf, type); }
+  TokenEmbedding(NeuralNetConfiguration conf, DataType type) {
+    super(conf, type);
+  }
 
   /** Token ids of the [B,T] input (floats holding integers), checked against the vocabulary. */
   private int[] ids() {
@@ -37,17 +40,21 @@ final class TokenEmbedding extends EmbeddingSequenceLayer {
     for (int i = 0; i < n; i++) {
       double id = buf.getDouble(in.offset() + i);
       if (id < 0 || id >= v || id != Math.rint(id))
-        throw new IllegalArgumentException("token id " + id + " at position " + i + " is outside [0," + v + ")");
+        throw new IllegalArgumentException(
+            "token id " + id + " at position " + i + " is outside [0," + v + ")");
       out[i] = (int) id;
     }
     return out;
   }
 
-  @Override public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
     long b = input.size(0), t = input.size(1), d = getParam("W").size(1);
     ids = ids();
-    INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, new long[] {b, t, d}, 'c');
+    INDArray out =
+        workspaceMgr.createUninitialized(
+            ArrayType.ACTIVATIONS, dataType, new long[] {b, t, d}, 'c');
     INDArray w = getParam("W");
     if (w.rank() == 2 && out.ordering() == 'c' && HostVectors.dense(w.dataType(), w, out)) {
       gather(w, out, (int) d);
@@ -81,24 +88,30 @@ final class TokenEmbedding extends EmbeddingSequenceLayer {
     if (dW.dataType() == DataType.FLOAT) {
       FloatBuffer from = HostVectors.floats(delta), to = HostVectors.floats(dW);
       for (int i = 0; i < ids.length; i++) {
-        for (int j = 0, row = ids[i] * rs; j < d; j++) to.put(row + j * cs, to.get(row + j * cs) + from.get(i * d + j));
+        for (int j = 0, row = ids[i] * rs; j < d; j++)
+          to.put(row + j * cs, to.get(row + j * cs) + from.get(i * d + j));
       }
     } else {
       DoubleBuffer from = HostVectors.doubles(delta), to = HostVectors.doubles(dW);
       for (int i = 0; i < ids.length; i++) {
-        for (int j = 0, row = ids[i] * rs; j < d; j++) to.put(row + j * cs, to.get(row + j * cs) + from.get(i * d + j));
+        for (int j = 0, row = ids[i] * rs; j < d; j++)
+          to.put(row + j * cs, to.get(row + j * cs) + from.get(i * d + j));
       }
     }
   }
 
-  @Override public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+  @Override
+  public Pair<Gradient, INDArray> backpropGradient(
+      INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
     long d = getParam("W").size(1);
     INDArray dW = gradientViews.get("W");
     try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
       INDArray delta = Kernels.contiguous(epsilon, dW.dataType()).reshape(ids.length, d);
       dW.assign(0);
-      if (dW.rank() == 2 && delta.ordering() == 'c' && HostVectors.dense(dW.dataType(), dW, delta)) {
+      if (dW.rank() == 2
+          && delta.ordering() == 'c'
+          && HostVectors.dense(dW.dataType(), dW, delta)) {
         scatterAdd(delta, dW, (int) d);
       } else {
         Nd4j.scatterUpdate(ScatterUpdate.UpdateOp.ADD, dW, Nd4j.createFromArray(ids), delta, 1);
@@ -106,6 +119,6 @@ final class TokenEmbedding extends EmbeddingSequenceLayer {
     }
     Gradient g = new DefaultGradient();
     g.gradientForVariable().put("W", dW);
-    return new Pair<>(g, null);   // the ids have no gradient
+    return new Pair<>(g, null); // the ids have no gradient
   }
 }

@@ -12,14 +12,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * The token embedding, ids [B,T] -> vectors [B,T,d] (NWC): DL4J's {@link EmbeddingSequenceLayer} configuration
- * (parameter "W" [V,d], no bias), run by the hand-written {@link TokenEmbedding} unless {@code autodiff} asks for
- * DL4J's own implementation, the reference of the tests.
+ * The token embedding, ids [B,T] -> vectors [B,T,d] (NWC): DL4J's {@link EmbeddingSequenceLayer}
+ * configuration (parameter "W" [V,d], no bias), run by the hand-written {@link TokenEmbedding}
+ * unless {@code autodiff} asks for DL4J's own implementation, the reference of the tests.
  */
 public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
   private boolean autodiff;
 
-  public TokenEmbeddingLayer() { }
+  public TokenEmbeddingLayer() {}
 
   static TokenEmbeddingLayer of(GptConfig c, boolean autodiff) {
     TokenEmbeddingLayer e = new TokenEmbeddingLayer();
@@ -34,12 +34,24 @@ public class TokenEmbeddingLayer extends EmbeddingSequenceLayer {
     return e;
   }
 
-  @Override public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-      Collection<TrainingListener> listeners, int index, INDArray paramsView, boolean initialize, DataType type) {
+  @Override
+  public org.deeplearning4j.nn.api.Layer instantiate(
+      NeuralNetConfiguration conf,
+      Collection<TrainingListener> listeners,
+      int index,
+      INDArray paramsView,
+      boolean initialize,
+      DataType type) {
     if (autodiff) return super.instantiate(conf, listeners, index, paramsView, initialize, type);
-    return LayerWiring.wire(new TokenEmbedding(conf, type), this, conf, index, paramsView, initialize, listeners);
+    return LayerWiring.wire(
+        new TokenEmbedding(conf, type), this, conf, index, paramsView, initialize, listeners);
   }
 
-  public boolean isAutodiff() { return autodiff; }
-  public void setAutodiff(boolean v) { autodiff = v; }
+  public boolean isAutodiff() {
+    return autodiff;
+  }
+
+  public void setAutodiff(boolean v) {
+    autodiff = v;
+  }
 }

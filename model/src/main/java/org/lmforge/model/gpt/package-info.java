@@ -1,5 +1,6 @@
 /**
- * The GPT: configuration, the DL4J ComputationGraph, and its hand-written layers (forward and backward by hand in ND4J ops) with their shared kernels.
+ * The GPT: configuration, the DL4J ComputationGraph, and its hand-written layers (forward and
+ * backward by hand in ND4J ops) with their shared kernels.
  *
  * <p>Trained by org.lmforge.model.train; on Spark by org.lmforge.pipeline.train.
  */

@@ -10,25 +10,29 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Autoregressive generation, by two paths that pick the same tokens (tested): the KV cache, and the training
- * graph run causally over the current window. The model sees at most {@code contextLength} tokens: past that,
- * the next token is predicted from the last {@code contextLength} (nanoGPT's crop, {@code idx[:, -block_size:]}).
+ * Autoregressive generation, by two paths that pick the same tokens (tested): the KV cache, and the
+ * training graph run causally over the current window. The model sees at most {@code contextLength}
+ * tokens: past that, the next token is predicted from the last {@code contextLength} (nanoGPT's
+ * crop, {@code idx[:, -block_size:]}).
  *
- * <p>The cache serves the positions that fit the context. Once the window slides, every cached key and value
- * is stale (learned positions shift, and each layer's keys saw tokens that have left the window), so both paths
- * re-read the whole window for every further token.
+ * <p>The cache serves the positions that fit the context. Once the window slides, every cached key
+ * and value is stale (learned positions shift, and each layer's keys saw tokens that have left the
+ * window), so both paths re-read the whole window for every further token.
  */
 public final class Generator {
   private final Gpt model;
 
-  public Generator(Gpt model) { this.model = model; }
+  public Generator(Gpt model) {
+    this.model = model;
+  }
 
   /**
    * A finished generation.
    *
-   * @param tokens       prompt, then the new tokens (the stop token included when generation stopped on it)
+   * @param tokens prompt, then the new tokens (the stop token included when generation stopped on
+   *     it)
    * @param promptLength tokens of the prompt at the start of {@link #tokens}
-   * @param stopped      true when the last token is the stop token
+   * @param stopped true when the last token is the stop token
    */
   public record Generation(int[] tokens, int promptLength, boolean stopped) {
     /** The new tokens, without the stop token. */
@@ -36,7 +40,9 @@ public final class Generator {
       return Arrays.copyOfRange(tokens, promptLength, tokens.length - (stopped ? 1 : 0));
     }
 
-    public int newTokens() { return tokens.length - promptLength; }
+    public int newTokens() {
+      return tokens.length - promptLength;
+    }
   }
 
   /** Prompt + exactly n new tokens (no stop token). */
@@ -45,21 +51,27 @@ public final class Generator {
   }
 
   /**
-   * Up to maxNew tokens after the prompt, ending early after {@code stopToken} (-1: never). The random draws
-   * come from {@code seed} only, one per token, so a seed fixes the output.
+   * Up to maxNew tokens after the prompt, ending early after {@code stopToken} (-1: never). The
+   * random draws come from {@code seed} only, one per token, so a seed fixes the output.
    */
-  public Generation generate(int[] prompt, int maxNew, SamplingConfig cfg, long seed, boolean useCache, int stopToken) {
-    if (prompt.length == 0) throw new IllegalArgumentException("empty prompt: give at least one token");
+  public Generation generate(
+      int[] prompt, int maxNew, SamplingConfig cfg, long seed, boolean useCache, int stopToken) {
+    if (prompt.length == 0)
+      throw new IllegalArgumentException("empty prompt: give at least one token");
     if (maxNew < 0) throw new IllegalArgumentException("maxNew must be >= 0, got " + maxNew);
     int ctx = model.config().contextLength();
     SplittableRandom rng = new SplittableRandom(seed);
     int[] seq = Arrays.copyOf(prompt, prompt.length + maxNew);
     int len = prompt.length;
-    // a prompt longer than the context is cropped to its last ctx tokens, which is all the model reads of it
+    // a prompt longer than the context is cropped to its last ctx tokens, which is all the model
+    // reads of it
     KvCacheDecoder dec = useCache ? new KvCacheDecoder(model) : null;
-    int cacheStart = Math.max(0, len - ctx);   // seq index at cache position 0
+    int cacheStart = Math.max(0, len - ctx); // seq index at cache position 0
     while (len < seq.length) {
-      double[] logp = useCache && len - cacheStart <= ctx ? cachedNext(dec, seq, cacheStart, len) : logProbsAfter(seq, len);
+      double[] logp =
+          useCache && len - cacheStart <= ctx
+              ? cachedNext(dec, seq, cacheStart, len)
+              : logProbsAfter(seq, len);
       int t = TokenSampler.sample(logp, cfg, rng);
       seq[len++] = t;
       if (t == stopToken) return new Generation(Arrays.copyOf(seq, len), prompt.length, true);
@@ -75,17 +87,21 @@ public final class Generator {
   }
 
   /**
-   * Log-probabilities of the token after seq[0..len), from the training graph on the last contextLength tokens,
-   * right-padded to the graph's fixed length (causality makes the padding invisible to the positions before it).
+   * Log-probabilities of the token after seq[0..len), from the training graph on the last
+   * contextLength tokens, right-padded to the graph's fixed length (causality makes the padding
+   * invisible to the positions before it).
    */
   public double[] logProbsAfter(int[] seq, int len) {
     int ctx = model.config().contextLength();
     int start = Math.max(0, len - ctx);
     int[][] x = new int[1][ctx];
     System.arraycopy(seq, start, x[0], 0, len - start);
-    INDArray p = model.probabilities(x);   // [1,ctx,V]
+    INDArray p = model.probabilities(x); // [1,ctx,V]
     int t = len - start - 1;
-    double[] out = p.get(point(0), point(t), all()).castTo(DataType.DOUBLE).toDoubleVector();   // one copy, not V reads
+    double[] out =
+        p.get(point(0), point(t), all())
+            .castTo(DataType.DOUBLE)
+            .toDoubleVector(); // one copy, not V reads
     Gpt.release(p);
     for (int j = 0; j < out.length; j++) out[j] = Math.log(Math.max(out[j], 1e-30));
     return out;

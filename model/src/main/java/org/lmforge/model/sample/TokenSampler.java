@@ -5,22 +5,31 @@ import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
-/** Greedy, temperature, top-k and top-p (nucleus, Holtzman et al. 2020) selection from one row of logits. */
+/**
+ * Greedy, temperature, top-k and top-p (nucleus, Holtzman et al. 2020) selection from one row of
+ * logits.
+ */
 public final class TokenSampler {
-  private TokenSampler() { }
+  private TokenSampler() {}
 
-  /** The token ids that may be emitted under cfg (all of them have nonzero probability), most likely first. */
+  /**
+   * The token ids that may be emitted under cfg (all of them have nonzero probability), most likely
+   * first.
+   */
   public static int[] candidates(double[] logits, SamplingConfig cfg) {
     Integer[] order = IntStream.range(0, logits.length).boxed().toArray(Integer[]::new);
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -logits[i]).thenComparingInt(i -> i));
+    Arrays.sort(
+        order, Comparator.comparingDouble((Integer i) -> -logits[i]).thenComparingInt(i -> i));
     if (cfg.temperature() == 0) return new int[] {order[0]};
     int keep = cfg.topK() > 0 ? Math.min(cfg.topK(), logits.length) : logits.length;
     if (cfg.topP() < 1) {
-      // Top-k first, then the nucleus of what is left, renormalised (the order of Hugging Face's logits
+      // Top-k first, then the nucleus of what is left, renormalised (the order of Hugging Face's
+      // logits
       // warpers): the smallest prefix of the k best whose share of their probability reaches p.
       double[] w = new double[keep];
       double sum = 0;
-      for (int i = 0; i < keep; i++) sum += w[i] = Math.exp((logits[order[i]] - logits[order[0]]) / cfg.temperature());
+      for (int i = 0; i < keep; i++)
+        sum += w[i] = Math.exp((logits[order[i]] - logits[order[0]]) / cfg.temperature());
       double mass = 0;
       int n = 0;
       while (n < keep) {
@@ -42,7 +51,8 @@ public final class TokenSampler {
     for (int c : cand) max = Math.max(max, logits[c]);
     double[] w = new double[cand.length];
     double sum = 0;
-    for (int i = 0; i < cand.length; i++) sum += w[i] = Math.exp((logits[cand[i]] - max) / cfg.temperature());
+    for (int i = 0; i < cand.length; i++)
+      sum += w[i] = Math.exp((logits[cand[i]] - max) / cfg.temperature());
     double u = rng.nextDouble() * sum;
     for (int i = 0; i < cand.length; i++) {
       u -= w[i];

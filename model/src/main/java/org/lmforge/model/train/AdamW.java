@@ -11,29 +11,38 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * AdamW (Loshchilov &amp; Hutter 2019) on flat parameter/gradient vectors, PyTorch's formulation:
- * {@code p -= lr·wd·mask·p; m = b1·m + (1-b1)·g; v = b2·v + (1-b2)·g²; p -= lr·m̂/(√v̂ + eps)}.
- * It works on whole vectors so that a data-parallel trainer can apply the same update from an all-reduced
- * gradient on every replica; {@link #state()} / {@link #load} carry its state between processes.
+ * {@code p -= lr·wd·mask·p; m = b1·m + (1-b1)·g; v = b2·v + (1-b2)·g²; p -= lr·m̂/(√v̂ + eps)}. It
+ * works on whole vectors so that a data-parallel trainer can apply the same update from an
+ * all-reduced gradient on every replica; {@link #state()} / {@link #load} carry its state between
+ * processes.
  *
- * <p>Float and double vectors are updated in one fused pass over parameters, gradient and both moments, split
- * into chunks across the common fork-join pool. The update runs on the driver while every replica waits for it,
- * and as ~17 single-threaded ND4J elementwise passes it took 0.66 s of a 4.95 s step at 30M parameters. Each
- * element's arithmetic is independent of the others, so the chunking cannot change a single bit of the result.
+ * <p>Float and double vectors are updated in one fused pass over parameters, gradient and both
+ * moments, split into chunks across the common fork-join pool. The update runs on the driver while
+ * every replica waits for it, and as ~17 single-threaded ND4J elementwise passes it took 0.66 s of
+ * a 4.95 s step at 30M parameters. Each element's arithmetic is independent of the others, so the
+ * chunking cannot change a single bit of the result.
  */
 public final class AdamW {
-  /** Elements per parallel chunk: small enough to use every core at 1M parameters, large enough to amortise. */
+  /**
+   * Elements per parallel chunk: small enough to use every core at 1M parameters, large enough to
+   * amortise.
+   */
   private static final int CHUNK = 1 << 18;
 
-  /** Per-thread heap copies of one chunk of parameters, gradient, both moments and the decay mask. */
-  private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[5][CHUNK]);
+  /**
+   * Per-thread heap copies of one chunk of parameters, gradient, both moments and the decay mask.
+   */
+  private static final ThreadLocal<float[][]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[5][CHUNK]);
 
   private final double beta1, beta2, eps, weightDecay;
-  private final INDArray decayMask;   // 1 where weight decay applies
+  private final INDArray decayMask; // 1 where weight decay applies
   private final INDArray m, v;
-  private INDArray scratch;           // the unfused path's temporaries (other data types), made on first use
-  private long t;                     // updates applied so far
+  private INDArray scratch; // the unfused path's temporaries (other data types), made on first use
+  private long t; // updates applied so far
 
-  public AdamW(long n, INDArray decayMask, double beta1, double beta2, double eps, double weightDecay) {
+  public AdamW(
+      long n, INDArray decayMask, double beta1, double beta2, double eps, double weightDecay) {
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.eps = eps;
@@ -49,8 +58,9 @@ public final class AdamW {
   }
 
   /**
-   * One update of params (in place) from {@code gradScale · grad}: the scale (averaging over replicas, clipping)
-   * is applied element by element inside the update instead of by a pass of its own. grad is left unchanged.
+   * One update of params (in place) from {@code gradScale · grad}: the scale (averaging over
+   * replicas, clipping) is applied element by element inside the update instead of by a pass of its
+   * own. grad is left unchanged.
    */
   public void update(INDArray params, INDArray grad, double gradScale, double lr) {
     t++;
@@ -59,32 +69,49 @@ public final class AdamW {
     if (HostVectors.dense(type, params, grad, m, v, decayMask)) {
       int n = (int) params.length();
       int chunks = (n + CHUNK - 1) / CHUNK;
-      IntStream.range(0, chunks).parallel().forEach(c -> {
-        int from = c * CHUNK, to = Math.min(n, from + CHUNK);
-        if (type == DataType.FLOAT) updateFloats(params, grad, gradScale, lr, bc1, bc2, from, to);
-        else updateDoubles(params, grad, gradScale, lr, bc1, bc2, from, to);
-      });
+      IntStream.range(0, chunks)
+          .parallel()
+          .forEach(
+              c -> {
+                int from = c * CHUNK, to = Math.min(n, from + CHUNK);
+                if (type == DataType.FLOAT)
+                  updateFloats(params, grad, gradScale, lr, bc1, bc2, from, to);
+                else updateDoubles(params, grad, gradScale, lr, bc1, bc2, from, to);
+              });
       return;
     }
     updateUnfused(params, grad, gradScale, lr, bc1, bc2);
   }
 
-  private void updateFloats(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,
-                            int from, int to) {
-    // Bulk copies of the chunk into heap arrays, one tight loop the JIT vectorises, bulk copies back: element-wise
-    // get/put on ND4J's NIO views of off-heap memory cost ~4 ns each (the first fused version still took 0.5 s
+  private void updateFloats(
+      INDArray params,
+      INDArray grad,
+      double gradScale,
+      double lr,
+      double bc1,
+      double bc2,
+      int from,
+      int to) {
+    // Bulk copies of the chunk into heap arrays, one tight loop the JIT vectorises, bulk copies
+    // back: element-wise
+    // get/put on ND4J's NIO views of off-heap memory cost ~4 ns each (the first fused version still
+    // took 0.5 s
     // per step at 30M parameters).
     int len = to - from;
     float[][] s = SCRATCH.get();
     float[] p = s[0], g = s[1], mm = s[2], vv = s[3], mask = s[4];
-    FloatBuffer pb = HostVectors.floats(params), mb = HostVectors.floats(m), vb = HostVectors.floats(v);
+    FloatBuffer pb = HostVectors.floats(params),
+        mb = HostVectors.floats(m),
+        vb = HostVectors.floats(v);
     pb.get(from, p, 0, len);
     HostVectors.floats(grad).get(from, g, 0, len);
     mb.get(from, mm, 0, len);
     vb.get(from, vv, 0, len);
     HostVectors.floats(decayMask).get(from, mask, 0, len);
     float gs = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2, e = (float) eps;
-    float decay = (float) (lr * weightDecay), rootBc2 = (float) Math.sqrt(bc2), step = (float) (lr / bc1);
+    float decay = (float) (lr * weightDecay),
+        rootBc2 = (float) Math.sqrt(bc2),
+        step = (float) (lr / bc1);
     for (int i = 0; i < len; i++) {
       float gi = g[i] * gs;
       float pi = p[i] - decay * mask[i] * p[i];
@@ -99,10 +126,20 @@ public final class AdamW {
     vb.put(from, vv, 0, len);
   }
 
-  private void updateDoubles(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2,
-                             int from, int to) {
-    DoubleBuffer p = HostVectors.doubles(params), g = HostVectors.doubles(grad), mm = HostVectors.doubles(m),
-        vv = HostVectors.doubles(v), mask = HostVectors.doubles(decayMask);
+  private void updateDoubles(
+      INDArray params,
+      INDArray grad,
+      double gradScale,
+      double lr,
+      double bc1,
+      double bc2,
+      int from,
+      int to) {
+    DoubleBuffer p = HostVectors.doubles(params),
+        g = HostVectors.doubles(grad),
+        mm = HostVectors.doubles(m),
+        vv = HostVectors.doubles(v),
+        mask = HostVectors.doubles(decayMask);
     double decay = lr * weightDecay, rootBc2 = Math.sqrt(bc2), step = lr / bc1;
     for (int i = from; i < to; i++) {
       double gi = g.get(i) * gradScale;
@@ -117,12 +154,14 @@ public final class AdamW {
   }
 
   /**
-   * The same update as ND4J ops, for data types Java cannot address directly (half precision) and strided views.
-   * Every intermediate goes through one preallocated scratch vector: the update runs outside DL4J's workspaces,
-   * so each temporary would be a fresh off-heap array freed only when the GC happens to collect its small Java
-   * wrapper (5 flat-vector temporaries per step made the RSS climb by ~1 GiB per 1,000 steps of a 0.44M model).
+   * The same update as ND4J ops, for data types Java cannot address directly (half precision) and
+   * strided views. Every intermediate goes through one preallocated scratch vector: the update runs
+   * outside DL4J's workspaces, so each temporary would be a fresh off-heap array freed only when
+   * the GC happens to collect its small Java wrapper (5 flat-vector temporaries per step made the
+   * RSS climb by ~1 GiB per 1,000 steps of a 0.44M model).
    */
-  private void updateUnfused(INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2) {
+  private void updateUnfused(
+      INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2) {
     if (scratch == null) scratch = Nd4j.zeros(decayMask.dataType(), m.length());
     INDArray g = gradScale == 1 ? grad : grad.mul(gradScale);
     if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(lr * weightDecay));
@@ -134,14 +173,19 @@ public final class AdamW {
     if (g != grad) g.close();
   }
 
-  public long updates() { return t; }
+  public long updates() {
+    return t;
+  }
 
   /** First and second moments (live views) and the update count. */
-  public State state() { return new State(m, v, t); }
+  public State state() {
+    return new State(m, v, t);
+  }
 
   public void load(State s) {
     if (s.m().length() != m.length())
-      throw new IllegalArgumentException("optimiser state has " + s.m().length() + " entries, model has " + m.length());
+      throw new IllegalArgumentException(
+          "optimiser state has " + s.m().length() + " entries, model has " + m.length());
     m.assign(s.m());
     v.assign(s.v());
     t = s.t();
@@ -153,5 +197,5 @@ public final class AdamW {
     t = 0;
   }
 
-  public record State(INDArray m, INDArray v, long t) { }
+  public record State(INDArray m, INDArray v, long t) {}
 }

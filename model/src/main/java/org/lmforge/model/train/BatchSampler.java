@@ -3,14 +3,20 @@ package org.lmforge.model.train;
 import java.util.SplittableRandom;
 
 /**
- * Cuts training windows (x = tokens[o, o+T), y = tokens[o+1, o+T+1)) from a {@link TokenStream}. Row r of the
- * run (a global counter over all steps, micro-batches and replicas) always gets the same window, so the
- * reader's whole state is the next row index: checkpoints store it, and K data-parallel replicas that take
- * rows [r + k·B, r + (k+1)·B) together see exactly the batch one process with batch K·B sees.
+ * Cuts training windows (x = tokens[o, o+T), y = tokens[o+1, o+T+1)) from a {@link TokenStream}.
+ * Row r of the run (a global counter over all steps, micro-batches and replicas) always gets the
+ * same window, so the reader's whole state is the next row index: checkpoints store it, and K
+ * data-parallel replicas that take rows [r + k·B, r + (k+1)·B) together see exactly the batch one
+ * process with batch K·B sees.
  */
 public final class BatchSampler {
-  /** RANDOM: nanoGPT's uniformly random offsets. SEQUENTIAL: consecutive windows, wrapping around. */
-  public enum Mode { RANDOM, SEQUENTIAL }
+  /**
+   * RANDOM: nanoGPT's uniformly random offsets. SEQUENTIAL: consecutive windows, wrapping around.
+   */
+  public enum Mode {
+    RANDOM,
+    SEQUENTIAL
+  }
 
   private final TokenStream stream;
   private final int contextLength;
@@ -19,8 +25,12 @@ public final class BatchSampler {
 
   public BatchSampler(TokenStream stream, int contextLength, long seed, Mode mode) {
     if (stream.size() < contextLength + 1L)
-      throw new IllegalArgumentException("token stream has " + stream.size() + " tokens, fewer than contextLength+1 = "
-          + (contextLength + 1) + ": use more data or a shorter context");
+      throw new IllegalArgumentException(
+          "token stream has "
+              + stream.size()
+              + " tokens, fewer than contextLength+1 = "
+              + (contextLength + 1)
+              + ": use more data or a shorter context");
     this.stream = stream;
     this.contextLength = contextLength;
     this.seed = seed;
@@ -29,7 +39,7 @@ public final class BatchSampler {
 
   /** Start offset of global row r. */
   public long offset(long row) {
-    long span = stream.size() - contextLength;   // valid offsets: [0, span)
+    long span = stream.size() - contextLength; // valid offsets: [0, span)
     if (mode == Mode.SEQUENTIAL) return Math.floorMod(row * contextLength, span);
     return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + row).nextLong(span);
   }
@@ -49,6 +59,8 @@ public final class BatchSampler {
 
   /** Inputs and next-token targets, [rows][T] each. */
   public record Batch(int[][] x, int[][] y) {
-    public int tokens() { return x.length * x[0].length; }
+    public int tokens() {
+      return x.length * x[0].length;
+    }
   }
 }

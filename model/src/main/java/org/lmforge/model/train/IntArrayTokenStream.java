@@ -14,19 +14,35 @@ public final class IntArrayTokenStream implements TokenStream {
     this.bytesPerToken = bytesPerToken;
     for (int i = 0; i < tokens.length; i++)
       if (tokens[i] < 0 || tokens[i] >= vocabSize)
-        throw new IllegalArgumentException("token " + tokens[i] + " at index " + i + " outside vocab [0," + vocabSize
-            + "): the stream and the model's vocabSize disagree");
+        throw new IllegalArgumentException(
+            "token "
+                + tokens[i]
+                + " at index "
+                + i
+                + " outside vocab [0,"
+                + vocabSize
+                + "): the stream and the model's vocabSize disagree");
   }
 
-  @Override public long size() { return tokens.length; }
+  @Override
+  public long size() {
+    return tokens.length;
+  }
 
-  @Override public int vocabSize() { return vocabSize; }
+  @Override
+  public int vocabSize() {
+    return vocabSize;
+  }
 
-  @Override public void read(long pos, int[] dst, int off, int len) {
+  @Override
+  public void read(long pos, int[] dst, int off, int len) {
     System.arraycopy(tokens, Math.toIntExact(pos), dst, off, len);
   }
 
-  @Override public double bytesPerToken() { return bytesPerToken; }
+  @Override
+  public double bytesPerToken() {
+    return bytesPerToken;
+  }
 
   /** Tokens [from, to) as a new stream with the same vocabulary and bytes per token. */
   public IntArrayTokenStream slice(int from, int to) {

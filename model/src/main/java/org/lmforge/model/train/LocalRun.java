@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import org.lmforge.model.eval.EvalResult;
 
-/** One process's run for {@link TrainLoop}: {@link Trainer#timedStep} on its own stream, its own checkpoints. */
+/**
+ * One process's run for {@link TrainLoop}: {@link Trainer#timedStep} on its own stream, its own
+ * checkpoints.
+ */
 final class LocalRun implements TrainLoop.Run {
   private final Trainer trainer;
   private final PrintStream console;
@@ -22,10 +25,13 @@ final class LocalRun implements TrainLoop.Run {
   @Override
   public StepResult next() {
     StepResult r = trainer.timedStep();
-    // start-up cost as a user sees it (JVM, ND4J loading, the first step's JIT): docs/model.md quotes this line
+    // start-up cost as a user sees it (JVM, ND4J loading, the first step's JIT): docs/model.md
+    // quotes this line
     if (trainer.step() == 1)
-      console.printf("first step done %.1f s after JVM start%n",
-          (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0);
+      console.printf(
+          "first step done %.1f s after JVM start%n",
+          (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+              / 1000.0);
     return r;
   }
 

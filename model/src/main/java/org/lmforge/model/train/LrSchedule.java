@@ -1,12 +1,17 @@
 package org.lmforge.model.train;
 
-/** Linear warmup to maxLr over warmupSteps, then cosine decay to minLr at decaySteps, flat after (nanoGPT). */
+/**
+ * Linear warmup to maxLr over warmupSteps, then cosine decay to minLr at decaySteps, flat after
+ * (nanoGPT).
+ */
 public record LrSchedule(double maxLr, double minLr, int warmupSteps, int decaySteps) {
   public LrSchedule {
     if (maxLr <= 0 || minLr < 0 || minLr > maxLr)
-      throw new IllegalArgumentException("need 0 <= minLr <= maxLr, 0 < maxLr; got maxLr=" + maxLr + " minLr=" + minLr);
+      throw new IllegalArgumentException(
+          "need 0 <= minLr <= maxLr, 0 < maxLr; got maxLr=" + maxLr + " minLr=" + minLr);
     if (warmupSteps < 0 || decaySteps < warmupSteps)
-      throw new IllegalArgumentException("need 0 <= warmupSteps <= decaySteps; got " + warmupSteps + ", " + decaySteps);
+      throw new IllegalArgumentException(
+          "need 0 <= warmupSteps <= decaySteps; got " + warmupSteps + ", " + decaySteps);
   }
 
   /** Learning rate for 0-based step. */

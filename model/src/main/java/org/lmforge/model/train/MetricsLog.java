@@ -15,15 +15,18 @@ import java.util.Map;
 import org.lmforge.model.eval.EvalResult;
 
 /**
- * A run's metrics.jsonl, the one writer of it for local and data-parallel runs. Two kinds of record:
- * {@code {"kind":"train","step","loss","lr","grad_norm","tokens","tokens_per_s","elapsed_s","step_s","compute_s",
- * "sync_s","update_s"}} and {@code {"kind":"eval","step","tokens","val_loss","val_ppl","val_bpb","val_tokens"}}
- * ({@code tokens}: training tokens seen at that step). The sweep report ({@code SweepDir}) reads this format.
+ * A run's metrics.jsonl, the one writer of it for local and data-parallel runs. Two kinds of
+ * record: {@code
+ * {"kind":"train","step","loss","lr","grad_norm","tokens","tokens_per_s","elapsed_s","step_s","compute_s",
+ * "sync_s","update_s"}} and {@code
+ * {"kind":"eval","step","tokens","val_loss","val_ppl","val_bpb","val_tokens"}} ({@code tokens}:
+ * training tokens seen at that step). The sweep report ({@code SweepDir}) reads this format.
  *
- * <p>Object stores cannot append, so the records are kept in memory and the whole file replaced at each
- * {@link #flush} through a {@link Store} (a local file here, any Hadoop FileSystem in the pretrain job); a run
- * has thousands of lines, not millions. A resumed or recovered run first drops the records after its
- * checkpoint's step ({@link #rewindTo}), so the file never shows a step twice.
+ * <p>Object stores cannot append, so the records are kept in memory and the whole file replaced at
+ * each {@link #flush} through a {@link Store} (a local file here, any Hadoop FileSystem in the
+ * pretrain job); a run has thousands of lines, not millions. A resumed or recovered run first drops
+ * the records after its checkpoint's step ({@link #rewindTo}), so the file never shows a step
+ * twice.
  */
 public final class MetricsLog {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,14 +39,17 @@ public final class MetricsLog {
     void write(List<String> lines) throws IOException;
   }
 
-  private final Store store;   // null: discard
+  private final Store store; // null: discard
   private final List<String> lines = new ArrayList<>();
 
   private MetricsLog(Store store) {
     this.store = store;
   }
 
-  /** Opens the log, keeping the stored records up to step {@code keepUpToStep} (none if negative; see rewindTo). */
+  /**
+   * Opens the log, keeping the stored records up to step {@code keepUpToStep} (none if negative;
+   * see rewindTo).
+   */
   public static MetricsLog open(Store store, long keepUpToStep) throws IOException {
     MetricsLog log = new MetricsLog(store);
     if (keepUpToStep >= 0) {
@@ -75,7 +81,8 @@ public final class MetricsLog {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
           Files.write(tmp, lines, StandardCharsets.UTF_8);
-          Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
           Files.deleteIfExists(tmp);
         }
@@ -84,32 +91,47 @@ public final class MetricsLog {
   }
 
   /** A "train" record; the step's timings follow the standard fields. */
-  public void train(long step, double lr, StepResult r, long tokens, double tokensPerS, double elapsed) {
+  public void train(
+      long step, double lr, StepResult r, long tokens, double tokensPerS, double elapsed) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", "train"); m.put("step", step); m.put("loss", r.loss()); m.put("lr", lr);
-    m.put("grad_norm", r.gradNorm()); m.put("tokens", tokens); m.put("tokens_per_s", tokensPerS);
-    m.put("elapsed_s", elapsed); m.put("step_s", r.wallSeconds()); m.put("compute_s", r.computeSeconds());
-    m.put("sync_s", r.syncSeconds()); m.put("update_s", r.updateSeconds());
+    m.put("kind", "train");
+    m.put("step", step);
+    m.put("loss", r.loss());
+    m.put("lr", lr);
+    m.put("grad_norm", r.gradNorm());
+    m.put("tokens", tokens);
+    m.put("tokens_per_s", tokensPerS);
+    m.put("elapsed_s", elapsed);
+    m.put("step_s", r.wallSeconds());
+    m.put("compute_s", r.computeSeconds());
+    m.put("sync_s", r.syncSeconds());
+    m.put("update_s", r.updateSeconds());
     lines.add(json(m));
   }
 
   public void eval(long step, long tokens, EvalResult r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("kind", "eval"); m.put("step", step); m.put("tokens", tokens); m.put("val_loss", r.loss());
-    m.put("val_ppl", r.perplexity()); m.put("val_bpb", r.bitsPerByte()); m.put("val_tokens", r.tokens());
+    m.put("kind", "eval");
+    m.put("step", step);
+    m.put("tokens", tokens);
+    m.put("val_loss", r.loss());
+    m.put("val_ppl", r.perplexity());
+    m.put("val_bpb", r.bitsPerByte());
+    m.put("val_tokens", r.tokens());
     lines.add(json(m));
   }
 
   /**
-   * Back to the state right after optimiser step {@code step}: train records of later steps go, and so do
-   * evaluations at or after it (the resumed loop evaluates at that step again).
+   * Back to the state right after optimiser step {@code step}: train records of later steps go, and
+   * so do evaluations at or after it (the resumed loop evaluates at that step again).
    */
   public void rewindTo(long step) {
-    lines.removeIf(l -> {
-      JsonNode n = parse(l);
-      long s = n.path("step").asLong(Long.MAX_VALUE);
-      return "eval".equals(n.path("kind").asText()) ? s >= step : s > step;
-    });
+    lines.removeIf(
+        l -> {
+          JsonNode n = parse(l);
+          long s = n.path("step").asLong(Long.MAX_VALUE);
+          return "eval".equals(n.path("kind").asText()) ? s >= step : s > step;
+        });
   }
 
   /** Lowest validation loss among the kept eval records (NaN if none). */

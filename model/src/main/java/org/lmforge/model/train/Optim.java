@@ -4,27 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The optimiser part of a run, shared by a local {@link Trainer} and the pretrain job ({@code pretrain.optim} in
- * {@code conf/pretrain.conf}, keys = component names): AdamW with linear warmup and a cosine to minLr at maxSteps.
- * For the pretrain job {@code batchSize} is sequences per replica per micro-batch, so one optimiser step sees
- * replicas·batchSize·gradAccum sequences.
+ * The optimiser part of a run, shared by a local {@link Trainer} and the pretrain job ({@code
+ * pretrain.optim} in {@code conf/pretrain.conf}, keys = component names): AdamW with linear warmup
+ * and a cosine to minLr at maxSteps. For the pretrain job {@code batchSize} is sequences per
+ * replica per micro-batch, so one optimiser step sees replicas·batchSize·gradAccum sequences.
  *
- * @param batchSize   sequences per micro-batch
- * @param gradAccum   micro-batches per optimiser step
- * @param maxSteps    optimiser steps of the run; the cosine ends here
- * @param lr          peak learning rate
- * @param minLr       learning rate at the end of the cosine
+ * @param batchSize sequences per micro-batch
+ * @param gradAccum micro-batches per optimiser step
+ * @param maxSteps optimiser steps of the run; the cosine ends here
+ * @param lr peak learning rate
+ * @param minLr learning rate at the end of the cosine
  * @param warmupSteps linear warmup steps, capped at maxSteps
- * @param beta1       AdamW first-moment decay
- * @param beta2       AdamW second-moment decay
+ * @param beta1 AdamW first-moment decay
+ * @param beta2 AdamW second-moment decay
  * @param weightDecay decoupled (AdamW) decay on the blocks' matmul weights only
- * @param gradClip    max global L2 norm of the (averaged) gradient; 0 = off
- * @param seed        initialisation, data windows and dropout (all derived per sample row)
- * @param sampling    RANDOM windows (nanoGPT) or SEQUENTIAL
+ * @param gradClip max global L2 norm of the (averaged) gradient; 0 = off
+ * @param seed initialisation, data windows and dropout (all derived per sample row)
+ * @param sampling RANDOM windows (nanoGPT) or SEQUENTIAL
  */
-public record Optim(int batchSize, int gradAccum, int maxSteps, double lr, double minLr, int warmupSteps,
-                    double beta1, double beta2, double weightDecay, double gradClip, long seed,
-                    BatchSampler.Mode sampling) {
+public record Optim(
+    int batchSize,
+    int gradAccum,
+    int maxSteps,
+    double lr,
+    double minLr,
+    int warmupSteps,
+    double beta1,
+    double beta2,
+    double weightDecay,
+    double gradClip,
+    long seed,
+    BatchSampler.Mode sampling) {
   public Optim {
     List<String> errors = new ArrayList<>();
     if (batchSize < 1) errors.add("batchSize=" + batchSize + " must be >= 1");
@@ -35,7 +45,7 @@ public record Optim(int batchSize, int gradAccum, int maxSteps, double lr, doubl
     if (weightDecay < 0) errors.add("weightDecay=" + weightDecay + " must be >= 0");
     if (sampling == null) errors.add("sampling is empty: random or sequential");
     if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
-    schedule(lr, minLr, warmupSteps, maxSteps);   // validates lr and minLr
+    schedule(lr, minLr, warmupSteps, maxSteps); // validates lr and minLr
   }
 
   /** Warmup then cosine to minLr at maxSteps; a warmup longer than the run is cut to the run. */
@@ -48,12 +58,34 @@ public record Optim(int batchSize, int gradAccum, int maxSteps, double lr, doubl
   }
 
   public Optim withBatch(int batch, int accum) {
-    return new Optim(batch, accum, maxSteps, lr, minLr, warmupSteps, beta1, beta2, weightDecay, gradClip, seed,
+    return new Optim(
+        batch,
+        accum,
+        maxSteps,
+        lr,
+        minLr,
+        warmupSteps,
+        beta1,
+        beta2,
+        weightDecay,
+        gradClip,
+        seed,
         sampling);
   }
 
   public Optim withSeed(long s) {
-    return new Optim(batchSize, gradAccum, maxSteps, lr, minLr, warmupSteps, beta1, beta2, weightDecay, gradClip, s,
+    return new Optim(
+        batchSize,
+        gradAccum,
+        maxSteps,
+        lr,
+        minLr,
+        warmupSteps,
+        beta1,
+        beta2,
+        weightDecay,
+        gradClip,
+        s,
         sampling);
   }
 }

@@ -1,9 +1,9 @@
 package org.lmforge.model.train;
 
 /**
- * A flat sequence of token ids the trainer reads windows from. Shards of the tokenize job (uint16/int32 ids
- * with end-of-document tokens) and char-level text both fit; positions are plain indices, so a reader's
- * state is one number and checkpoints stay exact.
+ * A flat sequence of token ids the trainer reads windows from. Shards of the tokenize job
+ * (uint16/int32 ids with end-of-document tokens) and char-level text both fit; positions are plain
+ * indices, so a reader's state is one number and checkpoints stay exact.
  */
 public interface TokenStream {
   /** Number of tokens. */
@@ -16,8 +16,8 @@ public interface TokenStream {
   void read(long pos, int[] dst, int off, int len);
 
   /**
-   * UTF-8 bytes of source text per token (from the shard manifest's byte counts), for bits per byte;
-   * NaN when unknown.
+   * UTF-8 bytes of source text per token (from the shard manifest's byte counts), for bits per
+   * byte; NaN when unknown.
    */
   double bytesPerToken();
 }

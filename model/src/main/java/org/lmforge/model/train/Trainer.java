@@ -18,47 +18,67 @@ import org.nd4j.linalg.factory.Nd4j;
  * accumulation; deterministic on CPU for a given seed (data windows and dropout are derived from
  * (seed, sample row), never from a shared RNG).
  *
- * <p>For data parallelism the step splits into {@link #gradient} (loss + flat gradient of rows on one replica)
- * and {@link #applyUpdate} (clip + AdamW from a given, e.g. all-reduced, gradient), with parameters and
- * optimiser state reachable through {@link #model()} and {@link #optimizer()}.
+ * <p>For data parallelism the step splits into {@link #gradient} (loss + flat gradient of rows on
+ * one replica) and {@link #applyUpdate} (clip + AdamW from a given, e.g. all-reduced, gradient),
+ * with parameters and optimiser state reachable through {@link #model()} and {@link #optimizer()}.
  */
 public final class Trainer {
   private final TrainConfig cfg;
   private final Gpt model;
   private final AdamW opt;
-  private final BatchSampler sampler;         // null: no training stream (the driver of a data-parallel run)
-  private final Evaluator evaluator;         // null: no validation stream
-  private final CheckpointStore store;       // null: no checkpoints
+  private final BatchSampler
+      sampler; // null: no training stream (the driver of a data-parallel run)
+  private final Evaluator evaluator; // null: no validation stream
+  private final CheckpointStore store; // null: no checkpoints
   private final String checkpointName;
-  private final INDArray accum;              // null when gradAccum == 1
-  private long step;                          // optimiser steps done
-  private long dataRow;                       // next global sample row
+  private final INDArray accum; // null when gradAccum == 1
+  private long step; // optimiser steps done
+  private long dataRow; // next global sample row
   private PrintStream console = System.out;
 
   /**
-   * @param train null for a trainer that only applies updates, evaluates and checkpoints (the driver of a
-   *              data-parallel run, whose replicas hold the training data); {@link #gradient} then throws
+   * @param train null for a trainer that only applies updates, evaluates and checkpoints (the
+   *     driver of a data-parallel run, whose replicas hold the training data); {@link #gradient}
+   *     then throws
    */
-  public Trainer(TrainConfig cfg, TokenStream train, TokenStream val, CheckpointStore store, String checkpointName) {
+  public Trainer(
+      TrainConfig cfg,
+      TokenStream train,
+      TokenStream val,
+      CheckpointStore store,
+      String checkpointName) {
     this(cfg, DataType.FLOAT, train, val, store, checkpointName);
   }
 
   /**
-   * @param type the model's floating-point type; a data-parallel replica in HALF computes its gradients in fp16
-   *             while the driver keeps fp32 weights and AdamW state (accumulation over micro-batches stays fp32)
+   * @param type the model's floating-point type; a data-parallel replica in HALF computes its
+   *     gradients in fp16 while the driver keeps fp32 weights and AdamW state (accumulation over
+   *     micro-batches stays fp32)
    */
-  public Trainer(TrainConfig cfg, DataType type, TokenStream train, TokenStream val, CheckpointStore store,
-                 String checkpointName) {
+  public Trainer(
+      TrainConfig cfg,
+      DataType type,
+      TokenStream train,
+      TokenStream val,
+      CheckpointStore store,
+      String checkpointName) {
     if (train != null && train.vocabSize() > cfg.model().vocabSize())
-      throw new IllegalArgumentException("training stream vocabulary (" + train.vocabSize() + ") is larger than the "
-          + "model's vocabSize " + cfg.model().vocabSize());
+      throw new IllegalArgumentException(
+          "training stream vocabulary ("
+              + train.vocabSize()
+              + ") is larger than the "
+              + "model's vocabSize "
+              + cfg.model().vocabSize());
     this.cfg = cfg;
     Optim o = cfg.optim();
     int context = cfg.model().contextLength();
     this.model = new Gpt(cfg.model(), o.seed(), type);
-    this.opt = new AdamW(model.flatLength(), model.decayMask(), o.beta1(), o.beta2(), 1e-8, o.weightDecay());
+    this.opt =
+        new AdamW(
+            model.flatLength(), model.decayMask(), o.beta1(), o.beta2(), 1e-8, o.weightDecay());
     this.sampler = train == null ? null : new BatchSampler(train, context, o.seed(), o.sampling());
-    this.evaluator = val == null ? null : new Evaluator(val, context, o.batchSize(), cfg.cadence().evalTokens());
+    this.evaluator =
+        val == null ? null : new Evaluator(val, context, o.batchSize(), cfg.cadence().evalTokens());
     this.store = store;
     this.checkpointName = checkpointName;
     // fp16 sums of micro-batch gradients would lose the small ones: accumulate in at least fp32
@@ -66,24 +86,42 @@ public final class Trainer {
     this.accum = cfg.optim().gradAccum() > 1 ? Nd4j.zeros(accumType, model.flatLength()) : null;
   }
 
-  public Gpt model() { return model; }
+  public Gpt model() {
+    return model;
+  }
 
-  public AdamW optimizer() { return opt; }
+  public AdamW optimizer() {
+    return opt;
+  }
 
-  public long step() { return step; }
+  public long step() {
+    return step;
+  }
 
-  public long dataRow() { return dataRow; }
+  public long dataRow() {
+    return dataRow;
+  }
 
-  public TrainConfig config() { return cfg; }
+  public TrainConfig config() {
+    return cfg;
+  }
 
-  public void setConsole(PrintStream out) { console = out; }
+  public void setConsole(PrintStream out) {
+    console = out;
+  }
 
   /** Resume: parameters, optimiser, step, data position; the architecture must match. */
   public void resumeFrom(Checkpoint ck, String where) {
     ck.requireArchitecture(cfg.model(), where);
     if (ck.seed() != cfg.optim().seed())
-      throw new IllegalArgumentException("checkpoint " + where + " was trained with seed " + ck.seed()
-          + " but this run has seed " + cfg.optim().seed() + ": resuming would not continue the same data order");
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + where
+              + " was trained with seed "
+              + ck.seed()
+              + " but this run has seed "
+              + cfg.optim().seed()
+              + ": resuming would not continue the same data order");
     loadParams(ck, where);
     opt.load(ck.optimizer());
     step = ck.step();
@@ -91,8 +129,8 @@ public final class Trainer {
   }
 
   /**
-   * Continued pretraining: start from a checkpoint's weights (another corpus, a new schedule); the optimiser,
-   * step and data position start fresh.
+   * Continued pretraining: start from a checkpoint's weights (another corpus, a new schedule); the
+   * optimiser, step and data position start fresh.
    */
   public void initFrom(Checkpoint ck, String where) {
     ck.requireArchitecture(cfg.model(), where);
@@ -104,22 +142,32 @@ public final class Trainer {
 
   private void loadParams(Checkpoint ck, String where) {
     if (ck.params().length() != model.flatLength())
-      throw new IllegalArgumentException("checkpoint " + where + " holds " + ck.params().length()
-          + " parameters, this model has " + model.flatLength());
+      throw new IllegalArgumentException(
+          "checkpoint "
+              + where
+              + " holds "
+              + ck.params().length()
+              + " parameters, this model has "
+              + model.flatLength());
     model.params().assign(ck.params().reshape(model.flatLength()));
     model.tieWeights();
   }
 
   public Checkpoint checkpoint() {
     AdamW.State s = opt.state();
-    return new Checkpoint(cfg.model(), model.params().dup(), new AdamW.State(s.m().dup(), s.v().dup(), s.t()), step,
-        dataRow, cfg.optim().seed());
+    return new Checkpoint(
+        cfg.model(),
+        model.params().dup(),
+        new AdamW.State(s.m().dup(), s.v().dup(), s.t()),
+        step,
+        dataRow,
+        cfg.optim().seed());
   }
 
   /**
    * (a) Mean per-token loss of global rows [firstRow, firstRow+rows) and its gradient, left in
-   * {@code model().gradients()}. Dropout noise is seeded from (seed, firstRow), so a replica computing the
-   * same rows gets the same numbers.
+   * {@code model().gradients()}. Dropout noise is seeded from (seed, firstRow), so a replica
+   * computing the same rows gets the same numbers.
    */
   public double gradient(long firstRow, int rows) {
     if (sampler == null) throw new IllegalStateException("this trainer has no training stream");
@@ -137,9 +185,9 @@ public final class Trainer {
   }
 
   /**
-   * Clip + AdamW from the gradient {@code scale · grad} (e.g. a sum over K replicas with scale 1/K), without a
-   * pass to scale it: AdamW applies the scale and the clipping factor element by element. grad is left unchanged.
-   * Returns the norm of the scaled gradient, before clipping.
+   * Clip + AdamW from the gradient {@code scale · grad} (e.g. a sum over K replicas with scale
+   * 1/K), without a pass to scale it: AdamW applies the scale and the clipping factor element by
+   * element. grad is left unchanged. Returns the norm of the scaled gradient, before clipping.
    */
   public double applyUpdate(INDArray grad, double scale) {
     double norm = scale * model.gradientNorm(grad);
@@ -151,8 +199,9 @@ public final class Trainer {
   }
 
   /**
-   * Claims the next {@code rows} global sample rows for a step computed elsewhere (data-parallel replicas) and
-   * returns the first; the data position advances as {@link #trainStep} would advance it.
+   * Claims the next {@code rows} global sample rows for a step computed elsewhere (data-parallel
+   * replicas) and returns the first; the data position advances as {@link #trainStep} would advance
+   * it.
    */
   public long claimRows(long rows) {
     long first = dataRow;
@@ -160,18 +209,23 @@ public final class Trainer {
     return first;
   }
 
-  /** A mean loss and the mean gradient that goes with it (a live view: valid until the next gradient call). */
-  public record MeanGradient(double loss, INDArray gradient) { }
+  /**
+   * A mean loss and the mean gradient that goes with it (a live view: valid until the next gradient
+   * call).
+   */
+  public record MeanGradient(double loss, INDArray gradient) {}
 
   /**
-   * Mean loss and mean gradient over gradAccum micro-batches of batchSize rows each, micro-batch i starting at
-   * global row {@code firstRows[i]}: consecutive rows for {@link #trainStep}, a replica's strided share in
-   * data-parallel training. With one micro-batch the gradient is the network's own, uncopied.
+   * Mean loss and mean gradient over gradAccum micro-batches of batchSize rows each, micro-batch i
+   * starting at global row {@code firstRows[i]}: consecutive rows for {@link #trainStep}, a
+   * replica's strided share in data-parallel training. With one micro-batch the gradient is the
+   * network's own, uncopied.
    */
   public MeanGradient meanGradient(long[] firstRows) {
     int micro = cfg.optim().gradAccum(), rows = cfg.optim().batchSize();
     if (firstRows.length != micro)
-      throw new IllegalArgumentException(firstRows.length + " micro-batches for gradAccum " + micro);
+      throw new IllegalArgumentException(
+          firstRows.length + " micro-batches for gradAccum " + micro);
     if (micro == 1) return new MeanGradient(gradient(firstRows[0], rows), model.gradients());
     accum.assign(0);
     double loss = 0;
@@ -207,29 +261,43 @@ public final class Trainer {
   }
 
   /**
-   * Trains until maxSteps through {@link TrainLoop}, the loop the pretrain job runs too, writing metrics to
-   * {@code metricsFile} (null: none; a resumed trainer keeps the file's records up to its step). Returns the
-   * last validation result (null without a validation stream).
+   * Trains until maxSteps through {@link TrainLoop}, the loop the pretrain job runs too, writing
+   * metrics to {@code metricsFile} (null: none; a resumed trainer keeps the file's records up to
+   * its step). Returns the last validation result (null without a validation stream).
    */
   public EvalResult run(Path metricsFile) {
     if (step == 0)
-      console.printf("model %s: %,d parameters (12·L·d² + embeddings = %,d), %.3g FLOPs/token, %,d tokens/step%n",
-          cfg.model(), cfg.model().parameterCount(), cfg.model().approxParameterCount(), cfg.model().flopsPerToken(),
+      console.printf(
+          "model %s: %,d parameters (12·L·d² + embeddings = %,d), %.3g FLOPs/token, %,d tokens/step%n",
+          cfg.model(),
+          cfg.model().parameterCount(),
+          cfg.model().approxParameterCount(),
+          cfg.model().flopsPerToken(),
           cfg.tokensPerStep());
     try {
-      MetricsLog metrics = metricsFile == null ? MetricsLog.discard()
-          : MetricsLog.open(MetricsLog.localFile(metricsFile), step > 0 ? step : -1);
-      return new TrainLoop(cfg, cfg.tokensPerStep(), metrics, console::println).run(new LocalRun(this, console)).last();
+      MetricsLog metrics =
+          metricsFile == null
+              ? MetricsLog.discard()
+              : MetricsLog.open(MetricsLog.localFile(metricsFile), step > 0 ? step : -1);
+      return new TrainLoop(cfg, cfg.tokensPerStep(), metrics, console::println)
+          .run(new LocalRun(this, console))
+          .last();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  public EvalResult run() { return run(null); }
+  public EvalResult run() {
+    return run(null);
+  }
 
-  boolean hasValidation() { return evaluator != null; }
+  boolean hasValidation() {
+    return evaluator != null;
+  }
 
-  boolean hasCheckpoints() { return store != null; }
+  boolean hasCheckpoints() {
+    return store != null;
+  }
 
   public void saveCheckpoint() {
     try {

@@ -17,11 +17,26 @@ import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.Trainer;
 
 class CheckpointTest {
-  static final GptConfig TINY = new GptConfig(20, 8, 2, 2, 16, 0.1, GptConfig.Positional.LEARNED, false);
+  static final GptConfig TINY =
+      new GptConfig(20, 8, 2, 2, 16, 0.1, GptConfig.Positional.LEARNED, false);
 
   static TrainConfig cfg(int steps) {
-    return new TrainConfig(TINY, new Optim(4, 2, steps, 3e-3, 3e-4, Math.min(2, steps), 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1024, 1000, 0));
+    return new TrainConfig(
+        TINY,
+        new Optim(
+            4,
+            2,
+            steps,
+            3e-3,
+            3e-4,
+            Math.min(2, steps),
+            0.9,
+            0.99,
+            0.1,
+            1.0,
+            42,
+            BatchSampler.Mode.RANDOM),
+        new TrainConfig.Cadence(0, 1024, 1000, 0));
   }
 
   static IntArrayTokenStream data(long seed) {
@@ -50,22 +65,28 @@ class CheckpointTest {
     assertEquals(3, resumed.step());
     for (int i = 3; i < 6; i++) got[i] = resumed.trainStep()[0];
     assertArrayEquals(expected, got, 0.0);
-    assertEquals(0.0, straight.model().params().sub(resumed.model().params()).amaxNumber().doubleValue());
+    assertEquals(
+        0.0, straight.model().params().sub(resumed.model().params()).amaxNumber().doubleValue());
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count(), "only the renamed checkpoint remains, no temp files");
     }
   }
 
   @Test
-  void checkpointFromAnotherArchitectureIsRefusedNamingTheMismatch(@TempDir Path dir) throws Exception {
+  void checkpointFromAnotherArchitectureIsRefusedNamingTheMismatch(@TempDir Path dir)
+      throws Exception {
     CheckpointStore store = new LocalCheckpointStore(dir);
     Trainer t = new Trainer(cfg(1), data(2), null, store, "a.zip");
     t.saveCheckpoint();
     TrainConfig other = cfg(1).withModel(GptConfig.of(20, 8, 3, 2, 16, 0.1));
     Trainer wider = new Trainer(other, data(2), null, null, null);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> wider.resumeFrom(Checkpoint.read(store, "a.zip"), "a.zip"));
-    assertTrue(e.getMessage().contains("nLayer 2 vs 3") && e.getMessage().contains("a.zip"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> wider.resumeFrom(Checkpoint.read(store, "a.zip"), "a.zip"));
+    assertTrue(
+        e.getMessage().contains("nLayer 2 vs 3") && e.getMessage().contains("a.zip"),
+        e.getMessage());
   }
 
   @Test

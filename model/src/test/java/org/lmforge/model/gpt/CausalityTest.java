@@ -19,10 +19,18 @@ class CausalityTest {
     b[0][changed] = (a[0][changed] + 3) % 20;
     INDArray pb = g.probabilities(b);
     for (int t = 0; t < 16; t++) {
-      double diff = pa.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(t))
-          .sub(pb.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0), org.nd4j.linalg.indexing.NDArrayIndex.point(t)))
-          .amaxNumber().doubleValue();
-      if (t < changed) assertEquals(0.0, diff, 1e-12, "position " + t + " saw the future token " + changed);
+      double diff =
+          pa.get(
+                  org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                  org.nd4j.linalg.indexing.NDArrayIndex.point(t))
+              .sub(
+                  pb.get(
+                      org.nd4j.linalg.indexing.NDArrayIndex.point(0),
+                      org.nd4j.linalg.indexing.NDArrayIndex.point(t)))
+              .amaxNumber()
+              .doubleValue();
+      if (t < changed)
+        assertEquals(0.0, diff, 1e-12, "position " + t + " saw the future token " + changed);
       else assertTrue(diff > 1e-6, "position " + t + " should depend on token " + changed);
     }
   }

@@ -8,12 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * An exactness test run once per model variant, the test's parameter naming it for {@link TestModels#config}:
- * GPT-2 ({@code "LEARNED,false"}) and ALiBi with one shared key/value head ({@code "ALIBI,true"}). One list, so
- * a new variant is added to every such test at once.
+ * An exactness test run once per model variant, the test's parameter naming it for {@link
+ * TestModels#config}: GPT-2 ({@code "LEARNED,false"}) and ALiBi with one shared key/value head
+ * ({@code "ALIBI,true"}). One list, so a new variant is added to every such test at once.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @ParameterizedTest
 @ValueSource(strings = {"LEARNED,false", "ALIBI,true"})
-public @interface EachVariant { }
+public @interface EachVariant {}

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lmforge.model.gpt.EachVariant;
@@ -15,13 +14,16 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.gpt.TestModels;
 import org.nd4j.linalg.api.buffer.DataType;
 
-/** The cached decoder (its own forward code) against the training graph re-run on the whole prefix. */
+/**
+ * The cached decoder (its own forward code) against the training graph re-run on the whole prefix.
+ */
 class KvCacheTest {
   @EachVariant
   void cachedLogProbsEqualFullGraph(String variant) {
     GptConfig c = TestModels.config(variant, 23, 12, 2, 4, 16);
     Gpt g = new Gpt(c, 11, DataType.DOUBLE);
-    g.params().muli(8);   // larger weights than at init, so that attention patterns are far from uniform
+    g.params()
+        .muli(8); // larger weights than at init, so that attention patterns are far from uniform
     g.tieWeights();
     Generator gen = new Generator(g);
     int[] seq = {3, 17, 5, 5, 9, 0, 22, 14, 1, 7, 7, 2};
@@ -33,7 +35,10 @@ class KvCacheTest {
     }
   }
 
-  /** A run of positions in one pass (a prompt's prefill, or uncached generation's prefix) = one at a time. */
+  /**
+   * A run of positions in one pass (a prompt's prefill, or uncached generation's prefix) = one at a
+   * time.
+   */
   @EachVariant
   void feedingARunEqualsFeedingOneAtATime(String variant) {
     GptConfig c = TestModels.config(variant, 23, 12, 2, 4, 16);
@@ -48,7 +53,7 @@ class KvCacheTest {
       assertArrayEquals(expected, prefix.feed(seq, 0, t + 1), 1e-9, "prefix of " + (t + 1));
       assertEquals(t + 1, prefix.position());
     }
-    KvCacheDecoder runs = new KvCacheDecoder(g);   // a prompt of 5, then runs of 4 and 3 on the cache
+    KvCacheDecoder runs = new KvCacheDecoder(g); // a prompt of 5, then runs of 4 and 3 on the cache
     runs.feed(seq, 0, 5);
     runs.feed(seq, 5, 9);
     assertArrayEquals(new KvCacheDecoder(g).feed(seq, 0, 12), runs.feed(seq, 9, 12), 1e-9);
@@ -77,12 +82,14 @@ class KvCacheTest {
     g.tieWeights();
     Generator gen = new Generator(g);
     SamplingConfig s = greedy ? SamplingConfig.greedy() : new SamplingConfig(1.0, 0, 1);
-    int[] cached = gen.generate(new int[] {1, 2, 3}, 20, s, 5, true);   // 23 tokens through a context of 8
+    int[] cached =
+        gen.generate(new int[] {1, 2, 3}, 20, s, 5, true); // 23 tokens through a context of 8
     int[] full = gen.generate(new int[] {1, 2, 3}, 20, s, 5, false);
     assertArrayEquals(full, cached);
     if (greedy) {
-      for (int i = 8; i < cached.length; i++) {   // the argmax given exactly the 8 tokens before it
-        org.nd4j.linalg.api.ndarray.INDArray p = g.probabilities(new int[][] {Arrays.copyOfRange(cached, i - 8, i)});
+      for (int i = 8; i < cached.length; i++) { // the argmax given exactly the 8 tokens before it
+        org.nd4j.linalg.api.ndarray.INDArray p =
+            g.probabilities(new int[][] {Arrays.copyOfRange(cached, i - 8, i)});
         int best = 0;
         for (int j = 1; j < 23; j++) if (p.getDouble(0, 7, j) > p.getDouble(0, 7, best)) best = j;
         assertEquals(best, cached[i], "token " + i);
@@ -94,7 +101,8 @@ class KvCacheTest {
     for (boolean cache : new boolean[] {true, false}) {
       int[] a = gen.generate(longPrompt, 6, s, 9, cache);
       int[] b = gen.generate(lastEight, 6, s, 9, cache);
-      assertArrayEquals(Arrays.copyOfRange(b, 8, 14), Arrays.copyOfRange(a, 12, 18), "cache " + cache);
+      assertArrayEquals(
+          Arrays.copyOfRange(b, 8, 14), Arrays.copyOfRange(a, 12, 18), "cache " + cache);
     }
   }
 
@@ -106,7 +114,8 @@ class KvCacheTest {
     int stop = free[4];
     int first = 1;
     while (free[first] != stop) first++;
-    Generator.Generation r = gen.generate(new int[] {1}, 10, SamplingConfig.greedy(), 1, true, stop);
+    Generator.Generation r =
+        gen.generate(new int[] {1}, 10, SamplingConfig.greedy(), 1, true, stop);
     assertTrue(r.stopped());
     assertArrayEquals(Arrays.copyOf(free, first + 1), r.tokens());
     assertArrayEquals(Arrays.copyOfRange(free, 1, first), r.continuation());

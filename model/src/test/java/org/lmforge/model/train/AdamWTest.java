@@ -10,19 +10,35 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
- * AdamW against PyTorch 1.13's {@code torch.optim.AdamW}: the expected parameters were printed by PyTorch itself
- * (lr 0.01, betas (0.9, 0.95), eps 1e-8, weight decay 0.1 on a "decay" parameter group and 0 on a "no decay"
- * group, three steps with the gradients below), not computed by the code under test.
+ * AdamW against PyTorch 1.13's {@code torch.optim.AdamW}: the expected parameters were printed by
+ * PyTorch itself (lr 0.01, betas (0.9, 0.95), eps 1e-8, weight decay 0.1 on a "decay" parameter
+ * group and 0 on a "no decay" group, three steps with the gradients below), not computed by the
+ * code under test.
  */
 class AdamWTest {
   static final double[] START = {0.5, -1.25, 2.0, 0.03125, -0.75, 1.5};
   static final double[] MASK = {1, 1, 0, 1, 0, 1};
   static final double[][] GRADS = {
-      {0.1, -0.2, 0.3, -0.4, 0.5, -0.6}, {1.0, 0.0, -1.0, 2.0, -2.0, 0.5}, {-0.3, 0.7, 0.2, -0.1, 0.05, 3.0}};
-  static final double[] TORCH_FLOAT64 = {0.47641239358204845, -1.234116705533644, 1.9979013943056452,
-      0.030914514051784265, -0.7502894641959971, 1.4998925843009732};
-  static final double[] TORCH_FLOAT32 = {0.4764123857021332, -1.234116792678833, 1.997901439666748,
-      0.030914515256881714, -0.7502894997596741, 1.4998925924301147};
+    {0.1, -0.2, 0.3, -0.4, 0.5, -0.6},
+    {1.0, 0.0, -1.0, 2.0, -2.0, 0.5},
+    {-0.3, 0.7, 0.2, -0.1, 0.05, 3.0}
+  };
+  static final double[] TORCH_FLOAT64 = {
+    0.47641239358204845,
+    -1.234116705533644,
+    1.9979013943056452,
+    0.030914514051784265,
+    -0.7502894641959971,
+    1.4998925843009732
+  };
+  static final double[] TORCH_FLOAT32 = {
+    0.4764123857021332,
+    -1.234116792678833,
+    1.997901439666748,
+    0.030914515256881714,
+    -0.7502894997596741,
+    1.4998925924301147
+  };
 
   @Test
   void matchesPyTorchInDoublePrecision() {
@@ -42,20 +58,25 @@ class AdamWTest {
 
   @Test
   void updatesViewsOfALargerBufferInPlace() {
-    // the model's parameters and gradients are views into flat buffers: the update must land on the view's elements
+    // the model's parameters and gradients are views into flat buffers: the update must land on the
+    // view's elements
     assertArrayEquals(TORCH_FLOAT32, threeSteps(DataType.FLOAT, true), 2e-7);
   }
 
   @Test
   void aGradientScaleEqualsScalingTheGradientFirst() {
     INDArray mask = Nd4j.createFromArray(MASK).castTo(DataType.FLOAT);
-    AdamW scaled = new AdamW(6, mask, 0.9, 0.95, 1e-8, 0.1), plain = new AdamW(6, mask, 0.9, 0.95, 1e-8, 0.1);
+    AdamW scaled = new AdamW(6, mask, 0.9, 0.95, 1e-8, 0.1),
+        plain = new AdamW(6, mask, 0.9, 0.95, 1e-8, 0.1);
     INDArray p = Nd4j.createFromArray(START).castTo(DataType.FLOAT), q = p.dup();
     for (double[] g : GRADS) {
-      INDArray sum = Nd4j.createFromArray(g).castTo(DataType.FLOAT).muli(4);   // a sum over 4 replicas
+      INDArray sum =
+          Nd4j.createFromArray(g).castTo(DataType.FLOAT).muli(4); // a sum over 4 replicas
       scaled.update(p, sum, 0.25, 0.01);
       plain.update(q, sum.div(4), 0.01);
-      assertArrayEquals(Nd4j.createFromArray(g).castTo(DataType.FLOAT).muli(4).toDoubleVector(), sum.toDoubleVector(),
+      assertArrayEquals(
+          Nd4j.createFromArray(g).castTo(DataType.FLOAT).muli(4).toDoubleVector(),
+          sum.toDoubleVector(),
           "the gradient is left unchanged");
     }
     assertArrayEquals(q.toDoubleVector(), p.toDoubleVector(), 1e-7);
@@ -63,9 +84,12 @@ class AdamWTest {
 
   @Test
   void aMillionParametersAcrossChunksEqualElementByElementUpdates() {
-    // the parallel chunks must neither skip nor repeat elements: compare with six-element updates of slices
+    // the parallel chunks must neither skip nor repeat elements: compare with six-element updates
+    // of slices
     int n = 1_000_003;
-    INDArray mask = Nd4j.zeros(DataType.FLOAT, n), p = Nd4j.zeros(DataType.FLOAT, n), g = Nd4j.zeros(DataType.FLOAT, n);
+    INDArray mask = Nd4j.zeros(DataType.FLOAT, n),
+        p = Nd4j.zeros(DataType.FLOAT, n),
+        g = Nd4j.zeros(DataType.FLOAT, n);
     for (int i = 0; i < n; i++) {
       mask.putScalar(i, MASK[i % 6]);
       p.putScalar(i, START[i % 6] + i * 1e-6);
@@ -88,9 +112,12 @@ class AdamWTest {
     for (double[] g : GRADS) opt.update(params, vector(g, type, asViews), 0.01);
     if (asViews) {
       // the elements around the view are another array's: untouched
-      INDArray whole = Nd4j.create(params.data().originalDataBuffer(), new long[] {12}).castTo(DataType.DOUBLE);
-      assertArrayEquals(new double[] {7, 7, 7}, whole.get(NDArrayIndex.interval(0, 3)).toDoubleVector());
-      assertArrayEquals(new double[] {7, 7, 7}, whole.get(NDArrayIndex.interval(9, 12)).toDoubleVector());
+      INDArray whole =
+          Nd4j.create(params.data().originalDataBuffer(), new long[] {12}).castTo(DataType.DOUBLE);
+      assertArrayEquals(
+          new double[] {7, 7, 7}, whole.get(NDArrayIndex.interval(0, 3)).toDoubleVector());
+      assertArrayEquals(
+          new double[] {7, 7, 7}, whole.get(NDArrayIndex.interval(9, 12)).toDoubleVector());
     }
     return params.castTo(DataType.DOUBLE).toDoubleVector();
   }

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeSet;
 
-/** nanoGPT's character-level tokenizer: the sorted distinct characters of a text are the vocabulary. */
+/**
+ * nanoGPT's character-level tokenizer: the sorted distinct characters of a text are the vocabulary.
+ */
 public final class CharTokenizer {
-  private final char[] chars;      // id -> char
-  private final int[] ids;         // char -> id, -1 if absent
+  private final char[] chars; // id -> char
+  private final int[] ids; // char -> id, -1 if absent
 
   public CharTokenizer(String corpus) {
     TreeSet<Character> set = new TreeSet<>();
@@ -20,14 +22,21 @@ public final class CharTokenizer {
     for (int i = 0; i < chars.length; i++) ids[chars[i]] = i;
   }
 
-  public int vocabSize() { return chars.length; }
+  public int vocabSize() {
+    return chars.length;
+  }
 
   public int[] encode(String s) {
     int[] out = new int[s.length()];
     for (int i = 0; i < s.length(); i++) {
       int id = ids[s.charAt(i)];
-      if (id < 0) throw new IllegalArgumentException("character U+" + Integer.toHexString(s.charAt(i))
-          + " at index " + i + " is not in the vocabulary built from the training text");
+      if (id < 0)
+        throw new IllegalArgumentException(
+            "character U+"
+                + Integer.toHexString(s.charAt(i))
+                + " at index "
+                + i
+                + " is not in the vocabulary built from the training text");
       out[i] = id;
     }
     return out;

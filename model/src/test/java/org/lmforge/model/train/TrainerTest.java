@@ -14,7 +14,8 @@ import org.lmforge.model.gpt.GptConfig;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 class TrainerTest {
-  // small enough that a step is a few ms: what is tested is the trainer's bookkeeping, not model capacity
+  // small enough that a step is a few ms: what is tested is the trainer's bookkeeping, not model
+  // capacity
   static final GptConfig TINY = GptConfig.of(20, 8, 1, 2, 16, 0);
 
   static IntArrayTokenStream randomTokens(int n, long seed) {
@@ -25,13 +26,16 @@ class TrainerTest {
   }
 
   static TrainConfig cfg(int steps, double lr) {
-    return new TrainConfig(TINY, new Optim(4, 1, steps, lr, lr / 10, 2, 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 1024, 1000, 0));
+    return new TrainConfig(
+        TINY,
+        new Optim(4, 1, steps, lr, lr / 10, 2, 0.9, 0.99, 0.1, 1.0, 42, BatchSampler.Mode.RANDOM),
+        new TrainConfig.Cadence(0, 1024, 1000, 0));
   }
 
   @Test
   void aSingleBatchIsOverfitToNearZeroLoss() {
-    IntArrayTokenStream data = randomTokens(9, 1);   // exactly one window: every batch is the same 4 rows
+    IntArrayTokenStream data =
+        randomTokens(9, 1); // exactly one window: every batch is the same 4 rows
     Trainer t = new Trainer(cfg(60, 3e-2).withSeed(7), data, null, null, null);
     t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     double first = t.trainStep()[0], last = first;
@@ -49,9 +53,9 @@ class TrainerTest {
   }
 
   /**
-   * One process with batch 8 is the reference for both ways of splitting it: gradient accumulation (2 micro-batches
-   * of 4) and what the Spark trainer does with K=2 replicas, each (a) the gradient of its rows, all-reduce, (b) the
-   * same update.
+   * One process with batch 8 is the reference for both ways of splitting it: gradient accumulation
+   * (2 micro-batches of 4) and what the Spark trainer does with K=2 replicas, each (a) the gradient
+   * of its rows, all-reduce, (b) the same update.
    */
   @Test
   void gradientAccumulationAndTwoReplicasFollowOneProcessWithTheLargeBatch() {
@@ -68,31 +72,43 @@ class TrainerTest {
       double l0 = r0.gradient(row, 4);
       INDArray g = r0.model().gradients().dup();
       double l1 = r1.gradient(row + 4, 4);
-      g.addi(r1.model().gradients()).divi(2);   // the all-reduce
+      g.addi(r1.model().gradients()).divi(2); // the all-reduce
       r0.applyUpdate(g.dup());
       r1.applyUpdate(g);
       assertEquals(x[0], (l0 + l1) / 2, 1e-5, "replica loss at step " + step);
     }
     assertTrue(maxAbsDiff(single.model().params(), acc.model().params()) < 1e-5, "accumulation");
     assertTrue(maxAbsDiff(single.model().params(), r0.model().params()) < 1e-5, "replicas");
-    assertEquals(0.0, maxAbsDiff(r0.model().params(), r1.model().params()), "replicas stay identical");
+    assertEquals(
+        0.0, maxAbsDiff(r0.model().params(), r1.model().params()), "replicas stay identical");
   }
 
   @Test
   void metricsFileHasTrainAndEvalRecords(@TempDir Path dir) throws Exception {
     Path m = dir.resolve("metrics.jsonl");
     IntArrayTokenStream data = randomTokens(3000, 5);
-    TrainConfig c = new TrainConfig(TINY, new Optim(4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 42,
-        BatchSampler.Mode.SEQUENTIAL), new TrainConfig.Cadence(2, 64, 1, 0));
+    TrainConfig c =
+        new TrainConfig(
+            TINY,
+            new Optim(
+                4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 42, BatchSampler.Mode.SEQUENTIAL),
+            new TrainConfig.Cadence(2, 64, 1, 0));
     Trainer t = new Trainer(c, data.slice(0, 2500), data.slice(2500, 3000), null, null);
     t.setConsole(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
     t.run(m);
     List<String> lines = Files.readAllLines(m);
     assertEquals(4, lines.stream().filter(l -> l.contains("\"kind\":\"train\"")).count());
-    assertEquals(3, lines.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count(), "steps 0, 2 and the end");
-    assertTrue(lines.get(1).contains("\"grad_norm\"") && lines.get(1).contains("\"tokens_per_s\""), lines.get(1));
+    assertEquals(
+        3,
+        lines.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count(),
+        "steps 0, 2 and the end");
+    assertTrue(
+        lines.get(1).contains("\"grad_norm\"") && lines.get(1).contains("\"tokens_per_s\""),
+        lines.get(1));
     // the pretrain job's record shape: the step's time split follows the standard fields
-    assertTrue(lines.get(1).contains("\"compute_s\"") && lines.get(1).contains("\"update_s\""), lines.get(1));
+    assertTrue(
+        lines.get(1).contains("\"compute_s\"") && lines.get(1).contains("\"update_s\""),
+        lines.get(1));
     assertTrue(lines.get(0).contains("\"val_bpb\""), lines.get(0));
   }
 
@@ -112,5 +128,7 @@ class TrainerTest {
     return out;
   }
 
-  static double maxAbsDiff(INDArray a, INDArray b) { return a.sub(b).amaxNumber().doubleValue(); }
+  static double maxAbsDiff(INDArray a, INDArray b) {
+    return a.sub(b).amaxNumber().doubleValue();
+  }
 }

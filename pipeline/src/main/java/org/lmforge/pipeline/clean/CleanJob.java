@@ -14,10 +14,11 @@ import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
 /**
- * {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and the drop table
- * ({@link CleanStage}), then the drop table and where the output is, for the person running it. Without any
- * input it writes and cleans the embedded default input, {@code work/sample/<the sample's name>} (real Europarl
- * debates wrapped in real-site boilerplate; the same pages and seed give the same bytes, so it is written once).
+ * {@code pipeline clean}: crawl files to a clean Parquet corpus with stats, quarantine and the drop
+ * table ({@link CleanStage}), then the drop table and where the output is, for the person running
+ * it. Without any input it writes and cleans the embedded default input, {@code work/sample/<the
+ * sample's name>} (real Europarl debates wrapped in real-site boilerplate; the same pages and seed
+ * give the same bytes, so it is written once).
  */
 public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result> {
   private static final int QUARANTINE_SHOWN = 10;
@@ -26,7 +27,8 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
   /** {@code clean.sample}: the embedded default input, used when there is no input. */
   public record Sample(String pages) {
     public Sample {
-      SampleWarcWriter.parsePages(pages);   // 'all', 0 or a positive number, else a message naming the key
+      SampleWarcWriter.parsePages(
+          pages); // 'all', 0 or a positive number, else a message naming the key
     }
 
     /** The page count, {@link SampleWarcWriter#ALL} for all. */
@@ -37,7 +39,10 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
 
   private final int samplePages;
 
-  /** @param samplePages pages of the embedded input when {@code cfg.inputs()} is empty ({@link SampleWarcWriter#ALL}) */
+  /**
+   * @param samplePages pages of the embedded input when {@code cfg.inputs()} is empty ({@link
+   *     SampleWarcWriter#ALL})
+   */
   public CleanJob(CleanConfig cfg, int samplePages) {
     super("clean", cfg);
     this.samplePages = samplePages;
@@ -48,7 +53,10 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
     return cfg.output();
   }
 
-  /** Every input pattern matches something (the embedded input is written by {@link #run}) and the output is free. */
+  /**
+   * Every input pattern matches something (the embedded input is written by {@link #run}) and the
+   * output is free.
+   */
   @Override
   public void check(Configuration hadoop) throws IOException {
     if (cfg.inputs().isEmpty()) {
@@ -74,8 +82,11 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
     }
     progress.line("output: " + r.output() + "/docs  (Parquet, partitioned by language)");
     progress.line("stats:  " + r.output() + "/stats.json");
-    progress.line("quarantine: " + r.output() + "/quarantine" + (c.keepDropped()
-        ? "   dropped: " + r.output() + "/rejected" : ""));
+    progress.line(
+        "quarantine: "
+            + r.output()
+            + "/quarantine"
+            + (c.keepDropped() ? "   dropped: " + r.output() + "/rejected" : ""));
     return r;
   }
 
@@ -84,21 +95,30 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
     Path sample = Path.of("work", "sample", SampleWarcWriter.fileName(samplePages));
     if (!Files.exists(sample)) {
       int records = SampleWarcWriter.write(sample, samplePages, SAMPLE_SEED);
-      progress.printf("embedded default input: wrote %d records (%s Europarl pages) to %s", records,
-          samplePages == SampleWarcWriter.ALL ? "all" : samplePages, sample);
+      progress.printf(
+          "embedded default input: wrote %d records (%s Europarl pages) to %s",
+          records, samplePages == SampleWarcWriter.ALL ? "all" : samplePages, sample);
     }
     return sample.toAbsolutePath().toString();
   }
 
-  /** Says plainly that nothing was kept and why, with the first quarantined files and their fixes. */
+  /**
+   * Says plainly that nothing was kept and why, with the first quarantined files and their fixes.
+   */
   private static void printNothingKept(SparkSession spark, CleanStage.Result r, Progress progress) {
     progress.line("");
     progress.line("nothing kept: " + r.stats().whyNothingKept());
-    List<Row> rows = spark.read().parquet(r.output() + "/quarantine")
-        .orderBy(CleanSchema.SOURCE_FILE, CleanSchema.RECORD_OFFSET).limit(QUARANTINE_SHOWN + 1).collectAsList();
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(r.output() + "/quarantine")
+            .orderBy(CleanSchema.SOURCE_FILE, CleanSchema.RECORD_OFFSET)
+            .limit(QUARANTINE_SHOWN + 1)
+            .collectAsList();
     for (Row q : rows.subList(0, Math.min(rows.size(), QUARANTINE_SHOWN))) {
-      progress.printf("  %s @%d  %s: %s", q.getString(0), q.isNullAt(1) ? 0 : q.getLong(1), q.getString(2),
-          q.getString(3));
+      progress.printf(
+          "  %s @%d  %s: %s",
+          q.getString(0), q.isNullAt(1) ? 0 : q.getLong(1), q.getString(2), q.getString(3));
     }
     if (rows.size() > QUARANTINE_SHOWN) {
       progress.line("  … (every row is in " + r.output() + "/quarantine)");
@@ -108,9 +128,16 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
   /** The run's figures and the drop table. */
   static void print(CleanStats s, Progress out) {
     out.line("");
-    out.printf("clean: %d files, %.1f MB in, %d records, %d pages extracted, %d documents kept (%.1f MB of text) in "
-            + "%.1f s", s.inputFiles(), s.inputBytes() / 1e6, s.records(), s.pagesExtracted(), s.documentsOut(),
-        s.textBytesOut() / 1e6, s.wallSeconds());
+    out.printf(
+        "clean: %d files, %.1f MB in, %d records, %d pages extracted, %d documents kept (%.1f MB of text) in "
+            + "%.1f s",
+        s.inputFiles(),
+        s.inputBytes() / 1e6,
+        s.records(),
+        s.pagesExtracted(),
+        s.documentsOut(),
+        s.textBytesOut() / 1e6,
+        s.wallSeconds());
     out.line("records by type: " + s.recordsByType());
     out.line("skipped:         " + s.skippedByReason());
     out.line("quarantined:     " + s.quarantinedByReason());

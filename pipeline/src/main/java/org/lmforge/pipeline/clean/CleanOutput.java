@@ -11,9 +11,9 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The layout of a written clean output ({@link CleanStage}), for the commands that read one (show-docs,
- * tokenize) to tell a complete output from an unfinished one, a part of one, or something else, before
- * any Spark work.
+ * The layout of a written clean output ({@link CleanStage}), for the commands that read one
+ * (show-docs, tokenize) to tell a complete output from an unfinished one, a part of one, or
+ * something else, before any Spark work.
  */
 public final class CleanOutput {
   private CleanOutput() {}
@@ -46,9 +46,10 @@ public final class CleanOutput {
   /**
    * Checks that {@code dir} is a complete clean output (or its docs/ or rejected/), for show-docs.
    *
-   * @return what to read: {@code dir}, or only its docs/ or rejected/ when the other holds no document; null
-   *     when the clean job wrote no document at all (a valid, empty result)
-   * @throws UserError for a missing path, a file, an unfinished output or a directory of another kind
+   * @return what to read: {@code dir}, or only its docs/ or rejected/ when the other holds no
+   *     document; null when the clean job wrote no document at all (a valid, empty result)
+   * @throws UserError for a missing path, a file, an unfinished output or a directory of another
+   *     kind
    */
   public static String documents(String dir, Configuration conf) throws IOException {
     Path p = new Path(dir);
@@ -66,8 +67,13 @@ public final class CleanOutput {
       root = p.getParent();
     }
     if (AtomicOutput.isStaging(root)) {
-      throw UserError.of("an unfinished clean output:", dir, "the clean job that writes it was killed or is "
-          + "still running; re-run it (its output appears as " + AtomicOutput.finalName(root) + " when complete)");
+      throw UserError.of(
+          "an unfinished clean output:",
+          dir,
+          "the clean job that writes it was killed or is "
+              + "still running; re-run it (its output appears as "
+              + AtomicOutput.finalName(root)
+              + " when complete)");
     }
     if (!isComplete(fs, root)) {
       if (fs.exists(new Path(root, "manifest.json"))) {
@@ -77,18 +83,24 @@ public final class CleanOutput {
         throw UserError.of("not a clean output:", dir + " is empty", fix);
       }
       if (!fs.exists(new Path(root, DOCS)) && !fs.exists(new Path(root, REJECTED))) {
-        return dir;   // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the columns
+        return dir; // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the
+        // columns
       }
-      throw UserError.of("an incomplete clean output (no " + STATS + " or " + AtomicOutput.COMPLETE_MARKER + "):",
-          dir, "re-run the clean job with --overwrite");
+      throw UserError.of(
+          "an incomplete clean output (no " + STATS + " or " + AtomicOutput.COMPLETE_MARKER + "):",
+          dir,
+          "re-run the clean job with --overwrite");
     }
     if (root != p) {
       return hasDataFiles(fs, p) ? dir : null;
     }
     boolean kept = hasDataFiles(fs, new Path(root, DOCS));
     boolean dropped = hasDataFiles(fs, new Path(root, REJECTED));
-    return kept && dropped ? dir : kept ? new Path(root, DOCS).toString()
-        : dropped ? new Path(root, REJECTED).toString() : null;
+    return kept && dropped
+        ? dir
+        : kept
+            ? new Path(root, DOCS).toString()
+            : dropped ? new Path(root, REJECTED).toString() : null;
   }
 
   static boolean hidden(Path p) {

@@ -20,17 +20,18 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.lmforge.dataprep.filter.Filters;
+import org.lmforge.pipeline.dedup.DedupStage;
 import org.lmforge.pipeline.filter.FilterStage;
 import org.lmforge.pipeline.filter.FilterStats;
-import org.lmforge.pipeline.dedup.DedupStage;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.InputFiles.InputFile;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The clean job: crawl files to a clean corpus. ingest (read, extract, language) → filters → dedupe →
- * write, all into a staging directory that is committed at the end:
+ * The clean job: crawl files to a clean corpus. ingest (read, extract, language) → filters → dedupe
+ * → write, all into a staging directory that is committed at the end:
+ *
  * <pre>
  *   OUTPUT/docs/language=xx/part-*.parquet   kept documents (zstd)
  *   OUTPUT/rejected/drop_filter=x/...        dropped documents with their reason, PII redacted (keepDropped)
@@ -45,15 +46,19 @@ public final class CleanStage {
 
   public record Result(String output, CleanStats stats) {}
 
-  /** The filter settings and list/model files, before Spark (a user's mistake there is a {@link UserError}). */
+  /**
+   * The filter settings and list/model files, before Spark (a user's mistake there is a {@link
+   * UserError}).
+   */
   public static void checkFilters(CleanConfig cfg) {
-    UserError.fromIllegalArgument(() -> Filters.chain(cfg.filters()));   // loaded once per JVM: the tasks reuse it
+    UserError.fromIllegalArgument(
+        () -> Filters.chain(cfg.filters())); // loaded once per JVM: the tasks reuse it
   }
 
   /**
-   * Checks the settings, inputs and output before any Spark work: the filter chain builds (known names, sane
-   * thresholds, list and model files that load; a task would otherwise fail on them), every input pattern
-   * matches something, and the output is absent (or overwrite is set).
+   * Checks the settings, inputs and output before any Spark work: the filter chain builds (known
+   * names, sane thresholds, list and model files that load; a task would otherwise fail on them),
+   * every input pattern matches something, and the output is absent (or overwrite is set).
    *
    * @throws UserError naming the key, input or output and the fix
    */
@@ -70,15 +75,18 @@ public final class CleanStage {
     List<InputFile> files = listing.files();
     AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
     try {
-      Dataset<Row> items = IngestStage.items(spark, files, listing.emptyDirectories(), cfg.ingest())
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> items =
+          IngestStage.items(spark, files, listing.emptyDirectories(), cfg.ingest())
+              .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> pages = IngestStage.pages(items);
       if (pages.isEmpty()) {
-        // Nothing to filter (every input quarantined or skipped): the same stages over an empty local table
+        // Nothing to filter (every input quarantined or skipped): the same stages over an empty
+        // local table
         // write an empty but valid output without launching their Spark jobs over nothing.
         pages = spark.createDataFrame(List.of(), pages.schema());
       }
-      Dataset<Row> filtered = FilterStage.apply(pages, cfg.filters()).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> filtered =
+          FilterStage.apply(pages, cfg.filters()).persist(StorageLevel.MEMORY_AND_DISK());
       DedupStage.Result dedup = DedupStage.run(filtered, cfg.dedup());
       Dataset<Row> docs = dedup.docs().persist(StorageLevel.MEMORY_AND_DISK());
 
@@ -87,14 +95,21 @@ public final class CleanStage {
           .drop(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON)
           .repartition(col(CleanSchema.LANGUAGE))
           .sortWithinPartitions(CleanSchema.ID)
-          .write().mode(SaveMode.ErrorIfExists).partitionBy(CleanSchema.LANGUAGE).parquet(out.path("docs"));
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .partitionBy(CleanSchema.LANGUAGE)
+          .parquet(out.path("docs"));
       if (cfg.keepDropped()) {
         spark.sparkContext().setJobDescription("clean: write dropped documents");
         Redaction.rejected(docs.filter(col(CleanSchema.DROP_FILTER).isNotNull()), cfg.filters())
-            .write().partitionBy(CleanSchema.DROP_FILTER).parquet(out.path("rejected"));
+            .write()
+            .partitionBy(CleanSchema.DROP_FILTER)
+            .parquet(out.path("rejected"));
       }
       spark.sparkContext().setJobDescription("clean: write quarantine and clusters");
-      Redaction.quarantine(IngestStage.quarantine(items), cfg.filters()).coalesce(1).write()
+      Redaction.quarantine(IngestStage.quarantine(items), cfg.filters())
+          .coalesce(1)
+          .write()
           .parquet(out.path("quarantine"));
       dedup.clusters().write().parquet(out.path("dedup-clusters"));
 
@@ -107,12 +122,19 @@ public final class CleanStage {
       docs.unpersist();
       return new Result(out.finalPath(), stats);
     } finally {
-      out.abort();   // on any failure, also Spark's (checked, undeclared) SparkException; a no-op after the commit
+      out.abort(); // on any failure, also Spark's (checked, undeclared) SparkException; a no-op
+      // after the commit
     }
   }
 
-  private static CleanStats stats(Dataset<Row> items, Dataset<Row> filtered, Dataset<Row> docs, CleanConfig cfg,
-      List<InputFile> files, String output, Instant start) {
+  private static CleanStats stats(
+      Dataset<Row> items,
+      Dataset<Row> filtered,
+      Dataset<Row> docs,
+      CleanConfig cfg,
+      List<InputFile> files,
+      String output,
+      Instant start) {
     Map<String, Long> byType = new TreeMap<>();
     Map<String, Long> skipped = new TreeMap<>();
     Map<String, Long> quarantined = new TreeMap<>();
@@ -120,8 +142,15 @@ public final class CleanStage {
     Map<String, Long> ingestDrops = new TreeMap<>();
     long records = 0;
     long pages = 0;
-    for (Row r : items.groupBy(col(IngestStage.KIND), col(IngestStage.REASON), col(IngestStage.WARNING),
-        coalesce(col(IngestStage.WARC_TYPE), lit("(none)")).as("t")).agg(count(lit(1))).collectAsList()) {
+    for (Row r :
+        items
+            .groupBy(
+                col(IngestStage.KIND),
+                col(IngestStage.REASON),
+                col(IngestStage.WARNING),
+                coalesce(col(IngestStage.WARC_TYPE), lit("(none)")).as("t"))
+            .agg(count(lit(1)))
+            .collectAsList()) {
       String kind = r.getString(0);
       String reason = r.getString(1);
       String warning = r.getString(2);
@@ -142,34 +171,66 @@ public final class CleanStage {
         warnings.merge(warning, n, Long::sum);
       }
     }
-    // No page at all (every input quarantined or skipped): the filter sums over zero rows would be null.
-    FilterStats filterStats = pages == 0 ? noFilterStats(cfg.filters().enabled())
-        : FilterStats.compute(filtered, cfg.filters().enabled());
+    // No page at all (every input quarantined or skipped): the filter sums over zero rows would be
+    // null.
+    FilterStats filterStats =
+        pages == 0
+            ? noFilterStats(cfg.filters().enabled())
+            : FilterStats.compute(filtered, cfg.filters().enabled());
     Map<String, Long> dedupCounters = DedupStage.counters(docs);
 
     Dataset<Row> kept = docs.filter(col(CleanSchema.DROP_FILTER).isNull());
-    Row totals = kept.agg(count(lit(1)), sum(col(CleanSchema.TEXT_LENGTH)), sum(octet_length(col(CleanSchema.TEXT))))
-        .first();
+    Row totals =
+        kept.agg(
+                count(lit(1)),
+                sum(col(CleanSchema.TEXT_LENGTH)),
+                sum(octet_length(col(CleanSchema.TEXT))))
+            .first();
     Map<String, Long> byLanguage = new TreeMap<>();
     for (Row r : kept.groupBy(CleanSchema.LANGUAGE).count().collectAsList()) {
       byLanguage.put(r.getString(0), r.getLong(1));
     }
     List<CleanStats.DropRow> dropTable = new ArrayList<>();
-    for (Row r : docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
-        .groupBy(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON).count()
-        .orderBy(col("count").desc(), col(CleanSchema.DROP_REASON)).collectAsList()) {
+    for (Row r :
+        docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
+            .groupBy(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON)
+            .count()
+            .orderBy(col("count").desc(), col(CleanSchema.DROP_REASON))
+            .collectAsList()) {
       dropTable.add(new CleanStats.DropRow(r.getString(0), r.getString(1), r.getLong(2)));
     }
     long inputBytes = files.stream().mapToLong(InputFile::bytes).sum();
     double wall = java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0;
-    return new CleanStats(output, start.toString(), wall, files.size(), inputBytes, records, byType, skipped,
-        quarantined, warnings, pages, ingestDrops, filterStats, dedupCounters, totals.getLong(0),
-        totals.isNullAt(1) ? 0 : totals.getLong(1), totals.isNullAt(2) ? 0 : totals.getLong(2), byLanguage,
+    return new CleanStats(
+        output,
+        start.toString(),
+        wall,
+        files.size(),
+        inputBytes,
+        records,
+        byType,
+        skipped,
+        quarantined,
+        warnings,
+        pages,
+        ingestDrops,
+        filterStats,
+        dedupCounters,
+        totals.getLong(0),
+        totals.isNullAt(1) ? 0 : totals.getLong(1),
+        totals.isNullAt(2) ? 0 : totals.getLong(2),
+        byLanguage,
         dropTable);
   }
 
   private static FilterStats noFilterStats(List<String> enabled) {
-    return new FilterStats(0, 0, 0, 0, enabled.stream().map(f -> new FilterStats.PerFilter(f, 0, 0, 0, 0)).toList(),
-        List.of(), Map.of());
+    return new FilterStats(
+        0,
+        0,
+        0,
+        0,
+        enabled.stream().map(f -> new FilterStats.PerFilter(f, 0, 0, 0, 0)).toList(),
+        List.of(),
+        Map.of());
   }
 }

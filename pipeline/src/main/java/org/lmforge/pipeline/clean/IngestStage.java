@@ -26,10 +26,10 @@ import org.lmforge.pipeline.io.HadoopCrawlSource;
 import org.lmforge.pipeline.io.InputFiles.InputFile;
 
 /**
- * Reads crawl files (one Spark task per file) and turns every record into one item row: a page (kept, or
- * dropped by an ingest rule with its reason), a skipped record (counted), or a quarantined one (file,
- * offset, reason). All later outputs and counters are derived from these rows, so one pass over the crawl
- * gives the corpus, the quarantine and the statistics.
+ * Reads crawl files (one Spark task per file) and turns every record into one item row: a page
+ * (kept, or dropped by an ingest rule with its reason), a skipped record (counted), or a
+ * quarantined one (file, offset, reason). All later outputs and counters are derived from these
+ * rows, so one pass over the crawl gives the corpus, the quarantine and the statistics.
  */
 public final class IngestStage {
   private IngestStage() {}
@@ -47,12 +47,14 @@ public final class IngestStage {
   public static final StructType ITEM_SCHEMA = itemSchema();
 
   private static StructType itemSchema() {
-    List<StructField> f = new ArrayList<>(List.of(
-        DataTypes.createStructField(KIND, DataTypes.StringType, false),
-        DataTypes.createStructField(REASON, DataTypes.StringType, true),
-        DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
-        DataTypes.createStructField(WARNING, DataTypes.StringType, true),
-        DataTypes.createStructField(WARC_TYPE, DataTypes.StringType, true)));
+    List<StructField> f =
+        new ArrayList<>(
+            List.of(
+                DataTypes.createStructField(KIND, DataTypes.StringType, false),
+                DataTypes.createStructField(REASON, DataTypes.StringType, true),
+                DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
+                DataTypes.createStructField(WARNING, DataTypes.StringType, true),
+                DataTypes.createStructField(WARC_TYPE, DataTypes.StringType, true)));
     for (StructField c : CleanSchema.SCHEMA.fields()) {
       f.add(new StructField(c.name(), c.dataType(), true, c.metadata()));
     }
@@ -64,34 +66,40 @@ public final class IngestStage {
   }
 
   /**
-   * One item row per record of {@code files}, plus one quarantined row per directory in {@code emptyDirs}
-   * (reported where the user looks for their input, not silently ignored).
+   * One item row per record of {@code files}, plus one quarantined row per directory in {@code
+   * emptyDirs} (reported where the user looks for their input, not silently ignored).
    */
-  public static Dataset<Row> items(SparkSession spark, List<InputFile> files, List<String> emptyDirs,
-      IngestConfig cfg) {
+  public static Dataset<Row> items(
+      SparkSession spark, List<InputFile> files, List<String> emptyDirs, IngestConfig cfg) {
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<String> paths = files.stream().map(InputFile::path).toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobGroup("clean", "read crawl files, extract main text, identify language", false);
-    JavaRDD<Row> rows = jsc.parallelize(paths, Math.max(1, paths.size()))
-        .mapPartitions(it -> readFiles(it, cfg, conf));
+    JavaRDD<Row> rows =
+        jsc.parallelize(paths, Math.max(1, paths.size()))
+            .mapPartitions(it -> readFiles(it, cfg, conf));
     Dataset<Row> items = spark.createDataFrame(rows, ITEM_SCHEMA);
     if (emptyDirs.isEmpty()) {
       return items;
     }
     NotCrawlInput.Verdict v = NotCrawlInput.emptyDirectory();
-    List<Row> dirs = emptyDirs.stream().map(d -> meta(QUARANTINED, v.reason(), v.detail(), null, null, d, 0)).toList();
+    List<Row> dirs =
+        emptyDirs.stream()
+            .map(d -> meta(QUARANTINED, v.reason(), v.detail(), null, null, d, 0))
+            .toList();
     return items.union(spark.createDataFrame(dirs, ITEM_SCHEMA));
   }
 
-  private static Iterator<Row> readFiles(Iterator<String> files, IngestConfig cfg, HadoopConf conf) {
+  private static Iterator<Row> readFiles(
+      Iterator<String> files, IngestConfig cfg, HadoopConf conf) {
     PageProcessor processor = new PageProcessor(cfg);
     return new Iterator<>() {
       CrawlFileReader reader;
       HadoopCrawlSource source;
-      Row unopened;   // a file that could not even be opened: its one quarantine row
+      Row unopened; // a file that could not even be opened: its one quarantine row
 
-      @Override public boolean hasNext() {
+      @Override
+      public boolean hasNext() {
         while (unopened == null && (reader == null || !reader.hasNext())) {
           if (reader != null) {
             reader.close();
@@ -105,13 +113,15 @@ public final class IngestStage {
             source = new HadoopCrawlSource(file, conf);
             reader = new CrawlFileReader(source, cfg.maxPageBytes());
           } catch (java.io.IOException | RuntimeException e) {
-            unopened = meta(QUARANTINED, CrawlItem.UNREADABLE, "cannot open: " + e, null, null, file, 0);
+            unopened =
+                meta(QUARANTINED, CrawlItem.UNREADABLE, "cannot open: " + e, null, null, file, 0);
           }
         }
         return true;
       }
 
-      @Override public Row next() {
+      @Override
+      public Row next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
@@ -121,8 +131,11 @@ public final class IngestStage {
           return r;
         }
         CrawlItem item = reader.next();
-        if (item.kind() == CrawlItem.Kind.MALFORMED && CrawlItem.NOT_WARC.equals(item.reason()) && item.offset() == 0) {
-          NotCrawlInput.Verdict v = NotCrawlInput.classify(source.fileSystem(), source.path(), item.detail());
+        if (item.kind() == CrawlItem.Kind.MALFORMED
+            && CrawlItem.NOT_WARC.equals(item.reason())
+            && item.offset() == 0) {
+          NotCrawlInput.Verdict v =
+              NotCrawlInput.classify(source.fileSystem(), source.path(), item.detail());
           return meta(QUARANTINED, v.reason(), v.detail(), null, null, item.file(), 0);
         }
         return toRow(item, processor);
@@ -132,19 +145,48 @@ public final class IngestStage {
 
   static Row toRow(CrawlItem item, PageProcessor processor) {
     return switch (item.kind()) {
-      case SKIPPED -> meta(SKIPPED, item.reason(), item.detail(), null, item.warcType(), item.file(), item.offset());
-      case MALFORMED -> meta(QUARANTINED, item.reason(), item.detail(), null, item.warcType(), item.file(), item.offset());
+      case SKIPPED ->
+          meta(
+              SKIPPED,
+              item.reason(),
+              item.detail(),
+              null,
+              item.warcType(),
+              item.file(),
+              item.offset());
+      case MALFORMED ->
+          meta(
+              QUARANTINED,
+              item.reason(),
+              item.detail(),
+              null,
+              item.warcType(),
+              item.file(),
+              item.offset());
       case PAGE -> {
         PageOutcome o = processor.process(item.record());
         if (o.kind() == PageOutcome.Kind.QUARANTINED) {
-          yield meta(QUARANTINED, o.reason(), o.detail(), null, item.warcType(), item.file(), item.offset());
+          yield meta(
+              QUARANTINED,
+              o.reason(),
+              o.detail(),
+              null,
+              item.warcType(),
+              item.file(),
+              item.offset());
         }
         yield page(o, item.warcType());
       }
     };
   }
 
-  private static Row meta(String kind, String reason, String detail, String warning, String warcType, String file,
+  private static Row meta(
+      String kind,
+      String reason,
+      String detail,
+      String warning,
+      String warcType,
+      String file,
       long offset) {
     Object[] v = new Object[ITEM_SCHEMA.size()];
     v[0] = kind;
@@ -161,21 +203,44 @@ public final class IngestStage {
     CleanPage p = o.page();
     boolean dropped = o.kind() == PageOutcome.Kind.DROPPED;
     String dropFilter = dropped ? o.reason().substring(0, o.reason().indexOf('.')) : null;
-    return RowFactory.create(PAGE, o.reason(), o.detail(), o.warning(), warcType,
-        p.id(), p.url(), p.domain(), p.crawlDate() == null ? null : Timestamp.from(p.crawlDate()),
-        p.language(), p.languageScore(), p.title(), p.text(), p.text().length(), p.sourceFile(), p.recordOffset(),
-        p.contentType(), p.httpStatus(), p.charsetDeclared(), p.charsetDetected(), p.robots(),
-        dropFilter, dropped ? o.reason() : null);
+    return RowFactory.create(
+        PAGE,
+        o.reason(),
+        o.detail(),
+        o.warning(),
+        warcType,
+        p.id(),
+        p.url(),
+        p.domain(),
+        p.crawlDate() == null ? null : Timestamp.from(p.crawlDate()),
+        p.language(),
+        p.languageScore(),
+        p.title(),
+        p.text(),
+        p.text().length(),
+        p.sourceFile(),
+        p.recordOffset(),
+        p.contentType(),
+        p.httpStatus(),
+        p.charsetDeclared(),
+        p.charsetDetected(),
+        p.robots(),
+        dropFilter,
+        dropped ? o.reason() : null);
   }
 
-  /** Page rows in the clean schema; pages dropped by an ingest rule carry drop_filter/drop_reason. */
+  /**
+   * Page rows in the clean schema; pages dropped by an ingest rule carry drop_filter/drop_reason.
+   */
   public static Dataset<Row> pages(Dataset<Row> items) {
     return items.filter(col(KIND).equalTo(PAGE)).select(CleanSchema.columns());
   }
 
   /** Quarantined records: where they are and why. */
   public static Dataset<Row> quarantine(Dataset<Row> items) {
-    return items.filter(col(KIND).equalTo(QUARANTINED))
-        .select(col(CleanSchema.SOURCE_FILE), col(CleanSchema.RECORD_OFFSET), col(REASON), col(DETAIL));
+    return items
+        .filter(col(KIND).equalTo(QUARANTINED))
+        .select(
+            col(CleanSchema.SOURCE_FILE), col(CleanSchema.RECORD_OFFSET), col(REASON), col(DETAIL));
   }
 }

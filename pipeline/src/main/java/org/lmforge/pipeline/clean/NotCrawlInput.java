@@ -8,10 +8,10 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
 
 /**
- * Quarantine reasons for inputs that are not crawl files, each with the fix in its detail: what users pass
- * to the clean job by mistake (a text file, gzipped text, the clean job's own Parquet output, an empty
- * directory). The reader reports such a file as {@code file.not_warc} at offset 0; {@link #classify} looks
- * at its first bytes and names it.
+ * Quarantine reasons for inputs that are not crawl files, each with the fix in its detail: what
+ * users pass to the clean job by mistake (a text file, gzipped text, the clean job's own Parquet
+ * output, an empty directory). The reader reports such a file as {@code file.not_warc} at offset 0;
+ * {@link #classify} looks at its first bytes and names it.
  */
 public final class NotCrawlInput {
   private NotCrawlInput() {}
@@ -24,13 +24,14 @@ public final class NotCrawlInput {
   /** Reason and detail of one quarantine row. */
   public record Verdict(String reason, String detail) {}
 
-  static final String TEXT_FIX = "convert it to WARC/WET (e.g. with warcio; a WET conversion record per "
-      + "document), or, if it is already clean text, write it as Parquet with id and text columns and use "
-      + "`tokenize --input`";
+  static final String TEXT_FIX =
+      "convert it to WARC/WET (e.g. with warcio; a WET conversion record per "
+          + "document), or, if it is already clean text, write it as Parquet with id and text columns and use "
+          + "`tokenize --input`";
 
   /**
-   * The reason and detail for a file the reader found not to be a WARC; {@code readerDetail} (binary data,
-   * ARC) is kept when the first bytes say nothing more useful.
+   * The reason and detail for a file the reader found not to be a WARC; {@code readerDetail}
+   * (binary data, ARC) is kept when the first bytes say nothing more useful.
    */
   public static Verdict classify(FileSystem fs, Path file, String readerDetail) {
     FileKind kind;
@@ -41,36 +42,50 @@ public final class NotCrawlInput {
     }
     return switch (kind) {
       case TEXT -> new Verdict(PLAIN_TEXT, "plain text, not a WARC/WET file; " + TEXT_FIX);
-      case GZIP_TEXT -> new Verdict(GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
+      case GZIP_TEXT ->
+          new Verdict(GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
       case PARQUET -> new Verdict(PARQUET, parquetDetail(fs, file));
-      case BINARY, GZIP_BINARY -> new Verdict(CrawlItem.NOT_WARC, kind.description() + ", " + readerDetail
-          + "; the clean job reads .warc, .warc.gz, .wet and .wet.gz files");
+      case BINARY, GZIP_BINARY ->
+          new Verdict(
+              CrawlItem.NOT_WARC,
+              kind.description()
+                  + ", "
+                  + readerDetail
+                  + "; the clean job reads .warc, .warc.gz, .wet and .wet.gz files");
       default -> new Verdict(CrawlItem.NOT_WARC, readerDetail);
     };
   }
 
   /** A matched directory without a single input file. */
   public static Verdict emptyDirectory() {
-    return new Verdict(EMPTY_DIRECTORY, "the directory holds no input file (side files such as _SUCCESS and "
-        + ".crc are not read); point --input at the crawl files");
+    return new Verdict(
+        EMPTY_DIRECTORY,
+        "the directory holds no input file (side files such as _SUCCESS and "
+            + ".crc are not read); point --input at the crawl files");
   }
 
   private static String parquetDetail(FileSystem fs, Path file) {
     Path cleanOutput = cleanOutputAbove(fs, file);
     if (cleanOutput != null) {
-      return "a Parquet file: this is a clean output (" + cleanOutput + "): did you mean `tokenize --input "
-          + cleanOutput + "/docs`?";
+      return "a Parquet file: this is a clean output ("
+          + cleanOutput
+          + "): did you mean `tokenize --input "
+          + cleanOutput
+          + "/docs`?";
     }
     return "a Parquet file, not a WARC/WET file: if this is a clean output, did you mean `tokenize --input`? "
         + "The clean job reads crawl files";
   }
 
-  /** The clean output directory (with stats.json and _COMPLETE) at most three levels above, or null. */
+  /**
+   * The clean output directory (with stats.json and _COMPLETE) at most three levels above, or null.
+   */
   private static Path cleanOutputAbove(FileSystem fs, Path file) {
     Path p = file.getParent();
     for (int i = 0; i < 3 && p != null; i++, p = p.getParent()) {
       try {
-        if (fs.exists(new Path(p, "stats.json")) && fs.exists(new Path(p, AtomicOutput.COMPLETE_MARKER))) {
+        if (fs.exists(new Path(p, "stats.json"))
+            && fs.exists(new Path(p, AtomicOutput.COMPLETE_MARKER))) {
           return p;
         }
       } catch (IOException e) {

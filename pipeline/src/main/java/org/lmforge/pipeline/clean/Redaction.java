@@ -15,11 +15,12 @@ import org.lmforge.dataprep.filter.pii.PiiFilter;
 import org.lmforge.dataprep.filter.pii.PiiRedactor;
 
 /**
- * Nothing unredacted leaves the job. The PII filter runs last in the chain, so a page dropped before it (by a
- * filter, an ingest rule or dedupe) still holds its e-mails and card numbers, and a quarantine detail can quote
- * the bytes of a broken record. Before they are written, rejected rows get the same redaction as kept ones
- * (text and title), and quarantine details become a short redacted excerpt. Both follow {@code filters.pii}
- * and apply when the {@code pii} filter is enabled; the excerpt is cut to {@link #EXCERPT_CHARS} always.
+ * Nothing unredacted leaves the job. The PII filter runs last in the chain, so a page dropped
+ * before it (by a filter, an ingest rule or dedupe) still holds its e-mails and card numbers, and a
+ * quarantine detail can quote the bytes of a broken record. Before they are written, rejected rows
+ * get the same redaction as kept ones (text and title), and quarantine details become a short
+ * redacted excerpt. Both follow {@code filters.pii} and apply when the {@code pii} filter is
+ * enabled; the excerpt is cut to {@link #EXCERPT_CHARS} always.
  */
 public final class Redaction {
   private Redaction() {}
@@ -41,7 +42,9 @@ public final class Redaction {
     return rows.mapPartitions(new RedactColumns(pii, schema, false), Encoders.row(schema));
   }
 
-  /** A redacted excerpt of {@code detail}: PII replaced first, then cut, so no value is half left. */
+  /**
+   * A redacted excerpt of {@code detail}: PII replaced first, then cut, so no value is half left.
+   */
   public static String excerpt(String detail, PiiRedactor redactor) {
     if (detail == null) return null;
     String s = redactor == null ? detail : redactor.redact(detail, "unknown").text();
@@ -77,11 +80,13 @@ public final class Redaction {
       PiiRedactor redactor = pii == null ? null : new PiiRedactor(pii);
       Iterator<Row> in = rows;
       return new Iterator<>() {
-        @Override public boolean hasNext() {
+        @Override
+        public boolean hasNext() {
           return in.hasNext();
         }
 
-        @Override public Row next() {
+        @Override
+        public Row next() {
           Row r = in.next();
           List<Object> v = new ArrayList<>(r.length());
           for (int i = 0; i < r.length(); i++) v.add(r.get(i));
@@ -92,7 +97,8 @@ public final class Redaction {
               v.set(text, red);
               if (textLength >= 0) v.set(textLength, red.length());
             }
-            if (title >= 0 && !r.isNullAt(title)) v.set(title, redactor.redact(r.getString(title), lang).text());
+            if (title >= 0 && !r.isNullAt(title))
+              v.set(title, redactor.redact(r.getString(title), lang).text());
           } else if (detail >= 0) {
             v.set(detail, excerpt(r.getString(detail), redactor));
           }

@@ -11,9 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What ND4J loaded in this JVM, read from its environment information ({@code OpExecutioner
- * #getEnvironmentInformation}: keys {@code backend}, {@code blas.vendor}, {@code blas.threads}, {@code omp.threads}
- * and, on CUDA, {@code cuda.devicesInformation}). Touching it initialises ND4J, so callers that must survive a
- * failed native load catch what it throws.
+ * #getEnvironmentInformation}: keys {@code backend}, {@code blas.vendor}, {@code blas.threads},
+ * {@code omp.threads} and, on CUDA, {@code cuda.devicesInformation}). Touching it initialises ND4J,
+ * so callers that must survive a failed native load catch what it throws.
  */
 public final class Nd4jInfo {
   private Nd4jInfo() {}
@@ -44,15 +44,25 @@ public final class Nd4jInfo {
     return String.valueOf(env().get("omp.threads"));
   }
 
-  /** One line per CUDA device ND4J sees: {@code 0: NAME, compute X.Y, T GiB (F GiB free)}; empty on the CPU. */
+  /**
+   * One line per CUDA device ND4J sees: {@code 0: NAME, compute X.Y, T GiB (F GiB free)}; empty on
+   * the CPU.
+   */
   public static List<String> devices() {
     List<String> out = new ArrayList<>();
     if (env().get("cuda.devicesInformation") instanceof List<?> list) {
       for (int i = 0; i < list.size(); i++) {
         if (list.get(i) instanceof Map<?, ?> m) {
-          out.add(String.format(Locale.ROOT, "%d: %s, compute %s.%s, %.1f GiB (%.1f GiB free)", i,
-              m.get("cuda.deviceName"), m.get("cuda.deviceMajor"), m.get("cuda.deviceMinor"),
-              gib(m.get("cuda.totalMemory")), gib(m.get("cuda.freeMemory"))));
+          out.add(
+              String.format(
+                  Locale.ROOT,
+                  "%d: %s, compute %s.%s, %.1f GiB (%.1f GiB free)",
+                  i,
+                  m.get("cuda.deviceName"),
+                  m.get("cuda.deviceMajor"),
+                  m.get("cuda.deviceMinor"),
+                  gib(m.get("cuda.totalMemory")),
+                  gib(m.get("cuda.freeMemory"))));
         }
       }
     }
@@ -61,7 +71,8 @@ public final class Nd4jInfo {
 
   /** The version of the nd4j-api artifact on the classpath (its Maven metadata), else "unknown". */
   public static String version() {
-    try (InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+    try (InputStream in =
+        Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
       if (in != null) {
         Properties p = new Properties();
         p.load(in);

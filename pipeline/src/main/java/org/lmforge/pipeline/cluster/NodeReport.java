@@ -15,35 +15,59 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * What one JVM of the application (the driver, or an executor inside a task) runs on: Java, Spark and ND4J, the
- * backend ND4J loaded and its BLAS, CUDA devices, the GPUs Spark assigned, and a measured sgemm rate. A native
- * load that fails is reported ({@link #nd4jError}), not thrown, so that one broken executor does not hide the others.
+ * What one JVM of the application (the driver, or an executor inside a task) runs on: Java, Spark
+ * and ND4J, the backend ND4J loaded and its BLAS, CUDA devices, the GPUs Spark assigned, and a
+ * measured sgemm rate. A native load that fails is reported ({@link #nd4jError}), not thrown, so
+ * that one broken executor does not hide the others.
  *
- * @param node        "driver" or "executor ID"
- * @param backend     ND4J's backend name, CPU or CUDA (null when ND4J did not load)
- * @param devices     CUDA devices ND4J sees (name, memory); empty on the CPU backend
- * @param taskGpus    GPU addresses Spark assigned the task that wrote this report (empty on the driver)
- * @param executorGpus all GPU addresses of this executor, from the driver's status store (filled in by the driver)
- * @param sgemmGflops measured fp32 matrix multiply rate, GFLOP/s ({@link #SGEMM_N}³, best round, see {@link #measureSgemm})
- * @param nd4jError   why ND4J failed to load here; null when it loaded
+ * @param node "driver" or "executor ID"
+ * @param backend ND4J's backend name, CPU or CUDA (null when ND4J did not load)
+ * @param devices CUDA devices ND4J sees (name, memory); empty on the CPU backend
+ * @param taskGpus GPU addresses Spark assigned the task that wrote this report (empty on the
+ *     driver)
+ * @param executorGpus all GPU addresses of this executor, from the driver's status store (filled in
+ *     by the driver)
+ * @param sgemmGflops measured fp32 matrix multiply rate, GFLOP/s ({@link #SGEMM_N}³, best round,
+ *     see {@link #measureSgemm})
+ * @param nd4jError why ND4J failed to load here; null when it loaded
  */
-public record NodeReport(String node, String host, long pid, String java, String spark, String nd4j, String backend,
-                         String backendClass, String blas, String blasThreads, String ompThreads, List<String> devices,
-                         List<String> taskGpus, List<String> executorGpus, double sgemmGflops, String nd4jError)
+public record NodeReport(
+    String node,
+    String host,
+    long pid,
+    String java,
+    String spark,
+    String nd4j,
+    String backend,
+    String backendClass,
+    String blas,
+    String blasThreads,
+    String ompThreads,
+    List<String> devices,
+    List<String> taskGpus,
+    List<String> executorGpus,
+    double sgemmGflops,
+    String nd4jError)
     implements Serializable {
   static final int SGEMM_N = 512;
   static final int SGEMM_REPS = 5;
   static final int SGEMM_ROUNDS = 3;
+
   /**
-   * Tests only: makes this JVM report another backend name than the one ND4J loaded, so that the driver's
-   * mismatch check can be exercised on a machine that has only the CPU backend.
+   * Tests only: makes this JVM report another backend name than the one ND4J loaded, so that the
+   * driver's mismatch check can be exercised on a machine that has only the CPU backend.
    */
   public static final String PRETEND_BACKEND = "lmforge.doctor.pretendBackend";
 
   /** The report of the calling JVM; {@code node} names it. */
   public static NodeReport here(String node) {
-    String java = System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
-        + System.getProperty("java.vendor") + ")";
+    String java =
+        System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ", "
+            + System.getProperty("java.vendor")
+            + ")";
     List<String> taskGpus = new ArrayList<>();
     TaskContext tc = TaskContext.get();
     if (tc != null) {
@@ -52,25 +76,72 @@ public record NodeReport(String node, String host, long pid, String java, String
     }
     try {
       String backend = System.getProperty(PRETEND_BACKEND, Nd4jInfo.backend());
-      return new NodeReport(node, hostName(), ProcessHandle.current().pid(), java, sparkVersion(), Nd4jInfo.version(),
-          backend, Nd4jInfo.backendClass(), Nd4jInfo.blasVendor(), Nd4jInfo.blasThreads(), Nd4jInfo.ompThreads(),
-          Nd4jInfo.devices(), taskGpus, List.of(), measureSgemm(), null);
-    } catch (Throwable e) {   // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError ...
-      return new NodeReport(node, hostName(), ProcessHandle.current().pid(), java, sparkVersion(), null, null, null,
-          null, null, null, List.of(), taskGpus, List.of(), Double.NaN, rootCause(e));
+      return new NodeReport(
+          node,
+          hostName(),
+          ProcessHandle.current().pid(),
+          java,
+          sparkVersion(),
+          Nd4jInfo.version(),
+          backend,
+          Nd4jInfo.backendClass(),
+          Nd4jInfo.blasVendor(),
+          Nd4jInfo.blasThreads(),
+          Nd4jInfo.ompThreads(),
+          Nd4jInfo.devices(),
+          taskGpus,
+          List.of(),
+          measureSgemm(),
+          null);
+    } catch (
+        Throwable
+            e) { // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError ...
+      return new NodeReport(
+          node,
+          hostName(),
+          ProcessHandle.current().pid(),
+          java,
+          sparkVersion(),
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          List.of(),
+          taskGpus,
+          List.of(),
+          Double.NaN,
+          rootCause(e));
     }
   }
 
   /** The same report with the executor's GPU addresses as the driver knows them. */
   NodeReport withExecutorGpus(List<String> gpus) {
-    return new NodeReport(node, host, pid, java, spark, nd4j, backend, backendClass, blas, blasThreads, ompThreads,
-        devices, taskGpus, List.copyOf(gpus), sgemmGflops, nd4jError);
+    return new NodeReport(
+        node,
+        host,
+        pid,
+        java,
+        spark,
+        nd4j,
+        backend,
+        backendClass,
+        blas,
+        blasThreads,
+        ompThreads,
+        devices,
+        taskGpus,
+        List.copyOf(gpus),
+        sgemmGflops,
+        nd4jError);
   }
 
   /**
-   * fp32 [n,n]·[n,n] with the threads ND4J has here: 3 untimed runs, then the best of {@link #SGEMM_ROUNDS} rounds of
-   * {@link #SGEMM_REPS} (the first ND4J calls of a JVM and a busy host both pull single rounds down);
-   * {@code commit()} waits for the device on CUDA, where a matrix multiply only queues work.
+   * fp32 [n,n]·[n,n] with the threads ND4J has here: 3 untimed runs, then the best of {@link
+   * #SGEMM_ROUNDS} rounds of {@link #SGEMM_REPS} (the first ND4J calls of a JVM and a busy host
+   * both pull single rounds down); {@code commit()} waits for the device on CUDA, where a matrix
+   * multiply only queues work.
    */
   static double measureSgemm() {
     INDArray a = Nd4j.rand(DataType.FLOAT, SGEMM_N, SGEMM_N);
@@ -92,7 +163,10 @@ public record NodeReport(String node, String host, long pid, String java, String
     return best;
   }
 
-  /** Spark's version from the build info spark-core carries (its {@code SPARK_VERSION} is not reachable from Java). */
+  /**
+   * Spark's version from the build info spark-core carries (its {@code SPARK_VERSION} is not
+   * reachable from Java).
+   */
   static String sparkVersion() {
     try (InputStream in = TaskContext.class.getResourceAsStream("/spark-version-info.properties")) {
       if (in == null) return "unknown";
@@ -112,10 +186,14 @@ public record NodeReport(String node, String host, long pid, String java, String
     }
   }
 
-  /** The outermost error's type and the innermost cause, which is the one that names the missing library. */
+  /**
+   * The outermost error's type and the innermost cause, which is the one that names the missing
+   * library.
+   */
   private static String rootCause(Throwable e) {
     Throwable root = e;
-    for (int i = 0; root.getCause() != null && root.getCause() != root && i < 12; i++) root = root.getCause();
+    for (int i = 0; root.getCause() != null && root.getCause() != root && i < 12; i++)
+      root = root.getCause();
     return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
   }
 }

@@ -1,5 +1,6 @@
 /**
- * The dedupe stage on Spark: URL, exact, line and MinHash-LSH near dedupe with connected components.
+ * The dedupe stage on Spark: URL, exact, line and MinHash-LSH near dedupe with connected
+ * components.
  *
  * <p>Its per-document twin is org.lmforge.dataprep.dedup.
  */

@@ -15,8 +15,8 @@ import org.lmforge.pipeline.clean.CleanSchema;
 import scala.collection.JavaConverters;
 
 /**
- * One partition through the filter chain: Row to {@link Doc}, {@link FilterChain#apply}, Result back to a Row
- * of {@link FilterStage#outputSchema}. Lazy, so a partition is never held in memory.
+ * One partition through the filter chain: Row to {@link Doc}, {@link FilterChain#apply}, Result
+ * back to a Row of {@link FilterStage#outputSchema}. Lazy, so a partition is never held in memory.
  */
 final class ChainMapper implements MapPartitionsFunction<Row, Row> {
   private static final long serialVersionUID = 1L;
@@ -33,7 +33,7 @@ final class ChainMapper implements MapPartitionsFunction<Row, Row> {
   private final int robots;
   private final int dropFilter;
   private final int dropReason;
-  private final int sourceFile;   // -1 if absent; only for error messages
+  private final int sourceFile; // -1 if absent; only for error messages
   private final int recordOffset;
 
   ChainMapper(FiltersConfig cfg, StructType in) {
@@ -55,7 +55,8 @@ final class ChainMapper implements MapPartitionsFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Iterator<Row> rows) {
-    FilterChain chain = Filters.chain(cfg); // once per partition; lists and models are cached per JVM
+    FilterChain chain =
+        Filters.chain(cfg); // once per partition; lists and models are cached per JVM
     return new Iterator<>() {
       @Override
       public boolean hasNext() {
@@ -98,16 +99,23 @@ final class ChainMapper implements MapPartitionsFunction<Row, Row> {
   }
 
   private Doc doc(Row row) {
-    return new Doc(required(row, id, CleanSchema.ID), required(row, url, CleanSchema.URL),
-        row.isNullAt(title) ? "" : row.getString(title), required(row, text, CleanSchema.TEXT),
+    return new Doc(
+        required(row, id, CleanSchema.ID),
+        required(row, url, CleanSchema.URL),
+        row.isNullAt(title) ? "" : row.getString(title),
+        required(row, text, CleanSchema.TEXT),
         required(row, language, CleanSchema.LANGUAGE),
         row.isNullAt(languageScore) ? 0.0 : row.getDouble(languageScore));
   }
 
   private String required(Row row, int i, String name) {
     if (row.isNullAt(i)) {
-      throw new IllegalArgumentException("column '" + name + "' is null on " + where(row)
-          + "; the clean schema requires it (fix the stage that wrote this row)");
+      throw new IllegalArgumentException(
+          "column '"
+              + name
+              + "' is null on "
+              + where(row)
+              + "; the clean schema requires it (fix the stage that wrote this row)");
     }
     return row.getString(i);
   }
@@ -117,14 +125,18 @@ final class ChainMapper implements MapPartitionsFunction<Row, Row> {
     for (int i = 0; i < out.length; i++) {
       FilterChain.Edit e = edits.get(i);
       Map<String, Integer> items = e.items();
-      out[i] = RowFactory.create(e.filter(), Math.toIntExact(e.charsRemoved()),
-          JavaConverters.mapAsScalaMapConverter(items).asScala());
+      out[i] =
+          RowFactory.create(
+              e.filter(),
+              Math.toIntExact(e.charsRemoved()),
+              JavaConverters.mapAsScalaMapConverter(items).asScala());
     }
     return out;
   }
 
   private String where(Row row) {
-    StringBuilder b = new StringBuilder("record id=").append(row.isNullAt(id) ? "null" : row.getString(id));
+    StringBuilder b =
+        new StringBuilder("record id=").append(row.isNullAt(id) ? "null" : row.getString(id));
     if (sourceFile >= 0 && !row.isNullAt(sourceFile)) {
       b.append(" (").append(row.getString(sourceFile));
       if (recordOffset >= 0 && !row.isNullAt(recordOffset)) {

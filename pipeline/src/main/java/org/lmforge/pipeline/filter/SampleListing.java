@@ -22,13 +22,14 @@ import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * Lists a sample of kept or dropped documents of a written clean output: URL, verdict and the first 300
- * characters of text. The sample is the {@code n} rows with the smallest hash of their id, so it is spread
- * over the whole output and the same on every run.
+ * Lists a sample of kept or dropped documents of a written clean output: URL, verdict and the first
+ * 300 characters of text. The sample is the {@code n} rows with the smallest hash of their id, so
+ * it is spread over the whole output and the same on every run.
  *
- * <p>{@code path} is either a Parquet dataset with the clean columns (all rows, drop_filter/drop_reason set on
- * the dropped ones) or a job output folder holding {@code docs/} or {@code kept/} and/or {@code rejected/} (see
- * {@link RejectedOutput}); a {@code kept/} without drop columns counts as kept.
+ * <p>{@code path} is either a Parquet dataset with the clean columns (all rows,
+ * drop_filter/drop_reason set on the dropped ones) or a job output folder holding {@code docs/} or
+ * {@code kept/} and/or {@code rejected/} (see {@link RejectedOutput}); a {@code kept/} without drop
+ * columns counts as kept.
  */
 public final class SampleListing {
   private SampleListing() {}
@@ -38,35 +39,51 @@ public final class SampleListing {
   static final int PREVIEW_CHARS = 300;
 
   /**
-   * Prints up to {@code n} documents matching {@code selector}: {@code kept}, {@code dropped}, a filter or stage
-   * name ({@code c4}) or a reason ({@code c4.too_few_sentences}).
+   * Prints up to {@code n} documents matching {@code selector}: {@code kept}, {@code dropped}, a
+   * filter or stage name ({@code c4}) or a reason ({@code c4.too_few_sentences}).
    *
    * @return the number of documents printed
    */
-  public static int print(SparkSession spark, String path, String selector, int n, PrintStream out) {
+  public static int print(
+      SparkSession spark, String path, String selector, int n, PrintStream out) {
     if (n < 0) {
       throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
     }
     Dataset<Row> docs = read(spark, path);
     Column filter = col(CleanSchema.DROP_FILTER);
-    Column match = switch (selector) {
-      case KEPT -> filter.isNull();
-      case DROPPED -> filter.isNotNull();
-      default -> filter.equalTo(selector).or(col(CleanSchema.DROP_REASON).equalTo(selector));
-    };
-    List<Row> rows = docs.filter(match)
-        .select(col(CleanSchema.URL), filter, col(CleanSchema.DROP_REASON), col(CleanSchema.TEXT))
-        .orderBy(xxhash64(col(CleanSchema.ID)), col(CleanSchema.ID))
-        .limit(n).collectAsList();
+    Column match =
+        switch (selector) {
+          case KEPT -> filter.isNull();
+          case DROPPED -> filter.isNotNull();
+          default -> filter.equalTo(selector).or(col(CleanSchema.DROP_REASON).equalTo(selector));
+        };
+    List<Row> rows =
+        docs.filter(match)
+            .select(
+                col(CleanSchema.URL), filter, col(CleanSchema.DROP_REASON), col(CleanSchema.TEXT))
+            .orderBy(xxhash64(col(CleanSchema.ID)), col(CleanSchema.ID))
+            .limit(n)
+            .collectAsList();
     if (rows.isEmpty() && n > 0) {
-      out.println("no documents match '" + selector + "' in " + path + "; use kept, dropped, or one of: "
-          + present(docs));
+      out.println(
+          "no documents match '"
+              + selector
+              + "' in "
+              + path
+              + "; use kept, dropped, or one of: "
+              + present(docs));
       return 0;
     }
     int i = 0;
     for (Row r : rows) {
-      String verdict = r.isNullAt(1) ? KEPT : r.getString(1) + " " + (r.isNullAt(2) ? "" : r.getString(2));
-      out.printf(Locale.ROOT, "[%d] %s  %s%n    %s%n", ++i, verdict.strip(), r.getString(0),
+      String verdict =
+          r.isNullAt(1) ? KEPT : r.getString(1) + " " + (r.isNullAt(2) ? "" : r.getString(2));
+      out.printf(
+          Locale.ROOT,
+          "[%d] %s  %s%n    %s%n",
+          ++i,
+          verdict.strip(),
+          r.getString(0),
           preview(r.isNullAt(3) ? "" : r.getString(3)));
     }
     return rows.size();
@@ -78,7 +95,10 @@ public final class SampleListing {
     return head.replaceAll("\\s*\\R\\s*", " | ");
   }
 
-  /** The output at {@code path}: kept/ and rejected/ under it if there are any, else {@code path} itself. */
+  /**
+   * The output at {@code path}: kept/ and rejected/ under it if there are any, else {@code path}
+   * itself.
+   */
   static Dataset<Row> read(SparkSession spark, String path) {
     List<String> parts = new ArrayList<>();
     try {
@@ -87,7 +107,8 @@ public final class SampleListing {
       if (!fs.exists(root)) {
         throw new UserError(path + ": no such output; give the clean job's output folder");
       }
-      for (String sub : List.of("docs", KEPT, RejectedOutput.DIR)) {   // docs/: the clean job's kept documents
+      for (String sub :
+          List.of("docs", KEPT, RejectedOutput.DIR)) { // docs/: the clean job's kept documents
         if (fs.exists(new Path(root, sub))) {
           parts.add(new Path(root, sub).toString());
         }
@@ -122,9 +143,12 @@ public final class SampleListing {
 
   private static String present(Dataset<Row> docs) {
     List<String> names = new ArrayList<>();
-    for (Row r : docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
-        .select(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON)).distinct()
-        .orderBy(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON)).collectAsList()) {
+    for (Row r :
+        docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
+            .select(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON))
+            .distinct()
+            .orderBy(col(CleanSchema.DROP_FILTER), col(CleanSchema.DROP_REASON))
+            .collectAsList()) {
       if (!names.contains(r.getString(0))) {
         names.add(r.getString(0));
       }
@@ -135,14 +159,19 @@ public final class SampleListing {
     return names.isEmpty() ? "(nothing was dropped)" : String.join(", ", names);
   }
 
-  /** {@code SampleListing <output> <kept|dropped|filter|reason> [n=10]}; master from spark.master, else local. */
+  /**
+   * {@code SampleListing <output> <kept|dropped|filter|reason> [n=10]}; master from spark.master,
+   * else local.
+   */
   public static void main(String[] args) {
     if (args.length < 2 || args.length > 3) {
-      System.err.println("usage: SampleListing <clean output path> <kept|dropped|filter|reason> [n=10]");
+      System.err.println(
+          "usage: SampleListing <clean output path> <kept|dropped|filter|reason> [n=10]");
       System.exit(2);
     }
     int n = args.length == 3 ? Integer.parseInt(args[2]) : 10;
-    try (SparkSession spark = Sessions.create("show-docs", System.getProperty("spark.master", "local[2]"))) {
+    try (SparkSession spark =
+        Sessions.create("show-docs", System.getProperty("spark.master", "local[2]"))) {
       spark.sparkContext().setLogLevel("WARN");
       print(spark, args[0], args[1], n, System.out);
     }

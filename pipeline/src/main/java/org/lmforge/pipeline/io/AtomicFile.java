@@ -7,10 +7,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Writes one file on any Hadoop FileSystem so that readers see the old content or the new, never half: the
- * bytes go to a hidden temporary sibling, which is renamed over the target (atomic on HDFS and local disks;
- * on S3 a rename is a copy). A killed writer leaves only a temporary file, which the next write ignores.
- * (Whole output directories: {@link AtomicOutput}.)
+ * Writes one file on any Hadoop FileSystem so that readers see the old content or the new, never
+ * half: the bytes go to a hidden temporary sibling, which is renamed over the target (atomic on
+ * HDFS and local disks; on S3 a rename is a copy). A killed writer leaves only a temporary file,
+ * which the next write ignores. (Whole output directories: {@link AtomicOutput}.)
  */
 public final class AtomicFile {
   /** Writes the content to the stream it is given. */
@@ -22,15 +22,17 @@ public final class AtomicFile {
   private AtomicFile() {}
 
   /**
-   * True when the local file {@code target} exists and is not older than any of the {@code inputs} that exist: the
-   * completion rule of a single-file output derived from others (a fit from runs.csv, a report from both), which
-   * is rewritten whole and so needs no marker.
+   * True when the local file {@code target} exists and is not older than any of the {@code inputs}
+   * that exist: the completion rule of a single-file output derived from others (a fit from
+   * runs.csv, a report from both), which is rewritten whole and so needs no marker.
    */
-  public static boolean upToDate(java.nio.file.Path target, java.nio.file.Path... inputs) throws IOException {
+  public static boolean upToDate(java.nio.file.Path target, java.nio.file.Path... inputs)
+      throws IOException {
     if (!java.nio.file.Files.isRegularFile(target)) return false;
     long made = java.nio.file.Files.getLastModifiedTime(target).toMillis();
     for (java.nio.file.Path in : inputs) {
-      if (java.nio.file.Files.exists(in) && java.nio.file.Files.getLastModifiedTime(in).toMillis() > made) {
+      if (java.nio.file.Files.exists(in)
+          && java.nio.file.Files.getLastModifiedTime(in).toMillis() > made) {
         return false;
       }
     }
@@ -42,8 +44,10 @@ public final class AtomicFile {
   }
 
   public static void write(FileSystem fs, Path target, Body body) throws IOException {
-    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp-"
-        + UUID.randomUUID().toString().substring(0, 8));
+    Path tmp =
+        new Path(
+            target.getParent(),
+            "." + target.getName() + ".tmp-" + UUID.randomUUID().toString().substring(0, 8));
     try (OutputStream out = fs.create(tmp, true)) {
       body.writeTo(out);
     } catch (IOException | RuntimeException e) {

@@ -11,20 +11,24 @@ import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The one way a job commits an output directory, on any Hadoop FileSystem, and the one completion marker,
- * {@value #COMPLETE_MARKER}, written last. Two ways to write:
+ * The one way a job commits an output directory, on any Hadoop FileSystem, and the one completion
+ * marker, {@value #COMPLETE_MARKER}, written last. Two ways to write:
+ *
  * <ul>
- *   <li>{@linkplain #begin staged} (clean, tokenize): everything goes under a sibling {@code <out>.staging-<run>},
- *       which {@link #commit()} marks complete and renames to {@code <out>}, so {@code <out>} is absent, the old
- *       output, or complete. A killed job leaves only a staging directory, which the next run removes. (Directory
- *       rename is atomic on HDFS and local file systems; on S3 it is a copy, so point outputs at HDFS or accept
- *       that a crash during commit leaves a partial copy without the marker.)</li>
- *   <li>{@linkplain #inPlace in place} (a pretrain run, a sweep): outputs that resume from what they wrote
- *       (checkpoints, finished runs) are written where they live; opening one removes its marker and
- *       {@link #commit()} writes it again, so the marker says the last writer finished.</li>
+ *   <li>{@linkplain #begin staged} (clean, tokenize): everything goes under a sibling {@code
+ *       <out>.staging-<run>}, which {@link #commit()} marks complete and renames to {@code <out>},
+ *       so {@code <out>} is absent, the old output, or complete. A killed job leaves only a staging
+ *       directory, which the next run removes. (Directory rename is atomic on HDFS and local file
+ *       systems; on S3 it is a copy, so point outputs at HDFS or accept that a crash during commit
+ *       leaves a partial copy without the marker.)
+ *   <li>{@linkplain #inPlace in place} (a pretrain run, a sweep): outputs that resume from what
+ *       they wrote (checkpoints, finished runs) are written where they live; opening one removes
+ *       its marker and {@link #commit()} writes it again, so the marker says the last writer
+ *       finished.
  * </ul>
- * Overwriting is handled here only: a staged commit replaces the old output after the new one is complete; an
- * in-place output is deleted when opened.
+ *
+ * Overwriting is handled here only: a staged commit replaces the old output after the new one is
+ * complete; an in-place output is deleted when opened.
  */
 public final class AtomicOutput {
   public static final String COMPLETE_MARKER = "_COMPLETE";
@@ -32,9 +36,9 @@ public final class AtomicOutput {
 
   private final FileSystem fs;
   private final Path finalDir;
-  private final Path dir;          // where the job writes: the staging directory, or finalDir in place
+  private final Path dir; // where the job writes: the staging directory, or finalDir in place
   private final boolean overwrite;
-  private boolean marked;          // the marker is written: never removed by abort()
+  private boolean marked; // the marker is written: never removed by abort()
 
   private AtomicOutput(FileSystem fs, Path finalDir, Path dir, boolean overwrite) {
     this.fs = fs;
@@ -44,13 +48,14 @@ public final class AtomicOutput {
   }
 
   /**
-   * A staged output: checks {@code out} may be written, removes staging directories of killed runs and creates
-   * a fresh one.
+   * A staged output: checks {@code out} may be written, removes staging directories of killed runs
+   * and creates a fresh one.
    *
    * @param key the configuration key that names {@code out} ({@code clean.output}), for messages
    * @throws UserError when {@code out} holds something and {@code overwrite} is false
    */
-  public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key) throws IOException {
+  public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key)
+      throws IOException {
     Path finalDir = check(out, overwrite, conf, key);
     FileSystem fs = finalDir.getFileSystem(conf);
     Path parent = finalDir.getParent();
@@ -60,17 +65,21 @@ public final class AtomicOutput {
         fs.delete(st.getPath(), true);
       }
     }
-    Path staging = new Path(parent, finalDir.getName() + STAGING + UUID.randomUUID().toString().substring(0, 8));
+    Path staging =
+        new Path(
+            parent, finalDir.getName() + STAGING + UUID.randomUUID().toString().substring(0, 8));
     fs.mkdirs(staging);
     return new AtomicOutput(fs, finalDir, staging, overwrite);
   }
 
   /**
-   * An in-place output: with {@code replace} an existing {@code out} is deleted first; otherwise what is there is
-   * kept (to resume from) and only its completion marker removed. Whether {@code out} may exist at all is the
-   * caller's check (a pretrain run without --resume refuses it, a sweep resumes it).
+   * An in-place output: with {@code replace} an existing {@code out} is deleted first; otherwise
+   * what is there is kept (to resume from) and only its completion marker removed. Whether {@code
+   * out} may exist at all is the caller's check (a pretrain run without --resume refuses it, a
+   * sweep resumes it).
    */
-  public static AtomicOutput inPlace(String out, boolean replace, Configuration conf) throws IOException {
+  public static AtomicOutput inPlace(String out, boolean replace, Configuration conf)
+      throws IOException {
     Path p = new Path(out);
     FileSystem fs = p.getFileSystem(conf);
     p = fs.makeQualified(p);
@@ -83,22 +92,30 @@ public final class AtomicOutput {
   }
 
   /**
-   * Checks that {@code out} may be written (before any work): absent, an empty directory, or {@code overwrite}.
+   * Checks that {@code out} may be written (before any work): absent, an empty directory, or {@code
+   * overwrite}.
    *
    * @return the qualified output path
-   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or is a root directory
+   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or is a root
+   *     directory
    */
-  public static Path check(String out, boolean overwrite, Configuration conf, String key) throws IOException {
+  public static Path check(String out, boolean overwrite, Configuration conf, String key)
+      throws IOException {
     Path finalDir = InputFiles.path(out, key);
     FileSystem fs = finalDir.getFileSystem(conf);
     finalDir = fs.makeQualified(finalDir);
     String job = key.replaceAll("\\.[^.]+$", "");
     if (finalDir.getParent() == null) {
-      throw UserError.of("the output is a root directory:", finalDir + " (" + key + ")", "give a subdirectory");
+      throw UserError.of(
+          "the output is a root directory:", finalDir + " (" + key + ")", "give a subdirectory");
     }
     if (!overwrite && holdsSomething(fs, finalDir)) {
-      throw UserError.of("the output already exists" + (isComplete(fs, finalDir) ? " (a complete " + job + " output):"
-              : ":"), finalDir + " (" + key + ")", "choose another path, or pass --overwrite (--conf " + job
+      throw UserError.of(
+          "the output already exists"
+              + (isComplete(fs, finalDir) ? " (a complete " + job + " output):" : ":"),
+          finalDir + " (" + key + ")",
+          "choose another path, or pass --overwrite (--conf "
+              + job
               + ".overwrite=true) to replace it");
     }
     return finalDir;
@@ -125,12 +142,16 @@ public final class AtomicOutput {
     return staging.getName().substring(0, staging.getName().indexOf(STAGING));
   }
 
-  /** A staging directory beside {@code out}: a job writing it was killed or is still running; null when none. */
+  /**
+   * A staging directory beside {@code out}: a job writing it was killed or is still running; null
+   * when none.
+   */
   public static Path stagingOf(FileSystem fs, Path out) throws IOException {
     Path parent = out.getParent();
     if (parent == null || !fs.exists(parent)) return null;
     for (FileStatus st : fs.listStatus(parent)) {
-      if (st.isDirectory() && st.getPath().getName().startsWith(out.getName() + STAGING)) return st.getPath();
+      if (st.isDirectory() && st.getPath().getName().startsWith(out.getName() + STAGING))
+        return st.getPath();
     }
     return null;
   }
@@ -159,7 +180,10 @@ public final class AtomicOutput {
     }
   }
 
-  /** Writes the completion marker; a staged output then moves into place, replacing an old one when allowed. */
+  /**
+   * Writes the completion marker; a staged output then moves into place, replacing an old one when
+   * allowed.
+   */
   public void commit() throws IOException {
     writeString(COMPLETE_MARKER, "");
     marked = true;
@@ -168,10 +192,15 @@ public final class AtomicOutput {
     }
     if (fs.exists(finalDir)) {
       if (!overwrite && holdsSomething(fs, finalDir)) {
-        throw UserError.of("the output appeared while the job ran (another run writing there?):", finalDir.toString(),
+        throw UserError.of(
+            "the output appeared while the job ran (another run writing there?):",
+            finalDir.toString(),
             "the new output is left in " + dir + "; keep one of the two and rename it");
       }
-      Path old = new Path(finalDir.getParent(), finalDir.getName() + ".old-" + UUID.randomUUID().toString().substring(0, 8));
+      Path old =
+          new Path(
+              finalDir.getParent(),
+              finalDir.getName() + ".old-" + UUID.randomUUID().toString().substring(0, 8));
       if (!fs.rename(finalDir, old)) {
         throw new IOException("cannot move the old output " + finalDir + " aside");
       }
@@ -184,14 +213,15 @@ public final class AtomicOutput {
 
   private void rename() throws IOException {
     if (!fs.rename(dir, finalDir)) {
-      throw new IOException("cannot rename " + dir + " to " + finalDir + "; the finished output is left there");
+      throw new IOException(
+          "cannot rename " + dir + " to " + finalDir + "; the finished output is left there");
     }
   }
 
   /**
-   * Removes the staging directory after a failure; does nothing once {@link #commit()} has marked it complete (a
-   * commit that failed leaves it for the user), nor to an in-place output (kept to resume from). Safe in a
-   * {@code finally} after a commit.
+   * Removes the staging directory after a failure; does nothing once {@link #commit()} has marked
+   * it complete (a commit that failed leaves it for the user), nor to an in-place output (kept to
+   * resume from). Safe in a {@code finally} after a commit.
    */
   public void abort() {
     if (marked || dir.equals(finalDir)) return;

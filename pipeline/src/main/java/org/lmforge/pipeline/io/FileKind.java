@@ -10,9 +10,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * What a file is, from its first bytes: the kinds users pass to the wrong command (plain text or a Parquet
- * output to the clean job, a JSON file to tokenize, binary data to a text option). Used to name the mistake
- * and the fix in quarantine rows and input errors; never to decide what a job accepts.
+ * What a file is, from its first bytes: the kinds users pass to the wrong command (plain text or a
+ * Parquet output to the clean job, a JSON file to tokenize, binary data to a text option). Used to
+ * name the mistake and the fix in quarantine rows and input errors; never to decide what a job
+ * accepts.
  */
 public enum FileKind {
   EMPTY("an empty file"),
@@ -25,7 +26,9 @@ public enum FileKind {
   GZIP_BINARY("gzip-compressed binary data"),
   BINARY("binary data");
 
-  /** Bytes read to decide (the compressed head of a gzip file inflates to at least this much text). */
+  /**
+   * Bytes read to decide (the compressed head of a gzip file inflates to at least this much text).
+   */
   public static final int HEAD_BYTES = 8192;
 
   private final String description;
@@ -77,7 +80,10 @@ public enum FileKind {
     return isText(head) ? TEXT : BINARY;
   }
 
-  /** No NUL byte and almost no control characters (UTF-8 and Latin-1 text pass; random bytes do not). */
+  /**
+   * No NUL byte and almost no control characters (UTF-8 and Latin-1 text pass; random bytes do
+   * not).
+   */
   static boolean isText(byte[] b) {
     int control = 0;
     for (byte x : b) {

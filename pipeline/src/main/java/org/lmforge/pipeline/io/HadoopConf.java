@@ -19,9 +19,9 @@ public final class HadoopConf implements Serializable {
   }
 
   /**
-   * The Hadoop configuration a job's Spark session will have, built before the session exists: Hadoop's
-   * defaults plus every {@code spark.hadoop.*} property (spark-submit passes them as system properties), so
-   * inputs on S3 or HDFS can be checked before any Spark work.
+   * The Hadoop configuration a job's Spark session will have, built before the session exists:
+   * Hadoop's defaults plus every {@code spark.hadoop.*} property (spark-submit passes them as
+   * system properties), so inputs on S3 or HDFS can be checked before any Spark work.
    */
   public static Configuration beforeSession() {
     Configuration c = new Configuration();

@@ -7,7 +7,10 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.warc.CrawlSource;
 
-/** A crawl file on any Hadoop FileSystem (file://, hdfs://, s3a://), opened with a seek to the offset. */
+/**
+ * A crawl file on any Hadoop FileSystem (file://, hdfs://, s3a://), opened with a seek to the
+ * offset.
+ */
 public final class HadoopCrawlSource implements CrawlSource {
   private final Path path;
   private final FileSystem fs;
@@ -17,15 +20,26 @@ public final class HadoopCrawlSource implements CrawlSource {
     this.fs = path.getFileSystem(conf.get());
   }
 
-  @Override public String name() { return path.toString(); }
+  @Override
+  public String name() {
+    return path.toString();
+  }
 
-  public Path path() { return path; }
+  public Path path() {
+    return path;
+  }
 
-  public FileSystem fileSystem() { return fs; }
+  public FileSystem fileSystem() {
+    return fs;
+  }
 
-  @Override public long length() throws IOException { return fs.getFileStatus(path).getLen(); }
+  @Override
+  public long length() throws IOException {
+    return fs.getFileStatus(path).getLen();
+  }
 
-  @Override public InputStream openAt(long offset) throws IOException {
+  @Override
+  public InputStream openAt(long offset) throws IOException {
     FSDataInputStream in = fs.open(path, 1 << 16);
     if (offset > 0) {
       in.seek(offset);

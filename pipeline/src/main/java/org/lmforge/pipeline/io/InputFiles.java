@@ -12,14 +12,19 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.lmforge.pipeline.job.UserError;
 
-/** Expands input paths (files, directories, globs; any Hadoop FileSystem) to a sorted list of files. */
+/**
+ * Expands input paths (files, directories, globs; any Hadoop FileSystem) to a sorted list of files.
+ */
 public final class InputFiles {
   private InputFiles() {}
 
   /** A file and its size in bytes. */
   public record InputFile(String path, long bytes) {}
 
-  /** What input patterns expand to: the files, and the directories that hold none (reported, not an error). */
+  /**
+   * What input patterns expand to: the files, and the directories that hold none (reported, not an
+   * error).
+   */
   public record Listing(List<InputFile> files, List<String> emptyDirectories) {}
 
   /**
@@ -27,19 +32,22 @@ public final class InputFiles {
    *
    * @throws UserError naming the pattern when one matches nothing
    */
-  public static List<InputFile> expand(List<String> patterns, Configuration conf, String key) throws IOException {
+  public static List<InputFile> expand(List<String> patterns, Configuration conf, String key)
+      throws IOException {
     return list(patterns, conf, key).files();
   }
 
   /**
-   * The files of {@code patterns} (directories are listed recursively, side files skipped), and the matched
-   * directories without a single input file.
+   * The files of {@code patterns} (directories are listed recursively, side files skipped), and the
+   * matched directories without a single input file.
    *
    * @throws UserError naming the pattern when one matches nothing
    */
-  public static Listing list(List<String> patterns, Configuration conf, String key) throws IOException {
+  public static Listing list(List<String> patterns, Configuration conf, String key)
+      throws IOException {
     if (patterns.isEmpty()) {
-      throw UserError.of("no input:", key + " is empty", "give at least one file, directory or glob");
+      throw UserError.of(
+          "no input:", key + " is empty", "give at least one file, directory or glob");
     }
     TreeMap<String, Long> files = new TreeMap<>();
     List<String> emptyDirs = new ArrayList<>();
@@ -71,14 +79,16 @@ public final class InputFiles {
   }
 
   /**
-   * Checks that every pattern matches a file or directory, without listing directories (cheap enough to run
-   * before a Spark session starts).
+   * Checks that every pattern matches a file or directory, without listing directories (cheap
+   * enough to run before a Spark session starts).
    *
    * @throws UserError naming the first pattern that matches nothing
    */
-  public static void checkMatches(List<String> patterns, Configuration conf, String key) throws IOException {
+  public static void checkMatches(List<String> patterns, Configuration conf, String key)
+      throws IOException {
     if (patterns.isEmpty()) {
-      throw UserError.of("no input:", key + " is empty", "give at least one file, directory or glob");
+      throw UserError.of(
+          "no input:", key + " is empty", "give at least one file, directory or glob");
     }
     for (String pattern : patterns) {
       Path p = path(pattern, key);
@@ -87,8 +97,9 @@ public final class InputFiles {
   }
 
   /**
-   * {@code path} as a Hadoop path. Hadoop refuses some strings with an IllegalArgumentException (empty, or a
-   * colon before the first slash, read as a scheme: "a:b"); such a string came from the user.
+   * {@code path} as a Hadoop path. Hadoop refuses some strings with an IllegalArgumentException
+   * (empty, or a colon before the first slash, read as a scheme: "a:b"); such a string came from
+   * the user.
    */
   public static Path path(String path, String key) {
     try {
@@ -96,21 +107,28 @@ public final class InputFiles {
     } catch (IllegalArgumentException e) {
       // Hadoop wraps the URISyntaxException that says why ("Relative path in absolute URI: a:b")
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      throw UserError.of("not a path:", "'" + path + "' (" + key + "): " + why,
+      throw UserError.of(
+          "not a path:",
+          "'" + path + "' (" + key + "): " + why,
           "give a file, directory or glob; a remote one with its scheme (hdfs://, s3a://)");
     }
   }
 
-  private static FileStatus[] matches(FileSystem fs, Path p, String pattern, String key) throws IOException {
+  private static FileStatus[] matches(FileSystem fs, Path p, String pattern, String key)
+      throws IOException {
     FileStatus[] matches = fs.globStatus(p);
     if (matches == null || matches.length == 0) {
-      throw UserError.of("nothing matches", "'" + pattern + "' (" + key + ")",
+      throw UserError.of(
+          "nothing matches",
+          "'" + pattern + "' (" + key + ")",
           "check the path (files, directories and globs such as s3a://bucket/crawl/*.warc.gz work)");
     }
     return matches;
   }
 
-  /** Spark/Hadoop side files (_SUCCESS, .crc) and documentation next to crawl files are not input. */
+  /**
+   * Spark/Hadoop side files (_SUCCESS, .crc) and documentation next to crawl files are not input.
+   */
   private static boolean hidden(Path p) {
     String n = p.getName();
     return n.startsWith("_") || n.startsWith(".") || n.endsWith(".crc") || n.endsWith(".md");

@@ -7,14 +7,15 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Jobs run one after another, each the same job as when run alone, its inputs the outputs of the jobs before it
- * (wired by whoever built the list: {@code all} is clean, tokenize and the sweep's jobs; {@code sweep} is the
- * sweep, its fit, its prediction run and its report). With {@code keepComplete} a job whose output is already
- * complete is kept, not run again, so a chain killed half-way continues where it stopped.
+ * Jobs run one after another, each the same job as when run alone, its inputs the outputs of the
+ * jobs before it (wired by whoever built the list: {@code all} is clean, tokenize and the sweep's
+ * jobs; {@code sweep} is the sweep, its fit, its prediction run and its report). With {@code
+ * keepComplete} a job whose output is already complete is kept, not run again, so a chain killed
+ * half-way continues where it stopped.
  *
- * <p>Each job is checked just before it runs (its inputs may be written by the job before it). The Spark session
- * is asked for only when a job that needs one runs, so a mistake the first job's check finds costs no Spark
- * start, and a chain of driver-only jobs (fits, report) starts none.
+ * <p>Each job is checked just before it runs (its inputs may be written by the job before it). The
+ * Spark session is asked for only when a job that needs one runs, so a mistake the first job's
+ * check finds costs no Spark start, and a chain of driver-only jobs (fits, report) starts none.
  */
 public final class Chain {
   private final List<Job<?>> jobs;
@@ -25,19 +26,24 @@ public final class Chain {
     this.keepComplete = keepComplete;
   }
 
-  /** A single job, run whether or not its output is complete (its own check decides what an existing one means). */
+  /**
+   * A single job, run whether or not its output is complete (its own check decides what an existing
+   * one means).
+   */
   public static Chain of(Job<?> job) {
     return new Chain(List.of(job), false);
   }
 
   /**
-   * @param hadoop  the configuration inputs and outputs are checked with (before the session exists)
+   * @param hadoop the configuration inputs and outputs are checked with (before the session exists)
    * @param session the session, started by the first call (the caller stops it)
    */
-  public void run(Configuration hadoop, Supplier<SparkSession> session, Progress progress) throws IOException {
+  public void run(Configuration hadoop, Supplier<SparkSession> session, Progress progress)
+      throws IOException {
     for (Job<?> job : jobs) {
       if (keepComplete && job.complete(hadoop)) {
-        progress.line(job.name() + ": " + job.output() + " is complete, kept (--overwrite redoes it)");
+        progress.line(
+            job.name() + ": " + job.output() + " is complete, kept (--overwrite redoes it)");
         continue;
       }
       runOne(job, hadoop, session, progress);
@@ -45,11 +51,12 @@ public final class Chain {
   }
 
   /**
-   * One job as a chain runs each of its jobs: checked, then run, with the session only when it needs Spark (asked
-   * after the check, which may decide it, e.g. eval of a Parquet input). Returns the job's result, for a command
-   * that prints it (generate, doctor).
+   * One job as a chain runs each of its jobs: checked, then run, with the session only when it
+   * needs Spark (asked after the check, which may decide it, e.g. eval of a Parquet input). Returns
+   * the job's result, for a command that prints it (generate, doctor).
    */
-  public static <R> R runOne(Job<R> job, Configuration hadoop, Supplier<SparkSession> session, Progress progress)
+  public static <R> R runOne(
+      Job<R> job, Configuration hadoop, Supplier<SparkSession> session, Progress progress)
       throws IOException {
     job.check(hadoop);
     return job.run(job.needsSpark() ? session.get() : null, progress);

@@ -3,8 +3,8 @@ package org.lmforge.pipeline.job;
 import java.util.Objects;
 
 /**
- * A job built from one configuration record, as most stages are: it keeps the stage's name and the record once
- * here, so a job class holds only its checks, its completion rule and its run.
+ * A job built from one configuration record, as most stages are: it keeps the stage's name and the
+ * record once here, so a job class holds only its checks, its completion rule and its run.
  *
  * @param <C> the configuration record (bound from {@code conf/<job>.conf})
  * @param <R> what the job returns

@@ -5,13 +5,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The contract every stage implements (clean, tokenize, pretrain, sweep, fit, report, generate, eval, doctor).
- * A job is built from its configuration record (bound from {@code conf/<job>.conf} by the command line),
- * {@linkplain #check checks its inputs} before any Spark work (a {@link UserError} per mistake), knows
- * whether its output is {@linkplain #complete complete} (so a chain can skip it), and {@linkplain #run runs}
- * on a session, reporting through {@link Progress} and committing its output atomically (one completion
- * marker, {@link org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system). Jobs run
- * alone or one after another in a {@link Chain}.
+ * The contract every stage implements (clean, tokenize, pretrain, sweep, fit, report, generate,
+ * eval, doctor). A job is built from its configuration record (bound from {@code conf/<job>.conf}
+ * by the command line), {@linkplain #check checks its inputs} before any Spark work (a {@link
+ * UserError} per mistake), knows whether its output is {@linkplain #complete complete} (so a chain
+ * can skip it), and {@linkplain #run runs} on a session, reporting through {@link Progress} and
+ * committing its output atomically (one completion marker, {@link
+ * org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system). Jobs run alone
+ * or one after another in a {@link Chain}.
  *
  * @param <R> what the job returns to its caller (a summary record)
  */
@@ -20,14 +21,19 @@ public interface Job<R> {
   String name();
 
   /** Validates inputs and settings; throws {@link UserError} naming what, where and the fix. */
-  default void check(Configuration hadoop) throws IOException { }
+  default void check(Configuration hadoop) throws IOException {}
 
-  /** True when the output is already there and complete (a chain keeps it unless told to overwrite). */
+  /**
+   * True when the output is already there and complete (a chain keeps it unless told to overwrite).
+   */
   default boolean complete(Configuration hadoop) throws IOException {
     return false;
   }
 
-  /** Where the job writes (for messages such as a chain's "kept" line); "" when it writes nothing of its own. */
+  /**
+   * Where the job writes (for messages such as a chain's "kept" line); "" when it writes nothing of
+   * its own.
+   */
   default String output() {
     return "";
   }

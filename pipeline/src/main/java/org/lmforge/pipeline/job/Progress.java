@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * Where a job reports progress for the person running it (stage starts, per-step lines, ETAs, results). One
- * way for every job: jobs never print to {@code System.out} themselves; the command line passes the console,
- * tests pass a buffer or {@link #quiet()}. Diagnostics for operators go to the log (slf4j), not here.
+ * Where a job reports progress for the person running it (stage starts, per-step lines, ETAs,
+ * results). One way for every job: jobs never print to {@code System.out} themselves; the command
+ * line passes the console, tests pass a buffer or {@link #quiet()}. Diagnostics for operators go to
+ * the log (slf4j), not here.
  */
 @FunctionalInterface
 public interface Progress {
@@ -18,8 +19,8 @@ public interface Progress {
   }
 
   /**
-   * Lines of one of several tasks reporting at once (the runs of a sweep), each prefixed with {@code [id] } and
-   * written whole.
+   * Lines of one of several tasks reporting at once (the runs of a sweep), each prefixed with
+   * {@code [id] } and written whole.
    */
   default Progress prefixed(String id) {
     return line -> {
@@ -34,6 +35,6 @@ public interface Progress {
   }
 
   static Progress quiet() {
-    return line -> { };
+    return line -> {};
   }
 }

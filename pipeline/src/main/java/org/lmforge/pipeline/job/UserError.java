@@ -3,9 +3,10 @@ package org.lmforge.pipeline.job;
 import java.util.function.Supplier;
 
 /**
- * A mistake the user can fix: a missing, unfinished or wrong-kind input, or a bad setting. The command line
- * prints {@code error: <message>} and exits 2, without a stack trace; the message says what is wrong, where
- * (file, record, key), and the fix. Anything else that escapes a job is a runtime failure (exit 1, cause chain).
+ * A mistake the user can fix: a missing, unfinished or wrong-kind input, or a bad setting. The
+ * command line prints {@code error: <message>} and exits 2, without a stack trace; the message says
+ * what is wrong, where (file, record, key), and the fix. Anything else that escapes a job is a
+ * runtime failure (exit 1, cause chain).
  */
 public class UserError extends RuntimeException {
   public UserError(String message) {
@@ -22,10 +23,11 @@ public class UserError extends RuntimeException {
   }
 
   /**
-   * Runs a check of the user's settings or input written below the job layer (dataprep, model, scaling), which
-   * says "bad argument" with an IllegalArgumentException naming the key or file: here that argument came from
-   * the user, so it is a UserError with the same message. Only wrap calls whose arguments all come from the user;
-   * elsewhere an IllegalArgumentException is a bug (exit 1, with its trace).
+   * Runs a check of the user's settings or input written below the job layer (dataprep, model,
+   * scaling), which says "bad argument" with an IllegalArgumentException naming the key or file:
+   * here that argument came from the user, so it is a UserError with the same message. Only wrap
+   * calls whose arguments all come from the user; elsewhere an IllegalArgumentException is a bug
+   * (exit 1, with its trace).
    */
   public static <T> T fromIllegalArgument(Supplier<T> check) {
     try {
@@ -37,9 +39,10 @@ public class UserError extends RuntimeException {
 
   /** {@link #fromIllegalArgument(Supplier)} for a check that returns nothing. */
   public static void fromIllegalArgument(Runnable check) {
-    fromIllegalArgument(() -> {
-      check.run();
-      return null;
-    });
+    fromIllegalArgument(
+        () -> {
+          check.run();
+          return null;
+        });
   }
 }

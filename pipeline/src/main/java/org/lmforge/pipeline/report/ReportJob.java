@@ -12,13 +12,13 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * {@code pipeline report}, and the last step of a sweep: one self-contained HTML report of a (local) sweep
- * directory ({@link Report}). On the driver. Complete when the page is newer than what it shows (runs.csv, the
- * fit and the prediction).
+ * {@code pipeline report}, and the last step of a sweep: one self-contained HTML report of a
+ * (local) sweep directory ({@link Report}). On the driver. Complete when the page is newer than
+ * what it shows (runs.csv, the fit and the prediction).
  */
 public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   /**
-   * @param sweep  the sweep directory (runs.csv, runs/, provenance/, prediction.json)
+   * @param sweep the sweep directory (runs.csv, runs/, provenance/, prediction.json)
    * @param output the HTML file
    * @param budget compute budget (FLOPs) the report predicts the optimal N and D for
    */
@@ -47,23 +47,30 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   public void check(Configuration hadoop) {
     SweepInputs.check(cfg.sweep().toString());
     if (Files.isDirectory(cfg.output())) {
-      throw UserError.of("the report's --output is a directory:", cfg.output().toString(), "give a file name, e.g. "
-          + cfg.output().resolve("report.html"));
+      throw UserError.of(
+          "the report's --output is a directory:",
+          cfg.output().toString(),
+          "give a file name, e.g. " + cfg.output().resolve("report.html"));
     }
   }
 
   @Override
   public boolean complete(Configuration hadoop) throws IOException {
     Path dir = cfg.sweep();
-    return AtomicFile.upToDate(cfg.output(), dir.resolve("runs.csv"), dir.resolve("fit.json"),
+    return AtomicFile.upToDate(
+        cfg.output(),
+        dir.resolve("runs.csv"),
+        dir.resolve("fit.json"),
         dir.resolve("prediction.json"));
   }
 
   @Override
   public Path run(SparkSession spark, Progress progress) throws IOException {
-    // the runs.csv, metrics and --budget are the user's: what the report's reader rejects is theirs to fix
+    // the runs.csv, metrics and --budget are the user's: what the report's reader rejects is theirs
+    // to fix
     UserError.fromIllegalArgument(() -> Report.write(cfg.sweep(), cfg.output(), cfg.budget()));
-    progress.printf("report: %s (%d KiB)", cfg.output().toAbsolutePath(), Files.size(cfg.output()) / 1024);
+    progress.printf(
+        "report: %s (%d KiB)", cfg.output().toAbsolutePath(), Files.size(cfg.output()) / 1024);
     return cfg.output();
   }
 }

@@ -7,13 +7,15 @@ import java.util.List;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * Checks a sweep directory before the report (or the fits) read it, each mistake a {@link UserError} naming
- * the path and the fix: not a directory, not a sweep (no runs.csv), or a sweep without a finished run.
+ * Checks a sweep directory before the report (or the fits) read it, each mistake a {@link
+ * UserError} naming the path and the fix: not a directory, not a sweep (no runs.csv), or a sweep
+ * without a finished run.
  */
 public final class SweepInputs {
   private SweepInputs() {}
 
-  private static final String FIX = "give the --output of a sweep (e.g. work/sweep), the directory holding runs.csv";
+  private static final String FIX =
+      "give the --output of a sweep (e.g. work/sweep), the directory holding runs.csv";
 
   public static void check(String sweepDir) {
     Path dir = Path.of(sweepDir);
@@ -22,8 +24,10 @@ public final class SweepInputs {
     }
     if (!Files.isDirectory(dir)) {
       if (dir.getFileName().toString().equals("runs.csv")) {
-        throw UserError.of("a sweep is a directory, not its runs.csv:", sweepDir, "pass --sweep "
-            + (dir.toAbsolutePath().getParent()));
+        throw UserError.of(
+            "a sweep is a directory, not its runs.csv:",
+            sweepDir,
+            "pass --sweep " + (dir.toAbsolutePath().getParent()));
       }
       throw UserError.of("not a sweep directory:", sweepDir + " is a file", FIX);
     }
@@ -35,25 +39,36 @@ public final class SweepInputs {
     try {
       lines = Files.readAllLines(runs).stream().filter(l -> !l.isBlank()).toList();
     } catch (IOException e) {
-      throw UserError.of("cannot read", runs + " (" + e.getMessage() + ")", "check the file's permissions");
+      throw UserError.of(
+          "cannot read", runs + " (" + e.getMessage() + ")", "check the file's permissions");
     }
     if (lines.isEmpty()) {
-      throw UserError.of("an empty runs.csv in", sweepDir, "re-run the sweep (bin/pipeline sweep … --output "
-          + sweepDir + ") to rewrite it from its finished runs");
+      throw UserError.of(
+          "an empty runs.csv in",
+          sweepDir,
+          "re-run the sweep (bin/pipeline sweep … --output "
+              + sweepDir
+              + ") to rewrite it from its finished runs");
     }
     if (lines.size() == 1) {
-      throw UserError.of("the sweep has no finished run yet:", sweepDir + " (runs.csv has only its header)",
+      throw UserError.of(
+          "the sweep has no finished run yet:",
+          sweepDir + " (runs.csv has only its header)",
           "let the sweep finish a run (bin/pipeline sweep … --output " + sweepDir + " resumes it)");
     }
   }
 
   private static UserError notASweep(Path dir, String sweepDir) {
     if (Files.isRegularFile(dir.resolve("plan.json"))) {
-      return UserError.of("the sweep has no finished run yet (no runs.csv):", sweepDir,
+      return UserError.of(
+          "the sweep has no finished run yet (no runs.csv):",
+          sweepDir,
           "let it finish a run (bin/pipeline sweep … --output " + sweepDir + " resumes it)");
     }
     if (Files.isRegularFile(dir.resolve("run.json"))) {
-      return UserError.of("a single pretrain run, not a sweep (no runs.csv):", sweepDir,
+      return UserError.of(
+          "a single pretrain run, not a sweep (no runs.csv):",
+          sweepDir,
           "the report compares the runs of a sweep: run bin/pipeline sweep, or fit-scaling on a CSV of runs");
     }
     if (Files.isRegularFile(dir.resolve("manifest.json"))) {

@@ -14,18 +14,18 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * {@code pipeline fit-scaling}, and the fit step of a sweep: every scaling-law fit of a params,tokens,loss table
- * ({@link ScalingFit}) written to a JSON file. On the driver, local files only. Complete when the JSON is newer
- * than the table.
+ * {@code pipeline fit-scaling}, and the fit step of a sweep: every scaling-law fit of a
+ * params,tokens,loss table ({@link ScalingFit}) written to a JSON file. On the driver, local files
+ * only. Complete when the JSON is newer than the table.
  */
 public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result> {
   /**
-   * @param input    a CSV with columns params,tokens,loss (a sweep's runs.csv)
-   * @param output   the JSON file written
-   * @param required false in a sweep's chain: a table too small to fit leaves no output (the report says why)
-   *                 instead of failing the chain
+   * @param input a CSV with columns params,tokens,loss (a sweep's runs.csv)
+   * @param output the JSON file written
+   * @param required false in a sweep's chain: a table too small to fit leaves no output (the report
+   *     says why) instead of failing the chain
    */
-  public record Config(Path input, Path output, FitOptions options, boolean required) { }
+  public record Config(Path input, Path output, FitOptions options, boolean required) {}
 
   private ScalingFit.Result result;
 
@@ -57,7 +57,9 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
     }
     if (Files.isDirectory(input)) {
       Path runs = input.resolve("runs.csv");
-      throw UserError.of("a directory, not a CSV file:", input.toString(),
+      throw UserError.of(
+          "a directory, not a CSV file:",
+          input.toString(),
           Files.isRegularFile(runs) ? "did you mean --input " + runs + "?" : fix);
     }
     FileKind kind = FileKind.sniff(input);
@@ -65,8 +67,10 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
       throw UserError.of("not a CSV file:", input + " is " + kind.description(), fix);
     }
     if (Files.isDirectory(cfg.output())) {
-      throw UserError.of("the fit's --output is a directory:", cfg.output().toString(), "give a file name, e.g. "
-          + cfg.output().resolve("fit.json"));
+      throw UserError.of(
+          "the fit's --output is a directory:",
+          cfg.output().toString(),
+          "give a file name, e.g. " + cfg.output().resolve("fit.json"));
     }
   }
 
@@ -81,14 +85,23 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
     try {
       result = ScalingFit.fitCsv(cfg.input(), cfg.output(), cfg.options());
     } catch (IllegalArgumentException tooFew) {
-      // every point comes from the user's CSV: a table the fit rejects (columns, values, too few runs) is theirs to fix
+      // every point comes from the user's CSV: a table the fit rejects (columns, values, too few
+      // runs) is theirs to fix
       if (cfg.required()) throw new UserError(tooFew.getMessage(), tooFew);
-      Files.deleteIfExists(cfg.output());   // a fit of an earlier, different table would no longer be this one's
+      Files.deleteIfExists(
+          cfg.output()); // a fit of an earlier, different table would no longer be this one's
       progress.line("no " + cfg.output().getFileName() + ": " + tooFew.getMessage());
       return null;
     }
-    progress.line("fit of " + result.points().size() + " runs (" + result.excluded().size() + " excluded): "
-        + result.law() + " -> " + cfg.output());
+    progress.line(
+        "fit of "
+            + result.points().size()
+            + " runs ("
+            + result.excluded().size()
+            + " excluded): "
+            + result.law()
+            + " -> "
+            + cfg.output());
     return result;
   }
 }

@@ -10,21 +10,22 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.ReportJob;
 import org.lmforge.pipeline.scaling.FitJob;
-import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainInputs;
 
 /**
  * {@code pipeline sweep}: plans and runs a scaling sweep, every point a data-parallel pretrain run
- * ({@link SweepRunner}), into a directory written in place: finished runs are kept and skipped, an unfinished one
- * resumes from its checkpoint, {@code overwrite} deletes it all first. Complete when every planned run finished
- * for this plan (the marker is written after the last run; a changed {@code sweep} block re-plans, adding runs).
- * {@link #withFitAndReport} makes it the first of the jobs the command runs: fit, prediction run, report.
+ * ({@link SweepRunner}), into a directory written in place: finished runs are kept and skipped, an
+ * unfinished one resumes from its checkpoint, {@code overwrite} deletes it all first. Complete when
+ * every planned run finished for this plan (the marker is written after the last run; a changed
+ * {@code sweep} block re-plans, adding runs). {@link #withFitAndReport} makes it the first of the
+ * jobs the command runs: fit, prediction run, report.
  */
 public final class SweepJob implements Job<SweepRunner.Result> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +34,9 @@ public final class SweepJob implements Job<SweepRunner.Result> {
   private final PretrainConfig template;
   private final boolean overwrite;
 
-  /** @param template every run's settings; the plan replaces shape and length */
+  /**
+   * @param template every run's settings; the plan replaces shape and length
+   */
   public SweepJob(SweepConfig sweep, PretrainConfig template, boolean overwrite) {
     this.sweep = sweep;
     this.template = template;
@@ -41,17 +44,20 @@ public final class SweepJob implements Job<SweepRunner.Result> {
   }
 
   /**
-   * The sweep, then, when its directory is on the local file system (the fits and the report read it with
-   * java.nio), the fit of runs.csv to fit.json, the held-out prediction run (when {@code sweep.predict} asks for
-   * one) and report.html.
+   * The sweep, then, when its directory is on the local file system (the fits and the report read
+   * it with java.nio), the fit of runs.csv to fit.json, the held-out prediction run (when {@code
+   * sweep.predict} asks for one) and report.html.
    */
-  public static List<Job<?>> withFitAndReport(SweepConfig sweep, PretrainConfig template, boolean overwrite,
-                                              Configuration hadoop) throws IOException {
+  public static List<Job<?>> withFitAndReport(
+      SweepConfig sweep, PretrainConfig template, boolean overwrite, Configuration hadoop)
+      throws IOException {
     List<Job<?>> jobs = new ArrayList<>(List.of(new SweepJob(sweep, template, overwrite)));
     java.nio.file.Path dir = localDir(sweep, hadoop);
     if (dir == null) return jobs;
-    FitJob fit = new FitJob(new FitJob.Config(dir.resolve("runs.csv"), dir.resolve("fit.json"), FitOptions.defaults(),
-        false));
+    FitJob fit =
+        new FitJob(
+            new FitJob.Config(
+                dir.resolve("runs.csv"), dir.resolve("fit.json"), FitOptions.defaults(), false));
     jobs.add(fit);
     if (sweep.predict().enabled()) jobs.add(new PredictionJob(sweep, template, fit));
     jobs.add(new ReportJob(ReportJob.Config.of(dir, sweep.reportBudget())));
@@ -62,7 +68,9 @@ public final class SweepJob implements Job<SweepRunner.Result> {
   static java.nio.file.Path localDir(SweepConfig sweep, Configuration hadoop) throws IOException {
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(hadoop);
-    return "file".equals(fs.getScheme()) ? java.nio.file.Path.of(fs.makeQualified(out).toUri()) : null;
+    return "file".equals(fs.getScheme())
+        ? java.nio.file.Path.of(fs.makeQualified(out).toUri())
+        : null;
   }
 
   @Override
@@ -100,9 +108,11 @@ public final class SweepJob implements Job<SweepRunner.Result> {
     AtomicOutput out = AtomicOutput.inPlace(sweep.output(), overwrite, hadoop);
     SweepRunner.Result r = SweepRunner.run(spark, sweep, template, progress);
     out.commit();
-    progress.printf("sweep: %d runs (%d run now), table %s", r.points().size(), r.ranNow(), r.runsCsv());
+    progress.printf(
+        "sweep: %d runs (%d run now), table %s", r.points().size(), r.ranNow(), r.runsCsv());
     if (localDir(sweep, hadoop) == null) {
-      progress.line("the sweep directory is not local: copy it here and run bin/pipeline report --sweep DIR");
+      progress.line(
+          "the sweep directory is not local: copy it here and run bin/pipeline report --sweep DIR");
     }
     return r;
   }

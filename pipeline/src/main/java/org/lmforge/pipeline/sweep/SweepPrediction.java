@@ -9,13 +9,13 @@ import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.analysis.scaling.ScalingFit;
+import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.analysis.scaling.ScalingLaw;
-import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -23,32 +23,52 @@ import org.lmforge.pipeline.train.PretrainRun;
 
 /**
  * The held-out check of a fitted law, what scaling laws are for: after the fit, train one run at
- * {@code predict.multiplier} x the largest fitted budget at the law's compute-optimal size, and compare its
- * final validation loss with the law's prediction at the run's actual N and D (with the bootstrap interval).
- * The run lives in {@code runs/<predict-…>/} but is never in runs.csv, so no fit ever sees it; the outcome is
- * written to {@code prediction.json} (and into fit.json by the sweep job). Resumable like any sweep run.
+ * {@code predict.multiplier} x the largest fitted budget at the law's compute-optimal size, and
+ * compare its final validation loss with the law's prediction at the run's actual N and D (with the
+ * bootstrap interval). The run lives in {@code runs/<predict-…>/} but is never in runs.csv, so no
+ * fit ever sees it; the outcome is written to {@code prediction.json} (and into fit.json by the
+ * sweep job). Resumable like any sweep run.
  *
- * <p>The run is trained like the fitted ones: the same tokens per step and schedule rule. When the sweep ran
- * several runs at once, the prediction run takes all their replicas with the batch divided among them (K
- * replicas x B/K rows is the same step as one replica x B, see PretrainRun).
+ * <p>The run is trained like the fitted ones: the same tokens per step and schedule rule. When the
+ * sweep ran several runs at once, the prediction run takes all their replicas with the batch
+ * divided among them (K replicas x B/K rows is the same step as one replica x B, see PretrainRun).
  */
 public final class SweepPrediction {
   public static final String FILE = "prediction.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
-   * @param budget         planned compute C = multiplier x the largest fitted budget
-   * @param optimalParams  the law's N_opt(C); the run takes the family's shape nearest to it in log N
-   * @param params         N of the run (non-embedding), {@code tokens} its D
-   * @param predictedLoss  L(N, D) of the fitted law, {@code low}/{@code high} the bootstrap interval
-   * @param relativeError  (measured - predicted) / predicted
-   * @param note           what differs from the plan (steps capped, N_opt outside the family), or ""
+   * @param budget planned compute C = multiplier x the largest fitted budget
+   * @param optimalParams the law's N_opt(C); the run takes the family's shape nearest to it in log
+   *     N
+   * @param params N of the run (non-embedding), {@code tokens} its D
+   * @param predictedLoss L(N, D) of the fitted law, {@code low}/{@code high} the bootstrap interval
+   * @param relativeError (measured - predicted) / predicted
+   * @param note what differs from the plan (steps capped, N_opt outside the family), or ""
    */
-  public record Prediction(String runId, double multiplier, double budget, double optimalParams,
-                           double optimalTokens, int nLayer, int nHead, int dModel, long params, long tokens,
-                           int steps, double predictedLoss, double low, double high, double level,
-                           double measuredLoss, double relativeError, double predictedBitsPerByte,
-                           double measuredBitsPerByte, double wallSeconds, String note) {
+  public record Prediction(
+      String runId,
+      double multiplier,
+      double budget,
+      double optimalParams,
+      double optimalTokens,
+      int nLayer,
+      int nHead,
+      int dModel,
+      long params,
+      long tokens,
+      int steps,
+      double predictedLoss,
+      double low,
+      double high,
+      double level,
+      double measuredLoss,
+      double relativeError,
+      double predictedBitsPerByte,
+      double measuredBitsPerByte,
+      double wallSeconds,
+      String note) {
     public boolean insideInterval() {
       return measuredLoss >= low && measuredLoss <= high;
     }
@@ -56,8 +76,13 @@ public final class SweepPrediction {
 
   private SweepPrediction() {}
 
-  public static Prediction run(SparkSession spark, SweepConfig sweep, PretrainConfig template, ScalingFit.Result fit,
-                               Progress console) throws IOException {
+  public static Prediction run(
+      SparkSession spark,
+      SweepConfig sweep,
+      PretrainConfig template,
+      ScalingFit.Result fit,
+      Progress console)
+      throws IOException {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
     int perRun = SweepRunner.replicasPerRun(spark, sweep, template);
@@ -68,47 +93,91 @@ public final class SweepPrediction {
       batch = batch / sweep.parallelRuns();
     }
     GptConfig base = template.model().gpt(manifest.vocabSize());
-    long tokensPerStep = (long) replicas * batch * template.optim().gradAccum() * base.contextLength();
+    long tokensPerStep =
+        (long) replicas * batch * template.optim().gradAccum() * base.contextLength();
 
-    double largest = sweep.plan() == SweepConfig.Plan.ISOFLOP
-        ? sweep.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow()
-        : fit.points().stream().mapToDouble(p -> 6 * p.params() * p.tokens()).max().orElseThrow();
+    double largest =
+        sweep.plan() == SweepConfig.Plan.ISOFLOP
+            ? sweep.budgets().stream().mapToDouble(Double::doubleValue).max().orElseThrow()
+            : fit.points().stream()
+                .mapToDouble(p -> 6 * p.params() * p.tokens())
+                .max()
+                .orElseThrow();
     double budget = sweep.predict().multiplier() * largest;
     ScalingLaw.Allocation opt = fit.law().optimalAllocation(budget);
-    SweepConfig.Shape shape = sweep.shapes().stream()
-        .min(Comparator.comparingDouble(s -> Math.abs(Math.log(params(base, s)) - Math.log(opt.params()))))
-        .orElseThrow();
+    SweepConfig.Shape shape =
+        sweep.shapes().stream()
+            .min(
+                Comparator.comparingDouble(
+                    s -> Math.abs(Math.log(params(base, s)) - Math.log(opt.params()))))
+            .orElseThrow();
     long n = params(base, shape);
     StringBuilder note = new StringBuilder();
     long smallest = sweep.shapes().stream().mapToLong(s -> params(base, s)).min().orElseThrow();
     long biggest = sweep.shapes().stream().mapToLong(s -> params(base, s)).max().orElseThrow();
     if (opt.params() < smallest / 1.5 || opt.params() > biggest * 1.5) {
-      note.append(String.format(Locale.ROOT, "N_opt = %,.0f lies outside the family (%,d..%,d): the nearest shape "
-          + "is used; ", opt.params(), smallest, biggest));
+      note.append(
+          String.format(
+              Locale.ROOT,
+              "N_opt = %,.0f lies outside the family (%,d..%,d): the nearest shape " + "is used; ",
+              opt.params(),
+              smallest,
+              biggest));
     }
     long steps = Math.max(1, Math.round(budget / (6.0 * n) / tokensPerStep));
     if (steps > sweep.predict().maxSteps()) {
-      note.append(String.format(Locale.ROOT, "%d steps capped at sweep.predict.maxSteps = %d; ", steps,
-          sweep.predict().maxSteps()));
+      note.append(
+          String.format(
+              Locale.ROOT,
+              "%d steps capped at sweep.predict.maxSteps = %d; ",
+              steps,
+              sweep.predict().maxSteps()));
       steps = sweep.predict().maxSteps();
     }
     long tokens = steps * tokensPerStep;
-    String id = String.format(Locale.ROOT, "predict-c%.1e-L%d-h%d-d%d", budget, shape.nLayer(), shape.nHead(),
-        shape.dModel()).replace("+", "");
-    SweepPoint point = new SweepPoint(id, shape, n, SweepPlan.model(base, shape).parameterCount(), budget, tokens,
-        (int) steps);
+    String id =
+        String.format(
+                Locale.ROOT,
+                "predict-c%.1e-L%d-h%d-d%d",
+                budget,
+                shape.nLayer(),
+                shape.nHead(),
+                shape.dModel())
+            .replace("+", "");
+    SweepPoint point =
+        new SweepPoint(
+            id,
+            shape,
+            n,
+            SweepPlan.model(base, shape).parameterCount(),
+            budget,
+            tokens,
+            (int) steps);
     double level = fit.options().level();
     double[] predicted = fit.selected().predict(n, tokens, level);
-    console.printf("prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
-            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]", id, budget,
-        sweep.predict().multiplier(), opt.params(), shape.nLayer(), shape.nHead(), shape.dModel(), n, tokens, steps,
-        predicted[0], predicted[1], predicted[2]);
+    console.printf(
+        "prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
+            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]",
+        id,
+        budget,
+        sweep.predict().multiplier(),
+        opt.params(),
+        shape.nLayer(),
+        shape.nHead(),
+        shape.dModel(),
+        n,
+        tokens,
+        steps,
+        predicted[0],
+        predicted[1],
+        predicted[2]);
 
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
     Path dir = SweepRunner.runDir(out, id);
     Optim optim = template.optim();
-    PretrainConfig runTemplate = template.withReplicas(replicas).withOptim(optim.withBatch(batch, optim.gradAccum()));
+    PretrainConfig runTemplate =
+        template.withReplicas(replicas).withOptim(optim.withBatch(batch, optim.gradAccum()));
     PretrainResult r;
     Path summary = new Path(dir, PretrainRun.SUMMARY);
     if (PretrainRun.isComplete(fs, dir)) {
@@ -117,31 +186,66 @@ public final class SweepPrediction {
       }
       console.printf("prediction run %s: done earlier", id);
     } else {
-      r = SweepRunner.trainPoint(spark, sweep.withParallelRuns(1), runTemplate, point, replicas, dir, fs, console);
+      r =
+          SweepRunner.trainPoint(
+              spark, sweep.withParallelRuns(1), runTemplate, point, replicas, dir, fs, console);
     }
     double bpt = manifest.split("validation").bytesPerToken();
-    Prediction p = new Prediction(id, sweep.predict().multiplier(), budget, opt.params(), opt.tokens(),
-        shape.nLayer(), shape.nHead(), shape.dModel(), n, r.tokens(), (int) r.steps(), predicted[0], predicted[1],
-        predicted[2], level, r.finalValLoss(), (r.finalValLoss() - predicted[0]) / predicted[0],
-        predicted[0] / (Math.log(2) * bpt), r.bitsPerByte(), r.wallSeconds(), note.toString().strip());
+    Prediction p =
+        new Prediction(
+            id,
+            sweep.predict().multiplier(),
+            budget,
+            opt.params(),
+            opt.tokens(),
+            shape.nLayer(),
+            shape.nHead(),
+            shape.dModel(),
+            n,
+            r.tokens(),
+            (int) r.steps(),
+            predicted[0],
+            predicted[1],
+            predicted[2],
+            level,
+            r.finalValLoss(),
+            (r.finalValLoss() - predicted[0]) / predicted[0],
+            predicted[0] / (Math.log(2) * bpt),
+            r.bitsPerByte(),
+            r.wallSeconds(),
+            note.toString().strip());
     AtomicFile.write(fs, new Path(out, FILE), JSON.writeValueAsBytes(p));
-    console.printf("prediction: measured val loss %.4f vs predicted %.4f [%.4f, %.4f]: %+.2f%% (%s the interval); "
-            + "%.4f vs %.4f bits/byte", p.measuredLoss(), p.predictedLoss(), p.low(), p.high(),
-        100 * p.relativeError(), p.insideInterval() ? "inside" : "outside", p.measuredBitsPerByte(),
+    console.printf(
+        "prediction: measured val loss %.4f vs predicted %.4f [%.4f, %.4f]: %+.2f%% (%s the interval); "
+            + "%.4f vs %.4f bits/byte",
+        p.measuredLoss(),
+        p.predictedLoss(),
+        p.low(),
+        p.high(),
+        100 * p.relativeError(),
+        p.insideInterval() ? "inside" : "outside",
+        p.measuredBitsPerByte(),
         p.predictedBitsPerByte());
     return p;
   }
 
-  /** Adds the prediction to fit.json (as "prediction"), so that the fitted law and its check travel together. */
+  /**
+   * Adds the prediction to fit.json (as "prediction"), so that the fitted law and its check travel
+   * together.
+   */
   public static void attach(java.nio.file.Path fitJson, Prediction p) throws IOException {
     com.fasterxml.jackson.databind.node.ObjectNode fit =
         (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fitJson.toFile());
     fit.set("prediction", JSON.valueToTree(p));
-    // fit.json is a local file (the sweep job writes it only for local sweep directories): java.nio's atomic move,
+    // fit.json is a local file (the sweep job writes it only for local sweep directories):
+    // java.nio's atomic move,
     // no Hadoop file system whose cached instance may add a .crc sidecar
     java.nio.file.Path tmp = fitJson.resolveSibling("." + fitJson.getFileName() + ".tmp");
     java.nio.file.Files.write(tmp, JSON.writeValueAsBytes(fit));
-    java.nio.file.Files.move(tmp, fitJson, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+    java.nio.file.Files.move(
+        tmp,
+        fitJson,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 

@@ -29,56 +29,87 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.io.AtomicFile;
-import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
 import org.lmforge.pipeline.train.PretrainRun;
 
 /**
- * Runs a planned sweep, {@code sweep.parallelRuns} pretrain runs at a time (each data-parallel over its share
- * of the task slots), into
- * {@code <output>/runs/<run_id>/}. Resumable: a point whose run is complete (its completion marker) is done and
- * skipped; a point whose directory exists without one continues from its checkpoint. After every run the table of all finished
- * runs is rewritten: {@code runs.csv} (the columns the report reads; {@code loss} repeats final_val_loss so that
+ * Runs a planned sweep, {@code sweep.parallelRuns} pretrain runs at a time (each data-parallel over
+ * its share of the task slots), into {@code <output>/runs/<run_id>/}. Resumable: a point whose run
+ * is complete (its completion marker) is done and skipped; a point whose directory exists without
+ * one continues from its checkpoint. After every run the table of all finished runs is rewritten:
+ * {@code runs.csv} (the columns the report reads; {@code loss} repeats final_val_loss so that
  * {@code fit-scaling --input runs.csv} reads it as it is) and {@code runs.parquet}.
  */
 public final class SweepRunner {
-  public static final List<String> COLUMNS = List.of("run_id", "n_layer", "d_model", "n_head", "context", "params",
-      "params_total", "tokens", "flops", "final_val_loss", "best_val_loss", "bits_per_byte", "wall_seconds",
-      "tokens_per_second", "budget_flops", "loss");
+  public static final List<String> COLUMNS =
+      List.of(
+          "run_id",
+          "n_layer",
+          "d_model",
+          "n_head",
+          "context",
+          "params",
+          "params_total",
+          "tokens",
+          "flops",
+          "final_val_loss",
+          "best_val_loss",
+          "bits_per_byte",
+          "wall_seconds",
+          "tokens_per_second",
+          "budget_flops",
+          "loss");
+
   /** The plan and the {@code sweep} block it was made from. */
   public static final String PLAN = "plan.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SweepRunner() {}
 
   /** What a sweep produced: the points run (or found done) and those the plan left out. */
-  public record Result(List<SweepPoint> points, List<String> leftOut, int ranNow, String runsCsv) { }
+  public record Result(List<SweepPoint> points, List<String> leftOut, int ranNow, String runsCsv) {}
 
-  public static Result run(SparkSession spark, SweepConfig sweep, PretrainConfig template, Progress console)
+  public static Result run(
+      SparkSession spark, SweepConfig sweep, PretrainConfig template, Progress console)
       throws IOException {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
     int replicas = replicasPerRun(spark, sweep, template);
     GptConfig base = template.model().gpt(manifest.vocabSize());
-    long tokensPerStep = (long) replicas * template.optim().batchSize() * template.optim().gradAccum()
-        * base.contextLength();
+    long tokensPerStep =
+        (long) replicas
+            * template.optim().batchSize()
+            * template.optim().gradAccum()
+            * base.contextLength();
     SweepPlan.Planned planned = SweepPlan.plan(sweep, base, tokensPerStep);
     if (planned.points().isEmpty()) {
-      throw new UserError("the sweep plan has no runs: " + String.join("; ", planned.leftOut())
-          + "; widen sweep.minSteps..maxSteps, or change sweep.budgets or sweep.shapes");
+      throw new UserError(
+          "the sweep plan has no runs: "
+              + String.join("; ", planned.leftOut())
+              + "; widen sweep.minSteps..maxSteps, or change sweep.budgets or sweep.shapes");
     }
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
     fs.mkdirs(out);
-    writeString(fs, new Path(out, PLAN), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+    writeString(
+        fs, new Path(out, PLAN), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
-    console.printf("sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d",
-        sweep.output(), planned.points().size(), sweep.plan().name().toLowerCase(Locale.ROOT), tokensPerStep,
-        sweep.parallelRuns(), replicas, planned.leftOut().size());
+    console.printf(
+        "sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d",
+        sweep.output(),
+        planned.points().size(),
+        sweep.plan().name().toLowerCase(Locale.ROOT),
+        tokensPerStep,
+        sweep.parallelRuns(),
+        replicas,
+        planned.leftOut().size());
     planned.leftOut().forEach(l -> console.line("  left out: " + l));
     List<SweepPoint> todo = new ArrayList<>();
     for (SweepPoint p : planned.points()) {
@@ -90,24 +121,39 @@ public final class SweepRunner {
     }
     SweepProgress progress = new SweepProgress(todo, console);
     Object tableLock = new Object();
-    ExecutorService pool = Executors.newFixedThreadPool(sweep.parallelRuns(), r -> {
-      Thread t = new Thread(r, "sweep-run");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            sweep.parallelRuns(),
+            r -> {
+              Thread t = new Thread(r, "sweep-run");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<?>> running = new ArrayList<>();
       for (SweepPoint p : todo) {
-        running.add(pool.submit(() -> {
-          Progress runConsole = sweep.parallelRuns() > 1 ? console.prefixed(p.runId()) : console;
-          progress.started(p, fs.exists(runDir(out, p.runId())));
-          PretrainResult r = trainPoint(spark, sweep, template, p, replicas, runDir(out, p.runId()), fs, runConsole);
-          synchronized (tableLock) {
-            writeTable(spark, fs, out, planned.points(), base.contextLength());
-          }
-          progress.finished(p, r);
-          return null;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  Progress runConsole =
+                      sweep.parallelRuns() > 1 ? console.prefixed(p.runId()) : console;
+                  progress.started(p, fs.exists(runDir(out, p.runId())));
+                  PretrainResult r =
+                      trainPoint(
+                          spark,
+                          sweep,
+                          template,
+                          p,
+                          replicas,
+                          runDir(out, p.runId()),
+                          fs,
+                          runConsole);
+                  synchronized (tableLock) {
+                    writeTable(spark, fs, out, planned.points(), base.contextLength());
+                  }
+                  progress.finished(p, r);
+                  return null;
+                }));
       }
       for (Future<?> f : running) {
         f.get();
@@ -124,17 +170,25 @@ public final class SweepRunner {
     } finally {
       pool.shutdown();
     }
-    // Each run above rewrote the table with every finished point; write it here only if none ran (e.g. a sweep
+    // Each run above rewrote the table with every finished point; write it here only if none ran
+    // (e.g. a sweep
     // killed between a run's summary and its table update).
-    String csv = !todo.isEmpty() ? new Path(out, "runs.csv").toString()
-        : writeTable(spark, fs, out, planned.points(), base.contextLength());
+    String csv =
+        !todo.isEmpty()
+            ? new Path(out, "runs.csv").toString()
+            : writeTable(spark, fs, out, planned.points(), base.contextLength());
     return new Result(planned.points(), planned.leftOut(), todo.size(), csv);
   }
 
-  /** Replicas of each run: the template's (or the default parallelism) shared among the parallel runs. */
+  /**
+   * Replicas of each run: the template's (or the default parallelism) shared among the parallel
+   * runs.
+   */
   static int replicasPerRun(SparkSession spark, SweepConfig sweep, PretrainConfig template) {
-    int slots = template.replicas() > 0 ? template.replicas()
-        : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
+    int slots =
+        template.replicas() > 0
+            ? template.replicas()
+            : JavaSparkContext.fromSparkContext(spark.sparkContext()).defaultParallelism();
     return Math.max(1, slots / sweep.parallelRuns());
   }
 
@@ -143,33 +197,65 @@ public final class SweepRunner {
   }
 
   /**
-   * Trains (or resumes) one point: the template with the point's shape and length, warmup capped at a tenth
-   * of the run, and the sweep's learning-rate rule for the point's width.
+   * Trains (or resumes) one point: the template with the point's shape and length, warmup capped at
+   * a tenth of the run, and the sweep's learning-rate rule for the point's width.
    */
-  static PretrainResult trainPoint(SparkSession spark, SweepConfig sweep, PretrainConfig template, SweepPoint p,
-                                   int replicas, Path dir, FileSystem fs, Progress console) throws IOException {
+  static PretrainResult trainPoint(
+      SparkSession spark,
+      SweepConfig sweep,
+      PretrainConfig template,
+      SweepPoint p,
+      int replicas,
+      Path dir,
+      FileSystem fs,
+      Progress console)
+      throws IOException {
     boolean resume = fs.exists(dir);
     PretrainConfig.Model m = template.model();
     Optim o = template.optim();
     double lrScale = lrScale(sweep, p.shape());
-    PretrainConfig run = template
-        .withModel(new PretrainConfig.Model(p.shape().nLayer(), p.shape().nHead(), p.shape().dModel(),
-            m.contextLength(), m.positional(), m.dropout(), m.multiQuery(), m.dtype()))
-        .withOptim(new Optim(o.batchSize(), o.gradAccum(), p.steps(), o.lr() * lrScale,
-            o.minLr() * lrScale, Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)), o.beta1(), o.beta2(),
-            o.weightDecay(), o.gradClip(), o.seed(), o.sampling()))
-        .withReplicas(replicas)
-        .withRun(sweep.tokens(), dir.toString(), false, resume);
+    PretrainConfig run =
+        template
+            .withModel(
+                new PretrainConfig.Model(
+                    p.shape().nLayer(),
+                    p.shape().nHead(),
+                    p.shape().dModel(),
+                    m.contextLength(),
+                    m.positional(),
+                    m.dropout(),
+                    m.multiQuery(),
+                    m.dtype()))
+            .withOptim(
+                new Optim(
+                    o.batchSize(),
+                    o.gradAccum(),
+                    p.steps(),
+                    o.lr() * lrScale,
+                    o.minLr() * lrScale,
+                    Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)),
+                    o.beta1(),
+                    o.beta2(),
+                    o.weightDecay(),
+                    o.gradClip(),
+                    o.seed(),
+                    o.sampling()))
+            .withReplicas(replicas)
+            .withRun(sweep.tokens(), dir.toString(), false, resume);
     return PretrainRun.run(spark, run, console);
   }
 
-  /** The learning-rate rule of {@link SweepConfig#lrRefWidth()}: min(1, ref / dModel), or 1 when off. */
+  /**
+   * The learning-rate rule of {@link SweepConfig#lrRefWidth()}: min(1, ref / dModel), or 1 when
+   * off.
+   */
   static double lrScale(SweepConfig sweep, SweepConfig.Shape shape) {
     return sweep.lrRefWidth() > 0 ? Math.min(1.0, sweep.lrRefWidth() / shape.dModel()) : 1.0;
   }
 
   /** runs.csv and runs.parquet from the summaries of every finished point. */
-  private static String writeTable(SparkSession spark, FileSystem fs, Path out, List<SweepPoint> points, int context)
+  private static String writeTable(
+      SparkSession spark, FileSystem fs, Path out, List<SweepPoint> points, int context)
       throws IOException {
     StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
     List<Row> rows = new ArrayList<>();
@@ -180,34 +266,75 @@ public final class SweepRunner {
       try (InputStream in = fs.open(summary)) {
         r = JSON.readValue(in, PretrainResult.class);
       }
-      Object[] v = {p.runId(), p.shape().nLayer(), p.shape().dModel(), p.shape().nHead(), context, r.params(),
-          r.paramsTotal(), r.tokens(), r.flops(), r.finalValLoss(), r.bestValLoss(), r.bitsPerByte(), r.wallSeconds(),
-          r.tokensPerSecond(), p.budgetFlops(), r.finalValLoss()};
+      Object[] v = {
+        p.runId(),
+        p.shape().nLayer(),
+        p.shape().dModel(),
+        p.shape().nHead(),
+        context,
+        r.params(),
+        r.paramsTotal(),
+        r.tokens(),
+        r.flops(),
+        r.finalValLoss(),
+        r.bestValLoss(),
+        r.bitsPerByte(),
+        r.wallSeconds(),
+        r.tokensPerSecond(),
+        p.budgetFlops(),
+        r.finalValLoss()
+      };
       rows.add(RowFactory.create(v));
       for (int k = 0; k < v.length; k++) {
         if (k > 0) csv.append(',');
-        csv.append(v[k] instanceof Double d ? String.format(Locale.ROOT, "%.6g", d) : String.valueOf(v[k]));
+        csv.append(
+            v[k] instanceof Double d
+                ? String.format(Locale.ROOT, "%.6g", d)
+                : String.valueOf(v[k]));
       }
       csv.append('\n');
     }
     Path csvPath = new Path(out, "runs.csv");
     writeString(fs, csvPath, csv.toString());
-    StructType schema = new StructType().add("run_id", DataTypes.StringType).add("n_layer", DataTypes.IntegerType)
-        .add("d_model", DataTypes.IntegerType).add("n_head", DataTypes.IntegerType)
-        .add("context", DataTypes.IntegerType).add("params", DataTypes.LongType)
-        .add("params_total", DataTypes.LongType).add("tokens", DataTypes.LongType)
-        .add("flops", DataTypes.DoubleType).add("final_val_loss", DataTypes.DoubleType)
-        .add("best_val_loss", DataTypes.DoubleType).add("bits_per_byte", DataTypes.DoubleType)
-        .add("wall_seconds", DataTypes.DoubleType).add("tokens_per_second", DataTypes.DoubleType)
-        .add("budget_flops", DataTypes.DoubleType).add("loss", DataTypes.DoubleType);
-    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+    StructType schema =
+        new StructType()
+            .add("run_id", DataTypes.StringType)
+            .add("n_layer", DataTypes.IntegerType)
+            .add("d_model", DataTypes.IntegerType)
+            .add("n_head", DataTypes.IntegerType)
+            .add("context", DataTypes.IntegerType)
+            .add("params", DataTypes.LongType)
+            .add("params_total", DataTypes.LongType)
+            .add("tokens", DataTypes.LongType)
+            .add("flops", DataTypes.DoubleType)
+            .add("final_val_loss", DataTypes.DoubleType)
+            .add("best_val_loss", DataTypes.DoubleType)
+            .add("bits_per_byte", DataTypes.DoubleType)
+            .add("wall_seconds", DataTypes.DoubleType)
+            .add("tokens_per_second", DataTypes.DoubleType)
+            .add("budget_flops", DataTypes.DoubleType)
+            .add("loss", DataTypes.DoubleType);
+    spark
+        .createDataFrame(rows, schema)
+        .coalesce(1)
+        .write()
+        .mode(SaveMode.Overwrite)
         .parquet(new Path(out, "runs.parquet").toString());
     return csvPath.toString();
   }
 
-  /** provenance/clean-stats.json (the clean job's statistics) and provenance/tokenizer.json, for the report. */
-  private static void writeProvenance(FileSystem fs, Path out, SweepConfig sweep, ShardManifest m,
-                                      Configuration conf, Progress console) throws IOException {
+  /**
+   * provenance/clean-stats.json (the clean job's statistics) and provenance/tokenizer.json, for the
+   * report.
+   */
+  private static void writeProvenance(
+      FileSystem fs,
+      Path out,
+      SweepConfig sweep,
+      ShardManifest m,
+      Configuration conf,
+      Progress console)
+      throws IOException {
     Path dir = new Path(out, "provenance");
     fs.mkdirs(dir);
     ObjectNode tok = JSON.createObjectNode();
@@ -223,7 +350,9 @@ public final class SweepRunner {
     Path stats = new Path(sweep.cleanStats());
     FileSystem sfs = stats.getFileSystem(conf);
     if (!sfs.exists(stats)) {
-      console.printf("note: %s not found, the report will show no corpus statistics (set sweep.cleanStats)", stats);
+      console.printf(
+          "note: %s not found, the report will show no corpus statistics (set sweep.cleanStats)",
+          stats);
       return;
     }
     try (InputStream in = sfs.open(stats)) {
@@ -232,7 +361,8 @@ public final class SweepRunner {
     }
   }
 
-  private static ObjectNode planJson(SweepConfig sweep, SweepPlan.Planned planned, long tokensPerStep) {
+  private static ObjectNode planJson(
+      SweepConfig sweep, SweepPlan.Planned planned, long tokensPerStep) {
     ObjectNode n = JSON.createObjectNode();
     n.set("config", JSON.valueToTree(sweep));
     n.put("tokens_per_step", tokensPerStep);

@@ -5,10 +5,11 @@ import java.util.Arrays;
 import java.util.function.ObjLongConsumer;
 
 /**
- * Counts byte slices (pre-tokens) without allocating per occurrence: an open-addressing table over a byte
- * arena. Only a new distinct piece costs an allocation (amortised arena growth), so counting a partition is
- * mostly pre-tokenizing and hashing; a {@code HashMap<String, Long>} would decode and allocate a String for
- * every one of the ~25M pieces per 100 MB of text. Not thread-safe: one per task.
+ * Counts byte slices (pre-tokens) without allocating per occurrence: an open-addressing table over
+ * a byte arena. Only a new distinct piece costs an allocation (amortised arena growth), so counting
+ * a partition is mostly pre-tokenizing and hashing; a {@code HashMap<String, Long>} would decode
+ * and allocate a String for every one of the ~25M pieces per 100 MB of text. Not thread-safe: one
+ * per task.
  */
 public final class PieceCounter {
   private byte[] arena = new byte[1 << 16];
@@ -35,7 +36,9 @@ public final class PieceCounter {
         return;
       }
       int k = t - 1;
-      if (hash[k] == h && length[k] == len && Arrays.equals(arena, offset[k], offset[k] + len, b, s, e)) {
+      if (hash[k] == h
+          && length[k] == len
+          && Arrays.equals(arena, offset[k], offset[k] + len, b, s, e)) {
         count[k]++;
         return;
       }
@@ -43,7 +46,8 @@ public final class PieceCounter {
   }
 
   private int insert(byte[] b, int s, int len, int h) {
-    if (arenaUsed + len > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
+    if (arenaUsed + len > arena.length)
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
     System.arraycopy(b, s, arena, arenaUsed, len);
     if (size == offset.length) {
       int cap = size * 2;
@@ -76,6 +80,7 @@ public final class PieceCounter {
 
   /** Each distinct piece, decoded as UTF-8, with its count. */
   public void forEach(ObjLongConsumer<String> sink) {
-    for (int k = 0; k < size; k++) sink.accept(new String(arena, offset[k], length[k], StandardCharsets.UTF_8), count[k]);
+    for (int k = 0; k < size; k++)
+      sink.accept(new String(arena, offset[k], length[k], StandardCharsets.UTF_8), count[k]);
   }
 }

@@ -19,13 +19,14 @@ import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
 
 /**
- * A tokenized corpus ({@code manifest.json}, {@code tokenizer/}, {@code <split>/part-*.tok}) read through
- * Hadoop's FileSystem, so the trainer reads the same way from file:, hdfs:// or s3a://. Also the tokenizer
- * file loading and saving the stage does through Hadoop FS.
+ * A tokenized corpus ({@code manifest.json}, {@code tokenizer/}, {@code <split>/part-*.tok}) read
+ * through Hadoop's FileSystem, so the trainer reads the same way from file:, hdfs:// or s3a://.
+ * Also the tokenizer file loading and saving the stage does through Hadoop FS.
  */
 public final class ShardFiles {
   public static final String MANIFEST = "manifest.json";
   public static final String TOKENIZER_DIR = "tokenizer";
+
   /** {@code tokenize.tokenizer.path} value for GPT-2 from JTokkit's jar (r50k_base). */
   public static final String CLASSPATH_GPT2 = "classpath:gpt2";
 
@@ -45,8 +46,12 @@ public final class ShardFiles {
     FileSystem fs = root.getFileSystem(conf);
     Path m = new Path(root, MANIFEST);
     if (!fs.exists(m)) {
-      throw new FileNotFoundException(m + " not found: " + dir + " is not a finished tokenize output (the job "
-          + "writes manifest.json last); run the tokenize job or point at its output directory");
+      throw new FileNotFoundException(
+          m
+              + " not found: "
+              + dir
+              + " is not a finished tokenize output (the job "
+              + "writes manifest.json last); run the tokenize job or point at its output directory");
     }
     try (InputStream in = fs.open(m)) {
       return new ShardFiles(fs, root, ShardManifest.read(in, m.toString()));
@@ -69,20 +74,25 @@ public final class ShardFiles {
   }
 
   /**
-   * The tokenizer saved beside the shards ({@code tokenizer/}), checked against the manifest: a vocabulary
-   * that does not parse is a {@link TokenizerFormatException} naming the file and line; one that is not the
-   * tokenizer that wrote the shards is an error naming both vocabulary sizes.
+   * The tokenizer saved beside the shards ({@code tokenizer/}), checked against the manifest: a
+   * vocabulary that does not parse is a {@link TokenizerFormatException} naming the file and line;
+   * one that is not the tokenizer that wrote the shards is an error naming both vocabulary sizes.
    */
   public BpeTokenizer tokenizer() throws IOException {
-    BpeTokenizer tok = loadTokenizer(new Path(root, TOKENIZER_DIR).toString(), nameOf(manifest.tokenizerId()),
-        List.of(BpeTokenizer.END_OF_TEXT), fs.getConf());
+    BpeTokenizer tok =
+        loadTokenizer(
+            new Path(root, TOKENIZER_DIR).toString(),
+            nameOf(manifest.tokenizerId()),
+            List.of(BpeTokenizer.END_OF_TEXT),
+            fs.getConf());
     manifest.checkTokenizer(tok);
     return tok;
   }
 
   /**
-   * Opens one shard for {@code tok}. A shard whose header names another vocabulary size fails with both
-   * numbers ({@link TokenShardReader}); a same-size but different tokenizer fails on the manifest's hash.
+   * Opens one shard for {@code tok}. A shard whose header names another vocabulary size fails with
+   * both numbers ({@link TokenShardReader}); a same-size but different tokenizer fails on the
+   * manifest's hash.
    */
   public TokenShardReader reader(ShardManifest.Shard shard, BpeTokenizer tok) throws IOException {
     Path p = new Path(root, shard.path());
@@ -107,8 +117,13 @@ public final class ShardFiles {
   public int[] readSplit(String split, BpeTokenizer tok) throws IOException {
     ShardManifest.Split s = manifest.split(split);
     if (s.tokens() > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException("split " + split + " has " + s.tokens() + " tokens, too many for one array; "
-          + "read it shard by shard with reader()");
+      throw new IllegalStateException(
+          "split "
+              + split
+              + " has "
+              + s.tokens()
+              + " tokens, too many for one array; "
+              + "read it shard by shard with reader()");
     }
     int[] all = new int[(int) s.tokens()];
     int p = 0;
@@ -128,21 +143,27 @@ public final class ShardFiles {
     return dash > 0 ? tokenizerId.substring(0, dash) : tokenizerId;
   }
 
-  // ---- tokenizer files through Hadoop FS ----------------------------------------------------------------
+  // ---- tokenizer files through Hadoop FS
+  // ----------------------------------------------------------------
 
   /**
    * Loads a tokenizer from {@code location}: {@link #CLASSPATH_GPT2}; a {@code .tiktoken} file (the
-   * {@code specials} get the ids after the last rank, so GPT-2's {@code <|endoftext|>} is 50256); or a
-   * directory with vocab.json + merges.txt (ours, Hugging Face's) or encoder.json + vocab.bpe (GPT-2's).
+   * {@code specials} get the ids after the last rank, so GPT-2's {@code <|endoftext|>} is 50256);
+   * or a directory with vocab.json + merges.txt (ours, Hugging Face's) or encoder.json + vocab.bpe
+   * (GPT-2's).
    */
-  public static BpeTokenizer loadTokenizer(String location, String name, List<String> specials, Configuration conf)
-      throws IOException {
+  public static BpeTokenizer loadTokenizer(
+      String location, String name, List<String> specials, Configuration conf) throws IOException {
     if (CLASSPATH_GPT2.equals(location)) return TokenizerFiles.gpt2FromClasspath();
     Path p = new Path(location);
     FileSystem fs = p.getFileSystem(conf);
     if (!fs.exists(p)) {
-      throw new FileNotFoundException("tokenizer " + location + " does not exist; give a directory with vocab.json + "
-          + "merges.txt or encoder.json + vocab.bpe, a .tiktoken file, or " + CLASSPATH_GPT2);
+      throw new FileNotFoundException(
+          "tokenizer "
+              + location
+              + " does not exist; give a directory with vocab.json + "
+              + "merges.txt or encoder.json + vocab.bpe, a .tiktoken file, or "
+              + CLASSPATH_GPT2);
     }
     if (fs.getFileStatus(p).isFile()) {
       byte[] all;
@@ -166,11 +187,17 @@ public final class ShardFiles {
     }
     for (Path f : List.of(vocab, merges)) {
       if (!fs.exists(f)) {
-        throw new FileNotFoundException("tokenizer directory " + p + " has no " + f.getName() + "; it needs "
-            + "vocab.json + merges.txt (ours) or encoder.json + vocab.bpe (GPT-2's)");
+        throw new FileNotFoundException(
+            "tokenizer directory "
+                + p
+                + " has no "
+                + f.getName()
+                + "; it needs "
+                + "vocab.json + merges.txt (ours) or encoder.json + vocab.bpe (GPT-2's)");
       }
     }
-    try (InputStream v = fs.open(vocab); InputStream m = fs.open(merges)) {
+    try (InputStream v = fs.open(vocab);
+        InputStream m = fs.open(merges)) {
       return TokenizerFiles.load(v, vocab.toString(), m, merges.toString(), name);
     }
   }

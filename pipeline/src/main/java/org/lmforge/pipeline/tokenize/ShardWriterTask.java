@@ -21,25 +21,33 @@ import org.lmforge.dataprep.tokenize.ShardHeader;
 import org.lmforge.dataprep.tokenize.TokenShardWriter;
 
 /**
- * One encode task: the documents of one partition (sorted by id) are encoded with the broadcast tokenizer and
- * written, per split, to shards {@code part-<partition>-<n>.tok} of about {@code shardTokens} tokens (a
- * document is never cut; a shard closes once it reaches the target).
+ * One encode task: the documents of one partition (sorted by id) are encoded with the broadcast
+ * tokenizer and written, per split, to shards {@code part-<partition>-<n>.tok} of about {@code
+ * shardTokens} tokens (a document is never cut; a shard closes once it reaches the target).
  *
- * <p>Files go to a directory of this task attempt ({@code _attempts/t<taskAttemptId>/}); the driver renames
- * the files of the attempt whose result it received. A failed or speculative attempt can therefore never
- * leave a half-written or duplicate shard in the output, and the counts come from exactly one attempt.
+ * <p>Files go to a directory of this task attempt ({@code _attempts/t<taskAttemptId>/}); the driver
+ * renames the files of the attempt whose result it received. A failed or speculative attempt can
+ * therefore never leave a half-written or duplicate shard in the output, and the counts come from
+ * exactly one attempt.
  */
-final class ShardWriterTask implements Function2<Integer, Iterator<Row>, Iterator<ShardWriterTask.PartitionOutput>> {
+final class ShardWriterTask
+    implements Function2<Integer, Iterator<Row>, Iterator<ShardWriterTask.PartitionOutput>> {
   private static final long serialVersionUID = 1L;
   static final String ATTEMPTS = "_attempts";
 
   /** A written shard: split, file name, where the attempt wrote it, and its header counts. */
-  record WrittenShard(String split, String name, String attemptPath, long tokens, long utf8Bytes, long documents)
+  record WrittenShard(
+      String split, String name, String attemptPath, long tokens, long utf8Bytes, long documents)
       implements Serializable {}
 
   /** What one partition did. */
-  record PartitionOutput(int partition, long documentsIn, long emptySkipped, long missingIdSkipped,
-      List<WrittenShard> shards) implements Serializable {}
+  record PartitionOutput(
+      int partition,
+      long documentsIn,
+      long emptySkipped,
+      long missingIdSkipped,
+      List<WrittenShard> shards)
+      implements Serializable {}
 
   private final Broadcast<BpeTokenizer> tokenizer;
   private final DocSplit split;
@@ -47,7 +55,11 @@ final class ShardWriterTask implements Function2<Integer, Iterator<Row>, Iterato
   private final String tmpDir;
   private final SerializableConfiguration conf;
 
-  ShardWriterTask(Broadcast<BpeTokenizer> tokenizer, DocSplit split, long shardTokens, String tmpDir,
+  ShardWriterTask(
+      Broadcast<BpeTokenizer> tokenizer,
+      DocSplit split,
+      long shardTokens,
+      String tmpDir,
       SerializableConfiguration conf) {
     this.tokenizer = tokenizer;
     this.split = split;
@@ -60,7 +72,8 @@ final class ShardWriterTask implements Function2<Integer, Iterator<Row>, Iterato
   public Iterator<PartitionOutput> call(Integer partition, Iterator<Row> rows) throws IOException {
     BpeTokenizer tok = tokenizer.value();
     TaskContext ctx = TaskContext.get();
-    Path attemptDir = new Path(new Path(tmpDir, ATTEMPTS), "t" + (ctx == null ? 0 : ctx.taskAttemptId()));
+    Path attemptDir =
+        new Path(new Path(tmpDir, ATTEMPTS), "t" + (ctx == null ? 0 : ctx.taskAttemptId()));
     FileSystem fs = attemptDir.getFileSystem(conf.value());
     Map<String, Open> open = new LinkedHashMap<>();
     List<WrittenShard> done = new ArrayList<>();
@@ -113,7 +126,8 @@ final class ShardWriterTask implements Function2<Integer, Iterator<Row>, Iterato
     final TokenShardWriter writer;
     boolean finished;
 
-    Open(String split, FileSystem fs, Path attemptDir, int partition, int n, BpeTokenizer tok) throws IOException {
+    Open(String split, FileSystem fs, Path attemptDir, int partition, int n, BpeTokenizer tok)
+        throws IOException {
       this.split = split;
       this.name = String.format("part-%05d-%04d.tok", partition, n);
       this.path = new Path(new Path(attemptDir, split), name);
@@ -123,7 +137,8 @@ final class ShardWriterTask implements Function2<Integer, Iterator<Row>, Iterato
     WrittenShard finish() throws IOException {
       finished = true;
       ShardHeader h = writer.finish();
-      return new WrittenShard(split, name, path.toString(), h.tokenCount(), h.utf8Bytes(), h.documents());
+      return new WrittenShard(
+          split, name, path.toString(), h.tokenCount(), h.utf8Bytes(), h.documents());
     }
 
     /** On failure: close the stream (the attempt's files are deleted with the temp dir). */

@@ -4,53 +4,73 @@ import java.util.List;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 
 /**
- * The tokenize job: clean corpus (Parquet) in, token shards + manifest out. Defaults in {@code conf/tokenize.conf}
- * ({@code tokenize { ... }}, keys = component names).
+ * The tokenize job: clean corpus (Parquet) in, token shards + manifest out. Defaults in {@code
+ * conf/tokenize.conf} ({@code tokenize { ... }}, keys = component names).
  *
- * @param input              clean-corpus Parquet paths (any Hadoop URI: file:, hdfs://, s3a://)
- * @param output             output directory; written under a temporary sibling and renamed into place
- * @param overwrite          replace an existing output instead of failing
- * @param tokenizer          train a tokenizer on the corpus, or load one
- * @param validationFraction share of documents (by hash of id, {@code DocSplit}) for the validation split
- * @param splitSeed          seed of that hash; change it to draw another split
- * @param shardTokens        a shard is closed once it holds at least this many tokens (2 bytes each up to 65536
- *                           ids); the writer keeps one shard in memory per task and split
- * @param partitions         encode tasks; documents go to task {@code pmod(hash(id), partitions)}, sorted by id,
- *                           so the same input and this number give byte-identical shards
- * @param textColumn         text column of the input
- * @param idColumn           document id column (the split and the order hash it)
- * @param languages          keep only these values of the {@code language} column; empty = all
+ * @param input clean-corpus Parquet paths (any Hadoop URI: file:, hdfs://, s3a://)
+ * @param output output directory; written under a temporary sibling and renamed into place
+ * @param overwrite replace an existing output instead of failing
+ * @param tokenizer train a tokenizer on the corpus, or load one
+ * @param validationFraction share of documents (by hash of id, {@code DocSplit}) for the validation
+ *     split
+ * @param splitSeed seed of that hash; change it to draw another split
+ * @param shardTokens a shard is closed once it holds at least this many tokens (2 bytes each up to
+ *     65536 ids); the writer keeps one shard in memory per task and split
+ * @param partitions encode tasks; documents go to task {@code pmod(hash(id), partitions)}, sorted
+ *     by id, so the same input and this number give byte-identical shards
+ * @param textColumn text column of the input
+ * @param idColumn document id column (the split and the order hash it)
+ * @param languages keep only these values of the {@code language} column; empty = all
  */
-public record TokenizeConfig(List<String> input, String output, boolean overwrite, Tokenizer tokenizer,
-    double validationFraction, long splitSeed, long shardTokens, int partitions, String textColumn, String idColumn,
+public record TokenizeConfig(
+    List<String> input,
+    String output,
+    boolean overwrite,
+    Tokenizer tokenizer,
+    double validationFraction,
+    long splitSeed,
+    long shardTokens,
+    int partitions,
+    String textColumn,
+    String idColumn,
     List<String> languages) {
 
   public static final String TRAIN = "train";
   public static final String LOAD = "load";
 
   /**
-   * Which tokenizer. {@code mode = train}: learn byte-level BPE on the training split (validation documents are
-   * never seen by it). {@code mode = load}: read {@code path}.
+   * Which tokenizer. {@code mode = train}: learn byte-level BPE on the training split (validation
+   * documents are never seen by it). {@code mode = load}: read {@code path}.
    *
-   * @param mode           "train" or "load"
-   * @param name           name recorded in the tokenizer id, e.g. "lmforge-bpe-32k" (load: name given to it)
-   * @param vocabSize      train: total ids (256 bytes + merges + specials); load: the expected size, 0 = any
-   * @param specialTokens  train: appended after the merges; must contain {@code <|endoftext|>}, the separator.
-   *                       load of a tiktoken file: ids after the last rank, in this order
-   * @param sampleFraction train: share of training documents (by a seeded hash of id) whose pre-tokens are
-   *                       counted; 1 = all
-   * @param minPairCount   train: stop merging when the best pair occurs fewer times (2: as GPT-2)
-   * @param path           load: a directory with vocab.json + merges.txt (ours) or encoder.json + vocab.bpe
-   *                       (GPT-2's), a {@code .tiktoken} file, or {@code classpath:gpt2} (needs JTokkit's jar)
+   * @param mode "train" or "load"
+   * @param name name recorded in the tokenizer id, e.g. "lmforge-bpe-32k" (load: name given to it)
+   * @param vocabSize train: total ids (256 bytes + merges + specials); load: the expected size, 0 =
+   *     any
+   * @param specialTokens train: appended after the merges; must contain {@code <|endoftext|>}, the
+   *     separator. load of a tiktoken file: ids after the last rank, in this order
+   * @param sampleFraction train: share of training documents (by a seeded hash of id) whose
+   *     pre-tokens are counted; 1 = all
+   * @param minPairCount train: stop merging when the best pair occurs fewer times (2: as GPT-2)
+   * @param path load: a directory with vocab.json + merges.txt (ours) or encoder.json + vocab.bpe
+   *     (GPT-2's), a {@code .tiktoken} file, or {@code classpath:gpt2} (needs JTokkit's jar)
    */
-  public record Tokenizer(String mode, String name, int vocabSize, List<String> specialTokens, double sampleFraction,
-      long minPairCount, String path) {
+  public record Tokenizer(
+      String mode,
+      String name,
+      int vocabSize,
+      List<String> specialTokens,
+      double sampleFraction,
+      long minPairCount,
+      String path) {
 
     public Tokenizer {
       specialTokens = specialTokens == null ? List.of() : List.copyOf(specialTokens);
     }
 
-    /** Training with GPT-2's layout: {@code <|endoftext|>} last, all documents counted, pairs seen twice. */
+    /**
+     * Training with GPT-2's layout: {@code <|endoftext|>} last, all documents counted, pairs seen
+     * twice.
+     */
     public static Tokenizer train(String name, int vocabSize) {
       return new Tokenizer(TRAIN, name, vocabSize, List.of(BpeTokenizer.END_OF_TEXT), 1.0, 2, "");
     }
@@ -80,51 +100,144 @@ public record TokenizeConfig(List<String> input, String output, boolean overwrit
 
   /** The values of conf/tokenize.conf for the given input and output. */
   public static TokenizeConfig defaults(List<String> input, String output) {
-    return new TokenizeConfig(input, output, false, Tokenizer.train("lmforge-bpe-32k", 32768), 0.005, 0,
-        50_000_000L, 64, "text", "id", List.of());
+    return new TokenizeConfig(
+        input,
+        output,
+        false,
+        Tokenizer.train("lmforge-bpe-32k", 32768),
+        0.005,
+        0,
+        50_000_000L,
+        64,
+        "text",
+        "id",
+        List.of());
   }
 
   public TokenizeConfig withOutput(String out) {
-    return new TokenizeConfig(input, out, overwrite, tokenizer, validationFraction, splitSeed, shardTokens, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        out,
+        overwrite,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withInput(List<String> in) {
-    return new TokenizeConfig(in, output, overwrite, tokenizer, validationFraction, splitSeed, shardTokens, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        in,
+        output,
+        overwrite,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withOverwrite(boolean o) {
-    return new TokenizeConfig(input, output, o, tokenizer, validationFraction, splitSeed, shardTokens, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        output,
+        o,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withTokenizer(Tokenizer t) {
-    return new TokenizeConfig(input, output, overwrite, t, validationFraction, splitSeed, shardTokens, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        output,
+        overwrite,
+        t,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withShardTokens(long n) {
-    return new TokenizeConfig(input, output, overwrite, tokenizer, validationFraction, splitSeed, n, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        output,
+        overwrite,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        n,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withPartitions(int p) {
-    return new TokenizeConfig(input, output, overwrite, tokenizer, validationFraction, splitSeed, shardTokens, p,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        output,
+        overwrite,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        p,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withSplit(double fraction, long seed) {
-    return new TokenizeConfig(input, output, overwrite, tokenizer, fraction, seed, shardTokens, partitions,
-        textColumn, idColumn, languages);
+    return new TokenizeConfig(
+        input,
+        output,
+        overwrite,
+        tokenizer,
+        fraction,
+        seed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        languages);
   }
 
   public TokenizeConfig withLanguages(List<String> langs) {
-    return new TokenizeConfig(input, output, overwrite, tokenizer, validationFraction, splitSeed, shardTokens,
-        partitions, textColumn, idColumn, langs);
+    return new TokenizeConfig(
+        input,
+        output,
+        overwrite,
+        tokenizer,
+        validationFraction,
+        splitSeed,
+        shardTokens,
+        partitions,
+        textColumn,
+        idColumn,
+        langs);
   }
 
-  /** Fails on the first bad value, naming its key (as in conf/tokenize.conf) and what would be valid. */
+  /**
+   * Fails on the first bad value, naming its key (as in conf/tokenize.conf) and what would be
+   * valid.
+   */
   public TokenizeConfig validate() {
     if (input.isEmpty() || input.stream().anyMatch(s -> s == null || s.isBlank())) {
       throw bad("input", input, "a list of one or more clean-corpus Parquet paths");
@@ -133,31 +246,47 @@ public record TokenizeConfig(List<String> input, String output, boolean overwrit
     if (!(validationFraction >= 0 && validationFraction < 1)) {
       throw bad("validationFraction", validationFraction, "a fraction in [0, 1)");
     }
-    if (shardTokens < 1) throw bad("shardTokens", shardTokens, "a positive token count, e.g. 50000000");
-    if (partitions < 1) throw bad("partitions", partitions, "a positive number of encode tasks, e.g. 64");
-    if (textColumn == null || textColumn.isBlank()) throw bad("textColumn", textColumn, "a column name, e.g. text");
-    if (idColumn == null || idColumn.isBlank()) throw bad("idColumn", idColumn, "a column name, e.g. id");
+    if (shardTokens < 1)
+      throw bad("shardTokens", shardTokens, "a positive token count, e.g. 50000000");
+    if (partitions < 1)
+      throw bad("partitions", partitions, "a positive number of encode tasks, e.g. 64");
+    if (textColumn == null || textColumn.isBlank())
+      throw bad("textColumn", textColumn, "a column name, e.g. text");
+    if (idColumn == null || idColumn.isBlank())
+      throw bad("idColumn", idColumn, "a column name, e.g. id");
     Tokenizer t = tokenizer;
     if (t == null) throw bad("tokenizer", null, "an object with mode = train or load");
-    if (t.name() == null || t.name().isBlank()) throw bad("tokenizer.name", t.name(), "a name, e.g. lmforge-bpe-32k");
+    if (t.name() == null || t.name().isBlank())
+      throw bad("tokenizer.name", t.name(), "a name, e.g. lmforge-bpe-32k");
     if (TRAIN.equals(t.mode())) {
       if (!t.specialTokens().contains(BpeTokenizer.END_OF_TEXT)) {
-        throw bad("tokenizer.specialTokens", t.specialTokens(), "a list containing " + BpeTokenizer.END_OF_TEXT
-            + ", the document separator of the shards");
+        throw bad(
+            "tokenizer.specialTokens",
+            t.specialTokens(),
+            "a list containing "
+                + BpeTokenizer.END_OF_TEXT
+                + ", the document separator of the shards");
       }
       if (t.vocabSize() < 256 + t.specialTokens().size() + 1) {
-        throw bad("tokenizer.vocabSize", t.vocabSize(), "at least 256 bytes + " + t.specialTokens().size()
-            + " special tokens + 1 merge");
+        throw bad(
+            "tokenizer.vocabSize",
+            t.vocabSize(),
+            "at least 256 bytes + " + t.specialTokens().size() + " special tokens + 1 merge");
       }
       if (!(t.sampleFraction() > 0 && t.sampleFraction() <= 1)) {
         throw bad("tokenizer.sampleFraction", t.sampleFraction(), "a fraction in (0, 1]");
       }
-      if (t.minPairCount() < 1) throw bad("tokenizer.minPairCount", t.minPairCount(), "a count >= 1");
+      if (t.minPairCount() < 1)
+        throw bad("tokenizer.minPairCount", t.minPairCount(), "a count >= 1");
     } else if (LOAD.equals(t.mode())) {
       if (t.path() == null || t.path().isBlank()) {
-        throw bad("tokenizer.path", t.path(), "a tokenizer directory, a .tiktoken file or classpath:gpt2");
+        throw bad(
+            "tokenizer.path",
+            t.path(),
+            "a tokenizer directory, a .tiktoken file or classpath:gpt2");
       }
-      if (t.vocabSize() < 0) throw bad("tokenizer.vocabSize", t.vocabSize(), "0 (any) or the expected size");
+      if (t.vocabSize() < 0)
+        throw bad("tokenizer.vocabSize", t.vocabSize(), "0 (any) or the expected size");
     } else {
       throw bad("tokenizer.mode", t.mode(), "train or load");
     }
@@ -165,7 +294,13 @@ public record TokenizeConfig(List<String> input, String output, boolean overwrit
   }
 
   private static IllegalArgumentException bad(String key, Object value, String want) {
-    return new IllegalArgumentException("tokenize." + key + " = " + value + " is not valid: set it to " + want
-        + " (conf/tokenize.conf)");
+    return new IllegalArgumentException(
+        "tokenize."
+            + key
+            + " = "
+            + value
+            + " is not valid: set it to "
+            + want
+            + " (conf/tokenize.conf)");
   }
 }

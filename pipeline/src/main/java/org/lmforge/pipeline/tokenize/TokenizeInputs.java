@@ -13,16 +13,17 @@ import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The tokenize job's checks before any Spark work: the settings, every input is Parquet (a file, or a
- * directory of Parquet files such as a clean output's docs/), a tokenizer to load exists, and the output may
- * be written. Each mistake is a {@link UserError} naming the path and the fix, where Spark would fail later
- * with an unreadable footer or an unknown schema.
+ * The tokenize job's checks before any Spark work: the settings, every input is Parquet (a file, or
+ * a directory of Parquet files such as a clean output's docs/), a tokenizer to load exists, and the
+ * output may be written. Each mistake is a {@link UserError} naming the path and the fix, where
+ * Spark would fail later with an unreadable footer or an unknown schema.
  */
 public final class TokenizeInputs {
   private TokenizeInputs() {}
 
-  private static final String FIX = "point --input at a clean output's docs/ directory (e.g. work/clean/docs) "
-      + "or at Parquet files with id and text columns";
+  private static final String FIX =
+      "point --input at a clean output's docs/ directory (e.g. work/clean/docs) "
+          + "or at Parquet files with id and text columns";
 
   public static void check(TokenizeConfig cfg, Configuration conf) throws IOException {
     UserError.fromIllegalArgument(cfg::validate);
@@ -33,9 +34,14 @@ public final class TokenizeInputs {
     if (!t.training() && !ShardFiles.CLASSPATH_GPT2.equals(t.path())) {
       Path p = new Path(t.path());
       if (!p.getFileSystem(conf).exists(p)) {
-        throw UserError.of("no tokenizer to load at", t.path() + " (tokenize.tokenizer.path)", "give a directory "
-            + "with vocab.json + merges.txt (e.g. work/tokens/tokenizer) or encoder.json + vocab.bpe, a .tiktoken "
-            + "file or " + ShardFiles.CLASSPATH_GPT2 + "; or set tokenize.tokenizer.mode = train");
+        throw UserError.of(
+            "no tokenizer to load at",
+            t.path() + " (tokenize.tokenizer.path)",
+            "give a directory "
+                + "with vocab.json + merges.txt (e.g. work/tokens/tokenizer) or encoder.json + vocab.bpe, a .tiktoken "
+                + "file or "
+                + ShardFiles.CLASSPATH_GPT2
+                + "; or set tokenize.tokenizer.mode = train");
       }
     }
     AtomicOutput.check(cfg.output(), cfg.overwrite(), conf, "tokenize.output");
@@ -62,30 +68,46 @@ public final class TokenizeInputs {
     if (kind == FileKind.PARQUET) {
       return;
     }
-    String fix = switch (kind) {
-      case WARC, GZIP_WARC -> "crawl files go to the clean job first: `clean --input " + in
-          + "`, then `tokenize --input <clean output>/docs`";
-      case TEXT, GZIP_TEXT -> "the tokenize job reads Parquet: write the text as Parquet with id and text columns, "
-          + "or wrap it in WARC/WET and run the clean job";
-      default -> FIX;
-    };
-    throw UserError.of("the tokenize input is not Parquet:", file + " is " + kind.description(), fix);
+    String fix =
+        switch (kind) {
+          case WARC, GZIP_WARC ->
+              "crawl files go to the clean job first: `clean --input "
+                  + in
+                  + "`, then `tokenize --input <clean output>/docs`";
+          case TEXT, GZIP_TEXT ->
+              "the tokenize job reads Parquet: write the text as Parquet with id and text columns, "
+                  + "or wrap it in WARC/WET and run the clean job";
+          default -> FIX;
+        };
+    throw UserError.of(
+        "the tokenize input is not Parquet:", file + " is " + kind.description(), fix);
   }
 
   private static void checkDirectory(FileSystem fs, Path dir, String in) throws IOException {
     if (CleanOutput.isComplete(fs, dir)) {
-      throw UserError.of("the tokenize input is a whole clean output:", in, "pass its kept documents: --input "
-          + new Path(dir, CleanOutput.DOCS));
+      throw UserError.of(
+          "the tokenize input is a whole clean output:",
+          in,
+          "pass its kept documents: --input " + new Path(dir, CleanOutput.DOCS));
     }
     Path parent = dir.getParent();
     if (AtomicOutput.isStaging(dir) || parent != null && AtomicOutput.isStaging(parent)) {
       Path staging = AtomicOutput.isStaging(dir) ? dir : parent;
-      throw UserError.of("the tokenize input is an unfinished clean output:", in, "the clean job writing it was "
-          + "killed or is still running; re-run it and pass " + AtomicOutput.finalName(staging) + "/docs when complete");
+      throw UserError.of(
+          "the tokenize input is an unfinished clean output:",
+          in,
+          "the clean job writing it was "
+              + "killed or is still running; re-run it and pass "
+              + AtomicOutput.finalName(staging)
+              + "/docs when complete");
     }
     if (fs.exists(new Path(dir, ShardFiles.MANIFEST))) {
-      throw UserError.of("the tokenize input is a tokenize output (token shards), not a corpus:", in,
-          "pretrain and sweep read it (--tokens " + in + "); tokenize reads a clean output's docs/");
+      throw UserError.of(
+          "the tokenize input is a tokenize output (token shards), not a corpus:",
+          in,
+          "pretrain and sweep read it (--tokens "
+              + in
+              + "); tokenize reads a clean output's docs/");
     }
     Path first = null;
     int parquet = 0;
@@ -107,20 +129,29 @@ public final class TokenizeInputs {
     }
     if (first == null) {
       if (parent != null && CleanOutput.isComplete(fs, parent)) {
-        throw UserError.of("the clean output kept no documents:", in, "nothing to tokenize; "
-            + new Path(parent, CleanOutput.STATS) + " and its quarantine/ say why");
+        throw UserError.of(
+            "the clean output kept no documents:",
+            in,
+            "nothing to tokenize; "
+                + new Path(parent, CleanOutput.STATS)
+                + " and its quarantine/ say why");
       }
       throw UserError.of("the tokenize input holds no Parquet files:", in + " is empty", FIX);
     }
     FileKind kind = FileKind.sniff(fs, first);
     if (kind != FileKind.PARQUET) {
-      throw UserError.of("the tokenize input holds no Parquet files:", in + " (e.g. " + first + " is "
-          + kind.description() + ")", kind == FileKind.WARC || kind == FileKind.GZIP_WARC
-          ? "crawl files go to the clean job first: `clean --input " + in + "`" : FIX);
+      throw UserError.of(
+          "the tokenize input holds no Parquet files:",
+          in + " (e.g. " + first + " is " + kind.description() + ")",
+          kind == FileKind.WARC || kind == FileKind.GZIP_WARC
+              ? "crawl files go to the clean job first: `clean --input " + in + "`"
+              : FIX);
     }
   }
 
-  /** Spark skips files and directories whose name starts with '_' or '.' (partition dirs excepted). */
+  /**
+   * Spark skips files and directories whose name starts with '_' or '.' (partition dirs excepted).
+   */
   private static boolean hiddenBySpark(Path root, Path file) {
     for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
       String n = p.getName();

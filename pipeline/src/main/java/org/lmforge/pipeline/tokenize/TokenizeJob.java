@@ -9,7 +9,10 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
-/** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards ({@link TokenizeStage}). */
+/**
+ * {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards
+ * ({@link TokenizeStage}).
+ */
 public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeResult> {
 
   public TokenizeJob(TokenizeConfig cfg) {
@@ -21,15 +24,19 @@ public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeRes
     return cfg.output();
   }
 
-  /** Wrong-kind input, a tokenizer to load that is not there, an existing output: before any Spark work. */
+  /**
+   * Wrong-kind input, a tokenizer to load that is not there, an existing output: before any Spark
+   * work.
+   */
   @Override
   public void check(Configuration hadoop) throws IOException {
     TokenizeInputs.check(cfg, hadoop);
   }
 
   /**
-   * The completion marker; or, for an output written before the marker existed, its manifest (written last, just
-   * before the rename into place), so that such an output is kept rather than refused as "already exists".
+   * The completion marker; or, for an output written before the marker existed, its manifest
+   * (written last, just before the rename into place), so that such an output is kept rather than
+   * refused as "already exists".
    */
   @Override
   public boolean complete(Configuration hadoop) throws IOException {

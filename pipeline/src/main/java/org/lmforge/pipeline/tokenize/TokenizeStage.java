@@ -34,40 +34,53 @@ import org.lmforge.pipeline.tokenize.ShardWriterTask.WrittenShard;
 
 /**
  * The tokenize stage: clean corpus (Parquet) to token shards.
+ *
  * <ol>
- *   <li>read the kept documents ({@code drop_filter} null; optional language filter);</li>
- *   <li>train: count pre-tokens of the training split on the executors ({@link PreTokenCounts}), learn the
- *       merges on the driver ({@link BpeTrainer}); or load a tokenizer ({@link ShardFiles#loadTokenizer});</li>
+ *   <li>read the kept documents ({@code drop_filter} null; optional language filter);
+ *   <li>train: count pre-tokens of the training split on the executors ({@link PreTokenCounts}),
+ *       learn the merges on the driver ({@link BpeTrainer}); or load a tokenizer ({@link
+ *       ShardFiles#loadTokenizer});
  *   <li>save it to {@code <out>/tokenizer/}, broadcast it, and encode: documents go to partition
- *       {@code pmod(hash(id), partitions)}, sorted by id (then text), each partition writes its own shards per
- *       split ({@link ShardWriterTask}) as {@code <out>/<split>/part-<partition>-<n>.tok};</li>
- *   <li>write {@code stats.json}, then {@code manifest.json}, and commit: everything above is written under a
- *       staging directory that becomes {@code <out>} with its completion marker ({@link AtomicOutput}).</li>
+ *       {@code pmod(hash(id), partitions)}, sorted by id (then text), each partition writes its own
+ *       shards per split ({@link ShardWriterTask}) as {@code
+ *       <out>/<split>/part-<partition>-<n>.tok};
+ *   <li>write {@code stats.json}, then {@code manifest.json}, and commit: everything above is
+ *       written under a staging directory that becomes {@code <out>} with its completion marker
+ *       ({@link AtomicOutput}).
  * </ol>
+ *
  * The same input and config give byte-identical output, whatever the input's partitioning.
  */
 public final class TokenizeStage {
   public static final String STATS = "stats.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TokenizeStage() {}
 
-  public static TokenizeResult run(SparkSession spark, TokenizeConfig cfg, Progress progress) throws IOException {
+  public static TokenizeResult run(SparkSession spark, TokenizeConfig cfg, Progress progress)
+      throws IOException {
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     TokenizeInputs.check(cfg, hconf);
-    Dataset<Row> docs = readDocuments(spark, cfg);   // reads the schema only: a wrong column fails before any output
+    Dataset<Row> docs =
+        readDocuments(spark, cfg); // reads the schema only: a wrong column fails before any output
     AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hconf, "tokenize.output");
     try {
       TokenizeResult result = write(spark, cfg, docs, out, progress);
       out.commit();
       return result;
     } finally {
-      out.abort();   // a no-op after the commit
+      out.abort(); // a no-op after the commit
     }
   }
 
-  private static TokenizeResult write(SparkSession spark, TokenizeConfig cfg, Dataset<Row> docs, AtomicOutput out,
-                                      Progress progress) throws IOException {
+  private static TokenizeResult write(
+      SparkSession spark,
+      TokenizeConfig cfg,
+      Dataset<Row> docs,
+      AtomicOutput out,
+      Progress progress)
+      throws IOException {
     Configuration hconf = spark.sparkContext().hadoopConfiguration();
     DocSplit split = new DocSplit(cfg.validationFraction(), cfg.splitSeed());
     TokenizeConfig.Tokenizer tc = cfg.tokenizer();
@@ -82,33 +95,63 @@ public final class TokenizeStage {
       distinct = counts.size();
       progress.printf("tokenize: counted %,d distinct pre-tokens in %,d ms", distinct, countMs);
       if (counts.isEmpty()) {
-        throw UserError.of("no text to train the tokenizer on in", cfg.input() + " (after the drop, language and "
-            + "split filters and sampleFraction " + tc.sampleFraction() + ")", "check tokenize.input and "
-            + "tokenize.languages");
+        throw UserError.of(
+            "no text to train the tokenizer on in",
+            cfg.input()
+                + " (after the drop, language and "
+                + "split filters and sampleFraction "
+                + tc.sampleFraction()
+                + ")",
+            "check tokenize.input and " + "tokenize.languages");
       }
       t0 = System.nanoTime();
-      tok = BpeTrainer.train(counts, new BpeTrainerConfig(tc.name(), tc.vocabSize(), tc.specialTokens(), tc.minPairCount()));
+      tok =
+          BpeTrainer.train(
+              counts,
+              new BpeTrainerConfig(
+                  tc.name(), tc.vocabSize(), tc.specialTokens(), tc.minPairCount()));
     } else {
       tok = ShardFiles.loadTokenizer(tc.path(), tc.name(), tc.specialTokens(), hconf);
       if (tc.vocabSize() > 0 && tok.vocabSize() != tc.vocabSize()) {
-        throw new UserError("tokenizer " + tc.path() + " has a vocabulary of " + tok.vocabSize()
-            + " ids but tokenize.tokenizer.vocabSize is " + tc.vocabSize() + "; set vocabSize = " + tok.vocabSize()
-            + " (or 0 to accept any size), or load the tokenizer you meant");
+        throw new UserError(
+            "tokenizer "
+                + tc.path()
+                + " has a vocabulary of "
+                + tok.vocabSize()
+                + " ids but tokenize.tokenizer.vocabSize is "
+                + tc.vocabSize()
+                + "; set vocabSize = "
+                + tok.vocabSize()
+                + " (or 0 to accept any size), or load the tokenizer you meant");
       }
     }
     long mergeMs = millisSince(t0);
-    int eot = UserError.fromIllegalArgument(tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named
-    progress.printf("tokenize: tokenizer %s (%d ids, end of text %d) ready in %,d ms", tok.id(), tok.vocabSize(), eot,
-        mergeMs);
+    int eot =
+        UserError.fromIllegalArgument(
+            tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named
+    progress.printf(
+        "tokenize: tokenizer %s (%d ids, end of text %d) ready in %,d ms",
+        tok.id(), tok.vocabSize(), eot, mergeMs);
     ShardFiles.saveTokenizer(tok, out.fs(), new Path(out.dir(), ShardFiles.TOKENIZER_DIR));
 
     t0 = System.nanoTime();
-    Broadcast<BpeTokenizer> b = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(tok);
+    Broadcast<BpeTokenizer> b =
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(tok);
     List<PartitionOutput> parts;
     try {
-      ShardWriterTask task = new ShardWriterTask(b, split, cfg.shardTokens(), out.dir().toString(),
-          new SerializableConfiguration(hconf));
-      parts = new ArrayList<>(ordered(docs, cfg.partitions()).javaRDD().mapPartitionsWithIndex(task, false).collect());
+      ShardWriterTask task =
+          new ShardWriterTask(
+              b,
+              split,
+              cfg.shardTokens(),
+              out.dir().toString(),
+              new SerializableConfiguration(hconf));
+      parts =
+          new ArrayList<>(
+              ordered(docs, cfg.partitions())
+                  .javaRDD()
+                  .mapPartitionsWithIndex(task, false)
+                  .collect());
     } finally {
       b.destroy();
     }
@@ -130,35 +173,52 @@ public final class TokenizeStage {
   static Dataset<Row> readDocuments(SparkSession spark, TokenizeConfig cfg) {
     Dataset<Row> in = spark.read().parquet(cfg.input().toArray(String[]::new));
     List<String> cols = Arrays.asList(in.columns());
-    for (String[] need : new String[][] {{"textColumn", cfg.textColumn()}, {"idColumn", cfg.idColumn()}}) {
+    for (String[] need :
+        new String[][] {{"textColumn", cfg.textColumn()}, {"idColumn", cfg.idColumn()}}) {
       if (!cols.contains(need[1])) {
-        throw UserError.of("the tokenize input has no column \"" + need[1] + "\":", cfg.input() + " (it has " + cols
-            + ")", "point --input at a clean output's docs/, or set tokenize." + need[0] + " to the right column");
+        throw UserError.of(
+            "the tokenize input has no column \"" + need[1] + "\":",
+            cfg.input() + " (it has " + cols + ")",
+            "point --input at a clean output's docs/, or set tokenize."
+                + need[0]
+                + " to the right column");
       }
     }
-    if (cols.contains(CleanSchema.DROP_FILTER)) in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
+    if (cols.contains(CleanSchema.DROP_FILTER))
+      in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
     if (!cfg.languages().isEmpty()) {
       if (!cols.contains(CleanSchema.LANGUAGE)) {
-        throw new UserError("tokenize.languages = " + cfg.languages() + " but input " + cfg.input()
-            + " has no \"" + CleanSchema.LANGUAGE + "\" column; set languages = [] or read the clean corpus");
+        throw new UserError(
+            "tokenize.languages = "
+                + cfg.languages()
+                + " but input "
+                + cfg.input()
+                + " has no \""
+                + CleanSchema.LANGUAGE
+                + "\" column; set languages = [] or read the clean corpus");
       }
       in = in.filter(col(CleanSchema.LANGUAGE).isin(cfg.languages().toArray()));
     }
-    return in.select(col(cfg.idColumn()).cast("string").as("id"), col(cfg.textColumn()).cast("string").as("text"));
+    return in.select(
+        col(cfg.idColumn()).cast("string").as("id"),
+        col(cfg.textColumn()).cast("string").as("text"));
   }
 
   /**
-   * The encode order: {@code repartition(n, id)} puts each document in partition {@code pmod(murmur3(id), n)}
-   * whatever the input's partitioning; within a partition documents are sorted by id, then text (ids should be
-   * unique; the text only breaks ties deterministically).
+   * The encode order: {@code repartition(n, id)} puts each document in partition {@code
+   * pmod(murmur3(id), n)} whatever the input's partitioning; within a partition documents are
+   * sorted by id, then text (ids should be unique; the text only breaks ties deterministically).
    */
   static Dataset<Row> ordered(Dataset<Row> docs, int partitions) {
     return docs.repartition(partitions, col("id")).sortWithinPartitions(col("id"), col("text"));
   }
 
-  /** Moves each partition's files from its attempt dir to {@code <split>/}; returns the manifest's splits. */
-  private static Map<String, ShardManifest.Split> commitShards(AtomicOutput out, List<PartitionOutput> parts)
-      throws IOException {
+  /**
+   * Moves each partition's files from its attempt dir to {@code <split>/}; returns the manifest's
+   * splits.
+   */
+  private static Map<String, ShardManifest.Split> commitShards(
+      AtomicOutput out, List<PartitionOutput> parts) throws IOException {
     Map<String, List<ShardManifest.Shard>> bySplit = new LinkedHashMap<>();
     bySplit.put(DocSplit.TRAIN, new ArrayList<>());
     bySplit.put(DocSplit.VALIDATION, new ArrayList<>());
@@ -170,7 +230,9 @@ public final class TokenizeStage {
         if (!out.fs().rename(new Path(w.attemptPath()), to)) {
           throw new IOException("could not move shard " + w.attemptPath() + " to " + to);
         }
-        bySplit.get(w.split()).add(new ShardManifest.Shard(rel, w.tokens(), w.utf8Bytes(), w.documents()));
+        bySplit
+            .get(w.split())
+            .add(new ShardManifest.Shard(rel, w.tokens(), w.utf8Bytes(), w.documents()));
       }
     }
     out.fs().delete(new Path(out.dir(), ShardWriterTask.ATTEMPTS), true);
@@ -179,8 +241,14 @@ public final class TokenizeStage {
     return splits;
   }
 
-  private static TokenizeResult result(List<PartitionOutput> parts, Map<String, ShardManifest.Split> splits,
-      BpeTokenizer tok, long distinct, long countMs, long mergeMs, long encodeMs) {
+  private static TokenizeResult result(
+      List<PartitionOutput> parts,
+      Map<String, ShardManifest.Split> splits,
+      BpeTokenizer tok,
+      long distinct,
+      long countMs,
+      long mergeMs,
+      long encodeMs) {
     long in = 0, empty = 0, noId = 0;
     for (PartitionOutput p : parts) {
       in += p.documentsIn();
@@ -191,13 +259,25 @@ public final class TokenizeStage {
     ShardManifest.Split va = splits.get(DocSplit.VALIDATION);
     long bytes = tr.utf8Bytes() + va.utf8Bytes();
     long textTokens = tr.tokens() + va.tokens() - tr.documents() - va.documents();
-    return new TokenizeResult(in, empty, noId, counts(tr), counts(va), tr.shards().size() + va.shards().size(),
-        tok.id(), tok.vocabSize(), textTokens == 0 ? 0 : (double) bytes / textTokens, distinct, countMs, mergeMs,
+    return new TokenizeResult(
+        in,
+        empty,
+        noId,
+        counts(tr),
+        counts(va),
+        tr.shards().size() + va.shards().size(),
+        tok.id(),
+        tok.vocabSize(),
+        textTokens == 0 ? 0 : (double) bytes / textTokens,
+        distinct,
+        countMs,
+        mergeMs,
         encodeMs);
   }
 
   private static TokenizeResult.SplitCounts counts(ShardManifest.Split s) {
-    return new TokenizeResult.SplitCounts(s.documents(), s.tokens(), s.utf8Bytes(), s.shards().size());
+    return new TokenizeResult.SplitCounts(
+        s.documents(), s.tokens(), s.utf8Bytes(), s.shards().size());
   }
 
   private static long millisSince(long t0) {

@@ -11,10 +11,11 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The pretrain job's side of {@link TrainLoop}: the driver's trainer ({@code master}) takes its steps from the
- * data-parallel {@link StepEngine}, evaluates and checkpoints (to {@link PretrainRun#CHECKPOINT}). A step whose
- * Spark job failed even after Spark's task retries restarts from the last checkpoint, up to
- * {@code maxRecoveries} times; a failure that carries a {@link UserError} is a setting to fix, not retried.
+ * The pretrain job's side of {@link TrainLoop}: the driver's trainer ({@code master}) takes its
+ * steps from the data-parallel {@link StepEngine}, evaluates and checkpoints (to {@link
+ * PretrainRun#CHECKPOINT}). A step whose Spark job failed even after Spark's task retries restarts
+ * from the last checkpoint, up to {@code maxRecoveries} times; a failure that carries a {@link
+ * UserError} is a setting to fix, not retried.
  */
 final class DriverRun implements TrainLoop.Run {
   private final StepEngine engine;
@@ -23,12 +24,18 @@ final class DriverRun implements TrainLoop.Run {
   private final HadoopCheckpointStore store;
   private final int maxRecoveries;
   private final Progress console;
-  Trainer master;   // replaced by a recovery
+  Trainer master; // replaced by a recovery
   int recoveries;
   private long stepStarted;
 
-  DriverRun(Trainer master, StepEngine engine, TrainConfig tc, ShardWindowStream val, HadoopCheckpointStore store,
-            int maxRecoveries, Progress console) {
+  DriverRun(
+      Trainer master,
+      StepEngine engine,
+      TrainConfig tc,
+      ShardWindowStream val,
+      HadoopCheckpointStore store,
+      int maxRecoveries,
+      Progress console) {
     this.master = master;
     this.engine = engine;
     this.tc = tc;
@@ -67,20 +74,36 @@ final class DriverRun implements TrainLoop.Run {
   @Override
   public void recover(Exception e) throws IOException {
     UserError mistake = userError(e);
-    if (mistake != null) throw mistake;   // a setting to fix (e.g. an executor without CUDA): no retry helps
+    if (mistake != null)
+      throw mistake; // a setting to fix (e.g. an executor without CUDA): no retry helps
     if (++recoveries > maxRecoveries) {
-      throw new IllegalStateException("step " + (stepStarted + 1) + " failed and pretrain.maxRecoveries="
-          + maxRecoveries + " recoveries are used up; the last checkpoint is "
-          + store.describe(PretrainRun.CHECKPOINT) + " (re-run with --resume once the cluster is healthy)", e);
+      throw new IllegalStateException(
+          "step "
+              + (stepStarted + 1)
+              + " failed and pretrain.maxRecoveries="
+              + maxRecoveries
+              + " recoveries are used up; the last checkpoint is "
+              + store.describe(PretrainRun.CHECKPOINT)
+              + " (re-run with --resume once the cluster is healthy)",
+          e);
     }
-    console.printf("step %d failed (%s); recovery %d of %d: restarting from the last checkpoint", stepStarted + 1,
-        rootMessage(e), recoveries, maxRecoveries);
+    console.printf(
+        "step %d failed (%s); recovery %d of %d: restarting from the last checkpoint",
+        stepStarted + 1, rootMessage(e), recoveries, maxRecoveries);
     master = restore(tc, val, store, true, console);
   }
 
-  /** The driver's trainer, from the last checkpoint when asked and present, else fresh from the seed. */
-  static Trainer restore(TrainConfig tc, ShardWindowStream val, HadoopCheckpointStore store, boolean fromCheckpoint,
-                         Progress console) throws IOException {
+  /**
+   * The driver's trainer, from the last checkpoint when asked and present, else fresh from the
+   * seed.
+   */
+  static Trainer restore(
+      TrainConfig tc,
+      ShardWindowStream val,
+      HadoopCheckpointStore store,
+      boolean fromCheckpoint,
+      Progress console)
+      throws IOException {
     Trainer t = new Trainer(tc, null, val, store, PretrainRun.CHECKPOINT);
     if (fromCheckpoint && store.exists(PretrainRun.CHECKPOINT)) {
       Checkpoint ck = Checkpoint.read(store, PretrainRun.CHECKPOINT);
@@ -88,12 +111,16 @@ final class DriverRun implements TrainLoop.Run {
       UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(PretrainRun.CHECKPOINT)));
       console.printf("restored %s: step %d", store.describe(PretrainRun.CHECKPOINT), t.step());
     } else if (fromCheckpoint) {
-      console.printf("no checkpoint at %s yet: starting from step 0", store.describe(PretrainRun.CHECKPOINT));
+      console.printf(
+          "no checkpoint at %s yet: starting from step 0", store.describe(PretrainRun.CHECKPOINT));
     }
     return t;
   }
 
-  /** The user mistake a failed step carries (a Spark task's exception arrives as the cause of the job's), if any. */
+  /**
+   * The user mistake a failed step carries (a Spark task's exception arrives as the cause of the
+   * job's), if any.
+   */
   private static UserError userError(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof UserError u) return u;

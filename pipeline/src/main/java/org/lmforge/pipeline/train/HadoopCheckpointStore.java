@@ -9,9 +9,9 @@ import org.lmforge.model.checkpoint.CheckpointStore;
 import org.lmforge.pipeline.io.AtomicFile;
 
 /**
- * Checkpoints in a directory on any Hadoop FileSystem (file://, hdfs://, s3a://). A checkpoint is written to
- * a temporary name and renamed over the old one, so a killed writer never leaves a half checkpoint under
- * the real name (rename is atomic on HDFS and local disks; on S3 it is a copy).
+ * Checkpoints in a directory on any Hadoop FileSystem (file://, hdfs://, s3a://). A checkpoint is
+ * written to a temporary name and renamed over the old one, so a killed writer never leaves a half
+ * checkpoint under the real name (rename is atomic on HDFS and local disks; on S3 it is a copy).
  */
 public final class HadoopCheckpointStore implements CheckpointStore {
   private final Path dir;

@@ -13,8 +13,8 @@ import org.lmforge.model.train.MetricsLog;
 import org.lmforge.pipeline.io.AtomicFile;
 
 /**
- * A run's metrics.jsonl on any Hadoop FileSystem, for {@link MetricsLog}: object stores cannot append, so each
- * flush replaces the file (temporary name, then rename) through {@link AtomicFile}.
+ * A run's metrics.jsonl on any Hadoop FileSystem, for {@link MetricsLog}: object stores cannot
+ * append, so each flush replaces the file (temporary name, then rename) through {@link AtomicFile}.
  */
 final class HadoopMetricsFile implements MetricsLog.Store {
   private final FileSystem fs;
@@ -29,7 +29,8 @@ final class HadoopMetricsFile implements MetricsLog.Store {
   public List<String> read() throws IOException {
     List<String> lines = new ArrayList<>();
     if (!fs.exists(file)) return lines;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
       for (String line; (line = r.readLine()) != null; ) lines.add(line);
     }
     return lines;
@@ -37,11 +38,14 @@ final class HadoopMetricsFile implements MetricsLog.Store {
 
   @Override
   public void write(List<String> lines) throws IOException {
-    AtomicFile.write(fs, file, out -> {
-      for (String l : lines) {
-        out.write(l.getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-      }
-    });
+    AtomicFile.write(
+        fs,
+        file,
+        out -> {
+          for (String l : lines) {
+            out.write(l.getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+          }
+        });
   }
 }

@@ -11,11 +11,11 @@ import org.lmforge.model.train.Trainer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Data parallelism inside the driver JVM, for {@code local[*]}: replica k is a model copy pinned to its own
- * thread (so its ND4J workspaces stay on that thread), the step's parameters are copied from the driver's
- * model directly, and the K gradients are summed in replica order, with no Spark job, broadcast or task
- * result serialisation per step. The arithmetic is the one of {@link SparkStep}
- * ({@link Replicas#compute}); only the transport differs.
+ * Data parallelism inside the driver JVM, for {@code local[*]}: replica k is a model copy pinned to
+ * its own thread (so its ND4J workspaces stay on that thread), the step's parameters are copied
+ * from the driver's model directly, and the K gradients are summed in replica order, with no Spark
+ * job, broadcast or task result serialisation per step. The arithmetic is the one of {@link
+ * SparkStep} ({@link Replicas#compute}); only the transport differs.
  */
 final class InProcessStep implements StepEngine {
   private final ReplicaSpec spec;
@@ -28,11 +28,13 @@ final class InProcessStep implements StepEngine {
     this.threads = new ExecutorService[spec.replicas()];
     for (int k = 0; k < threads.length; k++) {
       String name = "replica-" + k + "-" + Integer.toHexString(spec.runKey().hashCode());
-      threads[k] = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-      });
+      threads[k] =
+          Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+              });
     }
   }
 
@@ -44,22 +46,26 @@ final class InProcessStep implements StepEngine {
     List<Future<GradientShare>> shares = new ArrayList<>(replicas.length);
     for (int k = 0; k < replicas.length; k++) {
       int replica = k;
-      shares.add(threads[k].submit(() -> {
-        long start = System.nanoTime();
-        Replicas.useThreads(spec.threads());
-        if (replicas[replica] == null) replicas[replica] = Replicas.build(spec);
-        return Replicas.compute(replicas[replica], spec, params, replica, firstRow, start);
-      }));
+      shares.add(
+          threads[k].submit(
+              () -> {
+                long start = System.nanoTime();
+                Replicas.useThreads(spec.threads());
+                if (replicas[replica] == null) replicas[replica] = Replicas.build(spec);
+                return Replicas.compute(replicas[replica], spec, params, replica, firstRow, start);
+              }));
     }
     GradientShare sum = null;
     try {
-      for (Future<GradientShare> f : shares) sum = sum == null ? f.get() : GradientShare.add(sum, f.get());
+      for (Future<GradientShare> f : shares)
+        sum = sum == null ? f.get() : GradientShare.add(sum, f.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while replicas computed step " + (master.step() + 1), e);
+      throw new IllegalStateException(
+          "interrupted while replicas computed step " + (master.step() + 1), e);
     } catch (ExecutionException e) {
-      throw new IllegalStateException("a replica failed in step " + (master.step() + 1) + ": " + e.getCause(),
-          e.getCause());
+      throw new IllegalStateException(
+          "a replica failed in step " + (master.step() + 1) + ": " + e.getCause(), e.getCause());
     }
     return StepEngine.applyAveraged(master, sum, spec.replicas(), t0, System.nanoTime());
   }

@@ -8,77 +8,136 @@ import org.lmforge.model.train.TrainConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The pretrain job ({@code conf/pretrain.conf}, keys = component names). The vocabulary is not configured:
- * it is the tokenizer's, read from the shards' manifest.
+ * The pretrain job ({@code conf/pretrain.conf}, keys = component names). The vocabulary is not
+ * configured: it is the tokenizer's, read from the shards' manifest.
  *
- * @param tokens             the tokenize job's output (manifest.json, train/, validation/): any Hadoop URI
- * @param output             run directory: metrics.jsonl, checkpoints/, summary.json (any Hadoop URI)
- * @param overwrite          replace an existing run directory
- * @param resume             continue from output/checkpoints/last.ckpt (a killed driver re-runs with this)
- * @param model              architecture
- * @param optim              optimiser, batch and length of the run ({@link Optim}, shared with a local trainer)
- * @param replicas           data-parallel replicas (one Spark task each per step); 0 = the cluster's
- *                           default parallelism
- * @param threadsPerReplica  ND4J/BLAS threads inside one replica's task (= cores per task)
- * @param evalInterval       steps between validation passes (and after the last step); 0 = only at the end
- * @param evalTokens         validation tokens per pass
- * @param logInterval        steps between progress lines and metrics records
+ * @param tokens the tokenize job's output (manifest.json, train/, validation/): any Hadoop URI
+ * @param output run directory: metrics.jsonl, checkpoints/, summary.json (any Hadoop URI)
+ * @param overwrite replace an existing run directory
+ * @param resume continue from output/checkpoints/last.ckpt (a killed driver re-runs with this)
+ * @param model architecture
+ * @param optim optimiser, batch and length of the run ({@link Optim}, shared with a local trainer)
+ * @param replicas data-parallel replicas (one Spark task each per step); 0 = the cluster's default
+ *     parallelism
+ * @param threadsPerReplica ND4J/BLAS threads inside one replica's task (= cores per task)
+ * @param evalInterval steps between validation passes (and after the last step); 0 = only at the
+ *     end
+ * @param evalTokens validation tokens per pass
+ * @param logInterval steps between progress lines and metrics records
  * @param checkpointInterval steps between checkpoints (and after the last step)
- * @param maxRecoveries      failed steps (after Spark's own task retries) that restart from the last
- *                           checkpoint before the job gives up
- * @param sync               how replicas exchange gradients: spark (a Spark job per step), in_process (driver
- *                           threads; only for a local master) or auto (in_process on local[*], else spark)
+ * @param maxRecoveries failed steps (after Spark's own task retries) that restart from the last
+ *     checkpoint before the job gives up
+ * @param sync how replicas exchange gradients: spark (a Spark job per step), in_process (driver
+ *     threads; only for a local master) or auto (in_process on local[*], else spark)
  */
-public record PretrainConfig(String tokens, String output, boolean overwrite, boolean resume, Model model,
-                             Optim optim, int replicas, int threadsPerReplica, int evalInterval, int evalTokens,
-                             int logInterval, int checkpointInterval, int maxRecoveries, Sync sync) {
+public record PretrainConfig(
+    String tokens,
+    String output,
+    boolean overwrite,
+    boolean resume,
+    Model model,
+    Optim optim,
+    int replicas,
+    int threadsPerReplica,
+    int evalInterval,
+    int evalTokens,
+    int logInterval,
+    int checkpointInterval,
+    int maxRecoveries,
+    Sync sync) {
 
   /** See {@code pretrain.sync}. */
-  public enum Sync { AUTO, SPARK, IN_PROCESS }
+  public enum Sync {
+    AUTO,
+    SPARK,
+    IN_PROCESS
+  }
 
   /** Without {@code sync}: auto. */
-  public PretrainConfig(String tokens, String output, boolean overwrite, boolean resume, Model model, Optim optim,
-                        int replicas, int threadsPerReplica, int evalInterval, int evalTokens, int logInterval,
-                        int checkpointInterval, int maxRecoveries) {
-    this(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval, evalTokens,
-        logInterval, checkpointInterval, maxRecoveries, Sync.AUTO);
+  public PretrainConfig(
+      String tokens,
+      String output,
+      boolean overwrite,
+      boolean resume,
+      Model model,
+      Optim optim,
+      int replicas,
+      int threadsPerReplica,
+      int evalInterval,
+      int evalTokens,
+      int logInterval,
+      int checkpointInterval,
+      int maxRecoveries) {
+    this(
+        tokens,
+        output,
+        overwrite,
+        resume,
+        model,
+        optim,
+        replicas,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        Sync.AUTO);
   }
 
   /**
-   * Architecture: {@link GptConfig} without the vocabulary, which is the tokenizer's (read from the shards'
-   * manifest, {@link #gpt}), plus {@code dtype}, the replicas' floating-point type ({@link Dtype});
-   * {@code positional} is learned or alibi.
+   * Architecture: {@link GptConfig} without the vocabulary, which is the tokenizer's (read from the
+   * shards' manifest, {@link #gpt}), plus {@code dtype}, the replicas' floating-point type ({@link
+   * Dtype}); {@code positional} is learned or alibi.
    */
-  public record Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
-                      double dropout, boolean multiQuery, Dtype dtype) {
+  public record Model(
+      int nLayer,
+      int nHead,
+      int dModel,
+      int contextLength,
+      GptConfig.Positional positional,
+      double dropout,
+      boolean multiQuery,
+      Dtype dtype) {
     public Model {
-      if (dtype == null) throw new IllegalArgumentException("pretrain.model.dtype is empty: float or half");
+      if (dtype == null)
+        throw new IllegalArgumentException("pretrain.model.dtype is empty: float or half");
       if (dtype == Dtype.BFLOAT16) {
-        throw new IllegalArgumentException("pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds "
-            + "networks only in double, float or half (NeuralNetConfiguration.Builder.dataType refuses BFLOAT16 on "
-            + "every backend); use float, or half on CUDA executors");
+        throw new IllegalArgumentException(
+            "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds "
+                + "networks only in double, float or half (NeuralNetConfiguration.Builder.dataType refuses BFLOAT16 on "
+                + "every backend); use float, or half on CUDA executors");
       }
     }
 
     /** Float replicas, as before precision was configurable. */
-    public Model(int nLayer, int nHead, int dModel, int contextLength, GptConfig.Positional positional,
-                 double dropout, boolean multiQuery) {
+    public Model(
+        int nLayer,
+        int nHead,
+        int dModel,
+        int contextLength,
+        GptConfig.Positional positional,
+        double dropout,
+        boolean multiQuery) {
       this(nLayer, nHead, dModel, contextLength, positional, dropout, multiQuery, Dtype.FLOAT);
     }
 
     public GptConfig gpt(int vocabSize) {
-      return new GptConfig(vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
+      return new GptConfig(
+          vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
     }
   }
 
   /**
-   * Precision of the replicas' forward and backward passes. The driver always keeps fp32 weights and AdamW state
-   * and sums the replicas' gradients in fp32, so HALF is mixed precision: fp16 compute, fp32 master weights (no
-   * loss scaling; see docs/pretrain.md for what was measured). BFLOAT16 is named only to be refused with the
-   * reason.
+   * Precision of the replicas' forward and backward passes. The driver always keeps fp32 weights
+   * and AdamW state and sums the replicas' gradients in fp32, so HALF is mixed precision: fp16
+   * compute, fp32 master weights (no loss scaling; see docs/pretrain.md for what was measured).
+   * BFLOAT16 is named only to be refused with the reason.
    */
   public enum Dtype {
-    FLOAT(DataType.FLOAT), HALF(DataType.HALF), BFLOAT16(DataType.BFLOAT16);
+    FLOAT(DataType.FLOAT),
+    HALF(DataType.HALF),
+    BFLOAT16(DataType.BFLOAT16);
 
     private final DataType nd4j;
 
@@ -93,16 +152,22 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
 
   public PretrainConfig {
     List<String> errors = new ArrayList<>();
-    if (tokens == null || tokens.isBlank()) errors.add("pretrain.tokens is empty: set it to the tokenize job's output");
+    if (tokens == null || tokens.isBlank())
+      errors.add("pretrain.tokens is empty: set it to the tokenize job's output");
     if (output == null || output.isBlank()) errors.add("pretrain.output is empty");
     // Optim checks its own ranges; a pretrain run also needs at least one step
     if (optim == null) errors.add("pretrain.optim is empty");
-    else if (optim.maxSteps() < 1) errors.add("pretrain.optim.maxSteps=" + optim.maxSteps() + " must be >= 1");
-    if (replicas < 0) errors.add("pretrain.replicas=" + replicas + " must be >= 0 (0 = default parallelism)");
-    if (threadsPerReplica < 1) errors.add("pretrain.threadsPerReplica=" + threadsPerReplica + " must be >= 1");
-    if (evalInterval < 0) errors.add("pretrain.evalInterval=" + evalInterval + " must be >= 0 (0 = only at the end)");
+    else if (optim.maxSteps() < 1)
+      errors.add("pretrain.optim.maxSteps=" + optim.maxSteps() + " must be >= 1");
+    if (replicas < 0)
+      errors.add("pretrain.replicas=" + replicas + " must be >= 0 (0 = default parallelism)");
+    if (threadsPerReplica < 1)
+      errors.add("pretrain.threadsPerReplica=" + threadsPerReplica + " must be >= 1");
+    if (evalInterval < 0)
+      errors.add("pretrain.evalInterval=" + evalInterval + " must be >= 0 (0 = only at the end)");
     if (logInterval < 1) errors.add("pretrain.logInterval=" + logInterval + " must be >= 1");
-    if (checkpointInterval < 1) errors.add("pretrain.checkpointInterval=" + checkpointInterval + " must be >= 1");
+    if (checkpointInterval < 1)
+      errors.add("pretrain.checkpointInterval=" + checkpointInterval + " must be >= 1");
     if (evalTokens < 1) errors.add("pretrain.evalTokens=" + evalTokens + " must be >= 1");
     if (maxRecoveries < 0) errors.add("pretrain.maxRecoveries=" + maxRecoveries + " must be >= 0");
     if (sync == null) errors.add("pretrain.sync is empty: auto, spark or in_process");
@@ -110,37 +175,105 @@ public record PretrainConfig(String tokens, String output, boolean overwrite, bo
   }
 
   /**
-   * The run configuration the trainer and {@link org.lmforge.model.train.TrainLoop} take: the architecture with the
-   * tokenizer's vocabulary, this job's optimiser unchanged, and its cadence. The trainer sees one replica's share
-   * (micro-batches of batchSize rows, accumulated gradAccum times).
+   * The run configuration the trainer and {@link org.lmforge.model.train.TrainLoop} take: the
+   * architecture with the tokenizer's vocabulary, this job's optimiser unchanged, and its cadence.
+   * The trainer sees one replica's share (micro-batches of batchSize rows, accumulated gradAccum
+   * times).
    */
   public TrainConfig trainConfig(int vocabSize) {
-    return new TrainConfig(model.gpt(vocabSize), optim,
+    return new TrainConfig(
+        model.gpt(vocabSize),
+        optim,
         new TrainConfig.Cadence(evalInterval, evalTokens, logInterval, checkpointInterval));
   }
 
   public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
-    return new PretrainConfig(tok, out, overwriteOut, resumeRun, model, optim, replicas, threadsPerReplica,
-        evalInterval, evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
+    return new PretrainConfig(
+        tok,
+        out,
+        overwriteOut,
+        resumeRun,
+        model,
+        optim,
+        replicas,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        sync);
   }
 
   public PretrainConfig withModel(Model m) {
-    return new PretrainConfig(tokens, output, overwrite, resume, m, optim, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
+    return new PretrainConfig(
+        tokens,
+        output,
+        overwrite,
+        resume,
+        m,
+        optim,
+        replicas,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        sync);
   }
 
   public PretrainConfig withOptim(Optim o) {
-    return new PretrainConfig(tokens, output, overwrite, resume, model, o, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
+    return new PretrainConfig(
+        tokens,
+        output,
+        overwrite,
+        resume,
+        model,
+        o,
+        replicas,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        sync);
   }
 
   public PretrainConfig withSync(Sync s) {
-    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, replicas, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries, s);
+    return new PretrainConfig(
+        tokens,
+        output,
+        overwrite,
+        resume,
+        model,
+        optim,
+        replicas,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        s);
   }
 
   public PretrainConfig withReplicas(int k) {
-    return new PretrainConfig(tokens, output, overwrite, resume, model, optim, k, threadsPerReplica, evalInterval,
-        evalTokens, logInterval, checkpointInterval, maxRecoveries, sync);
+    return new PretrainConfig(
+        tokens,
+        output,
+        overwrite,
+        resume,
+        model,
+        optim,
+        k,
+        threadsPerReplica,
+        evalInterval,
+        evalTokens,
+        logInterval,
+        checkpointInterval,
+        maxRecoveries,
+        sync);
   }
 }

@@ -13,23 +13,25 @@ import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
- * Checks of what pretrain and sweep read and write, before any Spark work, each mistake a {@link UserError}
- * naming the path and the fix: the token shards ({@link #check}), the run directory ({@link #checkOutput}),
- * and a run another command reads a checkpoint of ({@link #checkRun}).
+ * Checks of what pretrain and sweep read and write, before any Spark work, each mistake a {@link
+ * UserError} naming the path and the fix: the token shards ({@link #check}), the run directory
+ * ({@link #checkOutput}), and a run another command reads a checkpoint of ({@link #checkRun}).
  */
 public final class PretrainInputs {
   private PretrainInputs() {}
 
-  private static final String FIX = "run the tokenize job (bin/pipeline tokenize --input work/clean/docs "
-      + "--output work/tokens) and pass its output as --tokens";
+  private static final String FIX =
+      "run the tokenize job (bin/pipeline tokenize --input work/clean/docs "
+          + "--output work/tokens) and pass its output as --tokens";
 
   /**
-   * {@code tokensDir} is a finished tokenize output: a directory with a readable manifest.json, the tokenizer
-   * and every shard the manifest lists.
+   * {@code tokensDir} is a finished tokenize output: a directory with a readable manifest.json, the
+   * tokenizer and every shard the manifest lists.
    */
   public static void check(String tokensDir, Configuration conf) throws IOException {
     if (tokensDir == null || tokensDir.isBlank()) {
-      throw UserError.of("no token shards given:", "--tokens (pretrain.tokens / sweep.tokens) is empty", FIX);
+      throw UserError.of(
+          "no token shards given:", "--tokens (pretrain.tokens / sweep.tokens) is empty", FIX);
     }
     Path root = new Path(tokensDir);
     FileSystem fs = root.getFileSystem(conf);
@@ -47,11 +49,15 @@ public final class PretrainInputs {
     try (InputStream in = fs.open(manifest)) {
       m = ShardManifest.read(in, manifest.toString());
     } catch (IOException | RuntimeException e) {
-      throw UserError.of("the token shards' manifest does not parse:", manifest + " (" + e.getMessage() + ")",
+      throw UserError.of(
+          "the token shards' manifest does not parse:",
+          manifest + " (" + e.getMessage() + ")",
           "re-run the tokenize job with --overwrite");
     }
     if (!fs.exists(new Path(root, ShardFiles.TOKENIZER_DIR))) {
-      throw UserError.of("incomplete token shards: no " + ShardFiles.TOKENIZER_DIR + "/ in", tokensDir,
+      throw UserError.of(
+          "incomplete token shards: no " + ShardFiles.TOKENIZER_DIR + "/ in",
+          tokensDir,
           "re-run the tokenize job with --overwrite");
     }
     for (String split : new String[] {"train", "validation"}) {
@@ -59,32 +65,54 @@ public final class PretrainInputs {
       try {
         s = m.split(split);
       } catch (RuntimeException e) {
-        throw UserError.of("the token shards have no " + split + " split:", manifest.toString(),
+        throw UserError.of(
+            "the token shards have no " + split + " split:",
+            manifest.toString(),
             "re-run the tokenize job with --overwrite");
       }
       for (ShardManifest.Shard shard : s.shards()) {
         Path p = new Path(root, shard.path());
         if (!fs.exists(p)) {
-          throw UserError.of("incomplete token shards: " + shard.path() + " is listed in the manifest but missing in",
-              tokensDir, "re-run the tokenize job with --overwrite");
+          throw UserError.of(
+              "incomplete token shards: "
+                  + shard.path()
+                  + " is listed in the manifest but missing in",
+              tokensDir,
+              "re-run the tokenize job with --overwrite");
         }
       }
     }
   }
 
-  private static UserError notATokenizeOutput(FileSystem fs, Path root, String tokensDir) throws IOException {
+  private static UserError notATokenizeOutput(FileSystem fs, Path root, String tokensDir)
+      throws IOException {
     if (AtomicOutput.stagingOf(fs, fs.makeQualified(root)) != null) {
-      return UserError.of("unfinished token shards (no " + ShardFiles.MANIFEST + "; the tokenize job was killed or "
-          + "is still running):", tokensDir, "wait for it, or re-run it with --overwrite");
+      return UserError.of(
+          "unfinished token shards (no "
+              + ShardFiles.MANIFEST
+              + "; the tokenize job was killed or "
+              + "is still running):",
+          tokensDir,
+          "wait for it, or re-run it with --overwrite");
     }
-    Path clean = root.getName().equals(CleanOutput.DOCS) && root.getParent() != null ? root.getParent() : root;
+    Path clean =
+        root.getName().equals(CleanOutput.DOCS) && root.getParent() != null
+            ? root.getParent()
+            : root;
     if (CleanOutput.isComplete(fs, clean)) {
-      return UserError.of("a clean output, not token shards:", tokensDir, "tokenize it first (bin/pipeline tokenize "
-          + "--input " + new Path(clean, CleanOutput.DOCS) + " --output work/tokens) and pass --tokens work/tokens");
+      return UserError.of(
+          "a clean output, not token shards:",
+          tokensDir,
+          "tokenize it first (bin/pipeline tokenize "
+              + "--input "
+              + new Path(clean, CleanOutput.DOCS)
+              + " --output work/tokens) and pass --tokens work/tokens");
     }
     for (FileStatus child : fs.listStatus(root)) {
       if (child.isDirectory() && fs.exists(new Path(child.getPath(), ShardFiles.MANIFEST))) {
-        return UserError.of("not a tokenize output (no " + ShardFiles.MANIFEST + "):", tokensDir,
+        return UserError.of(
+            "not a tokenize output (no " + ShardFiles.MANIFEST + "):",
+            tokensDir,
             "did you mean --tokens " + child.getPath() + "?");
       }
     }
@@ -92,43 +120,61 @@ public final class PretrainInputs {
   }
 
   /**
-   * The run directory can be written: absent for a new run, present for {@code resume} (a run directory, with
-   * run.json), anything with {@code overwrite}.
+   * The run directory can be written: absent for a new run, present for {@code resume} (a run
+   * directory, with run.json), anything with {@code overwrite}.
    */
-  public static void checkOutput(String output, boolean resume, boolean overwrite, Configuration conf)
-      throws IOException {
+  public static void checkOutput(
+      String output, boolean resume, boolean overwrite, Configuration conf) throws IOException {
     Path out = new Path(output);
     FileSystem fs = out.getFileSystem(conf);
     boolean exists = fs.exists(out);
     if (resume) {
       if (!exists) {
-        throw UserError.of("--resume: no run to resume at", output, "run without --resume to start a new run there");
+        throw UserError.of(
+            "--resume: no run to resume at",
+            output,
+            "run without --resume to start a new run there");
       }
       if (!fs.exists(new Path(out, "run.json"))) {
-        throw UserError.of("--resume: not a pretrain run (no run.json):", output,
+        throw UserError.of(
+            "--resume: not a pretrain run (no run.json):",
+            output,
             "give the --output of the run to continue, or run without --resume and another --output");
       }
     } else if (exists && !overwrite) {
-      throw UserError.of("the output already exists:", output,
+      throw UserError.of(
+          "the output already exists:",
+          output,
           "pass --resume to continue the run there, --overwrite to start over, or choose another --output");
     }
   }
 
-  /** {@code runDir} is a pretrain run with a checkpoint (for commands that read the trained model). */
+  /**
+   * {@code runDir} is a pretrain run with a checkpoint (for commands that read the trained model).
+   */
   public static void checkRun(String runDir, Configuration conf) throws IOException {
     Path run = new Path(runDir);
     FileSystem fs = run.getFileSystem(conf);
     if (!fs.exists(run)) {
-      throw UserError.of("no such run:", runDir, "give the --output of a pretrain run (or a sweep's runs/<run_id>)");
+      throw UserError.of(
+          "no such run:",
+          runDir,
+          "give the --output of a pretrain run (or a sweep's runs/<run_id>)");
     }
     if (!fs.exists(new Path(run, "run.json"))) {
-      throw UserError.of("not a pretrain run (no run.json):", runDir,
+      throw UserError.of(
+          "not a pretrain run (no run.json):",
+          runDir,
           "give the --output of a pretrain run (or a sweep's runs/<run_id>)");
     }
     if (!fs.exists(new Path(new Path(run, "checkpoints"), PretrainRun.CHECKPOINT))) {
-      throw UserError.of("a run without a checkpoint (no checkpoints/" + PretrainRun.CHECKPOINT + "):", runDir,
+      throw UserError.of(
+          "a run without a checkpoint (no checkpoints/" + PretrainRun.CHECKPOINT + "):",
+          runDir,
           "let it reach its first checkpoint (pretrain.checkpointInterval), or resume it: bin/pipeline pretrain "
-              + "--output " + runDir + " --resume");
+              + "--output "
+              + runDir
+              + " --resume");
     }
   }
 }

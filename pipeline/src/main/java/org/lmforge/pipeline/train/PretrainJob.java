@@ -9,7 +9,10 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 
-/** {@code pipeline pretrain}: data-parallel GPT pretraining on token shards, one Spark job per step ({@link PretrainRun}). */
+/**
+ * {@code pipeline pretrain}: data-parallel GPT pretraining on token shards, one Spark job per step
+ * ({@link PretrainRun}).
+ */
 public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainResult> {
 
   public PretrainJob(PretrainConfig cfg) {
@@ -22,8 +25,9 @@ public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainRes
   }
 
   /**
-   * The token shards, the run directory (new, resumed or overwritten) and the GPU settings spark-submit passed
-   * ({@code --conf} and {@code -Dspark.*}; Spark itself rejects some only later), before any Spark work.
+   * The token shards, the run directory (new, resumed or overwritten) and the GPU settings
+   * spark-submit passed ({@code --conf} and {@code -Dspark.*}; Spark itself rejects some only
+   * later), before any Spark work.
    */
   @Override
   public void check(Configuration hadoop) throws IOException {

@@ -30,24 +30,28 @@ import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
- * One pretraining run on Spark: checks its inputs, then runs {@link TrainLoop} (evaluate / data-parallel step /
- * log / checkpoint until {@code optim.maxSteps}, the loop a local trainer runs too) on a {@link DriverRun}. Output
- * directory (any Hadoop URI), written in place so that it can resume ({@link AtomicOutput#inPlace}):
- * {@code run.json} (configuration and corpus), {@code metrics.jsonl}, {@code checkpoints/last.ckpt},
- * {@code summary.json}, and the completion marker last.
+ * One pretraining run on Spark: checks its inputs, then runs {@link TrainLoop} (evaluate /
+ * data-parallel step / log / checkpoint until {@code optim.maxSteps}, the loop a local trainer runs
+ * too) on a {@link DriverRun}. Output directory (any Hadoop URI), written in place so that it can
+ * resume ({@link AtomicOutput#inPlace}): {@code run.json} (configuration and corpus), {@code
+ * metrics.jsonl}, {@code checkpoints/last.ckpt}, {@code summary.json}, and the completion marker
+ * last.
  *
- * <p>Failures: a task lost with its executor is re-run by Spark (a step is a pure function of the weights and
- * its first row). A step that fails anyway (Spark gave up on it) restarts from the last checkpoint, up to
- * {@code maxRecoveries} times; a killed driver continues with {@code resume = true}.
+ * <p>Failures: a task lost with its executor is re-run by Spark (a step is a pure function of the
+ * weights and its first row). A step that fails anyway (Spark gave up on it) restarts from the last
+ * checkpoint, up to {@code maxRecoveries} times; a killed driver continues with {@code resume =
+ * true}.
  */
 public final class PretrainRun {
   public static final String CHECKPOINT = "last.ckpt";
   public static final String SUMMARY = "summary.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PretrainRun() {}
 
-  public static PretrainResult run(SparkSession spark, PretrainConfig cfg, Progress console) throws IOException {
+  public static PretrainResult run(SparkSession spark, PretrainConfig cfg, Progress console)
+      throws IOException {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
 
@@ -57,20 +61,36 @@ public final class PretrainRun {
     checkShards(shards, conf);
     // GPU executors: settings, backend, master and slots, before the output is touched
     DeviceBinder binder = DeviceBinder.configured();
-    GpuSlots gpus = GpuSlots.requested(jsc.getConf()) ? GpuSlots.check(jsc.sc(), cfg.replicas(), binder) : null;
-    int replicas = cfg.replicas() > 0 ? cfg.replicas() : gpus != null ? gpus.slots() : jsc.defaultParallelism();
+    GpuSlots gpus =
+        GpuSlots.requested(jsc.getConf()) ? GpuSlots.check(jsc.sc(), cfg.replicas(), binder) : null;
+    int replicas =
+        cfg.replicas() > 0
+            ? cfg.replicas()
+            : gpus != null ? gpus.slots() : jsc.defaultParallelism();
     TrainConfig tc = cfg.trainConfig(manifest.vocabSize());
     GptConfig model = tc.model();
     long trainTokens = manifest.split("train").tokens();
     if (trainTokens < model.contextLength() + 1L) {
-      throw new UserError(cfg.tokens() + ": the train split has " + trainTokens + " tokens, fewer than "
-          + "contextLength+1 = " + (model.contextLength() + 1) + "; tokenize more text or lower "
-          + "pretrain.model.contextLength");
+      throw new UserError(
+          cfg.tokens()
+              + ": the train split has "
+              + trainTokens
+              + " tokens, fewer than "
+              + "contextLength+1 = "
+              + (model.contextLength() + 1)
+              + "; tokenize more text or lower "
+              + "pretrain.model.contextLength");
     }
     try (ShardWindowStream val = ShardWindowStream.open(cfg.tokens(), "validation", conf)) {
       if (val.size() < model.contextLength() + 1L) {
-        throw new UserError(cfg.tokens() + ": the validation split has " + val.size() + " tokens, fewer "
-            + "than contextLength+1 = " + (model.contextLength() + 1) + "; raise tokenize.validationFraction");
+        throw new UserError(
+            cfg.tokens()
+                + ": the validation split has "
+                + val.size()
+                + " tokens, fewer "
+                + "than contextLength+1 = "
+                + (model.contextLength() + 1)
+                + "; raise tokenize.validationFraction");
       }
 
       // ---- output: new, overwritten, or resumed
@@ -78,14 +98,20 @@ public final class PretrainRun {
       FileSystem fs = out.getFileSystem(conf);
       boolean exists = fs.exists(out);
       if (exists && !cfg.resume() && !cfg.overwrite()) {
-        throw new UserError(cfg.output() + " already holds a run: pass --resume to continue it or "
-            + "--overwrite to start over");
+        throw new UserError(
+            cfg.output()
+                + " already holds a run: pass --resume to continue it or "
+                + "--overwrite to start over");
       }
       if (!exists && cfg.resume()) {
-        throw new UserError("--resume: " + cfg.output() + " does not exist; run without --resume to "
-            + "start a new run there");
+        throw new UserError(
+            "--resume: "
+                + cfg.output()
+                + " does not exist; run without --resume to "
+                + "start a new run there");
       }
-      PretrainResult finished = cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
+      PretrainResult finished =
+          cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
       if (finished != null) return finished;
       AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf);
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
@@ -93,23 +119,48 @@ public final class PretrainRun {
       Trainer master = DriverRun.restore(tc, val, store, cfg.resume(), console);
       long resumedFrom = fromCheckpoint ? master.step() : -1;
       writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
-      MetricsLog log = MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
+      MetricsLog log =
+          MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
 
       // ---- the loop
       String runKey = cfg.output() + "#" + UUID.randomUUID();
       Optim optim = tc.optim();
-      ReplicaSpec spec = new ReplicaSpec(runKey, cfg.tokens(), new HadoopConf(conf), model, optim.seed(),
-          optim.sampling(), optim.batchSize(), optim.gradAccum(), replicas, cfg.threadsPerReplica(),
-          cfg.model().dtype().nd4j(), gpus == null ? null : binder);
+      ReplicaSpec spec =
+          new ReplicaSpec(
+              runKey,
+              cfg.tokens(),
+              new HadoopConf(conf),
+              model,
+              optim.seed(),
+              optim.sampling(),
+              optim.batchSize(),
+              optim.gradAccum(),
+              replicas,
+              cfg.threadsPerReplica(),
+              cfg.model().dtype().nd4j(),
+              gpus == null ? null : binder);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
       int maxSteps = optim.maxSteps();
-      console.printf("pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token", cfg.output(), model,
-          model.parameterCount(), model.nonEmbeddingParams(), model.flopsPerToken());
-      console.printf("data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
+      console.printf(
+          "pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token",
+          cfg.output(),
+          model,
+          model.parameterCount(),
+          model.nonEmbeddingParams(),
+          model.flopsPerToken());
+      console.printf(
+          "data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
               + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-              + "replica); %d steps%s", engineName(cfg.sync(), jsc), replicas, optim.batchSize(), optim.gradAccum(),
-          model.contextLength(), batchTokens,
-          4e-6 * model.parameterCount(), 4e-6 * model.parameterCount(), maxSteps,
+              + "replica); %d steps%s",
+          engineName(cfg.sync(), jsc),
+          replicas,
+          optim.batchSize(),
+          optim.gradAccum(),
+          model.contextLength(),
+          batchTokens,
+          4e-6 * model.parameterCount(),
+          4e-6 * model.parameterCount(),
+          maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
       console.line(devices(gpus, replicas, cfg.model().dtype()));
 
@@ -126,15 +177,37 @@ public final class PretrainRun {
 
       long tokens = master.step() * batchTokens;
       double n = model.nonEmbeddingParams();
-      PretrainResult result = new PretrainResult(cfg.output(), master.step(), replicas, batchTokens, (long) n,
-          model.parameterCount(), tokens, 6 * n * tokens, last.loss(), o.bestValLoss(), last.perplexity(),
-          last.bitsPerByte(), (System.nanoTime() - t0) / 1e9, times.tokensPerSecond(batchTokens),
-          times.meanComputeSeconds(), times.meanSyncSeconds(), times.meanUpdateSeconds(), run.recoveries,
-          resumedFrom);
+      PretrainResult result =
+          new PretrainResult(
+              cfg.output(),
+              master.step(),
+              replicas,
+              batchTokens,
+              (long) n,
+              model.parameterCount(),
+              tokens,
+              6 * n * tokens,
+              last.loss(),
+              o.bestValLoss(),
+              last.perplexity(),
+              last.bitsPerByte(),
+              (System.nanoTime() - t0) / 1e9,
+              times.tokensPerSecond(batchTokens),
+              times.meanComputeSeconds(),
+              times.meanSyncSeconds(),
+              times.meanUpdateSeconds(),
+              run.recoveries,
+              resumedFrom);
       writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
       output.commit();
-      console.printf("done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s", last.loss(),
-          o.bestValLoss(), last.bitsPerByte(), tokens, result.tokensPerSecond(), new Path(out, SUMMARY));
+      console.printf(
+          "done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s",
+          last.loss(),
+          o.bestValLoss(),
+          last.bitsPerByte(),
+          tokens,
+          result.tokensPerSecond(),
+          new Path(out, SUMMARY));
       return result;
     }
   }
@@ -145,46 +218,54 @@ public final class PretrainRun {
   }
 
   /**
-   * The summary of a run that already reached {@code maxSteps}, when asked to resume it; null otherwise. Resuming
-   * a finished run changes nothing (training again from its last checkpoint would only re-evaluate it and lose
-   * its throughput figures); a run directory written before the completion marker existed gets it here.
+   * The summary of a run that already reached {@code maxSteps}, when asked to resume it; null
+   * otherwise. Resuming a finished run changes nothing (training again from its last checkpoint
+   * would only re-evaluate it and lose its throughput figures); a run directory written before the
+   * completion marker existed gets it here.
    */
-  private static PretrainResult finishedEarlier(FileSystem fs, Path out, int maxSteps, Progress console)
-      throws IOException {
+  private static PretrainResult finishedEarlier(
+      FileSystem fs, Path out, int maxSteps, Progress console) throws IOException {
     Path summary = new Path(out, SUMMARY);
     if (!fs.exists(summary)) return null;
     PretrainResult r;
     try (java.io.InputStream in = fs.open(summary)) {
       r = JSON.readValue(in, PretrainResult.class);
     }
-    if (r.steps() < maxSteps) return null;   // resumed with a longer schedule: train on
-    if (!isComplete(fs, out)) AtomicFile.write(fs, new Path(out, AtomicOutput.COMPLETE_MARKER), new byte[0]);
-    console.printf("%s: finished earlier at step %d (val loss %.4f), kept", out, r.steps(), r.finalValLoss());
+    if (r.steps() < maxSteps) return null; // resumed with a longer schedule: train on
+    if (!isComplete(fs, out))
+      AtomicFile.write(fs, new Path(out, AtomicOutput.COMPLETE_MARKER), new byte[0]);
+    console.printf(
+        "%s: finished earlier at step %d (val loss %.4f), kept", out, r.steps(), r.finalValLoss());
     return r;
   }
 
   /**
-   * In-process replicas when every task would run in the driver JVM anyway (a local master): the same
-   * arithmetic without a Spark job per step. A cluster always gets Spark steps.
+   * In-process replicas when every task would run in the driver JVM anyway (a local master): the
+   * same arithmetic without a Spark job per step. A cluster always gets Spark steps.
    */
   static StepEngine engine(PretrainConfig.Sync sync, JavaSparkContext jsc, ReplicaSpec spec) {
-    return "in-process".equals(engineName(sync, jsc)) ? new InProcessStep(spec) : new SparkStep(jsc, spec);
+    return "in-process".equals(engineName(sync, jsc))
+        ? new InProcessStep(spec)
+        : new SparkStep(jsc, spec);
   }
 
   private static String engineName(PretrainConfig.Sync sync, JavaSparkContext jsc) {
     boolean local = jsc.sc().isLocal();
     if (sync == PretrainConfig.Sync.IN_PROCESS && !local) {
-      throw new UserError("pretrain.sync = in_process needs a local master (local[*]); the master is "
-          + jsc.sc().master() + ": use pretrain.sync = auto or spark");
+      throw new UserError(
+          "pretrain.sync = in_process needs a local master (local[*]); the master is "
+              + jsc.sc().master()
+              + ": use pretrain.sync = auto or spark");
     }
     return sync == PretrainConfig.Sync.SPARK || !local ? "spark" : "in-process";
   }
 
   /** Where replicas compute, for the start line. */
   private static String devices(GpuSlots gpus, int replicas, PretrainConfig.Dtype dtype) {
-    String precision = dtype == PretrainConfig.Dtype.HALF
-        ? "; precision half: replicas compute in fp16, the driver keeps fp32 weights, AdamW state and gradient sums"
-        : "";
+    String precision =
+        dtype == PretrainConfig.Dtype.HALF
+            ? "; precision half: replicas compute in fp16, the driver keeps fp32 weights, AdamW state and gradient sums"
+            : "";
     if (gpus == null) {
       String backend;
       try {
@@ -192,35 +273,54 @@ public final class PretrainRun {
       } catch (RuntimeException | LinkageError e) {
         backend = "unknown (" + e + ")";
       }
-      String slow = dtype == PretrainConfig.Dtype.HALF && backend.equals("CPU")
-          ? " (on the CPU backend fp16 runs about 8x slower than float, having no fp16 matrix multiply: half is meant "
-          + "for CUDA executors)" : "";
-      return "devices: no GPUs requested; replicas run on executor CPUs (driver: ND4J " + backend + " backend)"
-          + precision + slow;
+      String slow =
+          dtype == PretrainConfig.Dtype.HALF && backend.equals("CPU")
+              ? " (on the CPU backend fp16 runs about 8x slower than float, having no fp16 matrix multiply: half is meant "
+                  + "for CUDA executors)"
+              : "";
+      return "devices: no GPUs requested; replicas run on executor CPUs (driver: ND4J "
+          + backend
+          + " backend)"
+          + precision
+          + slow;
     }
-    return "devices: one GPU per replica, " + replicas + " replicas on " + gpus.describe() + precision;
+    return "devices: one GPU per replica, "
+        + replicas
+        + " replicas on "
+        + gpus.describe()
+        + precision;
   }
 
-  /** Every shard the manifest lists is there (a replica would otherwise fail mid-run on its first read). */
+  /**
+   * Every shard the manifest lists is there (a replica would otherwise fail mid-run on its first
+   * read).
+   */
   private static void checkShards(ShardFiles shards, Configuration conf) throws IOException {
     FileSystem fs = shards.root().getFileSystem(conf);
     for (String split : new String[] {"train", "validation"}) {
       for (Path p : shards.shards(split)) {
         if (!fs.exists(p)) {
-          throw new UserError(p + " is listed in " + new Path(shards.root(), ShardFiles.MANIFEST)
-              + " but missing: the token output is incomplete; re-run the tokenize job with --overwrite");
+          throw new UserError(
+              p
+                  + " is listed in "
+                  + new Path(shards.root(), ShardFiles.MANIFEST)
+                  + " but missing: the token output is incomplete; re-run the tokenize job with --overwrite");
         }
       }
     }
     try {
-      shards.tokenizer();   // the tokenizer beside the shards is the one the manifest names
+      shards.tokenizer(); // the tokenizer beside the shards is the one the manifest names
     } catch (IllegalArgumentException e) {
-      throw new UserError(e.getMessage() + "; the token output mixes two tokenize runs: re-run the tokenize job "
-          + "with --overwrite", e);
+      throw new UserError(
+          e.getMessage()
+              + "; the token output mixes two tokenize runs: re-run the tokenize job "
+              + "with --overwrite",
+          e);
     }
   }
 
-  private static ObjectNode runJson(PretrainConfig cfg, TrainConfig tc, int replicas, ShardManifest m) {
+  private static ObjectNode runJson(
+      PretrainConfig cfg, TrainConfig tc, int replicas, ShardManifest m) {
     ObjectNode n = JSON.createObjectNode();
     n.set("config", JSON.valueToTree(cfg));
     n.set("model", JSON.valueToTree(tc.model()));

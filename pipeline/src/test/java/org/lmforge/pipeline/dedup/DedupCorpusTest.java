@@ -12,16 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.dedup.Shingler;
 
 /**
- * The growth benchmark needs a corpus whose true near-duplicate pairs grow linearly with its size. All pairs
- * with exact word-5-gram Jaccard >= 0.7 are counted (prefix-filtered all-pairs, then exact intersection of the
- * 64-bit shingle sets: no pair is missed) at 4,000 and 16,000 documents: in {@link DedupCorpus.Composed} the
- * pairs per document stay the same, in the anchor corpus ({@link DedupCorpus.Planted}) they do not, and the
- * same check rejects it. Plain Java, no Spark: a few seconds.
+ * The growth benchmark needs a corpus whose true near-duplicate pairs grow linearly with its size.
+ * All pairs with exact word-5-gram Jaccard >= 0.7 are counted (prefix-filtered all-pairs, then
+ * exact intersection of the 64-bit shingle sets: no pair is missed) at 4,000 and 16,000 documents:
+ * in {@link DedupCorpus.Composed} the pairs per document stay the same, in the anchor corpus
+ * ({@link DedupCorpus.Planted}) they do not, and the same check rejects it. Plain Java, no Spark: a
+ * few seconds.
  */
 class DedupCorpusTest {
   private static final double T = 0.7;
   private static final int SMALL = 4_000;
   private static final int LARGE = 16_000;
+
   /** Largest accepted change of true pairs per document from SMALL to LARGE (both ways). */
   private static final double TOLERANCE = 0.10;
 
@@ -34,7 +36,9 @@ class DedupCorpusTest {
     words = DedupCorpus.words();
   }
 
-  /** True pairs of a corpus: all, the planted ones (copy, source), and those between two originals. */
+  /**
+   * True pairs of a corpus: all, the planted ones (copy, source), and those between two originals.
+   */
   record Pairs(int n, long all, long planted, long originals) {
     double perDoc() {
       return all / (double) n;
@@ -50,13 +54,15 @@ class DedupCorpusTest {
   void composedCorpusHasAConstantRateOfTruePairs() {
     Pairs small = truePairs(new DedupCorpus.Composed(SMALL, 1234L), sentences);
     Pairs large = truePairs(new DedupCorpus.Composed(LARGE, 1234L), sentences);
-    System.out.printf("composed corpus: %s, %s, growth of pairs per doc %.3f%n", small, large,
-        large.perDoc() / small.perDoc());
+    System.out.printf(
+        "composed corpus: %s, %s, growth of pairs per doc %.3f%n",
+        small, large, large.perDoc() / small.perDoc());
     assertTrue(nearLinear(small, large), small + " vs " + large);
     for (Pairs p : new Pairs[] {small, large}) {
       // 10% of the documents are copies and nearly all of them reach J >= 0.7 ...
       assertTrue(p.planted() >= 0.09 * p.n() && p.planted() <= 0.1 * p.n(), p.toString());
-      // ... the rest are copies of the same original (linear in n); originals are never near-duplicates.
+      // ... the rest are copies of the same original (linear in n); originals are never
+      // near-duplicates.
       assertTrue(p.all() - p.planted() <= 0.01 * p.n(), p.toString());
       assertEquals(0, p.originals(), p.toString());
     }
@@ -66,9 +72,11 @@ class DedupCorpusTest {
   void anchorCorpusFailsTheSameCheck() {
     Pairs small = truePairs(new DedupCorpus.Planted(SMALL, 1234L), words);
     Pairs large = truePairs(new DedupCorpus.Planted(LARGE, 1234L), words);
-    System.out.printf("anchor corpus: %s, %s, growth of pairs per doc %.3f%n", small, large,
-        large.perDoc() / small.perDoc());
-    // Overlapping windows of one 2.6M-word stream: pairs between originals grow with n^2 (~16x for 4x).
+    System.out.printf(
+        "anchor corpus: %s, %s, growth of pairs per doc %.3f%n",
+        small, large, large.perDoc() / small.perDoc());
+    // Overlapping windows of one 2.6M-word stream: pairs between originals grow with n^2 (~16x for
+    // 4x).
     assertFalse(nearLinear(small, large), small + " vs " + large);
     assertTrue(large.originals() > 10.0 * small.originals(), small + " vs " + large);
   }
@@ -81,12 +89,15 @@ class DedupCorpusTest {
       String t = c.text(sentences, i);
       assertEquals(t, new DedupCorpus.Composed(1000, 7L).text(sentences, i));
       String[] lines = t.split("\n");
-      assertTrue(lines.length >= 3 && lines[0].startsWith("site" + c.site(i) + ".example.org | "), t);
+      assertTrue(
+          lines.length >= 3 && lines[0].startsWith("site" + c.site(i) + ".example.org | "), t);
       int w = t.split("\\s+").length;
       assertTrue(w >= 80 + 14 && w <= 300 + 60 + 20, w + " words: " + t);
     }
     assertFalse(c.text(sentences, 0).equals(new DedupCorpus.Composed(1000, 8L).text(sentences, 0)));
-    for (int i = c.base; i < c.n; i++) { // every copy is edited: none is an exact copy of its original
+    for (int i = c.base;
+        i < c.n;
+        i++) { // every copy is edited: none is an exact copy of its original
       assertFalse(c.text(sentences, i).equals(c.text(sentences, c.sourceOf(i))), "copy " + i);
     }
   }
@@ -120,9 +131,12 @@ class DedupCorpusTest {
       i = j;
     }
     long[] keys = Arrays.copyOf(all, distinct);
-    // Shingles as ranks in keys. Prefix of each set in the global order (df, rank): its |A| - ceil(T |A|) + 1
-    // rarest shingles. Two sets with J >= T share at least ceil(T max(|A|,|B|)) shingles, hence one in both
-    // prefixes. Entries (rank, doc) of all prefixes, packed and sorted: a run of one rank lists its documents.
+    // Shingles as ranks in keys. Prefix of each set in the global order (df, rank): its |A| -
+    // ceil(T |A|) + 1
+    // rarest shingles. Two sets with J >= T share at least ceil(T max(|A|,|B|)) shingles, hence one
+    // in both
+    // prefixes. Entries (rank, doc) of all prefixes, packed and sorted: a run of one rank lists its
+    // documents.
     long[] index = new long[total];
     k = 0;
     for (int i = 0; i < p.n; i++) {

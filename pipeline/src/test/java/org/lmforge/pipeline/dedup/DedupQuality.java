@@ -18,13 +18,15 @@ import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.pipeline.Sessions;
 
 /**
- * Recall and precision of near-dedupe against true Jaccard (of shingle strings): recall over the planted pairs
- * whose true Jaccard reaches the threshold, precision over a random sample of the reported pairs. Run:
- * {@code ... exec:exec -Dexec.args="-Xmx6g -cp %classpath org.lmforge.pipeline.dedup.DedupQuality [docs]"}.
+ * Recall and precision of near-dedupe against true Jaccard (of shingle strings): recall over the
+ * planted pairs whose true Jaccard reaches the threshold, precision over a random sample of the
+ * reported pairs. Run: {@code ... exec:exec -Dexec.args="-Xmx6g -cp %classpath
+ * org.lmforge.pipeline.dedup.DedupQuality [docs]"}.
  */
 public final class DedupQuality {
   /** Measured figures; pairs are those reported by the method. */
-  public record Figures(int plantedAtThreshold, int plantedFound, long reported, int sampled, int sampledTrue) {
+  public record Figures(
+      int plantedAtThreshold, int plantedFound, long reported, int sampled, int sampledTrue) {
     public double recall() {
       return plantedAtThreshold == 0 ? 1 : (double) plantedFound / plantedAtThreshold;
     }
@@ -35,21 +37,31 @@ public final class DedupQuality {
 
     @Override
     public String toString() {
-      return String.format("recall %.4f (%d/%d planted pairs with J>=t), precision %.4f (%d/%d sampled of %,d"
-          + " reported pairs)", recall(), plantedFound, plantedAtThreshold, precision(), sampledTrue, sampled,
-          reported);
+      return String.format(
+          "recall %.4f (%d/%d planted pairs with J>=t), precision %.4f (%d/%d sampled of %,d"
+              + " reported pairs)",
+          recall(), plantedFound, plantedAtThreshold, precision(), sampledTrue, sampled, reported);
     }
   }
 
-  /** A generated corpus: the Dataset (clean schema, cached) and what is needed to score a method on it. */
-  public record Corpus(DedupCorpus.Planted planted, String[] words, Dataset<Row> docs, Map<String, Integer> index) {
-    public static Corpus build(SparkSession spark, String[] words, int n, long seed, int partitions) {
+  /**
+   * A generated corpus: the Dataset (clean schema, cached) and what is needed to score a method on
+   * it.
+   */
+  public record Corpus(
+      DedupCorpus.Planted planted, String[] words, Dataset<Row> docs, Map<String, Integer> index) {
+    public static Corpus build(
+        SparkSession spark, String[] words, int n, long seed, int partitions) {
       DedupCorpus.Planted p = new DedupCorpus.Planted(n, seed);
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       var bw = jsc.broadcast(words);
       List<Integer> idx = IntStream.range(0, n).boxed().toList();
-      Dataset<Row> docs = spark.createDataFrame(
-          jsc.parallelize(idx, partitions).map(i -> p.row(bw.value(), i)), DedupCorpus.SCHEMA).cache();
+      Dataset<Row> docs =
+          spark
+              .createDataFrame(
+                  jsc.parallelize(idx, partitions).map(i -> p.row(bw.value(), i)),
+                  DedupCorpus.SCHEMA)
+              .cache();
       docs.count();
       Map<String, Integer> index = new HashMap<>(n * 2);
       for (int i = 0; i < n; i++) {
@@ -66,7 +78,12 @@ public final class DedupQuality {
   private DedupQuality() {}
 
   /** Scores reported pairs (two string id columns) against the corpus. */
-  public static Figures score(Corpus c, List<String[]> reportedPairs, double threshold, int shingle, int sample,
+  public static Figures score(
+      Corpus c,
+      List<String[]> reportedPairs,
+      double threshold,
+      int shingle,
+      int sample,
       long seed) {
     Set<String> found = new HashSet<>(reportedPairs.size() * 2);
     for (String[] p : reportedPairs) {
@@ -102,9 +119,12 @@ public final class DedupQuality {
   public static List<String[]> idPairs(Dataset<Row> keyPairs, Dataset<Row> docs) {
     Dataset<Row> keys = docs.select(NearDuplicates.key(col("id")).as("k"), col("id"));
     List<String[]> out = new ArrayList<>();
-    for (Row r : keyPairs.join(keys.withColumnRenamed("k", "a").withColumnRenamed("id", "ida"), "a")
-        .join(keys.withColumnRenamed("k", "b").withColumnRenamed("id", "idb"), "b")
-        .select("ida", "idb").collectAsList()) {
+    for (Row r :
+        keyPairs
+            .join(keys.withColumnRenamed("k", "a").withColumnRenamed("id", "ida"), "a")
+            .join(keys.withColumnRenamed("k", "b").withColumnRenamed("id", "idb"), "b")
+            .select("ida", "idb")
+            .collectAsList()) {
       out.add(new String[] {r.getString(0), r.getString(1)});
     }
     return out;
@@ -130,11 +150,12 @@ public final class DedupQuality {
       String[] words = DedupCorpus.words();
       DedupConfig cfg = DedupConfig.defaults();
       for (String mode : DedupConfig.VERIFY_MODES) {
-        DedupConfig m = cfg.withNear(cfg.numHashes(), cfg.bands(), cfg.rows(), mode, cfg.threshold());
-        System.out.printf("verify=%-9s %d docs, %dx%d bands, t=%.2f: %s%n", mode, n, m.bands(), m.rows(),
-            m.threshold(), measure(spark, words, n, m));
+        DedupConfig m =
+            cfg.withNear(cfg.numHashes(), cfg.bands(), cfg.rows(), mode, cfg.threshold());
+        System.out.printf(
+            "verify=%-9s %d docs, %dx%d bands, t=%.2f: %s%n",
+            mode, n, m.bands(), m.rows(), m.threshold(), measure(spark, words, n, m));
       }
     }
   }
-
 }

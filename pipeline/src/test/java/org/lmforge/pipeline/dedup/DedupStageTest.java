@@ -24,14 +24,19 @@ import org.lmforge.pipeline.TestSessions;
 
 /**
  * The whole stage on real Europarl text with planted duplicates: exact copies, copies with changed
- * boilerplate, ~10% word edits and reordered paragraphs are dropped; distinct documents sharing boilerplate
- * are kept; URL variants collapse; counters agree with the rows; bad input passes; the kept set does not depend
- * on partitioning.
+ * boilerplate, ~10% word edits and reordered paragraphs are dropped; distinct documents sharing
+ * boilerplate are kept; URL variants collapse; counters agree with the rows; bad input passes; the
+ * kept set does not depend on partitioning.
  */
 class DedupStageTest {
-  private static final String[] HEADERS = {"Home | News | Contact | Login", "Skip to main content",
-      "Menu Search Subscribe", "You are here: Home > Debates"};
-  private static final String FOOTER = "Copyright 2024 Parliament Watch. All rights reserved. Privacy policy.";
+  private static final String[] HEADERS = {
+    "Home | News | Contact | Login",
+    "Skip to main content",
+    "Menu Search Subscribe",
+    "You are here: Home > Debates"
+  };
+  private static final String FOOTER =
+      "Copyright 2024 Parliament Watch. All rights reserved. Privacy policy.";
 
   private static final int PAGES = 600;
   private static SparkSession spark;
@@ -51,13 +56,20 @@ class DedupStageTest {
 
   /** A page: site boilerplate around a Europarl body, paragraphs on lines. */
   private static String page(List<String> paras, int site) {
-    return HEADERS[site % HEADERS.length] + "\n" + String.join("\n", paras) + "\n" + FOOTER + " Site " + site;
+    return HEADERS[site % HEADERS.length]
+        + "\n"
+        + String.join("\n", paras)
+        + "\n"
+        + FOOTER
+        + " Site "
+        + site;
   }
 
   /**
-   * About 10% of the words rewritten as one contiguous passage (a changed sentence or two). Scattered edits at
-   * a rate e leave a 5-gram Jaccard near (1-e)^5 / (2-(1-e)^5), 0.42 at 10%, which no shingle method calls a
-   * near-duplicate at 0.7; the benchmark covers scattered edits at 3%.
+   * About 10% of the words rewritten as one contiguous passage (a changed sentence or two).
+   * Scattered edits at a rate e leave a 5-gram Jaccard near (1-e)^5 / (2-(1-e)^5), 0.42 at 10%,
+   * which no shingle method calls a near-duplicate at 0.7; the benchmark covers scattered edits at
+   * 3%.
    */
   private static String editWords(String text, double share, long seed) {
     String[] w = text.split(" ");
@@ -84,25 +96,45 @@ class DedupStageTest {
       List<String> body = bodies.get(i);
       String id = "p" + i;
       String text = page(body, i);
-      rows.add(DedupCorpus.row(id, "https://site" + (i % 40) + ".eu/debate/" + i, t + i, text, null, "a"));
+      rows.add(
+          DedupCorpus.row(
+              id, "https://site" + (i % 40) + ".eu/debate/" + i, t + i, text, null, "a"));
       distinct.add(id);
       if (i % 30 == 0) {
-        rows.add(DedupCorpus.row(id + "-exact", "https://mirror.eu/" + i, t + i + 5, text, null, "b"));
+        rows.add(
+            DedupCorpus.row(id + "-exact", "https://mirror.eu/" + i, t + i + 5, text, null, "b"));
         copyOf.put(id + "-exact", id);
       } else if (i % 30 == 1) {
-        String other = HEADERS[(i + 1) % HEADERS.length] + "\n" + String.join("\n", body) + "\nPowered by wiki";
-        rows.add(DedupCorpus.row(id + "-boiler", "https://other.eu/" + i, t + i + 5, other, null, "b"));
+        String other =
+            HEADERS[(i + 1) % HEADERS.length]
+                + "\n"
+                + String.join("\n", body)
+                + "\nPowered by wiki";
+        rows.add(
+            DedupCorpus.row(id + "-boiler", "https://other.eu/" + i, t + i + 5, other, null, "b"));
         copyOf.put(id + "-boiler", id);
       } else if (i % 30 == 2) {
-        rows.add(DedupCorpus.row(id + "-edit", "https://edit.eu/" + i, t + i + 5, editWords(text, 0.10, i), null,
-            "b"));
+        rows.add(
+            DedupCorpus.row(
+                id + "-edit",
+                "https://edit.eu/" + i,
+                t + i + 5,
+                editWords(text, 0.10, i),
+                null,
+                "b"));
         copyOf.put(id + "-edit", id);
       } else if (i % 30 == 3) {
         List<String> shuffled = new ArrayList<>(body);
         Collections.rotate(shuffled, 1);
         Collections.swap(shuffled, 0, shuffled.size() - 1);
-        rows.add(DedupCorpus.row(id + "-reorder", "https://reorder.eu/" + i, t + i + 5, page(shuffled, i + 1),
-            null, "b"));
+        rows.add(
+            DedupCorpus.row(
+                id + "-reorder",
+                "https://reorder.eu/" + i,
+                t + i + 5,
+                page(shuffled, i + 1),
+                null,
+                "b"));
         copyOf.put(id + "-reorder", id);
       }
     }
@@ -132,7 +164,8 @@ class DedupStageTest {
     for (Map.Entry<String, String> e : p.copyOf().entrySet()) {
       Row copy = out.get(e.getKey());
       Row orig = out.get(e.getValue());
-      assertNotNull(copy, e.getKey() + " in output; some ids: " + out.keySet().stream().limit(20).toList());
+      assertNotNull(
+          copy, e.getKey() + " in output; some ids: " + out.keySet().stream().limit(20).toList());
       assertNotNull(orig, e.getValue() + " in output");
       assertTrue(kept(orig) != kept(copy), e.getKey() + ": exactly one of copy and original kept");
       Row dropped = kept(copy) ? orig : copy;
@@ -143,33 +176,48 @@ class DedupStageTest {
     }
     // Every distinct page survives although they all share headers and footers.
     for (String id : p.distinct()) {
-      boolean copyKept = p.copyOf().entrySet().stream()
-          .anyMatch(e -> e.getValue().equals(id) && kept(out.get(e.getKey())));
+      boolean copyKept =
+          p.copyOf().entrySet().stream()
+              .anyMatch(e -> e.getValue().equals(id) && kept(out.get(e.getKey())));
       assertTrue(kept(out.get(id)) || copyKept, id + " (distinct page) lost");
     }
     // Boilerplate lines are gone from all but their first page, and counted.
     Row later = out.get("p500");
     String laterText = later.getAs("text");
     assertFalse(laterText.contains(HEADERS[500 % HEADERS.length]), "shared header removed");
-    assertFalse(laterText.contains("All rights reserved"), "footer (differs only in digits) removed");
+    assertFalse(
+        laterText.contains("All rights reserved"), "footer (differs only in digits) removed");
     int removedChars = later.getAs("dedup_line_chars_removed");
-    assertTrue(removedChars >= HEADERS[500 % HEADERS.length].length() + FOOTER.length() + 2, "" + removedChars);
+    assertTrue(
+        removedChars >= HEADERS[500 % HEADERS.length].length() + FOOTER.length() + 2,
+        "" + removedChars);
     assertEquals(page(bodies.get(500), 500).length() - removedChars, laterText.length());
     assertEquals(laterText.length(), (int) later.getAs("text_length"));
-    long withHeader = out.values().stream()
-        .filter(r -> kept(r) && ((String) r.getAs("text")).contains(HEADERS[0])).count();
+    long withHeader =
+        out.values().stream()
+            .filter(r -> kept(r) && ((String) r.getAs("text")).contains(HEADERS[0]))
+            .count();
     assertEquals(1, withHeader, "only the first occurrence keeps the shared header");
 
     Map<String, Long> c = DedupStage.counters(res.docs());
-    long nearDropped = out.values().stream().filter(r -> "dedup.near".equals(r.getAs("drop_reason"))).count();
+    long nearDropped =
+        out.values().stream().filter(r -> "dedup.near".equals(r.getAs("drop_reason"))).count();
     assertEquals(nearDropped, c.get("dropped_near"));
     assertEquals(p.rows().size(), c.get("docs_in"));
-    assertEquals(c.get("docs_in") - c.get("dropped_id") - c.get("dropped_url") - c.get("dropped_exact")
-        - c.get("dropped_line") - c.get("dropped_near"), c.get("docs_out"));
-    long chars = out.values().stream().mapToLong(r -> ((Integer) r.getAs("dedup_line_chars_removed"))).sum();
+    assertEquals(
+        c.get("docs_in")
+            - c.get("dropped_id")
+            - c.get("dropped_url")
+            - c.get("dropped_exact")
+            - c.get("dropped_line")
+            - c.get("dropped_near"),
+        c.get("docs_out"));
+    long chars =
+        out.values().stream().mapToLong(r -> ((Integer) r.getAs("dedup_line_chars_removed"))).sum();
     assertEquals(chars, c.get("line_chars_removed"));
-    assertTrue(c.get("lines_removed") >= c.get("docs_out") - 4, "each page but the first with a header loses it: "
-        + c);
+    assertTrue(
+        c.get("lines_removed") >= c.get("docs_out") - 4,
+        "each page but the first with a header loses it: " + c);
 
     // Clusters are inspectable: each near-dropped doc's cluster lists it and its kept document.
     Map<String, Row> clusters = new HashMap<>();
@@ -182,7 +230,9 @@ class DedupStageTest {
         Row cl = clusters.get((String) r.getAs("dup_cluster_id"));
         assertNotNull(cl);
         List<String> members = cl.getList(cl.fieldIndex("member_ids"));
-        assertTrue(members.contains((String) r.getAs("id")) && members.contains((String) r.getAs("dup_of")));
+        assertTrue(
+            members.contains((String) r.getAs("id"))
+                && members.contains((String) r.getAs("dup_of")));
         assertEquals(members.size(), (int) cl.getAs("size"));
         assertTrue(kept(out.get((String) r.getAs("dup_of"))), "cluster keeps its named document");
       }
@@ -192,14 +242,38 @@ class DedupStageTest {
   @Test
   void urlVariantsKeepNewestOrLongestAndPriorDropsPassThrough() {
     String body = String.join("\n", bodies.get(700));
-    List<Row> rows = List.of(
-        DedupCorpus.row("u1", "https://News.example.com:443/story?id=5&utm_source=tw#top", 1_000, body, null, "a"),
-        DedupCorpus.row("u2", "https://news.example.com/story?id=5", 3_000, body.substring(0, body.length() / 2),
-            null, "a"),
-        DedupCorpus.row("u3", "https://news.example.com/story?id=5&fbclid=x", 2_000, body + "\nMore.", null, "a"),
-        DedupCorpus.row("u4", "https://news.example.com/story?id=6", 2_000, String.join("\n", bodies.get(701)),
-            null, "a"),
-        DedupCorpus.row("gone", "https://news.example.com/story?id=5", 9_000, body, "quality", "a"));
+    List<Row> rows =
+        List.of(
+            DedupCorpus.row(
+                "u1",
+                "https://News.example.com:443/story?id=5&utm_source=tw#top",
+                1_000,
+                body,
+                null,
+                "a"),
+            DedupCorpus.row(
+                "u2",
+                "https://news.example.com/story?id=5",
+                3_000,
+                body.substring(0, body.length() / 2),
+                null,
+                "a"),
+            DedupCorpus.row(
+                "u3",
+                "https://news.example.com/story?id=5&fbclid=x",
+                2_000,
+                body + "\nMore.",
+                null,
+                "a"),
+            DedupCorpus.row(
+                "u4",
+                "https://news.example.com/story?id=6",
+                2_000,
+                String.join("\n", bodies.get(701)),
+                null,
+                "a"),
+            DedupCorpus.row(
+                "gone", "https://news.example.com/story?id=5", 9_000, body, "quality", "a"));
     Dataset<Row> in = spark.createDataFrame(rows, DedupCorpus.SCHEMA);
     DedupConfig urlOnly = DedupConfig.defaults().withLevels(true, false, false, false);
 
@@ -232,30 +306,56 @@ class DedupStageTest {
     for (int i = 0; big.length() < (50 << 20); i++) {
       big.append(words.get(i % words.size())).append(i % 40 == 39 ? '\n' : ' ');
     }
-    List<Row> rows = new ArrayList<>(List.of(
-        DedupCorpus.row("empty", "https://a.example/empty", 1, "", null, "a"),
-        DedupCorpus.row("null", "https://a.example/null", 1, null, null, "a"),
-        DedupCorpus.row("one-word", "https://a.example/one", 1, "Hello", null, "a"),
-        DedupCorpus.row("big", "https://a.example/big", 1, big.toString(), null, "a"),
-        DedupCorpus.row("zh", "https://a.example/zh", 1, "欧洲议会今天讨论了关于性别平等的新指令和相关报告。", null, "a"),
-        DedupCorpus.row("ar", "https://a.example/ar", 1, "ناقش البرلمان الأوروبي اليوم التوجيه الجديد بشأن المساواة",
-            null, "a"),
-        DedupCorpus.row("el", null, 1, String.join("\n", bodies.get(800)), null, "a"),
-        DedupCorpus.row("twice", "https://a.example/twice", 5, String.join("\n", bodies.get(801)), null, "file-1"),
-        DedupCorpus.row("twice", "https://a.example/twice", 5, String.join("\n", bodies.get(801)), null, "file-2")));
-    DedupStage.Result res = DedupStage.run(spark.createDataFrame(rows, DedupCorpus.SCHEMA), DedupConfig.defaults());
+    List<Row> rows =
+        new ArrayList<>(
+            List.of(
+                DedupCorpus.row("empty", "https://a.example/empty", 1, "", null, "a"),
+                DedupCorpus.row("null", "https://a.example/null", 1, null, null, "a"),
+                DedupCorpus.row("one-word", "https://a.example/one", 1, "Hello", null, "a"),
+                DedupCorpus.row("big", "https://a.example/big", 1, big.toString(), null, "a"),
+                DedupCorpus.row(
+                    "zh", "https://a.example/zh", 1, "欧洲议会今天讨论了关于性别平等的新指令和相关报告。", null, "a"),
+                DedupCorpus.row(
+                    "ar",
+                    "https://a.example/ar",
+                    1,
+                    "ناقش البرلمان الأوروبي اليوم التوجيه الجديد بشأن المساواة",
+                    null,
+                    "a"),
+                DedupCorpus.row("el", null, 1, String.join("\n", bodies.get(800)), null, "a"),
+                DedupCorpus.row(
+                    "twice",
+                    "https://a.example/twice",
+                    5,
+                    String.join("\n", bodies.get(801)),
+                    null,
+                    "file-1"),
+                DedupCorpus.row(
+                    "twice",
+                    "https://a.example/twice",
+                    5,
+                    String.join("\n", bodies.get(801)),
+                    null,
+                    "file-2")));
+    DedupStage.Result res =
+        DedupStage.run(spark.createDataFrame(rows, DedupCorpus.SCHEMA), DedupConfig.defaults());
     List<Row> out = res.docs().select("id", "drop_reason", "text_length", "source").collectAsList();
     assertEquals(rows.size(), out.size());
-    long twiceKept = out.stream().filter(r -> r.getString(0).equals("twice") && r.isNullAt(1)).count();
-    long twiceDropped = out.stream().filter(r -> r.getString(0).equals("twice")
-        && "dedup.id".equals(r.getString(1))).count();
+    long twiceKept =
+        out.stream().filter(r -> r.getString(0).equals("twice") && r.isNullAt(1)).count();
+    long twiceDropped =
+        out.stream()
+            .filter(r -> r.getString(0).equals("twice") && "dedup.id".equals(r.getString(1)))
+            .count();
     assertEquals(1, twiceKept);
     assertEquals(1, twiceDropped);
     for (String id : List.of("one-word", "big", "zh", "ar", "el")) {
-      assertTrue(out.stream().anyMatch(r -> r.getString(0).equals(id) && r.isNullAt(1)), id + " kept");
+      assertTrue(
+          out.stream().anyMatch(r -> r.getString(0).equals(id) && r.isNullAt(1)), id + " kept");
     }
     // Null and empty text normalise alike: one is kept, the other is its exact duplicate.
-    long emptyKept = out.stream().filter(r -> r.getString(0).matches("empty|null") && r.isNullAt(1)).count();
+    long emptyKept =
+        out.stream().filter(r -> r.getString(0).matches("empty|null") && r.isNullAt(1)).count();
     assertEquals(1, emptyKept);
   }
 
@@ -264,16 +364,26 @@ class DedupStageTest {
     Planted p = planted();
     List<Row> some = p.rows().subList(0, 140);
     Dataset<Row> in = spark.createDataFrame(some, DedupCorpus.SCHEMA);
-    TreeSet<String> first = keptAndClusters(DedupStage.run(in.repartition(1), DedupConfig.defaults()).docs());
-    TreeSet<String> second = keptAndClusters(DedupStage.run(in.repartition(3), DedupConfig.defaults()).docs());
+    TreeSet<String> first =
+        keptAndClusters(DedupStage.run(in.repartition(1), DedupConfig.defaults()).docs());
+    TreeSet<String> second =
+        keptAndClusters(DedupStage.run(in.repartition(3), DedupConfig.defaults()).docs());
     assertEquals(first, second);
-    assertTrue(first.stream().anyMatch(x -> x.contains("|dedup.near|")), "near duplicates were found");
+    assertTrue(
+        first.stream().anyMatch(x -> x.contains("|dedup.near|")), "near duplicates were found");
   }
 
   private static TreeSet<String> keptAndClusters(Dataset<Row> docs) {
     TreeSet<String> out = new TreeSet<>();
     for (Row r : docs.select("id", "drop_reason", "dup_cluster_id", "text").collectAsList()) {
-      out.add(r.getString(0) + "|" + r.getString(1) + "|" + r.getString(2) + "|" + r.getString(3).hashCode());
+      out.add(
+          r.getString(0)
+              + "|"
+              + r.getString(1)
+              + "|"
+              + r.getString(2)
+              + "|"
+              + r.getString(3).hashCode());
     }
     return out;
   }

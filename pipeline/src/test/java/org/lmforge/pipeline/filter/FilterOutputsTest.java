@@ -25,16 +25,16 @@ import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
- * The stage's outputs on disk: --keep-dropped rejects round-trip through Parquet, one folder per filter; the
- * sample listing prints the documents a selector names, from a flat output or a kept/ + rejected/ layout.
+ * The stage's outputs on disk: --keep-dropped rejects round-trip through Parquet, one folder per
+ * filter; the sample listing prints the documents a selector names, from a flat output or a kept/ +
+ * rejected/ layout.
  */
 class FilterOutputsTest {
   private static SparkSession spark;
   private static Dataset<Row> out;
   private static List<Row> rows;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   @BeforeAll
   static void run() {
@@ -50,8 +50,12 @@ class FilterOutputsTest {
 
     Dataset<Row> back = spark.read().parquet(written);
     Map<String, String> got = new TreeMap<>();
-    for (Row r : back.select(java.util.Arrays.stream(out.columns()).map(org.apache.spark.sql.functions::col)
-        .toArray(org.apache.spark.sql.Column[]::new)).collectAsList()) {
+    for (Row r :
+        back.select(
+                java.util.Arrays.stream(out.columns())
+                    .map(org.apache.spark.sql.functions::col)
+                    .toArray(org.apache.spark.sql.Column[]::new))
+            .collectAsList()) {
       got.put(r.getString(0), FilterCorpus.canon(r));
     }
     Map<String, String> want = new TreeMap<>();
@@ -94,10 +98,13 @@ class FilterOutputsTest {
       assertEquals(SampleListing.preview(text), d[2]);
       assertTrue(text.length() <= 300 || d[2].endsWith(" ..."), d[2]);
     }
-    assertEquals(kept.stream().map(d -> d[1]).toList(), list(flat, SampleListing.KEPT, 5).stream()
-        .map(d -> d[1]).toList(), "the sample is the same on every run");
+    assertEquals(
+        kept.stream().map(d -> d[1]).toList(),
+        list(flat, SampleListing.KEPT, 5).stream().map(d -> d[1]).toList(),
+        "the sample is the same on every run");
 
-    String reason = perReason.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    String reason =
+        perReason.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     List<String[]> byReason = list(flat, reason, 1000);
     assertEquals(perReason.get(reason), byReason.size());
     for (String[] d : byReason) {
@@ -110,8 +117,10 @@ class FilterOutputsTest {
     }
 
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    assertEquals(0, SampleListing.print(spark, flat, "no_such_rule", 3,
-        new PrintStream(buf, true, StandardCharsets.UTF_8)));
+    assertEquals(
+        0,
+        SampleListing.print(
+            spark, flat, "no_such_rule", 3, new PrintStream(buf, true, StandardCharsets.UTF_8)));
     String msg = buf.toString(StandardCharsets.UTF_8);
     assertTrue(msg.contains("no documents match 'no_such_rule'") && msg.contains(reason), msg);
   }
@@ -119,8 +128,10 @@ class FilterOutputsTest {
   @Test
   void listingReadsAJobOutputWithKeptAndRejectedFolders() {
     String job = tmp.resolve("layout").toString();
-    out.filter(col(CleanSchema.DROP_FILTER).isNull()).drop(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON)
-        .write().parquet(job + "/kept");
+    out.filter(col(CleanSchema.DROP_FILTER).isNull())
+        .drop(CleanSchema.DROP_FILTER, CleanSchema.DROP_REASON)
+        .write()
+        .parquet(job + "/kept");
     RejectedOutput.write(out, job);
     long dropped = rows.stream().filter(r -> r.getAs(CleanSchema.DROP_FILTER) != null).count();
     assertEquals(dropped, list(job, SampleListing.DROPPED, 10_000).size());
@@ -130,13 +141,18 @@ class FilterOutputsTest {
   /** Runs the listing; one {verdict, url, preview} per printed document. */
   private static List<String[]> list(String path, String selector, int n) {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int printed = SampleListing.print(spark, path, selector, n, new PrintStream(buf, true, StandardCharsets.UTF_8));
+    int printed =
+        SampleListing.print(
+            spark, path, selector, n, new PrintStream(buf, true, StandardCharsets.UTF_8));
     String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
     List<String[]> docs = new ArrayList<>();
     for (int i = 0; i + 1 < lines.length; i += 2) {
       String head = lines[i].substring(lines[i].indexOf(']') + 2);
       int sep = head.lastIndexOf("  ");
-      docs.add(new String[] {head.substring(0, sep), head.substring(sep + 2), lines[i + 1].substring(4)});
+      docs.add(
+          new String[] {
+            head.substring(0, sep), head.substring(sep + 2), lines[i + 1].substring(4)
+          });
     }
     assertEquals(printed, docs.size());
     return docs;

@@ -23,9 +23,9 @@ import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
- * The filter stage on real pages and Europarl: each row's verdict, text, edits and scores equal the plain
- * FilterChain on the same Doc; rows dropped before the stage pass through; the stats agree with the rows and
- * with the chain; results do not depend on partitioning.
+ * The filter stage on real pages and Europarl: each row's verdict, text, edits and scores equal the
+ * plain FilterChain on the same Doc; rows dropped before the stage pass through; the stats agree
+ * with the rows and with the chain; results do not depend on partitioning.
  */
 class FilterStageTest {
   private static SparkSession spark;
@@ -80,19 +80,33 @@ class FilterStageTest {
       assertEquals(want.reason(), got.getAs(CleanSchema.DROP_REASON), id);
       assertEquals(want.doc().text(), got.getAs(CleanSchema.TEXT), id);
       assertEquals(want.doc().text().length(), (int) got.getAs(CleanSchema.TEXT_LENGTH), id);
-      assertEquals(expectedEdits(want), FilterCorpus.canon(RowFactory.create(
-          (Object) got.getAs(FilterStage.FILTER_EDITS))), id);
-      assertEquals(new TreeMap<>(want.scores()), new TreeMap<>(got.<String, Double>getJavaMap(
-          got.fieldIndex(FilterStage.FILTER_SCORES))), id);
-      for (String c : List.of(CleanSchema.ID, CleanSchema.URL, CleanSchema.LANGUAGE, CleanSchema.TITLE,
-          CleanSchema.SOURCE_FILE, CleanSchema.RECORD_OFFSET, CleanSchema.ROBOTS, CleanSchema.CRAWL_DATE)) {
-        assertEquals((Object) in.getAs(CleanSchema.SCHEMA.fieldIndex(c)), got.getAs(c), id + " " + c);
+      assertEquals(
+          expectedEdits(want),
+          FilterCorpus.canon(RowFactory.create((Object) got.getAs(FilterStage.FILTER_EDITS))),
+          id);
+      assertEquals(
+          new TreeMap<>(want.scores()),
+          new TreeMap<>(got.<String, Double>getJavaMap(got.fieldIndex(FilterStage.FILTER_SCORES))),
+          id);
+      for (String c :
+          List.of(
+              CleanSchema.ID,
+              CleanSchema.URL,
+              CleanSchema.LANGUAGE,
+              CleanSchema.TITLE,
+              CleanSchema.SOURCE_FILE,
+              CleanSchema.RECORD_OFFSET,
+              CleanSchema.ROBOTS,
+              CleanSchema.CRAWL_DATE)) {
+        assertEquals(
+            (Object) in.getAs(CleanSchema.SCHEMA.fieldIndex(c)), got.getAs(c), id + " " + c);
       }
       kept += want.kept() ? 1 : 0;
       modified += want.edits().isEmpty() ? 0 : 1;
       optOut += "opt_out".equals(want.droppedBy()) ? 1 : 0;
     }
-    // The real data exercise every path: kept, dropped, edited, and opted out through the robots column.
+    // The real data exercise every path: kept, dropped, edited, and opted out through the robots
+    // column.
     assertTrue(kept > 20 && kept < direct.size() - 20, "kept " + kept + " of " + direct.size());
     assertTrue(modified > 5, "modified " + modified);
     assertTrue(optOut > 3, "opt_out drops " + optOut);
@@ -101,11 +115,15 @@ class FilterStageTest {
   private static String expectedEdits(FilterChain.Result r) {
     List<Object> edits = new ArrayList<>();
     for (FilterChain.Edit e : r.edits()) {
-      edits.add(RowFactory.create(e.filter(), (int) e.charsRemoved(),
-          scala.collection.JavaConverters.mapAsScalaMapConverter(e.items()).asScala()));
+      edits.add(
+          RowFactory.create(
+              e.filter(),
+              (int) e.charsRemoved(),
+              scala.collection.JavaConverters.mapAsScalaMapConverter(e.items()).asScala()));
     }
-    return FilterCorpus.canon(RowFactory.create(
-        scala.collection.JavaConverters.asScalaBufferConverter(edits).asScala().toList()));
+    return FilterCorpus.canon(
+        RowFactory.create(
+            scala.collection.JavaConverters.asScalaBufferConverter(edits).asScala().toList()));
   }
 
   @Test
@@ -140,8 +158,10 @@ class FilterStageTest {
     for (int k = 0; k < order.size(); k++) {
       FilterStats.PerFilter f = s.filters().get(k);
       long through = f.docsIn() - f.dropped();
-      assertEquals(k + 1 < order.size() ? s.filters().get(k + 1).docsIn() : s.kept(), through, f.filter());
-      assertEquals(f.dropped(), (long) s.droppedByFilter().getOrDefault(f.filter(), 0L), f.filter());
+      assertEquals(
+          k + 1 < order.size() ? s.filters().get(k + 1).docsIn() : s.kept(), through, f.filter());
+      assertEquals(
+          f.dropped(), (long) s.droppedByFilter().getOrDefault(f.filter(), 0L), f.filter());
     }
 
     // The same counts straight from the chain's results.
@@ -203,16 +223,22 @@ class FilterStageTest {
   @Test
   void badInputFailsNamingTheColumnOrRecord() {
     Dataset<Row> in = spark.createDataFrame(input.subList(0, 3), CleanSchema.SCHEMA);
-    IllegalArgumentException noRobots = assertThrows(IllegalArgumentException.class,
-        () -> FilterStage.apply(in.drop(CleanSchema.ROBOTS), cfg));
+    IllegalArgumentException noRobots =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FilterStage.apply(in.drop(CleanSchema.ROBOTS), cfg));
     assertTrue(noRobots.getMessage().contains("'robots'"), noRobots.getMessage());
 
-    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-        () -> FilterStage.apply(FilterStage.apply(in, cfg), cfg));
+    IllegalArgumentException twice =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FilterStage.apply(FilterStage.apply(in, cfg), cfg));
     assertTrue(twice.getMessage().contains(FilterStage.FILTER_EDITS), twice.getMessage());
 
-    IllegalArgumentException badCfg = assertThrows(IllegalArgumentException.class,
-        () -> FilterStage.apply(in, cfg.withEnabled(List.of("c4", "no_such_filter"))));
+    IllegalArgumentException badCfg =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> FilterStage.apply(in, cfg.withEnabled(List.of("c4", "no_such_filter"))));
     assertTrue(badCfg.getMessage().contains("no_such_filter"), badCfg.getMessage());
 
     Row r = input.stream().filter(x -> !FilterCorpus.preDropped(x)).findFirst().orElseThrow();
@@ -221,11 +247,15 @@ class FilterStageTest {
       v[i] = r.get(i);
     }
     v[CleanSchema.SCHEMA.fieldIndex(CleanSchema.LANGUAGE)] = null;
-    Dataset<Row> nullLang = spark.createDataFrame(List.of(RowFactory.create(v)),
-        CleanSchema.SCHEMA.asNullable());
-    Exception e = assertThrows(Exception.class, () -> FilterStage.apply(nullLang, cfg).collectAsList());
+    Dataset<Row> nullLang =
+        spark.createDataFrame(List.of(RowFactory.create(v)), CleanSchema.SCHEMA.asNullable());
+    Exception e =
+        assertThrows(Exception.class, () -> FilterStage.apply(nullLang, cfg).collectAsList());
     String msg = String.valueOf(e.getMessage());
-    assertTrue(msg.contains("'language' is null") && msg.contains(r.getString(0))
-        && msg.contains(r.getString(CleanSchema.SCHEMA.fieldIndex(CleanSchema.SOURCE_FILE))), msg);
+    assertTrue(
+        msg.contains("'language' is null")
+            && msg.contains(r.getString(0))
+            && msg.contains(r.getString(CleanSchema.SCHEMA.fieldIndex(CleanSchema.SOURCE_FILE))),
+        msg);
   }
 }

@@ -31,7 +31,7 @@ class AtomicOutputTest {
     assertFalse(Files.exists(out), "nothing at the output before the commit");
     assertFalse(AtomicOutput.isComplete(out.toString(), conf));
     o.commit();
-    o.abort();   // a no-op after the commit (jobs call it in a finally)
+    o.abort(); // a no-op after the commit (jobs call it in a finally)
     assertEquals("{}", Files.readString(out.resolve("stats.json")));
     assertTrue(AtomicOutput.isComplete(out.toString(), conf));
     assertEquals(List.of("out"), names(tmp));
@@ -44,13 +44,21 @@ class AtomicOutputTest {
     first.writeString("a.txt", "old");
     first.commit();
 
-    UserError e = assertThrows(UserError.class, () -> AtomicOutput.begin(out.toString(), false, conf, "job.output"));
-    assertTrue(e.getMessage().contains("already exists (a complete job output)") && e.getMessage().contains("--overwrite")
-        && e.getMessage().contains("job.overwrite"), e.getMessage());
+    UserError e =
+        assertThrows(
+            UserError.class, () -> AtomicOutput.begin(out.toString(), false, conf, "job.output"));
+    assertTrue(
+        e.getMessage().contains("already exists (a complete job output)")
+            && e.getMessage().contains("--overwrite")
+            && e.getMessage().contains("job.overwrite"),
+        e.getMessage());
 
     AtomicOutput second = AtomicOutput.begin(out.toString(), true, conf, "job.output");
     second.writeString("b.txt", "new");
-    assertEquals("old", Files.readString(out.resolve("a.txt")), "the old output stays until the new one is complete");
+    assertEquals(
+        "old",
+        Files.readString(out.resolve("a.txt")),
+        "the old output stays until the new one is complete");
     second.commit();
     assertEquals(List.of("_COMPLETE", "b.txt"), names(out));
     assertEquals(List.of("out"), names(tmp));
@@ -75,11 +83,14 @@ class AtomicOutputTest {
     o.writeString("half.txt", "…");
     o.abort();
     assertEquals(List.of(), names(tmp));
-    assertNull(AtomicOutput.stagingOf(FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(out.toString())));
+    assertNull(
+        AtomicOutput.stagingOf(
+            FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(out.toString())));
   }
 
   @Test
-  void anInPlaceOutputKeepsWhatItResumesFromAndIsCompleteOnlyAfterItsLastCommit() throws IOException {
+  void anInPlaceOutputKeepsWhatItResumesFromAndIsCompleteOnlyAfterItsLastCommit()
+      throws IOException {
     Path run = tmp.resolve("run");
     AtomicOutput first = AtomicOutput.inPlace(run.toString(), false, conf);
     first.writeString("checkpoint", "step 10");
@@ -88,7 +99,9 @@ class AtomicOutputTest {
     assertTrue(AtomicOutput.isComplete(run.toString(), conf));
 
     AtomicOutput resumed = AtomicOutput.inPlace(run.toString(), false, conf);
-    assertFalse(AtomicOutput.isComplete(run.toString(), conf), "reopened: no longer complete until committed");
+    assertFalse(
+        AtomicOutput.isComplete(run.toString(), conf),
+        "reopened: no longer complete until committed");
     resumed.abort();
     assertEquals("step 10", Files.readString(run.resolve("checkpoint")), "kept to resume from");
 
@@ -98,7 +111,10 @@ class AtomicOutputTest {
 
   private static List<String> names(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith(".crc"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -14,7 +14,9 @@ class ChainTest {
   final List<String> events = new ArrayList<>();
   final Configuration hadoop = new Configuration();
 
-  /** A job that records what the chain does with it; runs on a null session (no Spark in this test). */
+  /**
+   * A job that records what the chain does with it; runs on a null session (no Spark in this test).
+   */
   final class Recorded implements Job<String> {
     final String name;
     final boolean complete;
@@ -67,36 +69,60 @@ class ChainTest {
   }
 
   @Test
-  void completeJobsAreKeptTheOthersCheckedThenRunAndSparkStartsForTheFirstThatNeedsIt() throws Exception {
+  void completeJobsAreKeptTheOthersCheckedThenRunAndSparkStartsForTheFirstThatNeedsIt()
+      throws Exception {
     List<String> lines = new ArrayList<>();
-    new Chain(List.of(new Recorded("clean", true, true, false), new Recorded("fit", false, false, false),
-        new Recorded("sweep", false, true, false), new Recorded("report", false, false, false)), true)
+    new Chain(
+            List.of(
+                new Recorded("clean", true, true, false),
+                new Recorded("fit", false, false, false),
+                new Recorded("sweep", false, true, false),
+                new Recorded("report", false, false, false)),
+            true)
         .run(hadoop, this::session, lines::add);
-    assertEquals(List.of("check fit", "run fit", "check sweep", "session", "run sweep", "check report", "run report"),
+    assertEquals(
+        List.of(
+            "check fit",
+            "run fit",
+            "check sweep",
+            "session",
+            "run sweep",
+            "check report",
+            "run report"),
         events);
     assertEquals(List.of("clean: out/clean is complete, kept (--overwrite redoes it)"), lines);
   }
 
   @Test
   void withoutKeepingEveryJobRuns() throws Exception {
-    new Chain(List.of(new Recorded("clean", true, false, false)), false).run(hadoop, this::session, line -> { });
+    new Chain(List.of(new Recorded("clean", true, false, false)), false)
+        .run(hadoop, this::session, line -> {});
     assertEquals(List.of("check clean", "run clean"), events);
   }
 
   @Test
   void oneJobIsCheckedThenRunAndItsResultReturnedWithASessionOnlyWhenItNeedsOne() throws Exception {
-    assertEquals("generate", Chain.runOne(new Recorded("generate", false, false, false), hadoop, this::session,
-        line -> { }));
-    assertEquals("doctor", Chain.runOne(new Recorded("doctor", false, true, false), hadoop, this::session,
-        line -> { }));
-    assertEquals(List.of("check generate", "run generate", "check doctor", "session", "run doctor"), events);
+    assertEquals(
+        "generate",
+        Chain.runOne(
+            new Recorded("generate", false, false, false), hadoop, this::session, line -> {}));
+    assertEquals(
+        "doctor",
+        Chain.runOne(
+            new Recorded("doctor", false, true, false), hadoop, this::session, line -> {}));
+    assertEquals(
+        List.of("check generate", "run generate", "check doctor", "session", "run doctor"), events);
   }
 
   @Test
   void aWrongFirstInputStopsTheChainBeforeSparkStarts() {
-    Chain chain = new Chain(List.of(new Recorded("clean", false, true, true), new Recorded("tokenize", false, true,
-        false)), true);
-    assertThrows(UserError.class, () -> chain.run(hadoop, this::session, line -> { }));
+    Chain chain =
+        new Chain(
+            List.of(
+                new Recorded("clean", false, true, true),
+                new Recorded("tokenize", false, true, false)),
+            true);
+    assertThrows(UserError.class, () -> chain.run(hadoop, this::session, line -> {}));
     assertEquals(List.of("check clean"), events);
   }
 }

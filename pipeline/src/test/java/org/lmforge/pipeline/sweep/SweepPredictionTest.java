@@ -14,10 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
-import org.lmforge.pipeline.job.Progress;
 import org.lmforge.analysis.scaling.ChinchillaLaw;
 import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.analysis.scaling.KaplanLaw;
@@ -25,35 +21,66 @@ import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.analysis.scaling.ScalingPoint;
 import org.lmforge.analysis.scaling.SyntheticPoints;
+import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.model.train.BatchSampler;
+import org.lmforge.model.train.Optim;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.SparkWithTokens;
 
 /**
- * Parallel sweep runs and the held-out prediction run, on real token shards and real (tiny) training on
- * local[2]; and the identification criteria of the law sweep on a planted law.
+ * Parallel sweep runs and the held-out prediction run, on real token shards and real (tiny)
+ * training on local[2]; and the identification criteria of the law sweep on a planted law.
  */
 class SweepPredictionTest {
-  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("sweep-prediction-test", 150);
+  @RegisterExtension
+  static final SparkWithTokens DATA = new SparkWithTokens("sweep-prediction-test", 150);
+
   @TempDir static Path tmp;
   static final Progress QUIET = Progress.quiet();
 
   static PretrainConfig template(int replicas) {
-    return new PretrainConfig(DATA.tokens(), "unused", false, false,
+    return new PretrainConfig(
+        DATA.tokens(),
+        "unused",
+        false,
+        false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
         new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        replicas, 1, 5, 512, 5, 10, 0);
+        replicas,
+        1,
+        5,
+        512,
+        5,
+        10,
+        0);
   }
 
   static SweepConfig sweep(String dir, int parallelRuns, double predict) {
-    return new SweepConfig(DATA.tokens(), tmp.resolve(dir).toString(), "", SweepConfig.Plan.ISOFLOP,
-        List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
-        List.of(2e7, 5e7), List.of(), 3, 200, 1e18, parallelRuns, 16, new SweepConfig.Predict(predict, 400));
+    return new SweepConfig(
+        DATA.tokens(),
+        tmp.resolve(dir).toString(),
+        "",
+        SweepConfig.Plan.ISOFLOP,
+        List.of(
+            new SweepConfig.Shape(1, 2, 16),
+            new SweepConfig.Shape(1, 2, 24),
+            new SweepConfig.Shape(2, 2, 32)),
+        List.of(2e7, 5e7),
+        List.of(),
+        3,
+        200,
+        1e18,
+        parallelRuns,
+        16,
+        new SweepConfig.Predict(predict, 400));
   }
 
   /** runs.csv without the columns that are timings. */
   static List<String> withoutTimings(Path csv) throws Exception {
     List<String> lines = Files.readAllLines(csv);
-    int wall = SweepRunner.COLUMNS.indexOf("wall_seconds"), tps = SweepRunner.COLUMNS.indexOf("tokens_per_second");
+    int wall = SweepRunner.COLUMNS.indexOf("wall_seconds"),
+        tps = SweepRunner.COLUMNS.indexOf("tokens_per_second");
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       String[] f = line.split(",");
@@ -66,97 +93,145 @@ class SweepPredictionTest {
 
   @Test
   void runsTrainedTwoAtATimeEqualTheSameRunsOneByOne() throws Exception {
-    // Two runs at once, each with one of the two task slots, against one at a time with one replica each.
-    SweepRunner.Result together = SweepRunner.run(DATA.session(), sweep("together", 2, 0), template(2), QUIET);
-    SweepRunner.Result oneByOne = SweepRunner.run(DATA.session(), sweep("one-by-one", 1, 0), template(1), QUIET);
+    // Two runs at once, each with one of the two task slots, against one at a time with one replica
+    // each.
+    SweepRunner.Result together =
+        SweepRunner.run(DATA.session(), sweep("together", 2, 0), template(2), QUIET);
+    SweepRunner.Result oneByOne =
+        SweepRunner.run(DATA.session(), sweep("one-by-one", 1, 0), template(1), QUIET);
     assertTrue(together.points().size() >= 4, together.leftOut().toString());
     assertEquals(together.points(), oneByOne.points());
     List<String> a = withoutTimings(tmp.resolve("together/runs.csv"));
     assertEquals(together.points().size() + 1, a.size());
     assertEquals(withoutTimings(tmp.resolve("one-by-one/runs.csv")), a);
-    // the learning-rate rule gave the wider models a smaller rate (lrRefWidth 16: d24 -> 2/3, d32 -> 1/2)
-    JsonNode run = new ObjectMapper().readTree(tmp.resolve("together/runs").resolve(
-        together.points().stream().filter(p -> p.shape().dModel() == 32).findFirst().orElseThrow().runId())
-        .resolve("run.json").toFile());
+    // the learning-rate rule gave the wider models a smaller rate (lrRefWidth 16: d24 -> 2/3, d32
+    // -> 1/2)
+    JsonNode run =
+        new ObjectMapper()
+            .readTree(
+                tmp.resolve("together/runs")
+                    .resolve(
+                        together.points().stream()
+                            .filter(p -> p.shape().dModel() == 32)
+                            .findFirst()
+                            .orElseThrow()
+                            .runId())
+                    .resolve("run.json")
+                    .toFile());
     assertEquals(1.5e-3, run.path("config").path("optim").path("lr").asDouble(), 1e-12);
   }
 
   @Test
   void thePredictionRunIsHeldOutAndResumesAfterACrashOnItsUninterruptedCurve() throws Exception {
-    // A fit to stand in for the sweep's own: a planted law (Chinchilla's), its IsoFLOP points, fitted as usual.
+    // A fit to stand in for the sweep's own: a planted law (Chinchilla's), its IsoFLOP points,
+    // fitted as usual.
     ChinchillaLaw planted = ChinchillaLaw.HOFFMANN_2022;
-    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, new double[] {1e7, 3e7, 1e8}, 5, 4, 0.002, 3);
-    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults().withBootstrap(40));
+    List<ScalingPoint> points =
+        SyntheticPoints.isoFlops(planted, new double[] {1e7, 3e7, 1e8}, 5, 4, 0.002, 3);
+    ScalingFit.Result fit =
+        ScalingFit.fit(points, List.of(), null, FitOptions.defaults().withBootstrap(40));
 
     SweepPrediction.Prediction clean =
         SweepPrediction.run(DATA.session(), sweep("pred-clean", 1, 2.0), template(2), fit, QUIET);
     assertEquals(2.0 * 5e7, clean.budget(), 1);
     // the family's shape nearest the law's N_opt in log N
     double nOpt = fit.law().optimalAllocation(clean.budget()).params();
-    long[] family = {3_312, 7_272, 25_472};   // non-embedding N of L1-d16, L1-d24, L2-d32 (12·L·d² + biases, gains)
+    long[] family = {
+      3_312, 7_272, 25_472
+    }; // non-embedding N of L1-d16, L1-d24, L2-d32 (12·L·d² + biases, gains)
     long nearest = family[0];
-    for (long n : family) if (Math.abs(Math.log(n / nOpt)) < Math.abs(Math.log(nearest / nOpt))) nearest = n;
+    for (long n : family)
+      if (Math.abs(Math.log(n / nOpt)) < Math.abs(Math.log(nearest / nOpt))) nearest = n;
     assertEquals(nearest, clean.params());
     assertEquals(fit.law().loss(clean.params(), clean.tokens()), clean.predictedLoss(), 1e-12);
     assertTrue(clean.low() <= clean.predictedLoss() && clean.predictedLoss() <= clean.high());
-    assertTrue(clean.measuredLoss() > 0 && clean.measuredLoss() < Math.log(320), "trained: " + clean.measuredLoss());
+    assertTrue(
+        clean.measuredLoss() > 0 && clean.measuredLoss() < Math.log(320),
+        "trained: " + clean.measuredLoss());
     assertTrue(Files.exists(tmp.resolve("pred-clean").resolve(SweepPrediction.FILE)));
-    assertFalse(Files.exists(tmp.resolve("pred-clean/runs.csv")), "the prediction run is in no runs table");
-    // fit.json carries the prediction beside the fitted law (the sweep job attaches it), replaced atomically
+    assertFalse(
+        Files.exists(tmp.resolve("pred-clean/runs.csv")), "the prediction run is in no runs table");
+    // fit.json carries the prediction beside the fitted law (the sweep job attaches it), replaced
+    // atomically
     Path fitJson = tmp.resolve("pred-clean/fit.json");
     Files.writeString(fitJson, "{\"E\": 1.5}");
     SweepPrediction.attach(fitJson, clean);
     JsonNode fitted = new ObjectMapper().readTree(fitJson.toFile());
     assertEquals(1.5, fitted.path("E").asDouble());
-    assertEquals(clean.measuredLoss(), fitted.path("prediction").path("measuredLoss").asDouble(), 0);
-    assertEquals(List.of("fit.json"), Files.list(tmp.resolve("pred-clean")).map(f -> f.getFileName().toString())
-        .filter(f -> f.contains("fit.json")).toList(), "no temporary or checksum file of fit.json left");
+    assertEquals(
+        clean.measuredLoss(), fitted.path("prediction").path("measuredLoss").asDouble(), 0);
+    assertEquals(
+        List.of("fit.json"),
+        Files.list(tmp.resolve("pred-clean"))
+            .map(f -> f.getFileName().toString())
+            .filter(f -> f.contains("fit.json"))
+            .toList(),
+        "no temporary or checksum file of fit.json left");
 
     // The same prediction run crashing at step 20 (after its checkpoint at step 10), then re-run.
     Progress crashing = crashAt("step 20/");
-    assertThrows(Crash.class,
-        () -> SweepPrediction.run(DATA.session(), sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
+    assertThrows(
+        Crash.class,
+        () ->
+            SweepPrediction.run(
+                DATA.session(), sweep("pred-crash", 1, 2.0), template(2), fit, crashing));
     assertFalse(Files.exists(tmp.resolve("pred-crash").resolve(SweepPrediction.FILE)));
     SweepPrediction.Prediction resumed =
         SweepPrediction.run(DATA.session(), sweep("pred-crash", 1, 2.0), template(2), fit, QUIET);
-    JsonNode summary = new ObjectMapper().readTree(tmp.resolve("pred-crash/runs").resolve(resumed.runId())
-        .resolve("summary.json").toFile());
-    assertEquals(10, summary.path("resumedFromStep").asLong(), "resumed from the checkpoint before the crash");
+    JsonNode summary =
+        new ObjectMapper()
+            .readTree(
+                tmp.resolve("pred-crash/runs")
+                    .resolve(resumed.runId())
+                    .resolve("summary.json")
+                    .toFile());
+    assertEquals(
+        10,
+        summary.path("resumedFromStep").asLong(),
+        "resumed from the checkpoint before the crash");
     assertEquals(clean.steps(), summary.path("steps").asLong());
     assertEquals(clean.measuredLoss(), resumed.measuredLoss(), 1e-6);
   }
 
   @Test
   void aPlantedLawIsIdentifiedByIsoFlopProfilesAndPredictsA4xLargerRun() {
-    // What the law sweep must achieve, checked on a law we know: 4 budgets over 1.5 decades, 5 sizes each
-    // spread 4x around the optimum, 1% multiplicative noise (about the seed-to-seed spread of a real run).
+    // What the law sweep must achieve, checked on a law we know: 4 budgets over 1.5 decades, 5
+    // sizes each
+    // spread 4x around the optimum, 1% multiplicative noise (about the seed-to-seed spread of a
+    // real run).
     ChinchillaLaw planted = new ChinchillaLaw(1.8, 300, 900, 0.35, 0.30);
     double[] budgets = {1e11, 3.16e11, 1e12, 3.16e12};
     List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 5, 4, 0.01, 11);
     ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
-    assertEquals("chinchilla", fit.law().form(), "the forecast of the largest budget picks the planted form: "
-        + fit.selection());
+    assertEquals(
+        "chinchilla",
+        fit.law().form(),
+        "the forecast of the largest budget picks the planted form: " + fit.selection());
     assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
   }
 
   @Test
   void aPlantedKaplanJointLawIsChosenOverChinchillasAndPredictsA4xLargerRun() {
-    // A law where a larger model gains more from the same extra data (Kaplan et al. 2020, eq. 1.5) with the
+    // A law where a larger model gains more from the same extra data (Kaplan et al. 2020, eq. 1.5)
+    // with the
     // exponents measured by the law sweep; the additive Chinchilla form cannot express it.
     KaplanLaw planted = new KaplanLaw(7e11, 3.5e11, 0.07, 0.11);
     double[] budgets = {1e10, 3.2e10, 1e11, 3.2e11};
     List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 6, 4, 0.01, 5);
     ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
-    assertEquals("kaplan", fit.law().form(), "the forecast of the largest budget picks the planted form: "
-        + fit.selection());
+    assertEquals(
+        "kaplan",
+        fit.law().form(),
+        "the forecast of the largest budget picks the planted form: " + fit.selection());
     assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
     double[] alphaN = fit.selected().intervals().get("alpha_N");
-    assertTrue(alphaN[0] <= 0.07 && 0.07 <= alphaN[1], "alpha_N interval covers the truth: " + alphaN[0] + ".."
-        + alphaN[1]);
+    assertTrue(
+        alphaN[0] <= 0.07 && 0.07 <= alphaN[1],
+        "alpha_N interval covers the truth: " + alphaN[0] + ".." + alphaN[1]);
   }
 
-  private static void assertIdentifiedAndPredicts4xLarger(ScalingFit.Result fit, ScalingLaw planted,
-                                                          double[] budgets) {
+  private static void assertIdentifiedAndPredicts4xLarger(
+      ScalingFit.Result fit, ScalingLaw planted, double[] budgets) {
     for (String k : planted.exponentNames()) {
       double[] iv = fit.selected().intervals().get(k);
       assertTrue(iv[0] > 0 && iv[1] / iv[0] < 3, k + " identified: " + iv[0] + ".." + iv[1]);
@@ -170,7 +245,9 @@ class SweepPredictionTest {
     double truth = planted.loss(opt.params(), opt.tokens());
     double[] predicted = fit.selected().predict(opt.params(), opt.tokens(), 0.95);
     assertEquals(truth, predicted[0], 0.02 * truth);
-    assertTrue(predicted[1] <= truth && truth <= predicted[2], truth + " in " + predicted[1] + ".." + predicted[2]);
+    assertTrue(
+        predicted[1] <= truth && truth <= predicted[2],
+        truth + " in " + predicted[1] + ".." + predicted[2]);
   }
 
   static final class Crash extends RuntimeException {
@@ -179,7 +256,10 @@ class SweepPredictionTest {
     }
   }
 
-  /** A console that throws (as a dying driver would stop) when a line containing {@code marker} is printed. */
+  /**
+   * A console that throws (as a dying driver would stop) when a line containing {@code marker} is
+   * printed.
+   */
   static Progress crashAt(String marker) {
     return line -> {
       if (line.contains(marker)) throw new Crash("crashed at: " + line);

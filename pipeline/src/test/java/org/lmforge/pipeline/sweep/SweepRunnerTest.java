@@ -14,31 +14,59 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.analysis.report.Report;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
 import org.lmforge.pipeline.train.SparkWithTokens;
 
-/** A small real IsoFLOP sweep on local[2]: planned, run, tabulated, resumed after a "kill", reported. */
+/**
+ * A small real IsoFLOP sweep on local[2]: planned, run, tabulated, resumed after a "kill",
+ * reported.
+ */
 class SweepRunnerTest {
-  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("sweep-runner-test", 150);
+  @RegisterExtension
+  static final SparkWithTokens DATA = new SparkWithTokens("sweep-runner-test", 150);
+
   @TempDir Path tmp;
 
   @Test
   void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
     SparkSession spark = DATA.session();
     String tokens = DATA.tokens();
-    PretrainConfig template = new PretrainConfig(tokens, "unused", false, false,
-        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
-        new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        2, 1, 5, 512, 5, 5, 0);
-    SweepConfig sweep = new SweepConfig(tokens, tmp.resolve("sweep").toString(), "", SweepConfig.Plan.ISOFLOP,
-        List.of(new SweepConfig.Shape(1, 2, 16), new SweepConfig.Shape(1, 2, 24), new SweepConfig.Shape(2, 2, 32)),
-        List.of(2e7, 5e7), List.of(), 3, 60, 1e18);
+    PretrainConfig template =
+        new PretrainConfig(
+            tokens,
+            "unused",
+            false,
+            false,
+            new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+            new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+            2,
+            1,
+            5,
+            512,
+            5,
+            5,
+            0);
+    SweepConfig sweep =
+        new SweepConfig(
+            tokens,
+            tmp.resolve("sweep").toString(),
+            "",
+            SweepConfig.Plan.ISOFLOP,
+            List.of(
+                new SweepConfig.Shape(1, 2, 16),
+                new SweepConfig.Shape(1, 2, 24),
+                new SweepConfig.Shape(2, 2, 32)),
+            List.of(2e7, 5e7),
+            List.of(),
+            3,
+            60,
+            1e18);
     Progress quiet = Progress.quiet();
 
     SweepRunner.Result first = SweepRunner.run(spark, sweep, template, quiet);
@@ -52,12 +80,18 @@ class SweepRunnerTest {
       String[] f = line.split(",");
       double loss = Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("final_val_loss")]);
       assertTrue(loss > 0 && loss < Math.log(320) + 0.5, line);
-      assertEquals(6 * Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("params")])
+      assertEquals(
+          6
+              * Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("params")])
               * Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("tokens")]),
-          Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("flops")]), 1e-4 * Double.parseDouble(f[8]));
+          Double.parseDouble(f[SweepRunner.COLUMNS.indexOf("flops")]),
+          1e-4 * Double.parseDouble(f[8]));
     }
-    assertEquals(first.points().size(), spark.read().parquet(tmp.resolve("sweep/runs.parquet").toString()).count());
-    JsonNode tok = new ObjectMapper().readTree(tmp.resolve("sweep/provenance/tokenizer.json").toFile());
+    assertEquals(
+        first.points().size(),
+        spark.read().parquet(tmp.resolve("sweep/runs.parquet").toString()).count());
+    JsonNode tok =
+        new ObjectMapper().readTree(tmp.resolve("sweep/provenance/tokenizer.json").toFile());
     assertEquals(320, tok.get("vocab_size").asInt());
 
     // Re-run: nothing to do.
@@ -65,36 +99,65 @@ class SweepRunnerTest {
     assertEquals(0, again.ranNow());
     assertEquals(csv, Files.readAllLines(tmp.resolve("sweep/runs.csv")));
 
-    // The same sweep in another directory, its driver dying in the middle of a run's training (the console
-    // throws when the first "step 10/" line is printed, after that run's checkpoint at step 5), then re-run:
-    // the interrupted run continues from its checkpoint, re-runs the remaining steps and ends on the curve of
+    // The same sweep in another directory, its driver dying in the middle of a run's training (the
+    // console
+    // throws when the first "step 10/" line is printed, after that run's checkpoint at step 5),
+    // then re-run:
+    // the interrupted run continues from its checkpoint, re-runs the remaining steps and ends on
+    // the curve of
     // the uninterrupted sweep; the runs table equals the first one but for the timings.
-    SweepConfig crashSweep = new SweepConfig(tokens, tmp.resolve("crash").toString(), "", SweepConfig.Plan.ISOFLOP,
-        sweep.shapes(), sweep.budgets(), List.of(), 3, 60, 1e18);
-    assertThrows(SweepPredictionTest.Crash.class,
-        () -> SweepRunner.run(spark, crashSweep, template, SweepPredictionTest.crashAt("step 10/")));
-    // The crash stops the run that printed it; a run the pool had already started may be stopped too.
+    SweepConfig crashSweep =
+        new SweepConfig(
+            tokens,
+            tmp.resolve("crash").toString(),
+            "",
+            SweepConfig.Plan.ISOFLOP,
+            sweep.shapes(),
+            sweep.budgets(),
+            List.of(),
+            3,
+            60,
+            1e18);
+    assertThrows(
+        SweepPredictionTest.Crash.class,
+        () ->
+            SweepRunner.run(spark, crashSweep, template, SweepPredictionTest.crashAt("step 10/")));
+    // The crash stops the run that printed it; a run the pool had already started may be stopped
+    // too.
     List<Path> interrupted;
     try (var dirs = Files.list(tmp.resolve("crash/runs"))) {
       interrupted = dirs.filter(d -> !Files.exists(d.resolve(PretrainRun.SUMMARY))).toList();
     }
-    List<Path> afterCheckpoint = interrupted.stream()
-        .filter(d -> Files.exists(d.resolve("checkpoints").resolve(PretrainRun.CHECKPOINT))).toList();
-    assertFalse(afterCheckpoint.isEmpty(), "a run was cut off after its checkpoint: " + interrupted);
+    List<Path> afterCheckpoint =
+        interrupted.stream()
+            .filter(d -> Files.exists(d.resolve("checkpoints").resolve(PretrainRun.CHECKPOINT)))
+            .toList();
+    assertFalse(
+        afterCheckpoint.isEmpty(), "a run was cut off after its checkpoint: " + interrupted);
     SweepRunner.Result resumed = SweepRunner.run(spark, crashSweep, template, quiet);
     assertTrue(resumed.ranNow() >= interrupted.size());
     for (Path run : interrupted) {
       JsonNode after = new ObjectMapper().readTree(run.resolve(PretrainRun.SUMMARY).toFile());
       long from = after.get("resumedFromStep").asLong(), steps = after.get("steps").asLong();
       if (afterCheckpoint.contains(run))
-        assertTrue(from > 0 && from < steps && from % 5 == 0, run + " resumed mid-run from a checkpoint: " + from
-            + " of " + steps);
-      JsonNode uninterrupted = new ObjectMapper().readTree(tmp.resolve("sweep/runs").resolve(run.getFileName())
-          .resolve(PretrainRun.SUMMARY).toFile());
-      assertEquals(uninterrupted.get("finalValLoss").asDouble(), after.get("finalValLoss").asDouble(), 1e-6,
+        assertTrue(
+            from > 0 && from < steps && from % 5 == 0,
+            run + " resumed mid-run from a checkpoint: " + from + " of " + steps);
+      JsonNode uninterrupted =
+          new ObjectMapper()
+              .readTree(
+                  tmp.resolve("sweep/runs")
+                      .resolve(run.getFileName())
+                      .resolve(PretrainRun.SUMMARY)
+                      .toFile());
+      assertEquals(
+          uninterrupted.get("finalValLoss").asDouble(),
+          after.get("finalValLoss").asDouble(),
+          1e-6,
           run + " ends on the uninterrupted curve");
     }
-    assertEquals(SweepPredictionTest.withoutTimings(tmp.resolve("sweep/runs.csv")),
+    assertEquals(
+        SweepPredictionTest.withoutTimings(tmp.resolve("sweep/runs.csv")),
         SweepPredictionTest.withoutTimings(tmp.resolve("crash/runs.csv")));
 
     Path html = tmp.resolve("sweep/report.html");

@@ -15,8 +15,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * conf/tokenize.conf binds to {@link TokenizeConfig} by component name (as the jobs CLI does): the keys are
- * exactly the components, and the values make a valid config equal to {@link TokenizeConfig#defaults}.
+ * conf/tokenize.conf binds to {@link TokenizeConfig} by component name (as the jobs CLI does): the
+ * keys are exactly the components, and the values make a valid config equal to {@link
+ * TokenizeConfig#defaults}.
  */
 class TokenizeConfigTest {
 
@@ -40,9 +41,18 @@ class TokenizeConfigTest {
     for (RecordComponent rc : comps) {
       Class<?> t = rc.getType();
       String k = rc.getName();
-      args.add(t == int.class ? c.getInt(k) : t == long.class ? c.getLong(k) : t == double.class ? c.getDouble(k)
-          : t == boolean.class ? c.getBoolean(k) : t == String.class ? c.getString(k)
-          : t == List.class ? c.getStringList(k) : bind(c.getConfig(k), t));
+      args.add(
+          t == int.class
+              ? c.getInt(k)
+              : t == long.class
+                  ? c.getLong(k)
+                  : t == double.class
+                      ? c.getDouble(k)
+                      : t == boolean.class
+                          ? c.getBoolean(k)
+                          : t == String.class
+                              ? c.getString(k)
+                              : t == List.class ? c.getStringList(k) : bind(c.getConfig(k), t));
     }
     Class<?>[] types = Arrays.stream(comps).map(RecordComponent::getType).toArray(Class<?>[]::new);
     return type.getDeclaredConstructor(types).newInstance(args.toArray());

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.tokenize.PreTokenCounter;
 import org.lmforge.dataprep.tokenize.PreTokenizer;
 
-/** The allocation-free piece table counts exactly what dataprep's HashMap counter counts, on all of Europarl. */
+/**
+ * The allocation-free piece table counts exactly what dataprep's HashMap counter counts, on all of
+ * Europarl.
+ */
 class TokenizePieceCounterTest {
 
   @Test
@@ -24,9 +27,10 @@ class TokenizePieceCounterTest {
       reference.add(b);
     }
     Map<String, Long> got = new HashMap<>();
-    table.forEach((k, v) -> {
-      if (got.put(k, v) != null) throw new AssertionError("piece listed twice: " + k);
-    });
+    table.forEach(
+        (k, v) -> {
+          if (got.put(k, v) != null) throw new AssertionError("piece listed twice: " + k);
+        });
     assertEquals(reference.counts().size(), table.size());
     assertEquals(reference.counts(), got);
   }

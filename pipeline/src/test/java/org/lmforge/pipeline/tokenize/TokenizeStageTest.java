@@ -44,10 +44,11 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
- * The tokenize stage on real Europarl text with planted empty, dropped, other-language and id-less rows:
- * shards read back decode to exactly the kept documents of each split, in the documented order; manifest and
- * result counts equal what an independent re-encode gives; the output is byte-identical for 1 and 4 input
- * partitions; a loaded GPT-2 gives JTokkit's ids; bad and mismatched vocabularies fail naming both numbers.
+ * The tokenize stage on real Europarl text with planted empty, dropped, other-language and id-less
+ * rows: shards read back decode to exactly the kept documents of each split, in the documented
+ * order; manifest and result counts equal what an independent re-encode gives; the output is
+ * byte-identical for 1 and 4 input partitions; a loaded GPT-2 gives JTokkit's ids; bad and
+ * mismatched vocabularies fail naming both numbers.
  */
 class TokenizeStageTest {
   private static final int DOCS = 400;
@@ -71,13 +72,15 @@ class TokenizeStageTest {
   @BeforeAll
   static void start() throws IOException {
     spark = TestSessions.local("tokenize-stage-test");
-    // Spark packs small files into few read partitions; a file-sized open cost gives one partition per file.
+    // Spark packs small files into few read partitions; a file-sized open cost gives one partition
+    // per file.
     spark.conf().set(OPEN_COST, 128L << 20);
     hconf = spark.sparkContext().hadoopConfiguration();
     List<String> bodies = TokenizeCorpus.europarlBodies();
     SplittableRandom rnd = new SplittableRandom(7);
     rows = new ArrayList<>();
-    // Every 17th line: a spread over the file's languages; ids random hex, so id order is not file order.
+    // Every 17th line: a spread over the file's languages; ids random hex, so id order is not file
+    // order.
     for (int i = 0; rows.size() < DOCS; i += 17) {
       String lang = rows.size() % 20 == 19 ? "yy" : "xx";
       rows.add(TokenizeCorpus.row(Long.toHexString(rnd.nextLong()), lang, bodies.get(i), null));
@@ -89,7 +92,8 @@ class TokenizeStageTest {
     for (int i = 0; i < EMPTY; i++) {
       rows.add(TokenizeCorpus.row("empty-" + i, "xx", empties[i % 3], null));
     }
-    for (int i = 0; i < NO_ID; i++) rows.add(TokenizeCorpus.row(null, "xx", bodies.get(3 + i), null));
+    for (int i = 0; i < NO_ID; i++)
+      rows.add(TokenizeCorpus.row(null, "xx", bodies.get(3 + i), null));
 
     in1 = tmp.resolve("clean1").toString();
     spark.createDataFrame(rows, TokenizeCorpus.SCHEMA).coalesce(1).write().parquet(in1);
@@ -98,14 +102,18 @@ class TokenizeStageTest {
     in4 = tmp.resolve("clean4").toString();
     spark.createDataFrame(shuffled, TokenizeCorpus.SCHEMA).repartition(4).write().parquet(in4);
     assertEquals(1, spark.read().parquet(in1).javaRDD().getNumPartitions());
-    assertEquals(4, spark.read().parquet(in4).javaRDD().getNumPartitions(), "the second input really has 4 partitions");
+    assertEquals(
+        4,
+        spark.read().parquet(in4).javaRDD().getNumPartitions(),
+        "the second input really has 4 partitions");
 
-    base = TokenizeConfig.defaults(List.of(in1), tmp.resolve("out1").toString())
-        .withTokenizer(TokenizeConfig.Tokenizer.train("test-bpe", 512))
-        .withSplit(0.1, 11)
-        .withShardTokens(20_000)
-        .withPartitions(PARTITIONS)
-        .withLanguages(List.of("xx"));
+    base =
+        TokenizeConfig.defaults(List.of(in1), tmp.resolve("out1").toString())
+            .withTokenizer(TokenizeConfig.Tokenizer.train("test-bpe", 512))
+            .withSplit(0.1, 11)
+            .withShardTokens(20_000)
+            .withPartitions(PARTITIONS)
+            .withLanguages(List.of("xx"));
     out1 = base.output();
     trained = TokenizeStage.run(spark, base, QUIET);
   }
@@ -115,19 +123,33 @@ class TokenizeStageTest {
     spark.conf().unset(OPEN_COST);
   }
 
-  /** Kept documents (language xx, not dropped, id and text present) in the order the stage must write them. */
+  /**
+   * Kept documents (language xx, not dropped, id and text present) in the order the stage must
+   * write them.
+   */
   private static List<Row> expectedOrder() {
-    List<Row> kept = rows.stream().filter(r -> r.isNullAt(4) && "xx".equals(r.getString(2)) && !r.isNullAt(0)
-        && !r.isNullAt(3) && !r.getString(3).isBlank()).toList();
+    List<Row> kept =
+        rows.stream()
+            .filter(
+                r ->
+                    r.isNullAt(4)
+                        && "xx".equals(r.getString(2))
+                        && !r.isNullAt(0)
+                        && !r.isNullAt(3)
+                        && !r.getString(3).isBlank())
+            .toList();
     // Spark's hash() is the Murmur3 that repartition(n, id) partitions by.
-    return spark.createDataFrame(kept, TokenizeCorpus.SCHEMA)
+    return spark
+        .createDataFrame(kept, TokenizeCorpus.SCHEMA)
         .withColumn("p", pmod(hash(col("id")), lit(PARTITIONS)))
         .orderBy(col("p"), col("id"), col("text"))
-        .select("id", "text").collectAsList();
+        .select("id", "text")
+        .collectAsList();
   }
 
   /** A split's documents from its shards: each document follows an end-of-text token. */
-  private static List<String> decodeSplit(ShardFiles files, String split, BpeTokenizer tok) throws IOException {
+  private static List<String> decodeSplit(ShardFiles files, String split, BpeTokenizer tok)
+      throws IOException {
     int[] all = files.readSplit(split, tok);
     List<String> docs = new ArrayList<>();
     int eot = tok.endOfTextId();
@@ -167,8 +189,10 @@ class TokenizeStageTest {
       assertEquals(expected.size(), m.documents(), s);
       assertEquals(bytes, m.utf8Bytes(), s);
       assertEquals(tokens, m.tokens(), s);
-      TokenizeResult.SplitCounts c = s.equals(DocSplit.TRAIN) ? trained.train() : trained.validation();
-      assertEquals(new TokenizeResult.SplitCounts(expected.size(), tokens, bytes, m.shards().size()), c);
+      TokenizeResult.SplitCounts c =
+          s.equals(DocSplit.TRAIN) ? trained.train() : trained.validation();
+      assertEquals(
+          new TokenizeResult.SplitCounts(expected.size(), tokens, bytes, m.shards().size()), c);
       for (ShardManifest.Shard sh : m.shards()) {
         assertTrue(sh.path().matches(s + "/part-\\d{5}-\\d{4}\\.tok"), sh.path());
         try (TokenShardReader r = files.reader(sh, tok)) {
@@ -178,60 +202,87 @@ class TokenizeStageTest {
         }
       }
     }
-    // 20k-token shards: the training split (~150k tokens over 3 partitions) rolls over within partitions.
-    assertTrue(files.manifest().split(DocSplit.TRAIN).shards().size() > PARTITIONS, files.manifest().toString());
-    assertTrue(files.shards(DocSplit.TRAIN).stream().anyMatch(p -> p.getName().endsWith("-0001.tok")));
+    // 20k-token shards: the training split (~150k tokens over 3 partitions) rolls over within
+    // partitions.
+    assertTrue(
+        files.manifest().split(DocSplit.TRAIN).shards().size() > PARTITIONS,
+        files.manifest().toString());
+    assertTrue(
+        files.shards(DocSplit.TRAIN).stream().anyMatch(p -> p.getName().endsWith("-0001.tok")));
   }
 
   @Test
   void emptyAndIdlessDocumentsAreSkippedAndCounted() {
-    long keptLanguage = rows.stream().filter(r -> r.isNullAt(4) && "xx".equals(r.getString(2))).count();
-    assertEquals(keptLanguage, trained.documentsIn(), "documents after the drop and language filters");
+    long keptLanguage =
+        rows.stream().filter(r -> r.isNullAt(4) && "xx".equals(r.getString(2))).count();
+    assertEquals(
+        keptLanguage, trained.documentsIn(), "documents after the drop and language filters");
     assertEquals(EMPTY, trained.emptySkipped());
     assertEquals(NO_ID, trained.missingIdSkipped());
-    assertEquals(trained.documentsIn() - EMPTY - NO_ID, trained.train().documents() + trained.validation().documents());
-    double bpt = (double) (trained.train().utf8Bytes() + trained.validation().utf8Bytes())
-        / (trained.train().tokens() + trained.validation().tokens() - trained.train().documents() - trained.validation().documents());
+    assertEquals(
+        trained.documentsIn() - EMPTY - NO_ID,
+        trained.train().documents() + trained.validation().documents());
+    double bpt =
+        (double) (trained.train().utf8Bytes() + trained.validation().utf8Bytes())
+            / (trained.train().tokens()
+                + trained.validation().tokens()
+                - trained.train().documents()
+                - trained.validation().documents());
     assertEquals(bpt, trained.bytesPerToken(), 1e-12);
-    assertTrue(trained.bytesPerToken() > 1.5, "512 ids compress Europarl: " + trained.bytesPerToken());
+    assertTrue(
+        trained.bytesPerToken() > 1.5, "512 ids compress Europarl: " + trained.bytesPerToken());
     assertTrue(trained.distinctPreTokens() > 1000);
   }
 
   @Test
-  void outputIsByteIdenticalForOneAndFourInputPartitionsAndReRunsNeedOverwrite() throws IOException {
+  void outputIsByteIdenticalForOneAndFourInputPartitionsAndReRunsNeedOverwrite()
+      throws IOException {
     String out4 = tmp.resolve("out4").toString();
-    TokenizeResult r4 = TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET);
+    TokenizeResult r4 =
+        TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET);
     assertEquals(trained.train(), r4.train());
     assertEquals(trained.validation(), r4.validation());
     assertEquals(trained.tokenizerId(), r4.tokenizerId());
     Map<String, byte[]> a = files(Path.of(out1));
     Map<String, byte[]> b = files(Path.of(out4));
     assertEquals(a.keySet(), b.keySet());
-    assertTrue(a.keySet().contains("manifest.json") && a.keySet().contains("tokenizer/vocab.json"), a.keySet().toString());
+    assertTrue(
+        a.keySet().contains("manifest.json") && a.keySet().contains("tokenizer/vocab.json"),
+        a.keySet().toString());
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
 
     // A complete output is not replaced by accident.
-    UserError e = assertThrows(UserError.class, () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET));
-    assertTrue(e.getMessage().contains("already exists") && e.getMessage().contains("tokenize.overwrite"), e.getMessage());
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET));
+    assertTrue(
+        e.getMessage().contains("already exists") && e.getMessage().contains("tokenize.overwrite"),
+        e.getMessage());
 
-    // With overwrite it is; a temp dir left by a killed run is cleared first and never shows up in the output.
+    // With overwrite it is; a temp dir left by a killed run is cleared first and never shows up in
+    // the output.
     Path stale = tmp.resolve("out4.staging-1a2b3c4d");
     Files.createDirectories(stale.resolve("train"));
     Files.writeString(stale.resolve("train/part-00099-0000.tok"), "left by a killed run");
-    TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4).withOverwrite(true), QUIET);
+    TokenizeStage.run(
+        spark, base.withInput(List.of(in4)).withOutput(out4).withOverwrite(true), QUIET);
     assertFalse(Files.exists(stale));
     Map<String, byte[]> c = files(Path.of(out4));
     assertEquals(a.keySet(), c.keySet());
     a.forEach((k, v) -> assertArrayEquals(v, c.get(k), k));
   }
 
-  /** Files under dir by relative path; stats.json (timings) and Hadoop's .crc side files left out. */
+  /**
+   * Files under dir by relative path; stats.json (timings) and Hadoop's .crc side files left out.
+   */
   private static Map<String, byte[]> files(Path dir) throws IOException {
     Map<String, byte[]> out = new TreeMap<>();
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
         String rel = dir.relativize(p).toString();
-        if (!p.getFileName().toString().endsWith(".crc") && !rel.equals(TokenizeStage.STATS)) out.put(rel, Files.readAllBytes(p));
+        if (!p.getFileName().toString().endsWith(".crc") && !rel.equals(TokenizeStage.STATS))
+          out.put(rel, Files.readAllBytes(p));
       }
     }
     return out;
@@ -240,12 +291,15 @@ class TokenizeStageTest {
   @Test
   void loadedGpt2TokenizerGivesJtokkitIdsAndMismatchesNameBothSizes() throws IOException {
     Path tiktoken = tmp.resolve("r50k_base.tiktoken");
-    try (InputStream r = getClass().getClassLoader().getResourceAsStream(TokenizerFiles.R50K_RESOURCE)) {
+    try (InputStream r =
+        getClass().getClassLoader().getResourceAsStream(TokenizerFiles.R50K_RESOURCE)) {
       Files.write(tiktoken, r.readAllBytes());
     }
     String out = tmp.resolve("out-gpt2").toString();
-    TokenizeConfig gpt2 = base.withOutput(out)
-        .withTokenizer(TokenizeConfig.Tokenizer.load("gpt2", tiktoken.toString()).withVocabSize(50257));
+    TokenizeConfig gpt2 =
+        base.withOutput(out)
+            .withTokenizer(
+                TokenizeConfig.Tokenizer.load("gpt2", tiktoken.toString()).withVocabSize(50257));
     TokenizeResult r = TokenizeStage.run(spark, gpt2, QUIET);
     assertEquals(50257, r.vocabSize());
     assertEquals(trained.train().documents(), r.train().documents());
@@ -262,23 +316,36 @@ class TokenizeStageTest {
       if (!new DocSplit(0.1, 11).isValidation(row.getString(0))) continue;
       int[] want = jtokkit.encodeOrdinary(row.getString(1)).toArray();
       assertEquals(50256, all[p++]);
-      assertArrayEquals(want, java.util.Arrays.copyOfRange(all, p, p + want.length), row.getString(0));
+      assertArrayEquals(
+          want, java.util.Arrays.copyOfRange(all, p, p + want.length), row.getString(0));
       p += want.length;
       checked++;
     }
     assertEquals(all.length, p, "nothing after the last validation document");
     assertEquals(r.validation().documents(), checked);
 
-    // Shards of the 512-id tokenizer read with GPT-2: the shard header's size and the tokenizer's, both named.
+    // Shards of the 512-id tokenizer read with GPT-2: the shard header's size and the tokenizer's,
+    // both named.
     ShardFiles small = ShardFiles.open(out1, hconf);
-    ShardFormatException e = assertThrows(ShardFormatException.class,
-        () -> small.reader(small.manifest().split(DocSplit.TRAIN).shards().get(0), tok));
+    ShardFormatException e =
+        assertThrows(
+            ShardFormatException.class,
+            () -> small.reader(small.manifest().split(DocSplit.TRAIN).shards().get(0), tok));
     assertTrue(e.getMessage().contains("512") && e.getMessage().contains("50257"), e.getMessage());
 
     // Loading with an expected size that is not the file's.
-    UserError size = assertThrows(UserError.class, () -> TokenizeStage.run(spark,
-        gpt2.withOutput(tmp.resolve("out-x").toString()).withTokenizer(gpt2.tokenizer().withVocabSize(32768)), QUIET));
-    assertTrue(size.getMessage().contains("50257") && size.getMessage().contains("32768"), size.getMessage());
+    UserError size =
+        assertThrows(
+            UserError.class,
+            () ->
+                TokenizeStage.run(
+                    spark,
+                    gpt2.withOutput(tmp.resolve("out-x").toString())
+                        .withTokenizer(gpt2.tokenizer().withVocabSize(32768)),
+                    QUIET));
+    assertTrue(
+        size.getMessage().contains("50257") && size.getMessage().contains("32768"),
+        size.getMessage());
   }
 
   @Test
@@ -303,9 +370,17 @@ class TokenizeStageTest {
     assertTrue(bad.getMessage().contains("vocab.json:2"), bad.getMessage());
 
     // The same broken directory as tokenize.tokenizer.path: the stage stops before any Spark work.
-    TokenizerFormatException badLoad = assertThrows(TokenizerFormatException.class, () -> TokenizeStage.run(spark,
-        base.withOutput(tmp.resolve("out-bad").toString())
-            .withTokenizer(TokenizeConfig.Tokenizer.load("x", copy.resolve("tokenizer").toString())), QUIET));
+    TokenizerFormatException badLoad =
+        assertThrows(
+            TokenizerFormatException.class,
+            () ->
+                TokenizeStage.run(
+                    spark,
+                    base.withOutput(tmp.resolve("out-bad").toString())
+                        .withTokenizer(
+                            TokenizeConfig.Tokenizer.load(
+                                "x", copy.resolve("tokenizer").toString())),
+                    QUIET));
     assertTrue(badLoad.getMessage().contains("vocab.json"), badLoad.getMessage());
   }
 
@@ -313,15 +388,35 @@ class TokenizeStageTest {
   void configErrorsNameTheKey() {
     TokenizeConfig c = TokenizeConfig.defaults(List.of("in"), "out");
     assertEquals(c, c.validate());
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withSplit(1.5, 0).validate())
-        .getMessage().contains("tokenize.validationFraction"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withTokenizer(new TokenizeConfig.Tokenizer(
-        "train", "x", 1000, List.of("<|pad|>"), 1, 2, "")).validate()).getMessage().contains("tokenize.tokenizer.specialTokens"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withTokenizer(c.tokenizer().withSampleFraction(0))
-        .validate()).getMessage().contains("tokenize.tokenizer.sampleFraction"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withTokenizer(TokenizeConfig.Tokenizer.load("g", ""))
-        .validate()).getMessage().contains("tokenize.tokenizer.path"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> c.withPartitions(0).validate())
-        .getMessage().contains("tokenize.partitions"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> c.withSplit(1.5, 0).validate())
+            .getMessage()
+            .contains("tokenize.validationFraction"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    c.withTokenizer(
+                            new TokenizeConfig.Tokenizer(
+                                "train", "x", 1000, List.of("<|pad|>"), 1, 2, ""))
+                        .validate())
+            .getMessage()
+            .contains("tokenize.tokenizer.specialTokens"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> c.withTokenizer(c.tokenizer().withSampleFraction(0)).validate())
+            .getMessage()
+            .contains("tokenize.tokenizer.sampleFraction"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> c.withTokenizer(TokenizeConfig.Tokenizer.load("g", "")).validate())
+            .getMessage()
+            .contains("tokenize.tokenizer.path"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> c.withPartitions(0).validate())
+            .getMessage()
+            .contains("tokenize.partitions"));
   }
 }

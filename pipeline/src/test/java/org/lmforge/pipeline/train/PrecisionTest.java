@@ -20,62 +20,112 @@ import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 
 /**
- * {@code pretrain.model.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW on the driver)
- * trains to the loss float reaches, and bfloat16 is refused with the reason.
+ * {@code pretrain.model.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW
+ * on the driver) trains to the loss float reaches, and bfloat16 is refused with the reason.
  */
 class PrecisionTest {
   @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("precision-test", 120);
   static final int STEPS = 30;
-  /** Stated tolerances: half's final validation loss within 1% of float's, its first 10 step losses within 0.5%. */
+
+  /**
+   * Stated tolerances: half's final validation loss within 1% of float's, its first 10 step losses
+   * within 0.5%.
+   */
   static final double TOLERANCE = 0.01;
+
   static final int EARLY_STEPS = 10;
   static final double EARLY_TOLERANCE = 0.005;
   @TempDir static Path tmp;
 
   @Test
   void halfTrainsToTheLossFloatReachesWithinOnePercent() throws Exception {
-    PretrainResult f = PretrainRun.run(DATA.session(), config("float", PretrainConfig.Dtype.FLOAT), quiet());
+    PretrainResult f =
+        PretrainRun.run(DATA.session(), config("float", PretrainConfig.Dtype.FLOAT), quiet());
     StringBuilder console = new StringBuilder();
-    PretrainResult h = PretrainRun.run(DATA.session(), config("half", PretrainConfig.Dtype.HALF),
-        line -> console.append(line).append('\n'));
-    assertTrue(console.toString().contains("precision half: replicas compute in fp16"), console.toString());
+    PretrainResult h =
+        PretrainRun.run(
+            DATA.session(),
+            config("half", PretrainConfig.Dtype.HALF),
+            line -> console.append(line).append('\n'));
+    assertTrue(
+        console.toString().contains("precision half: replicas compute in fp16"),
+        console.toString());
 
     List<Double> fl = losses("float"), hl = losses("half");
     assertEquals(STEPS, fl.size());
     assertTrue(fl.get(STEPS - 1) < fl.get(0) - 0.5, "float trains: " + fl);
-    // fp16 rounding nudges each step, so the two trajectories drift apart like two seeds would (measured: the
-    // first 10 steps within 0.1%, later steps up to 2.6% apart at lr 1e-2); what must agree is where they end
+    // fp16 rounding nudges each step, so the two trajectories drift apart like two seeds would
+    // (measured: the
+    // first 10 steps within 0.1%, later steps up to 2.6% apart at lr 1e-2); what must agree is
+    // where they end
     for (int s = 0; s < EARLY_STEPS; s++) {
-      assertEquals(fl.get(s), hl.get(s), EARLY_TOLERANCE * fl.get(s), "step " + (s + 1) + " loss, half vs float");
+      assertEquals(
+          fl.get(s),
+          hl.get(s),
+          EARLY_TOLERANCE * fl.get(s),
+          "step " + (s + 1) + " loss, half vs float");
     }
     // measured 4.5520 (float) vs 4.5786 (half): 0.6%
-    assertEquals(f.finalValLoss(), h.finalValLoss(), TOLERANCE * f.finalValLoss(), "final validation loss");
+    assertEquals(
+        f.finalValLoss(), h.finalValLoss(), TOLERANCE * f.finalValLoss(), "final validation loss");
     // not float under another name: fp16 rounding shows in every step's loss
     assertNotEquals(fl, hl);
-    System.out.printf("float vs half: final val loss %.5f vs %.5f, step %d loss %.5f vs %.5f, max |step loss diff| "
-        + "%.2e%n", f.finalValLoss(), h.finalValLoss(), STEPS, fl.get(STEPS - 1), hl.get(STEPS - 1), maxDiff(fl, hl));
+    System.out.printf(
+        "float vs half: final val loss %.5f vs %.5f, step %d loss %.5f vs %.5f, max |step loss diff| "
+            + "%.2e%n",
+        f.finalValLoss(),
+        h.finalValLoss(),
+        STEPS,
+        fl.get(STEPS - 1),
+        hl.get(STEPS - 1),
+        maxDiff(fl, hl));
   }
 
   @Test
   void bfloat16IsRefusedWithTheReason() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false,
-            PretrainConfig.Dtype.BFLOAT16));
-    assertTrue(e.getMessage().contains("pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks "
-        + "only in double, float or half"), e.getMessage());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new PretrainConfig.Model(
+                    1,
+                    2,
+                    16,
+                    16,
+                    GptConfig.Positional.LEARNED,
+                    0.0,
+                    false,
+                    PretrainConfig.Dtype.BFLOAT16));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks "
+                    + "only in double, float or half"),
+        e.getMessage());
   }
 
   @Test
   void floatIsTheDefault() {
-    assertEquals(PretrainConfig.Dtype.FLOAT,
+    assertEquals(
+        PretrainConfig.Dtype.FLOAT,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false).dtype());
   }
 
   private static PretrainConfig config(String name, PretrainConfig.Dtype dtype) {
-    return new PretrainConfig(DATA.tokens(), tmp.resolve(name).toUri().toString(), false, false,
+    return new PretrainConfig(
+        DATA.tokens(),
+        tmp.resolve(name).toUri().toString(),
+        false,
+        false,
         new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false, dtype),
         new Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        2, 1, 0, 2048, 1, STEPS, 0);
+        2,
+        1,
+        0,
+        2048,
+        1,
+        STEPS,
+        0);
   }
 
   private static List<Double> losses(String name) throws Exception {

@@ -21,9 +21,9 @@ import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
@@ -33,9 +33,14 @@ import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
-/** The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize job). */
+/**
+ * The pretrain job on a real local[2] session over real token shards (Europarl through the tokenize
+ * job).
+ */
 class PretrainRunTest {
-  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("pretrain-run-test", 150);
+  @RegisterExtension
+  static final SparkWithTokens DATA = new SparkWithTokens("pretrain-run-test", 150);
+
   @TempDir static Path tmp;
   static final Progress QUIET = Progress.quiet();
 
@@ -44,10 +49,20 @@ class PretrainRunTest {
   }
 
   static PretrainConfig config(String out, int replicas, int batch, int steps) {
-    return new PretrainConfig(DATA.tokens(), out, false, false,
+    return new PretrainConfig(
+        DATA.tokens(),
+        out,
+        false,
+        false,
         new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
         new Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        replicas, 1, 0, 1024, 1, 2, 3);
+        replicas,
+        1,
+        0,
+        1024,
+        1,
+        2,
+        3);
   }
 
   static String out(String name) {
@@ -58,8 +73,10 @@ class PretrainRunTest {
   void positionedReadsOfTheShardsGiveTheTokensOfTheWholeSplit() throws Exception {
     var conf = hadoop();
     ShardFiles files = ShardFiles.open(DATA.tokens(), conf);
-    int[] whole = files.readSplit("train", files.tokenizer());   // every shard read start to end, concatenated
-    assertTrue(files.shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
+    int[] whole =
+        files.readSplit("train", files.tokenizer()); // every shard read start to end, concatenated
+    assertTrue(
+        files.shards("train").size() >= 2, "the split spans shards, so windows cross boundaries");
     try (ShardWindowStream windows = ShardWindowStream.open(DATA.tokens(), "train", conf)) {
       assertEquals(whole.length, windows.size());
       assertEquals(files.manifest().vocabSize(), windows.vocabSize());
@@ -72,18 +89,27 @@ class PretrainRunTest {
     }
   }
 
-  /** Both engines: a Spark job per step, and replicas on driver threads (what local[*] uses by default). */
+  /**
+   * Both engines: a Spark job per step, and replicas on driver threads (what local[*] uses by
+   * default).
+   */
   @ParameterizedTest
-  @EnumSource(value = PretrainConfig.Sync.class, names = {"SPARK", "IN_PROCESS"})
-  void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B(PretrainConfig.Sync sync) throws Exception {
+  @EnumSource(
+      value = PretrainConfig.Sync.class,
+      names = {"SPARK", "IN_PROCESS"})
+  void twoReplicasOfBatchBTakeTheStepsOfOneProcessWithBatch2B(PretrainConfig.Sync sync)
+      throws Exception {
     String dir = "dp2-" + sync;
-    PretrainResult r = PretrainRun.run(DATA.session(), config(out(dir), 2, 2, 4).withSync(sync), QUIET);
+    PretrainResult r =
+        PretrainRun.run(DATA.session(), config(out(dir), 2, 2, 4).withSync(sync), QUIET);
     assertEquals(2, r.replicas());
     assertEquals(4L * 16, r.effectiveBatchTokens());
 
     ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
     ShardWindowStream val = ShardWindowStream.open(DATA.tokens(), "validation", hadoop());
-    Trainer single = new Trainer(config(out("unused"), 1, 4, 4).trainConfig(train.vocabSize()), train, val, null, null);
+    Trainer single =
+        new Trainer(
+            config(out("unused"), 1, 4, 4).trainConfig(train.vocabSize()), train, val, null, null);
     List<Double> expected = new ArrayList<>();
     for (int s = 0; s < 4; s++) {
       expected.add(single.trainStep()[0]);
@@ -96,8 +122,9 @@ class PretrainRunTest {
     for (int s = 0; s < 4; s++) {
       assertEquals(expected.get(s), losses.get(s), 1e-5, "loss of step " + (s + 1));
     }
-    Checkpoint ck = Checkpoint.read(new HadoopCheckpointStore(out(dir) + "/checkpoints",
-        hadoop()), PretrainRun.CHECKPOINT);
+    Checkpoint ck =
+        Checkpoint.read(
+            new HadoopCheckpointStore(out(dir) + "/checkpoints", hadoop()), PretrainRun.CHECKPOINT);
     assertEquals(4, ck.step());
     assertEquals(16L * 4 * ck.step() / 16, ck.dataRow());
     double maxDiff = ck.params().sub(single.model().params()).amaxNumber().doubleValue();
@@ -110,13 +137,31 @@ class PretrainRunTest {
   void withGradientAccumulationEachReplicaTakesItsStridedShareOfEveryMicroBatch() throws Exception {
     PretrainConfig twoByTwo = config(out("dp2-accum"), 2, 2, 3);
     Optim o = twoByTwo.optim();
-    twoByTwo = twoByTwo.withOptim(new Optim(o.batchSize(), 2, o.maxSteps(), o.lr(), o.minLr(),
-        o.warmupSteps(), o.beta1(), o.beta2(), o.weightDecay(), o.gradClip(), o.seed(), o.sampling()));
+    twoByTwo =
+        twoByTwo.withOptim(
+            new Optim(
+                o.batchSize(),
+                2,
+                o.maxSteps(),
+                o.lr(),
+                o.minLr(),
+                o.warmupSteps(),
+                o.beta1(),
+                o.beta2(),
+                o.weightDecay(),
+                o.gradClip(),
+                o.seed(),
+                o.sampling()));
     PretrainRun.run(DATA.session(), twoByTwo, QUIET);
 
     ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
-    Trainer single = new Trainer(config(out("unused"), 1, 4, 3).trainConfig(train.vocabSize()).withBatch(4, 2), train,
-        null, null, null);
+    Trainer single =
+        new Trainer(
+            config(out("unused"), 1, 4, 3).trainConfig(train.vocabSize()).withBatch(4, 2),
+            train,
+            null,
+            null,
+            null);
     List<Double> losses = new ArrayList<>();
     for (JsonNode n : metrics("dp2-accum")) {
       if (n.path("kind").asText().equals("train")) losses.add(n.path("loss").asDouble());
@@ -130,60 +175,91 @@ class PretrainRunTest {
   @Test
   void aFailedStepRestartsFromTheCheckpointAndAKilledDriverResumes() throws Exception {
     PretrainResult reference = PretrainRun.run(DATA.session(), config(out("ref"), 2, 2, 24), QUIET);
-    assertTrue(reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());
+    assertTrue(
+        reference.finalValLoss() < Math.log(320), "the model learned: " + reference.finalValLoss());
 
-    // Spark gives up on a step job (here: cancelled, as after repeated task failures): recovery from last.ckpt.
-    PretrainResult recovered = runWhileFailingOneStep(config(out("recovered"), 2, 2, 24)
-        .withSync(PretrainConfig.Sync.SPARK));
+    // Spark gives up on a step job (here: cancelled, as after repeated task failures): recovery
+    // from last.ckpt.
+    PretrainResult recovered =
+        runWhileFailingOneStep(
+            config(out("recovered"), 2, 2, 24).withSync(PretrainConfig.Sync.SPARK));
     assertTrue(recovered.recoveries() >= 1);
     assertEquals(reference.finalValLoss(), recovered.finalValLoss(), 1e-5);
 
     // No recoveries allowed: the run stops (a dead driver); --resume continues from the checkpoint.
     PretrainConfig strict = config(out("resumed"), 2, 2, 24);
-    strict = new PretrainConfig(strict.tokens(), strict.output(), false, false, strict.model(), strict.optim(), 2, 1,
-        0, 1024, 1, 2, 0, PretrainConfig.Sync.SPARK);
+    strict =
+        new PretrainConfig(
+            strict.tokens(),
+            strict.output(),
+            false,
+            false,
+            strict.model(),
+            strict.optim(),
+            2,
+            1,
+            0,
+            1024,
+            1,
+            2,
+            0,
+            PretrainConfig.Sync.SPARK);
     PretrainConfig finalStrict = strict;
-    IllegalStateException dead = assertThrows(IllegalStateException.class, () -> runWhileFailingOneStep(finalStrict));
+    IllegalStateException dead =
+        assertThrows(IllegalStateException.class, () -> runWhileFailingOneStep(finalStrict));
     assertTrue(dead.getMessage().contains("--resume"), dead.getMessage());
     PretrainResult resumed =
-        PretrainRun.run(DATA.session(), strict.withRun(DATA.tokens(), strict.output(), false, true), QUIET);
+        PretrainRun.run(
+            DATA.session(), strict.withRun(DATA.tokens(), strict.output(), false, true), QUIET);
     assertTrue(resumed.resumedFromStep() >= 2, "resumed at " + resumed.resumedFromStep());
     assertEquals(reference.finalValLoss(), resumed.finalValLoss(), 1e-5);
     List<Long> steps = new ArrayList<>();
     for (JsonNode n : metrics("resumed")) {
       if (n.path("kind").asText().equals("train")) steps.add(n.path("step").asLong());
     }
-    assertEquals(24, steps.size(), "each step logged once across the kill and the resume: " + steps);
+    assertEquals(
+        24, steps.size(), "each step logged once across the kill and the resume: " + steps);
   }
 
-  /** Runs cfg, cancelling a running step job once the first checkpoint exists, until one job has failed. */
+  /**
+   * Runs cfg, cancelling a running step job once the first checkpoint exists, until one job has
+   * failed.
+   */
   private PretrainResult runWhileFailingOneStep(PretrainConfig cfg) throws Exception {
     AtomicInteger failedJobs = new AtomicInteger();
-    SparkListener listener = new SparkListener() {
-      @Override public void onJobEnd(SparkListenerJobEnd end) {
-        if (end.jobResult() instanceof JobFailed) failedJobs.incrementAndGet();
-      }
-    };
-    DATA.session().sparkContext().addSparkListener(listener);
-    Path ckpt = Path.of(java.net.URI.create(cfg.output())).resolve("checkpoints").resolve(PretrainRun.CHECKPOINT);
-    Thread saboteur = new Thread(() -> {
-      try {
-        while (!Files.exists(ckpt)) Thread.sleep(5);
-        // Cancel one running step job at a time, then give the listener time to report it, so that one
-        // failure (not a burst of them) is what the run has to survive.
-        while (failedJobs.get() == 0) {
-          int[] active = DATA.session().sparkContext().statusTracker().getActiveJobIds();
-          if (active.length > 0) {
-            DATA.session().sparkContext().cancelJob(active[0]);
-            Thread.sleep(100);
-          } else {
-            Thread.sleep(1);
+    SparkListener listener =
+        new SparkListener() {
+          @Override
+          public void onJobEnd(SparkListenerJobEnd end) {
+            if (end.jobResult() instanceof JobFailed) failedJobs.incrementAndGet();
           }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+        };
+    DATA.session().sparkContext().addSparkListener(listener);
+    Path ckpt =
+        Path.of(java.net.URI.create(cfg.output()))
+            .resolve("checkpoints")
+            .resolve(PretrainRun.CHECKPOINT);
+    Thread saboteur =
+        new Thread(
+            () -> {
+              try {
+                while (!Files.exists(ckpt)) Thread.sleep(5);
+                // Cancel one running step job at a time, then give the listener time to report it,
+                // so that one
+                // failure (not a burst of them) is what the run has to survive.
+                while (failedJobs.get() == 0) {
+                  int[] active = DATA.session().sparkContext().statusTracker().getActiveJobIds();
+                  if (active.length > 0) {
+                    DATA.session().sparkContext().cancelJob(active[0]);
+                    Thread.sleep(100);
+                  } else {
+                    Thread.sleep(1);
+                  }
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     saboteur.start();
     try {
       return PretrainRun.run(DATA.session(), cfg, QUIET);
@@ -196,33 +272,50 @@ class PretrainRunTest {
 
   @Test
   void badInputFailsBeforeTraining() throws Exception {
-    FileNotFoundException noShards = assertThrows(FileNotFoundException.class,
-        () -> PretrainRun.run(DATA.session(),
-            config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false), QUIET));
+    FileNotFoundException noShards =
+        assertThrows(
+            FileNotFoundException.class,
+            () ->
+                PretrainRun.run(
+                    DATA.session(),
+                    config(out("x"), 2, 2, 2)
+                        .withRun(out("no-such-tokens"), out("x"), false, false),
+                    QUIET));
     assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
 
     PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET);
-    UserError exists = assertThrows(UserError.class,
-        () -> PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET));
-    assertTrue(exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
+    UserError exists =
+        assertThrows(
+            UserError.class,
+            () -> PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET));
+    assertTrue(
+        exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
 
-    PretrainConfig wider = config(out("small"), 1, 2, 4)
-        .withModel(new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
-        .withRun(DATA.tokens(), out("small"), false, true);
-    UserError other = assertThrows(UserError.class,
-        () -> PretrainRun.run(DATA.session(), wider, QUIET));
+    PretrainConfig wider =
+        config(out("small"), 1, 2, 4)
+            .withModel(
+                new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
+            .withRun(DATA.tokens(), out("small"), false, true);
+    UserError other =
+        assertThrows(UserError.class, () -> PretrainRun.run(DATA.session(), wider, QUIET));
     assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
 
-    UserError noRun = assertThrows(UserError.class,
-        () -> PretrainRun.run(DATA.session(),
-            config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true), QUIET));
+    UserError noRun =
+        assertThrows(
+            UserError.class,
+            () ->
+                PretrainRun.run(
+                    DATA.session(),
+                    config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true),
+                    QUIET));
     assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
   }
 
   private static List<JsonNode> metrics(String run) throws IOException {
     ObjectMapper json = new ObjectMapper();
     List<JsonNode> out = new ArrayList<>();
-    for (String l : Files.readAllLines(tmp.resolve(run).resolve("metrics.jsonl"))) out.add(json.readTree(l));
+    for (String l : Files.readAllLines(tmp.resolve(run).resolve("metrics.jsonl")))
+      out.add(json.readTree(l));
     return out;
   }
 }

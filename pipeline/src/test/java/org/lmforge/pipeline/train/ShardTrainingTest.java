@@ -20,7 +20,9 @@ import org.lmforge.pipeline.tokenize.TokenizeResult;
 
 /** The trainer reads the tokenize job's shards and checkpoints through Hadoop's FileSystem. */
 class ShardTrainingTest {
-  @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("shard-training-test", 120);
+  @RegisterExtension
+  static final SparkWithTokens DATA = new SparkWithTokens("shard-training-test", 120);
+
   @TempDir Path tmp;
 
   @Test
@@ -34,12 +36,17 @@ class ShardTrainingTest {
     ShardWindowStream val = ShardWindowStream.open(tokens, "validation", conf);
     assertEquals(r.train().tokens(), train.size());
     assertEquals(r.validation().tokens(), val.size());
-    assertEquals((double) r.validation().utf8Bytes() / r.validation().tokens(), val.bytesPerToken(), 1e-12);
+    assertEquals(
+        (double) r.validation().utf8Bytes() / r.validation().tokens(), val.bytesPerToken(), 1e-12);
     assertEquals(r.vocabSize(), train.vocabSize());
 
-    GptConfig model = new GptConfig(train.vocabSize(), 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false);
-    TrainConfig tc = new TrainConfig(model, new Optim(4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7,
-        BatchSampler.Mode.RANDOM), new TrainConfig.Cadence(0, 256, 1000, 0));
+    GptConfig model =
+        new GptConfig(train.vocabSize(), 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false);
+    TrainConfig tc =
+        new TrainConfig(
+            model,
+            new Optim(4, 1, 4, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+            new TrainConfig.Cadence(0, 256, 1000, 0));
     String ckptDir = tmp.resolve("ckpt").toUri().toString();
     HadoopCheckpointStore store = new HadoopCheckpointStore(ckptDir, conf);
     Trainer straight = new Trainer(tc, train, val, null, null);
@@ -57,7 +64,8 @@ class ShardTrainingTest {
     assertEquals(expected[2], resumed.trainStep()[0], 0.0);
     assertEquals(expected[3], resumed.trainStep()[0], 0.0);
     try (var files = Files.list(tmp.resolve("ckpt"))) {
-      List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList();
+      List<String> names =
+          files.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList();
       assertEquals(List.of("step.ckpt"), names, "only the renamed checkpoint, no temporary file");
     }
     assertTrue(resumed.evaluate().bitsPerByte() > 0);

@@ -11,8 +11,9 @@ import org.lmforge.pipeline.tokenize.TokenizeResult;
 
 /**
  * A test class's local session and the token shards of the first {@code debates} Europarl debates
- * ({@link EuroparlTokens}), written once before its tests into a scratch directory removed after them:
- * {@code @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("my-test", 150);}.
+ * ({@link EuroparlTokens}), written once before its tests into a scratch directory removed after
+ * them: {@code @RegisterExtension static final SparkWithTokens DATA = new
+ * SparkWithTokens("my-test", 150);}.
  */
 public final class SparkWithTokens extends LocalSpark {
   private final int debates;
@@ -35,7 +36,8 @@ public final class SparkWithTokens extends LocalSpark {
   }
 
   private EuroparlTokens.Written written() {
-    if (written == null) throw new IllegalStateException("the tokens are written when the test class starts");
+    if (written == null)
+      throw new IllegalStateException("the tokens are written when the test class starts");
     return written;
   }
 

@@ -24,10 +24,12 @@ import org.nd4j.linalg.api.buffer.DataType;
 /** {@code pipeline eval} on a tiny run trained on real Europarl shards ({@link TinyRun}). */
 class EvalJobTest {
   @RegisterExtension static final LocalSpark SPARK = new LocalSpark("eval-job-test");
+
   /** Tao Te Ching, chapters 1 and 2: a script the run's Europarl BPE never saw. */
-  static final String CHINESE = "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；常有欲，以觀其徼。"
-      + "此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。天下皆知美之為美，斯惡已。皆知善之為善，斯不善已。故有無相生，"
-      + "難易相成，長短相較，高下相傾，音聲相和，前後相隨。";
+  static final String CHINESE =
+      "道可道，非常道。名可名，非常名。無名天地之始；有名萬物之母。故常無欲，以觀其妙；常有欲，以觀其徼。"
+          + "此兩者，同出而異名，同謂之玄。玄之又玄，眾妙之門。天下皆知美之為美，斯惡已。皆知善之為善，斯不善已。故有無相生，"
+          + "難易相成，長短相較，高下相傾，音聲相和，前後相隨。";
 
   static TinyRun tiny;
 
@@ -48,10 +50,15 @@ class EvalJobTest {
     assertEquals(tiny.summary().get("finalValLoss").asDouble(), split.loss(), 1e-4);
     assertEquals(1024, split.tokens(), "the run's evalTokens: 64 windows of 16");
     assertEquals("shards", split.kind());
-    EvalJob.Result root = eval(tiny.tokens(), EvalConfig.RUN_EVAL_TOKENS, false);   // a tokenize output: validation
+    EvalJob.Result root =
+        eval(tiny.tokens(), EvalConfig.RUN_EVAL_TOKENS, false); // a tokenize output: validation
     assertEquals(split.loss(), root.loss(), 0.0);
-    // the run's bits per byte uses the split's mean bytes per token, eval the exact bytes of the tokens scored
-    assertEquals(tiny.summary().get("bitsPerByte").asDouble(), split.bitsPerByte(), 0.15 * split.bitsPerByte());
+    // the run's bits per byte uses the split's mean bytes per token, eval the exact bytes of the
+    // tokens scored
+    assertEquals(
+        tiny.summary().get("bitsPerByte").asDouble(),
+        split.bitsPerByte(),
+        0.15 * split.bitsPerByte());
   }
 
   @Test
@@ -59,12 +66,14 @@ class EvalJobTest {
     String text = TinyRun.heldOutText();
     EvalJob.Result r = eval(tiny.write("held-out.txt", text), EvalConfig.ALL, false);
 
-    // the reference: every window's predictions by the KV-cache decoder (its own forward code, in float64)
-    RunCheckpoint rc = RunCheckpoint.open(tiny.run(), null, SPARK.session().sparkContext().hadoopConfiguration());
+    // the reference: every window's predictions by the KV-cache decoder (its own forward code, in
+    // float64)
+    RunCheckpoint rc =
+        RunCheckpoint.open(tiny.run(), null, SPARK.session().sparkContext().hadoopConfiguration());
     BpeTokenizer tok = rc.tokenizer();
     int[] body = tok.encode(text);
     int[] t = new int[body.length + 1];
-    t[0] = tok.endOfTextId();   // as the tokenize job writes a document
+    t[0] = tok.endOfTextId(); // as the tokenize job writes a document
     System.arraycopy(body, 0, t, 1, body.length);
     int ctx = TinyRun.CONTEXT;
     int windows = (t.length - 1) / ctx;
@@ -90,9 +99,14 @@ class EvalJobTest {
   void parquetAndTextOfTheSameDocumentScoreTheSame() throws IOException {
     String text = TinyRun.heldOutText();
     String parquet = tiny.dir().resolve("held-out.parquet").toUri().toString();
-    SPARK.session().createDataFrame(List.of(RowFactory.create("d1", text), RowFactory.create("d2", "  ")),
+    SPARK
+        .session()
+        .createDataFrame(
+            List.of(RowFactory.create("d1", text), RowFactory.create("d2", "  ")),
             new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-        .coalesce(1).write().parquet(parquet);
+        .coalesce(1)
+        .write()
+        .parquet(parquet);
     EvalJob.Result p = eval(parquet, EvalConfig.ALL, false);
     EvalJob.Result t = eval(tiny.write("held-out-3.txt", text), EvalConfig.ALL, false);
     assertEquals("parquet", p.kind());
@@ -103,9 +117,12 @@ class EvalJobTest {
 
   @Test
   void aTextShorterThanOneWindowIsRefused() throws IOException {
-    UserError e = assertThrows(UserError.class, () -> eval(tiny.write("short.txt", "The sitting is open."),
-        EvalConfig.ALL, false));
-    assertTrue(e.getMessage().contains("encodes to") && e.getMessage().contains("contextLength + 1 = 17"),
+    UserError e =
+        assertThrows(
+            UserError.class,
+            () -> eval(tiny.write("short.txt", "The sitting is open."), EvalConfig.ALL, false));
+    assertTrue(
+        e.getMessage().contains("encodes to") && e.getMessage().contains("contextLength + 1 = 17"),
         e.getMessage());
   }
 
@@ -113,11 +130,16 @@ class EvalJobTest {
   void aTextInAScriptTheTokenizerNeverLearntIsRefusedUnlessForced() throws IOException {
     String file = tiny.write("chinese.txt", CHINESE);
     UserError e = assertThrows(UserError.class, () -> eval(file, EvalConfig.ALL, false));
-    assertTrue(e.getMessage().contains("merged tokens") && e.getMessage().contains("--force"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("merged tokens") && e.getMessage().contains("--force"),
+        e.getMessage());
     EvalJob.Result forced = eval(file, EvalConfig.ALL, true);
     assertTrue(forced.forced());
-    assertTrue(forced.coverage().mergedShare() < TokenizerCoverage.MIN_RATIO * forced.reference().mergedShare());
-    EvalJob.Result english = eval(tiny.write("held-out-4.txt", TinyRun.heldOutText()), EvalConfig.ALL, false);
+    assertTrue(
+        forced.coverage().mergedShare()
+            < TokenizerCoverage.MIN_RATIO * forced.reference().mergedShare());
+    EvalJob.Result english =
+        eval(tiny.write("held-out-4.txt", TinyRun.heldOutText()), EvalConfig.ALL, false);
     assertTrue(!english.forced() && english.coverage().fits(english.reference()));
   }
 }

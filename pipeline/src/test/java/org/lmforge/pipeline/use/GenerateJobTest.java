@@ -24,10 +24,11 @@ class GenerateJobTest {
     tiny = TinyRun.get(SPARK.session());
   }
 
-  static GenerateJob.Result generate(String prompt, double temperature, int topK, long seed, boolean cache)
-      throws IOException {
-    GenerateJob job = new GenerateJob(new GenerateConfig(tiny.run(), null, prompt, 30, temperature, topK, 0.95, seed,
-        cache));
+  static GenerateJob.Result generate(
+      String prompt, double temperature, int topK, long seed, boolean cache) throws IOException {
+    GenerateJob job =
+        new GenerateJob(
+            new GenerateConfig(tiny.run(), null, prompt, 30, temperature, topK, 0.95, seed, cache));
     job.check(SPARK.session().sparkContext().hadoopConfiguration());
     return job.run(null, Progress.quiet());
   }
@@ -43,7 +44,10 @@ class GenerateJobTest {
     assertTrue(a.continuation().length > 0 && !a.text().isEmpty());
   }
 
-  /** Greedy and sampled (top-p 0.95, with and without top-k); 30 new tokens run past the context of 16. */
+  /**
+   * Greedy and sampled (top-p 0.95, with and without top-k); 30 new tokens run past the context of
+   * 16.
+   */
   @ParameterizedTest
   @CsvSource({"0, 0, 1", "1.0, 0, 2", "0.8, 20, 3"})
   void theKvCacheChangesNoToken(double temperature, int topK, long seed) throws IOException {

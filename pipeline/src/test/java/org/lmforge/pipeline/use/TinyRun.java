@@ -18,19 +18,24 @@ import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
 
 /**
- * One tiny pretrain run for the generate and eval tests, trained once per test JVM: the first 150 Europarl
- * debates through the tokenize job ({@link EuroparlTokens}: 320-id BPE, 20% validation), then 30 data-parallel
- * steps of a 1-layer, d=16, context-16 GPT on local[2].
+ * One tiny pretrain run for the generate and eval tests, trained once per test JVM: the first 150
+ * Europarl debates through the tokenize job ({@link EuroparlTokens}: 320-id BPE, 20% validation),
+ * then 30 data-parallel steps of a 1-layer, d=16, context-16 GPT on local[2].
  *
- * @param dir     scratch directory (deleted when the JVM exits)
- * @param run     the run directory (file: URI)
- * @param tokens  the token directory (file: URI)
+ * @param dir scratch directory (deleted when the JVM exits)
+ * @param run the run directory (file: URI)
+ * @param tokens the token directory (file: URI)
  * @param summary the run's summary.json
  */
 record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
   static final int CONTEXT = 16;
-  /** An English debate the run never saw (the corpus file's 175th; the run trained on the first 150). */
+
+  /**
+   * An English debate the run never saw (the corpus file's 175th; the run trained on the first
+   * 150).
+   */
   static final int HELD_OUT_DEBATE = 174;
+
   private static TinyRun instance;
 
   static synchronized TinyRun get(SparkSession spark) throws IOException {
@@ -39,12 +44,28 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
       String tokens = EuroparlTokens.write(spark, dir, 150).uri();
       String run = dir.resolve("run").toUri().toString();
-      PretrainConfig cfg = new PretrainConfig(tokens, run, false, false,
-          new PretrainConfig.Model(1, 2, 16, CONTEXT, GptConfig.Positional.LEARNED, 0.0, false),
-          new Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-          2, 1, 0, 1024, 10, 10, 0);
+      PretrainConfig cfg =
+          new PretrainConfig(
+              tokens,
+              run,
+              false,
+              false,
+              new PretrainConfig.Model(1, 2, 16, CONTEXT, GptConfig.Positional.LEARNED, 0.0, false),
+              new Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+              2,
+              1,
+              0,
+              1024,
+              10,
+              10,
+              0);
       PretrainRun.run(spark, cfg, Progress.quiet());
-      instance = new TinyRun(dir, run, tokens, new ObjectMapper().readTree(dir.resolve("run/summary.json").toFile()));
+      instance =
+          new TinyRun(
+              dir,
+              run,
+              tokens,
+              new ObjectMapper().readTree(dir.resolve("run/summary.json").toFile()));
     }
     return instance;
   }

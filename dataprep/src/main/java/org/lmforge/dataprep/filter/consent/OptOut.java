@@ -10,8 +10,9 @@ import org.lmforge.dataprep.filter.ListFiles;
 import org.lmforge.dataprep.filter.safety.UrlBlocklist;
 
 /**
- * Decides whether a page's owner opted out of AI training: by domain, by URL prefix, or by a directive in the
- * page's robots meta tags / X-Robots-Tag header. {@link #reason} says which, {@link #isOptedOut} just whether.
+ * Decides whether a page's owner opted out of AI training: by domain, by URL prefix, or by a
+ * directive in the page's robots meta tags / X-Robots-Tag header. {@link #reason} says which,
+ * {@link #isOptedOut} just whether.
  */
 public final class OptOut implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -49,7 +50,8 @@ public final class OptOut implements Serializable {
 
   /** {@link #DOMAIN}, {@link #URL_PREFIX}, {@link #ROBOTS}, or null when the page may be used. */
   public String reason(String url, String robotsDirectives) {
-    if (robotsDirectives != null && !robotsDirectives.isBlank() && hasToken(robotsDirectives)) return ROBOTS;
+    if (robotsDirectives != null && !robotsDirectives.isBlank() && hasToken(robotsDirectives))
+      return ROBOTS;
     if (url == null || url.isEmpty()) return null;
     if (!domains.isEmpty()) {
       for (String h = UrlBlocklist.host(url); !h.isEmpty(); ) {
@@ -68,8 +70,9 @@ public final class OptOut implements Serializable {
   }
 
   /**
-   * Directives are separated by commas, semicolons or spaces; a user-agent prefix ("googlebot: noai") and
-   * spaces around ":" / "=" are ignored, so "tdm-reservation: 1" reads as "tdm-reservation=1".
+   * Directives are separated by commas, semicolons or spaces; a user-agent prefix ("googlebot:
+   * noai") and spaces around ":" / "=" are ignored, so "tdm-reservation: 1" reads as
+   * "tdm-reservation=1".
    */
   private boolean hasToken(String directives) {
     for (String t : normalizeDirectives(directives).split("[,;\\s]+")) {
@@ -85,7 +88,9 @@ public final class OptOut implements Serializable {
     return s.toLowerCase(Locale.ROOT).replaceAll("\\s*[:=]\\s*", "=");
   }
 
-  /** "https://www.Example.com/a" -> "example.com/a": prefixes match whatever the scheme and "www.". */
+  /**
+   * "https://www.Example.com/a" -> "example.com/a": prefixes match whatever the scheme and "www.".
+   */
   static String stripScheme(String url) {
     String u = url.strip();
     int s = u.indexOf("://");

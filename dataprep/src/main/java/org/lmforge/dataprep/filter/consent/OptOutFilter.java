@@ -6,9 +6,10 @@ import org.lmforge.dataprep.filter.DocFilter;
 import org.lmforge.dataprep.filter.ListFiles;
 
 /**
- * Drops pages whose owners opted out of AI training ({@code opt_out.domain}, {@code opt_out.url_prefix},
- * {@code opt_out.robots_directive}). The robots directives come from the ingest stage through
- * {@link DocFilter#apply(Doc, String)}; {@link #apply(Doc)} checks the lists only.
+ * Drops pages whose owners opted out of AI training ({@code opt_out.domain}, {@code
+ * opt_out.url_prefix}, {@code opt_out.robots_directive}). The robots directives come from the
+ * ingest stage through {@link DocFilter#apply(Doc, String)}; {@link #apply(Doc)} checks the lists
+ * only.
  */
 public final class OptOutFilter extends BaseFilter<String> {
   private static final long serialVersionUID = 1L;

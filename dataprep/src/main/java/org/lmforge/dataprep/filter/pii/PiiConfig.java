@@ -4,37 +4,62 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * PII redaction: each kind found is replaced with a fixed placeholder, the same for every occurrence (so a
- * model learns the format, never the value), and counted ({@code pii.email=3}).
+ * PII redaction: each kind found is replaced with a fixed placeholder, the same for every
+ * occurrence (so a model learns the format, never the value), and counted ({@code pii.email=3}).
  *
- * @param email             redact e-mail addresses
- * @param ip                redact IPv4 and IPv6 addresses
- * @param phone             redact phone numbers (libphonenumber, leniency VALID)
- * @param card              redact payment card numbers (issuer prefix and length, Luhn check)
- * @param iban              redact IBANs (country length, mod-97 check)
- * @param ssn               redact US social security numbers written ddd-dd-dddd in issuable ranges
- * @param emailPlaceholder  "&lt;EMAIL&gt;"
- * @param ipPlaceholder     "&lt;IP_ADDRESS&gt;"
- * @param phonePlaceholder  "&lt;PHONE&gt;"
- * @param cardPlaceholder   "&lt;CARD_NUMBER&gt;"
- * @param ibanPlaceholder   "&lt;IBAN&gt;"
- * @param ssnPlaceholder    "&lt;SSN&gt;"
+ * @param email redact e-mail addresses
+ * @param ip redact IPv4 and IPv6 addresses
+ * @param phone redact phone numbers (libphonenumber, leniency VALID)
+ * @param card redact payment card numbers (issuer prefix and length, Luhn check)
+ * @param iban redact IBANs (country length, mod-97 check)
+ * @param ssn redact US social security numbers written ddd-dd-dddd in issuable ranges
+ * @param emailPlaceholder "&lt;EMAIL&gt;"
+ * @param ipPlaceholder "&lt;IP_ADDRESS&gt;"
+ * @param phonePlaceholder "&lt;PHONE&gt;"
+ * @param cardPlaceholder "&lt;CARD_NUMBER&gt;"
+ * @param ibanPlaceholder "&lt;IBAN&gt;"
+ * @param ssnPlaceholder "&lt;SSN&gt;"
  * @param redactNonGlobalIps false: private, loopback, link-local, documentation and reserved ranges
- *                          (192.168.0.1, 127.0.0.1, 2001:db8::1, netmasks) identify nobody and appear in
- *                          tutorials, so they are kept (Python's {@code ipaddress.is_global} semantics)
- * @param phoneRegions      "language=REGION" pairs: the region used to read national-format numbers in a
- *                          document of that language; other languages only match international "+..." numbers
+ *     (192.168.0.1, 127.0.0.1, 2001:db8::1, netmasks) identify nobody and appear in tutorials, so
+ *     they are kept (Python's {@code ipaddress.is_global} semantics)
+ * @param phoneRegions "language=REGION" pairs: the region used to read national-format numbers in a
+ *     document of that language; other languages only match international "+..." numbers
  */
-public record PiiConfig(boolean email, boolean ip, boolean phone, boolean card, boolean iban, boolean ssn,
-    String emailPlaceholder, String ipPlaceholder, String phonePlaceholder, String cardPlaceholder,
-    String ibanPlaceholder, String ssnPlaceholder, boolean redactNonGlobalIps, List<String> phoneRegions)
+public record PiiConfig(
+    boolean email,
+    boolean ip,
+    boolean phone,
+    boolean card,
+    boolean iban,
+    boolean ssn,
+    String emailPlaceholder,
+    String ipPlaceholder,
+    String phonePlaceholder,
+    String cardPlaceholder,
+    String ibanPlaceholder,
+    String ssnPlaceholder,
+    boolean redactNonGlobalIps,
+    List<String> phoneRegions)
     implements Serializable {
 
   public static PiiConfig defaults() {
-    return new PiiConfig(true, true, true, true, true, true, "<EMAIL>", "<IP_ADDRESS>", "<PHONE>",
-        "<CARD_NUMBER>", "<IBAN>", "<SSN>", false,
-        List.of("en=US", "de=DE", "fr=FR", "es=ES", "it=IT", "pt=BR", "nl=NL", "pl=PL", "sv=SE", "da=DK",
-            "nb=NO", "fi=FI", "cs=CZ", "hu=HU", "ro=RO", "ru=RU", "uk=UA", "tr=TR", "ja=JP", "zh=CN", "ko=KR",
-            "hi=IN", "el=GR"));
+    return new PiiConfig(
+        true,
+        true,
+        true,
+        true,
+        true,
+        true,
+        "<EMAIL>",
+        "<IP_ADDRESS>",
+        "<PHONE>",
+        "<CARD_NUMBER>",
+        "<IBAN>",
+        "<SSN>",
+        false,
+        List.of(
+            "en=US", "de=DE", "fr=FR", "es=ES", "it=IT", "pt=BR", "nl=NL", "pl=PL", "sv=SE",
+            "da=DK", "nb=NO", "fi=FI", "cs=CZ", "hu=HU", "ro=RO", "ru=RU", "uk=UA", "tr=TR",
+            "ja=JP", "zh=CN", "ko=KR", "hi=IN", "el=GR"));
   }
 }

@@ -13,11 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds and replaces e-mail addresses, IP addresses, phone numbers, payment card numbers, IBANs and US social
- * security numbers (the last three in {@link NumberIds}). Guards against the usual false positives: version
- * numbers ("version 1.2.3.4", "v1.2.3.4", "1.2.3.4.5"), retina image names ("logo@2x.png"), dates, prices and
- * ISBNs (digit runs that libphonenumber might read as numbers). When two finds overlap, the one that starts
- * first (then the longer) wins: a card number is not also redacted as a phone number.
+ * Finds and replaces e-mail addresses, IP addresses, phone numbers, payment card numbers, IBANs and
+ * US social security numbers (the last three in {@link NumberIds}). Guards against the usual false
+ * positives: version numbers ("version 1.2.3.4", "v1.2.3.4", "1.2.3.4.5"), retina image names
+ * ("logo@2x.png"), dates, prices and ISBNs (digit runs that libphonenumber might read as numbers).
+ * When two finds overlap, the one that starts first (then the longer) wins: a card number is not
+ * also redacted as a phone number.
  */
 public final class PiiRedactor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,22 +31,29 @@ public final class PiiRedactor implements Serializable {
   public static final String IBAN = "pii.iban";
   public static final String SSN = "pii.ssn";
 
-  private static final Pattern EMAIL_RE = Pattern.compile(
-      "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
-          + "[A-Za-z]{2,24}(?![\\w-])");
+  private static final Pattern EMAIL_RE =
+      Pattern.compile(
+          "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
+              + "[A-Za-z]{2,24}(?![\\w-])");
   private static final java.util.Set<String> FILE_TLDS =
-      java.util.Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "avif", "js", "css");
+      java.util.Set.of(
+          "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "avif", "js", "css");
 
-  private static final Pattern IPV4_RE = Pattern.compile(
-      "(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)(?![\\w-])");
-  private static final Pattern VERSION_CONTEXT = Pattern.compile(
-      "(?i)\\b(version|versión|versione|ver\\.?|release|build|firmware|driver|update|patch|v)\\s*[:#]?\\s*$");
+  private static final Pattern IPV4_RE =
+      Pattern.compile(
+          "(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)(?![\\w-])");
+  private static final Pattern VERSION_CONTEXT =
+      Pattern.compile(
+          "(?i)\\b(version|versión|versione|ver\\.?|release|build|firmware|driver|update|patch|v)\\s*[:#]?\\s*$");
 
-  private static final Pattern IPV6_RE = Pattern.compile(
-      "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\w:])");
+  private static final Pattern IPV6_RE =
+      Pattern.compile(
+          "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\w:])");
 
-  private static final Pattern DATE_LIKE = Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
-  private static final Pattern ISBN_CONTEXT = Pattern.compile("(?i)(isbn(-1[03])?|issn|doi)\\s*[:#]?\\s*$");
+  private static final Pattern DATE_LIKE =
+      Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");
+  private static final Pattern ISBN_CONTEXT =
+      Pattern.compile("(?i)(isbn(-1[03])?|issn|doi)\\s*[:#]?\\s*$");
 
   private final PiiConfig cfg;
   private final Map<String, String> regionByLanguage = new HashMap<>();
@@ -60,10 +68,11 @@ public final class PiiRedactor implements Serializable {
     for (String pair : cfg.phoneRegions()) {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalArgumentException("filters.pii.phoneRegions: '" + pair
-            + "' is not language=REGION (e.g. en=US)");
+        throw new IllegalArgumentException(
+            "filters.pii.phoneRegions: '" + pair + "' is not language=REGION (e.g. en=US)");
       }
-      regionByLanguage.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip().toUpperCase(Locale.ROOT));
+      regionByLanguage.put(
+          pair.substring(0, eq).strip(), pair.substring(eq + 1).strip().toUpperCase(Locale.ROOT));
     }
   }
 
@@ -80,7 +89,9 @@ public final class PiiRedactor implements Serializable {
     if (digits && cfg.iban()) NumberIds.ibans(text, (a, b) -> spans.add(new Span(a, b, IBAN)));
     if (cfg.phone() && digits) findPhones(text, language, spans);
     if (spans.isEmpty()) return new Result(text, Map.of(), 0);
-    spans.sort((a, b) -> a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
+    spans.sort(
+        (a, b) ->
+            a.start != b.start ? Integer.compare(a.start, b.start) : Integer.compare(b.end, a.end));
     StringBuilder out = new StringBuilder(text.length());
     Map<String, Integer> counts = new LinkedHashMap<>();
     int pos = 0;
@@ -158,7 +169,10 @@ public final class PiiRedactor implements Serializable {
     }
   }
 
-  /** The eight 16-bit groups, or null when {@code s} is not a valid IPv6 literal with at least one digit. */
+  /**
+   * The eight 16-bit groups, or null when {@code s} is not a valid IPv6 literal with at least one
+   * digit.
+   */
   static int[] parseIpv6(String s) {
     if (s.indexOf(':') < 0) return null;
     boolean digit = false;
@@ -172,9 +186,14 @@ public final class PiiRedactor implements Serializable {
     }
     int dbl = s.indexOf("::");
     if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) return null;
-    String[] left = dbl < 0 ? s.split(":", -1) : (dbl == 0 ? new String[0] : s.substring(0, dbl).split(":", -1));
-    String[] right = dbl < 0 ? new String[0]
-        : (dbl + 2 == s.length() ? new String[0] : s.substring(dbl + 2).split(":", -1));
+    String[] left =
+        dbl < 0
+            ? s.split(":", -1)
+            : (dbl == 0 ? new String[0] : s.substring(0, dbl).split(":", -1));
+    String[] right =
+        dbl < 0
+            ? new String[0]
+            : (dbl + 2 == s.length() ? new String[0] : s.substring(dbl + 2).split(":", -1));
     int n = left.length + right.length;
     if (dbl < 0 ? n != 8 : n > 7) return null;
     int[] g = new int[8];
@@ -205,7 +224,9 @@ public final class PiiRedactor implements Serializable {
     }
   }
 
-  /** Global unicast 2000::/3 outside documentation (2001:db8::/32); "::1", fe80::, fc00:: are not. */
+  /**
+   * Global unicast 2000::/3 outside documentation (2001:db8::/32); "::1", fe80::, fc00:: are not.
+   */
   static boolean isGlobalV6(int[] g) {
     if ((g[0] & 0xE000) != 0x2000) return false;
     return !(g[0] == 0x2001 && g[1] == 0x0db8);
@@ -213,11 +234,13 @@ public final class PiiRedactor implements Serializable {
 
   private void findPhones(String text, String language, List<Span> spans) {
     String region = regionByLanguage.getOrDefault(language, "ZZ");
-    for (PhoneNumberMatch m : PhoneNumberUtil.getInstance()
-        .findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+    for (PhoneNumberMatch m :
+        PhoneNumberUtil.getInstance()
+            .findNumbers(text, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
       String raw = m.rawString();
       if (DATE_LIKE.matcher(raw).matches()) continue;
-      if (joinedToIdentifier(text, m.start())) continue; // "INV-2024-000123", "#2024000123", "SKU:..."
+      if (joinedToIdentifier(text, m.start()))
+        continue; // "INV-2024-000123", "#2024000123", "SKU:..."
       String before = text.substring(Math.max(0, m.start() - 12), m.start());
       if (ISBN_CONTEXT.matcher(before).find()) continue;
       if (raw.startsWith("978") || raw.startsWith("979")) {
@@ -227,12 +250,16 @@ public final class PiiRedactor implements Serializable {
     }
   }
 
-  /** True when the number continues a code: right after a letter or digit, or after "-", "/", "#" joined to one. */
+  /**
+   * True when the number continues a code: right after a letter or digit, or after "-", "/", "#"
+   * joined to one.
+   */
   static boolean joinedToIdentifier(String text, int start) {
     if (start == 0) return false;
     char b = text.charAt(start - 1);
     if (Character.isLetterOrDigit(b)) return true;
-    return (b == '-' || b == '/' || b == '#' || b == '_') && start >= 2
+    return (b == '-' || b == '/' || b == '#' || b == '_')
+        && start >= 2
         && Character.isLetterOrDigit(text.charAt(start - 2));
   }
 
@@ -244,7 +271,9 @@ public final class PiiRedactor implements Serializable {
     return sum % 10 == 0;
   }
 
-  /** libphonenumber is the slow part: skip texts without a run of 5+ digits (separators allowed). */
+  /**
+   * libphonenumber is the slow part: skip texts without a run of 5+ digits (separators allowed).
+   */
   private static boolean hasDigitRun(String text) {
     int digits = 0;
     int gap = 0;
@@ -253,7 +282,8 @@ public final class PiiRedactor implements Serializable {
       if (c >= '0' && c <= '9') {
         if (++digits >= 5) return true;
         gap = 0;
-      } else if (digits > 0 && (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/')
+      } else if (digits > 0
+          && (c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/')
           && ++gap <= 2) {
         continue;
       } else {

@@ -13,16 +13,17 @@ import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * C4 line and page rules (Raffel et al. 2020, Sec. 2.2), deciding as datatrove's {@code C4QualityFilter}.
- * Each line (Python {@code splitlines}), stripped, goes through the checks in this order, and the first that
- * applies decides: a word over {@code maxWordLength} removes it; citations are cut out; no terminal
- * punctuation (or an ellipsis) removes it (if enabled); fewer than {@code minWordsPerLine} words removes it;
- * "lorem ipsum" drops the page; "javascript" removes it; "{" drops the page; a policy phrase removes it.
- * The words of a line are counted before citations are cut. So a line removed by an earlier check
- * (an empty or two-word line holding "{") never drops the page. The sentences of the kept lines
- * ({@link WordTokenizer#sentenceCount}) are summed; fewer than {@code minSentences} drops the page;
- * otherwise the text becomes the kept lines joined by "\n". Removed lines are counted per rule in the
- * verdict's edits ({@code c4.line_javascript=2}).
+ * C4 line and page rules (Raffel et al. 2020, Sec. 2.2), deciding as datatrove's {@code
+ * C4QualityFilter}. Each line (Python {@code splitlines}), stripped, goes through the checks in
+ * this order, and the first that applies decides: a word over {@code maxWordLength} removes it;
+ * citations are cut out; no terminal punctuation (or an ellipsis) removes it (if enabled); fewer
+ * than {@code minWordsPerLine} words removes it; "lorem ipsum" drops the page; "javascript" removes
+ * it; "{" drops the page; a policy phrase removes it. The words of a line are counted before
+ * citations are cut. So a line removed by an earlier check (an empty or two-word line holding "{")
+ * never drops the page. The sentences of the kept lines ({@link WordTokenizer#sentenceCount}) are
+ * summed; fewer than {@code minSentences} drops the page; otherwise the text becomes the kept lines
+ * joined by "\n". Removed lines are counted per rule in the verdict's edits ({@code
+ * c4.line_javascript=2}).
  */
 public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   private static final long serialVersionUID = 1L;
@@ -42,8 +43,9 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
 
   /**
-   * What the line rules left: a page rule that fired ({@link #LOREM_IPSUM}, {@link #CURLY_BRACKET}; the scan
-   * stops there), else the sentences and text of the kept lines and the removed lines by rule.
+   * What the line rules left: a page rule that fired ({@link #LOREM_IPSUM}, {@link #CURLY_BRACKET};
+   * the scan stops there), else the sentences and text of the kept lines and the removed lines by
+   * rule.
    */
   public record Lines(String pageRule, int sentences, String text, Map<String, Integer> edits)
       implements java.io.Serializable {}
@@ -59,13 +61,16 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   public Lines measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String terminal = Scope.endPunctuation(cfg.terminalPunctuation(), cfg.extraTerminalPunctuation(), d.language());
+    String terminal =
+        Scope.endPunctuation(
+            cfg.terminalPunctuation(), cfg.extraTerminalPunctuation(), d.language());
     Map<String, Integer> edits = new LinkedHashMap<>();
     List<String> kept = new ArrayList<>();
     int sentences = 0;
     for (String raw : PyText.splitlines(text)) {
       String line = PyText.strip(raw);
-      List<String> words = PyText.split(line); // counted before citations are cut, as the reference does
+      List<String> words =
+          PyText.split(line); // counted before citations are cut, as the reference does
       boolean longWord = cfg.maxWordLength() >= 0 && hasLongWord(words, cfg.maxWordLength());
       if (!longWord && cfg.removeCitations() && line.indexOf('[') >= 0) {
         String cut = CITATION.matcher(line).replaceAll("");
@@ -73,7 +78,8 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
         line = cut;
       }
       String rule = longWord ? LINE_LONG_WORD : rule(line, words.size(), terminal, noSpace);
-      if (LOREM_IPSUM.equals(rule) || CURLY_BRACKET.equals(rule)) return new Lines(rule, sentences, null, edits);
+      if (LOREM_IPSUM.equals(rule) || CURLY_BRACKET.equals(rule))
+        return new Lines(rule, sentences, null, edits);
       if (rule != null) {
         edits.merge(rule, 1, Integer::sum);
         continue;
@@ -84,7 +90,10 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
     return new Lines(null, sentences, PyText.strip(String.join("\n", kept)), edits);
   }
 
-  /** The first of the later checks that removes the line or drops the page, in the reference's order; null keeps it. */
+  /**
+   * The first of the later checks that removes the line or drops the page, in the reference's
+   * order; null keeps it.
+   */
   private String rule(String line, int words, String terminal, boolean noSpace) {
     if (cfg.filterNoTerminalPunct() && (!endsWithAny(line, terminal) || line.endsWith("..."))) {
       return LINE_NO_TERMINAL_PUNCT;

@@ -10,15 +10,17 @@ import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * FineWeb quality rules (Penedo et al. 2024, Sec. 3.6), deciding as datatrove's {@code FineWebQualityFilter},
- * in its order. Lines are the text split at every "\n" (empty lines included).
+ * FineWeb quality rules (Penedo et al. 2024, Sec. 3.6), deciding as datatrove's {@code
+ * FineWebQualityFilter}, in its order. Lines are the text split at every "\n" (empty lines
+ * included).
+ *
  * <ul>
- *   <li>{@code line_punct_ratio}: share of lines whose last character (trailing spaces count) is one of
- *       {@code lineEndPunctuation}, at most {@code minLinePunctFrac} drops;
- *   <li>{@code short_line_ratio}: share of lines of at most {@code shortLineLength} characters, at least
- *       {@code maxShortLineFrac} drops;
- *   <li>{@code char_dup_ratio}: characters of repeated non-blank lines / characters other than "\n", at least
- *       {@code maxCharDupFrac} drops;
+ *   <li>{@code line_punct_ratio}: share of lines whose last character (trailing spaces count) is
+ *       one of {@code lineEndPunctuation}, at most {@code minLinePunctFrac} drops;
+ *   <li>{@code short_line_ratio}: share of lines of at most {@code shortLineLength} characters, at
+ *       least {@code maxShortLineFrac} drops;
+ *   <li>{@code char_dup_ratio}: characters of repeated non-blank lines / characters other than
+ *       "\n", at least {@code maxCharDupFrac} drops;
  *   <li>{@code list_ratio}: "\n" count / {@link WordTokenizer} tokens (punctuation included), above
  *       {@code maxNewlineWordRatio} drops.
  * </ul>
@@ -33,7 +35,8 @@ public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.
   public static final String LIST_RATIO = NAME + ".list_ratio";
 
   /** Measurements: NaN where a rule is skipped for text without word spaces. */
-  public record Stats(double linePunctFrac, double shortLineFrac, double charDupFrac, double newlineWordRatio)
+  public record Stats(
+      double linePunctFrac, double shortLineFrac, double charDupFrac, double newlineWordRatio)
       implements java.io.Serializable {}
 
   private final FineWebConfig cfg;
@@ -47,7 +50,8 @@ public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.
   public Stats measure(Doc d) {
     String text = d.text();
     boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
-    String marks = Scope.endPunctuation(cfg.lineEndPunctuation(), cfg.extraLineEndPunctuation(), d.language());
+    String marks =
+        Scope.endPunctuation(cfg.lineEndPunctuation(), cfg.extraLineEndPunctuation(), d.language());
     List<String> lines = PyText.splitOnNewline(text);
     int punct = 0;
     int shortLines = 0;
@@ -60,23 +64,28 @@ public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.
     }
     double n = lines.size();
     int newlines = lines.size() - 1;
-    // the reference divides by zero (and fails) on a text of newlines only; such a text is dropped earlier
+    // the reference divides by zero (and fails) on a text of newlines only; such a text is dropped
+    // earlier
     double nonNewline = PyText.len(text) - newlines;
     double charDup = nonNewline == 0 ? 0 : dupChars / nonNewline;
     double listRatio = Double.NaN;
     if (!noSpace) {
       int tokens = WordTokenizer.words(text).size();
-      listRatio = tokens == 0 ? (newlines == 0 ? 0 : Double.POSITIVE_INFINITY) : newlines / (double) tokens;
+      listRatio =
+          tokens == 0 ? (newlines == 0 ? 0 : Double.POSITIVE_INFINITY) : newlines / (double) tokens;
     }
     return new Stats(punct / n, noSpace ? Double.NaN : shortLines / n, charDup, listRatio);
   }
 
   @Override
   public String judge(Stats s) {
-    if (cfg.minLinePunctFrac() >= 0 && s.linePunctFrac() <= cfg.minLinePunctFrac()) return LINE_PUNCT;
-    if (cfg.maxShortLineFrac() >= 0 && s.shortLineFrac() >= cfg.maxShortLineFrac()) return SHORT_LINES;
+    if (cfg.minLinePunctFrac() >= 0 && s.linePunctFrac() <= cfg.minLinePunctFrac())
+      return LINE_PUNCT;
+    if (cfg.maxShortLineFrac() >= 0 && s.shortLineFrac() >= cfg.maxShortLineFrac())
+      return SHORT_LINES;
     if (cfg.maxCharDupFrac() >= 0 && s.charDupFrac() >= cfg.maxCharDupFrac()) return CHAR_DUP;
-    if (cfg.maxNewlineWordRatio() >= 0 && s.newlineWordRatio() > cfg.maxNewlineWordRatio()) return LIST_RATIO;
+    if (cfg.maxNewlineWordRatio() >= 0 && s.newlineWordRatio() > cfg.maxNewlineWordRatio())
+      return LIST_RATIO;
     return null;
   }
 }

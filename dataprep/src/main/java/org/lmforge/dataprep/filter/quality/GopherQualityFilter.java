@@ -10,19 +10,25 @@ import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
- * Gopher quality rules (Rae et al. 2021, App. A.1.1), deciding as datatrove's {@code GopherQualityFilter}:
+ * Gopher quality rules (Rae et al. 2021, App. A.1.1), deciding as datatrove's {@code
+ * GopherQualityFilter}:
+ *
  * <ul>
- *   <li>tokens from {@link WordTokenizer} (punctuation tokens included); "words" are the tokens that are not
- *       made only of punctuation ({@link WordTokenizer#isSymbolToken});
- *   <li>in this order: word count, mean word length, "#" per token, "..."/"…" per token, lines starting with
- *       "•" or "-", lines ending with an ellipsis, tokens with a letter per token, stop words;
- *   <li>the ratios are over all tokens (so punctuation lowers the alphabetic share), the word count and mean
- *       length over words; stop words are counted case-sensitively among all tokens ("The" is not "the");
+ *   <li>tokens from {@link WordTokenizer} (punctuation tokens included); "words" are the tokens
+ *       that are not made only of punctuation ({@link WordTokenizer#isSymbolToken});
+ *   <li>in this order: word count, mean word length, "#" per token, "..."/"…" per token, lines
+ *       starting with "•" or "-", lines ending with an ellipsis, tokens with a letter per token,
+ *       stop words;
+ *   <li>the ratios are over all tokens (so punctuation lowers the alphabetic share), the word count
+ *       and mean length over words; stop words are counted case-sensitively among all tokens ("The"
+ *       is not "the");
  *   <li>each comparison is strict: a document exactly at a threshold is kept.
  * </ul>
- * Adaptations outside English ({@link Scope}): the stop-word rule applies only to {@code stopWordLanguages}
- * (and unknown-language documents), and no-space scripts skip the word rules when
- * {@code skipWordRulesWithoutSpaces}. Measure with {@link #measure}, decide with {@link #judge}.
+ *
+ * Adaptations outside English ({@link Scope}): the stop-word rule applies only to {@code
+ * stopWordLanguages} (and unknown-language documents), and no-space scripts skip the word rules
+ * when {@code skipWordRulesWithoutSpaces}. Measure with {@link #measure}, decide with {@link
+ * #judge}.
  */
 public final class GopherQualityFilter extends BaseFilter<GopherStats> {
   private static final long serialVersionUID = 1L;
@@ -60,12 +66,22 @@ public final class GopherQualityFilter extends BaseFilter<GopherStats> {
       String r = PyText.rstrip(line);
       if (r.endsWith("...") || r.endsWith("\u2026")) ellipsisLines++;
     }
-    // Python divides by len(lines) and fails on an empty text; such a text has no words and is dropped first
+    // Python divides by len(lines) and fails on an empty text; such a text has no words and is
+    // dropped first
     double bulletFrac = lines.isEmpty() ? 0 : (double) bullets / lines.size();
     double ellipsisLineFrac = lines.isEmpty() ? 0 : (double) ellipsisLines / lines.size();
     if (Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
-      return new GopherStats(true, -1, Double.NaN, Double.NaN, Double.NaN, bulletFrac, ellipsisLineFrac,
-          Double.NaN, -1, false);
+      return new GopherStats(
+          true,
+          -1,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          bulletFrac,
+          ellipsisLineFrac,
+          Double.NaN,
+          -1,
+          false);
     }
     List<String> tokens = WordTokenizer.words(text);
     long wordChars = 0;
@@ -81,9 +97,17 @@ public final class GopherQualityFilter extends BaseFilter<GopherStats> {
       if (stopWords.contains(t)) stops++;
     }
     double n = tokens.size();
-    return new GopherStats(false, words, words == 0 ? Double.NaN : (double) wordChars / words,
-        PyText.count(text, "#") / n, (PyText.count(text, "...") + PyText.count(text, "\u2026")) / n, bulletFrac,
-        ellipsisLineFrac, alpha / n, stops, Scope.covers(cfg.stopWordLanguages(), d.language()));
+    return new GopherStats(
+        false,
+        words,
+        words == 0 ? Double.NaN : (double) wordChars / words,
+        PyText.count(text, "#") / n,
+        (PyText.count(text, "...") + PyText.count(text, "\u2026")) / n,
+        bulletFrac,
+        ellipsisLineFrac,
+        alpha / n,
+        stops,
+        Scope.covers(cfg.stopWordLanguages(), d.language()));
   }
 
   /** The first rule that {@code s} breaks, in the reference's order, or null. */
@@ -93,16 +117,23 @@ public final class GopherQualityFilter extends BaseFilter<GopherStats> {
       if (cfg.minWords() >= 0 && s.words() < cfg.minWords()) return TOO_FEW_WORDS;
       if (cfg.maxWords() >= 0 && s.words() > cfg.maxWords()) return TOO_MANY_WORDS;
       // a text with no word at all has no mean length (numpy gives NaN, which compares false)
-      if (cfg.minMeanWordLength() >= 0 && s.meanWordLength() < cfg.minMeanWordLength()) return SHORT_WORDS;
-      if (cfg.maxMeanWordLength() >= 0 && s.meanWordLength() > cfg.maxMeanWordLength()) return LONG_WORDS;
+      if (cfg.minMeanWordLength() >= 0 && s.meanWordLength() < cfg.minMeanWordLength())
+        return SHORT_WORDS;
+      if (cfg.maxMeanWordLength() >= 0 && s.meanWordLength() > cfg.maxMeanWordLength())
+        return LONG_WORDS;
       if (cfg.maxSymbolWordRatio() >= 0 && s.hashRatio() > cfg.maxSymbolWordRatio()) return HASHES;
-      if (cfg.maxSymbolWordRatio() >= 0 && s.ellipsisRatio() > cfg.maxSymbolWordRatio()) return ELLIPSES;
+      if (cfg.maxSymbolWordRatio() >= 0 && s.ellipsisRatio() > cfg.maxSymbolWordRatio())
+        return ELLIPSES;
     }
-    if (cfg.maxBulletLineFrac() >= 0 && s.bulletLineFrac() > cfg.maxBulletLineFrac()) return BULLET_LINES;
-    if (cfg.maxEllipsisLineFrac() >= 0 && s.ellipsisLineFrac() > cfg.maxEllipsisLineFrac()) return ELLIPSIS_LINES;
+    if (cfg.maxBulletLineFrac() >= 0 && s.bulletLineFrac() > cfg.maxBulletLineFrac())
+      return BULLET_LINES;
+    if (cfg.maxEllipsisLineFrac() >= 0 && s.ellipsisLineFrac() > cfg.maxEllipsisLineFrac())
+      return ELLIPSIS_LINES;
     if (!s.noSpaceScript()) {
-      if (cfg.minAlphaWordFrac() >= 0 && s.alphaWordFrac() < cfg.minAlphaWordFrac()) return ALPHA_WORDS;
-      if (cfg.minStopWords() >= 0 && s.stopWordRule() && s.stopWords() < cfg.minStopWords()) return STOP_WORDS;
+      if (cfg.minAlphaWordFrac() >= 0 && s.alphaWordFrac() < cfg.minAlphaWordFrac())
+        return ALPHA_WORDS;
+      if (cfg.minStopWords() >= 0 && s.stopWordRule() && s.stopWords() < cfg.minStopWords())
+        return STOP_WORDS;
     }
     return null;
   }

@@ -12,20 +12,23 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
 
 /**
  * Gopher repetition rules (Rae et al. 2021, App. A.1.1 and Table A1), deciding as datatrove's
- * {@code GopherRepetitionFilter}, in its order: duplicate paragraphs (count, then characters), duplicate
- * lines (count, then characters), the most frequent 2..4-gram, then repeated 5..10-grams; every share is of
- * the whole text's characters and every comparison strict ("above the threshold drops").
+ * {@code GopherRepetitionFilter}, in its order: duplicate paragraphs (count, then characters),
+ * duplicate lines (count, then characters), the most frequent 2..4-gram, then repeated 5..10-grams;
+ * every share is of the whole text's characters and every comparison strict ("above the threshold
+ * drops").
+ *
  * <ul>
- *   <li>paragraphs: the stripped text split at runs of two or more "\n"; lines: the text split at runs of
- *       "\n" (so blank lines are not lines, but lines of spaces are);
- *   <li>n-grams are over {@link WordTokenizer} tokens, punctuation included; a top n-gram counts its
- *       characters joined by spaces times its count (a text where nothing repeats still has a "most frequent"
- *       n-gram, its first, unless {@code topNGramMinCount} says otherwise);
- *   <li>repeated n-grams are counted left to right, skipping past each repeat, compared and measured as their
- *       tokens joined without spaces, as the reference does.
+ *   <li>paragraphs: the stripped text split at runs of two or more "\n"; lines: the text split at
+ *       runs of "\n" (so blank lines are not lines, but lines of spaces are);
+ *   <li>n-grams are over {@link WordTokenizer} tokens, punctuation included; a top n-gram counts
+ *       its characters joined by spaces times its count (a text where nothing repeats still has a
+ *       "most frequent" n-gram, its first, unless {@code topNGramMinCount} says otherwise);
+ *   <li>repeated n-grams are counted left to right, skipping past each repeat, compared and
+ *       measured as their tokens joined without spaces, as the reference does.
  * </ul>
- * N-grams are hashed to 64 bits instead of being built as strings. No-space scripts skip the n-gram rules
- * when {@code skipWordRulesWithoutSpaces} ({@link Scope}).
+ *
+ * N-grams are hashed to 64 bits instead of being built as strings. No-space scripts skip the n-gram
+ * rules when {@code skipWordRulesWithoutSpaces} ({@link Scope}).
  */
 public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
   private static final long serialVersionUID = 1L;
@@ -70,8 +73,8 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
     if (!Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
       List<String> words = WordTokenizer.words(text);
       int n = words.size();
-      long[] h = new long[n];      // hash of the token's characters
-      long[] pow = new long[n];    // BASE^length, to hash concatenations
+      long[] h = new long[n]; // hash of the token's characters
+      long[] pow = new long[n]; // BASE^length, to hash concatenations
       int[] len = new int[n];
       for (int i = 0; i < n; i++) {
         String w = words.get(i);
@@ -88,15 +91,21 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
       LongCounts counts = new LongCounts(n);
       top = new double[3];
       for (int g = 2; g <= 4; g++) {
-        top[g - 2] = chars == 0 ? 0 : topNGramChars(h, len, g, counts, cfg.topNGramMinCount()) / chars;
+        top[g - 2] =
+            chars == 0 ? 0 : topNGramChars(h, len, g, counts, cfg.topNGramMinCount()) / chars;
       }
       dup = new double[6];
       for (int g = 5; g <= 10; g++) {
         dup[g - 5] = chars == 0 ? 0 : dupNGramChars(h, pow, len, g, counts) / chars;
       }
     }
-    return new RepetitionStats(lineDup[0] / (double) lines.length, paraDup[0] / (double) paras.length,
-        chars == 0 ? 0 : lineDup[1] / chars, chars == 0 ? 0 : paraDup[1] / chars, top, dup);
+    return new RepetitionStats(
+        lineDup[0] / (double) lines.length,
+        paraDup[0] / (double) paras.length,
+        chars == 0 ? 0 : lineDup[1] / chars,
+        chars == 0 ? 0 : paraDup[1] / chars,
+        top,
+        dup);
   }
 
   /** The first rule that {@code s} breaks, in datatrove's order, or null. */
@@ -121,7 +130,10 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
     return max >= 0 && value > max;
   }
 
-  /** {count of repeated items, characters in repeated items}; the first occurrence is not a duplicate. */
+  /**
+   * {count of repeated items, characters in repeated items}; the first occurrence is not a
+   * duplicate.
+   */
   static long[] duplicates(List<String> items) {
     Set<String> seen = new HashSet<>(items.size() * 2);
     long dupItems = 0;
@@ -135,14 +147,19 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
     return new long[] {dupItems, dupChars};
   }
 
-  /** Hash of the token sequence start..start+n (tokens never contain spaces, so this is the joined string's). */
+  /**
+   * Hash of the token sequence start..start+n (tokens never contain spaces, so this is the joined
+   * string's).
+   */
   private static long sequenceHash(long[] h, int start, int n) {
     long x = n;
     for (int k = 0; k < n; k++) x = LongCounts.mix(x * 0x9E3779B97F4A7C15L + h[start + k]);
     return x;
   }
 
-  /** Hash of the tokens start..start+n concatenated without separator: equal strings, equal hashes. */
+  /**
+   * Hash of the tokens start..start+n concatenated without separator: equal strings, equal hashes.
+   */
   private static long concatHash(long[] h, long[] pow, int start, int n) {
     long x = 0;
     for (int k = 0; k < n; k++) x = x * pow[start + k] + h[start + k];
@@ -150,8 +167,8 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
   }
 
   /**
-   * Characters of the most frequent n-gram (tokens joined by spaces) times its count; ties go to the first
-   * seen (Python's Counter.most_common). 0 when its count is below {@code minCount}.
+   * Characters of the most frequent n-gram (tokens joined by spaces) times its count; ties go to
+   * the first seen (Python's Counter.most_common). 0 when its count is below {@code minCount}.
    */
   static long topNGramChars(long[] h, int[] len, int n, LongCounts counts, int minCount) {
     int windows = h.length - n + 1;
@@ -175,8 +192,8 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
   }
 
   /**
-   * Characters in repeated n-grams as the reference counts them: scan left to right; an n-gram (its tokens
-   * concatenated) seen before adds its characters and the scan jumps past it.
+   * Characters in repeated n-grams as the reference counts them: scan left to right; an n-gram (its
+   * tokens concatenated) seen before adds its characters and the scan jumps past it.
    */
   static long dupNGramChars(long[] h, long[] pow, int[] len, int n, LongCounts seen) {
     int windows = h.length - n + 1;

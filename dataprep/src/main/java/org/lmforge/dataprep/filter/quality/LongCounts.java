@@ -3,8 +3,9 @@ package org.lmforge.dataprep.filter.quality;
 import java.util.Arrays;
 
 /**
- * Open-addressing map from 64-bit hash to count, reused across the n-gram passes of one document. Hashes
- * stand in for n-gram strings: a 64-bit collision inside one document is far rarer than a typo.
+ * Open-addressing map from 64-bit hash to count, reused across the n-gram passes of one document.
+ * Hashes stand in for n-gram strings: a 64-bit collision inside one document is far rarer than a
+ * typo.
  */
 final class LongCounts {
   private long[] keys;

@@ -13,9 +13,10 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A trained hashed n-gram logistic regression: {@link #score} is P(reference-quality | text) in [0, 1].
- * Features: lower-cased words (letter/digit runs), 1..maxNgram-grams hashed into 2^hashBits signed buckets,
- * log(1 + count), L2-normalised. File format: "LMQC", version, hashBits, maxNgram, maxChars, bias, weights.
+ * A trained hashed n-gram logistic regression: {@link #score} is P(reference-quality | text) in [0,
+ * 1]. Features: lower-cased words (letter/digit runs), 1..maxNgram-grams hashed into 2^hashBits
+ * signed buckets, log(1 + count), L2-normalised. File format: "LMQC", version, hashBits, maxNgram,
+ * maxChars, bias, weights.
  */
 public final class QualityClassifier implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -35,7 +36,9 @@ public final class QualityClassifier implements Serializable {
     this.weights = new float[1 << hashBits];
   }
 
-  /** Sparse features of one text: bucket indices (a bucket may repeat, once per sign) and values. */
+  /**
+   * Sparse features of one text: bucket indices (a bucket may repeat, once per sign) and values.
+   */
   record Features(int[] index, float[] value) {}
 
   public double score(String text) {
@@ -110,7 +113,8 @@ public final class QualityClassifier implements Serializable {
   }
 
   public void save(Path file) {
-    try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
       out.writeInt(MAGIC);
       out.writeInt(VERSION);
       out.writeInt(hashBits);
@@ -125,20 +129,25 @@ public final class QualityClassifier implements Serializable {
 
   public static QualityClassifier load(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("filters.qualityClassifier.modelPath: no such file: "
-          + file.toAbsolutePath() + " (train one with QualityClassifierTrainer)");
+      throw new IllegalArgumentException(
+          "filters.qualityClassifier.modelPath: no such file: "
+              + file.toAbsolutePath()
+              + " (train one with QualityClassifierTrainer)");
     }
-    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
       if (in.readInt() != MAGIC) {
-        throw new IllegalArgumentException(file.toAbsolutePath() + " is not a quality model (bad magic)");
+        throw new IllegalArgumentException(
+            file.toAbsolutePath() + " is not a quality model (bad magic)");
       }
       int version = in.readInt();
       if (version != VERSION) {
-        throw new IllegalArgumentException(file.toAbsolutePath() + ": model version " + version
-            + ", this code reads " + VERSION);
+        throw new IllegalArgumentException(
+            file.toAbsolutePath() + ": model version " + version + ", this code reads " + VERSION);
       }
       int bits = in.readInt();
-      if (bits < 1 || bits > 28) throw new IllegalArgumentException(file.toAbsolutePath() + ": bad hashBits " + bits);
+      if (bits < 1 || bits > 28)
+        throw new IllegalArgumentException(file.toAbsolutePath() + ": bad hashBits " + bits);
       QualityClassifier c = new QualityClassifier(bits, in.readInt(), in.readInt());
       c.bias = in.readFloat();
       for (int i = 0; i < c.weights.length; i++) c.weights[i] = in.readFloat();

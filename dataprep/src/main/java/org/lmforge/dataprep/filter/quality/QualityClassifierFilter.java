@@ -7,8 +7,8 @@ import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.ListFiles;
 
 /**
- * Scores each document with the reference-corpus classifier ({@code quality_classifier.score}) and, when
- * {@code minScore >= 0}, drops those below it ({@code quality_classifier.low_score}).
+ * Scores each document with the reference-corpus classifier ({@code quality_classifier.score}) and,
+ * when {@code minScore >= 0}, drops those below it ({@code quality_classifier.low_score}).
  */
 public final class QualityClassifierFilter extends BaseFilter<Double> {
   private static final long serialVersionUID = 1L;
@@ -22,7 +22,8 @@ public final class QualityClassifierFilter extends BaseFilter<Double> {
   public QualityClassifierFilter(QualityClassifierConfig cfg) {
     super(NAME);
     ListFiles.require("filters.qualityClassifier.modelPath", cfg.modelPath());
-    this.model = ListFiles.cached("quality_model", cfg.modelPath(), p -> QualityClassifier.load(Path.of(p)));
+    this.model =
+        ListFiles.cached("quality_model", cfg.modelPath(), p -> QualityClassifier.load(Path.of(p)));
     this.minScore = cfg.minScore();
   }
 

@@ -9,10 +9,10 @@ import java.util.Random;
 import org.lmforge.dataprep.filter.ListFiles;
 
 /**
- * Trains a {@link QualityClassifier}: positives are reference-quality text (Wikipedia, books, parliament
- * proceedings), negatives raw crawl text. Logistic regression with AdaGrad SGD, classes weighted to balance.
- * The training set is held in memory as sparse vectors: sample it upstream (tens of thousands of documents
- * per class are plenty for a 2^18-feature linear model).
+ * Trains a {@link QualityClassifier}: positives are reference-quality text (Wikipedia, books,
+ * parliament proceedings), negatives raw crawl text. Logistic regression with AdaGrad SGD, classes
+ * weighted to balance. The training set is held in memory as sparse vectors: sample it upstream
+ * (tens of thousands of documents per class are plenty for a 2^18-feature linear model).
  */
 public final class QualityClassifierTrainer {
   private QualityClassifierTrainer() {}
@@ -20,8 +20,8 @@ public final class QualityClassifierTrainer {
   /** Held-out figures: accuracy at 0.5 and ROC AUC. */
   public record Evaluation(int positives, int negatives, double accuracy, double auc) {}
 
-  public static QualityClassifier train(Iterable<String> positives, Iterable<String> negatives,
-      QualityClassifierConfig cfg) {
+  public static QualityClassifier train(
+      Iterable<String> positives, Iterable<String> negatives, QualityClassifierConfig cfg) {
     QualityClassifier model = new QualityClassifier(cfg.hashBits(), cfg.maxNgram(), cfg.maxChars());
     List<QualityClassifier.Features> xs = new ArrayList<>();
     List<Boolean> ys = new ArrayList<>();
@@ -38,8 +38,8 @@ public final class QualityClassifierTrainer {
       neg++;
     }
     if (pos == 0 || neg == 0) {
-      throw new IllegalArgumentException("quality classifier needs both classes: " + pos + " positives, "
-          + neg + " negatives");
+      throw new IllegalArgumentException(
+          "quality classifier needs both classes: " + pos + " positives, " + neg + " negatives");
     }
     double wPos = (pos + neg) / (2.0 * pos);
     double wNeg = (pos + neg) / (2.0 * neg);
@@ -73,14 +73,16 @@ public final class QualityClassifierTrainer {
     return model;
   }
 
-  public static Evaluation evaluate(QualityClassifier model, Iterable<String> positives,
-      Iterable<String> negatives) {
+  public static Evaluation evaluate(
+      QualityClassifier model, Iterable<String> positives, Iterable<String> negatives) {
     List<Double> ps = new ArrayList<>();
     List<Double> ns = new ArrayList<>();
     for (String t : positives) ps.add(model.score(t));
     for (String t : negatives) ns.add(model.score(t));
-    long correct = ps.stream().filter(s -> s >= 0.5).count() + ns.stream().filter(s -> s < 0.5).count();
-    return new Evaluation(ps.size(), ns.size(), correct / (double) (ps.size() + ns.size()), auc(ps, ns));
+    long correct =
+        ps.stream().filter(s -> s >= 0.5).count() + ns.stream().filter(s -> s < 0.5).count();
+    return new Evaluation(
+        ps.size(), ns.size(), correct / (double) (ps.size() + ns.size()), auc(ps, ns));
   }
 
   /** ROC AUC by ranks (Mann-Whitney U), ties counted half. */
@@ -112,12 +114,14 @@ public final class QualityClassifierTrainer {
   }
 
   /**
-   * Trains from files with one document per line (".gz" allowed; a literal "\n" in a line is a newline) and
-   * writes the model. Usage: {@code QualityClassifierTrainer <positives.txt> <negatives.txt> <model.bin>}.
+   * Trains from files with one document per line (".gz" allowed; a literal "\n" in a line is a
+   * newline) and writes the model. Usage: {@code QualityClassifierTrainer <positives.txt>
+   * <negatives.txt> <model.bin>}.
    */
   public static void main(String[] args) {
     if (args.length != 3) {
-      System.err.println("usage: QualityClassifierTrainer <positives.txt[.gz]> <negatives.txt[.gz]> <model.bin>");
+      System.err.println(
+          "usage: QualityClassifierTrainer <positives.txt[.gz]> <negatives.txt[.gz]> <model.bin>");
       System.exit(2);
     }
     List<String> pos = docs("positives", args[0]);
@@ -126,14 +130,17 @@ public final class QualityClassifierTrainer {
     Path out = Path.of(args[2]);
     m.save(out);
     Evaluation e = evaluate(m, pos, neg);
-    System.out.printf("trained on %d positives, %d negatives; training accuracy %.3f, AUC %.3f; wrote %s%n",
+    System.out.printf(
+        "trained on %d positives, %d negatives; training accuracy %.3f, AUC %.3f; wrote %s%n",
         e.positives(), e.negatives(), e.accuracy(), e.auc(), out.toAbsolutePath());
   }
 
   private static List<String> docs(String key, String file) {
     List<String> out = new ArrayList<>();
-    for (String line : ListFiles.lines(key, ListFiles.require(key, file))) out.add(line.replace("\\n", "\n"));
-    if (out.isEmpty() || !Files.exists(Path.of(file))) throw new IllegalArgumentException(key + ": no documents in " + file);
+    for (String line : ListFiles.lines(key, ListFiles.require(key, file)))
+      out.add(line.replace("\\n", "\n"));
+    if (out.isEmpty() || !Files.exists(Path.of(file)))
+      throw new IllegalArgumentException(key + ": no documents in " + file);
     return out;
   }
 }

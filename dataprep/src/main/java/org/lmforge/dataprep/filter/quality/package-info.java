@@ -1,5 +1,6 @@
 /**
- * Quality rules: C4, FineWeb, Gopher quality and repetition, and the fastText-style quality classifier.
+ * Quality rules: C4, FineWeb, Gopher quality and repetition, and the fastText-style quality
+ * classifier.
  *
  * <p>Part of org.lmforge.dataprep.filter; run on Spark by org.lmforge.pipeline.filter.
  */

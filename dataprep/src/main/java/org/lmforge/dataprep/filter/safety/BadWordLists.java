@@ -17,9 +17,9 @@ import org.lmforge.dataprep.filter.ListFiles;
 import org.lmforge.dataprep.filter.Words;
 
 /**
- * LDNOOBW word lists, one per language, and the matcher. Words are matched whole (like C4's
- * {@code (?:\W|^)term(?:\W|$)}), multi-word entries as whole phrases; for Japanese, Thai and Chinese, as in
- * C4, entries match as substrings since there are no word boundaries to look for.
+ * LDNOOBW word lists, one per language, and the matcher. Words are matched whole (like C4's {@code
+ * (?:\W|^)term(?:\W|$)}), multi-word entries as whole phrases; for Japanese, Thai and Chinese, as
+ * in C4, entries match as substrings since there are no word boundaries to look for.
  */
 public final class BadWordLists implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +30,10 @@ public final class BadWordLists implements Serializable {
   /** Lingua / ISO 639-1 codes that LDNOOBW files name differently. */
   private static final Map<String, String> ALIASES = Map.of("tl", "fil", "nb", "no", "nn", "no");
 
-  /** Matches in one text and the number of words (or no-space-script characters) they are a share of. */
+  /**
+   * Matches in one text and the number of words (or no-space-script characters) they are a share
+   * of.
+   */
   public record Count(int hits, int words) {
     public double ratio() {
       return words == 0 ? 0 : (double) hits / words;
@@ -55,27 +58,59 @@ public final class BadWordLists implements Serializable {
   }
 
   /** The LDNOOBW languages bundled in the jar (file names; "fr-CA-u-sd-caqc" joins "fr"). */
-  public static final List<String> BUNDLED = List.of("ar", "cs", "da", "de", "en", "eo", "es", "fa", "fi", "fil",
-      "fr", "fr-CA-u-sd-caqc", "hi", "hu", "it", "ja", "kab", "ko", "nl", "no", "pl", "pt", "ru", "sv", "th", "tlh",
-      "tr", "zh");
+  public static final List<String> BUNDLED =
+      List.of(
+          "ar",
+          "cs",
+          "da",
+          "de",
+          "en",
+          "eo",
+          "es",
+          "fa",
+          "fi",
+          "fil",
+          "fr",
+          "fr-CA-u-sd-caqc",
+          "hi",
+          "hu",
+          "it",
+          "ja",
+          "kab",
+          "ko",
+          "nl",
+          "no",
+          "pl",
+          "pt",
+          "ru",
+          "sv",
+          "th",
+          "tlh",
+          "tr",
+          "zh");
 
   /**
-   * The bundled lists (when {@code bundled}) plus every list file of {@code directory} (when not empty; file
-   * name = language, so a user file for "en" adds to the bundled "en").
+   * The bundled lists (when {@code bundled}) plus every list file of {@code directory} (when not
+   * empty; file name = language, so a user file for "en" adds to the bundled "en").
    *
    * @param key config key of the directory, for messages
    */
-  public static BadWordLists load(String key, boolean bundled, String directory, List<String> allowlist) {
+  public static BadWordLists load(
+      String key, boolean bundled, String directory, List<String> allowlist) {
     Set<String> allowed = new HashSet<>(allowlist);
     Map<String, Lang> langs = new HashMap<>();
     if (bundled) {
-      for (String name : BUNDLED) addList(langs, name, ListFiles.bundledLines("ldnoobw/" + name), allowed);
+      for (String name : BUNDLED)
+        addList(langs, name, ListFiles.bundledLines("ldnoobw/" + name), allowed);
     }
     if (directory != null && !directory.isBlank()) {
       Path dir = ListFiles.require(key, directory);
       if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException(key + ": not a folder: " + dir.toAbsolutePath()
-            + " (point it to a folder of word lists named by language code, e.g. en, de; one term per line)");
+        throw new IllegalArgumentException(
+            key
+                + ": not a folder: "
+                + dir.toAbsolutePath()
+                + " (point it to a folder of word lists named by language code, e.g. en, de; one term per line)");
       }
       List<Path> files;
       try (Stream<Path> s = Files.list(dir)) {
@@ -92,18 +127,26 @@ public final class BadWordLists implements Serializable {
         any = true;
       }
       if (!any) {
-        throw new IllegalArgumentException(key + ": no word lists in " + dir.toAbsolutePath()
-            + " (expected files named by language code, e.g. en, one term per line; had " + before + " bundled)");
+        throw new IllegalArgumentException(
+            key
+                + ": no word lists in "
+                + dir.toAbsolutePath()
+                + " (expected files named by language code, e.g. en, one term per line; had "
+                + before
+                + " bundled)");
       }
     }
     if (langs.isEmpty()) {
-      throw new IllegalArgumentException(key + ": no word lists: the bundled lists are off and no directory is set"
-          + " (set filters.lexicalSafety.bundled = true or point the directory to your lists)");
+      throw new IllegalArgumentException(
+          key
+              + ": no word lists: the bundled lists are off and no directory is set"
+              + " (set filters.lexicalSafety.bundled = true or point the directory to your lists)");
     }
     return new BadWordLists(langs);
   }
 
-  private static void addList(Map<String, Lang> langs, String name, List<String> entries, Set<String> allowed) {
+  private static void addList(
+      Map<String, Lang> langs, String name, List<String> entries, Set<String> allowed) {
     String lang = name.contains("-") ? name.substring(0, name.indexOf('-')) : name;
     Lang l = langs.computeIfAbsent(lang, k -> new Lang());
     for (String entry : entries) {
@@ -120,7 +163,9 @@ public final class BadWordLists implements Serializable {
     }
     for (int i = 0; i < term.length(); i++) {
       char c = term.charAt(i);
-      if (c != ' ' && !Character.isLetterOrDigit(c) && !Character.isSurrogate(c)
+      if (c != ' '
+          && !Character.isLetterOrDigit(c)
+          && !Character.isSurrogate(c)
           && l.innerChars.indexOf(String.valueOf(c)) < 0) {
         l.innerChars.append(c);
       }
@@ -143,7 +188,9 @@ public final class BadWordLists implements Serializable {
     return byLanguage.keySet();
   }
 
-  /** Counts listed terms in {@code text} for {@code language}; null when there is no list for it. */
+  /**
+   * Counts listed terms in {@code text} for {@code language}; null when there is no list for it.
+   */
   public Count count(String text, String language) {
     Lang l = byLanguage.get(ALIASES.getOrDefault(language, language));
     if (l == null) return null;
@@ -151,7 +198,8 @@ public final class BadWordLists implements Serializable {
     if (!l.substrings.isEmpty()) {
       int hits = 0;
       for (String term : l.substrings) {
-        for (int i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + term.length())) hits++;
+        for (int i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + term.length()))
+          hits++;
       }
       int chars = 0;
       for (int i = 0; i < lower.length(); i++) {
@@ -166,7 +214,8 @@ public final class BadWordLists implements Serializable {
       if (l.words.contains(t)) {
         hits++;
       } else if (hasAny(t, l.innerChars)) {
-        for (String part : t.split("[" + java.util.regex.Pattern.quote(l.innerChars.toString()) + "]+")) {
+        for (String part :
+            t.split("[" + java.util.regex.Pattern.quote(l.innerChars.toString()) + "]+")) {
           if (l.words.contains(part)) hits++;
         }
       }
@@ -184,7 +233,9 @@ public final class BadWordLists implements Serializable {
     return new Count(hits, tokens.size());
   }
 
-  /** Runs of letters, digits, symbols like emoji, and the characters that occur inside list entries. */
+  /**
+   * Runs of letters, digits, symbols like emoji, and the characters that occur inside list entries.
+   */
   private static List<String> tokens(String lower, String inner) {
     List<String> out = new ArrayList<>(lower.length() / 5 + 1);
     int start = -1;
@@ -193,7 +244,8 @@ public final class BadWordLists implements Serializable {
       if (in && start < 0) start = i;
       if (!in && start >= 0) {
         int end = i;
-        while (end > start && inner.indexOf(lower.charAt(end - 1)) >= 0) end--; // "word-" at a line end
+        while (end > start && inner.indexOf(lower.charAt(end - 1)) >= 0)
+          end--; // "word-" at a line end
         if (end > start) out.add(lower.substring(start, end));
         start = -1;
       }
@@ -202,7 +254,9 @@ public final class BadWordLists implements Serializable {
   }
 
   private static boolean isTokenChar(char c, String inner) {
-    return Character.isLetterOrDigit(c) || Character.isSurrogate(c) || inner.indexOf(c) >= 0
+    return Character.isLetterOrDigit(c)
+        || Character.isSurrogate(c)
+        || inner.indexOf(c) >= 0
         || Character.getType(c) == Character.OTHER_SYMBOL;
   }
 

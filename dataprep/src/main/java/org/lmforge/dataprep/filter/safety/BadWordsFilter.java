@@ -6,10 +6,10 @@ import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.ListFiles;
 
 /**
- * The lexical safety signal (see {@link BadWordsConfig}): drops documents where words of the document
- * language's LDNOOBW list are frequent, and always reports {@code lexical_safety.bad_word_ratio} and
- * {@code lexical_safety.bad_word_hits} as scores. A language without a list is kept with no score. This is a
- * word count, not a toxicity classifier.
+ * The lexical safety signal (see {@link BadWordsConfig}): drops documents where words of the
+ * document language's LDNOOBW list are frequent, and always reports {@code
+ * lexical_safety.bad_word_ratio} and {@code lexical_safety.bad_word_hits} as scores. A language
+ * without a list is kept with no score. This is a word count, not a toxicity classifier.
  */
 public final class BadWordsFilter extends BaseFilter<BadWordLists.Count> {
   private static final long serialVersionUID = 1L;
@@ -24,8 +24,16 @@ public final class BadWordsFilter extends BaseFilter<BadWordLists.Count> {
   public BadWordsFilter(BadWordsConfig cfg) {
     super(NAME);
     this.cfg = cfg;
-    this.lists = ListFiles.cached("badwords", cfg.bundled() + "|" + cfg.directory() + "|" + cfg.allowlist(),
-        k -> BadWordLists.load("filters.lexicalSafety.directory", cfg.bundled(), cfg.directory(), cfg.allowlist()));
+    this.lists =
+        ListFiles.cached(
+            "badwords",
+            cfg.bundled() + "|" + cfg.directory() + "|" + cfg.allowlist(),
+            k ->
+                BadWordLists.load(
+                    "filters.lexicalSafety.directory",
+                    cfg.bundled(),
+                    cfg.directory(),
+                    cfg.allowlist()));
   }
 
   public BadWordLists lists() {

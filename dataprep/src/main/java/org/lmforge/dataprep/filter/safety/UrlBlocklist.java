@@ -10,8 +10,8 @@ import org.lmforge.dataprep.filter.ListFiles;
 
 /**
  * The loaded URL rules and the matcher: {@link #match} returns the rule that blocks a URL, or null.
- * Domain rules walk the host's parent domains (a.b.example.com, b.example.com, example.com), so no public
- * suffix list is needed.
+ * Domain rules walk the host's parent domains (a.b.example.com, b.example.com, example.com), so no
+ * public suffix list is needed.
  */
 public final class UrlBlocklist implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -36,9 +36,10 @@ public final class UrlBlocklist implements Serializable {
 
   public UrlBlocklist(UrlBlocklistConfig cfg) {
     if (cfg.isEmpty()) {
-      throw new IllegalArgumentException("filters.urlBlocklist: no lists (bundledWordLists = false and no files "
-          + "set): set bundledWordLists = true, or domainFiles, exactHostFiles, urlSubstringFiles or the word "
-          + "files, or remove url_blocklist from filters.enabled");
+      throw new IllegalArgumentException(
+          "filters.urlBlocklist: no lists (bundledWordLists = false and no files "
+              + "set): set bundledWordLists = true, or domainFiles, exactHostFiles, urlSubstringFiles or the word "
+              + "files, or remove url_blocklist from filters.enabled");
     }
     this.softWordThreshold = cfg.softWordThreshold();
     for (String f : cfg.domainFiles()) {
@@ -48,7 +49,8 @@ public final class UrlBlocklist implements Serializable {
       }
     }
     for (String f : cfg.exactHostFiles()) {
-      for (String line : read("filters.urlBlocklist.exactHostFiles", f)) exactHosts.add(normHost(line));
+      for (String line : read("filters.urlBlocklist.exactHostFiles", f))
+        exactHosts.add(normHost(line));
     }
     for (String f : cfg.urlSubstringFiles()) {
       for (String line : read("filters.urlBlocklist.urlSubstringFiles", f)) {
@@ -64,10 +66,12 @@ public final class UrlBlocklist implements Serializable {
       }
     }
     for (String f : cfg.bannedWordFiles()) {
-      for (String line : read("filters.urlBlocklist.bannedWordFiles", f)) bannedWords.add(normalize(line));
+      for (String line : read("filters.urlBlocklist.bannedWordFiles", f))
+        bannedWords.add(normalize(line));
     }
     for (String f : cfg.softBannedWordFiles()) {
-      for (String line : read("filters.urlBlocklist.softBannedWordFiles", f)) softWords.add(normalize(line));
+      for (String line : read("filters.urlBlocklist.softBannedWordFiles", f))
+        softWords.add(normalize(line));
     }
     for (String f : cfg.bannedSubwordFiles()) {
       for (String line : read("filters.urlBlocklist.bannedSubwordFiles", f)) {
@@ -96,7 +100,10 @@ public final class UrlBlocklist implements Serializable {
     return out;
   }
 
-  /** "example.com", "*.example.com", ".example.com" or Adblock "||example.com^"; null for other rules. */
+  /**
+   * "example.com", "*.example.com", ".example.com" or Adblock "||example.com^"; null for other
+   * rules.
+   */
   static String domainRule(String line) {
     String s = line;
     if (s.startsWith("||")) {
@@ -166,14 +173,17 @@ public final class UrlBlocklist implements Serializable {
     }
     int soft = 0;
     if (!bannedWords.isEmpty() || !softWords.isEmpty()) {
-      // datatrove splits the raw URL and compares without lower-casing it; entries are lower-case. Soft words
-      // are counted once each, however often the URL repeats them (it tests list entries against a set)
+      // datatrove splits the raw URL and compares without lower-casing it; entries are lower-case.
+      // Soft words
+      // are counted once each, however often the URL repeats them (it tests list entries against a
+      // set)
       Set<String> urlWords = new HashSet<>(List.of(url.split("[^a-zA-Z0-9]+")));
       for (String w : urlWords) {
         if (bannedWords.contains(w)) return new Match(BANNED_WORD, 0);
         if (softWords.contains(w)) soft++;
       }
-      if (!softWords.isEmpty() && soft >= softWordThreshold) return new Match(SOFT_BANNED_WORDS, soft);
+      if (!softWords.isEmpty() && soft >= softWordThreshold)
+        return new Match(SOFT_BANNED_WORDS, soft);
     }
     if (!bannedSubwords.isEmpty()) {
       String norm = normalize(url);

@@ -6,10 +6,10 @@ import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.ListFiles;
 
 /**
- * Drops documents whose URL a blocklist rule matches; the reason names the rule kind
- * ({@code url_blocklist.domain}, {@code .exact_host}, {@code .url_substring}, {@code .banned_word},
- * {@code .soft_banned_words}, {@code .banned_subword}). Reports {@code url_blocklist.soft_word_hits}, an adult
- * signal from the URL alone, when any soft-banned word occurs.
+ * Drops documents whose URL a blocklist rule matches; the reason names the rule kind ({@code
+ * url_blocklist.domain}, {@code .exact_host}, {@code .url_substring}, {@code .banned_word}, {@code
+ * .soft_banned_words}, {@code .banned_subword}). Reports {@code url_blocklist.soft_word_hits}, an
+ * adult signal from the URL alone, when any soft-banned word occurs.
  */
 public final class UrlBlocklistFilter extends BaseFilter<UrlBlocklist.Match> {
   private static final long serialVersionUID = 1L;

@@ -4,26 +4,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few Python {@code str} operations the reference filters (datatrove) decide with, with Python's
- * semantics: what counts as whitespace ({@code str.isspace}), {@code strip}, {@code split()},
- * {@code splitlines()} and {@code len} (code points, not UTF-16 units). Java's own versions differ at the
- * edges (Java's {@code strip} ignores U+00A0, {@code String.length} counts surrogate pairs twice), and the
- * rules compare at thresholds where one character decides.
+ * The few Python {@code str} operations the reference filters (datatrove) decide with, with
+ * Python's semantics: what counts as whitespace ({@code str.isspace}), {@code strip}, {@code
+ * split()}, {@code splitlines()} and {@code len} (code points, not UTF-16 units). Java's own
+ * versions differ at the edges (Java's {@code strip} ignores U+00A0, {@code String.length} counts
+ * surrogate pairs twice), and the rules compare at thresholds where one character decides.
  */
 public final class PyText {
   private PyText() {}
 
-  /** Python's {@code str.isspace} for one code point: the Unicode White_Space characters plus U+001C..U+001F. */
+  /**
+   * Python's {@code str.isspace} for one code point: the Unicode White_Space characters plus
+   * U+001C..U+001F.
+   */
   public static boolean isSpace(int c) {
     if (c <= ' ') return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
-        || c == 0x202F || c == 0x205F || c == 0x3000;
+    return c == 0x85
+        || c == 0xA0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200A)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202F
+        || c == 0x205F
+        || c == 0x3000;
   }
 
   /** Python's {@code str.splitlines} line boundaries (a "\r\n" pair is one boundary). */
   static boolean isLineBreak(char c) {
-    return c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || (c >= 0x1C && c <= 0x1E) || c == 0x85
-        || c == 0x2028 || c == 0x2029;
+    return c == '\n'
+        || c == '\r'
+        || c == 0x0B
+        || c == 0x0C
+        || (c >= 0x1C && c <= 0x1E)
+        || c == 0x85
+        || c == 0x2028
+        || c == 0x2029;
   }
 
   /** {@code len(s)}: code points. */
@@ -132,7 +148,9 @@ public final class PyText {
     return c;
   }
 
-  /** {@code any(ch.isalpha() for ch in s)}: Python's isalpha is the Unicode letter categories L*. */
+  /**
+   * {@code any(ch.isalpha() for ch in s)}: Python's isalpha is the Unicode letter categories L*.
+   */
   public static boolean hasAlpha(String s) {
     for (int i = 0; i < s.length(); ) {
       int c = s.codePointAt(i);

@@ -5,56 +5,75 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Word and sentence tokenizer with the behaviour of the one datatrove's Gopher, C4 and FineWeb filters use for
- * English: spaCy's rule-based English tokenizer ({@code spacy.blank("en")}) and its punctuation
- * sentencizer. The quality rules count these tokens (words, their lengths, stop words, n-grams,
- * sentences), so matching the reference decisions needs the same tokens, not just "words between spaces".
+ * Word and sentence tokenizer with the behaviour of the one datatrove's Gopher, C4 and FineWeb
+ * filters use for English: spaCy's rule-based English tokenizer ({@code spacy.blank("en")}) and its
+ * punctuation sentencizer. The quality rules count these tokens (words, their lengths, stop words,
+ * n-grams, sentences), so matching the reference decisions needs the same tokens, not just "words
+ * between spaces".
  *
- * <p>How a text is split, as there: at whitespace; then each piece loses prefixes (opening punctuation,
- * quotes, currency signs) and suffixes (closing punctuation, quotes, "'s", units and currency after a
- * number, a final period after a lower-case letter, digit or punctuation, or after two capitals) one at a
- * time, stopping at a special case ({@link TokenizerExceptions}); what is left is split at infixes
- * (hyphens and dashes between letters, "..." inside a word, a period between a lower-case and a capital
- * letter, a comma between letters, ":" "/" "=" "&lt;" "&gt;" before a letter) unless it is a URL. So
- * "well-known" is three tokens, "don't" two, "U.S." and "Dr." one, "1999." two.
+ * <p>How a text is split, as there: at whitespace; then each piece loses prefixes (opening
+ * punctuation, quotes, currency signs) and suffixes (closing punctuation, quotes, "'s", units and
+ * currency after a number, a final period after a lower-case letter, digit or punctuation, or after
+ * two capitals) one at a time, stopping at a special case ({@link TokenizerExceptions}); what is
+ * left is split at infixes (hyphens and dashes between letters, "..." inside a word, a period
+ * between a lower-case and a capital letter, a comma between letters, ":" "/" "=" "&lt;" "&gt;"
+ * before a letter) unless it is a URL. So "well-known" is three tokens, "don't" two, "U.S." and
+ * "Dr." one, "1999." two.
  *
- * <p>Sentences: a sentence ends at a token that is one of the sentence-final marks (". ! ?" and their
- * ideographic / Arabic / Devanagari forms), together with the punctuation tokens right after it.
+ * <p>Sentences: a sentence ends at a token that is one of the sentence-final marks (". ! ?" and
+ * their ideographic / Arabic / Devanagari forms), together with the punctuation tokens right after
+ * it.
  */
 public final class WordTokenizer {
   private WordTokenizer() {}
 
-  /** Characters that are a prefix on their own (opening punctuation, quotes, currency signs, symbols). */
-  private static final String PREFIX_CHARS = "§%=—–…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪"
-      + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧" + "$£€¥฿₽﷼₴";
-  /** Characters that are a suffix on their own. */
-  private static final String SUFFIX_CHARS = "…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪"
-      + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧—–";
-  /** What may stand before a final period that is split off (besides digits and lower-case letters). */
-  private static final String BEFORE_PERIOD = "%²-+…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪|"
-      + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
-  private static final String QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
-  private static final String CURRENCY_AFTER_NUMBER = "$£€¥฿₽﷼₴";
-  private static final java.util.Set<String> UNITS = java.util.Set.of("km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³",
-      "cm", "cm²", "cm³", "mm", "mm²", "mm³", "ha", "µm", "nm", "yd", "in", "ft", "kg", "g", "mg", "µg", "t",
-      "lb", "oz", "m/s", "km/h", "kmh", "mph", "hPa", "Pa", "mbar", "mb", "MB", "kb", "KB", "gb", "GB", "tb",
-      "TB", "T", "G", "M", "K", "%", "км", "м", "см", "мм", "кг", "г", "мг", "US$", "C$", "A$");
-  /** Sentence-final marks of the sentencizer (the ones in the Basic Multilingual Plane). */
-  private static final String SENTENCE_END = "!.?։؟۔܀܁܂߹।॥၊။።፧፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿‼‽⁇⁈⁉⸮⸼꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫﹒﹖﹗！．？｡。";
+  /**
+   * Characters that are a prefix on their own (opening punctuation, quotes, currency signs,
+   * symbols).
+   */
+  private static final String PREFIX_CHARS =
+      "§%=—–…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪" + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧" + "$£€¥฿₽﷼₴";
 
-  /** A web address stays one token (the tokenizer's URL rule, in short). */
-  private static final Pattern URL = Pattern.compile(
-      "(?:(?:[A-Za-z][A-Za-z0-9+.-]*)://|www\\.)?(?:[^\\s/?#@:]+(?::[^\\s/?#@]*)?@)?"
-          + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]{0,62}[\\p{L}\\p{N}])?\\.)+[a-z\\u00a1-\\uffff]{2,63}\\.?"
-          + "(?::\\d{2,5})?(?:[/?#]\\S*)?");
+  /** Characters that are a suffix on their own. */
+  private static final String SUFFIX_CHARS =
+      "…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪" + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧—–";
 
   /**
-   * The last text this thread tokenized and its words: the chain passes the same String through the Gopher,
-   * FineWeb and safety rules, so it is tokenized once, not three times.
+   * What may stand before a final period that is split off (besides digits and lower-case letters).
+   */
+  private static final String BEFORE_PERIOD =
+      "%²-+…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪|" + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
+
+  private static final String QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
+  private static final String CURRENCY_AFTER_NUMBER = "$£€¥฿₽﷼₴";
+  private static final java.util.Set<String> UNITS =
+      java.util.Set.of(
+          "km", "km²", "km³", "m", "m²", "m³", "dm", "dm²", "dm³", "cm", "cm²", "cm³", "mm", "mm²",
+          "mm³", "ha", "µm", "nm", "yd", "in", "ft", "kg", "g", "mg", "µg", "t", "lb", "oz", "m/s",
+          "km/h", "kmh", "mph", "hPa", "Pa", "mbar", "mb", "MB", "kb", "KB", "gb", "GB", "tb", "TB",
+          "T", "G", "M", "K", "%", "км", "м", "см", "мм", "кг", "г", "мг", "US$", "C$", "A$");
+
+  /** Sentence-final marks of the sentencizer (the ones in the Basic Multilingual Plane). */
+  private static final String SENTENCE_END =
+      "!.?։؟۔܀܁܂߹।॥၊။።፧፨᙮᜵᜶᠃᠉᥄᥅᪨᪩᪪᪫᭚᭛᭞᭟᰻᰼᱾᱿‼‽⁇⁈⁉⸮⸼꓿꘎꘏꛳꛷꡶꡷꣎꣏꤯꧈꧉꩝꩞꩟꫰꫱꯫﹒﹖﹗！．？｡。";
+
+  /** A web address stays one token (the tokenizer's URL rule, in short). */
+  private static final Pattern URL =
+      Pattern.compile(
+          "(?:(?:[A-Za-z][A-Za-z0-9+.-]*)://|www\\.)?(?:[^\\s/?#@:]+(?::[^\\s/?#@]*)?@)?"
+              + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]{0,62}[\\p{L}\\p{N}])?\\.)+[a-z\\u00a1-\\uffff]{2,63}\\.?"
+              + "(?::\\d{2,5})?(?:[/?#]\\S*)?");
+
+  /**
+   * The last text this thread tokenized and its words: the chain passes the same String through the
+   * Gopher, FineWeb and safety rules, so it is tokenized once, not three times.
    */
   private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
 
-  /** The words of {@code text}: every non-whitespace token (datatrove's {@code word_tokenize}); unmodifiable. */
+  /**
+   * The words of {@code text}: every non-whitespace token (datatrove's {@code word_tokenize});
+   * unmodifiable.
+   */
   @SuppressWarnings("unchecked")
   public static List<String> words(String text) {
     Object[] last = LAST.get();
@@ -70,7 +89,9 @@ public final class WordTokenizer {
     return words;
   }
 
-  /** How many non-empty sentences {@code text} has (datatrove's {@code len(sent_tokenize(text))}). */
+  /**
+   * How many non-empty sentences {@code text} has (datatrove's {@code len(sent_tokenize(text))}).
+   */
   public static int sentenceCount(String text) {
     List<String> tokens = tokens(text);
     int sentences = 0;
@@ -91,7 +112,10 @@ public final class WordTokenizer {
     return sentences;
   }
 
-  /** Every token, whitespace tokens included (a run of whitespace other than one plain space after a token). */
+  /**
+   * Every token, whitespace tokens included (a run of whitespace other than one plain space after a
+   * token).
+   */
   static List<String> tokens(String text) {
     List<String> out = new ArrayList<>(Math.max(8, text.length() / 4));
     int n = text.length();
@@ -100,7 +124,8 @@ public final class WordTokenizer {
       int start = i;
       if (PyText.isSpace(text.charAt(i))) {
         while (i < n && PyText.isSpace(text.charAt(i))) i++;
-        // one plain space right after a token belongs to it; any other whitespace is a token of its own
+        // one plain space right after a token belongs to it; any other whitespace is a token of its
+        // own
         int from = (start > 0 && text.charAt(start) == ' ') ? start + 1 : start;
         if (from < i) out.add(text.substring(from, i));
       } else {
@@ -114,8 +139,9 @@ public final class WordTokenizer {
   }
 
   /**
-   * Special cases the affix rules cut apart ("z.B." gives "z" "." "B.", but "z." is an abbreviation): runs of
-   * two to four tokens of one piece whose concatenation is a special case become that special case's tokens.
+   * Special cases the affix rules cut apart ("z.B." gives "z" "." "B.", but "z." is an
+   * abbreviation): runs of two to four tokens of one piece whose concatenation is a special case
+   * become that special case's tokens.
    */
   private static void mergeSpecials(List<String> out, int from) {
     for (int i = from; i < out.size() - 1; i++) {
@@ -199,7 +225,9 @@ public final class WordTokenizer {
     if (c == '+') return s.length() > 1 && isDigit(s.charAt(1)) ? 0 : 1;
     if (s.startsWith("US$")) return 3;
     if ((c == 'C' || c == 'A') && s.length() > 1 && s.charAt(1) == '$') return 2;
-    if (PREFIX_CHARS.indexOf(c) >= 0 || (c >= '\u20A0' && c <= '\u20BF') || isIcon(s.codePointAt(0))) {
+    if (PREFIX_CHARS.indexOf(c) >= 0
+        || (c >= '\u20A0' && c <= '\u20BF')
+        || isIcon(s.codePointAt(0))) {
       return Character.charCount(s.codePointAt(0));
     }
     return 0;
@@ -230,14 +258,20 @@ public final class WordTokenizer {
     int len = n - p;
     char last = s.charAt(n - 1);
     if (len == 1 && (SUFFIX_CHARS.indexOf(last) >= 0 || isIcon(last))) return true;
-    if (len == 2 && Character.isSurrogatePair(s.charAt(p), last) && isIcon(s.codePointAt(p))) return true;
-    if (tail.equals("……") || tail.equals("'s") || tail.equals("'S") || tail.equals("’s") || tail.equals("’S")) {
+    if (len == 2 && Character.isSurrogatePair(s.charAt(p), last) && isIcon(s.codePointAt(p)))
+      return true;
+    if (tail.equals("……")
+        || tail.equals("'s")
+        || tail.equals("'S")
+        || tail.equals("’s")
+        || tail.equals("’S")) {
       return true;
     }
     boolean afterDigit = p > 0 && isDigit(s.charAt(p - 1));
     if (afterDigit) {
       if (tail.equals("+")) return true;
-      if (len == 1 && (CURRENCY_AFTER_NUMBER.indexOf(last) >= 0 || (last >= '\u20A0' && last <= '\u20BF'))) {
+      if (len == 1
+          && (CURRENCY_AFTER_NUMBER.indexOf(last) >= 0 || (last >= '\u20A0' && last <= '\u20BF'))) {
         return true;
       }
       if (UNITS.contains(tail)) return true;
@@ -281,8 +315,11 @@ public final class WordTokenizer {
     if (c == '.' && after == '.') return run(s, i, '.');
     if (c == '…') return i + 1;
     if (isIcon(s.codePointAt(i))) return i + Character.charCount(s.codePointAt(i));
-    if (i > 0 && isDigit(before) && "+-*^".indexOf(c) >= 0 && (isDigit(after) || after == '-')) return i + 1;
-    if (c == '.' && i > 0 && (isLower(before) || QUOTES.indexOf(before) >= 0)
+    if (i > 0 && isDigit(before) && "+-*^".indexOf(c) >= 0 && (isDigit(after) || after == '-'))
+      return i + 1;
+    if (c == '.'
+        && i > 0
+        && (isLower(before) || QUOTES.indexOf(before) >= 0)
         && (isUpper(after) || QUOTES.indexOf(after) >= 0)) {
       return i + 1;
     }
@@ -291,7 +328,8 @@ public final class WordTokenizer {
     boolean alnumBefore = letterBefore || (i > 0 && isDigit(before));
     if (alnumBefore) {
       for (String h : new String[] {"-", "–", "—", "--", "---", "——", "~"}) {
-        if (s.startsWith(h, i) && i + h.length() < n && isAlpha(s.charAt(i + h.length()))) return i + h.length();
+        if (s.startsWith(h, i) && i + h.length() < n && isAlpha(s.charAt(i + h.length())))
+          return i + h.length();
       }
       if (":<>=/".indexOf(c) >= 0 && isAlpha(after)) return i + 1;
     }
@@ -308,13 +346,19 @@ public final class WordTokenizer {
     return c >= '0' && c <= '9';
   }
 
-  /** Letters; letters of scripts without case count as both lower and upper case (as in spaCy's classes). */
+  /**
+   * Letters; letters of scripts without case count as both lower and upper case (as in spaCy's
+   * classes).
+   */
   private static boolean isAlpha(char c) {
     if (Character.isLetter(c)) return true;
-    // spaCy's letter classes are whole script blocks: vowel signs and native digits of Indic, Arabic ... count
+    // spaCy's letter classes are whole script blocks: vowel signs and native digits of Indic,
+    // Arabic ... count
     int t = Character.getType(c);
-    return c > 0x2FF && (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
-        || t == Character.DECIMAL_DIGIT_NUMBER);
+    return c > 0x2FF
+        && (t == Character.NON_SPACING_MARK
+            || t == Character.COMBINING_SPACING_MARK
+            || t == Character.DECIMAL_DIGIT_NUMBER);
   }
 
   private static boolean isLower(char c) {
@@ -331,12 +375,17 @@ public final class WordTokenizer {
   }
 
   /**
-   * The punctuation and control characters datatrove's Gopher rule does not count as a word when a token is
-   * made only of them ({@code datatrove.utils.text.PUNCTUATION}; note the full-width "１" among them).
+   * The punctuation and control characters datatrove's Gopher rule does not count as a word when a
+   * token is made only of them ({@code datatrove.utils.text.PUNCTUATION}; note the full-width "１"
+   * among them).
    */
-  private static final String SYMBOLS = "!/—”:％１〈&(、━\\【#%「」，】；+^]~“《„';’{|∶´[=-`*．（–？！：$～«〉,><》)?）。…@_.\"}►»";
+  private static final String SYMBOLS =
+      "!/—”:％１〈&(、━\\【#%「」，】；+^]~“《„';’{|∶´[=-`*．（–？！：$～«〉,><》)?）。…@_.\"}►»";
 
-  /** True when every character of {@code t} is one of those symbols or a control character (tab and newline excepted). */
+  /**
+   * True when every character of {@code t} is one of those symbols or a control character (tab and
+   * newline excepted).
+   */
   public static boolean isSymbolToken(String t) {
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
@@ -352,9 +401,13 @@ public final class WordTokenizer {
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
       switch (Character.getType(cp)) {
-        case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-            Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-            Character.OTHER_PUNCTUATION -> { }
+        case Character.CONNECTOR_PUNCTUATION,
+            Character.DASH_PUNCTUATION,
+            Character.START_PUNCTUATION,
+            Character.END_PUNCTUATION,
+            Character.INITIAL_QUOTE_PUNCTUATION,
+            Character.FINAL_QUOTE_PUNCTUATION,
+            Character.OTHER_PUNCTUATION -> {}
         default -> {
           return false;
         }

@@ -1,5 +1,6 @@
 /**
- * Word splitting and text scopes shared by the filters (the Python-compatible splits datatrove's rules assume).
+ * Word splitting and text scopes shared by the filters (the Python-compatible splits datatrove's
+ * rules assume).
  *
  * <p>Part of org.lmforge.dataprep.filter.
  */

@@ -38,12 +38,19 @@ class OptOutFilterTest {
 
   @Test
   void domainAndPrefixListsAndTheFilter() throws IOException {
-    Path domains = Files.writeString(tmp.resolve("domains.txt"), "# opted-out publishers\nnews.example\n");
-    Path prefixes = Files.writeString(tmp.resolve("prefixes.txt"), "https://blog.example.org/private/\n");
-    OptOutFilter f = new OptOutFilter(new OptOutConfig(List.of(domains.toString()), List.of(prefixes.toString()),
-        OptOutConfig.defaults().robotsTokens()));
+    Path domains =
+        Files.writeString(tmp.resolve("domains.txt"), "# opted-out publishers\nnews.example\n");
+    Path prefixes =
+        Files.writeString(tmp.resolve("prefixes.txt"), "https://blog.example.org/private/\n");
+    OptOutFilter f =
+        new OptOutFilter(
+            new OptOutConfig(
+                List.of(domains.toString()),
+                List.of(prefixes.toString()),
+                OptOutConfig.defaults().robotsTokens()));
     assertEquals("opt_out.domain", f.apply(at("https://www.news.example/a")).reason());
-    assertEquals("opt_out.url_prefix", f.apply(at("http://www.blog.example.org/private/post-1")).reason());
+    assertEquals(
+        "opt_out.url_prefix", f.apply(at("http://www.blog.example.org/private/post-1")).reason());
     assertNull(f.apply(at("https://blog.example.org/public/post-1")).reason());
     assertNull(f.apply(at("https://othernews.example/")).reason());
     assertEquals("opt_out.robots_directive", f.apply(at("https://ok.example/"), "noai").reason());
@@ -52,8 +59,12 @@ class OptOutFilterTest {
 
   @Test
   void missingListIsAnError() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OptOut(
-        new OptOutConfig(List.of("/no/such/optout.txt"), List.of(), List.of("noai"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new OptOut(
+                    new OptOutConfig(List.of("/no/such/optout.txt"), List.of(), List.of("noai"))));
     assertTrue(e.getMessage().contains("/no/such/optout.txt"));
   }
 }

@@ -1,7 +1,6 @@
 package org.lmforge.dataprep.filter.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,41 +17,53 @@ class PiiRedactorTest {
 
   @Test
   void redactsEmails() {
-    PiiRedactor.Result res = r.redact("Contact jane.doe+press@example-news.co.uk or info@europarl.europa.eu.", "en");
+    PiiRedactor.Result res =
+        r.redact("Contact jane.doe+press@example-news.co.uk or info@europarl.europa.eu.", "en");
     assertEquals("Contact <EMAIL> or <EMAIL>.", res.text());
     assertEquals(Map.of(PiiRedactor.EMAIL, 2), res.counts());
-    unchanged("Download logo@2x.png and icon@3x.webp for retina screens; follow @europarl on social media.", "en");
+    unchanged(
+        "Download logo@2x.png and icon@3x.webp for retina screens; follow @europarl on social media.",
+        "en");
   }
 
   @Test
   void redactsGlobalIpAddressesOnly() {
-    assertEquals("Server <IP_ADDRESS> answered, then <IP_ADDRESS> did.",
+    assertEquals(
+        "Server <IP_ADDRESS> answered, then <IP_ADDRESS> did.",
         r.redact("Server 8.8.4.4 answered, then 2a00:1450:4001:82b::200e did.", "en").text());
-    unchanged("Set the router to 192.168.1.1 with netmask 255.255.255.0; ping 127.0.0.1 or ::1.", "en");
+    unchanged(
+        "Set the router to 192.168.1.1 with netmask 255.255.255.0; ping 127.0.0.1 or ::1.", "en");
     unchanged("See RFC 5737: 203.0.113.7 and 2001:db8::1 are documentation addresses.", "en");
   }
 
   @Test
   void versionNumbersAreNotIpAddresses() {
     unchanged("Upgrade to version 1.2.3.4 before Friday.", "en");
-    unchanged("Firmware v2.10.4.1 fixes the Wi-Fi bug, and release 10.0.19041.1 is the May update.", "en");
-    unchanged("The app (build 4.1.2.7) needs Android 8.1.0 or later; see section 3.2.1.4.5 too.", "en");
+    unchanged(
+        "Firmware v2.10.4.1 fixes the Wi-Fi bug, and release 10.0.19041.1 is the May update.",
+        "en");
+    unchanged(
+        "The app (build 4.1.2.7) needs Android 8.1.0 or later; see section 3.2.1.4.5 too.", "en");
     unchanged("std::vector<int> v; meeting at 12:30:45 and the a::b::c path", "en");
   }
 
   @Test
   void redactsPhoneNumbersInternationalAndNational() {
-    PiiRedactor.Result res = r.redact("Call +44 20 7946 0958 or our US line (415) 555-2671 today.", "en");
+    PiiRedactor.Result res =
+        r.redact("Call +44 20 7946 0958 or our US line (415) 555-2671 today.", "en");
     assertEquals("Call <PHONE> or our US line <PHONE> today.", res.text());
     assertEquals(2, res.counts().get(PiiRedactor.PHONE));
-    assertEquals("Rufen Sie uns an: <PHONE>.", r.redact("Rufen Sie uns an: 030 12345678.", "de").text());
-    assertEquals("Appelez le <PHONE> !", r.redact("Appelez le +33 1 42 68 53 00 !", "unknown").text());
+    assertEquals(
+        "Rufen Sie uns an: <PHONE>.", r.redact("Rufen Sie uns an: 030 12345678.", "de").text());
+    assertEquals(
+        "Appelez le <PHONE> !", r.redact("Appelez le +33 1 42 68 53 00 !", "unknown").text());
   }
 
   @Test
   void datesPricesIsbnsAndCountsAreNotPhoneNumbers() {
     unchanged("The summit ran from 2021-03-04 to 04/03/2021 and again on 12.05.2022.", "en");
-    unchanged("The laptop costs $1,299.99 (was €1.499,00); revenue reached 4,250,000,000 dollars.", "en");
+    unchanged(
+        "The laptop costs $1,299.99 (was €1.499,00); revenue reached 4,250,000,000 dollars.", "en");
     unchanged("ISBN 978-3-16-148410-0 and ISBN-10: 0-306-40615-2; see also 9780306406157.", "en");
     unchanged("Population: 8,336,817 people in 2019; the marathon record is 2:01:09.", "en");
   }

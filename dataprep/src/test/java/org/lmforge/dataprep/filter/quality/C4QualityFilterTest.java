@@ -13,13 +13,14 @@ import org.lmforge.dataprep.filter.Verdict;
 class C4QualityFilterTest {
   private final C4QualityFilter f = new C4QualityFilter(C4Config.defaults());
 
-  private static final List<String> LINES = List.of(
-      "Parliament approved the new fisheries budget.",
-      "Several members asked about rural hospitals.",
-      "A delegation presented plans for cleaner harbours.",
-      "Farmers reported record harvests this year.",
-      "Teachers called for smaller classes.",
-      "Engineers proposed new railway links.");
+  private static final List<String> LINES =
+      List.of(
+          "Parliament approved the new fisheries budget.",
+          "Several members asked about rural hospitals.",
+          "A delegation presented plans for cleaner harbours.",
+          "Farmers reported record harvests this year.",
+          "Teachers called for smaller classes.",
+          "Engineers proposed new railway links.");
 
   private Verdict apply(String text) {
     return f.apply(TestTexts.doc(text, "en"));
@@ -38,27 +39,41 @@ class C4QualityFilterTest {
     assertNull(five.reason());
     assertEquals(lines(5), five.doc().text());
     // sentences, not lines: one line of five sentences is enough, abbreviations do not end one
-    assertNull(apply("One two three. Four five six! Seven eight nine? Ten eleven. Twelve thirteen.").reason());
-    assertEquals(C4QualityFilter.TOO_FEW_SENTENCES,
-        apply("Dr. Smith met Mr. Jones.\nThey spoke e.g. about the U.S. economy.\nIt was 5 p.m. then.\n"
-            + "Nothing else happened.").reason());
+    assertNull(
+        apply("One two three. Four five six! Seven eight nine? Ten eleven. Twelve thirteen.")
+            .reason());
+    assertEquals(
+        C4QualityFilter.TOO_FEW_SENTENCES,
+        apply(
+                "Dr. Smith met Mr. Jones.\nThey spoke e.g. about the U.S. economy.\nIt was 5 p.m. then.\n"
+                    + "Nothing else happened.")
+            .reason());
   }
 
   @Test
   void shortLinesAreRemovedBeforeTheyCanDropThePage() {
-    // a two-word line is removed by the word rule before the lorem-ipsum and curly-bracket checks see it
+    // a two-word line is removed by the word rule before the lorem-ipsum and curly-bracket checks
+    // see it
     Verdict v = apply(lines(5, "Lorem ipsum", "{x}", "Menu"));
     assertNull(v.reason());
     assertEquals(lines(5), v.doc().text());
     assertEquals(3, v.edits().get(C4QualityFilter.LINE_TOO_FEW_WORDS));
-    assertEquals(C4QualityFilter.LOREM_IPSUM, apply(lines(5, "Lorem ipsum dolor sit amet.")).reason());
-    assertEquals(C4QualityFilter.CURLY_BRACKET, apply(lines(5, "The code is { x } here.")).reason());
+    assertEquals(
+        C4QualityFilter.LOREM_IPSUM, apply(lines(5, "Lorem ipsum dolor sit amet.")).reason());
+    assertEquals(
+        C4QualityFilter.CURLY_BRACKET, apply(lines(5, "The code is { x } here.")).reason());
   }
 
   @Test
   void lineRulesRemoveLinesAndCountThem() {
-    Verdict v = apply(lines(5, "Please enable JavaScript to continue.", "Read our privacy policy here.",
-        "Sources say so [1] and [citation needed] too.", "x".repeat(1001) + " is one long word."));
+    Verdict v =
+        apply(
+            lines(
+                5,
+                "Please enable JavaScript to continue.",
+                "Read our privacy policy here.",
+                "Sources say so [1] and [citation needed] too.",
+                "x".repeat(1001) + " is one long word."));
     assertNull(v.reason());
     assertEquals(lines(5, "Sources say so  and  too."), v.doc().text());
     assertEquals(1, v.edits().get(C4QualityFilter.LINE_JAVASCRIPT));
@@ -66,9 +81,11 @@ class C4QualityFilterTest {
     assertEquals(1, v.edits().get(C4QualityFilter.CITATIONS));
     assertEquals(1, v.edits().get(C4QualityFilter.LINE_LONG_WORD));
     // a word of exactly 1000 characters is allowed
-    assertTrue(apply(lines(5, "y".repeat(1000) + " stays here.")).doc().text().contains("y".repeat(1000)));
+    assertTrue(
+        apply(lines(5, "y".repeat(1000) + " stays here.")).doc().text().contains("y".repeat(1000)));
     // removed lines do not count: four kept sentences plus a javascript line is too few
-    assertEquals(C4QualityFilter.TOO_FEW_SENTENCES,
+    assertEquals(
+        C4QualityFilter.TOO_FEW_SENTENCES,
         apply(lines(4, "Please enable JavaScript to continue.")).reason());
   }
 
@@ -82,12 +99,32 @@ class C4QualityFilterTest {
   @Test
   void terminalPunctuationRuleWhenEnabled() {
     C4Config d = C4Config.defaults();
-    C4QualityFilter strict = new C4QualityFilter(new C4Config(d.removeCitations(), true, d.minSentences(),
-        d.minWordsPerLine(), d.maxWordLength(), d.filterLoremIpsum(), d.filterJavascript(), d.filterCurlyBracket(),
-        d.filterPolicy(), d.terminalPunctuation(), d.policySubstrings(), d.extraTerminalPunctuation(),
-        d.skipWordRulesWithoutSpaces()));
-    Verdict v = strict.apply(TestTexts.doc(lines(5, "No final mark here", "Trailing ellipsis here...",
-        "She said \"yes.\"", "It is cited here.[1]"), "en"));
+    C4QualityFilter strict =
+        new C4QualityFilter(
+            new C4Config(
+                d.removeCitations(),
+                true,
+                d.minSentences(),
+                d.minWordsPerLine(),
+                d.maxWordLength(),
+                d.filterLoremIpsum(),
+                d.filterJavascript(),
+                d.filterCurlyBracket(),
+                d.filterPolicy(),
+                d.terminalPunctuation(),
+                d.policySubstrings(),
+                d.extraTerminalPunctuation(),
+                d.skipWordRulesWithoutSpaces()));
+    Verdict v =
+        strict.apply(
+            TestTexts.doc(
+                lines(
+                    5,
+                    "No final mark here",
+                    "Trailing ellipsis here...",
+                    "She said \"yes.\"",
+                    "It is cited here.[1]"),
+                "en"));
     assertEquals(lines(5, "She said \"yes.\"", "It is cited here."), v.doc().text());
     assertEquals(2, v.edits().get(C4QualityFilter.LINE_NO_TERMINAL_PUNCT));
   }

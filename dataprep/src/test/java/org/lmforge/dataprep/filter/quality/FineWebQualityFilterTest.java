@@ -16,7 +16,11 @@ class FineWebQualityFilterTest {
   private static List<String> lines(int n, int punct) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      out.add("Line number " + (100 + i) + " talks about budgets and harbours" + (i < punct ? "." : ""));
+      out.add(
+          "Line number "
+              + (100 + i)
+              + " talks about budgets and harbours"
+              + (i < punct ? "." : ""));
     }
     return out;
   }
@@ -27,8 +31,9 @@ class FineWebQualityFilterTest {
 
   @Test
   void linePunctuationShareAtMostTwelvePercentDrops() {
-    assertEquals(FineWebQualityFilter.LINE_PUNCT, reason(String.join("\n", lines(25, 3))));   // 3 / 25 = 0.12
-    assertNull(reason(String.join("\n", lines(25, 4))));                                       // 0.16
+    assertEquals(
+        FineWebQualityFilter.LINE_PUNCT, reason(String.join("\n", lines(25, 3)))); // 3 / 25 = 0.12
+    assertNull(reason(String.join("\n", lines(25, 4)))); // 0.16
   }
 
   @Test
@@ -47,20 +52,21 @@ class FineWebQualityFilterTest {
     List<String> l = lines(2, 2);
     for (int i = 0; i < 4; i++) l.add("Short line " + i + ".");
     assertNull(reason(String.join("\n", l)));
-    l.add("Short line 9.");                                                                    // 5 / 7 = 0.714
+    l.add("Short line 9."); // 5 / 7 = 0.714
     assertEquals(FineWebQualityFilter.SHORT_LINES, reason(String.join("\n", l)));
     // exactly 30 characters is short, 31 is not
     List<String> m = new ArrayList<>(lines(1, 1));
     for (String c : List.of("a", "b", "c")) m.add(c.repeat(29) + ".");
-    assertEquals(FineWebQualityFilter.SHORT_LINES, reason(String.join("\n", m)));              // 3 / 4
+    assertEquals(FineWebQualityFilter.SHORT_LINES, reason(String.join("\n", m))); // 3 / 4
     m.set(1, "a" + m.get(1));
     m.set(2, "b" + m.get(2));
-    assertNull(reason(String.join("\n", m)));                                                  // 1 / 4
+    assertNull(reason(String.join("\n", m))); // 1 / 4
   }
 
   @Test
   void duplicateLineCharactersOfOnePercentDrop() {
-    // 10 distinct lines of 49 characters + "Ok." twice: 3 duplicate characters of 490 + 6 = 496: 0.006
+    // 10 distinct lines of 49 characters + "Ok." twice: 3 duplicate characters of 490 + 6 = 496:
+    // 0.006
     List<String> l = lines(10, 10);
     assertEquals(49, l.get(0).length());
     l.add("Ok.");
@@ -77,18 +83,32 @@ class FineWebQualityFilterTest {
 
   @Test
   void newlinesPerTokenAboveThreeTenthsDrop() {
-    // every line "Internationalisation standardisation." is 3 tokens (the period is one); 12 lines: 11 / 36
-    String[] w = {"Internationalisation", "standardisation", "decentralisation", "environmentalism",
-        "counterproductive", "incomprehensible", "telecommunications", "responsibilities", "institutionalised",
-        "overwhelmingly", "misunderstandings", "characteristically", "disproportionately", "interdisciplinary"};
+    // every line "Internationalisation standardisation." is 3 tokens (the period is one); 12 lines:
+    // 11 / 36
+    String[] w = {
+      "Internationalisation",
+      "standardisation",
+      "decentralisation",
+      "environmentalism",
+      "counterproductive",
+      "incomprehensible",
+      "telecommunications",
+      "responsibilities",
+      "institutionalised",
+      "overwhelmingly",
+      "misunderstandings",
+      "characteristically",
+      "disproportionately",
+      "interdisciplinary"
+    };
     List<String> two = new ArrayList<>();
     List<String> three = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       two.add(w[i] + " " + w[(i + 3) % 14] + ".");
       three.add(w[i] + " " + w[(i + 3) % 14] + " " + w[(i + 5) % 14] + ".");
     }
-    assertEquals(FineWebQualityFilter.LIST_RATIO, reason(String.join("\n", two)));            // 11 / 36
-    assertNull(reason(String.join("\n", three)));                                              // 11 / 48
+    assertEquals(FineWebQualityFilter.LIST_RATIO, reason(String.join("\n", two))); // 11 / 36
+    assertNull(reason(String.join("\n", three))); // 11 / 48
   }
 
   @Test

@@ -9,9 +9,10 @@ import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.TestTexts;
 
 /**
- * Each Gopher quality rule on both sides of its default threshold, exactly at it where the arithmetic allows.
- * Token counts are worked out by hand from the reference tokenization: "the cat " * 32 is 64 tokens, all
- * words of 3 letters with a stop word in each pair; "#xyz" is "#" + "xyz"; "wait..." is "wait" + "...".
+ * Each Gopher quality rule on both sides of its default threshold, exactly at it where the
+ * arithmetic allows. Token counts are worked out by hand from the reference tokenization: "the cat
+ * " * 32 is 64 tokens, all words of 3 letters with a stop word in each pair; "#xyz" is "#" + "xyz";
+ * "wait..." is "wait" + "...".
  */
 class GopherQualityFilterTest {
   private final GopherQualityFilter f = new GopherQualityFilter(GopherQualityConfig.defaults());
@@ -30,8 +31,9 @@ class GopherQualityFilterTest {
 
   @Test
   void wordCountAtFiftyIsKeptAndHyphenatedWordsCountTwice() {
-    assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(times("the cat ", 24) + "the"));   // 49 words
-    assertNull(reason(times("the cat ", 25)));                                                  // 50 words
+    assertEquals(
+        GopherQualityFilter.TOO_FEW_WORDS, reason(times("the cat ", 24) + "the")); // 49 words
+    assertNull(reason(times("the cat ", 25))); // 50 words
     // "wellknown" is one word (49), "well-known" is "well" "-" "known": two words (50)
     assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(times("the cat ", 24) + "wellknown"));
     assertNull(reason(times("the cat ", 24) + "well-known"));
@@ -40,54 +42,78 @@ class GopherQualityFilterTest {
   @Test
   void maxWords() {
     GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter small = new GopherQualityFilter(new GopherQualityConfig(d.minWords(), 60,
-        d.minMeanWordLength(), d.maxMeanWordLength(), d.maxSymbolWordRatio(), d.maxBulletLineFrac(),
-        d.maxEllipsisLineFrac(), d.minAlphaWordFrac(), d.minStopWords(), d.stopWords(), d.stopWordLanguages(),
-        d.bulletChars(), d.skipWordRulesWithoutSpaces()));
+    GopherQualityFilter small =
+        new GopherQualityFilter(
+            new GopherQualityConfig(
+                d.minWords(),
+                60,
+                d.minMeanWordLength(),
+                d.maxMeanWordLength(),
+                d.maxSymbolWordRatio(),
+                d.maxBulletLineFrac(),
+                d.maxEllipsisLineFrac(),
+                d.minAlphaWordFrac(),
+                d.minStopWords(),
+                d.stopWords(),
+                d.stopWordLanguages(),
+                d.bulletChars(),
+                d.skipWordRulesWithoutSpaces()));
     assertNull(small.apply(TestTexts.doc(times("the cat ", 30), "en")).reason());
-    assertEquals(GopherQualityFilter.TOO_MANY_WORDS, small.apply(TestTexts.doc(times("the cat ", 31), "en")).reason());
+    assertEquals(
+        GopherQualityFilter.TOO_MANY_WORDS,
+        small.apply(TestTexts.doc(times("the cat ", 31), "en")).reason());
   }
 
   @Test
   void meanWordLengthBoundsAreInclusive() {
-    assertNull(reason(times("the and ", 30)));                                           // 180 / 60 = 3.0
-    assertEquals(GopherQualityFilter.SHORT_WORDS, reason(times("the and ", 30) + "to")); // 182 / 61 < 3
-    assertNull(reason(times("the internationalisms ", 30)));                             // (3 + 17) / 2 = 10.0
-    assertEquals(GopherQualityFilter.LONG_WORDS, reason(times("the internationalismss ", 30))); // 10.5
+    assertNull(reason(times("the and ", 30))); // 180 / 60 = 3.0
+    assertEquals(
+        GopherQualityFilter.SHORT_WORDS, reason(times("the and ", 30) + "to")); // 182 / 61 < 3
+    assertNull(reason(times("the internationalisms ", 30))); // (3 + 17) / 2 = 10.0
+    assertEquals(
+        GopherQualityFilter.LONG_WORDS, reason(times("the internationalismss ", 30))); // 10.5
   }
 
   @Test
   void hashesPerTokenAboveOneTenthDrop() {
-    assertNull(reason(times("the cat ", 32) + times("#xyz ", 8)));                          // 8 / 80 = 0.1
-    assertEquals(GopherQualityFilter.HASHES, reason(times("the cat ", 32) + times("#xyz ", 9))); // 9 / 82
+    assertNull(reason(times("the cat ", 32) + times("#xyz ", 8))); // 8 / 80 = 0.1
+    assertEquals(
+        GopherQualityFilter.HASHES, reason(times("the cat ", 32) + times("#xyz ", 9))); // 9 / 82
   }
 
   @Test
   void ellipsesPerTokenAboveOneTenthDrop() {
-    assertNull(reason(times("wait... ", 8) + times("the cat ", 32)));                       // 8 / 80 = 0.1
-    assertEquals(GopherQualityFilter.ELLIPSES, reason(times("wait... ", 9) + times("the cat ", 32)));
-    assertEquals(GopherQualityFilter.ELLIPSES, reason(times("wait\u2026 ", 9) + times("the cat ", 32)));
+    assertNull(reason(times("wait... ", 8) + times("the cat ", 32))); // 8 / 80 = 0.1
+    assertEquals(
+        GopherQualityFilter.ELLIPSES, reason(times("wait... ", 9) + times("the cat ", 32)));
+    assertEquals(
+        GopherQualityFilter.ELLIPSES, reason(times("wait\u2026 ", 9) + times("the cat ", 32)));
   }
 
   @Test
   void bulletLinesStartWithADash() {
     String line = "the cat and the dog\n";
-    assertNull(reason(times("- " + line, 18) + times(line, 2)));                            // 18 / 20 = 0.9
-    assertEquals(GopherQualityFilter.BULLET_LINES, reason(times("- " + line, 19) + line)); // 19 / 20
-    assertEquals(GopherQualityFilter.BULLET_LINES, reason(times("  - " + line, 19) + line), "after spaces");
+    assertNull(reason(times("- " + line, 18) + times(line, 2))); // 18 / 20 = 0.9
+    assertEquals(
+        GopherQualityFilter.BULLET_LINES, reason(times("- " + line, 19) + line)); // 19 / 20
+    assertEquals(
+        GopherQualityFilter.BULLET_LINES, reason(times("  - " + line, 19) + line), "after spaces");
   }
 
   @Test
   void ellipsisLinesAboveThirtyPercentDrop() {
     String words = "the cat and the dog sat upon the mat";
-    assertNull(reason(times(words + "...\n", 3) + times(words + ".\n", 7)));                // 3 / 10 = 0.3
-    assertEquals(GopherQualityFilter.ELLIPSIS_LINES, reason(times(words + "...\n", 4) + times(words + ".\n", 6)));
+    assertNull(reason(times(words + "...\n", 3) + times(words + ".\n", 7))); // 3 / 10 = 0.3
+    assertEquals(
+        GopherQualityFilter.ELLIPSIS_LINES,
+        reason(times(words + "...\n", 4) + times(words + ".\n", 6)));
   }
 
   @Test
   void alphabeticShareCountsPunctuationTokens() {
-    assertNull(reason(times("the cat ", 32) + times("1234 ", 16)));                         // 64 / 80 = 0.8
-    assertEquals(GopherQualityFilter.ALPHA_WORDS, reason(times("the cat ", 32) + times("1234 ", 17)));
+    assertNull(reason(times("the cat ", 32) + times("1234 ", 16))); // 64 / 80 = 0.8
+    assertEquals(
+        GopherQualityFilter.ALPHA_WORDS, reason(times("the cat ", 32) + times("1234 ", 17)));
     // commas are not words, but they are tokens: 64 / 81 of the tokens have a letter
     assertNull(reason(times("the cat ", 32) + times(", ", 16)));
     assertEquals(GopherQualityFilter.ALPHA_WORDS, reason(times("the cat ", 32) + times(", ", 17)));
@@ -108,11 +134,24 @@ class GopherQualityFilterTest {
     assertNull(reason(german, "de"));
     assertEquals(GopherQualityFilter.STOP_WORDS, reason(german, "unknown"));
     GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter everywhere = new GopherQualityFilter(new GopherQualityConfig(d.minWords(), d.maxWords(),
-        d.minMeanWordLength(), d.maxMeanWordLength(), d.maxSymbolWordRatio(), d.maxBulletLineFrac(),
-        d.maxEllipsisLineFrac(), d.minAlphaWordFrac(), d.minStopWords(), d.stopWords(), List.of("*"),
-        d.bulletChars(), d.skipWordRulesWithoutSpaces()));
-    assertEquals(GopherQualityFilter.STOP_WORDS, everywhere.apply(TestTexts.doc(german, "de")).reason());
+    GopherQualityFilter everywhere =
+        new GopherQualityFilter(
+            new GopherQualityConfig(
+                d.minWords(),
+                d.maxWords(),
+                d.minMeanWordLength(),
+                d.maxMeanWordLength(),
+                d.maxSymbolWordRatio(),
+                d.maxBulletLineFrac(),
+                d.maxEllipsisLineFrac(),
+                d.minAlphaWordFrac(),
+                d.minStopWords(),
+                d.stopWords(),
+                List.of("*"),
+                d.bulletChars(),
+                d.skipWordRulesWithoutSpaces()));
+    assertEquals(
+        GopherQualityFilter.STOP_WORDS, everywhere.apply(TestTexts.doc(german, "de")).reason());
   }
 
   @Test
@@ -121,11 +160,24 @@ class GopherQualityFilterTest {
     assertNull(reason(zh, "zh"));
     assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(zh, "en"));
     GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter reference = new GopherQualityFilter(new GopherQualityConfig(d.minWords(), d.maxWords(),
-        d.minMeanWordLength(), d.maxMeanWordLength(), d.maxSymbolWordRatio(), d.maxBulletLineFrac(),
-        d.maxEllipsisLineFrac(), d.minAlphaWordFrac(), d.minStopWords(), d.stopWords(), d.stopWordLanguages(),
-        d.bulletChars(), false));
-    assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reference.apply(TestTexts.doc(zh, "zh")).reason());
+    GopherQualityFilter reference =
+        new GopherQualityFilter(
+            new GopherQualityConfig(
+                d.minWords(),
+                d.maxWords(),
+                d.minMeanWordLength(),
+                d.maxMeanWordLength(),
+                d.maxSymbolWordRatio(),
+                d.maxBulletLineFrac(),
+                d.maxEllipsisLineFrac(),
+                d.minAlphaWordFrac(),
+                d.minStopWords(),
+                d.stopWords(),
+                d.stopWordLanguages(),
+                d.bulletChars(),
+                false));
+    assertEquals(
+        GopherQualityFilter.TOO_FEW_WORDS, reference.apply(TestTexts.doc(zh, "zh")).reason());
   }
 
   @Test

@@ -8,18 +8,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.filter.TestTexts;
 
-/** Each Gopher repetition rule on both sides of its default threshold; shares worked out by hand. */
+/**
+ * Each Gopher repetition rule on both sides of its default threshold; shares worked out by hand.
+ */
 class GopherRepetitionFilterTest {
-  private final GopherRepetitionFilter f = new GopherRepetitionFilter(GopherRepetitionConfig.defaults());
+  private final GopherRepetitionFilter f =
+      new GopherRepetitionFilter(GopherRepetitionConfig.defaults());
 
   /** Six distinct sentences with few shared words, so only the repetition under test repeats. */
-  private static final List<String> DISTINCT = List.of(
-      "Parliament approved the new fisheries budget after a long debate on quotas.",
-      "Several members asked whether rural hospitals would receive more funding next year.",
-      "A delegation from Lisbon presented plans for cleaner harbours and quieter ports.",
-      "Farmers in northern regions reported record harvests despite unusually dry summers.",
-      "Teachers called for smaller classes, better libraries and modern laboratories.",
-      "Engineers proposed railway links connecting mountain villages with coastal cities.");
+  private static final List<String> DISTINCT =
+      List.of(
+          "Parliament approved the new fisheries budget after a long debate on quotas.",
+          "Several members asked whether rural hospitals would receive more funding next year.",
+          "A delegation from Lisbon presented plans for cleaner harbours and quieter ports.",
+          "Farmers in northern regions reported record harvests despite unusually dry summers.",
+          "Teachers called for smaller classes, better libraries and modern laboratories.",
+          "Engineers proposed railway links connecting mountain villages with coastal cities.");
 
   private String reason(String text) {
     return f.apply(TestTexts.doc(text, "en")).reason();
@@ -41,52 +45,75 @@ class GopherRepetitionFilterTest {
 
   @Test
   void duplicateLineShareIgnoresBlankLinesButNotSpaces() {
-    assertNull(reason(join("\n", DISTINCT, "Ok.", 4)));                                   // 3 / 10
-    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC, reason(join("\n", DISTINCT, "Ok.", 5))); // 4 / 11
+    assertNull(reason(join("\n", DISTINCT, "Ok.", 4))); // 3 / 10
+    assertEquals(
+        GopherRepetitionFilter.DUP_LINE_FRAC, reason(join("\n", DISTINCT, "Ok.", 5))); // 4 / 11
     // blank lines between them are not lines: still 3 / 10
     assertNull(reason(join("\n\n\n", DISTINCT, "Ok.", 4).replace("\n\n\n", "\n\n\n")));
     // lines of spaces are lines, and equal ones are duplicates: 4 of 11 items repeat
-    assertEquals(GopherRepetitionFilter.DUP_LINE_FRAC,
+    assertEquals(
+        GopherRepetitionFilter.DUP_LINE_FRAC,
         reason(String.join("\n", DISTINCT) + "\n \n \n \n \n \nOk."));
   }
 
   @Test
   void duplicateCharacterShares() {
-    // a paragraph of 80 characters twice after the six distinct ones (75+83+80+83+78+82 = 481 characters):
-    // 481 + 7 separators of 2 + 160 = 655 characters, of which the second copy, 80, is duplicate: 0.122
+    // a paragraph of 80 characters twice after the six distinct ones (75+83+80+83+78+82 = 481
+    // characters):
+    // 481 + 7 separators of 2 + 160 = 655 characters, of which the second copy, 80, is duplicate:
+    // 0.122
     String para = "x".repeat(79) + ".";
     String text = join("\n\n", DISTINCT, para, 2);
     assertEquals(655, text.length());
     RepetitionStats s = f.measure(TestTexts.doc(text, "en"));
     assertEquals(80.0 / 655, s.dupParaCharFrac(), 1e-12);
-    // passes both paragraph and both line rules; the next rule decides: the 2-gram "xxx...x ." (81 characters)
+    // passes both paragraph and both line rules; the next rule decides: the 2-gram "xxx...x ." (81
+    // characters)
     // twice is 162 / 655 > 0.2
     assertEquals(GopherRepetitionFilter.topNGram(2), reason(text));
     // 200 of 481 + 14 + 400 = 895 characters: 0.223 > 0.2
     String longer = "x".repeat(199) + ".";
-    assertEquals(GopherRepetitionFilter.DUP_PARA_CHAR_FRAC, reason(join("\n\n", DISTINCT, longer, 2)));
-    assertEquals(GopherRepetitionFilter.DUP_LINE_CHAR_FRAC, reason(join("\n", DISTINCT, longer, 2)));
+    assertEquals(
+        GopherRepetitionFilter.DUP_PARA_CHAR_FRAC, reason(join("\n\n", DISTINCT, longer, 2)));
+    assertEquals(
+        GopherRepetitionFilter.DUP_LINE_CHAR_FRAC, reason(join("\n", DISTINCT, longer, 2)));
   }
 
   @Test
   void topTwoGramShareCountsSpacesAndTheFirstNGramWhenNothingRepeats() {
     // "I am Frank, I am Frank, I am Frank": "I am" occurs 3 times: 4 chars * 3 = 12 of 34 > 0.2
     assertEquals(GopherRepetitionFilter.topNGram(2), reason("I am Frank, I am Frank, I am Frank"));
-    // nothing repeats: the first 2-gram "Short text" (10 chars) of 19 characters is still "most frequent"
+    // nothing repeats: the first 2-gram "Short text" (10 chars) of 19 characters is still "most
+    // frequent"
     assertEquals(GopherRepetitionFilter.topNGram(2), reason("Short text here ok."));
     GopherRepetitionConfig d = GopherRepetitionConfig.defaults();
-    GopherRepetitionFilter repeatsOnly = new GopherRepetitionFilter(new GopherRepetitionConfig(d.maxDupLineFrac(),
-        d.maxDupParaFrac(), d.maxDupLineCharFrac(), d.maxDupParaCharFrac(), d.maxTop2GramCharFrac(),
-        d.maxTop3GramCharFrac(), d.maxTop4GramCharFrac(), d.maxDup5GramCharFrac(), d.maxDup6GramCharFrac(),
-        d.maxDup7GramCharFrac(), d.maxDup8GramCharFrac(), d.maxDup9GramCharFrac(), d.maxDup10GramCharFrac(), 2,
-        d.skipWordRulesWithoutSpaces()));
+    GopherRepetitionFilter repeatsOnly =
+        new GopherRepetitionFilter(
+            new GopherRepetitionConfig(
+                d.maxDupLineFrac(),
+                d.maxDupParaFrac(),
+                d.maxDupLineCharFrac(),
+                d.maxDupParaCharFrac(),
+                d.maxTop2GramCharFrac(),
+                d.maxTop3GramCharFrac(),
+                d.maxTop4GramCharFrac(),
+                d.maxDup5GramCharFrac(),
+                d.maxDup6GramCharFrac(),
+                d.maxDup7GramCharFrac(),
+                d.maxDup8GramCharFrac(),
+                d.maxDup9GramCharFrac(),
+                d.maxDup10GramCharFrac(),
+                2,
+                d.skipWordRulesWithoutSpaces()));
     assertNull(repeatsOnly.apply(TestTexts.doc("Short text here ok.", "en")).reason());
   }
 
   @Test
   void topTwoGramAtTheThreshold() {
-    // "aa bb" (5 characters) 20 times, each followed by a different word: 100 characters of the top 2-gram in a
-    // text of 300 filler + 20 * 10 = 500 characters is exactly 0.2 and kept; one filler character less drops
+    // "aa bb" (5 characters) 20 times, each followed by a different word: 100 characters of the top
+    // 2-gram in a
+    // text of 300 filler + 20 * 10 = 500 characters is exactly 0.2 and kept; one filler character
+    // less drops
     StringBuilder b = new StringBuilder(String.join(" ", DISTINCT).substring(0, 300));
     for (int i = 10; i < 30; i++) b.append(" aa bb w").append(i);
     String kept = b.toString();
@@ -100,11 +127,13 @@ class GopherRepetitionFilterTest {
 
   @Test
   void repeatedNGramsAreJoinedWithoutSpaces() {
-    // tokens a b c d e f a b c d e f: the second "abcde" repeats (5 chars), the scan jumps to "f": 5 of 23
+    // tokens a b c d e f a b c d e f: the second "abcde" repeats (5 chars), the scan jumps to "f":
+    // 5 of 23
     RepetitionStats s = f.measure(TestTexts.doc("a b c d e f a b c d e f", "en"));
     // 6-grams: "abcdef" again at the 7th token (6 chars); 7-grams and longer never repeat
     assertArrayEquals(new double[] {5.0 / 23, 6.0 / 23, 0, 0, 0, 0}, s.dupNGramCharFrac(), 1e-12);
-    // the 5-grams "ab c d e f" and "a bc d e f" differ, but joined without spaces both are "abcdef": 6 of 21
+    // the 5-grams "ab c d e f" and "a bc d e f" differ, but joined without spaces both are
+    // "abcdef": 6 of 21
     RepetitionStats joined = f.measure(TestTexts.doc("ab c d e f a bc d e f", "en"));
     assertEquals(6.0 / 21, joined.dupNGramCharFrac()[0], 1e-12);
   }

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.dataprep.filter.TestTexts;
 
 /**
- * Reference text (Europarl, Shakespeare) against raw crawl text (every text node of real pages, menus and
- * footers included); trained on one part, evaluated on held-out documents of both kinds.
+ * Reference text (Europarl, Shakespeare) against raw crawl text (every text node of real pages,
+ * menus and footers included); trained on one part, evaluated on held-out documents of both kinds.
  */
 class QualityClassifierTest {
   @TempDir Path tmp;
@@ -23,7 +23,8 @@ class QualityClassifierTest {
     List<String> europarl = TestTexts.europarl(600);
     String shakespeare = TestTexts.shakespeare();
     List<String> pos = new ArrayList<>(europarl);
-    for (int i = 0; i + 3000 <= shakespeare.length() && i < 300_000; i += 3000) pos.add(shakespeare.substring(i, i + 3000));
+    for (int i = 0; i + 3000 <= shakespeare.length() && i < 300_000; i += 3000)
+      pos.add(shakespeare.substring(i, i + 3000));
     List<String> neg = new ArrayList<>();
     for (String html : TestTexts.devHtml(300)) {
       String t = TestTexts.blockText(html);
@@ -36,9 +37,11 @@ class QualityClassifierTest {
     for (int i = 0; i < pos.size(); i++) (i % 5 == 0 ? posTest : posTrain).add(pos.get(i));
     for (int i = 0; i < neg.size(); i++) (i % 5 == 0 ? negTest : negTrain).add(neg.get(i));
 
-    QualityClassifier m = QualityClassifierTrainer.train(posTrain, negTrain, QualityClassifierConfig.defaults());
+    QualityClassifier m =
+        QualityClassifierTrainer.train(posTrain, negTrain, QualityClassifierConfig.defaults());
     QualityClassifierTrainer.Evaluation e = QualityClassifierTrainer.evaluate(m, posTest, negTest);
-    System.out.printf("quality classifier held-out: %d reference, %d crawl docs, accuracy %.3f, AUC %.3f%n",
+    System.out.printf(
+        "quality classifier held-out: %d reference, %d crawl docs, accuracy %.3f, AUC %.3f%n",
         e.positives(), e.negatives(), e.accuracy(), e.auc());
     assertTrue(e.auc() > 0.9, "AUC " + e.auc());
     assertTrue(e.accuracy() > 0.85, "accuracy " + e.accuracy());
@@ -53,17 +56,33 @@ class QualityClassifierTest {
     QualityClassifierFilter at = new QualityClassifierFilter(m, s);
     QualityClassifierFilter above = new QualityClassifierFilter(m, Math.nextUp(s));
     assertEquals(null, at.apply(TestTexts.doc(negTest.get(0), "en")).reason());
-    assertEquals(QualityClassifierFilter.LOW_SCORE, above.apply(TestTexts.doc(negTest.get(0), "en")).reason());
-    assertEquals(s, at.apply(TestTexts.doc(negTest.get(0), "en")).scores().get(QualityClassifierFilter.SCORE));
+    assertEquals(
+        QualityClassifierFilter.LOW_SCORE,
+        above.apply(TestTexts.doc(negTest.get(0), "en")).reason());
+    assertEquals(
+        s,
+        at.apply(TestTexts.doc(negTest.get(0), "en")).scores().get(QualityClassifierFilter.SCORE));
     assertTrue(d.minScore() < 0, "by default the score is only recorded");
   }
 
   @Test
   void missingModelIsAnErrorNamingThePath() {
     QualityClassifierConfig d = QualityClassifierConfig.defaults();
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new QualityClassifierFilter(
-        new QualityClassifierConfig("/no/such/model.bin", 0.5, d.hashBits(), d.maxNgram(), d.epochs(),
-            d.learningRate(), d.l2(), d.maxChars(), d.seed())));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new QualityClassifierFilter(
+                    new QualityClassifierConfig(
+                        "/no/such/model.bin",
+                        0.5,
+                        d.hashBits(),
+                        d.maxNgram(),
+                        d.epochs(),
+                        d.learningRate(),
+                        d.l2(),
+                        d.maxChars(),
+                        d.seed())));
     assertTrue(e.getMessage().contains("/no/such/model.bin"));
   }
 }

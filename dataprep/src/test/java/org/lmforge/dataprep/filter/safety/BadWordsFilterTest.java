@@ -22,14 +22,19 @@ class BadWordsFilterTest {
       "Hot porn videos and free xxx sex cams. Watch porn now, the best porn site with nude girls.";
 
   private static BadWordsFilter filter(double maxRatio, int minHits) {
-    return new BadWordsFilter(new BadWordsConfig(true, "", maxRatio, minHits, BadWordsConfig.defaults().allowlist()));
+    return new BadWordsFilter(
+        new BadWordsConfig(true, "", maxRatio, minHits, BadWordsConfig.defaults().allowlist()));
   }
 
   private final BadWordsFilter defaults = new BadWordsFilter(BadWordsConfig.defaults());
 
   @Test
   void bundledListsCoverAllLanguagesAndKeepCleanProseWithAScore() {
-    assertTrue(defaults.lists().languages().containsAll(List.of("en", "de", "fr", "zh", "ja", "th", "fil", "tlh")));
+    assertTrue(
+        defaults
+            .lists()
+            .languages()
+            .containsAll(List.of("en", "de", "fr", "zh", "ja", "th", "fil", "tlh")));
     for (String t : TestTexts.europarlEnglish(30)) {
       Verdict v = defaults.apply(TestTexts.doc(t, "en"));
       assertNull(v.reason());
@@ -40,7 +45,8 @@ class BadWordsFilterTest {
   @Test
   void aFewHitsInProseAreKeptButFrequentHitsDrop() {
     String prose = TestTexts.europarlEnglish(1).get(0);
-    Verdict one = defaults.apply(TestTexts.doc(prose + "\nWhat a load of bullshit, said one member.", "en"));
+    Verdict one =
+        defaults.apply(TestTexts.doc(prose + "\nWhat a load of bullshit, said one member.", "en"));
     assertNull(one.reason());
     assertEquals(1.0, one.scores().get(BadWordsFilter.SCORE_HITS));
     // porn x3, xxx, sex, nude: 6 hits in 18 words
@@ -51,25 +57,35 @@ class BadWordsFilterTest {
 
   @Test
   void thresholdsOnBothSides() {
-    double ratio = filter(1, 0).apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_RATIO);
+    double ratio =
+        filter(1, 0).apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_RATIO);
     assertNull(filter(ratio, 1).apply(TestTexts.doc(SPAM, "en")).reason(), "at the ratio: kept");
-    assertEquals(BadWordsFilter.TOO_MANY, filter(Math.nextDown(ratio), 1).apply(TestTexts.doc(SPAM, "en")).reason());
+    assertEquals(
+        BadWordsFilter.TOO_MANY,
+        filter(Math.nextDown(ratio), 1).apply(TestTexts.doc(SPAM, "en")).reason());
     assertNull(filter(0.0, 7).apply(TestTexts.doc(SPAM, "en")).reason(), "6 hits < minHits 7");
     assertEquals(BadWordsFilter.TOO_MANY, filter(0.0, 6).apply(TestTexts.doc(SPAM, "en")).reason());
   }
 
   @Test
   void matchesWholeWordsAndPhrasesOnly() {
-    String town = "Scunthorpe council published the assessment of the Sussex and Middlesex flood defences.";
-    assertEquals(0.0, defaults.apply(TestTexts.doc(town, "en")).scores().get(BadWordsFilter.SCORE_HITS));
-    assertEquals(1.0, defaults.apply(TestTexts.doc("they watched 2 girls 1 cup online", "en"))
-        .scores().get(BadWordsFilter.SCORE_HITS));
+    String town =
+        "Scunthorpe council published the assessment of the Sussex and Middlesex flood defences.";
+    assertEquals(
+        0.0, defaults.apply(TestTexts.doc(town, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals(
+        1.0,
+        defaults
+            .apply(TestTexts.doc("they watched 2 girls 1 cup online", "en"))
+            .scores()
+            .get(BadWordsFilter.SCORE_HITS));
   }
 
   @Test
   void chineseMatchesBySubstringAndHonoursTheAllowlist() {
     String clean = "可能性和必要性都需要考虑。男女性别平等是基本国策。";
-    assertEquals(0.0, defaults.apply(TestTexts.doc(clean, "zh")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals(
+        0.0, defaults.apply(TestTexts.doc(clean, "zh")).scores().get(BadWordsFilter.SCORE_HITS));
   }
 
   @Test
@@ -77,12 +93,18 @@ class BadWordsFilterTest {
     Path dir = Files.createDirectory(tmp.resolve("lists"));
     Files.writeString(dir.resolve("en"), "grommet\n");
     String text = "the grommet and the grommet and the grommet";
-    BadWordsFilter extended = new BadWordsFilter(new BadWordsConfig(true, dir.toString(), 0.03, 3, List.of()));
+    BadWordsFilter extended =
+        new BadWordsFilter(new BadWordsConfig(true, dir.toString(), 0.03, 3, List.of()));
     assertEquals(BadWordsFilter.TOO_MANY, extended.apply(TestTexts.doc(text, "en")).reason());
-    assertEquals(6.0, extended.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
-    BadWordsFilter replaced = new BadWordsFilter(new BadWordsConfig(false, dir.toString(), 0.03, 3, List.of()));
-    assertEquals(0.0, replaced.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
-    assertTrue(replaced.apply(TestTexts.doc("Ein Satz.", "de")).scores().isEmpty(), "no German list any more");
+    assertEquals(
+        6.0, extended.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    BadWordsFilter replaced =
+        new BadWordsFilter(new BadWordsConfig(false, dir.toString(), 0.03, 3, List.of()));
+    assertEquals(
+        0.0, replaced.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+    assertTrue(
+        replaced.apply(TestTexts.doc("Ein Satz.", "de")).scores().isEmpty(),
+        "no German list any more");
   }
 
   @Test
@@ -94,12 +116,17 @@ class BadWordsFilterTest {
 
   @Test
   void badDirectoryOrNoListsIsAnErrorNamingTheKey() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new BadWordsFilter(new BadWordsConfig(true, "/no/such/lists", 0.01, 2, List.of())));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new BadWordsFilter(new BadWordsConfig(true, "/no/such/lists", 0.01, 2, List.of())));
     assertTrue(e.getMessage().contains("/no/such/lists"), e.getMessage());
     assertTrue(e.getMessage().contains("filters.lexicalSafety.directory"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class,
-        () -> new BadWordsFilter(new BadWordsConfig(false, "", 0.01, 2, List.of())));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new BadWordsFilter(new BadWordsConfig(false, "", 0.01, 2, List.of())));
     assertTrue(e.getMessage().contains("bundled = true"), e.getMessage());
   }
 }

@@ -23,48 +23,92 @@ class UrlBlocklistFilterTest {
 
   private UrlBlocklistFilter datatrove(int softThreshold) {
     Path d = TestTexts.shared().resolve("url-blocklist");
-    return new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
-        List.of(d.resolve("datatrove-banned_words.txt").toString()),
-        List.of(d.resolve("datatrove-soft_banned_words.txt").toString()),
-        List.of(d.resolve("datatrove-banned_subwords.txt").toString()), softThreshold));
+    return new UrlBlocklistFilter(
+        new UrlBlocklistConfig(
+            false,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(d.resolve("datatrove-banned_words.txt").toString()),
+            List.of(d.resolve("datatrove-soft_banned_words.txt").toString()),
+            List.of(d.resolve("datatrove-banned_subwords.txt").toString()),
+            softThreshold));
   }
 
   @Test
   void datatroveWordListsKeepOrdinaryUrlsAndDropAdultOnes() {
     UrlBlocklistFilter f = datatrove(2);
-    for (String ok : List.of("https://en.wikipedia.org/wiki/Sussex", "https://www.bbc.co.uk/news/uk-politics",
-        "https://www.europarl.europa.eu/plenary/en/debates-video.html", "https://example.com/blog/essex-trip")) {
+    for (String ok :
+        List.of(
+            "https://en.wikipedia.org/wiki/Sussex",
+            "https://www.bbc.co.uk/news/uk-politics",
+            "https://www.europarl.europa.eu/plenary/en/debates-video.html",
+            "https://example.com/blog/essex-trip")) {
       assertNull(f.apply(at(ok)).reason(), ok);
     }
-    assertEquals("url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
-    assertEquals("url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
+    assertEquals(
+        "url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
+    assertEquals(
+        "url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
   }
 
   @Test
   void bundledListsAreOnByDefault() {
     UrlBlocklistFilter f = new UrlBlocklistFilter(UrlBlocklistConfig.defaults());
     assertNull(f.apply(at("https://en.wikipedia.org/wiki/Sussex")).reason());
-    assertEquals("url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
-    assertEquals("url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
+    assertEquals(
+        "url_blocklist.banned_word", f.apply(at("https://www.example.com/porn/videos")).reason());
+    assertEquals(
+        "url_blocklist.banned_subword", f.apply(at("https://freexxxvideos.example.com/")).reason());
   }
 
   @Test
   void softWordsCountOnceEachHoweverOftenTheUrlRepeatsThem() throws IOException {
     Path soft = Files.writeString(tmp.resolve("soft2.txt"), "sexy\nbikini\n");
-    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
-        List.of(), List.of(soft.toString()), List.of(), 2));
+    UrlBlocklistFilter two =
+        new UrlBlocklistFilter(
+            new UrlBlocklistConfig(
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(soft.toString()),
+                List.of(),
+                2));
     assertNull(two.apply(at("https://shop.example.com/sexy/sexy-dress")).reason());
-    assertEquals(1.0, two.apply(at("https://shop.example.com/sexy/sexy-dress")).scores()
-        .get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
+    assertEquals(
+        1.0,
+        two.apply(at("https://shop.example.com/sexy/sexy-dress"))
+            .scores()
+            .get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
   }
 
   @Test
   void softWordThresholdBoundary() throws IOException {
     Path soft = Files.writeString(tmp.resolve("soft.txt"), "# soft words\nnude\nsexy\nbikini\n");
-    UrlBlocklistFilter two = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
-        List.of(), List.of(soft.toString()), List.of(), 2));
-    UrlBlocklistFilter three = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(), List.of(), List.of(),
-        List.of(), List.of(soft.toString()), List.of(), 3));
+    UrlBlocklistFilter two =
+        new UrlBlocklistFilter(
+            new UrlBlocklistConfig(
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(soft.toString()),
+                List.of(),
+                2));
+    UrlBlocklistFilter three =
+        new UrlBlocklistFilter(
+            new UrlBlocklistConfig(
+                false,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(soft.toString()),
+                List.of(),
+                3));
     String url = "https://shop.example.com/sexy-bikini-summer";
     assertEquals("url_blocklist.soft_banned_words", two.apply(at(url)).reason());
     assertNull(three.apply(at(url)).reason());
@@ -73,27 +117,56 @@ class UrlBlocklistFilterTest {
 
   @Test
   void domainExactHostAndSubstringRules() throws IOException {
-    Path domains = Files.writeString(tmp.resolve("domains"), "casino-example.com\n||tracker.example.net^\n"
-        + "||pjatr.example^$image\n");
+    Path domains =
+        Files.writeString(
+            tmp.resolve("domains"),
+            "casino-example.com\n||tracker.example.net^\n" + "||pjatr.example^$image\n");
     Path hosts = Files.writeString(tmp.resolve("hosts"), "ads.example.org\n");
     Path urls = Files.writeString(tmp.resolve("urls"), "example.edu/~spam/\n");
-    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(domains.toString()),
-        List.of(hosts.toString()), List.of(urls.toString()), List.of(), List.of(), List.of(), 2));
+    UrlBlocklistFilter f =
+        new UrlBlocklistFilter(
+            new UrlBlocklistConfig(
+                false,
+                List.of(domains.toString()),
+                List.of(hosts.toString()),
+                List.of(urls.toString()),
+                List.of(),
+                List.of(),
+                List.of(),
+                2));
     assertEquals("url_blocklist.domain", f.apply(at("https://casino-example.com/")).reason());
-    assertEquals("url_blocklist.domain", f.apply(at("http://www.Casino-Example.com:8080/play")).reason());
+    assertEquals(
+        "url_blocklist.domain", f.apply(at("http://www.Casino-Example.com:8080/play")).reason());
     assertEquals("url_blocklist.domain", f.apply(at("https://a.tracker.example.net/x")).reason());
-    assertNull(f.apply(at("https://notcasino-example.com/")).reason(), "suffix must be a whole label");
-    assertNull(f.apply(at("https://pjatr.example/")).reason(), "image-only Adblock rule does not block pages");
-    assertEquals("url_blocklist.exact_host", f.apply(at("https://ads.example.org/banner")).reason());
-    assertNull(f.apply(at("https://www.ads.example.org/")).reason(), "exact host does not cover subdomains");
-    assertEquals("url_blocklist.url_substring", f.apply(at("http://www.example.edu/~spam/page.html")).reason());
+    assertNull(
+        f.apply(at("https://notcasino-example.com/")).reason(), "suffix must be a whole label");
+    assertNull(
+        f.apply(at("https://pjatr.example/")).reason(),
+        "image-only Adblock rule does not block pages");
+    assertEquals(
+        "url_blocklist.exact_host", f.apply(at("https://ads.example.org/banner")).reason());
+    assertNull(
+        f.apply(at("https://www.ads.example.org/")).reason(),
+        "exact host does not cover subdomains");
+    assertEquals(
+        "url_blocklist.url_substring",
+        f.apply(at("http://www.example.edu/~spam/page.html")).reason());
   }
 
   @Test
   void easyListDomainRules() {
     Path easylist = TestTexts.shared().resolve("url-blocklist/easylist.txt.gz");
-    UrlBlocklistFilter f = new UrlBlocklistFilter(new UrlBlocklistConfig(false, List.of(easylist.toString()), List.of(),
-        List.of(), List.of(), List.of(), List.of(), 2));
+    UrlBlocklistFilter f =
+        new UrlBlocklistFilter(
+            new UrlBlocklistConfig(
+                false,
+                List.of(easylist.toString()),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                2));
     // the expectations of dolma's tests/python/test_urls.py on the same file
     assertEquals("url_blocklist.domain", f.apply(at("https://berush.com/")).reason());
     assertNull(f.apply(at("https://example.com/")).reason());
@@ -102,11 +175,30 @@ class UrlBlocklistFilterTest {
 
   @Test
   void noFilesOrMissingFileIsAnError() {
-    IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(
-        new UrlBlocklistConfig(false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
+    IllegalArgumentException none =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new UrlBlocklistFilter(
+                    new UrlBlocklistConfig(
+                        false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                        2)));
     assertTrue(none.getMessage().contains("bundledWordLists = true"), none.getMessage());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(
-        new UrlBlocklistConfig(false, List.of("/no/such/list.txt"), List.of(), List.of(), List.of(), List.of(), List.of(), 2)));
-    assertTrue(e.getMessage().contains("/no/such/list.txt") && e.getMessage().contains("domainFiles"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                new UrlBlocklistFilter(
+                    new UrlBlocklistConfig(
+                        false,
+                        List.of("/no/such/list.txt"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        2)));
+    assertTrue(
+        e.getMessage().contains("/no/such/list.txt") && e.getMessage().contains("domainFiles"));
   }
 }

@@ -184,8 +184,9 @@ final class ReportTables {
     opt.add(
         rowLaw(
             "approach 3 (Chinchilla form)" + chosenMark(fit, "chinchilla"), fit.approach3(), pub));
-    fit.kaplanJointFit()
-        .ifPresent(k -> opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), k, pub)));
+    if (fit.kaplanJoint() != null) {
+      opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), fit.kaplanJoint(), pub));
+    }
     b.append(
         "<h3>Compute-optimal allocation, approaches 1, 2 and 3 side by side: N<sub>opt</sub> &prop; "
             + "C<sup>a</sup>, D<sub>opt</sub> &prop; C<sup>b</sup></h3>\n");

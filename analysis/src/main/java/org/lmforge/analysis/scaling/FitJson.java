@@ -46,24 +46,16 @@ public final class FitJson {
         "rows",
         r.excluded().stream().map(e -> Map.of("line", e.line(), "reason", e.reason())).toList());
     m.put("excluded", excluded);
-    m.put("E", law.E());
-    m.put("A", law.A());
-    m.put("B", law.B());
-    m.put("alpha", law.alpha());
-    m.put("beta", law.beta());
+    law.parameters().forEach((key, v) -> m.put(key, num(v)));
     Map<String, Object> ci = new LinkedHashMap<>();
     ci.put("level", r.options().level());
     ci.put("method", method(r.options().resampling()));
     ci.put("resamples", r.approach3().bootstrapFits());
-    r.approach3()
-        .intervals()
-        .forEach((k, v) -> ci.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
+    ci.putAll(intervals(r.approach3().intervals()));
     m.put("ci", ci);
     Map<String, Object> other = new LinkedHashMap<>();
     other.put("method", method(r.approach3().otherResampling()));
-    r.approach3()
-        .otherIntervals()
-        .forEach((k, v) -> other.put(k, java.util.Arrays.asList(num(v[0]), num(v[1]))));
+    other.putAll(intervals(r.approach3().otherIntervals()));
     m.put("ci_other_resampling", other);
     m.put("huber_objective", r.approach3().objective());
 

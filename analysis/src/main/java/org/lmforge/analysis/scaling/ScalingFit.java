@@ -22,7 +22,10 @@ public final class ScalingFit {
 
   private ScalingFit() {}
 
-  /** Everything fitted, with the runs used and the runs excluded. */
+  /**
+   * Everything fitted, with the runs used and the runs excluded. {@code kaplanJoint} is null when
+   * that fit did not converge; the selection then says why and Chinchilla's form is used.
+   */
   public record Result(
       List<ScalingPoint> points,
       List<PointsCsv.Exclusion> excluded,
@@ -30,17 +33,11 @@ public final class ScalingFit {
       LawFitter.Result<ChinchillaLaw> approach3,
       LawFitter.Result<KaplanLaw> kaplanJoint,
       LawSelection selection,
-      List<ScalingLaw.Allocation> allocations,
       Fitted<PowerLaw> kaplanN,
       Fitted<PowerLaw> kaplanD,
       Fitted<PowerLaw> kaplanC,
       Fitted<OptimalScaling> approach1,
       IsoFlopFit.Result approach2) {
-
-    /** Kaplan's joint law, when its fit converged (null otherwise; the selection then says why). */
-    public java.util.Optional<LawFitter.Result<KaplanLaw>> kaplanJointFit() {
-      return java.util.Optional.ofNullable(kaplanJoint);
-    }
 
     /** The fit of the chosen form: what predictions, allocations and the held-out check use. */
     public LawFitter.Result<? extends ScalingLaw> selected() {
@@ -50,6 +47,11 @@ public final class ScalingFit {
     /** The chosen law. */
     public ScalingLaw law() {
       return selected().law();
+    }
+
+    /** The chosen law's compute-optimal split at each of the options' budgets. */
+    public List<ScalingLaw.Allocation> allocations() {
+      return java.util.Arrays.stream(options.budgets()).mapToObj(law()::optimalAllocation).toList();
     }
   }
 
@@ -97,11 +99,6 @@ public final class ScalingFit {
               java.util.Map.of(),
               "the Kaplan joint form could not be fitted (" + e.getMessage() + ")");
     }
-    ScalingLaw law = selection.chosen().equals("kaplan") ? joint.law() : a3.law();
-    List<ScalingLaw.Allocation> allocations = new ArrayList<>();
-    for (double c : options.budgets()) {
-      allocations.add(law.optimalAllocation(c));
-    }
     List<EnvelopeFit.Curve> envelopeInput = curves;
     List<ScalingPoint> computePoints = points;
     if (curves == null || curves.isEmpty()) {
@@ -127,7 +124,6 @@ public final class ScalingFit {
         a3,
         joint,
         selection,
-        allocations,
         KaplanFits.lossVsParams(points, level),
         KaplanFits.lossVsTokens(points, level),
         KaplanFits.lossVsCompute(computePoints, level),

@@ -3,10 +3,11 @@ package org.lmforge.jobs;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.util.List;
+import org.lmforge.config.ConfigBinder;
+import org.lmforge.config.Defaults;
 
 /**
  * Loads a job's configuration: the defaults {@code conf/<job>.conf} shipped in the jar (the same
@@ -17,10 +18,7 @@ public final class JobConfig {
   private JobConfig() {}
 
   public static Config load(String job, String userFile, List<String> overrides) {
-    Config defaults =
-        ConfigFactory.parseResources(
-            "conf/" + job + ".conf", ConfigParseOptions.defaults().setAllowMissing(false));
-    Config merged = defaults;
+    Config merged = Defaults.shipped(job);
     if (userFile != null) {
       File f = new File(userFile);
       if (!f.isFile()) {

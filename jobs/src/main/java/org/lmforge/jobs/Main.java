@@ -1,7 +1,7 @@
 package org.lmforge.jobs;
 
 import java.io.PrintWriter;
-import org.lmforge.jobs.ConfigBinder.BadConfigException;
+import org.lmforge.config.ConfigBinder.BadConfigException;
 import org.lmforge.pipeline.job.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

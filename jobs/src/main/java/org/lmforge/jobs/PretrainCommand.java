@@ -1,6 +1,7 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
+import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainJob;

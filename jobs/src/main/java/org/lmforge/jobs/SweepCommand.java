@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.sweep.SweepConfig;

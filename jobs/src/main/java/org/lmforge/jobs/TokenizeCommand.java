@@ -2,6 +2,7 @@ package org.lmforge.jobs;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
 import org.lmforge.pipeline.tokenize.TokenizeJob;
 import picocli.CommandLine.Command;

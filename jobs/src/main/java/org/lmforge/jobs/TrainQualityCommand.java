@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.config.ConfigBinder;
 import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lmforge.analysis.scaling.FitOptions;
+import org.lmforge.config.ConfigBinder;
+import org.lmforge.dataprep.dedup.DedupConfig;
+import org.lmforge.dataprep.extract.ExtractorConfig;
+import org.lmforge.dataprep.filter.FiltersConfig;
+import org.lmforge.dataprep.ingest.IngestConfig;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.sweep.SweepConfig;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
@@ -15,7 +22,8 @@ import org.lmforge.pipeline.train.PretrainConfig;
 /**
  * The configs the README's commands pass (`all --config conf/demo.conf`, `all --config
  * conf/law.conf`) bind to every job's record, as `all` binds them, so a typo in a shipped file
- * fails here and not half an hour into a run.
+ * fails here and not half an hour into a run; and the shipped defaults are the one source of
+ * default values.
  */
 class ShippedConfigsTest {
   @ParameterizedTest
@@ -31,6 +39,35 @@ class ShippedConfigsTest {
     assertTrue(s.predict().enabled(), file + " runs the held-out prediction");
     assertEquals(2, s.parallelRuns());
     assertEquals(16, p.optim().batchSize());
+  }
+
+  /**
+   * The library defaults ({@code FiltersConfig.defaults()} and the like, which dataprep's tests and
+   * benchmarks use) are the jobs' defaults: both are read from the same conf/ files, and each file
+   * binds its record with no key missing or unknown.
+   */
+  @Test
+  void theLibraryDefaultsAreWhatTheJobsBind() {
+    CleanConfig clean =
+        ConfigBinder.bind(
+            JobConfig.load("clean", null, List.of()).withoutPath("clean.sample"),
+            "clean",
+            CleanConfig.class);
+    assertEquals(FiltersConfig.defaults(), clean.filters());
+    assertEquals(DedupConfig.defaults(), clean.dedup());
+    assertEquals(IngestConfig.defaults(), clean.ingest());
+    assertEquals(ExtractorConfig.defaults(), clean.ingest().extract());
+    TokenizeConfig tokenize =
+        ConfigBinder.bind(
+            JobConfig.load("tokenize", null, List.of()), "tokenize", TokenizeConfig.class);
+    assertEquals(TokenizeConfig.defaults(tokenize.input(), tokenize.output()), tokenize);
+    Config sweep = JobConfig.load("sweep", null, List.of());
+    ConfigBinder.bind(sweep, "sweep", SweepConfig.class);
+    ConfigBinder.bind(sweep, "pretrain", PretrainConfig.class);
+    FitOptions fit = FitOptions.defaults();
+    // Hoffmann et al.'s Huber delta and the documented 200 resamples: read from conf/fit.conf
+    assertEquals(1e-3, fit.huberDelta());
+    assertEquals(200, fit.bootstrap());
   }
 
   @ParameterizedTest

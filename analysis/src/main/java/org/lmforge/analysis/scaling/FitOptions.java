@@ -1,5 +1,7 @@
 package org.lmforge.analysis.scaling;
 
+import org.lmforge.config.Defaults;
+
 /**
  * Settings of the scaling-law fits.
  *
@@ -85,10 +87,9 @@ public record FitOptions(
     budgets = budgets.clone();
   }
 
-  /** Chinchilla's delta, 200 resamples, 95% intervals, budgets 1e18 to 1e24 FLOPs by decades. */
+  /** The shipped defaults: {@code fit} of conf/fit.conf. */
   public static FitOptions defaults() {
-    return new FitOptions(
-        1e-3, 200, 0.95, 32, 20220329L, new double[] {1e18, 1e19, 1e20, 1e21, 1e22, 1e23, 1e24});
+    return Defaults.of("fit", "fit", FitOptions.class);
   }
 
   public FitOptions withBootstrap(int resamples) {

@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.lmforge.model.train.SgemmRate;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -90,19 +89,9 @@ public final class SgemmPeak {
     }
   }
 
-  /** Best FLOP/s of {@code reps} n×n×n float multiplications after one warm-up. */
+  /** Best FLOP/s of {@code reps} n×n×n float multiplications ({@link SgemmRate}). */
   static double peak(int n, int reps) {
-    INDArray a = Nd4j.rand(DataType.FLOAT, n, n),
-        b = Nd4j.rand(DataType.FLOAT, n, n),
-        c = Nd4j.create(DataType.FLOAT, n, n);
-    Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-    double best = 0;
-    for (int i = 0; i < reps; i++) {
-      long t = System.nanoTime();
-      Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
-      best = Math.max(best, 2.0 * n * n * n / ((System.nanoTime() - t) / 1e9));
-    }
-    return best;
+    return SgemmRate.gflops(n, reps) * 1e9;
   }
 
   /**

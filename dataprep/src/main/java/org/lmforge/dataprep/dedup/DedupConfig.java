@@ -2,6 +2,7 @@ package org.lmforge.dataprep.dedup;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * Settings of the dedupe stage; the HOCON block {@code dedup { ... }} in conf/dedup.conf uses these
@@ -52,12 +53,6 @@ public record DedupConfig(
   public static final List<String> KEEP_RULES = List.of("newest", "longest");
   public static final List<String> VERIFY_MODES = List.of("exact", "signature", "none");
 
-  /** Common click/campaign trackers (Google, Facebook, Microsoft, Mailchimp, HubSpot). */
-  public static final List<String> DEFAULT_TRACKING_PARAMS =
-      List.of(
-          "utm_*", "gclid", "dclid", "gbraid", "wbraid", "fbclid", "msclkid", "mc_cid", "mc_eid",
-          "_hsenc", "_hsmi", "yclid", "igshid", "ref_src", "spm");
-
   public DedupConfig {
     trackingParams = trackingParams == null ? List.of() : List.copyOf(trackingParams);
     validate(
@@ -72,30 +67,9 @@ public record DedupConfig(
         maxBucketSize);
   }
 
-  /**
-   * Defaults: 5-gram shingles and Jaccard 0.7 as in Gopher/RefinedWeb-style fuzzy dedupe; 28 bands
-   * x 4 rows of 112 hashes puts the LSH S-curve midpoint at (1/28)^(1/4) = 0.43, so a pair at J =
-   * 0.7 is a candidate with probability 0.9995 (14 x 8 only 0.56, see
-   * shared/notes/minhash-anchor.md); exact verification then removes the false candidates that the
-   * loose banding lets in.
-   */
+  /** The shipped defaults: {@code dedup} of conf/dedup.conf. */
   public static DedupConfig defaults() {
-    return new DedupConfig(
-        true,
-        "newest",
-        DEFAULT_TRACKING_PARAMS,
-        true,
-        true,
-        1,
-        true,
-        5,
-        112,
-        28,
-        4,
-        "exact",
-        0.7,
-        100,
-        42L);
+    return Defaults.of("dedup", "dedup", DedupConfig.class);
   }
 
   public DedupConfig withLevels(boolean url, boolean exact, boolean lines, boolean near) {

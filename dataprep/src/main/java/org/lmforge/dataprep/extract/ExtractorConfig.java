@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.extract;
 
 import java.io.Serializable;
+import org.lmforge.config.Defaults;
 
 /**
  * Thresholds of {@link MainTextExtractor}.
@@ -11,8 +12,9 @@ import java.io.Serializable;
  *     fallbacks are tried; 250 is trafilatura's MIN_EXTRACTED_SIZE.
  */
 public record ExtractorConfig(int maxInputChars, int minExtractedChars) implements Serializable {
+  /** The shipped defaults: {@code clean.ingest.extract} of conf/clean.conf. */
   public static ExtractorConfig defaults() {
-    return new ExtractorConfig(4_000_000, 250);
+    return Defaults.of("clean", "clean.ingest.extract", ExtractorConfig.class);
   }
 
   public ExtractorConfig {

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 import org.lmforge.dataprep.filter.consent.OptOutConfig;
 import org.lmforge.dataprep.filter.pii.PiiConfig;
 import org.lmforge.dataprep.filter.quality.C4Config;
@@ -30,36 +31,9 @@ public record FiltersConfig(
     PiiConfig pii)
     implements Serializable {
 
-  /**
-   * FineWeb's order (Penedo et al. 2024, datatrove examples/fineweb.py): the URL filter first
-   * (bundled datatrove word lists), consent, the lexical safety signal (bundled LDNOOBW lists),
-   * then Gopher repetition, Gopher quality, C4, FineWeb; PII last so the rules judge the original
-   * text. Only the quality classifier needs a user file (a trained model), so it is off until
-   * configured.
-   */
-  public static final List<String> DEFAULT_ENABLED =
-      List.of(
-          "url_blocklist",
-          "opt_out",
-          "lexical_safety",
-          "gopher_repetition",
-          "gopher_quality",
-          "c4",
-          "fineweb",
-          "pii");
-
+  /** The shipped defaults: {@code filters} of conf/filters.conf. */
   public static FiltersConfig defaults() {
-    return new FiltersConfig(
-        DEFAULT_ENABLED,
-        GopherQualityConfig.defaults(),
-        GopherRepetitionConfig.defaults(),
-        C4Config.defaults(),
-        FineWebConfig.defaults(),
-        BadWordsConfig.defaults(),
-        UrlBlocklistConfig.defaults(),
-        OptOutConfig.defaults(),
-        QualityClassifierConfig.defaults(),
-        PiiConfig.defaults());
+    return Defaults.of("filters", "filters", FiltersConfig.class);
   }
 
   public FiltersConfig withEnabled(List<String> names) {

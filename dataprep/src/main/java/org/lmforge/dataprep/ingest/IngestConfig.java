@@ -2,6 +2,8 @@ package org.lmforge.dataprep.ingest;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
+import org.lmforge.dataprep.extract.ExtractorConfig;
 
 /**
  * Settings of the page stage of the clean job.
@@ -12,6 +14,7 @@ import java.util.List;
  * @param minLanguageScore pages whose language confidence is lower are dropped
  * @param languageLowAccuracy Lingua's fast trigram-only mode
  * @param languageSampleChars characters of text given to language ID
+ * @param extract the main-text extractor's limits
  */
 public record IngestConfig(
     int maxPageBytes,
@@ -19,10 +22,12 @@ public record IngestConfig(
     List<String> languages,
     double minLanguageScore,
     boolean languageLowAccuracy,
-    int languageSampleChars)
+    int languageSampleChars,
+    ExtractorConfig extract)
     implements Serializable {
 
+  /** The shipped defaults: {@code clean.ingest} of conf/clean.conf. */
   public static IngestConfig defaults() {
-    return new IngestConfig(8 << 20, 1, List.of(), 0.0, true, 300);
+    return Defaults.of("clean", "clean.ingest", IngestConfig.class);
   }
 }

@@ -27,11 +27,12 @@ public final class PageProcessor {
   private static final int ROBOTS_SCAN_CHARS = 65_536;
 
   private final IngestConfig config;
-  private final MainTextExtractor extractor = new MainTextExtractor();
+  private final MainTextExtractor extractor;
   private final LanguageIdentifier languageId;
 
   public PageProcessor(IngestConfig config) {
     this.config = config;
+    this.extractor = new MainTextExtractor(config.extract());
     // Language ID chooses among all languages; the allow-list is applied afterwards, so a French
     // page in an
     // English-only run is dropped as language.not_allowed instead of being mislabelled English.

@@ -22,11 +22,6 @@ public record DocSplit(double validationFraction, long seed) implements java.io.
     }
   }
 
-  /** 0.5% validation, seed 0. */
-  public static DocSplit defaults() {
-    return new DocSplit(0.005, 0);
-  }
-
   /** The hash as a uniform number in [0, 1): its top 53 bits. */
   public double position(String docId) {
     long h = LongHashFunction.xx3(seed).hashBytes(docId.getBytes(StandardCharsets.UTF_8));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** URL normalisation, text and line hashing, shingles and MinHash on normal and bad input. */
 class DedupCoreTest {
-  private final UrlNormalizer urls = new UrlNormalizer(DedupConfig.DEFAULT_TRACKING_PARAMS);
+  private final UrlNormalizer urls = new UrlNormalizer(DedupConfig.defaults().trackingParams());
 
   @Test
   void urlVariantsOfOnePageNormaliseAlike() {

@@ -173,12 +173,11 @@ public final class DoctorJob implements Job<DoctorJob.Report> {
     }
     if (r.nd4jError() == null) {
       out.printf(
-          "  sgemm    %.1f GFLOP/s (%dx%dx%d fp32, best of %d x %d runs)",
+          "  sgemm    %.1f GFLOP/s (%dx%dx%d fp32, best of %d)",
           r.sgemmGflops(),
           NodeReport.SGEMM_N,
           NodeReport.SGEMM_N,
           NodeReport.SGEMM_N,
-          NodeReport.SGEMM_ROUNDS,
           NodeReport.SGEMM_REPS);
     }
   }

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.lmforge.model.train.SgemmRate;
 
 /**
  * What one JVM of the application (the driver, or an executor inside a task) runs on: Java, Spark
@@ -28,7 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param executorGpus all GPU addresses of this executor, from the driver's status store (filled in
  *     by the driver)
  * @param sgemmGflops measured fp32 matrix multiply rate, GFLOP/s ({@link #SGEMM_N}³, best round,
- *     see {@link #measureSgemm})
+ *     best of {@link #SGEMM_REPS}, see {@code model/…/train/SgemmRate})
  * @param nd4jError why ND4J failed to load here; null when it loaded
  */
 public record NodeReport(
@@ -49,9 +47,8 @@ public record NodeReport(
     double sgemmGflops,
     String nd4jError)
     implements Serializable {
-  static final int SGEMM_N = 512;
-  static final int SGEMM_REPS = 5;
-  static final int SGEMM_ROUNDS = 3;
+  static final int SGEMM_N = 1024;
+  static final int SGEMM_REPS = 10;
 
   /**
    * Tests only: makes this JVM report another backend name than the one ND4J loaded, so that the
@@ -91,7 +88,7 @@ public record NodeReport(
           Nd4jInfo.devices(),
           taskGpus,
           List.of(),
-          measureSgemm(),
+          SgemmRate.gflops(SGEMM_N, SGEMM_REPS),
           null);
     } catch (
         Throwable
@@ -135,32 +132,6 @@ public record NodeReport(
         List.copyOf(gpus),
         sgemmGflops,
         nd4jError);
-  }
-
-  /**
-   * fp32 [n,n]·[n,n] with the threads ND4J has here: 3 untimed runs, then the best of {@link
-   * #SGEMM_ROUNDS} rounds of {@link #SGEMM_REPS} (the first ND4J calls of a JVM and a busy host
-   * both pull single rounds down); {@code commit()} waits for the device on CUDA, where a matrix
-   * multiply only queues work.
-   */
-  static double measureSgemm() {
-    INDArray a = Nd4j.rand(DataType.FLOAT, SGEMM_N, SGEMM_N);
-    INDArray b = Nd4j.rand(DataType.FLOAT, SGEMM_N, SGEMM_N);
-    INDArray c = Nd4j.create(DataType.FLOAT, SGEMM_N, SGEMM_N);
-    for (int i = 0; i < 3; i++) a.mmuli(b, c);
-    Nd4j.getExecutioner().commit();
-    double best = 0;
-    for (int round = 0; round < SGEMM_ROUNDS; round++) {
-      long t0 = System.nanoTime();
-      for (int i = 0; i < SGEMM_REPS; i++) a.mmuli(b, c);
-      Nd4j.getExecutioner().commit();
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      best = Math.max(best, 2.0 * SGEMM_N * SGEMM_N * SGEMM_N * SGEMM_REPS / seconds / 1e9);
-    }
-    a.close();
-    b.close();
-    c.close();
-    return best;
   }
 
   /**

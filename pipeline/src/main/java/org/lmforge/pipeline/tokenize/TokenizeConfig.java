@@ -1,6 +1,7 @@
 package org.lmforge.pipeline.tokenize;
 
 import java.util.List;
+import org.lmforge.config.Defaults;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 
 /**
@@ -67,17 +68,21 @@ public record TokenizeConfig(
       specialTokens = specialTokens == null ? List.of() : List.copyOf(specialTokens);
     }
 
-    /**
-     * Training with GPT-2's layout: {@code <|endoftext|>} last, all documents counted, pairs seen
-     * twice.
-     */
+    /** Training {@code vocabSize} ids, the rest as shipped (conf/tokenize.conf). */
     public static Tokenizer train(String name, int vocabSize) {
-      return new Tokenizer(TRAIN, name, vocabSize, List.of(BpeTokenizer.END_OF_TEXT), 1.0, 2, "");
+      Tokenizer d = shipped();
+      return new Tokenizer(
+          TRAIN, name, vocabSize, d.specialTokens, d.sampleFraction, d.minPairCount, "");
     }
 
-    /** Loading from {@code path}, any vocabulary size. */
+    /** Loading from {@code path}, any vocabulary size, the rest as shipped. */
     public static Tokenizer load(String name, String path) {
-      return new Tokenizer(LOAD, name, 0, List.of(BpeTokenizer.END_OF_TEXT), 1.0, 2, path);
+      Tokenizer d = shipped();
+      return new Tokenizer(LOAD, name, 0, d.specialTokens, d.sampleFraction, d.minPairCount, path);
+    }
+
+    private static Tokenizer shipped() {
+      return Defaults.of("tokenize", "tokenize.tokenizer", Tokenizer.class);
     }
 
     public boolean training() {
@@ -98,20 +103,21 @@ public record TokenizeConfig(
     languages = languages == null ? List.of() : List.copyOf(languages);
   }
 
-  /** The values of conf/tokenize.conf for the given input and output. */
+  /** The shipped defaults (conf/tokenize.conf) for the given input and output. */
   public static TokenizeConfig defaults(List<String> input, String output) {
+    TokenizeConfig d = Defaults.of("tokenize", "tokenize", TokenizeConfig.class);
     return new TokenizeConfig(
         input,
         output,
-        false,
-        Tokenizer.train("lmforge-bpe-32k", 32768),
-        0.005,
-        0,
-        50_000_000L,
-        64,
-        "text",
-        "id",
-        List.of());
+        d.overwrite,
+        d.tokenizer,
+        d.validationFraction,
+        d.splitSeed,
+        d.shardTokens,
+        d.partitions,
+        d.textColumn,
+        d.idColumn,
+        d.languages);
   }
 
   public TokenizeConfig withOutput(String out) {

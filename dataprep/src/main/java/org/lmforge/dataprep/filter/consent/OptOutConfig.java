@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.consent;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * Data-consent opt-outs.
@@ -20,8 +21,8 @@ public record OptOutConfig(
     List<String> domainFiles, List<String> urlPrefixFiles, List<String> robotsTokens)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.optOut} of conf/filters.conf. */
   public static OptOutConfig defaults() {
-    return new OptOutConfig(
-        List.of(), List.of(), List.of("noai", "tdm-reservation=1", "train-ai=n"));
+    return Defaults.of("filters", "filters.optOut", OptOutConfig.class);
   }
 }

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.pii;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * PII redaction: each kind found is replaced with a fixed placeholder, the same for every
@@ -42,24 +43,8 @@ public record PiiConfig(
     List<String> phoneRegions)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.pii} of conf/filters.conf. */
   public static PiiConfig defaults() {
-    return new PiiConfig(
-        true,
-        true,
-        true,
-        true,
-        true,
-        true,
-        "<EMAIL>",
-        "<IP_ADDRESS>",
-        "<PHONE>",
-        "<CARD_NUMBER>",
-        "<IBAN>",
-        "<SSN>",
-        false,
-        List.of(
-            "en=US", "de=DE", "fr=FR", "es=ES", "it=IT", "pt=BR", "nl=NL", "pl=PL", "sv=SE",
-            "da=DK", "nb=NO", "fi=FI", "cs=CZ", "hu=HU", "ro=RO", "ru=RU", "uk=UA", "tr=TR",
-            "ja=JP", "zh=CN", "ko=KR", "hi=IN", "el=GR"));
+    return Defaults.of("filters", "filters.pii", PiiConfig.class);
   }
 }

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * C4 rules: Raffel et al. 2020, "Exploring the Limits of Transfer Learning with a Unified
@@ -46,26 +47,8 @@ public record C4Config(
     boolean skipWordRulesWithoutSpaces)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.c4} of conf/filters.conf. */
   public static C4Config defaults() {
-    return new C4Config(
-        true,
-        false,
-        5,
-        3,
-        1000,
-        true,
-        true,
-        true,
-        true,
-        ".?!\"'",
-        List.of(
-            "terms of use",
-            "privacy policy",
-            "cookie policy",
-            "uses cookies",
-            "use of cookies",
-            "use cookies"),
-        "。！？।",
-        true);
+    return Defaults.of("filters", "filters.c4", C4Config.class);
   }
 }

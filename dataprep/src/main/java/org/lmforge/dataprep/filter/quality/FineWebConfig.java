@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
+import org.lmforge.config.Defaults;
 
 /**
  * FineWeb's own quality rules: Penedo et al. 2024, "The FineWeb Datasets", Sec. 3.6 ("custom
@@ -35,7 +36,8 @@ public record FineWebConfig(
     boolean skipWordRulesWithoutSpaces)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.fineweb} of conf/filters.conf. */
   public static FineWebConfig defaults() {
-    return new FineWebConfig(0.12, ".'\"!?", 0.67, 30, 0.01, 0.3, "。！？।", true);
+    return Defaults.of("filters", "filters.fineweb", FineWebConfig.class);
   }
 }

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * Gopher quality rules: Rae et al. 2021, "Scaling Language Models: Methods, Analysis &amp; Insights
@@ -45,20 +46,8 @@ public record GopherQualityConfig(
     boolean skipWordRulesWithoutSpaces)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.gopherQuality} of conf/filters.conf. */
   public static GopherQualityConfig defaults() {
-    return new GopherQualityConfig(
-        50,
-        100_000,
-        3,
-        10,
-        0.1,
-        0.9,
-        0.3,
-        0.8,
-        2,
-        List.of("the", "be", "to", "of", "and", "that", "have", "with"),
-        List.of("en"),
-        "•-",
-        true);
+    return Defaults.of("filters", "filters.gopherQuality", GopherQualityConfig.class);
   }
 }

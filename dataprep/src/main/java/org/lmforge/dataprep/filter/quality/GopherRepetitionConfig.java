@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
+import org.lmforge.config.Defaults;
 
 /**
  * Gopher repetition rules: Rae et al. 2021, Table A1 (thresholds copied there from the paper; same
@@ -46,9 +47,9 @@ public record GopherRepetitionConfig(
     boolean skipWordRulesWithoutSpaces)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.gopherRepetition} of conf/filters.conf. */
   public static GopherRepetitionConfig defaults() {
-    return new GopherRepetitionConfig(
-        0.30, 0.30, 0.20, 0.20, 0.20, 0.18, 0.16, 0.15, 0.14, 0.13, 0.12, 0.11, 0.10, 1, true);
+    return Defaults.of("filters", "filters.gopherRepetition", GopherRepetitionConfig.class);
   }
 
   /** Top n-gram thresholds for n = 2..4, index n-2. */

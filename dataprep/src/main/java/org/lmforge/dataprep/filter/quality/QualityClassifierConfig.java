@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
+import org.lmforge.config.Defaults;
 
 /**
  * Reference-corpus quality classifier ("looks like Wikipedia and books", as GPT-3's filter, Brown
@@ -43,7 +44,8 @@ public record QualityClassifierConfig(
     }
   }
 
+  /** The shipped defaults: {@code filters.qualityClassifier} of conf/filters.conf. */
   public static QualityClassifierConfig defaults() {
-    return new QualityClassifierConfig("", -1, 18, 2, 5, 0.2, 1e-6, 20_000, 42);
+    return Defaults.of("filters", "filters.qualityClassifier", QualityClassifierConfig.class);
   }
 }

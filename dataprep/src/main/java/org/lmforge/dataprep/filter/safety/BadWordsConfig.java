@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.safety;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * The lexical safety signal: the share of a document's words that are on the LDNOOBW list of its
@@ -31,7 +32,8 @@ public record BadWordsConfig(
     boolean bundled, String directory, double maxRatio, int minHits, List<String> allowlist)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.lexicalSafety} of conf/filters.conf. */
   public static BadWordsConfig defaults() {
-    return new BadWordsConfig(true, "", 0.03, 3, List.of("ja:sm", "ja:グロ", "ja:女の子", "zh:性"));
+    return Defaults.of("filters", "filters.lexicalSafety", BadWordsConfig.class);
   }
 }

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.safety;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Defaults;
 
 /**
  * URL / domain blocklists. The word lists datatrove's URL filter uses for FineWeb ({@code
@@ -40,9 +41,9 @@ public record UrlBlocklistConfig(
     int softWordThreshold)
     implements Serializable {
 
+  /** The shipped defaults: {@code filters.urlBlocklist} of conf/filters.conf. */
   public static UrlBlocklistConfig defaults() {
-    return new UrlBlocklistConfig(
-        true, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2);
+    return Defaults.of("filters", "filters.urlBlocklist", UrlBlocklistConfig.class);
   }
 
   boolean isEmpty() {

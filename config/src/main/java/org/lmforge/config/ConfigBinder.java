@@ -1,4 +1,4 @@
-package org.lmforge.jobs;
+package org.lmforge.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
@@ -27,7 +27,7 @@ public final class ConfigBinder {
 
   /** Bad configuration: the message names the key and what to do. */
   public static final class BadConfigException extends RuntimeException {
-    BadConfigException(String msg) {
+    public BadConfigException(String msg) {
       super(msg);
     }
   }
@@ -114,6 +114,8 @@ public final class ConfigBinder {
               "'" + full + "' must be a string, not " + v.valueType().name().toLowerCase());
         }
         return c.getString(key);
+      } else if (raw == double[].class) {
+        return c.getDoubleList(key).stream().mapToDouble(Double::doubleValue).toArray();
       } else if (raw == List.class) {
         Type el = ((ParameterizedType) generic).getActualTypeArguments()[0];
         if (el == String.class) {
@@ -200,7 +202,7 @@ public final class ConfigBinder {
         return "an object { ... }";
       }
     }
-    if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+    if (t == double[].class || t instanceof ParameterizedType p && p.getRawType() == List.class) {
       return "a list [ ... ]";
     }
     if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {

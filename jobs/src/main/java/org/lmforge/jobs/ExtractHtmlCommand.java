@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.lmforge.dataprep.extract.HtmlDirExtractor;
+import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,12 +28,7 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkInput(input);
-    if (Files.isDirectory(output)) {
-      throw UserError.of(
-          "the --output is a directory:",
-          output.toString(),
-          "give a file name, e.g. " + output.resolve("extracted.jsonl"));
-    }
+    AtomicFile.requireFileTarget(output, "the", "extracted.jsonl");
     // Written beside the output and moved into place: a file that fails half-way leaves no partial
     // output.
     Path parent = output.toAbsolutePath().getParent();

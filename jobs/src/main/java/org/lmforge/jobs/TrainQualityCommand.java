@@ -15,6 +15,7 @@ import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
 import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
@@ -58,12 +59,7 @@ public final class TrainQualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     QualityClassifierConfig settings = settings(); // a bad key fails before any document is read
-    if (Files.isDirectory(output)) {
-      throw UserError.of(
-          "the model --output is a directory:",
-          output.toString(),
-          "give a file name, e.g. " + output.resolve("quality.bin"));
-    }
+    AtomicFile.requireFileTarget(output, "the model", "quality.bin");
     Source pos = check("--positives", positives);
     Source neg = check("--negatives", negatives);
     List<String> posTrain = new ArrayList<>();

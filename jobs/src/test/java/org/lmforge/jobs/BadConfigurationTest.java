@@ -63,16 +63,15 @@ class BadConfigurationTest {
 
   @Test
   void unsupportedPrecisionIsRefusedWithTheReason() {
-    String err = run(2, "pretrain", "--conf", "pretrain.model.dtype=bfloat16");
+    String err = run(2, "pretrain", "--conf", "pretrain.dtype=bfloat16");
     assertTrue(
         err.contains(
-            "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in "
+            "pretrain.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in "
                 + "double, float or half"),
         err);
-    err = run(2, "pretrain", "--conf", "pretrain.model.dtype=fp8");
+    err = run(2, "pretrain", "--conf", "pretrain.dtype=fp8");
     assertTrue(
-        err.contains("'pretrain.model.dtype' is 'fp8'; valid values: [float, half, bfloat16]"),
-        err);
+        err.contains("'pretrain.dtype' is 'fp8'; valid values: [float, half, bfloat16]"), err);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.lmforge.analysis.scaling;
 
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Records;
 
 /**
  * Settings of the scaling-law fits.
@@ -93,29 +94,26 @@ public record FitOptions(
   }
 
   public FitOptions withBootstrap(int resamples) {
-    return new FitOptions(
-        huberDelta, resamples, level, localStarts, seed, budgets, resampling, law);
+    return Records.with(this, "bootstrap", resamples);
   }
 
   public FitOptions withSeed(long newSeed) {
-    return new FitOptions(
-        huberDelta, bootstrap, level, localStarts, newSeed, budgets, resampling, law);
+    return Records.with(this, "seed", newSeed);
   }
 
   public FitOptions withLocalStarts(int starts) {
-    return new FitOptions(huberDelta, bootstrap, level, starts, seed, budgets, resampling, law);
+    return Records.with(this, "localStarts", starts);
   }
 
   public FitOptions withBudgets(double... flops) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, flops, resampling, law);
+    return Records.with(this, "budgets", flops);
   }
 
   public FitOptions withResampling(Resampling how) {
-    return new FitOptions(huberDelta, bootstrap, level, localStarts, seed, budgets, how, law);
+    return Records.with(this, "resampling", how);
   }
 
   public FitOptions withLaw(Law which) {
-    return new FitOptions(
-        huberDelta, bootstrap, level, localStarts, seed, budgets, resampling, which);
+    return Records.with(this, "law", which);
   }
 }

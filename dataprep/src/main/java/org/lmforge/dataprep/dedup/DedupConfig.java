@@ -3,6 +3,7 @@ package org.lmforge.dataprep.dedup;
 import java.io.Serializable;
 import java.util.List;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Records;
 
 /**
  * Settings of the dedupe stage; the HOCON block {@code dedup { ... }} in conf/dedup.conf uses these
@@ -73,79 +74,26 @@ public record DedupConfig(
   }
 
   public DedupConfig withLevels(boolean url, boolean exact, boolean lines, boolean near) {
-    return new DedupConfig(
-        url,
-        keep,
-        trackingParams,
-        exact,
-        lines,
-        lineMaxRepeats,
-        near,
-        shingleSize,
-        numHashes,
-        bands,
-        rows,
-        verify,
-        threshold,
-        maxBucketSize,
-        seed);
+    return Records.with(this, "url", url, "exact", exact, "lines", lines, "near", near);
   }
 
   public DedupConfig withKeep(String keep) {
-    return new DedupConfig(
-        url,
-        keep,
-        trackingParams,
-        exact,
-        lines,
-        lineMaxRepeats,
-        near,
-        shingleSize,
-        numHashes,
-        bands,
-        rows,
-        verify,
-        threshold,
-        maxBucketSize,
-        seed);
+    return Records.with(this, "keep", keep);
   }
 
   public DedupConfig withNear(int numHashes, int bands, int rows, String verify, double threshold) {
-    return new DedupConfig(
-        url,
-        keep,
-        trackingParams,
-        exact,
-        lines,
-        lineMaxRepeats,
-        near,
-        shingleSize,
+    return Records.with(
+        this,
+        "numHashes",
         numHashes,
+        "bands",
         bands,
+        "rows",
         rows,
+        "verify",
         verify,
-        threshold,
-        maxBucketSize,
-        seed);
-  }
-
-  public DedupConfig withLineMaxRepeats(int k) {
-    return new DedupConfig(
-        url,
-        keep,
-        trackingParams,
-        exact,
-        lines,
-        k,
-        near,
-        shingleSize,
-        numHashes,
-        bands,
-        rows,
-        verify,
-        threshold,
-        maxBucketSize,
-        seed);
+        "threshold",
+        threshold);
   }
 
   private static void validate(

@@ -3,6 +3,7 @@ package org.lmforge.dataprep.filter;
 import java.io.Serializable;
 import java.util.List;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.filter.consent.OptOutConfig;
 import org.lmforge.dataprep.filter.pii.PiiConfig;
 import org.lmforge.dataprep.filter.quality.C4Config;
@@ -37,16 +38,6 @@ public record FiltersConfig(
   }
 
   public FiltersConfig withEnabled(List<String> names) {
-    return new FiltersConfig(
-        names,
-        gopherQuality,
-        gopherRepetition,
-        c4,
-        fineweb,
-        lexicalSafety,
-        urlBlocklist,
-        optOut,
-        qualityClassifier,
-        pii);
+    return Records.with(this, "enabled", names);
   }
 }

@@ -69,6 +69,11 @@ public final class Gpt {
 
   private static ComputationGraphConfiguration configuration(
       GptConfig c, long seed, DataType type, boolean autodiff) {
+    if (c.vocabSize() == GptConfig.VOCAB_FROM_TOKENS) {
+      throw new IllegalArgumentException(
+          "vocabSize 0 (the tokenizer's) must be resolved before a network is built: "
+              + "GptConfig.withVocabSize(the shards' vocabulary)");
+    }
     // A Dropout object keeps its layer's mask between forward and backward, so each layer gets its
     // own; DL4J takes
     // the RETAIN probability. (Until the layers were hand-written, SameDiff layers silently ignored

@@ -2,6 +2,7 @@ package org.lmforge.model.gpt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lmforge.config.Records;
 
 /**
  * Shape of a decoder-only transformer (GPT-2 layout: pre-LayerNorm blocks, GELU MLP of width 4·d,
@@ -36,9 +37,17 @@ public record GptConfig(
     ALIBI
   }
 
+  /**
+   * {@code vocabSize} of a configuration written before the tokenizer is known (the pretrain job's
+   * {@code model} section): the token shards' vocabulary is taken. A network is never built with
+   * it.
+   */
+  public static final int VOCAB_FROM_TOKENS = 0;
+
   public GptConfig {
     List<String> errors = new ArrayList<>();
-    if (vocabSize < 2) errors.add("vocabSize=" + vocabSize + " must be >= 2");
+    if (vocabSize != VOCAB_FROM_TOKENS && vocabSize < 2)
+      errors.add("vocabSize=" + vocabSize + " must be >= 2 (or 0: the tokenizer's)");
     if (contextLength < 1) errors.add("contextLength=" + contextLength + " must be >= 1");
     if (nLayer < 1) errors.add("nLayer=" + nLayer + " must be >= 1");
     if (nHead < 1) errors.add("nHead=" + nHead + " must be >= 1");
@@ -66,12 +75,11 @@ public record GptConfig(
   }
 
   public GptConfig withVocabSize(int v) {
-    return new GptConfig(v, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
+    return Records.with(this, "vocabSize", v);
   }
 
   public GptConfig withDropout(double p) {
-    return new GptConfig(
-        vocabSize, contextLength, nLayer, nHead, dModel, p, positional, multiQuery);
+    return Records.with(this, "dropout", p);
   }
 
   public int headSize() {

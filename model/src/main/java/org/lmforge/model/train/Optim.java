@@ -2,6 +2,7 @@ package org.lmforge.model.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lmforge.config.Records;
 
 /**
  * The optimiser part of a run, shared by a local {@link Trainer} and the pretrain job ({@code
@@ -58,34 +59,10 @@ public record Optim(
   }
 
   public Optim withBatch(int batch, int accum) {
-    return new Optim(
-        batch,
-        accum,
-        maxSteps,
-        lr,
-        minLr,
-        warmupSteps,
-        beta1,
-        beta2,
-        weightDecay,
-        gradClip,
-        seed,
-        sampling);
+    return Records.with(this, "batchSize", batch, "gradAccum", accum);
   }
 
   public Optim withSeed(long s) {
-    return new Optim(
-        batchSize,
-        gradAccum,
-        maxSteps,
-        lr,
-        minLr,
-        warmupSteps,
-        beta1,
-        beta2,
-        weightDecay,
-        gradClip,
-        s,
-        sampling);
+    return Records.with(this, "seed", s);
   }
 }

@@ -1,5 +1,6 @@
 package org.lmforge.model.train;
 
+import org.lmforge.config.Records;
 import org.lmforge.model.gpt.GptConfig;
 
 /**
@@ -56,14 +57,14 @@ public record TrainConfig(GptConfig model, Optim optim, Cadence cadence) {
   }
 
   public TrainConfig withModel(GptConfig m) {
-    return new TrainConfig(m, optim, cadence);
+    return Records.with(this, "model", m);
   }
 
   public TrainConfig withBatch(int batch, int accum) {
-    return new TrainConfig(model, optim.withBatch(batch, accum), cadence);
+    return Records.with(this, "optim", optim.withBatch(batch, accum));
   }
 
   public TrainConfig withSeed(long s) {
-    return new TrainConfig(model, optim.withSeed(s), cadence);
+    return Records.with(this, "optim", optim.withSeed(s));
   }
 }

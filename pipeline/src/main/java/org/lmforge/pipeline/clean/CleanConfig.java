@@ -2,6 +2,7 @@ package org.lmforge.pipeline.clean;
 
 import java.io.Serializable;
 import java.util.List;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.ingest.IngestConfig;
@@ -29,10 +30,10 @@ public record CleanConfig(
     implements Serializable {
 
   public CleanConfig withInputs(List<String> in) {
-    return new CleanConfig(in, output, overwrite, keepDropped, ingest, filters, dedup);
+    return Records.with(this, "inputs", in);
   }
 
   public CleanConfig withOutput(String out, boolean replace, boolean dropped) {
-    return new CleanConfig(inputs, out, replace, dropped, ingest, filters, dedup);
+    return Records.with(this, "output", out, "overwrite", replace, "keepDropped", dropped);
   }
 }

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.xxhash64;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -226,44 +227,21 @@ public final class DedupStage {
             .isNull()
             .or(col(DedupColumns.DROP_FILTER).equalTo(DedupColumns.FILTER));
     Column isDedup = col(DedupColumns.DROP_FILTER).equalTo(DedupColumns.FILTER);
+    Function<String, Column> droppedAs =
+        reason -> rowsWhere(isDedup.and(col(DedupColumns.DROP_REASON).equalTo(reason)));
     Row r =
         docs.agg(
-                sum(when(entered, 1L).otherwise(0L)),
-                sum(when(col(DedupColumns.DROP_FILTER).isNull(), 1L).otherwise(0L)),
-                sum(
-                    when(
-                            isDedup.and(
-                                col(DedupColumns.DROP_REASON).equalTo(DedupColumns.REASON_ID)),
-                            1L)
-                        .otherwise(0L)),
-                sum(
-                    when(
-                            isDedup.and(
-                                col(DedupColumns.DROP_REASON).equalTo(DedupColumns.REASON_URL)),
-                            1L)
-                        .otherwise(0L)),
-                sum(
-                    when(
-                            isDedup.and(
-                                col(DedupColumns.DROP_REASON).equalTo(DedupColumns.REASON_EXACT)),
-                            1L)
-                        .otherwise(0L)),
-                sum(
-                    when(
-                            isDedup.and(
-                                col(DedupColumns.DROP_REASON).equalTo(DedupColumns.REASON_LINE)),
-                            1L)
-                        .otherwise(0L)),
-                sum(
-                    when(
-                            isDedup.and(
-                                col(DedupColumns.DROP_REASON).equalTo(DedupColumns.REASON_NEAR)),
-                            1L)
-                        .otherwise(0L)),
+                rowsWhere(entered),
+                rowsWhere(col(DedupColumns.DROP_FILTER).isNull()),
+                droppedAs.apply(DedupColumns.REASON_ID),
+                droppedAs.apply(DedupColumns.REASON_URL),
+                droppedAs.apply(DedupColumns.REASON_EXACT),
+                droppedAs.apply(DedupColumns.REASON_LINE),
+                droppedAs.apply(DedupColumns.REASON_NEAR),
                 sum(coalesce(col(DedupColumns.LINES_REMOVED).cast("long"), lit(0L))),
                 sum(coalesce(col(DedupColumns.LINE_CHARS_REMOVED).cast("long"), lit(0L))),
                 countDistinct(col(DedupColumns.CLUSTER_ID)),
-                sum(when(col(DedupColumns.CLUSTER_ID).isNotNull(), 1L).otherwise(0L)))
+                rowsWhere(col(DedupColumns.CLUSTER_ID).isNotNull()))
             .first();
     String[] names = {
       "docs_in",
@@ -283,5 +261,10 @@ public final class DedupStage {
       out.put(names[i], r.isNullAt(i) ? 0L : r.getLong(i));
     }
     return out;
+  }
+
+  /** The number of rows where {@code condition} holds, as an aggregate. */
+  private static Column rowsWhere(Column condition) {
+    return sum(when(condition, 1L).otherwise(0L));
   }
 }

@@ -22,6 +22,20 @@ public final class AtomicFile {
   private AtomicFile() {}
 
   /**
+   * Refuses a single-file {@code --output} that names an existing directory (the file would be
+   * written inside it under a temporary name and never land): the {@link
+   * org.lmforge.pipeline.job.UserError} names it and suggests {@code exampleName} inside it.
+   */
+  public static void requireFileTarget(java.nio.file.Path output, String what, String exampleName) {
+    if (java.nio.file.Files.isDirectory(output)) {
+      throw org.lmforge.pipeline.job.UserError.of(
+          what + " --output is a directory:",
+          output.toString(),
+          "give a file name, e.g. " + output.resolve(exampleName));
+    }
+  }
+
+  /**
    * True when the local file {@code target} exists and is not older than any of the {@code inputs}
    * that exist: the completion rule of a single-file output derived from others (a fit from
    * runs.csv, a report from both), which is rewritten whole and so needs no marker.

@@ -46,12 +46,7 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   @Override
   public void check(Configuration hadoop) {
     SweepInputs.check(cfg.sweep().toString());
-    if (Files.isDirectory(cfg.output())) {
-      throw UserError.of(
-          "the report's --output is a directory:",
-          cfg.output().toString(),
-          "give a file name, e.g. " + cfg.output().resolve("report.html"));
-    }
+    AtomicFile.requireFileTarget(cfg.output(), "the report's", "report.html");
   }
 
   @Override

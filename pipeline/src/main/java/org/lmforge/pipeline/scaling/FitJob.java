@@ -66,12 +66,7 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
     if (kind != FileKind.TEXT) {
       throw UserError.of("not a CSV file:", input + " is " + kind.description(), fix);
     }
-    if (Files.isDirectory(cfg.output())) {
-      throw UserError.of(
-          "the fit's --output is a directory:",
-          cfg.output().toString(),
-          "give a file name, e.g. " + cfg.output().resolve("fit.json"));
-    }
+    AtomicFile.requireFileTarget(cfg.output(), "the fit's", "fit.json");
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.lmforge.pipeline.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lmforge.config.Records;
 
 /**
  * The sweep job ({@code conf/sweep.conf}; each run's settings come from the {@code pretrain} block,
@@ -135,53 +136,10 @@ public record SweepConfig(
   }
 
   public SweepConfig withPaths(String tok, String out, String stats) {
-    return new SweepConfig(
-        tok,
-        out,
-        stats,
-        plan,
-        shapes,
-        budgets,
-        gridTokens,
-        minSteps,
-        maxSteps,
-        reportBudget,
-        parallelRuns,
-        lrRefWidth,
-        predict);
+    return Records.with(this, "tokens", tok, "output", out, "cleanStats", stats);
   }
 
   public SweepConfig withParallelRuns(int runs) {
-    return new SweepConfig(
-        tokens,
-        output,
-        cleanStats,
-        plan,
-        shapes,
-        budgets,
-        gridTokens,
-        minSteps,
-        maxSteps,
-        reportBudget,
-        runs,
-        lrRefWidth,
-        predict);
-  }
-
-  public SweepConfig withPredict(Predict p) {
-    return new SweepConfig(
-        tokens,
-        output,
-        cleanStats,
-        plan,
-        shapes,
-        budgets,
-        gridTokens,
-        minSteps,
-        maxSteps,
-        reportBudget,
-        parallelRuns,
-        lrRefWidth,
-        p);
+    return Records.with(this, "parallelRuns", runs);
   }
 }

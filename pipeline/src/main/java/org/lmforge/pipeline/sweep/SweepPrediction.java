@@ -92,7 +92,7 @@ public final class SweepPrediction {
       replicas = perRun * sweep.parallelRuns();
       batch = batch / sweep.parallelRuns();
     }
-    GptConfig base = template.model().gpt(manifest.vocabSize());
+    GptConfig base = template.gpt(manifest.vocabSize());
     long tokensPerStep =
         (long) replicas * batch * template.optim().gradAccum() * base.contextLength();
 

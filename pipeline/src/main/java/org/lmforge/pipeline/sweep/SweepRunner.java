@@ -81,7 +81,7 @@ public final class SweepRunner {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     ShardManifest manifest = ShardFiles.open(sweep.tokens(), conf).manifest();
     int replicas = replicasPerRun(spark, sweep, template);
-    GptConfig base = template.model().gpt(manifest.vocabSize());
+    GptConfig base = template.gpt(manifest.vocabSize());
     long tokensPerStep =
         (long) replicas
             * template.optim().batchSize()
@@ -211,21 +211,11 @@ public final class SweepRunner {
       Progress console)
       throws IOException {
     boolean resume = fs.exists(dir);
-    PretrainConfig.Model m = template.model();
     Optim o = template.optim();
     double lrScale = lrScale(sweep, p.shape());
     PretrainConfig run =
         template
-            .withModel(
-                new PretrainConfig.Model(
-                    p.shape().nLayer(),
-                    p.shape().nHead(),
-                    p.shape().dModel(),
-                    m.contextLength(),
-                    m.positional(),
-                    m.dropout(),
-                    m.multiQuery(),
-                    m.dtype()))
+            .withModel(SweepPlan.model(template.model(), p.shape()))
             .withOptim(
                 new Optim(
                     o.batchSize(),

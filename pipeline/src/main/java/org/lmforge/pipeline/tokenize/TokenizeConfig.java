@@ -2,6 +2,7 @@ package org.lmforge.pipeline.tokenize;
 
 import java.util.List;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 
 /**
@@ -90,11 +91,11 @@ public record TokenizeConfig(
     }
 
     public Tokenizer withVocabSize(int v) {
-      return new Tokenizer(mode, name, v, specialTokens, sampleFraction, minPairCount, path);
+      return Records.with(this, "vocabSize", v);
     }
 
     public Tokenizer withSampleFraction(double f) {
-      return new Tokenizer(mode, name, vocabSize, specialTokens, f, minPairCount, path);
+      return Records.with(this, "sampleFraction", f);
     }
   }
 
@@ -121,123 +122,35 @@ public record TokenizeConfig(
   }
 
   public TokenizeConfig withOutput(String out) {
-    return new TokenizeConfig(
-        input,
-        out,
-        overwrite,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "output", out);
   }
 
   public TokenizeConfig withInput(List<String> in) {
-    return new TokenizeConfig(
-        in,
-        output,
-        overwrite,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "input", in);
   }
 
   public TokenizeConfig withOverwrite(boolean o) {
-    return new TokenizeConfig(
-        input,
-        output,
-        o,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "overwrite", o);
   }
 
   public TokenizeConfig withTokenizer(Tokenizer t) {
-    return new TokenizeConfig(
-        input,
-        output,
-        overwrite,
-        t,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "tokenizer", t);
   }
 
   public TokenizeConfig withShardTokens(long n) {
-    return new TokenizeConfig(
-        input,
-        output,
-        overwrite,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        n,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "shardTokens", n);
   }
 
   public TokenizeConfig withPartitions(int p) {
-    return new TokenizeConfig(
-        input,
-        output,
-        overwrite,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        p,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "partitions", p);
   }
 
   public TokenizeConfig withSplit(double fraction, long seed) {
-    return new TokenizeConfig(
-        input,
-        output,
-        overwrite,
-        tokenizer,
-        fraction,
-        seed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        languages);
+    return Records.with(this, "validationFraction", fraction, "splitSeed", seed);
   }
 
   public TokenizeConfig withLanguages(List<String> langs) {
-    return new TokenizeConfig(
-        input,
-        output,
-        overwrite,
-        tokenizer,
-        validationFraction,
-        splitSeed,
-        shardTokens,
-        partitions,
-        textColumn,
-        idColumn,
-        langs);
+    return Records.with(this, "languages", langs);
   }
 
   /**

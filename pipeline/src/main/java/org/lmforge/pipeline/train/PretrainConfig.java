@@ -2,20 +2,23 @@ package org.lmforge.pipeline.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lmforge.config.Records;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.TrainConfig;
+import org.lmforge.pipeline.job.UserError;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * The pretrain job ({@code conf/pretrain.conf}, keys = component names). The vocabulary is not
- * configured: it is the tokenizer's, read from the shards' manifest.
+ * The pretrain job ({@code conf/pretrain.conf}, keys = component names).
  *
  * @param tokens the tokenize job's output (manifest.json, train/, validation/): any Hadoop URI
  * @param output run directory: metrics.jsonl, checkpoints/, summary.json (any Hadoop URI)
  * @param overwrite replace an existing run directory
  * @param resume continue from output/checkpoints/last.ckpt (a killed driver re-runs with this)
- * @param model architecture
+ * @param model the architecture ({@link GptConfig}); its {@code vocabSize} 0 takes the tokenizer's
+ *     (the shards' manifest), a larger one pads the embedding, a smaller one is an error
+ * @param dtype precision of the replicas' forward and backward passes ({@link Dtype})
  * @param optim optimiser, batch and length of the run ({@link Optim}, shared with a local trainer)
  * @param replicas data-parallel replicas (one Spark task each per step); 0 = the cluster's default
  *     parallelism
@@ -35,7 +38,8 @@ public record PretrainConfig(
     String output,
     boolean overwrite,
     boolean resume,
-    Model model,
+    GptConfig model,
+    Dtype dtype,
     Optim optim,
     int replicas,
     int threadsPerReplica,
@@ -53,13 +57,13 @@ public record PretrainConfig(
     IN_PROCESS
   }
 
-  /** Without {@code sync}: auto. */
+  /** Float replicas, {@code sync} auto. */
   public PretrainConfig(
       String tokens,
       String output,
       boolean overwrite,
       boolean resume,
-      Model model,
+      GptConfig model,
       Optim optim,
       int replicas,
       int threadsPerReplica,
@@ -74,6 +78,7 @@ public record PretrainConfig(
         overwrite,
         resume,
         model,
+        Dtype.FLOAT,
         optim,
         replicas,
         threadsPerReplica,
@@ -83,49 +88,6 @@ public record PretrainConfig(
         checkpointInterval,
         maxRecoveries,
         Sync.AUTO);
-  }
-
-  /**
-   * Architecture: {@link GptConfig} without the vocabulary, which is the tokenizer's (read from the
-   * shards' manifest, {@link #gpt}), plus {@code dtype}, the replicas' floating-point type ({@link
-   * Dtype}); {@code positional} is learned or alibi.
-   */
-  public record Model(
-      int nLayer,
-      int nHead,
-      int dModel,
-      int contextLength,
-      GptConfig.Positional positional,
-      double dropout,
-      boolean multiQuery,
-      Dtype dtype) {
-    public Model {
-      if (dtype == null)
-        throw new IllegalArgumentException("pretrain.model.dtype is empty: float or half");
-      if (dtype == Dtype.BFLOAT16) {
-        throw new IllegalArgumentException(
-            "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds "
-                + "networks only in double, float or half (NeuralNetConfiguration.Builder.dataType refuses BFLOAT16 on "
-                + "every backend); use float, or half on CUDA executors");
-      }
-    }
-
-    /** Float replicas, as before precision was configurable. */
-    public Model(
-        int nLayer,
-        int nHead,
-        int dModel,
-        int contextLength,
-        GptConfig.Positional positional,
-        double dropout,
-        boolean multiQuery) {
-      this(nLayer, nHead, dModel, contextLength, positional, dropout, multiQuery, Dtype.FLOAT);
-    }
-
-    public GptConfig gpt(int vocabSize) {
-      return new GptConfig(
-          vocabSize, contextLength, nLayer, nHead, dModel, dropout, positional, multiQuery);
-    }
   }
 
   /**
@@ -171,6 +133,13 @@ public record PretrainConfig(
     if (evalTokens < 1) errors.add("pretrain.evalTokens=" + evalTokens + " must be >= 1");
     if (maxRecoveries < 0) errors.add("pretrain.maxRecoveries=" + maxRecoveries + " must be >= 0");
     if (sync == null) errors.add("pretrain.sync is empty: auto, spark or in_process");
+    if (model == null) errors.add("pretrain.model is empty");
+    if (dtype == null) errors.add("pretrain.dtype is empty: float or half");
+    if (dtype == Dtype.BFLOAT16)
+      errors.add(
+          "pretrain.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks only in double, float or half "
+              + "(NeuralNetConfiguration.Builder.dataType refuses BFLOAT16 on every backend); use float, or half on "
+              + "CUDA executors");
     if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
   }
 
@@ -182,98 +151,49 @@ public record PretrainConfig(
    */
   public TrainConfig trainConfig(int vocabSize) {
     return new TrainConfig(
-        model.gpt(vocabSize),
+        gpt(vocabSize),
         optim,
         new TrainConfig.Cadence(evalInterval, evalTokens, logInterval, checkpointInterval));
   }
 
-  public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
-    return new PretrainConfig(
-        tok,
-        out,
-        overwriteOut,
-        resumeRun,
-        model,
-        optim,
-        replicas,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        sync);
+  /**
+   * The architecture for shards of {@code tokensVocab} ids: {@code model.vocabSize} 0 takes it; a
+   * larger one is kept (a padded embedding, as nanoGPT's 50304); a smaller one cannot embed every
+   * id and is refused.
+   */
+  public GptConfig gpt(int tokensVocab) {
+    if (model.vocabSize() == GptConfig.VOCAB_FROM_TOKENS) {
+      return model.withVocabSize(tokensVocab);
+    }
+    if (model.vocabSize() < tokensVocab) {
+      throw new UserError(
+          "pretrain.model.vocabSize="
+              + model.vocabSize()
+              + " is smaller than the token shards' vocabulary ("
+              + tokensVocab
+              + " ids, manifest.json): set it to 0 to take the tokenizer's");
+    }
+    return model;
   }
 
-  public PretrainConfig withModel(Model m) {
-    return new PretrainConfig(
-        tokens,
-        output,
-        overwrite,
-        resume,
-        m,
-        optim,
-        replicas,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        sync);
+  public PretrainConfig withRun(String tok, String out, boolean overwriteOut, boolean resumeRun) {
+    return Records.with(
+        this, "tokens", tok, "output", out, "overwrite", overwriteOut, "resume", resumeRun);
+  }
+
+  public PretrainConfig withModel(GptConfig m) {
+    return Records.with(this, "model", m);
   }
 
   public PretrainConfig withOptim(Optim o) {
-    return new PretrainConfig(
-        tokens,
-        output,
-        overwrite,
-        resume,
-        model,
-        o,
-        replicas,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        sync);
+    return Records.with(this, "optim", o);
   }
 
   public PretrainConfig withSync(Sync s) {
-    return new PretrainConfig(
-        tokens,
-        output,
-        overwrite,
-        resume,
-        model,
-        optim,
-        replicas,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        s);
+    return Records.with(this, "sync", s);
   }
 
   public PretrainConfig withReplicas(int k) {
-    return new PretrainConfig(
-        tokens,
-        output,
-        overwrite,
-        resume,
-        model,
-        optim,
-        k,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        sync);
+    return Records.with(this, "replicas", k);
   }
 }

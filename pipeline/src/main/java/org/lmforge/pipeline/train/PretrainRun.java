@@ -137,7 +137,7 @@ public final class PretrainRun {
               optim.gradAccum(),
               replicas,
               cfg.threadsPerReplica(),
-              cfg.model().dtype().nd4j(),
+              cfg.dtype().nd4j(),
               gpus == null ? null : binder);
       long batchTokens = spec.rowsPerStep() * model.contextLength();
       int maxSteps = optim.maxSteps();
@@ -162,7 +162,7 @@ public final class PretrainRun {
           4e-6 * model.parameterCount(),
           maxSteps,
           resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
-      console.line(devices(gpus, replicas, cfg.model().dtype()));
+      console.line(devices(gpus, replicas, cfg.dtype()));
 
       long t0 = System.nanoTime();
       TrainLoop.Outcome o;

@@ -88,7 +88,7 @@ class GpuSlotsTest {
             out.toUri().toString(),
             false,
             false,
-            new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+            new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
             new Optim(2, 1, 2, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
             2,
             1,

@@ -45,7 +45,7 @@ class SweepPredictionTest {
         "unused",
         false,
         false,
-        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+        new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
         new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas,
         1,

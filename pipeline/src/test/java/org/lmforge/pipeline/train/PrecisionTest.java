@@ -20,8 +20,8 @@ import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 
 /**
- * {@code pretrain.model.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW
- * on the driver) trains to the loss float reaches, and bfloat16 is refused with the reason.
+ * {@code pretrain.dtype} on ND4J's CPU backend: half (fp16 replicas, fp32 weights and AdamW on the
+ * driver) trains to the loss float reaches, and bfloat16 is refused with the reason.
  */
 class PrecisionTest {
   @RegisterExtension static final SparkWithTokens DATA = new SparkWithTokens("precision-test", 120);
@@ -85,30 +85,35 @@ class PrecisionTest {
   void bfloat16IsRefusedWithTheReason() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new PretrainConfig.Model(
-                    1,
-                    2,
-                    16,
-                    16,
-                    GptConfig.Positional.LEARNED,
-                    0.0,
-                    false,
-                    PretrainConfig.Dtype.BFLOAT16));
+            IllegalArgumentException.class, () -> config("bf16", PretrainConfig.Dtype.BFLOAT16));
     assertTrue(
         e.getMessage()
             .contains(
-                "pretrain.model.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks "
+                "pretrain.dtype=bfloat16 is not offered: DL4J 1.0.0-M2.1 builds networks "
                     + "only in double, float or half"),
         e.getMessage());
   }
 
   @Test
   void floatIsTheDefault() {
+    PretrainConfig c = config("any", PretrainConfig.Dtype.FLOAT);
     assertEquals(
         PretrainConfig.Dtype.FLOAT,
-        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false).dtype());
+        new PretrainConfig(
+                c.tokens(),
+                c.output(),
+                false,
+                false,
+                c.model(),
+                c.optim(),
+                2,
+                1,
+                0,
+                2048,
+                1,
+                STEPS,
+                0)
+            .dtype());
   }
 
   private static PretrainConfig config(String name, PretrainConfig.Dtype dtype) {
@@ -117,7 +122,8 @@ class PrecisionTest {
         tmp.resolve(name).toUri().toString(),
         false,
         false,
-        new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false, dtype),
+        new GptConfig(0, 16, 1, 2, 32, 0.0, GptConfig.Positional.LEARNED, false),
+        dtype,
         new Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         2,
         1,
@@ -125,7 +131,8 @@ class PrecisionTest {
         2048,
         1,
         STEPS,
-        0);
+        0,
+        PretrainConfig.Sync.AUTO);
   }
 
   private static List<Double> losses(String name) throws Exception {

@@ -54,7 +54,7 @@ class PretrainRunTest {
         out,
         false,
         false,
-        new PretrainConfig.Model(1, 2, 16, 16, GptConfig.Positional.LEARNED, 0.0, false),
+        new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
         new Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
         replicas,
         1,
@@ -195,6 +195,7 @@ class PretrainRunTest {
             false,
             false,
             strict.model(),
+            strict.dtype(),
             strict.optim(),
             2,
             1,
@@ -293,8 +294,7 @@ class PretrainRunTest {
 
     PretrainConfig wider =
         config(out("small"), 1, 2, 4)
-            .withModel(
-                new PretrainConfig.Model(1, 2, 32, 16, GptConfig.Positional.LEARNED, 0.0, false))
+            .withModel(new GptConfig(0, 16, 1, 2, 32, 0.0, GptConfig.Positional.LEARNED, false))
             .withRun(DATA.tokens(), out("small"), false, true);
     UserError other =
         assertThrows(UserError.class, () -> PretrainRun.run(DATA.session(), wider, QUIET));

@@ -50,7 +50,7 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
               run,
               false,
               false,
-              new PretrainConfig.Model(1, 2, 16, CONTEXT, GptConfig.Positional.LEARNED, 0.0, false),
+              new GptConfig(0, CONTEXT, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
               new Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
               2,
               1,

@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "all",
-    mixinStandardHelpOptions = true,
     description =
         "Run clean, tokenize, a scaling sweep, the fits and the report, one after another.")
 public final class AllCommand implements Callable<Integer> {

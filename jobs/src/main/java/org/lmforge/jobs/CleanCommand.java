@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "clean",
-    mixinStandardHelpOptions = true,
     description =
         "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
 public final class CleanCommand implements Callable<Integer> {

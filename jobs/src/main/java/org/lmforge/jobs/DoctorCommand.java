@@ -15,7 +15,6 @@ import picocli.CommandLine.Mixin;
  */
 @Command(
     name = "doctor",
-    mixinStandardHelpOptions = true,
     description =
         "Check a cluster before training: versions, ND4J backend and BLAS, GPUs and sgemm GFLOP/s of the "
             + "driver and every executor; fails when they do not match.")

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "eval",
-    mixinStandardHelpOptions = true,
     description =
         "Loss (nats/token), perplexity and bits per byte of a held-out text, Parquet corpus or token split "
             + "under a pretrain run's tokenizer and model.")

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
 /** {@code pipeline extract-html}: the main-text extractor alone, on a directory of HTML files. */
 @Command(
     name = "extract-html",
-    mixinStandardHelpOptions = true,
     description =
         "Extract main text from every *.html / *.html.gz under a directory to JSON lines.")
 public final class ExtractHtmlCommand implements Callable<Integer> {

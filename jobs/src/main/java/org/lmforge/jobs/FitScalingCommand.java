@@ -1,23 +1,27 @@
 package org.lmforge.jobs;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmforge.analysis.scaling.FitOptions;
+import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.scaling.FitJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline fit-scaling}: Chinchilla and Kaplan fits on any params,tokens,loss table. */
 @Command(
     name = "fit-scaling",
-    mixinStandardHelpOptions = true,
     description =
         "Fit L(N,D) = E + A/N^alpha + B/D^beta (Chinchilla approach 3) and Kaplan's joint "
             + "L(N,D) = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D, with bootstrap CIs, Kaplan power laws and IsoFLOP "
             + "minima, to a CSV with columns params,tokens,loss.")
 public final class FitScalingCommand implements Callable<Integer> {
+  @Mixin ConfOptions settings = new ConfOptions();
+
   @Option(names = "--input", required = true, paramLabel = "POINTS.csv")
   Path input;
 
@@ -26,20 +30,21 @@ public final class FitScalingCommand implements Callable<Integer> {
 
   @Option(
       names = "--law",
-      defaultValue = "auto",
       paramLabel = "auto|chinchilla|kaplan",
       description =
-          "the form used for the compute-optimal table: auto (default) takes the one that better "
-              + "forecasts the largest budget's runs from the others; both are always fitted")
+          "the form used for the compute-optimal table (replaces fit.law): auto takes the one that "
+              + "better forecasts the largest budget's runs from the others; both are always fitted")
   String law;
 
   @Override
   public Integer call() throws IOException {
-    Launch.run(
-        "fit-scaling",
-        null,
-        new FitJob(
-            new FitJob.Config(input, output, FitOptions.defaults().withLaw(parseLaw(law)), true)));
+    Config c = JobConfig.load("fit", settings.configFile, settings.overrides);
+    FitOptions options = ConfigBinder.bind(c, "fit", FitOptions.class);
+    if (law != null) {
+      options = options.withLaw(parseLaw(law));
+    }
+    System.out.println(JobConfig.render(c, "fit"));
+    Launch.run("fit-scaling", null, new FitJob(new FitJob.Config(input, output, options, true)));
     return 0;
   }
 

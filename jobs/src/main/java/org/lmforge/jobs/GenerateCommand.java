@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "generate",
-    mixinStandardHelpOptions = true,
     description =
         "Continue a prompt with the model of a pretrain run (its last checkpoint); prints the continuation.")
 public final class GenerateCommand implements Callable<Integer> {

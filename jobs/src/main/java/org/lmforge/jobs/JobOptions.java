@@ -1,23 +1,9 @@
 package org.lmforge.jobs;
 
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options every Spark job takes. */
-public final class JobOptions {
-  @Option(
-      names = "--conf",
-      paramLabel = "KEY=VALUE",
-      description = "Override a configuration key, e.g. --conf clean.output=/tmp/out (repeatable).")
-  public List<String> overrides = new ArrayList<>();
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "A HOCON file with overrides of the defaults.")
-  public String configFile;
-
+/** Options every Spark job takes: the settings options and the Spark master. */
+public final class JobOptions extends ConfOptions {
   @Option(
       names = "--master",
       paramLabel = "URL",

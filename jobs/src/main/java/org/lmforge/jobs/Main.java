@@ -7,14 +7,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of the application jar: {@code spark-submit --class org.lmforge.jobs.Main
  * lmforge-jobs.jar <command> [options]}, or {@code bin/pipeline <command> [options]} on local[*]
  * without a Spark install.
  */
+// scope INHERIT: every subcommand takes --help and --version from here, declared once
 @Command(
     name = "pipeline",
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "lmforge 0.1.0",
     description = "Crawl dumps to a clean corpus, tokens, GPT pretraining and scaling laws.",

@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "pretrain",
-    mixinStandardHelpOptions = true,
     description = "Pretrain a GPT on token shards, data-parallel across Spark executors.")
 public final class PretrainCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();

@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 /** {@code pipeline report}: one self-contained HTML report of a sweep directory. */
 @Command(
     name = "report",
-    mixinStandardHelpOptions = true,
     description = "Write a self-contained HTML report (inline SVG plots) of a sweep directory.")
 public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--sweep", required = true, paramLabel = "DIR")

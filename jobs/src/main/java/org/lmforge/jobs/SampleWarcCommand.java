@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "sample-warc",
-    mixinStandardHelpOptions = true,
     description =
         "Write a WARC (gzip per record) of HTML pages carrying Europarl debates; the same bytes "
             + "for the same --pages and --seed.")

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "show-docs",
-    mixinStandardHelpOptions = true,
     description =
         "List a sample of kept or dropped documents (dropped ones need --keep-dropped at clean time).")
 public final class ShowDocsCommand implements Callable<Integer> {

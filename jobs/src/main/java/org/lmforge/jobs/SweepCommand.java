@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "sweep",
-    mixinStandardHelpOptions = true,
     description =
         "Scaling sweep: IsoFLOP or grid plan of pretrain runs, resumable; then fits and the report.")
 public final class SweepCommand implements Callable<Integer> {

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards. */
 @Command(
     name = "tokenize",
-    mixinStandardHelpOptions = true,
     description = "Clean Parquet corpus to token shards (train/validation split) with a manifest.")
 public final class TokenizeCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();

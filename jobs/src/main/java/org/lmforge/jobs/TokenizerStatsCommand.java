@@ -18,7 +18,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "tokenizer-stats",
-    mixinStandardHelpOptions = true,
     description =
         "Bytes per token and the most frequent tokens of a tokenizer on a text, next to GPT-2's.")
 public final class TokenizerStatsCommand implements Callable<Integer> {

@@ -33,7 +33,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "train-quality",
-    mixinStandardHelpOptions = true,
     description =
         "Train the quality classifier: reference text (positives) vs crawl text (negatives).")
 public final class TrainQualityCommand implements Callable<Integer> {

@@ -3,6 +3,8 @@ package org.lmforge.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,8 +17,9 @@ import org.lmforge.jobs.BadInputTest.Outcome;
 
 /**
  * A command honours --conf/--config or does not offer them. train-quality binds the quality
- * classifier's settings (clean.filters.qualityClassifier) from them; show-docs and fit-scaling have
- * no settings in conf/ and refuse both options instead of ignoring them.
+ * classifier's settings (clean.filters.qualityClassifier) from them and fit-scaling the fits'
+ * (conf/fit.conf); show-docs has no settings in conf/ and refuses both options instead of ignoring
+ * them.
  */
 class CommandOptionsTest {
   @TempDir static Path tmp;
@@ -70,27 +73,71 @@ class CommandOptionsTest {
   }
 
   @Test
-  void showDocsAndFitScalingRefuseSettingsTheyWouldIgnore() throws IOException {
+  void showDocsRefusesSettingsItWouldIgnore() throws IOException {
     Path conf = Files.writeString(tmp.resolve("any.conf"), "clean.output = elsewhere\n");
-    List<String> showDocs = List.of("show-docs", "--input", tmp.toString());
-    List<String> fit =
-        List.of(
-            "fit-scaling",
-            "--input",
-            tmp.resolve("runs.csv").toString(),
-            "--output",
-            tmp.resolve("fit.json").toString());
-    for (List<String> command : List.of(showDocs, fit)) {
-      for (List<String> option :
-          List.of(List.of("--config", conf.toString()), List.of("--conf", "clean.output=x"))) {
-        List<String> args = new ArrayList<>(command);
-        args.addAll(option);
-        Outcome o = BadInputTest.run(args.toArray(String[]::new));
-        assertEquals(2, o.code(), args + ": " + o.err());
-        assertTrue(
-            o.err().startsWith("Unknown options: '" + option.get(0) + "'"), args + ": " + o.err());
+    for (List<String> option :
+        List.of(List.of("--config", conf.toString()), List.of("--conf", "clean.output=x"))) {
+      List<String> args = new ArrayList<>(List.of("show-docs", "--input", tmp.toString()));
+      args.addAll(option);
+      Outcome o = BadInputTest.run(args.toArray(String[]::new));
+      assertEquals(2, o.code(), args + ": " + o.err());
+      assertTrue(
+          o.err().startsWith("Unknown options: '" + option.get(0) + "'"), args + ": " + o.err());
+    }
+  }
+
+  /**
+   * fit-scaling's settings are conf/fit.conf's: the seed and the number of resamples it runs with
+   * are written into fit.json, so the file shows which settings won.
+   */
+  @Test
+  void fitScalingFitsWithTheSettingsOfItsConfigFileAndOverrides() throws IOException {
+    // a planted Chinchilla law (Hoffmann et al.'s published fit) on a 4 x 4 grid
+    StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+    for (double n : new double[] {1e6, 3e6, 1e7, 3e7}) {
+      for (double d : new double[] {2e7, 6e7, 2e8, 6e8}) {
+        double loss = 1.69 + 406.4 / Math.pow(n, 0.34) + 410.7 / Math.pow(d, 0.28);
+        csv.append(n).append(',').append(d).append(',').append(loss).append('\n');
       }
     }
+    Path points = Files.writeString(tmp.resolve("points.csv"), csv);
+    Path conf = Files.writeString(tmp.resolve("fit.conf"), "fit.seed = 11\nfit.bootstrap = 8\n");
+
+    JsonNode byDefault = fit(points, "default.json");
+    assertEquals(20220329L, byDefault.at("/method/seed").asLong(), "conf/fit.conf's seed");
+    JsonNode fromFile = fit(points, "file.json", "--config", conf.toString());
+    assertEquals(11, fromFile.at("/method/seed").asLong(), "--config's seed");
+    assertTrue(fromFile.at("/chinchilla/ci/resamples").asInt() <= 8, fromFile.toString());
+    JsonNode overridden =
+        fit(points, "over.json", "--config", conf.toString(), "--conf", "fit.seed=5");
+    assertEquals(5, overridden.at("/method/seed").asLong(), "--conf wins over --config");
+
+    BadInputTest.assertUserError(
+        BadInputTest.run(
+            "fit-scaling",
+            "--input",
+            points.toString(),
+            "--output",
+            tmp.resolve("never.json").toString(),
+            "--conf",
+            "fit.bootstrp=3"),
+        "unknown configuration key 'fit.bootstrp'",
+        "did you mean 'bootstrap'");
+  }
+
+  static JsonNode fit(Path points, String out, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "fit-scaling",
+                "--input",
+                points.toString(),
+                "--output",
+                tmp.resolve(out).toString()));
+    args.addAll(List.of(options));
+    Outcome o = BadInputTest.run(args.toArray(String[]::new));
+    assertEquals(0, o.code(), args + ": " + o.err());
+    return new ObjectMapper().readTree(tmp.resolve(out).toFile());
   }
 
   static Outcome train(Path model, String... options) throws IOException {

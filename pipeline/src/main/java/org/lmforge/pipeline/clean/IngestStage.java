@@ -145,18 +145,9 @@ public final class IngestStage {
 
   static Row toRow(CrawlItem item, PageProcessor processor) {
     return switch (item.kind()) {
-      case SKIPPED ->
+      case SKIPPED, MALFORMED ->
           meta(
-              SKIPPED,
-              item.reason(),
-              item.detail(),
-              null,
-              item.warcType(),
-              item.file(),
-              item.offset());
-      case MALFORMED ->
-          meta(
-              QUARANTINED,
+              item.kind() == CrawlItem.Kind.SKIPPED ? SKIPPED : QUARANTINED,
               item.reason(),
               item.detail(),
               null,

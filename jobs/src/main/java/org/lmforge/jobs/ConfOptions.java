@@ -1,0 +1,22 @@
+package org.lmforge.jobs;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The settings options: a user file and key overrides on top of the command's {@code conf/} file.
+ */
+public class ConfOptions {
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "Override a configuration key, e.g. --conf clean.output=/tmp/out (repeatable).")
+  public List<String> overrides = new ArrayList<>();
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A HOCON file with overrides of the defaults.")
+  public String configFile;
+}

@@ -18,20 +18,11 @@ import org.lmforge.pipeline.train.PretrainConfig;
  * the run the law predicts, writes prediction.json and adds the outcome to fit.json. Complete when
  * the current fit.json carries it (a new fit rewrites fit.json without it). Does nothing when the
  * sweep had too few runs to fit.
+ *
+ * @param fit the fit job of the same chain, whose result the prediction starts from
  */
-public final class PredictionJob implements Job<SweepPrediction.Prediction> {
-  private final SweepConfig sweep;
-  private final PretrainConfig template;
-  private final FitJob fit;
-
-  /**
-   * @param fit the fit job of the same chain, whose result the prediction starts from
-   */
-  public PredictionJob(SweepConfig sweep, PretrainConfig template, FitJob fit) {
-    this.sweep = sweep;
-    this.template = template;
-    this.fit = fit;
-  }
+public record PredictionJob(SweepConfig sweep, PretrainConfig template, FitJob fit)
+    implements Job<SweepPrediction.Prediction> {
 
   @Override
   public String name() {

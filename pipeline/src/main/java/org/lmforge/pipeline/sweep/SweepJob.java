@@ -26,22 +26,12 @@ import org.lmforge.pipeline.train.PretrainInputs;
  * every planned run finished for this plan (the marker is written after the last run; a changed
  * {@code sweep} block re-plans, adding runs). {@link #withFitAndReport} makes it the first of the
  * jobs the command runs: fit, prediction run, report.
+ *
+ * @param template every run's settings; the plan replaces shape and length
  */
-public final class SweepJob implements Job<SweepRunner.Result> {
+public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overwrite)
+    implements Job<SweepRunner.Result> {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private final SweepConfig sweep;
-  private final PretrainConfig template;
-  private final boolean overwrite;
-
-  /**
-   * @param template every run's settings; the plan replaces shape and length
-   */
-  public SweepJob(SweepConfig sweep, PretrainConfig template, boolean overwrite) {
-    this.sweep = sweep;
-    this.template = template;
-    this.overwrite = overwrite;
-  }
 
   /**
    * The sweep, then, when its directory is on the local file system (the fits and the report read

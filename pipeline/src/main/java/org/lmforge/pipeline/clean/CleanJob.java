@@ -44,13 +44,8 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
    *     SampleWarcWriter#ALL})
    */
   public CleanJob(CleanConfig cfg, int samplePages) {
-    super("clean", cfg);
+    super("clean", cfg, CleanConfig::output);
     this.samplePages = samplePages;
-  }
-
-  @Override
-  public String output() {
-    return cfg.output();
   }
 
   /**

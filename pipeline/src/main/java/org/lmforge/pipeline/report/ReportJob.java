@@ -30,12 +30,7 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   }
 
   public ReportJob(Config cfg) {
-    super("report", cfg);
-  }
-
-  @Override
-  public String output() {
-    return cfg.output().toString();
+    super("report", cfg, Config::output);
   }
 
   @Override

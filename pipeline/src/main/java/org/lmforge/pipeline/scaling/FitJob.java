@@ -30,12 +30,7 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
   private ScalingFit.Result result;
 
   public FitJob(Config cfg) {
-    super("fit-scaling", cfg);
-  }
-
-  @Override
-  public String output() {
-    return cfg.output().toString();
+    super("fit-scaling", cfg, Config::output);
   }
 
   @Override

@@ -16,12 +16,7 @@ import org.lmforge.pipeline.job.Progress;
 public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeResult> {
 
   public TokenizeJob(TokenizeConfig cfg) {
-    super("tokenize", cfg);
-  }
-
-  @Override
-  public String output() {
-    return cfg.output();
+    super("tokenize", cfg, TokenizeConfig::output);
   }
 
   /**

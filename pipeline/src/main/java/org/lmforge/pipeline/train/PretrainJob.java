@@ -16,12 +16,7 @@ import org.lmforge.pipeline.job.Progress;
 public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainResult> {
 
   public PretrainJob(PretrainConfig cfg) {
-    super("pretrain", cfg);
-  }
-
-  @Override
-  public String output() {
-    return cfg.output();
+    super("pretrain", cfg, PretrainConfig::output);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.lmforge.pipeline.sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lmforge.config.Records;
 import org.lmforge.model.gpt.GptConfig;
 
 /**
@@ -59,15 +60,7 @@ public final class SweepPlan {
    * size.
    */
   static GptConfig model(GptConfig base, SweepConfig.Shape s) {
-    return new GptConfig(
-        base.vocabSize(),
-        base.contextLength(),
-        s.nLayer(),
-        s.nHead(),
-        s.dModel(),
-        base.dropout(),
-        base.positional(),
-        base.multiQuery());
+    return Records.with(base, "nLayer", s.nLayer(), "nHead", s.nHead(), "dModel", s.dModel());
   }
 
   /**

@@ -25,6 +25,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
@@ -217,19 +218,16 @@ public final class SweepRunner {
         template
             .withModel(SweepPlan.model(template.model(), p.shape()))
             .withOptim(
-                new Optim(
-                    o.batchSize(),
-                    o.gradAccum(),
+                Records.with(
+                    o,
+                    "maxSteps",
                     p.steps(),
+                    "lr",
                     o.lr() * lrScale,
+                    "minLr",
                     o.minLr() * lrScale,
-                    Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10)),
-                    o.beta1(),
-                    o.beta2(),
-                    o.weightDecay(),
-                    o.gradClip(),
-                    o.seed(),
-                    o.sampling()))
+                    "warmupSteps",
+                    Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10))))
             .withReplicas(replicas)
             .withRun(sweep.tokens(), dir.toString(), false, resume);
     return PretrainRun.run(spark, run, console);

@@ -71,15 +71,13 @@ public record TokenizeConfig(
 
     /** Training {@code vocabSize} ids, the rest as shipped (conf/tokenize.conf). */
     public static Tokenizer train(String name, int vocabSize) {
-      Tokenizer d = shipped();
-      return new Tokenizer(
-          TRAIN, name, vocabSize, d.specialTokens, d.sampleFraction, d.minPairCount, "");
+      return Records.with(
+          shipped(), "mode", TRAIN, "name", name, "vocabSize", vocabSize, "path", "");
     }
 
     /** Loading from {@code path}, any vocabulary size, the rest as shipped. */
     public static Tokenizer load(String name, String path) {
-      Tokenizer d = shipped();
-      return new Tokenizer(LOAD, name, 0, d.specialTokens, d.sampleFraction, d.minPairCount, path);
+      return Records.with(shipped(), "mode", LOAD, "name", name, "vocabSize", 0, "path", path);
     }
 
     private static Tokenizer shipped() {
@@ -106,19 +104,12 @@ public record TokenizeConfig(
 
   /** The shipped defaults (conf/tokenize.conf) for the given input and output. */
   public static TokenizeConfig defaults(List<String> input, String output) {
-    TokenizeConfig d = Defaults.of("tokenize", "tokenize", TokenizeConfig.class);
-    return new TokenizeConfig(
+    return Records.with(
+        Defaults.of("tokenize", "tokenize", TokenizeConfig.class),
+        "input",
         input,
-        output,
-        d.overwrite,
-        d.tokenizer,
-        d.validationFraction,
-        d.splitSeed,
-        d.shardTokens,
-        d.partitions,
-        d.textColumn,
-        d.idColumn,
-        d.languages);
+        "output",
+        output);
   }
 
   public TokenizeConfig withOutput(String out) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.filter.DocFilter;
@@ -19,7 +20,6 @@ import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierFilter;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
-import org.lmforge.dataprep.filter.safety.UrlBlocklistConfig;
 
 /**
  * Per-rule cost of every filter on real pages, against the cost of getting their text out of the
@@ -53,26 +53,15 @@ public final class FiltersBench {
     QualityClassifier model = trainModel(docs);
     Path u = shared.resolve("url-blocklist");
     FiltersConfig d = FiltersConfig.defaults();
+    // every filter, and EasyList's domains on top of the bundled URL word lists
     FiltersConfig all =
-        new FiltersConfig(
+        Records.with(
+            d,
+            "enabled",
             Filters.ALL,
-            d.gopherQuality(),
-            d.gopherRepetition(),
-            d.c4(),
-            d.fineweb(),
-            d.lexicalSafety(),
-            new UrlBlocklistConfig(
-                true,
-                List.of(u.resolve("easylist.txt.gz").toString()),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                2),
-            d.optOut(),
-            QualityClassifierConfig.defaults(),
-            d.pii());
+            "urlBlocklist",
+            Records.with(
+                d.urlBlocklist(), "domainFiles", List.of(u.resolve("easylist.txt.gz").toString())));
     List<DocFilter> filters = new ArrayList<>();
     for (String name : Filters.ALL) {
       filters.add(

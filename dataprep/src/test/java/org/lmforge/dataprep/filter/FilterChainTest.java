@@ -18,8 +18,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.lmforge.dataprep.filter.pii.PiiConfig;
-import org.lmforge.dataprep.filter.quality.GopherQualityConfig;
+import org.lmforge.config.Records;
 
 class FilterChainTest {
 
@@ -92,32 +91,8 @@ class FilterChainTest {
             () -> Filters.chain(d.withEnabled(List.of("gopher_quality", "gopher_qualty"))));
     assertTrue(
         e.getMessage().contains("gopher_qualty") && e.getMessage().contains("filters.enabled"));
-    GopherQualityConfig g = d.gopherQuality();
     FiltersConfig bad =
-        new FiltersConfig(
-            d.enabled(),
-            new GopherQualityConfig(
-                g.minWords(),
-                g.maxWords(),
-                g.minMeanWordLength(),
-                g.maxMeanWordLength(),
-                g.maxSymbolWordRatio(),
-                1.5,
-                g.maxEllipsisLineFrac(),
-                g.minAlphaWordFrac(),
-                g.minStopWords(),
-                g.stopWords(),
-                g.stopWordLanguages(),
-                g.bulletChars(),
-                g.skipWordRulesWithoutSpaces()),
-            d.gopherRepetition(),
-            d.c4(),
-            d.fineweb(),
-            d.lexicalSafety(),
-            d.urlBlocklist(),
-            d.optOut(),
-            d.qualityClassifier(),
-            d.pii());
+        Records.with(d, "gopherQuality", Records.with(d.gopherQuality(), "maxBulletLineFrac", 1.5));
     e = assertThrows(IllegalArgumentException.class, () -> Filters.validate(bad));
     assertTrue(e.getMessage().contains("filters.gopherQuality.maxBulletLineFrac"), e.getMessage());
     e =
@@ -125,36 +100,13 @@ class FilterChainTest {
             IllegalArgumentException.class,
             () -> Filters.chain(d.withEnabled(List.of("badwords")))); // the old name
     assertTrue(e.getMessage().contains("lexical_safety"), e.getMessage());
-    PiiConfig p = d.pii();
-    assertThrows(
-        IllegalArgumentException.class,
-        () ->
-            Filters.chain(
-                new FiltersConfig(
-                    List.of("pii"),
-                    d.gopherQuality(),
-                    d.gopherRepetition(),
-                    d.c4(),
-                    d.fineweb(),
-                    d.lexicalSafety(),
-                    d.urlBlocklist(),
-                    d.optOut(),
-                    d.qualityClassifier(),
-                    new PiiConfig(
-                        true,
-                        true,
-                        true,
-                        true,
-                        true,
-                        true,
-                        "<E>",
-                        "<I>",
-                        "<P>",
-                        "<C>",
-                        "<B>",
-                        "<S>",
-                        false,
-                        List.of("en-US")))));
+    // a phone region not written language=REGION
+    FiltersConfig badRegion =
+        Records.with(
+            d.withEnabled(List.of("pii")),
+            "pii",
+            Records.with(d.pii(), "phoneRegions", List.of("en-US")));
+    assertThrows(IllegalArgumentException.class, () -> Filters.chain(badRegion));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.filter.TestTexts;
 import org.lmforge.dataprep.filter.Verdict;
 
@@ -98,23 +99,8 @@ class C4QualityFilterTest {
 
   @Test
   void terminalPunctuationRuleWhenEnabled() {
-    C4Config d = C4Config.defaults();
     C4QualityFilter strict =
-        new C4QualityFilter(
-            new C4Config(
-                d.removeCitations(),
-                true,
-                d.minSentences(),
-                d.minWordsPerLine(),
-                d.maxWordLength(),
-                d.filterLoremIpsum(),
-                d.filterJavascript(),
-                d.filterCurlyBracket(),
-                d.filterPolicy(),
-                d.terminalPunctuation(),
-                d.policySubstrings(),
-                d.extraTerminalPunctuation(),
-                d.skipWordRulesWithoutSpaces()));
+        new C4QualityFilter(Records.with(C4Config.defaults(), "filterNoTerminalPunct", true));
     Verdict v =
         strict.apply(
             TestTexts.doc(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.TestTexts;
 
@@ -25,6 +26,11 @@ class GopherQualityFilterTest {
     return f.apply(TestTexts.doc(text, language)).reason();
   }
 
+  /** A filter with the defaults but for the named settings ({@link Records#with}). */
+  private static GopherQualityFilter filter(Object... namesAndValues) {
+    return new GopherQualityFilter(Records.with(GopherQualityConfig.defaults(), namesAndValues));
+  }
+
   private static String times(String s, int n) {
     return s.repeat(n);
   }
@@ -41,23 +47,7 @@ class GopherQualityFilterTest {
 
   @Test
   void maxWords() {
-    GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter small =
-        new GopherQualityFilter(
-            new GopherQualityConfig(
-                d.minWords(),
-                60,
-                d.minMeanWordLength(),
-                d.maxMeanWordLength(),
-                d.maxSymbolWordRatio(),
-                d.maxBulletLineFrac(),
-                d.maxEllipsisLineFrac(),
-                d.minAlphaWordFrac(),
-                d.minStopWords(),
-                d.stopWords(),
-                d.stopWordLanguages(),
-                d.bulletChars(),
-                d.skipWordRulesWithoutSpaces()));
+    GopherQualityFilter small = filter("maxWords", 60);
     assertNull(small.apply(TestTexts.doc(times("the cat ", 30), "en")).reason());
     assertEquals(
         GopherQualityFilter.TOO_MANY_WORDS,
@@ -133,23 +123,7 @@ class GopherQualityFilterTest {
     String german = times("Katzen jagen Mäuse gern ", 20);
     assertNull(reason(german, "de"));
     assertEquals(GopherQualityFilter.STOP_WORDS, reason(german, "unknown"));
-    GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter everywhere =
-        new GopherQualityFilter(
-            new GopherQualityConfig(
-                d.minWords(),
-                d.maxWords(),
-                d.minMeanWordLength(),
-                d.maxMeanWordLength(),
-                d.maxSymbolWordRatio(),
-                d.maxBulletLineFrac(),
-                d.maxEllipsisLineFrac(),
-                d.minAlphaWordFrac(),
-                d.minStopWords(),
-                d.stopWords(),
-                List.of("*"),
-                d.bulletChars(),
-                d.skipWordRulesWithoutSpaces()));
+    GopherQualityFilter everywhere = filter("stopWordLanguages", List.of("*"));
     assertEquals(
         GopherQualityFilter.STOP_WORDS, everywhere.apply(TestTexts.doc(german, "de")).reason());
   }
@@ -159,23 +133,7 @@ class GopherQualityFilterTest {
     String zh = "今天天气很好，我们去公园散步。".repeat(10);
     assertNull(reason(zh, "zh"));
     assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(zh, "en"));
-    GopherQualityConfig d = GopherQualityConfig.defaults();
-    GopherQualityFilter reference =
-        new GopherQualityFilter(
-            new GopherQualityConfig(
-                d.minWords(),
-                d.maxWords(),
-                d.minMeanWordLength(),
-                d.maxMeanWordLength(),
-                d.maxSymbolWordRatio(),
-                d.maxBulletLineFrac(),
-                d.maxEllipsisLineFrac(),
-                d.minAlphaWordFrac(),
-                d.minStopWords(),
-                d.stopWords(),
-                d.stopWordLanguages(),
-                d.bulletChars(),
-                false));
+    GopherQualityFilter reference = filter("skipWordRulesWithoutSpaces", false);
     assertEquals(
         GopherQualityFilter.TOO_FEW_WORDS, reference.apply(TestTexts.doc(zh, "zh")).reason());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.filter.TestTexts;
 
 /**
@@ -86,25 +87,9 @@ class GopherRepetitionFilterTest {
     // nothing repeats: the first 2-gram "Short text" (10 chars) of 19 characters is still "most
     // frequent"
     assertEquals(GopherRepetitionFilter.topNGram(2), reason("Short text here ok."));
-    GopherRepetitionConfig d = GopherRepetitionConfig.defaults();
     GopherRepetitionFilter repeatsOnly =
         new GopherRepetitionFilter(
-            new GopherRepetitionConfig(
-                d.maxDupLineFrac(),
-                d.maxDupParaFrac(),
-                d.maxDupLineCharFrac(),
-                d.maxDupParaCharFrac(),
-                d.maxTop2GramCharFrac(),
-                d.maxTop3GramCharFrac(),
-                d.maxTop4GramCharFrac(),
-                d.maxDup5GramCharFrac(),
-                d.maxDup6GramCharFrac(),
-                d.maxDup7GramCharFrac(),
-                d.maxDup8GramCharFrac(),
-                d.maxDup9GramCharFrac(),
-                d.maxDup10GramCharFrac(),
-                2,
-                d.skipWordRulesWithoutSpaces()));
+            Records.with(GopherRepetitionConfig.defaults(), "topNGramMinCount", 2));
     assertNull(repeatsOnly.apply(TestTexts.doc("Short text here ok.", "en")).reason());
   }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.filter.TestTexts;
 
 /**
@@ -67,22 +68,11 @@ class QualityClassifierTest {
 
   @Test
   void missingModelIsAnErrorNamingThePath() {
-    QualityClassifierConfig d = QualityClassifierConfig.defaults();
+    QualityClassifierConfig missing =
+        Records.with(
+            QualityClassifierConfig.defaults(), "modelPath", "/no/such/model.bin", "minScore", 0.5);
     IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new QualityClassifierFilter(
-                    new QualityClassifierConfig(
-                        "/no/such/model.bin",
-                        0.5,
-                        d.hashBits(),
-                        d.maxNgram(),
-                        d.epochs(),
-                        d.learningRate(),
-                        d.l2(),
-                        d.maxChars(),
-                        d.seed())));
+        assertThrows(IllegalArgumentException.class, () -> new QualityClassifierFilter(missing));
     assertTrue(e.getMessage().contains("/no/such/model.bin"));
   }
 }

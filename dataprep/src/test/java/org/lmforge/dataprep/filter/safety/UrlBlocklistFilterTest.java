@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.TestTexts;
 
@@ -21,18 +23,31 @@ class UrlBlocklistFilterTest {
     return new Doc("id", url, "", "text", "en", 1);
   }
 
+  /** No list at all, soft threshold 2: each test names the lists it reads. */
+  private static final UrlBlocklistConfig NO_LISTS =
+      new UrlBlocklistConfig(
+          false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), 2);
+
+  /** A filter of {@link #NO_LISTS} but for the named settings ({@link Records#with}). */
+  private static UrlBlocklistFilter filter(Object... namesAndValues) {
+    return new UrlBlocklistFilter(Records.with(NO_LISTS, namesAndValues));
+  }
+
+  private static List<String> files(Path... paths) {
+    return Arrays.stream(paths).map(Path::toString).toList();
+  }
+
   private UrlBlocklistFilter datatrove(int softThreshold) {
     Path d = TestTexts.shared().resolve("url-blocklist");
-    return new UrlBlocklistFilter(
-        new UrlBlocklistConfig(
-            false,
-            List.of(),
-            List.of(),
-            List.of(),
-            List.of(d.resolve("datatrove-banned_words.txt").toString()),
-            List.of(d.resolve("datatrove-soft_banned_words.txt").toString()),
-            List.of(d.resolve("datatrove-banned_subwords.txt").toString()),
-            softThreshold));
+    return filter(
+        "bannedWordFiles",
+        files(d.resolve("datatrove-banned_words.txt")),
+        "softBannedWordFiles",
+        files(d.resolve("datatrove-soft_banned_words.txt")),
+        "bannedSubwordFiles",
+        files(d.resolve("datatrove-banned_subwords.txt")),
+        "softWordThreshold",
+        softThreshold);
   }
 
   @Test
@@ -65,17 +80,7 @@ class UrlBlocklistFilterTest {
   @Test
   void softWordsCountOnceEachHoweverOftenTheUrlRepeatsThem() throws IOException {
     Path soft = Files.writeString(tmp.resolve("soft2.txt"), "sexy\nbikini\n");
-    UrlBlocklistFilter two =
-        new UrlBlocklistFilter(
-            new UrlBlocklistConfig(
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(soft.toString()),
-                List.of(),
-                2));
+    UrlBlocklistFilter two = filter("softBannedWordFiles", files(soft));
     assertNull(two.apply(at("https://shop.example.com/sexy/sexy-dress")).reason());
     assertEquals(
         1.0,
@@ -87,28 +92,8 @@ class UrlBlocklistFilterTest {
   @Test
   void softWordThresholdBoundary() throws IOException {
     Path soft = Files.writeString(tmp.resolve("soft.txt"), "# soft words\nnude\nsexy\nbikini\n");
-    UrlBlocklistFilter two =
-        new UrlBlocklistFilter(
-            new UrlBlocklistConfig(
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(soft.toString()),
-                List.of(),
-                2));
-    UrlBlocklistFilter three =
-        new UrlBlocklistFilter(
-            new UrlBlocklistConfig(
-                false,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(soft.toString()),
-                List.of(),
-                3));
+    UrlBlocklistFilter two = filter("softBannedWordFiles", files(soft));
+    UrlBlocklistFilter three = filter("softBannedWordFiles", files(soft), "softWordThreshold", 3);
     String url = "https://shop.example.com/sexy-bikini-summer";
     assertEquals("url_blocklist.soft_banned_words", two.apply(at(url)).reason());
     assertNull(three.apply(at(url)).reason());
@@ -124,16 +109,13 @@ class UrlBlocklistFilterTest {
     Path hosts = Files.writeString(tmp.resolve("hosts"), "ads.example.org\n");
     Path urls = Files.writeString(tmp.resolve("urls"), "example.edu/~spam/\n");
     UrlBlocklistFilter f =
-        new UrlBlocklistFilter(
-            new UrlBlocklistConfig(
-                false,
-                List.of(domains.toString()),
-                List.of(hosts.toString()),
-                List.of(urls.toString()),
-                List.of(),
-                List.of(),
-                List.of(),
-                2));
+        filter(
+            "domainFiles",
+            files(domains),
+            "exactHostFiles",
+            files(hosts),
+            "urlSubstringFiles",
+            files(urls));
     assertEquals("url_blocklist.domain", f.apply(at("https://casino-example.com/")).reason());
     assertEquals(
         "url_blocklist.domain", f.apply(at("http://www.Casino-Example.com:8080/play")).reason());
@@ -156,17 +138,7 @@ class UrlBlocklistFilterTest {
   @Test
   void easyListDomainRules() {
     Path easylist = TestTexts.shared().resolve("url-blocklist/easylist.txt.gz");
-    UrlBlocklistFilter f =
-        new UrlBlocklistFilter(
-            new UrlBlocklistConfig(
-                false,
-                List.of(easylist.toString()),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                2));
+    UrlBlocklistFilter f = filter("domainFiles", files(easylist));
     // the expectations of dolma's tests/python/test_urls.py on the same file
     assertEquals("url_blocklist.domain", f.apply(at("https://berush.com/")).reason());
     assertNull(f.apply(at("https://example.com/")).reason());
@@ -176,28 +148,12 @@ class UrlBlocklistFilterTest {
   @Test
   void noFilesOrMissingFileIsAnError() {
     IllegalArgumentException none =
-        assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                new UrlBlocklistFilter(
-                    new UrlBlocklistConfig(
-                        false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                        2)));
+        assertThrows(IllegalArgumentException.class, () -> new UrlBlocklistFilter(NO_LISTS));
     assertTrue(none.getMessage().contains("bundledWordLists = true"), none.getMessage());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () ->
-                new UrlBlocklistFilter(
-                    new UrlBlocklistConfig(
-                        false,
-                        List.of("/no/such/list.txt"),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        2)));
+            () -> filter("domainFiles", List.of("/no/such/list.txt")));
     assertTrue(
         e.getMessage().contains("/no/such/list.txt") && e.getMessage().contains("domainFiles"));
   }

@@ -46,11 +46,12 @@ public final class Shingler implements Serializable {
    * distinct.
    */
   public static int[] compact(long[] shingles) {
-    int[] out = new int[shingles.length];
+    // the high halves sign-extended, so that they sort as the ints they become
+    long[] high = new long[shingles.length];
     for (int i = 0; i < shingles.length; i++) {
-      out[i] = (int) (shingles[i] >>> 32);
+      high[i] = shingles[i] >> 32;
     }
-    return Sorted.distinct(out, out.length);
+    return Arrays.stream(Sorted.distinct(high, high.length)).mapToInt(h -> (int) h).toArray();
   }
 
   /** Hash of each word in order (FNV-1a over the lower-cased code points, then fmix64). */

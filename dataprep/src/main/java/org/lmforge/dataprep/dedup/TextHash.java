@@ -3,6 +3,7 @@ package org.lmforge.dataprep.dedup;
 import java.text.Normalizer;
 import java.util.Locale;
 import net.openhft.hashing.LongTupleHashFunction;
+import org.lmforge.dataprep.filter.text.PyText;
 
 /**
  * 128-bit XXH3 hash of a document's normalised text, the key of exact dedupe. Normalisation:
@@ -17,21 +18,7 @@ public final class TextHash {
 
   public static String normalize(String text) {
     String t = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder sb = new StringBuilder(t.length());
-    boolean space = false;
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-        space = sb.length() > 0;
-      } else {
-        if (space) {
-          sb.append(' ');
-          space = false;
-        }
-        sb.append(c);
-      }
-    }
-    return sb.toString();
+    return PyText.normalizeSpace(t, c -> Character.isWhitespace(c) || Character.isSpaceChar(c));
   }
 
   /** Two longs (high, low) of the normalised text's hash; null text hashes like "". */

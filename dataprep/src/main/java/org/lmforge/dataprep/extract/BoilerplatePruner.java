@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Node;
-import org.jsoup.select.NodeFilter;
-import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeFilter.FilterResult;
 
 /**
  * Marks boilerplate inside a candidate content root as dropped, in trafilatura's order ({@code
@@ -38,31 +36,22 @@ final class BoilerplatePruner {
   private static void dropByPatterns(Element root, Set<Element> dropped) {
     TextStats stats = TextStats.of(root, dropped);
     List<Element> hits = new ArrayList<>();
-    NodeTraversor.filter(
-        new NodeFilter() {
-          @Override
-          public FilterResult head(Node node, int depth) {
-            if (!(node instanceof Element e) || dropped.contains(e))
-              return FilterResult.SKIP_ENTIRELY;
-            if (e == root) return FilterResult.CONTINUE;
-            if (BoilerplatePatterns.HIDDEN_AND_COMMENT_DEBRIS.test(e)) {
-              hits.add(e);
-              return FilterResult.SKIP_CHILDREN;
-            }
-            if (!BoilerplatePatterns.NAVIGATION_AND_WIDGETS.test(e)) return FilterResult.CONTINUE;
-            // a long stretch of unlinked prose is content whatever its class says ("kochbar",
-            // "content-sidebar-wrap", "tab-menu--product"); look for the real widgets inside it
-            if (isProse(e, stats)) return FilterResult.CONTINUE;
+    Dom.walk(
+        root,
+        dropped,
+        e -> {
+          if (e == root) return FilterResult.CONTINUE;
+          if (BoilerplatePatterns.HIDDEN_AND_COMMENT_DEBRIS.test(e)) {
             hits.add(e);
             return FilterResult.SKIP_CHILDREN;
           }
-
-          @Override
-          public FilterResult tail(Node node, int depth) {
-            return FilterResult.CONTINUE;
-          }
-        },
-        root);
+          if (!BoilerplatePatterns.NAVIGATION_AND_WIDGETS.test(e)) return FilterResult.CONTINUE;
+          // a long stretch of unlinked prose is content whatever its class says ("kochbar",
+          // "content-sidebar-wrap", "tab-menu--product"); look for the real widgets inside it
+          if (isProse(e, stats)) return FilterResult.CONTINUE;
+          hits.add(e);
+          return FilterResult.SKIP_CHILDREN;
+        });
     if (hits.isEmpty()) return;
     int before = stats.textLength(root);
     int removed = 0;

@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.extract;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Element;
 
 /**
@@ -108,23 +109,14 @@ final class HtmlCleaner {
 
   /** Light cleaning for the fallback: drops only {@link #NEVER_TEXT} elements and hidden ones. */
   static Set<Element> cleanLight(Element body) {
-    Set<Element> dropped = Dom.newElementSet();
-    int[] bodyText = {-1};
-    Dom.collect(
+    PageText page = new PageText(body);
+    return dropOutermost(
         body,
-        dropped,
         e -> {
-          if (isConsentOverlay(e)) {
-            dropped.add(e);
-            return true;
-          }
+          if (isConsentOverlay(e)) return true;
           if (!NEVER_TEXT.contains(e.normalName()) && !e.hasAttr("hidden")) return false;
-          if (e.nameIs("noscript") && holdsMostText(e, body, bodyText)) return false;
-          dropped.add(e);
-          return true;
-        },
-        true);
-    return dropped;
+          return !(e.nameIs("noscript") && page.isMostlyIn(e));
+        });
   }
 
   /** A form or noscript with less text than this is a widget or a notice, never a page wrapper. */
@@ -132,27 +124,32 @@ final class HtmlCleaner {
 
   /** Returns the set of dropped elements under {@code body}. */
   static Set<Element> clean(Element body) {
-    Set<Element> dropped = Dom.newElementSet();
-    int[] bodyText = {-1};
-    // matches are dropped with their subtree; an exempted element is descended into
-    Dom.collect(
-        body,
-        dropped,
-        e -> {
-          if (!neverContent(e)) return false;
-          // ASP.NET and similar sites wrap the whole page in one <form>: keep a form that holds
-          // most text
-          if (e.nameIs("form") && holdsMostText(e, body, bodyText)) return false;
-          // Blogger and some CMSs serve the whole article inside <noscript> for clients without
-          // JavaScript
-          if (e.nameIs("noscript") && holdsMostText(e, body, bodyText)) return false;
-          // a figure wrapping a table is a table with a caption, not an illustration
-          if (e.nameIs("figure") && e.selectFirst("table") != null) return false;
-          dropped.add(e);
-          return true;
-        },
-        true);
+    PageText page = new PageText(body);
+    Set<Element> dropped =
+        dropOutermost(
+            body,
+            e -> {
+              if (!neverContent(e)) return false;
+              // ASP.NET and similar sites wrap the whole page in one <form>: keep a form that
+              // holds most text
+              if (e.nameIs("form") && page.isMostlyIn(e)) return false;
+              // Blogger and some CMSs serve the whole article inside <noscript> for clients
+              // without JavaScript
+              if (e.nameIs("noscript") && page.isMostlyIn(e)) return false;
+              // a figure wrapping a table is a table with a caption, not an illustration
+              return !(e.nameIs("figure") && e.selectFirst("table") != null);
+            });
     dropped.addAll(Dom.collect(body, dropped, BoilerplatePatterns.COMMENTS, true));
+    return dropped;
+  }
+
+  /**
+   * The elements under {@code body} that {@code drop} matches, each dropped with its subtree; an
+   * element it exempts is descended into.
+   */
+  private static Set<Element> dropOutermost(Element body, Predicate<Element> drop) {
+    Set<Element> dropped = Dom.newElementSet();
+    dropped.addAll(Dom.collect(body, dropped, drop, true));
     return dropped;
   }
 
@@ -168,11 +165,21 @@ final class HtmlCleaner {
     return BoilerplatePatterns.CONSENT.test(e) && e.selectFirst("h1, article, main") == null;
   }
 
-  private static boolean holdsMostText(Element form, Element body, int[] bodyTextCache) {
-    int formText = TextStats.of(form, Set.of()).textLength(form);
-    if (formText < MIN_PAGE_FORM_TEXT)
-      return false; // a search or login form: skip the page-wide count
-    if (bodyTextCache[0] < 0) bodyTextCache[0] = TextStats.of(body, Set.of()).textLength(body);
-    return formText * 2 > bodyTextCache[0];
+  /** The page's text, counted once and only when a wrapper candidate needs it. */
+  private static final class PageText {
+    private final Element body;
+    private int length = -1;
+
+    PageText(Element body) {
+      this.body = body;
+    }
+
+    /** True when {@code e} holds most of the page's text: it wraps the page. */
+    boolean isMostlyIn(Element e) {
+      int text = TextStats.of(e, Set.of()).textLength(e);
+      if (text < MIN_PAGE_FORM_TEXT) return false; // a search or login form: skip the page count
+      if (length < 0) length = TextStats.of(body, Set.of()).textLength(body);
+      return text * 2 > length;
+    }
   }
 }

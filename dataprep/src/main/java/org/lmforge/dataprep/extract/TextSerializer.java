@@ -1,6 +1,8 @@
 package org.lmforge.dataprep.extract;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.jsoup.nodes.Element;
@@ -8,6 +10,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.lmforge.dataprep.filter.text.PyText;
 
 /**
  * Turns a content subtree into text blocks: one block per paragraph, heading, list item, quote,
@@ -53,9 +56,11 @@ final class TextSerializer {
 
   static final Serialized EMPTY = new Serialized(List.of(), 0, 0);
 
+  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
   /** Elements that end the current line. */
   static final Set<String> BLOCK_TAGS =
-      Set.of(
+      headingsAnd(
           "address",
           "article",
           "aside",
@@ -74,12 +79,6 @@ final class TextSerializer {
           "figure",
           "footer",
           "form",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
           "header",
           "hgroup",
           "hr",
@@ -105,14 +104,8 @@ final class TextSerializer {
 
   /** Elements whose text is paragraph text. */
   static final Set<String> TEXT_CONTAINERS =
-      Set.of(
+      headingsAnd(
           "p",
-          "h1",
-          "h2",
-          "h3",
-          "h4",
-          "h5",
-          "h6",
           "li",
           "dd",
           "dt",
@@ -126,7 +119,12 @@ final class TextSerializer {
           "q",
           "address");
 
-  private static final Set<String> HEADINGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+  /** The headings and {@code tags}. */
+  private static Set<String> headingsAnd(String... tags) {
+    Set<String> all = new HashSet<>(HEADINGS);
+    Collections.addAll(all, tags);
+    return Set.copyOf(all);
+  }
 
   static Serialized serialize(Element root, Set<Element> dropped, boolean looseText) {
     Builder b = new Builder(looseText, dropped);
@@ -193,7 +191,7 @@ final class TextSerializer {
         heading = false;
         return;
       }
-      String text = Dom.normalizeSpace(line);
+      String text = PyText.normalizeSpace(line);
       line.setLength(0);
       if (!text.isEmpty() && !BoilerplateLineFilter.isBoilerplateLine(text))
         blocks.add(new Block(text, heading));

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.extract;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.lmforge.dataprep.filter.text.PyText;
 
 /**
  * Page title: the Open Graph title (set by the publisher for this article), else {@code <title>},
@@ -16,15 +17,15 @@ final class TitleExtractor {
     Element head = doc.head();
     Element og =
         head == null ? null : head.selectFirst("meta[property=og:title], meta[name=og:title]");
-    String t = og == null ? "" : Dom.normalizeSpace(og.attr("content"));
+    String t = og == null ? "" : PyText.normalizeSpace(og.attr("content"));
     if (t.isEmpty() && head != null) {
       Element title = head.selectFirst("title");
       if (title == null) title = doc.selectFirst("title");
-      if (title != null) t = Dom.normalizeSpace(title.text());
+      if (title != null) t = PyText.normalizeSpace(title.text());
     }
     if (t.isEmpty()) {
       Element h1 = doc.body() == null ? null : doc.body().selectFirst("h1");
-      if (h1 != null) t = Dom.normalizeSpace(h1.text());
+      if (h1 != null) t = PyText.normalizeSpace(h1.text());
     }
     return t.length() > MAX_TITLE ? t.substring(0, MAX_TITLE) : t;
   }

@@ -1,5 +1,7 @@
 package org.lmforge.dataprep.extract;
 
+import org.lmforge.dataprep.filter.text.PyText;
+
 /**
  * trafilatura's scoring ({@code tests/eval_common.py}: {@code norm}, {@code count_item}, {@code
  * ConfusionMatrix}): both output and snippet are whitespace-normalised ({@code re.sub(r"\s+", " ",
@@ -47,7 +49,7 @@ public final class SnippetScore {
    * it.
    */
   public static String norm(String text) {
-    return Dom.normalizeSpace(text);
+    return PyText.normalizeSpace(text);
   }
 
   @Override

@@ -10,7 +10,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,42 +52,43 @@ class TokenizerFilesTest {
     assertArrayEquals(fromTiktoken.encode(text), fromBpe.encode(text));
   }
 
+  /**
+   * Saves the small tokenizer, rewrites its {@code file} with {@code spoil} (the saved text in, the
+   * new text out) and returns the message of the format error loading it gives.
+   */
+  private String loadError(String file, UnaryOperator<String> spoil) throws IOException {
+    TokenizerFiles.save(TestTokenizers.small(), dir);
+    Path p = dir.resolve(file);
+    Files.writeString(p, spoil.apply(Files.readString(p)));
+    return assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"))
+        .getMessage();
+  }
+
+  /** {@code text} with its line {@code index} (from 0) replaced by {@code line}. */
+  private static String withLine(String text, int index, String line) {
+    List<String> lines = new ArrayList<>(text.lines().toList());
+    lines.set(index, line);
+    return String.join("\n", lines) + "\n";
+  }
+
   @Test
   void vocabThatIsNotJsonNamesFileAndLine() throws IOException {
-    TokenizerFiles.save(TestTokenizers.small(), dir);
-    Files.writeString(dir.resolve("vocab.json"), "{\n\"a\": 1,\n\"b\" 2\n}");
-    TokenizerFormatException e =
-        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(e.getMessage().contains("vocab.json:3:"), e.getMessage());
+    String m = loadError("vocab.json", saved -> "{\n\"a\": 1,\n\"b\" 2\n}");
+    assertTrue(m.contains("vocab.json:3:"), m);
   }
 
   @Test
   void vocabIdThatIsNotANumberNamesTheToken() throws IOException {
-    TokenizerFiles.save(TestTokenizers.small(), dir);
-    Files.writeString(dir.resolve("vocab.json"), "{\n\"a\": 1,\n\"b\": \"two\"\n}");
-    TokenizerFormatException e =
-        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(
-        e.getMessage().contains("vocab.json:3:") && e.getMessage().contains("\"b\""),
-        e.getMessage());
+    String m = loadError("vocab.json", saved -> "{\n\"a\": 1,\n\"b\": \"two\"\n}");
+    assertTrue(m.contains("vocab.json:3:") && m.contains("\"b\""), m);
   }
 
   @Test
   void badMergeLineNamesFileAndLine() throws IOException {
-    TokenizerFiles.save(TestTokenizers.small(), dir);
-    java.util.List<String> lines =
-        new java.util.ArrayList<>(Files.readAllLines(dir.resolve("merges.txt")));
-    lines.set(4, "too many parts");
-    Files.write(dir.resolve("merges.txt"), lines);
-    TokenizerFormatException e =
-        assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(e.getMessage().contains("merges.txt:5:"), e.getMessage());
-
-    lines.set(4, "Ġqq zz");
-    Files.write(dir.resolve("merges.txt"), lines);
-    e = assertThrows(TokenizerFormatException.class, () -> TokenizerFiles.load(dir, "x"));
-    assertTrue(
-        e.getMessage().contains("merges.txt:5:") && e.getMessage().contains("Ġqq"), e.getMessage());
+    String m = loadError("merges.txt", saved -> withLine(saved, 4, "too many parts"));
+    assertTrue(m.contains("merges.txt:5:"), m);
+    m = loadError("merges.txt", saved -> withLine(saved, 4, "Ġqq zz"));
+    assertTrue(m.contains("merges.txt:5:") && m.contains("Ġqq"), m);
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The few Python {@code str} operations the reference filters (datatrove) decide with, with
@@ -107,6 +108,30 @@ public final class PyText {
       if (i > start) out.add(s.substring(start, i));
     }
     return out;
+  }
+
+  /** {@code " ".join(s.split())}: every run of whitespace one space, none at the ends. */
+  public static String normalizeSpace(CharSequence s) {
+    return normalizeSpace(s, PyText::isSpace);
+  }
+
+  /** {@link #normalizeSpace(CharSequence)} with {@code isSpace} telling what is whitespace. */
+  public static String normalizeSpace(CharSequence s, IntPredicate isSpace) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean pendingSpace = false;
+    for (int i = 0, len = s.length(); i < len; i++) {
+      char c = s.charAt(i);
+      if (isSpace.test(c)) {
+        pendingSpace = sb.length() > 0;
+      } else {
+        if (pendingSpace) {
+          sb.append(' ');
+          pendingSpace = false;
+        }
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /** {@code s.splitlines()}: no empty last line for a trailing break, and no line at all for "". */

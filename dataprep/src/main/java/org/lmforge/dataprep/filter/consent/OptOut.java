@@ -17,9 +17,16 @@ import org.lmforge.dataprep.filter.safety.UrlBlocklist;
 public final class OptOut implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final String DOMAIN = "domain";
-  public static final String URL_PREFIX = "url_prefix";
-  public static final String ROBOTS = "robots_directive";
+  /** Why a page is opted out; {@link #id} names it in a reason ({@code opt_out.url_prefix}). */
+  public enum Reason {
+    DOMAIN,
+    URL_PREFIX,
+    ROBOTS_DIRECTIVE;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final Set<String> domains = new HashSet<>();
   private final List<String> prefixes = new ArrayList<>();
@@ -48,22 +55,17 @@ public final class OptOut implements Serializable {
     return reason(url, robotsDirectives) != null;
   }
 
-  /** {@link #DOMAIN}, {@link #URL_PREFIX}, {@link #ROBOTS}, or null when the page may be used. */
-  public String reason(String url, String robotsDirectives) {
+  /** Why the page is opted out, or null when it may be used. */
+  public Reason reason(String url, String robotsDirectives) {
     if (robotsDirectives != null && !robotsDirectives.isBlank() && hasToken(robotsDirectives))
-      return ROBOTS;
+      return Reason.ROBOTS_DIRECTIVE;
     if (url == null || url.isEmpty()) return null;
-    if (!domains.isEmpty()) {
-      for (String h = UrlBlocklist.host(url); !h.isEmpty(); ) {
-        if (domains.contains(h)) return DOMAIN;
-        int dot = h.indexOf('.');
-        h = dot < 0 ? "" : h.substring(dot + 1);
-      }
-    }
+    if (!domains.isEmpty() && UrlBlocklist.inDomains(UrlBlocklist.host(url), domains))
+      return Reason.DOMAIN;
     if (!prefixes.isEmpty()) {
       String u = stripScheme(url);
       for (String p : prefixes) {
-        if (u.startsWith(p)) return URL_PREFIX;
+        if (u.startsWith(p)) return Reason.URL_PREFIX;
       }
     }
     return null;

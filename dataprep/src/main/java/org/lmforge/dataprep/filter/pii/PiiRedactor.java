@@ -23,13 +23,20 @@ import java.util.regex.Pattern;
 public final class PiiRedactor implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final String EMAIL = "pii.email";
-  public static final String IPV4 = "pii.ipv4";
-  public static final String IPV6 = "pii.ipv6";
-  public static final String PHONE = "pii.phone";
-  public static final String CARD = "pii.card";
-  public static final String IBAN = "pii.iban";
-  public static final String SSN = "pii.ssn";
+  /** What is redacted; {@link #key} names a kind in the counts ({@code pii.email}). */
+  public enum Kind {
+    EMAIL,
+    IPV4,
+    IPV6,
+    PHONE,
+    CARD,
+    IBAN,
+    SSN;
+
+    public String key() {
+      return "pii." + name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private static final Pattern EMAIL_RE =
       Pattern.compile(
@@ -58,10 +65,10 @@ public final class PiiRedactor implements Serializable {
   private final PiiConfig cfg;
   private final Map<String, String> regionByLanguage = new HashMap<>();
 
-  /** Counts by kind ({@link #EMAIL} ...) and characters replaced. */
+  /** Counts by kind ({@link Kind#key}) and characters replaced. */
   public record Result(String text, Map<String, Integer> counts, long charsRemoved) {}
 
-  private record Span(int start, int end, String kind) {}
+  private record Span(int start, int end, Kind kind) {}
 
   public PiiRedactor(PiiConfig cfg) {
     this.cfg = cfg;
@@ -84,9 +91,9 @@ public final class PiiRedactor implements Serializable {
       if (text.indexOf(':') >= 0) findIpv6(text, spans);
     }
     boolean digits = hasDigitRun(text);
-    if (digits && cfg.card()) NumberIds.cards(text, (a, b) -> spans.add(new Span(a, b, CARD)));
-    if (digits && cfg.ssn()) NumberIds.ssns(text, (a, b) -> spans.add(new Span(a, b, SSN)));
-    if (digits && cfg.iban()) NumberIds.ibans(text, (a, b) -> spans.add(new Span(a, b, IBAN)));
+    if (digits && cfg.card()) NumberIds.cards(text, (a, b) -> spans.add(new Span(a, b, Kind.CARD)));
+    if (digits && cfg.ssn()) NumberIds.ssns(text, (a, b) -> spans.add(new Span(a, b, Kind.SSN)));
+    if (digits && cfg.iban()) NumberIds.ibans(text, (a, b) -> spans.add(new Span(a, b, Kind.IBAN)));
     if (cfg.phone() && digits) findPhones(text, language, spans);
     if (spans.isEmpty()) return new Result(text, Map.of(), 0);
     spans.sort(
@@ -100,21 +107,21 @@ public final class PiiRedactor implements Serializable {
       if (s.start < pos) continue; // overlaps an earlier match (e.g. digits of an e-mail)
       out.append(text, pos, s.start).append(placeholder(s.kind));
       removed += s.end - s.start;
-      counts.merge(s.kind, 1, Integer::sum);
+      counts.merge(s.kind.key(), 1, Integer::sum);
       pos = s.end;
     }
     out.append(text, pos, text.length());
     return new Result(out.toString(), counts, removed);
   }
 
-  private String placeholder(String kind) {
+  private String placeholder(Kind kind) {
     return switch (kind) {
       case EMAIL -> cfg.emailPlaceholder();
+      case IPV4, IPV6 -> cfg.ipPlaceholder();
       case PHONE -> cfg.phonePlaceholder();
       case CARD -> cfg.cardPlaceholder();
       case IBAN -> cfg.ibanPlaceholder();
       case SSN -> cfg.ssnPlaceholder();
-      default -> cfg.ipPlaceholder();
     };
   }
 
@@ -122,7 +129,7 @@ public final class PiiRedactor implements Serializable {
     Matcher m = EMAIL_RE.matcher(text);
     while (m.find()) {
       String tld = m.group().substring(m.group().lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-      if (!FILE_TLDS.contains(tld)) spans.add(new Span(m.start(), m.end(), EMAIL));
+      if (!FILE_TLDS.contains(tld)) spans.add(new Span(m.start(), m.end(), Kind.EMAIL));
     }
   }
 
@@ -140,7 +147,7 @@ public final class PiiRedactor implements Serializable {
       if (!cfg.redactNonGlobalIps() && !isGlobalV4(o)) continue;
       String before = text.substring(Math.max(0, m.start() - 24), m.start());
       if (VERSION_CONTEXT.matcher(before).find()) continue;
-      spans.add(new Span(m.start(), m.end(), IPV4));
+      spans.add(new Span(m.start(), m.end(), Kind.IPV4));
     }
   }
 
@@ -165,7 +172,7 @@ public final class PiiRedactor implements Serializable {
       int[] groups = parseIpv6(s);
       if (groups == null) continue;
       if (!cfg.redactNonGlobalIps() && !isGlobalV6(groups)) continue;
-      spans.add(new Span(m.start(), m.end(), IPV6));
+      spans.add(new Span(m.start(), m.end(), Kind.IPV6));
     }
   }
 
@@ -246,7 +253,7 @@ public final class PiiRedactor implements Serializable {
       if (raw.startsWith("978") || raw.startsWith("979")) {
         if (isIsbn13(raw)) continue;
       }
-      spans.add(new Span(m.start(), m.end(), PHONE));
+      spans.add(new Span(m.start(), m.end(), Kind.PHONE));
     }
   }
 

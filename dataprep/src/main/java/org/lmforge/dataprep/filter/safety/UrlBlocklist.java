@@ -16,12 +16,19 @@ import org.lmforge.dataprep.filter.ListFiles;
 public final class UrlBlocklist implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final String DOMAIN = "domain";
-  public static final String EXACT_HOST = "exact_host";
-  public static final String URL_SUBSTRING = "url_substring";
-  public static final String BANNED_WORD = "banned_word";
-  public static final String SOFT_BANNED_WORDS = "soft_banned_words";
-  public static final String BANNED_SUBWORD = "banned_subword";
+  /** The kinds of rule; {@link #id} names one in a reason ({@code url_blocklist.exact_host}). */
+  public enum Rule {
+    DOMAIN,
+    EXACT_HOST,
+    URL_SUBSTRING,
+    BANNED_WORD,
+    SOFT_BANNED_WORDS,
+    BANNED_SUBWORD;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private final Set<String> domains = new HashSet<>();
   private final Set<String> exactHosts = new HashSet<>();
@@ -31,8 +38,8 @@ public final class UrlBlocklist implements Serializable {
   private final List<String> bannedSubwords = new ArrayList<>();
   private final int softWordThreshold;
 
-  /** Rule name and, for soft words, how many of them the URL has. */
-  public record Match(String rule, int softWordHits) {}
+  /** The rule that blocks the URL (null for none) and how many soft words it has. */
+  public record Match(Rule rule, int softWordHits) {}
 
   public UrlBlocklist(UrlBlocklistConfig cfg) {
     if (cfg.isEmpty()) {
@@ -154,21 +161,28 @@ public final class UrlBlocklist implements Serializable {
     return normHost(auth);
   }
 
+  /**
+   * True when {@code host} or one of its parent domains (a.b.example.com, b.example.com,
+   * example.com) is one of {@code domains}.
+   */
+  public static boolean inDomains(String host, Set<String> domains) {
+    for (String h = host; !h.isEmpty(); ) {
+      if (domains.contains(h)) return true;
+      int dot = h.indexOf('.');
+      h = dot < 0 ? "" : h.substring(dot + 1);
+    }
+    return false;
+  }
+
   public Match match(String url) {
     if (url == null || url.isEmpty()) return null;
     String host = host(url);
-    if (exactHosts.contains(host)) return new Match(EXACT_HOST, 0);
-    if (!domains.isEmpty()) {
-      for (String h = host; !h.isEmpty(); ) {
-        if (domains.contains(h)) return new Match(DOMAIN, 0);
-        int dot = h.indexOf('.');
-        h = dot < 0 ? "" : h.substring(dot + 1);
-      }
-    }
+    if (exactHosts.contains(host)) return new Match(Rule.EXACT_HOST, 0);
+    if (!domains.isEmpty() && inDomains(host, domains)) return new Match(Rule.DOMAIN, 0);
     if (!urlSubstrings.isEmpty()) {
       String lower = url.toLowerCase(Locale.ROOT);
       for (String s : urlSubstrings) {
-        if (lower.contains(s)) return new Match(URL_SUBSTRING, 0);
+        if (lower.contains(s)) return new Match(Rule.URL_SUBSTRING, 0);
       }
     }
     int soft = 0;
@@ -179,16 +193,16 @@ public final class UrlBlocklist implements Serializable {
       // set)
       Set<String> urlWords = new HashSet<>(List.of(url.split("[^a-zA-Z0-9]+")));
       for (String w : urlWords) {
-        if (bannedWords.contains(w)) return new Match(BANNED_WORD, 0);
+        if (bannedWords.contains(w)) return new Match(Rule.BANNED_WORD, 0);
         if (softWords.contains(w)) soft++;
       }
       if (!softWords.isEmpty() && soft >= softWordThreshold)
-        return new Match(SOFT_BANNED_WORDS, soft);
+        return new Match(Rule.SOFT_BANNED_WORDS, soft);
     }
     if (!bannedSubwords.isEmpty()) {
       String norm = normalize(url);
       for (String s : bannedSubwords) {
-        if (norm.contains(s)) return new Match(BANNED_SUBWORD, soft);
+        if (norm.contains(s)) return new Match(Rule.BANNED_SUBWORD, soft);
       }
     }
     return soft > 0 ? new Match(null, soft) : null;

@@ -31,7 +31,7 @@ public final class UrlBlocklistFilter extends BaseFilter<UrlBlocklist.Match> {
 
   @Override
   public String judge(UrlBlocklist.Match m) {
-    return m.rule() == null ? null : NAME + "." + m.rule();
+    return m.rule() == null ? null : NAME + "." + m.rule().id();
   }
 
   @Override

@@ -17,16 +17,9 @@ import org.lmforge.dataprep.filter.safety.UrlBlocklist;
 public final class OptOut implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Why a page is opted out; {@link #id} names it in a reason ({@code opt_out.url_prefix}). */
-  public enum Reason {
-    DOMAIN,
-    URL_PREFIX,
-    ROBOTS_DIRECTIVE;
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
+  public static final String DOMAIN = "domain";
+  public static final String URL_PREFIX = "url_prefix";
+  public static final String ROBOTS = "robots_directive";
 
   private final Set<String> domains = new HashSet<>();
   private final List<String> prefixes = new ArrayList<>();
@@ -55,17 +48,17 @@ public final class OptOut implements Serializable {
     return reason(url, robotsDirectives) != null;
   }
 
-  /** Why the page is opted out, or null when it may be used. */
-  public Reason reason(String url, String robotsDirectives) {
+  /** {@link #DOMAIN}, {@link #URL_PREFIX}, {@link #ROBOTS}, or null when the page may be used. */
+  public String reason(String url, String robotsDirectives) {
     if (robotsDirectives != null && !robotsDirectives.isBlank() && hasToken(robotsDirectives))
-      return Reason.ROBOTS_DIRECTIVE;
+      return ROBOTS;
     if (url == null || url.isEmpty()) return null;
     if (!domains.isEmpty() && UrlBlocklist.inDomains(UrlBlocklist.host(url), domains))
-      return Reason.DOMAIN;
+      return DOMAIN;
     if (!prefixes.isEmpty()) {
       String u = stripScheme(url);
       for (String p : prefixes) {
-        if (u.startsWith(p)) return Reason.URL_PREFIX;
+        if (u.startsWith(p)) return URL_PREFIX;
       }
     }
     return null;

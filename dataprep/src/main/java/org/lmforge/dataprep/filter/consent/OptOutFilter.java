@@ -11,7 +11,7 @@ import org.lmforge.dataprep.filter.ListFiles;
  * ingest stage through {@link DocFilter#apply(Doc, String)}; {@link #apply(Doc)} checks the lists
  * only.
  */
-public final class OptOutFilter extends BaseFilter<OptOut.Reason> {
+public final class OptOutFilter extends BaseFilter<String> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "opt_out";
 
@@ -24,17 +24,17 @@ public final class OptOutFilter extends BaseFilter<OptOut.Reason> {
 
   /** The opt-out kind ({@code domain}, {@code url_prefix}) from the lists alone, or null. */
   @Override
-  public OptOut.Reason measure(Doc d) {
+  public String measure(Doc d) {
     return measure(d, null);
   }
 
   @Override
-  protected OptOut.Reason measure(Doc d, String robotsDirectives) {
+  protected String measure(Doc d, String robotsDirectives) {
     return optOut.reason(d.url(), robotsDirectives);
   }
 
   @Override
-  public String judge(OptOut.Reason why) {
-    return NAME + "." + why.id();
+  public String judge(String why) {
+    return NAME + "." + why;
   }
 }

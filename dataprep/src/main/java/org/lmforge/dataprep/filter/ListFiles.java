@@ -35,13 +35,25 @@ public final class ListFiles {
     }
     Path p = Path.of(path);
     if (!Files.exists(p)) {
-      throw new IllegalArgumentException(
-          key
-              + ": no such file or folder: "
-              + p.toAbsolutePath()
-              + " (fix the path or remove the filter from filters.enabled)");
+      throw badPath(
+          key,
+          "no such file or folder",
+          p,
+          "fix the path or remove the filter from filters.enabled");
     }
     return p;
+  }
+
+  /** {@link #require} for a folder; {@code fix} says what the folder should hold. */
+  public static Path requireFolder(String key, String path, String fix) {
+    Path dir = require(key, path);
+    if (!Files.isDirectory(dir)) throw badPath(key, "not a folder", dir, fix);
+    return dir;
+  }
+
+  private static IllegalArgumentException badPath(String key, String problem, Path p, String fix) {
+    return new IllegalArgumentException(
+        key + ": " + problem + ": " + p.toAbsolutePath() + " (" + fix + ")");
   }
 
   /** Non-blank lines of the file, stripped; a trailing '\r' and a UTF-8 BOM are removed. */

@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,6 +29,10 @@ public final class PageDecoder {
 
   private static final int SNIFF_BYTES = 4096;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /** Latin-1 and ASCII labels, which WHATWG reads as windows-1252. */
+  private static final Set<String> WINDOWS_1252_LABELS =
+      Set.of("iso-8859-1", "latin1", "us-ascii", "ascii", "iso8859-1");
 
   private PageDecoder() {}
 
@@ -70,7 +75,6 @@ public final class PageDecoder {
     return new Decoded(new String(body, detected), declared, detected.name(), problem);
   }
 
-  /** WHATWG treats latin1/ascii labels as windows-1252; unknown or unsupported names give null. */
   /**
    * Decodes a file that has no HTTP header (e.g. {@code *.html} on disk) by the same rules; binary
    * bytes are read as windows-1252 rather than refused, since the caller asked for text.
@@ -80,15 +84,10 @@ public final class PageDecoder {
     return d.text() != null ? d.text() : new String(body, WINDOWS_1252);
   }
 
+  /** WHATWG treats latin1/ascii labels as windows-1252; unknown or unsupported names give null. */
   static Charset lookup(String label) {
     String l = label.toLowerCase(Locale.ROOT).replace('_', '-').strip();
-    if (l.equals("iso-8859-1")
-        || l.equals("latin1")
-        || l.equals("us-ascii")
-        || l.equals("ascii")
-        || l.equals("iso8859-1")) {
-      return WINDOWS_1252;
-    }
+    if (WINDOWS_1252_LABELS.contains(l)) return WINDOWS_1252;
     if (l.equals("utf8")) {
       return StandardCharsets.UTF_8;
     }

@@ -104,14 +104,11 @@ public final class BadWordLists implements Serializable {
         addList(langs, name, ListFiles.bundledLines("ldnoobw/" + name), allowed);
     }
     if (directory != null && !directory.isBlank()) {
-      Path dir = ListFiles.require(key, directory);
-      if (!Files.isDirectory(dir)) {
-        throw new IllegalArgumentException(
-            key
-                + ": not a folder: "
-                + dir.toAbsolutePath()
-                + " (point it to a folder of word lists named by language code, e.g. en, de; one term per line)");
-      }
+      Path dir =
+          ListFiles.requireFolder(
+              key,
+              directory,
+              "point it to a folder of word lists named by language code, e.g. en, de; one term per line");
       List<Path> files;
       try (Stream<Path> s = Files.list(dir)) {
         files = s.filter(Files::isRegularFile).sorted().toList();

@@ -44,6 +44,10 @@ public final class WordTokenizer {
   private static final String BEFORE_PERIOD =
       "%²-+…,:;!?¿؟¡()[]{}<>_#*&。？！，、；：～·।،۔؛٪|" + "'\"”“`‘´’‚„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
 
+  /** Whole suffixes split off as one token: a double ellipsis and the possessive "'s". */
+  private static final java.util.Set<String> SUFFIX_WORDS =
+      java.util.Set.of("……", "'s", "'S", "’s", "’S");
+
   private static final String QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
   private static final String CURRENCY_AFTER_NUMBER = "$£€¥฿₽﷼₴";
   private static final java.util.Set<String> UNITS =
@@ -266,13 +270,7 @@ public final class WordTokenizer {
     if (len == 1 && (SUFFIX_CHARS.indexOf(last) >= 0 || isIcon(last))) return true;
     if (len == 2 && Character.isSurrogatePair(s.charAt(p), last) && isIcon(s.codePointAt(p)))
       return true;
-    if (tail.equals("……")
-        || tail.equals("'s")
-        || tail.equals("'S")
-        || tail.equals("’s")
-        || tail.equals("’S")) {
-      return true;
-    }
+    if (SUFFIX_WORDS.contains(tail)) return true;
     boolean afterDigit = p > 0 && isDigit(s.charAt(p - 1));
     if (afterDigit) {
       if (tail.equals("+")) return true;

@@ -1,5 +1,7 @@
 package org.lmforge.analysis.scaling;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +20,26 @@ sealed interface LawForm<L extends ScalingLaw> permits ChinchillaForm, KaplanFor
 
   /** Initialisations: the local optimiser starts from the best of these. */
   List<double[]> grid();
+
+  /**
+   * Every combination of one value from each axis, the first axis varying slowest: what nested
+   * loops over the axes, the first outermost, would list.
+   */
+  static List<double[]> combinations(double[]... axes) {
+    List<double[]> out = List.of(new double[0]);
+    for (double[] axis : axes) {
+      List<double[]> longer = new ArrayList<>();
+      for (double[] prefix : out) {
+        for (double v : axis) {
+          double[] c = Arrays.copyOf(prefix, prefix.length + 1);
+          c[prefix.length] = v;
+          longer.add(c);
+        }
+      }
+      out = longer;
+    }
+    return out;
+  }
 
   /** The exponent cell of a grid point: every cell gets at least one local start. */
   String cell(double[] x);

@@ -44,14 +44,14 @@ final class GptBlock extends NativeLayer {
 
   GptBlock(NeuralNetConfiguration conf, DataType type, GptBlockLayer c) {
     super(conf, type);
-    d = c.getDModel();
-    h = c.getNHead();
+    d = c.dModel;
+    h = c.nHead;
     hs = d / h;
-    t = c.getContextLength();
-    multiQuery = c.isMultiQuery();
+    t = c.contextLength;
+    multiQuery = c.multiQuery;
     kv = multiQuery ? hs : d;
     try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-      biasRow = AttentionBias.matrix(h, t, c.isAlibi(), type).reshape(1, (long) h * t * t);
+      biasRow = AttentionBias.matrix(h, t, c.alibi, type).reshape(1, (long) h * t * t);
     }
   }
 

@@ -60,11 +60,6 @@ final class ChinchillaForm implements LawForm<ChinchillaLaw> {
   }
 
   @Override
-  public String cell(double[] x) {
-    return x[3] + "/" + x[4];
-  }
-
-  @Override
   public String objective() {
     return "sum of Huber(LSE(a - alpha ln N, b - beta ln D, e) - ln L), A=e^a, B=e^b, E=e^e";
   }

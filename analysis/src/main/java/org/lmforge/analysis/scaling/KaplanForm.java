@@ -51,11 +51,6 @@ final class KaplanForm implements LawForm<KaplanLaw> {
   }
 
   @Override
-  public String cell(double[] x) {
-    return x[2] + "/" + x[3];
-  }
-
-  @Override
   public String objective() {
     return "sum of Huber(alpha_D LSE((alpha_N/alpha_D)(ln N_c - ln N), ln D_c - ln D) - ln L), "
         + "with ln N_c, ln D_c, ln alpha_N, ln alpha_D free";

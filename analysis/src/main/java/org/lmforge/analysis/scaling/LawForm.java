@@ -41,8 +41,13 @@ sealed interface LawForm<L extends ScalingLaw> permits ChinchillaForm, KaplanFor
     return out;
   }
 
-  /** The exponent cell of a grid point: every cell gets at least one local start. */
-  String cell(double[] x);
+  /**
+   * The exponent cell of a grid point: every cell gets at least one local start. Every form keeps
+   * its two exponents (or their logs) last in x.
+   */
+  default String cell(double[] x) {
+    return x[x.length - 2] + "/" + x[x.length - 1];
+  }
 
   /** The objective in words, for fit.json. */
   String objective();

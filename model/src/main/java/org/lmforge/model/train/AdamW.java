@@ -64,12 +64,7 @@ public final class AdamW {
    */
   public void update(INDArray params, INDArray grad, double gradScale, double lr) {
     t++;
-    Step k =
-        new Step(
-            gradScale,
-            lr * weightDecay,
-            Math.sqrt(1 - Math.pow(beta2, t)),
-            lr / (1 - Math.pow(beta1, t)));
+    Step k = step(gradScale, lr);
     DataType type = params.dataType();
     if (HostVectors.dense(type, params, grad, m, v, decayMask)) {
       int n = (int) params.length();
@@ -96,6 +91,12 @@ public final class AdamW {
    * @param step lr/bc1
    */
   private record Step(double gradScale, double decay, double rootBc2, double step) {}
+
+  /** The scalars of update {@link #t}. */
+  private Step step(double gradScale, double lr) {
+    double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+    return new Step(gradScale, lr * weightDecay, Math.sqrt(bc2), lr / bc1);
+  }
 
   private void updateFloats(INDArray params, INDArray grad, Step k, int from, int to) {
     // Bulk copies of the chunk into heap arrays, one tight loop the JIT vectorises, bulk copies

@@ -1,6 +1,5 @@
 package org.lmforge.analysis.scaling;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,26 +51,12 @@ final class ChinchillaForm implements LawForm<ChinchillaLaw> {
     };
   }
 
+  /** The paper's grid, its loops nested alpha, beta, e, a, b (outermost first). */
   @Override
   public List<double[]> grid() {
-    List<double[]> grid = new ArrayList<>();
-    for (double alpha : GRID_EXPONENT) {
-      for (double beta : GRID_EXPONENT) {
-        for (double e : GRID_E) {
-          for (double a : GRID_AB) {
-            for (double b : GRID_AB) {
-              grid.add(new double[] {a, b, e, alpha, beta});
-            }
-          }
-        }
-      }
-    }
-    return grid;
-  }
-
-  @Override
-  public String cell(double[] x) {
-    return x[3] + "/" + x[4];
+    return LawForm.combinations(GRID_EXPONENT, GRID_EXPONENT, GRID_E, GRID_AB, GRID_AB).stream()
+        .map(g -> new double[] {g[3], g[4], g[2], g[0], g[1]}) // as x = [a, b, e, alpha, beta]
+        .toList();
   }
 
   @Override

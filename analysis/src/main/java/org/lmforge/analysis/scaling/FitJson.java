@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * The JSON form of a {@link ScalingFit.Result}: {@code law} (the form the predictions use and why),
@@ -158,53 +159,57 @@ public final class FitJson {
 
   /**
    * {@code available}, and the {@code reason} when a fit is not: the first keys of every optional
-   * fit.
+   * fit; then, when it is, the keys {@code fields} writes for its value.
    */
-  private static Map<String, Object> availability(Fitted<?> f) {
+  private static <T> Map<String, Object> optional(
+      Fitted<T> f, BiConsumer<Map<String, Object>, T> fields) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("available", f.available());
-    if (!f.available()) {
+    if (f.available()) {
+      fields.accept(m, f.value());
+    } else {
       m.put("reason", f.reason());
     }
     return m;
   }
 
   private static Map<String, Object> powerLaw(Fitted<PowerLaw> f) {
-    Map<String, Object> m = availability(f);
-    if (!f.available()) {
-      return m;
-    }
-    PowerLaw p = f.value();
-    m.put("form", "L = (X_c / X)^alpha");
-    m.put("alpha", p.alpha());
-    m.put("alpha_ci", java.util.Arrays.asList(num(p.alphaLow()), num(p.alphaHigh())));
-    m.put("X_c", p.scale());
-    if (p.variable().equals("C")) {
-      m.put("X_c_pf_days", p.scale() / PublishedLaws.PF_DAY);
-    }
-    m.put("r2", p.r2());
-    m.put("points", p.points().size());
-    return m;
+    return optional(
+        f,
+        (m, p) -> {
+          m.put("form", "L = (X_c / X)^alpha");
+          m.put("alpha", p.alpha());
+          m.put("alpha_ci", interval(p.alphaLow(), p.alphaHigh()));
+          m.put("X_c", p.scale());
+          if (p.variable().equals("C")) {
+            m.put("X_c_pf_days", p.scale() / PublishedLaws.PF_DAY);
+          }
+          m.put("r2", p.r2());
+          m.put("points", p.points().size());
+        });
   }
 
   private static Map<String, Object> optimalScaling(Fitted<OptimalScaling> f) {
-    Map<String, Object> m = availability(f);
-    if (!f.available()) {
-      return m;
-    }
-    OptimalScaling s = f.value();
-    m.put("a", s.a());
-    m.put("a_ci", java.util.Arrays.asList(num(s.params().slopeLow()), num(s.params().slopeHigh())));
-    m.put("b", s.b());
-    m.put("b_ci", java.util.Arrays.asList(num(s.tokens().slopeLow()), num(s.tokens().slopeHigh())));
-    m.put("points", s.optima().size());
-    return m;
+    return optional(
+        f,
+        (m, s) -> {
+          m.put("a", s.a());
+          m.put("a_ci", interval(s.params().slopeLow(), s.params().slopeHigh()));
+          m.put("b", s.b());
+          m.put("b_ci", interval(s.tokens().slopeLow(), s.tokens().slopeHigh()));
+          m.put("points", s.optima().size());
+        });
   }
 
   private static Map<String, Object> intervals(Map<String, double[]> ci) {
     Map<String, Object> m = new LinkedHashMap<>();
-    ci.forEach((key, v) -> m.put(key, java.util.Arrays.asList(num(v[0]), num(v[1]))));
+    ci.forEach((key, v) -> m.put(key, interval(v[0], v[1])));
     return m;
+  }
+
+  /** [low, high], each as {@link #num} writes it. */
+  private static List<Double> interval(double low, double high) {
+    return java.util.Arrays.asList(num(low), num(high));
   }
 
   private static Double num(double v) {

@@ -10,23 +10,8 @@ import java.util.Arrays;
  * weigh the same. Each run carries a weight: the run bootstrap resamples by giving each run its
  * multiplicity instead of copying arrays.
  */
-final class HuberObjective {
-  private final LawForm<?> form;
-  private final double[] logN;
-  private final double[] logD;
-  private final double[] logL;
-  private final double[] weight;
-  private final double delta;
-
-  HuberObjective(
-      LawForm<?> form, double[] logN, double[] logD, double[] logL, double[] weight, double delta) {
-    this.form = form;
-    this.logN = logN;
-    this.logD = logD;
-    this.logL = logL;
-    this.weight = weight;
-    this.delta = delta;
-  }
+record HuberObjective(
+    LawForm<?> form, double[] logN, double[] logD, double[] logL, double[] weight, double delta) {
 
   int dim() {
     return form.dim();

@@ -1,6 +1,5 @@
 package org.lmforge.analysis.scaling;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,24 +42,12 @@ final class KaplanForm implements LawForm<KaplanLaw> {
     return new KaplanLaw(Math.exp(x[0]), Math.exp(x[1]), Math.exp(x[2]), Math.exp(x[3]));
   }
 
+  /** Every exponent pair (alpha_N, alpha_D) over every scale pair (ln N_c, ln D_c). */
   @Override
   public List<double[]> grid() {
-    List<double[]> grid = new ArrayList<>();
-    for (double alphaN : GRID_EXPONENT) {
-      for (double alphaD : GRID_EXPONENT) {
-        for (double nC : GRID_SCALE) {
-          for (double dC : GRID_SCALE) {
-            grid.add(new double[] {nC, dC, Math.log(alphaN), Math.log(alphaD)});
-          }
-        }
-      }
-    }
-    return grid;
-  }
-
-  @Override
-  public String cell(double[] x) {
-    return x[2] + "/" + x[3];
+    return LawForm.combinations(GRID_EXPONENT, GRID_EXPONENT, GRID_SCALE, GRID_SCALE).stream()
+        .map(g -> new double[] {g[2], g[3], Math.log(g[0]), Math.log(g[1])})
+        .toList();
   }
 
   @Override

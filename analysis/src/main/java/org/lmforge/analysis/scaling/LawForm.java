@@ -1,5 +1,7 @@
 package org.lmforge.analysis.scaling;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,8 +21,33 @@ sealed interface LawForm<L extends ScalingLaw> permits ChinchillaForm, KaplanFor
   /** Initialisations: the local optimiser starts from the best of these. */
   List<double[]> grid();
 
-  /** The exponent cell of a grid point: every cell gets at least one local start. */
-  String cell(double[] x);
+  /**
+   * Every combination of one value from each axis, the first axis varying slowest: what nested
+   * loops over the axes, the first outermost, would list.
+   */
+  static List<double[]> combinations(double[]... axes) {
+    List<double[]> out = List.of(new double[0]);
+    for (double[] axis : axes) {
+      List<double[]> longer = new ArrayList<>();
+      for (double[] prefix : out) {
+        for (double v : axis) {
+          double[] c = Arrays.copyOf(prefix, prefix.length + 1);
+          c[prefix.length] = v;
+          longer.add(c);
+        }
+      }
+      out = longer;
+    }
+    return out;
+  }
+
+  /**
+   * The exponent cell of a grid point: every cell gets at least one local start. Every form keeps
+   * its two exponents (or their logs) last in x.
+   */
+  default String cell(double[] x) {
+    return x[x.length - 2] + "/" + x[x.length - 1];
+  }
 
   /** The objective in words, for fit.json. */
   String objective();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,22 +107,8 @@ class ReportTest {
 
   @Test
   void aSweepThatCannotPinTheExponentsDownSaysSoNextToThePrediction() throws Exception {
-    // The 7 runs of this project's demo sweep (README): every run data-starved, the smallest model
-    // best.
-    Path sweep = Files.createDirectories(dir.resolve("demo"));
-    Files.writeString(
-        sweep.resolve("runs.csv"),
-        String.join(
-                "\n",
-                "run_id,params,tokens,final_val_loss,budget_flops",
-                "c3.0e10-L1-h2-d32,12768,391168,6.24217,3e10",
-                "c3.0e10-L2-h2-d48,56640,88064,6.88366,3e10",
-                "c3.0e10-L2-h4-d64,100096,50176,6.95391,3e10",
-                "c1.0e11-L2-h2-d48,56640,293888,6.40781,1e11",
-                "c1.0e11-L2-h4-d64,100096,166912,6.59129,1e11",
-                "c1.0e11-L3-h4-d96,335712,49152,6.94298,1e11",
-                "c1.0e11-L4-h4-d128,793344,21504,7.07480,1e11")
-            + "\n");
+    // Every run of the demo sweep data-starved, the smallest model best.
+    Path sweep = demoSweep("demo", 6.24217, 6.88366, 6.95391, 6.40781, 6.59129, 6.94298, 7.07480);
     Path out = dir.resolve("demo.html");
     Report.write(sweep, out, 1e21, FAST);
     String html = Files.readString(out);
@@ -134,20 +121,8 @@ class ReportTest {
   void aFitWhoseScaleOverflowsStillWritesTheReportAndAFitJsonWithNulls() throws Exception {
     // The demo sweep's runs of 2026-11-30: Kaplan's joint fit drives alpha_N to ~1e-5, and N_c past
     // the double range.
-    Path sweep = Files.createDirectories(dir.resolve("demo-overflow"));
-    Files.writeString(
-        sweep.resolve("runs.csv"),
-        String.join(
-                "\n",
-                "run_id,params,tokens,final_val_loss,budget_flops",
-                "c3.0e10-L1-h2-d32,12768,391168,6.37390,3e10",
-                "c3.0e10-L2-h2-d48,56640,88064,6.78765,3e10",
-                "c1.0e11-L2-h2-d48,56640,293888,6.42923,1e11",
-                "c3.0e10-L2-h4-d64,100096,50176,6.79387,3e10",
-                "c1.0e11-L2-h4-d64,100096,166912,6.54779,1e11",
-                "c1.0e11-L3-h4-d96,335712,49152,6.77984,1e11",
-                "c1.0e11-L4-h4-d128,793344,21504,6.84668,1e11")
-            + "\n");
+    Path sweep =
+        demoSweep("demo-overflow", 6.37390, 6.78765, 6.79387, 6.42923, 6.54779, 6.77984, 6.84668);
     Path out = dir.resolve("demo-overflow.html");
     Report.write(sweep, out, 1e21, FAST);
     String html = Files.readString(out);
@@ -211,6 +186,27 @@ class ReportTest {
             () -> Report.write(dir, dir.resolve("x.html"), 1e20, FAST));
     assertTrue(e.getMessage().contains("has no runs.csv"), e.getMessage());
     assertTrue(e.getMessage().contains("run_id,params,tokens,final_val_loss"), e.getMessage());
+  }
+
+  /** The 7 runs of this project's demo sweep (README): id, parameters, tokens, loss, budget. */
+  static final String[] DEMO_RUNS = {
+    "c3.0e10-L1-h2-d32,12768,391168,%s,3e10",
+    "c3.0e10-L2-h2-d48,56640,88064,%s,3e10",
+    "c3.0e10-L2-h4-d64,100096,50176,%s,3e10",
+    "c1.0e11-L2-h2-d48,56640,293888,%s,1e11",
+    "c1.0e11-L2-h4-d64,100096,166912,%s,1e11",
+    "c1.0e11-L3-h4-d96,335712,49152,%s,1e11",
+    "c1.0e11-L4-h4-d128,793344,21504,%s,1e11"
+  };
+
+  /** A sweep directory {@code name} of the demo runs with these final losses, in their order. */
+  Path demoSweep(String name, double... losses) throws IOException {
+    StringBuilder csv = new StringBuilder("run_id,params,tokens,final_val_loss,budget_flops\n");
+    for (int i = 0; i < DEMO_RUNS.length; i++)
+      csv.append(String.format(DEMO_RUNS[i], losses[i])).append('\n');
+    Path sweep = Files.createDirectories(dir.resolve(name));
+    Files.writeString(sweep.resolve("runs.csv"), csv);
+    return sweep;
   }
 
   static List<String> svgs(String html) {

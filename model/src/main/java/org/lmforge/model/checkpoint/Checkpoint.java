@@ -8,7 +8,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -28,6 +30,15 @@ public record Checkpoint(
     GptConfig config, INDArray params, AdamW.State optimizer, long step, long dataRow, long seed) {
   public static final int FORMAT = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What the parameters are shaped by: every component of {@link GptConfig} but the dropout, which
+   * shapes none (a run may go on from a checkpoint with another).
+   */
+  private static final List<RecordComponent> ARCHITECTURE =
+      Arrays.stream(GptConfig.class.getRecordComponents())
+          .filter(c -> !c.getName().equals("dropout"))
+          .toList();
 
   public void write(CheckpointStore store, String name) throws IOException {
     store.write(
@@ -89,20 +100,10 @@ public record Checkpoint(
   /** Throws naming every field where this checkpoint's architecture differs from expected. */
   public void requireArchitecture(GptConfig expected, String where) {
     List<String> diffs = new ArrayList<>();
-    if (config.vocabSize() != expected.vocabSize())
-      diffs.add("vocabSize " + config.vocabSize() + " vs " + expected.vocabSize());
-    if (config.contextLength() != expected.contextLength())
-      diffs.add("contextLength " + config.contextLength() + " vs " + expected.contextLength());
-    if (config.nLayer() != expected.nLayer())
-      diffs.add("nLayer " + config.nLayer() + " vs " + expected.nLayer());
-    if (config.nHead() != expected.nHead())
-      diffs.add("nHead " + config.nHead() + " vs " + expected.nHead());
-    if (config.dModel() != expected.dModel())
-      diffs.add("dModel " + config.dModel() + " vs " + expected.dModel());
-    if (config.positional() != expected.positional())
-      diffs.add("positional " + config.positional() + " vs " + expected.positional());
-    if (config.multiQuery() != expected.multiQuery())
-      diffs.add("multiQuery " + config.multiQuery() + " vs " + expected.multiQuery());
+    for (RecordComponent c : ARCHITECTURE) {
+      Object have = component(c, config), want = component(c, expected);
+      if (!have.equals(want)) diffs.add(c.getName() + " " + have + " vs " + want);
+    }
     if (!diffs.isEmpty())
       throw new IllegalArgumentException(
           "checkpoint "
@@ -111,6 +112,14 @@ public record Checkpoint(
               + String.join(", ", diffs)
               + ". Build the model from the checkpoint's config: "
               + config);
+  }
+
+  private static Object component(RecordComponent c, GptConfig config) {
+    try {
+      return c.getAccessor().invoke(config);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read GptConfig." + c.getName(), e);
+    }
   }
 
   private static void entry(ZipOutputStream zip, String name, byte[] data) throws IOException {

@@ -44,14 +44,14 @@ final class GptBlock extends NativeLayer {
 
   GptBlock(NeuralNetConfiguration conf, DataType type, GptBlockLayer c) {
     super(conf, type);
-    d = c.getDModel();
-    h = c.getNHead();
+    d = c.dModel;
+    h = c.nHead;
     hs = d / h;
-    t = c.getContextLength();
-    multiQuery = c.isMultiQuery();
+    t = c.contextLength;
+    multiQuery = c.multiQuery;
     kv = multiQuery ? hs : d;
     try (var ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-      biasRow = AttentionBias.matrix(h, t, c.isAlibi(), type).reshape(1, (long) h * t * t);
+      biasRow = AttentionBias.matrix(h, t, c.alibi, type).reshape(1, (long) h * t * t);
     }
   }
 
@@ -95,9 +95,7 @@ final class GptBlock extends NativeLayer {
     int g = groups(b), r = rows();
     INDArray x2 = x.reshape(n, d);
     // attention
-    INDArray xhat1 = buffer("xhat1", n, d), rstd1 = buffer("rstd1", n, 1), a1 = buffer("a1", n, d);
-    Kernels.normalize(x2, xhat1, rstd1, buffers());
-    Kernels.affine(xhat1, param(LN1_G), param(LN1_B), a1);
+    INDArray a1 = layerNorm(x2, "1", LN1_G, LN1_B);
     INDArray q = Nd4j.createUninitialized(dataType, n, d),
         k = Nd4j.createUninitialized(dataType, n, kv),
         v = Nd4j.createUninitialized(dataType, n, kv);
@@ -123,9 +121,7 @@ final class GptBlock extends NativeLayer {
     x1.assign(x2).addi(param(BO));
     matmul(y, false, param(WO), false, x1, 1, 1);
     // MLP
-    INDArray xhat2 = buffer("xhat2", n, d), rstd2 = buffer("rstd2", n, 1), a2 = buffer("a2", n, d);
-    Kernels.normalize(x1, xhat2, rstd2, buffers());
-    Kernels.affine(xhat2, param(LN2_G), param(LN2_B), a2);
+    INDArray a2 = layerNorm(x1, "2", LN2_G, LN2_B);
     INDArray hPre = buffer("hPre", n, f), gate = buffer("gate", n, f), m = buffer("m", n, f);
     matmul(a2, false, param(W1), false, hPre, 1, 0);
     hPre.addi(param(B1));
@@ -151,16 +147,7 @@ final class GptBlock extends NativeLayer {
     Kernels.columnSums(dh, grad(B1), buffers());
     INDArray da2 = Nd4j.createUninitialized(dataType, n, d);
     matmul(dh, false, param(W1), true, da2, 1, 0);
-    INDArray dx1 =
-        Kernels.normBackward(
-                da2,
-                param(LN2_G),
-                buffer("xhat2", n, d),
-                buffer("rstd2", n, 1),
-                grad(LN2_G),
-                grad(LN2_B),
-                buffers())
-            .addi(dOut2);
+    INDArray dx1 = layerNormBackward(da2, "2", LN2_G, LN2_B).addi(dOut2);
     // attention: x1 = x + y·Wo + bo, y = merged heads of p·v
     matmul(buffer("y", n, d), true, dx1, false, grad(WO), 1, 0);
     Kernels.columnSums(dx1, grad(BO), buffers());
@@ -196,16 +183,37 @@ final class GptBlock extends NativeLayer {
     matmul(dq, false, param(WQ), true, da1, 1, 0);
     matmul(dk, false, param(WK), true, da1, 1, 1);
     matmul(dv, false, param(WV), true, da1, 1, 1);
-    INDArray dxLn =
-        Kernels.normBackward(
-            da1,
-            param(LN1_G),
-            buffer("xhat1", n, d),
-            buffer("rstd1", n, 1),
-            grad(LN1_G),
-            grad(LN1_B),
-            buffers());
+    INDArray dxLn = layerNormBackward(da1, "1", LN1_G, LN1_B);
     dx.reshape(n, d).assign(dx1).addi(dxLn);
+  }
+
+  /**
+   * LayerNorm {@code which} ("1" before attention, "2" before the MLP) of rows x [N,d] into the
+   * buffer "a" + which; keeps the normalised rows and reciprocal deviations ("xhat", "rstd" +
+   * which) for {@link #layerNormBackward}.
+   */
+  private INDArray layerNorm(INDArray x, String which, String gain, String bias) {
+    long n = x.size(0);
+    INDArray xhat = buffer("xhat" + which, n, d), out = buffer("a" + which, n, d);
+    Kernels.normalize(x, xhat, buffer("rstd" + which, n, 1), buffers());
+    Kernels.affine(xhat, param(gain), param(bias), out);
+    return out;
+  }
+
+  /**
+   * From dL/d output of LayerNorm {@code which}: writes its gain and bias gradients, returns dL/d
+   * input.
+   */
+  private INDArray layerNormBackward(INDArray dOut, String which, String gain, String bias) {
+    long n = dOut.size(0);
+    return Kernels.normBackward(
+        dOut,
+        param(gain),
+        buffer("xhat" + which, n, d),
+        buffer("rstd" + which, n, 1),
+        grad(gain),
+        grad(bias),
+        buffers());
   }
 
   /** Gradient of keys/values back to [N, kv] rows. */

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * One pre-LayerNorm transformer block as a DL4J {@link SameDiffLayer}: {@code x + attn(ln1(x))},
@@ -17,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Each block is its own small SameDiff graph; DL4J's ComputationGraph chains them and runs
  * backprop layer by layer. A single whole-model SameDiff graph is ~200x slower per step on ND4J
- * 1.0.0-M2.1 (see docs/model.md). Fields are plain and there is a no-arg constructor because DL4J
- * ships layer configs as JSON.
+ * 1.0.0-M2.1 (see docs/model.md). The settings are JSON properties and there is a no-arg
+ * constructor because DL4J ships layer configs as JSON; {@link GptBlock} reads them.
  */
 public class GptBlockLayer extends StreamLayerConfig {
   public static final String LN1_G = "ln1_g",
@@ -39,11 +40,11 @@ public class GptBlockLayer extends StreamLayerConfig {
       B2 = "b2";
   static final double LN_EPS = Kernels.LN_EPS;
 
-  private int nHead;
-  private int contextLength;
-  private int nLayer;
-  private boolean multiQuery;
-  private boolean alibi;
+  @JsonProperty int nHead;
+  @JsonProperty int contextLength;
+  @JsonProperty int nLayer;
+  @JsonProperty boolean multiQuery;
+  @JsonProperty boolean alibi;
 
   public GptBlockLayer() {}
 
@@ -172,45 +173,5 @@ public class GptBlockLayer extends StreamLayerConfig {
   @Override
   NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
     return new GptBlock(conf, type, this);
-  }
-
-  public int getNHead() {
-    return nHead;
-  }
-
-  public void setNHead(int v) {
-    nHead = v;
-  }
-
-  public int getContextLength() {
-    return contextLength;
-  }
-
-  public void setContextLength(int v) {
-    contextLength = v;
-  }
-
-  public int getNLayer() {
-    return nLayer;
-  }
-
-  public void setNLayer(int v) {
-    nLayer = v;
-  }
-
-  public boolean isMultiQuery() {
-    return multiQuery;
-  }
-
-  public void setMultiQuery(boolean v) {
-    multiQuery = v;
-  }
-
-  public boolean isAlibi() {
-    return alibi;
-  }
-
-  public void setAlibi(boolean v) {
-    alibi = v;
   }
 }

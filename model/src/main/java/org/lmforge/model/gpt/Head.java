@@ -6,7 +6,6 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.recurrent.RnnOutputLayer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataBuffer;
@@ -53,32 +52,30 @@ final class Head extends RnnOutputLayer {
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
     long b = input.size(0), t = input.size(1), v = getParam("W").size(1);
-    INDArray out =
-        workspaceMgr.createUninitialized(
-            ArrayType.ACTIVATIONS, dataType, new long[] {b, t, v}, 'c');
-    try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      out.reshape(b * t, v).assign(probabilities(rows()));
-    }
-    return out;
+    return buffers.output(
+        workspaceMgr,
+        new long[] {b, t, v},
+        out -> out.reshape(b * t, v).assign(probabilities(rows())));
   }
 
   @Override
   public Pair<Gradient, INDArray> backpropGradient(
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
-    INDArray dx =
-        workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-    try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      INDArray h = rows();
-      INDArray p = scoreAndDelta(h);
-      matmul(h, true, p, false, gradientViews.get("W"), 1, 0);
-      Kernels.columnSums(p, gradientViews.get("b"), buffers);
-      matmul(p, false, getParam("W"), true, dx.reshape(h.size(0), h.size(1)), 1, 0);
-    }
+    INDArray dx = buffers.inputGradient(workspaceMgr, input.shape(), this::backward);
     Gradient g = new DefaultGradient();
     g.gradientForVariable().put("W", gradientViews.get("W"));
     g.gradientForVariable().put("b", gradientViews.get("b"));
     return new Pair<>(g, dx);
+  }
+
+  /** Writes the parameter gradients into their views and dL/d input [B,T,d] into dx. */
+  private void backward(INDArray dx) {
+    INDArray h = rows();
+    INDArray p = scoreAndDelta(h);
+    matmul(h, true, p, false, gradientViews.get("W"), 1, 0);
+    Kernels.columnSums(p, gradientViews.get("b"), buffers);
+    matmul(p, false, getParam("W"), true, dx.reshape(h.size(0), h.size(1)), 1, 0);
   }
 
   /** Target ids of the N = B·T positions, from the [B,T,1] label array. */

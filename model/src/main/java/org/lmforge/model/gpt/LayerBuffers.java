@@ -3,6 +3,9 @@ package org.lmforge.model.gpt;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
@@ -41,6 +44,28 @@ final class LayerBuffers {
   /** Opens this thread's scratch workspace; arrays created until it is closed live in it. */
   static MemoryWorkspace scratch() {
     return Nd4j.getWorkspaceManager().getAndActivateWorkspace(SCRATCH, SCRATCH_ID);
+  }
+
+  /**
+   * A layer's output, c-ordered in DL4J's activations workspace, written by {@code compute} with
+   * its temporaries in this thread's scratch workspace.
+   */
+  INDArray output(LayerWorkspaceMgr workspaceMgr, long[] shape, Consumer<INDArray> compute) {
+    return computed(workspaceMgr, ArrayType.ACTIVATIONS, shape, compute);
+  }
+
+  /** A layer's input gradient, the same way as {@link #output} in the gradients' workspace. */
+  INDArray inputGradient(LayerWorkspaceMgr workspaceMgr, long[] shape, Consumer<INDArray> compute) {
+    return computed(workspaceMgr, ArrayType.ACTIVATION_GRAD, shape, compute);
+  }
+
+  private INDArray computed(
+      LayerWorkspaceMgr workspaceMgr, ArrayType kind, long[] shape, Consumer<INDArray> compute) {
+    INDArray out = workspaceMgr.createUninitialized(kind, type, shape, 'c');
+    try (MemoryWorkspace ignored = scratch()) {
+      compute.accept(out);
+    }
+    return out;
   }
 
   /**

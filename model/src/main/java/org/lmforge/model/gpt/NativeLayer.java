@@ -4,11 +4,9 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.layers.samediff.SameDiffLayer;
-import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -66,12 +64,7 @@ abstract class NativeLayer extends SameDiffLayer {
   public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(false);
     applyDropOutIfNecessary(training, workspaceMgr);
-    INDArray out =
-        workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
-    try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      forward(contiguous(input), out);
-    }
-    return out;
+    return buffers.output(workspaceMgr, input.shape(), out -> forward(contiguous(input), out));
   }
 
   @Override
@@ -79,10 +72,8 @@ abstract class NativeLayer extends SameDiffLayer {
       INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
     assertInputSet(true);
     INDArray dx =
-        workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
-    try (MemoryWorkspace ignored = LayerBuffers.scratch()) {
-      backward(contiguous(epsilon), dx);
-    }
+        buffers.inputGradient(
+            workspaceMgr, input.shape(), out -> backward(contiguous(epsilon), out));
     Gradient g = new DefaultGradient();
     for (String key : paramTable.keySet()) g.gradientForVariable().put(key, gradTable.get(key));
     return new Pair<>(g, backpropDropOutIfPresent(dx));

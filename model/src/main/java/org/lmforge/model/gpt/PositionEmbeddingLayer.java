@@ -8,11 +8,12 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /** Adds GPT-2's learned [T,d] position table to token embeddings [B,T,d]. */
 public class PositionEmbeddingLayer extends StreamLayerConfig {
   public static final String W = "wpe";
-  private int contextLength;
+  @JsonProperty private int contextLength;
 
   public PositionEmbeddingLayer() {}
 
@@ -41,13 +42,5 @@ public class PositionEmbeddingLayer extends StreamLayerConfig {
   @Override
   NativeLayer handWritten(NeuralNetConfiguration conf, DataType type) {
     return new PositionEmbedding(conf, type);
-  }
-
-  public int getContextLength() {
-    return contextLength;
-  }
-
-  public void setContextLength(int v) {
-    contextLength = v;
   }
 }

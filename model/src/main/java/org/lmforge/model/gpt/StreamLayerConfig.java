@@ -7,16 +7,18 @@ import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.shade.jackson.annotation.JsonProperty;
 
 /**
  * The configuration of a layer that maps the [B,T,d] stream to [B,T,d] and runs as a hand-written
  * {@link NativeLayer} — or, with {@code autodiff}, as the SameDiff graph of its {@code
  * defineLayer}, the reference the tests compare the hand-written backward pass against. What the
  * block, the position table and the final norm share: d, the switch, the shapes and DL4J's wiring.
- * Public with bean accessors because DL4J ships layer configurations as JSON.
+ * Public, with a no-arg constructor in each subclass and the settings as JSON properties, because
+ * DL4J ships layer configurations as JSON.
  */
 public abstract class StreamLayerConfig extends SameDiffLayer {
-  protected int dModel;
+  @JsonProperty protected int dModel;
   private boolean autodiff;
 
   /** The hand-written layer for this configuration. */
@@ -50,12 +52,4 @@ public abstract class StreamLayerConfig extends SameDiffLayer {
 
   @Override
   public void setNIn(InputType inputType, boolean override) {}
-
-  public int getDModel() {
-    return dModel;
-  }
-
-  public void setDModel(int v) {
-    dModel = v;
-  }
 }

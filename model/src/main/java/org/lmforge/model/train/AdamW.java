@@ -64,7 +64,7 @@ public final class AdamW {
    */
   public void update(INDArray params, INDArray grad, double gradScale, double lr) {
     t++;
-    double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+    Step k = step(gradScale, lr);
     DataType type = params.dataType();
     if (HostVectors.dense(type, params, grad, m, v, decayMask)) {
       int n = (int) params.length();
@@ -74,24 +74,31 @@ public final class AdamW {
           .forEach(
               c -> {
                 int from = c * CHUNK, to = Math.min(n, from + CHUNK);
-                if (type == DataType.FLOAT)
-                  updateFloats(params, grad, gradScale, lr, bc1, bc2, from, to);
-                else updateDoubles(params, grad, gradScale, lr, bc1, bc2, from, to);
+                if (type == DataType.FLOAT) updateFloats(params, grad, k, from, to);
+                else updateDoubles(params, grad, k, from, to);
               });
       return;
     }
-    updateUnfused(params, grad, gradScale, lr, bc1, bc2);
+    updateUnfused(params, grad, k);
   }
 
-  private void updateFloats(
-      INDArray params,
-      INDArray grad,
-      double gradScale,
-      double lr,
-      double bc1,
-      double bc2,
-      int from,
-      int to) {
+  /**
+   * The scalars of one update, the same for every element: lr·m̂/(√v̂ + eps) = (lr/bc1)·m /
+   * (√v/√bc2 + eps) with the bias corrections bc1 = 1 - beta1^t, bc2 = 1 - beta2^t.
+   *
+   * @param decay lr·weightDecay
+   * @param rootBc2 √bc2
+   * @param step lr/bc1
+   */
+  private record Step(double gradScale, double decay, double rootBc2, double step) {}
+
+  /** The scalars of update {@link #t}. */
+  private Step step(double gradScale, double lr) {
+    double bc1 = 1 - Math.pow(beta1, t), bc2 = 1 - Math.pow(beta2, t);
+    return new Step(gradScale, lr * weightDecay, Math.sqrt(bc2), lr / bc1);
+  }
+
+  private void updateFloats(INDArray params, INDArray grad, Step k, int from, int to) {
     // Bulk copies of the chunk into heap arrays, one tight loop the JIT vectorises, bulk copies
     // back: element-wise
     // get/put on ND4J's NIO views of off-heap memory cost ~4 ns each (the first fused version still
@@ -108,10 +115,8 @@ public final class AdamW {
     mb.get(from, mm, 0, len);
     vb.get(from, vv, 0, len);
     HostVectors.floats(decayMask).get(from, mask, 0, len);
-    float gs = (float) gradScale, b1 = (float) beta1, b2 = (float) beta2, e = (float) eps;
-    float decay = (float) (lr * weightDecay),
-        rootBc2 = (float) Math.sqrt(bc2),
-        step = (float) (lr / bc1);
+    float gs = (float) k.gradScale(), b1 = (float) beta1, b2 = (float) beta2, e = (float) eps;
+    float decay = (float) k.decay(), rootBc2 = (float) k.rootBc2(), step = (float) k.step();
     for (int i = 0; i < len; i++) {
       float gi = g[i] * gs;
       float pi = p[i] - decay * mask[i] * p[i];
@@ -126,23 +131,15 @@ public final class AdamW {
     vb.put(from, vv, 0, len);
   }
 
-  private void updateDoubles(
-      INDArray params,
-      INDArray grad,
-      double gradScale,
-      double lr,
-      double bc1,
-      double bc2,
-      int from,
-      int to) {
+  private void updateDoubles(INDArray params, INDArray grad, Step k, int from, int to) {
     DoubleBuffer p = HostVectors.doubles(params),
         g = HostVectors.doubles(grad),
         mm = HostVectors.doubles(m),
         vv = HostVectors.doubles(v),
         mask = HostVectors.doubles(decayMask);
-    double decay = lr * weightDecay, rootBc2 = Math.sqrt(bc2), step = lr / bc1;
+    double decay = k.decay(), rootBc2 = k.rootBc2(), step = k.step();
     for (int i = from; i < to; i++) {
-      double gi = g.get(i) * gradScale;
+      double gi = g.get(i) * k.gradScale();
       double pi = p.get(i);
       pi -= decay * mask.get(i) * pi;
       double mi = beta1 * mm.get(i) + (1 - beta1) * gi;
@@ -160,16 +157,14 @@ public final class AdamW {
    * the GC happens to collect its small Java wrapper (5 flat-vector temporaries per step made the
    * RSS climb by ~1 GiB per 1,000 steps of a 0.44M model).
    */
-  private void updateUnfused(
-      INDArray params, INDArray grad, double gradScale, double lr, double bc1, double bc2) {
+  private void updateUnfused(INDArray params, INDArray grad, Step k) {
     if (scratch == null) scratch = Nd4j.zeros(decayMask.dataType(), m.length());
-    INDArray g = gradScale == 1 ? grad : grad.mul(gradScale);
-    if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(lr * weightDecay));
+    INDArray g = k.gradScale() == 1 ? grad : grad.mul(k.gradScale());
+    if (weightDecay > 0) params.subi(scratch.assign(decayMask).muli(params).muli(k.decay()));
     m.muli(beta1).addi(scratch.assign(g).muli(1 - beta1));
     v.muli(beta2).addi(scratch.assign(g).muli(g).muli(1 - beta2));
-    // lr·m̂/(√v̂+eps) = (lr/bc1)·m / (√v/√bc2 + eps)
-    Transforms.sqrt(scratch.assign(v), false).divi(Math.sqrt(bc2)).addi(eps);
-    params.subi(scratch.rdivi(m).muli(lr / bc1));
+    Transforms.sqrt(scratch.assign(v), false).divi(k.rootBc2()).addi(eps);
+    params.subi(scratch.rdivi(m).muli(k.step()));
     if (g != grad) g.close();
   }
 

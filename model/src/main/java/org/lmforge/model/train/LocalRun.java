@@ -6,9 +6,9 @@ import org.lmforge.model.eval.EvalResult;
 
 /**
  * One process's run for {@link TrainLoop}: {@link Trainer#timedStep} on its own stream, its own
- * checkpoints.
+ * checkpoints. Not final: the tests replace its step or its recovery.
  */
-final class LocalRun implements TrainLoop.Run {
+class LocalRun implements TrainLoop.Run {
   private final Trainer trainer;
   private final PrintStream console;
 

@@ -2,16 +2,14 @@ package org.lmforge.model.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.lmforge.model.eval.EvalResult;
 
 /**
@@ -93,7 +91,7 @@ public final class MetricsLog {
   /** A "train" record; the step's timings follow the standard fields. */
   public void train(
       long step, double lr, StepResult r, long tokens, double tokensPerS, double elapsed) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    ObjectNode m = JSON.createObjectNode();
     m.put("kind", "train");
     m.put("step", step);
     m.put("loss", r.loss());
@@ -106,11 +104,11 @@ public final class MetricsLog {
     m.put("compute_s", r.computeSeconds());
     m.put("sync_s", r.syncSeconds());
     m.put("update_s", r.updateSeconds());
-    lines.add(json(m));
+    lines.add(m.toString()); // a JsonNode's toString is its JSON
   }
 
   public void eval(long step, long tokens, EvalResult r) {
-    Map<String, Object> m = new LinkedHashMap<>();
+    ObjectNode m = JSON.createObjectNode();
     m.put("kind", "eval");
     m.put("step", step);
     m.put("tokens", tokens);
@@ -118,7 +116,7 @@ public final class MetricsLog {
     m.put("val_ppl", r.perplexity());
     m.put("val_bpb", r.bitsPerByte());
     m.put("val_tokens", r.tokens());
-    lines.add(json(m));
+    lines.add(m.toString());
   }
 
   /**
@@ -150,14 +148,6 @@ public final class MetricsLog {
   /** Replaces the stored file with the records so far. */
   public void flush() throws IOException {
     if (store != null) store.write(List.copyOf(lines));
-  }
-
-  private static String json(Map<String, Object> m) {
-    try {
-      return JSON.writeValueAsString(m);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static JsonNode parse(String line) {

@@ -22,13 +22,9 @@ class GradientCheckTest {
     // 1 matters
     GptConfig c = TestModels.config(variant, 11, 6, 2, 2, 8);
     Gpt g = new Gpt(c, 7, DataType.DOUBLE);
-    SplittableRandom r = new SplittableRandom(3);
-    int[][] x = new int[2][6], y = new int[2][6];
-    for (int i = 0; i < 2; i++)
-      for (int t = 0; t < 6; t++) {
-        x[i][t] = r.nextInt(11);
-        y[i][t] = r.nextInt(11);
-      }
+    SplittableRandom r = new SplittableRandom(3); // the batch, then the checked entries
+    TestModels.Batch batch = TestModels.Batch.random(c, 2, r);
+    int[][] x = batch.x(), y = batch.y();
     double loss = g.computeGradient(x, y, false);
     INDArray grad = g.gradients().dup();
     assertEquals(

@@ -28,13 +28,8 @@ class HandWrittenBackwardTest {
         0.0,
         fast.params().sub(reference.params()).amaxNumber().doubleValue(),
         "same seed, same parameters");
-    SplittableRandom r = new SplittableRandom(5);
-    int[][] x = new int[3][8], y = new int[3][8];
-    for (int i = 0; i < 3; i++)
-      for (int t = 0; t < 8; t++) {
-        x[i][t] = r.nextInt(13);
-        y[i][t] = r.nextInt(13);
-      }
+    TestModels.Batch batch = TestModels.Batch.random(c, 3, new SplittableRandom(5));
+    int[][] x = batch.x(), y = batch.y();
     for (int step = 0; step < 2; step++) { // twice: the second call reuses the layers' buffers
       double lossFast = fast.computeGradient(x, y, true),
           lossRef = reference.computeGradient(x, y, true);

@@ -1,5 +1,7 @@
 package org.lmforge.model.gpt;
 
+import java.util.SplittableRandom;
+
 /** The small models of the exactness tests, named by variant as {@link EachVariant} lists them. */
 public final class TestModels {
   private TestModels() {}
@@ -20,5 +22,21 @@ public final class TestModels {
         0,
         GptConfig.Positional.valueOf(v[0]),
         Boolean.parseBoolean(v[1]));
+  }
+
+  /**
+   * Random inputs {@code x} and targets {@code y}: {@code rows} sequences of the configuration's
+   * context length, ids drawn below its vocabulary size from {@code r}.
+   */
+  public record Batch(int[][] x, int[][] y) {
+    public static Batch random(GptConfig c, int rows, SplittableRandom r) {
+      int[][] x = new int[rows][c.contextLength()], y = new int[rows][c.contextLength()];
+      for (int i = 0; i < rows; i++)
+        for (int t = 0; t < c.contextLength(); t++) {
+          x[i][t] = r.nextInt(c.vocabSize());
+          y[i][t] = r.nextInt(c.vocabSize());
+        }
+      return new Batch(x, y);
+    }
   }
 }

@@ -3,7 +3,11 @@ package org.lmforge.model.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -40,27 +44,24 @@ class AdamWTest {
     1.4998925924301147
   };
 
-  @Test
-  void matchesPyTorchInDoublePrecision() {
-    assertArrayEquals(TORCH_FLOAT64, threeSteps(DataType.DOUBLE, false), 1e-12);
+  /** Each path through the update, the PyTorch figures it must give and how close its type gets. */
+  static Stream<Arguments> paths() {
+    return Stream.of(
+        Arguments.of("double precision", DataType.DOUBLE, false, TORCH_FLOAT64, 1e-12),
+        Arguments.of("single precision", DataType.FLOAT, false, TORCH_FLOAT32, 2e-7),
+        // fp16 vectors take the unfused path through ND4J ops; fp16 rounding of the inputs bounds
+        // the agreement
+        Arguments.of("half precision, unfused", DataType.HALF, false, TORCH_FLOAT32, 2e-3),
+        // the model's parameters and gradients are views into flat buffers: the update must land on
+        // the view's elements
+        Arguments.of("views of a larger buffer", DataType.FLOAT, true, TORCH_FLOAT32, 2e-7));
   }
 
-  @Test
-  void matchesPyTorchInSinglePrecision() {
-    assertArrayEquals(TORCH_FLOAT32, threeSteps(DataType.FLOAT, false), 2e-7);
-  }
-
-  @Test
-  void halfPrecisionTakesTheUnfusedPathToTheSameUpdate() {
-    // fp16 vectors go through ND4J ops; fp16 rounding of the inputs bounds the agreement
-    assertArrayEquals(TORCH_FLOAT32, threeSteps(DataType.HALF, false), 2e-3);
-  }
-
-  @Test
-  void updatesViewsOfALargerBufferInPlace() {
-    // the model's parameters and gradients are views into flat buffers: the update must land on the
-    // view's elements
-    assertArrayEquals(TORCH_FLOAT32, threeSteps(DataType.FLOAT, true), 2e-7);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("paths")
+  void matchesPyTorch(
+      String path, DataType type, boolean views, double[] expected, double tolerance) {
+    assertArrayEquals(expected, threeSteps(type, views), tolerance);
   }
 
   @Test

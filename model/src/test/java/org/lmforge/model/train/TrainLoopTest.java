@@ -63,12 +63,12 @@ class TrainLoopTest {
     Path recoveredFile = dir.resolve("recovered.jsonl");
     int[] failures = {0};
     TrainLoop.Run failingOnce =
-        new Wrapped(new LocalRun(t, QUIET)) {
+        new LocalRun(t, QUIET) {
           @Override
           public StepResult next() {
             if (t.step() == 3 && failures[0]++ == 0)
               throw new IllegalStateException("executor lost");
-            return local.next();
+            return super.next();
           }
 
           @Override
@@ -106,7 +106,7 @@ class TrainLoopTest {
   void aFailedStepEndsALocalRun() {
     Trainer t = trainer(null);
     TrainLoop.Run failing =
-        new Wrapped(new LocalRun(t, QUIET)) {
+        new LocalRun(t, QUIET) {
           @Override
           public StepResult next() {
             throw new IllegalStateException("out of memory");
@@ -147,35 +147,6 @@ class TrainLoopTest {
         2,
         kept.stream().filter(n -> n.path("kind").asText().equals("eval")).count(),
         "steps 0 and 2");
-  }
-
-  /** A local run whose step or recovery a test replaces. */
-  abstract static class Wrapped implements TrainLoop.Run {
-    final LocalRun local;
-
-    Wrapped(LocalRun local) {
-      this.local = local;
-    }
-
-    @Override
-    public long step() {
-      return local.step();
-    }
-
-    @Override
-    public boolean evaluates() {
-      return local.evaluates();
-    }
-
-    @Override
-    public EvalResult evaluate() {
-      return local.evaluate();
-    }
-
-    @Override
-    public void checkpoint() {
-      local.checkpoint();
-    }
   }
 
   /**

@@ -4,11 +4,9 @@ import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmforge.config.ConfigBinder;
-import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.job.Job;
-import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -65,14 +63,10 @@ public final class CleanCommand extends JobCommand {
                 output == null ? cfg.output() : output,
                 overwrite || cfg.overwrite(),
                 keepDropped || cfg.keepDropped());
-    return new CleanJob(cfg, samplePages == null ? sample.count() : parsePages(samplePages));
-  }
-
-  private static int parsePages(String pages) {
-    try {
-      return SampleWarcWriter.parsePages(pages);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--sample-pages: " + e.getMessage());
-    }
+    return new CleanJob(
+        cfg,
+        samplePages == null
+            ? sample.count()
+            : SampleWarcCommand.parsePages("--sample-pages", samplePages));
   }
 }

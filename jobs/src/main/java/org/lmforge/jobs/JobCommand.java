@@ -28,7 +28,7 @@ abstract class JobCommand implements Callable<Integer> {
 
   /** The command's settings: its defaults, then --config, then --conf. */
   final Config config() {
-    return JobConfig.load(name(), job.configFile, job.overrides);
+    return job.load(name());
   }
 
   /** Read from the annotation, so that a command built by another (all) has it too. */

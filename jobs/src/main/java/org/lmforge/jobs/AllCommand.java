@@ -45,9 +45,9 @@ public final class AllCommand implements Callable<Integer> {
     SweepCommand sweep = new SweepCommand();
     sweep.job = job;
     sweep.overwrite = overwrite;
-    sweep.tokens = tokenizeJob.output();
+    sweep.paths.tokens = tokenizeJob.output();
     sweep.cleanStats = cleanJob.output() + "/stats.json";
-    List<Job<?>> sweepJobs = sweep.sweepJobs();
+    List<Job<?>> sweepJobs = sweep.jobs();
     List<Job<?>> jobs = new ArrayList<>(List.of(cleanJob, tokenizeJob));
     jobs.addAll(sweepJobs);
 

@@ -3,14 +3,11 @@ package org.lmforge.jobs;
 import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.lmforge.config.ConfigBinder;
-import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanJob;
-import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.job.Job;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,9 +18,7 @@ import picocli.CommandLine.Option;
     name = "clean",
     description =
         "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
-public final class CleanCommand implements Callable<Integer> {
-  @Mixin JobOptions job = new JobOptions();
-
+public final class CleanCommand extends JobCommand {
   @Option(
       names = "--input",
       paramLabel = "PATH",
@@ -50,9 +45,8 @@ public final class CleanCommand implements Callable<Integer> {
   String samplePages;
 
   @Override
-  public Integer call() throws Exception {
-    Launch.run("clean", job.master(), cleanJob());
-    return 0;
+  List<Job<?>> jobs() {
+    return List.of(cleanJob());
   }
 
   /**
@@ -60,7 +54,7 @@ public final class CleanCommand implements Callable<Integer> {
    * CleanBench).
    */
   public CleanJob cleanJob() {
-    Config c = JobConfig.load("clean", job.configFile, job.overrides);
+    Config c = config();
     CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
     CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
     cfg =
@@ -69,14 +63,10 @@ public final class CleanCommand implements Callable<Integer> {
                 output == null ? cfg.output() : output,
                 overwrite || cfg.overwrite(),
                 keepDropped || cfg.keepDropped());
-    return new CleanJob(cfg, samplePages == null ? sample.count() : parsePages(samplePages));
-  }
-
-  private static int parsePages(String pages) {
-    try {
-      return SampleWarcWriter.parsePages(pages);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--sample-pages: " + e.getMessage());
-    }
+    return new CleanJob(
+        cfg,
+        samplePages == null
+            ? sample.count()
+            : SampleWarcCommand.parsePages("--sample-pages", samplePages));
   }
 }

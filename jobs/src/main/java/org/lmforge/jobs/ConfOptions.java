@@ -1,5 +1,6 @@
 package org.lmforge.jobs;
 
+import com.typesafe.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,4 +20,9 @@ public class ConfOptions {
       paramLabel = "FILE",
       description = "A HOCON file with overrides of the defaults.")
   public String configFile;
+
+  /** The settings of {@code job}: conf/{@code job}.conf, then --config, then --conf. */
+  public Config load(String job) {
+    return JobConfig.load(job, configFile, overrides);
+  }
 }

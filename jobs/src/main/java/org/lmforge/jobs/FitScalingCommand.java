@@ -38,7 +38,7 @@ public final class FitScalingCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Config c = JobConfig.load("fit", settings.configFile, settings.overrides);
+    Config c = settings.load("fit");
     FitOptions options = ConfigBinder.bind(c, "fit", FitOptions.class);
     if (law != null) {
       options = options.withLaw(parseLaw(law));

@@ -1,7 +1,8 @@
 package org.lmforge.jobs;
 
-import java.util.concurrent.Callable;
+import java.util.List;
 import org.lmforge.config.ConfigBinder;
+import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainJob;
@@ -15,20 +16,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "pretrain",
     description = "Pretrain a GPT on token shards, data-parallel across Spark executors.")
-public final class PretrainCommand implements Callable<Integer> {
-  @Mixin JobOptions job = new JobOptions();
-
-  @Option(
-      names = "--tokens",
-      paramLabel = "DIR",
-      description = "Token shards; replaces pretrain.tokens.")
-  String tokens;
-
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Run directory; replaces pretrain.output.")
-  String output;
+public final class PretrainCommand extends JobCommand {
+  @Mixin TokensAndOutput paths = new TokensAndOutput(); // the output: the run directory
 
   @Option(
       names = "--resume",
@@ -39,23 +28,16 @@ public final class PretrainCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Override
-  public Integer call() throws Exception {
-    PretrainConfig c =
-        ConfigBinder.bind(
-            JobConfig.load("pretrain", job.configFile, job.overrides),
-            "pretrain",
-            PretrainConfig.class);
-    Launch.run(
-        "pretrain",
-        job.master(),
+  List<Job<?>> jobs() {
+    PretrainConfig c = ConfigBinder.bind(config(), "pretrain", PretrainConfig.class);
+    return List.of(
         new PretrainJob(
             UserError.fromIllegalArgument(
                 () ->
                     c.withRun(
-                        tokens == null ? c.tokens() : tokens,
-                        output == null ? c.output() : output,
+                        paths.tokens == null ? c.tokens() : paths.tokens,
+                        paths.output == null ? c.output() : paths.output,
                         overwrite || c.overwrite(),
                         resume || c.resume()))));
-    return 0;
   }
 }

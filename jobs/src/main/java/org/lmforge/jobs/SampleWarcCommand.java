@@ -34,17 +34,21 @@ public final class SampleWarcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int n;
-    try {
-      n = SampleWarcWriter.parsePages(pages);
-    } catch (IllegalArgumentException e) {
-      throw new UserError("--pages: " + e.getMessage());
-    }
+    int n = parsePages("--pages", pages);
     long t0 = System.nanoTime();
     int records = SampleWarcWriter.write(output, n, seed);
     System.out.printf(
         "wrote %d records (%.1f MB) to %s in %.1f s%n",
         records, Files.size(output) / 1e6, output, (System.nanoTime() - t0) / 1e9);
     return 0;
+  }
+
+  /** A page count as {@code option} gives it (a number or 'all'); a bad one is a user error. */
+  static int parsePages(String option, String pages) {
+    try {
+      return SampleWarcWriter.parsePages(pages);
+    } catch (IllegalArgumentException e) {
+      throw new UserError(option + ": " + e.getMessage());
+    }
   }
 }

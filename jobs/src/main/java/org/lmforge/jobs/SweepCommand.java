@@ -3,7 +3,6 @@ package org.lmforge.jobs;
 import com.typesafe.config.Config;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.job.Job;
@@ -23,20 +22,8 @@ import picocli.CommandLine.Option;
     name = "sweep",
     description =
         "Scaling sweep: IsoFLOP or grid plan of pretrain runs, resumable; then fits and the report.")
-public final class SweepCommand implements Callable<Integer> {
-  @Mixin JobOptions job = new JobOptions();
-
-  @Option(
-      names = "--tokens",
-      paramLabel = "DIR",
-      description = "Token shards; replaces sweep.tokens.")
-  String tokens;
-
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Sweep directory; replaces sweep.output.")
-  String output;
+public final class SweepCommand extends JobCommand {
+  @Mixin TokensAndOutput paths = new TokensAndOutput(); // the output: the sweep directory
 
   @Option(
       names = "--clean-stats",
@@ -51,25 +38,19 @@ public final class SweepCommand implements Callable<Integer> {
               + "kept and skipped, unfinished ones resumed).")
   boolean overwrite;
 
-  @Override
-  public Integer call() throws Exception {
-    // Every job runs: the sweep itself skips finished runs, and the fit, prediction and report are
-    // redone.
-    Launch.run("sweep", job.master(), sweepJobs(), false);
-    return 0;
-  }
-
   /**
    * The sweep, its fit, prediction run and report, as these options and conf/sweep.conf describe
-   * them.
+   * them. Every job runs: the sweep itself skips finished runs, and the fit, prediction and report
+   * are redone.
    */
-  List<Job<?>> sweepJobs() throws IOException {
-    Config c = JobConfig.load("sweep", job.configFile, job.overrides);
+  @Override
+  List<Job<?>> jobs() throws IOException {
+    Config c = config();
     SweepConfig s = ConfigBinder.bind(c, "sweep", SweepConfig.class);
     SweepConfig sweep =
         s.withPaths(
-            tokens == null ? s.tokens() : tokens,
-            output == null ? s.output() : output,
+            paths.tokens == null ? s.tokens() : paths.tokens,
+            paths.output == null ? s.output() : paths.output,
             cleanStats == null ? s.cleanStats() : cleanStats);
     PretrainConfig template = ConfigBinder.bind(c, "pretrain", PretrainConfig.class);
     return SweepJob.withFitAndReport(sweep, template, overwrite, HadoopConf.beforeSession());

@@ -1,21 +1,18 @@
 package org.lmforge.jobs;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.lmforge.config.ConfigBinder;
+import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
 import org.lmforge.pipeline.tokenize.TokenizeJob;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards. */
 @Command(
     name = "tokenize",
     description = "Clean Parquet corpus to token shards (train/validation split) with a manifest.")
-public final class TokenizeCommand implements Callable<Integer> {
-  @Mixin JobOptions job = new JobOptions();
-
+public final class TokenizeCommand extends JobCommand {
   @Option(
       names = "--input",
       paramLabel = "PATH",
@@ -29,18 +26,13 @@ public final class TokenizeCommand implements Callable<Integer> {
   boolean overwrite;
 
   @Override
-  public Integer call() throws Exception {
-    Launch.run("tokenize", job.master(), tokenizeJob());
-    return 0;
+  List<Job<?>> jobs() {
+    return List.of(tokenizeJob());
   }
 
   /** The job these options and conf/tokenize.conf (with --config and --conf) describe. */
   TokenizeJob tokenizeJob() {
-    TokenizeConfig c =
-        ConfigBinder.bind(
-            JobConfig.load("tokenize", job.configFile, job.overrides),
-            "tokenize",
-            TokenizeConfig.class);
+    TokenizeConfig c = ConfigBinder.bind(config(), "tokenize", TokenizeConfig.class);
     return new TokenizeJob(
         c.withInput(inputs.isEmpty() ? c.input() : inputs)
             .withOutput(output == null ? c.output() : output)

@@ -100,7 +100,7 @@ public final class TrainQualityCommand implements Callable<Integer> {
    * used.
    */
   QualityClassifierConfig settings() {
-    Config c = JobConfig.load("clean", job.configFile, job.overrides);
+    Config c = job.load("clean");
     QualityClassifierConfig s = ConfigBinder.bind(c, SETTINGS, QualityClassifierConfig.class);
     System.out.println(JobConfig.render(c, SETTINGS));
     return s;

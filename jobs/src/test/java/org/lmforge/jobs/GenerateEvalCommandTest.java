@@ -14,12 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.pipeline.TestSessions;
-import org.lmforge.pipeline.train.EuroparlTokens;
 
 /**
  * {@code pipeline generate} and {@code pipeline eval} from the command line on a tiny run the test
@@ -36,64 +33,19 @@ class GenerateEvalCommandTest {
 
   @BeforeAll
   static void trainATinyRun() {
-    String clean;
-    tokens = tmp.resolve("tokens").toUri().toString();
+    tokens =
+        CommandTokens.write(
+            tmp,
+            "generate-eval-command-test",
+            150,
+            "tokenize.tokenizer.vocabSize=320",
+            "tokenize.partitions=2",
+            "tokenize.validationFraction=0.2");
     run = tmp.resolve("run").toUri().toString();
-    try (SparkSession spark = TestSessions.local("generate-eval-command-test")) {
-      clean = EuroparlTokens.writeClean(spark, tmp, 150);
-    }
-    assertEquals(
-        0,
-        cli(
-                "tokenize",
-                "--master",
-                "local[2]",
-                "--input",
-                clean,
-                "--output",
-                tokens,
-                "--conf",
-                "tokenize.tokenizer.vocabSize=320",
-                "--conf",
-                "tokenize.partitions=2",
-                "--conf",
-                "tokenize.validationFraction=0.2")
-            .code());
     Ran pretrain =
         cli(
-            "pretrain",
-            "--master",
-            "local[2]",
-            "--tokens",
-            tokens,
-            "--output",
-            run,
-            "--conf",
-            "pretrain.model.nLayer=1",
-            "--conf",
-            "pretrain.model.nHead=2",
-            "--conf",
-            "pretrain.model.dModel=16",
-            "--conf",
-            "pretrain.model.contextLength=16",
-            "--conf",
-            "pretrain.optim.batchSize=4",
-            "--conf",
-            "pretrain.optim.maxSteps=30",
-            "--conf",
-            "pretrain.optim.warmupSteps=3",
-            "--conf",
-            "pretrain.optim.lr=1e-2",
-            "--conf",
-            "pretrain.replicas=2",
-            "--conf",
-            "pretrain.evalInterval=0",
-            "--conf",
-            "pretrain.evalTokens=1024",
-            "--conf",
-            "pretrain.checkpointInterval=10",
-            "--conf",
-            "pretrain.logInterval=10");
+            new TinyPretrain(tokens, 16, 30, 3, 1024, 10, 10)
+                .args("local[2]", run, "--conf", "pretrain.optim.lr=1e-2"));
     assertEquals(0, pretrain.code(), pretrain.err());
   }
 

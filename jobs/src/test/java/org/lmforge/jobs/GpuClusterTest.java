@@ -75,16 +75,7 @@ class GpuClusterTest {
     // per step
     Path reference = tmp.resolve("cpu-run");
     assertEquals(
-        0,
-        withProperties(
-            clusterProperties(),
-            () ->
-                Main.run(
-                    pretrain(
-                        "--master",
-                        cluster.masterUrl(),
-                        "--output",
-                        reference.toUri().toString()))));
+        0, withProperties(clusterProperties(), () -> Main.run(pretrainOnTheCluster(reference))));
     referenceLosses = losses(reference);
   }
 
@@ -97,23 +88,11 @@ class GpuClusterTest {
   void everyReplicaIsBoundToTheGpuSparkAssignedItAndTrainsAsWithoutGpus() throws Exception {
     Path log = tmp.resolve("binds.log");
     Path run = tmp.resolve("gpu-run");
-    Map<String, String> props = gpuProperties();
-    props.put(DeviceBinder.PROPERTY, RecordingDeviceBinder.class.getName());
-    props.put(RecordingDeviceBinder.LOG, log.toString());
+    Map<String, String> props = gpuPropertiesRecordingBinds(log);
     ByteArrayOutputStream console = new ByteArrayOutputStream();
     int rc =
         withProperties(
-            props,
-            () ->
-                captureStdout(
-                    console,
-                    () ->
-                        Main.run(
-                            pretrain(
-                                "--master",
-                                cluster.masterUrl(),
-                                "--output",
-                                run.toUri().toString()))));
+            props, () -> captureStdout(console, () -> Main.run(pretrainOnTheCluster(run))));
     assertEquals(0, rc, console.toString(StandardCharsets.UTF_8));
     assertTrue(
         console
@@ -155,9 +134,7 @@ class GpuClusterTest {
 
   @Test
   void moreReplicasThanGpuSlotsStopTheJobBeforeTraining() throws Exception {
-    Map<String, String> props = gpuProperties();
-    props.put(DeviceBinder.PROPERTY, RecordingDeviceBinder.class.getName());
-    props.put(RecordingDeviceBinder.LOG, tmp.resolve("unused.log").toString());
+    Map<String, String> props = gpuPropertiesRecordingBinds(tmp.resolve("unused.log"));
     props.put(
         "spark.scheduler.maxRegisteredResourcesWaitingTime",
         "20s"); // an executor starts in ~10 s here
@@ -169,10 +146,7 @@ class GpuClusterTest {
             () ->
                 Main.run(
                     new PrintWriter(err, true),
-                    withReplicas(
-                        3,
-                        pretrain(
-                            "--master", cluster.masterUrl(), "--output", run.toUri().toString()))));
+                    pretrainOnTheCluster(run, "--conf", "pretrain.replicas=3")));
     assertEquals(2, rc, err.toString());
     assertTrue(
         err.toString()
@@ -297,6 +271,17 @@ class GpuClusterTest {
     return p;
   }
 
+  /**
+   * {@link #gpuProperties}, each replica's bind recorded by {@link RecordingDeviceBinder} in {@code
+   * log}.
+   */
+  private static Map<String, String> gpuPropertiesRecordingBinds(Path log) {
+    Map<String, String> p = gpuProperties();
+    p.put(DeviceBinder.PROPERTY, RecordingDeviceBinder.class.getName());
+    p.put(RecordingDeviceBinder.LOG, log.toString());
+    return p;
+  }
+
   private static Map<String, String> clusterProperties() {
     try {
       Map<String, String> p = new HashMap<>(LoopbackCluster.driverProperties(1, "1g"));
@@ -340,44 +325,9 @@ class GpuClusterTest {
     return out;
   }
 
-  private static String[] pretrain(String... more) {
-    List<String> a =
-        new ArrayList<>(
-            List.of(
-                "pretrain",
-                "--tokens",
-                tokens,
-                "--conf",
-                "pretrain.model.nLayer=1",
-                "--conf",
-                "pretrain.model.nHead=2",
-                "--conf",
-                "pretrain.model.dModel=32",
-                "--conf",
-                "pretrain.model.contextLength=32",
-                "--conf",
-                "pretrain.optim.batchSize=4",
-                "--conf",
-                "pretrain.optim.maxSteps=" + STEPS,
-                "--conf",
-                "pretrain.optim.warmupSteps=2",
-                "--conf",
-                "pretrain.replicas=2",
-                "--conf",
-                "pretrain.evalInterval=0",
-                "--conf",
-                "pretrain.evalTokens=2048",
-                "--conf",
-                "pretrain.checkpointInterval=4",
-                "--conf",
-                "pretrain.logInterval=1"));
-    a.addAll(List.of(more));
-    return a.toArray(String[]::new);
-  }
-
-  private static String[] withReplicas(int k, String[] args) {
-    List<String> a = new ArrayList<>(List.of(args));
-    a.addAll(List.of("--conf", "pretrain.replicas=" + k));
-    return a.toArray(String[]::new);
+  /** The tiny run on the cluster, written to {@code run}; {@code more}: further options. */
+  private static String[] pretrainOnTheCluster(Path run, String... more) {
+    return new TinyPretrain(tokens, 32, STEPS, 2, 2048, 4, 1)
+        .args(cluster.masterUrl(), run.toUri().toString(), more);
   }
 }

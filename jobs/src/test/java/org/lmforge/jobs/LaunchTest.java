@@ -19,16 +19,11 @@ import org.lmforge.pipeline.job.UserError;
 class LaunchTest {
   final List<String> events = new ArrayList<>();
 
-  /** A job that records its check and run and the session it was given, and returns its name. */
-  final class Recorded implements Job<String> {
-    final boolean spark;
-    final boolean wrong;
-
-    Recorded(boolean spark, boolean wrong) {
-      this.spark = spark;
-      this.wrong = wrong;
-    }
-
+  /**
+   * A job that records its check and run and the session it was given in {@code events}, and
+   * returns its name; {@code spark}: it needs a session, {@code wrong}: its check fails.
+   */
+  record Recorded(List<String> events, boolean spark, boolean wrong) implements Job<String> {
     @Override
     public String name() {
       return spark ? "sparky" : "driver-only";
@@ -57,9 +52,10 @@ class LaunchTest {
   void aDriverOnlyJobReturnsItsResultWithProgressWhereTheCommandSaysAndNoSparkSession()
       throws Exception {
     List<String> progress = new ArrayList<>();
-    assertEquals("driver-only", Launch.onDriver(new Recorded(false, false), progress::add));
+    assertEquals("driver-only", Launch.onDriver(new Recorded(events, false, false), progress::add));
     assertEquals(
-        "driver-only", Launch.result("generate", null, new Recorded(false, false), progress::add));
+        "driver-only",
+        Launch.result("generate", null, new Recorded(events, false, false), progress::add));
     assertEquals(List.of("check", "run with no session", "check", "run with no session"), events);
     assertEquals(List.of("working", "working"), progress);
   }
@@ -69,7 +65,7 @@ class LaunchTest {
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
-            () -> Launch.onDriver(new Recorded(true, false), line -> {}));
+            () -> Launch.onDriver(new Recorded(events, true, false), line -> {}));
     assertEquals("sparky runs on the driver alone, without a Spark session", e.getMessage());
     assertEquals(List.of("check"), events);
   }
@@ -78,7 +74,7 @@ class LaunchTest {
   void aBadInputStopsBeforeTheRun() {
     assertThrows(
         UserError.class,
-        () -> Launch.result("doctor", "local[1]", new Recorded(true, true), line -> {}));
+        () -> Launch.result("doctor", "local[1]", new Recorded(events, true, true), line -> {}));
     assertEquals(List.of("check"), events);
   }
 }

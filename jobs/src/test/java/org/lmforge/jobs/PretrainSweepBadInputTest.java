@@ -8,8 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The pretrain and sweep commands on token inputs a user gets wrong: one line, exit 2, nothing
@@ -31,46 +32,27 @@ class PretrainSweepBadInputTest {
     assertEquals(1, r[1].strip().lines().count(), r[1]);
   }
 
-  @Test
-  void pretrainOnMissingOrWrongKindTokensIsOneLineAndWritesNothing() throws Exception {
-    Path out = tmp.resolve("run");
-    assertOneLineError(
-        run(
-            "pretrain",
-            "--tokens",
-            tmp.resolve("missing").toString(),
-            "--output",
-            out.toString(),
-            "--master",
-            "local[1]"),
-        "do not exist");
+  /** {@code tokens}: a name under the temporary directory, where only stats.json exists. */
+  @ParameterizedTest(name = "{0} --tokens {1}")
+  @CsvSource({
+    "pretrain, missing,    do not exist",
+    "pretrain, stats.json, not a tokenize output",
+    "sweep,    missing,    do not exist"
+  })
+  void badTokensAreOneLineAndWriteNothing(String command, String tokens, String expected)
+      throws Exception {
     Files.writeString(tmp.resolve("stats.json"), "{}");
+    Path out = tmp.resolve("out");
     assertOneLineError(
         run(
-            "pretrain",
+            command,
             "--tokens",
-            tmp.resolve("stats.json").toString(),
+            tmp.resolve(tokens).toString(),
             "--output",
             out.toString(),
             "--master",
             "local[1]"),
-        "not a tokenize output");
-    assertFalse(Files.exists(out), "no run directory for a run that never started");
-  }
-
-  @Test
-  void sweepOnMissingTokensIsOneLineAndWritesNothing() {
-    Path out = tmp.resolve("sweep");
-    assertOneLineError(
-        run(
-            "sweep",
-            "--tokens",
-            tmp.resolve("missing").toString(),
-            "--output",
-            out.toString(),
-            "--master",
-            "local[1]"),
-        "do not exist");
-    assertFalse(Files.exists(out));
+        expected);
+    assertFalse(Files.exists(out), "no output for a " + command + " that never started");
   }
 }

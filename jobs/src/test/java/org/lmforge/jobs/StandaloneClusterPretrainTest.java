@@ -46,37 +46,11 @@ class StandaloneClusterPretrainTest {
               return null;
             });
     String tokens = CommandTokens.write(tmp, "cluster-test-data", 200);
-    String[] common = {
-      "--tokens",
-      tokens,
-      "--conf",
-      "pretrain.model.nLayer=1",
-      "--conf",
-      "pretrain.model.nHead=2",
-      "--conf",
-      "pretrain.model.dModel=32",
-      "--conf",
-      "pretrain.model.contextLength=32",
-      "--conf",
-      "pretrain.optim.batchSize=4",
-      "--conf",
-      "pretrain.optim.maxSteps=30",
-      "--conf",
-      "pretrain.optim.warmupSteps=3",
-      "--conf",
-      "pretrain.replicas=2",
-      "--conf",
-      "pretrain.evalInterval=0",
-      "--conf",
-      "pretrain.evalTokens=2048",
-      "--conf",
-      "pretrain.checkpointInterval=5",
-      "--conf",
-      "pretrain.logInterval=1"
-    };
+    // 30 steps, a checkpoint every 5: the kill lands mid-run
+    TinyPretrain pretrain = new TinyPretrain(tokens, 32, 30, 3, 2048, 5, 1);
 
     String local = tmp.resolve("local-run").toUri().toString();
-    assertEquals(0, Main.run(concat(common, "--master", "local[2]", "--output", local)));
+    assertEquals(0, Main.run(pretrain.args("local[2]", local)));
 
     Path clusterRun = tmp.resolve("cluster-run");
     Map<String, String> props = new HashMap<>(LoopbackCluster.driverProperties(2, "1g"));
@@ -103,14 +77,7 @@ class StandaloneClusterPretrainTest {
                 }
               });
       killer.start();
-      int rc =
-          Main.run(
-              concat(
-                  common,
-                  "--master",
-                  cluster.masterUrl(),
-                  "--output",
-                  clusterRun.toUri().toString()));
+      int rc = Main.run(pretrain.args(cluster.masterUrl(), clusterRun.toUri().toString()));
       killer.interrupt(); // training is over: stop waiting for step tasks
       killer.join(10_000);
       assertEquals(0, rc);
@@ -240,13 +207,5 @@ class StandaloneClusterPretrainTest {
     Process kill =
         new ProcessBuilder("sh", "-c", "kill -" + signal + " " + p.pid()).inheritIO().start();
     assertEquals(0, kill.waitFor(), "kill -" + signal + " " + p.pid());
-  }
-
-  private static String[] concat(String[] a, String... b) {
-    String[] out = new String[a.length + b.length + 1];
-    out[0] = "pretrain";
-    System.arraycopy(a, 0, out, 1, a.length);
-    System.arraycopy(b, 0, out, 1 + a.length, b.length);
-    return out;
   }
 }

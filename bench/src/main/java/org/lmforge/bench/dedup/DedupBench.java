@@ -31,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.dedup.DedupCorpus;
@@ -102,15 +103,15 @@ public final class DedupBench {
 
   public static void main(String[] args) throws Exception {
     List<Integer> sizes = new ArrayList<>();
-    for (String s : (args.length > 0 ? args[0] : "25000,100000,400000").split(",")) {
+    for (String s : BenchArgs.at(args, 0, "25000,100000,400000").split(",")) {
       sizes.add(Integer.parseInt(s.trim()));
     }
-    double lshMinutes = args.length > 1 ? Double.parseDouble(args[1]) : 15;
-    String kind = args.length > 2 ? args[2] : "anchor";
+    double lshMinutes = Double.parseDouble(BenchArgs.at(args, 1, "15"));
+    String kind = BenchArgs.at(args, 2, "anchor");
     if (!kind.equals("anchor") && !kind.equals("composed")) {
       throw new IllegalArgumentException("corpus must be anchor or composed: " + kind);
     }
-    int truthSample = args.length > 3 ? Integer.parseInt(args[3]) : 25_000;
+    int truthSample = BenchArgs.intAt(args, 3, 25_000);
     DedupConfig cfg = DedupConfig.defaults();
     if (cfg.threshold() != 0.7) {
       throw new IllegalStateException(

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Function;
 import net.dankito.readability4j.Readability4J;
 import org.jsoup.Jsoup;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.extract.DevSet;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.extract.SnippetScore;
@@ -31,7 +32,7 @@ public final class ExtractionBench {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   public static void main(String[] args) throws Exception {
-    String which = args.length > 0 ? args[0] : "all";
+    String which = BenchArgs.at(args, 0, "all");
     if (!DevSet.available()) {
       System.err.println(
           "dev set not found at " + DevSet.dir() + " (pass -Dshared.data=/path/to/shared/data)");

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.filter.FilterChain;
 import org.lmforge.dataprep.filter.Filters;
 import org.lmforge.dataprep.filter.FiltersConfig;
@@ -23,10 +24,10 @@ import org.lmforge.pipeline.filter.FilterStats;
  */
 public final class FilterStageBench {
   public static void main(String[] args) {
-    int pages = args.length > 0 ? Integer.parseInt(args[0]) : 990;
-    int europarl = args.length > 1 ? Integer.parseInt(args[1]) : 990;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    int partitions = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    int pages = BenchArgs.intAt(args, 0, 990);
+    int europarl = BenchArgs.intAt(args, 1, 990);
+    int rounds = BenchArgs.intAt(args, 2, 3);
+    int partitions = BenchArgs.intAt(args, 3, 2);
     FiltersConfig cfg = FilterCorpus.config();
     List<Row> rows = FilterCorpus.rows(pages, europarl);
     long chars = rows.stream().mapToLong(r -> r.getString(7).length()).sum();

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.config.Records;
 import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.extract.MainTextExtractor;
@@ -30,8 +31,8 @@ import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
  */
 public final class FiltersBench {
   public static void main(String[] args) {
-    int pages = args.length > 0 ? Integer.parseInt(args[0]) : 990;
-    int rounds = Math.max(2, args.length > 1 ? Integer.parseInt(args[1]) : 5);
+    int pages = BenchArgs.intAt(args, 0, 990);
+    int rounds = Math.max(2, BenchArgs.intAt(args, 1, 5));
     Path shared = TestTexts.shared();
     List<String> html = TestTexts.devHtml(pages);
 

@@ -8,6 +8,7 @@ import org.lmforge.analysis.report.Report;
 import org.lmforge.analysis.report.SyntheticSweep;
 import org.lmforge.analysis.scaling.ChinchillaLaw;
 import org.lmforge.analysis.scaling.FitOptions;
+import org.lmforge.bench.BenchArgs;
 
 /**
  * Writes a synthetic sweep (IsoFLOP runs of the published Chinchilla law) and times its report.
@@ -21,9 +22,9 @@ public final class ReportBench {
       System.exit(2);
     }
     Path out = Path.of(args[0]);
-    int budgets = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    int sizes = args.length > 2 ? Integer.parseInt(args[2]) : 7;
-    int bootstrap = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+    int budgets = BenchArgs.intAt(args, 1, 5);
+    int sizes = BenchArgs.intAt(args, 2, 7);
+    int bootstrap = BenchArgs.intAt(args, 3, 200);
     double[] c = new double[budgets];
     for (int i = 0; i < budgets; i++) {
       c[i] = 1e16 * Math.pow(10, i * 0.75);

@@ -2,6 +2,7 @@ package org.lmforge.bench.sample;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.sample.Generator;
@@ -21,10 +22,10 @@ import org.lmforge.model.sample.TokenSampler;
  */
 public final class KvCacheBench {
   public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-    int d = args.length > 1 ? Integer.parseInt(args[1]) : 128;
-    int layers = args.length > 2 ? Integer.parseInt(args[2]) : 4;
-    int context = args.length > 3 ? Integer.parseInt(args[3]) : 256;
+    int n = BenchArgs.intAt(args, 0, 200);
+    int d = BenchArgs.intAt(args, 1, 128);
+    int layers = BenchArgs.intAt(args, 2, 4);
+    int context = BenchArgs.intAt(args, 3, 256);
     GptConfig cfg =
         new GptConfig(256, context, layers, 4, d, 0.0, GptConfig.Positional.LEARNED, false);
     Gpt model = new Gpt(cfg, 1);

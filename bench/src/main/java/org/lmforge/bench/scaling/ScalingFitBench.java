@@ -8,6 +8,7 @@ import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.analysis.scaling.LawFitter;
 import org.lmforge.analysis.scaling.ScalingPoint;
 import org.lmforge.analysis.scaling.SyntheticPoints;
+import org.lmforge.bench.BenchArgs;
 
 /**
  * Times approach 3 on a synthetic grid drawn from the published Chinchilla law (1% noise) and
@@ -16,9 +17,9 @@ import org.lmforge.analysis.scaling.SyntheticPoints;
  */
 public final class ScalingFitBench {
   public static void main(String[] args) {
-    int sizes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    int lengths = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    int bootstrap = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    int sizes = BenchArgs.intAt(args, 0, 10);
+    int lengths = BenchArgs.intAt(args, 1, 10);
+    int bootstrap = BenchArgs.intAt(args, 2, 200);
     ChinchillaLaw truth = ChinchillaLaw.HOFFMANN_2022;
     List<ScalingPoint> points =
         SyntheticPoints.grid(truth, 1e6, 1e9, sizes, 1e8, 1e11, lengths, 0.01, 1);

@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.bench.BenchArgs;
+import org.lmforge.bench.Periodic;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokenize.PieceCounter;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
@@ -36,13 +38,13 @@ import org.lmforge.pipeline.tokenize.TokenizeStage;
 public final class TokenizeBench {
   public static void main(String[] args) throws IOException {
     if (args.length > 0 && args[0].equals("count")) {
-      countingPerThread(args.length > 1 ? Integer.parseInt(args[1]) : 3);
+      countingPerThread(BenchArgs.intAt(args, 1, 3));
       return;
     }
-    int mb = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-    int merges = args.length > 1 ? Integer.parseInt(args[1]) : 32000;
-    int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 8;
-    Path work = Path.of(args.length > 3 ? args[3] : "/tmp/tokenize-bench");
+    int mb = BenchArgs.intAt(args, 0, 100);
+    int merges = BenchArgs.intAt(args, 1, 32000);
+    int partitions = BenchArgs.intAt(args, 2, 8);
+    Path work = Path.of(BenchArgs.at(args, 3, "/tmp/tokenize-bench"));
 
     SparkSession spark =
         SparkSession.builder()
@@ -172,28 +174,18 @@ public final class TokenizeBench {
   private static final class CpuSampler {
     private final List<long[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
-    private volatile boolean running = true;
 
     CpuSampler() {
-      samples.add(new long[] {System.nanoTime(), processCpuNanos()});
-      thread =
-          new Thread(
-              () -> {
-                while (running) {
-                  samples.add(new long[] {System.nanoTime(), processCpuNanos()});
-                  try {
-                    Thread.sleep(50);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
-              });
-      thread.setDaemon(true);
-      thread.start();
+      sample(); // the first one before the caller's first instant
+      thread = Periodic.start(50, this::sample);
     }
 
     void stop() {
-      running = false;
+      thread.interrupt();
+      sample();
+    }
+
+    private void sample() {
       samples.add(new long[] {System.nanoTime(), processCpuNanos()});
     }
 

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.dataprep.tokenize.BpeTrainer;
 import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
@@ -40,8 +41,8 @@ import org.lmforge.dataprep.tokenize.TokenizerStats;
 public final class TokenizerBench {
 
   public static void main(String[] args) throws Exception {
-    int merges = args.length > 0 ? Integer.parseInt(args[0]) : 32_000;
-    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int merges = BenchArgs.intAt(args, 0, 32_000);
+    int rounds = BenchArgs.intAt(args, 1, 3);
     System.out.println(
         "java "
             + System.getProperty("java.version")
@@ -50,7 +51,7 @@ public final class TokenizerBench {
             + " cpus, max heap "
             + Runtime.getRuntime().maxMemory() / (1 << 20)
             + " MiB");
-    String sections = args.length > 2 ? args[2] : "encode,train,bpt";
+    String sections = BenchArgs.at(args, 2, "encode,train,bpt");
     List<String> texts = corpus();
     if (sections.contains("encode")) runEncode(texts, rounds);
     if (sections.contains("train")) runTraining(texts, merges);

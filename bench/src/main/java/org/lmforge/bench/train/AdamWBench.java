@@ -1,5 +1,6 @@
 package org.lmforge.bench.train;
 
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.model.train.AdamW;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -11,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class AdamWBench {
   public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 25_000_000;
-    int reps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    int n = BenchArgs.intAt(args, 0, 25_000_000);
+    int reps = BenchArgs.intAt(args, 1, 10);
     INDArray p = Nd4j.rand(DataType.FLOAT, n),
         g = Nd4j.rand(DataType.FLOAT, n),
         mask = Nd4j.ones(DataType.FLOAT, n);

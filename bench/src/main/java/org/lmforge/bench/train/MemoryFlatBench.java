@@ -3,6 +3,7 @@ package org.lmforge.bench.train;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.IntArrayTokenStream;
@@ -19,8 +20,8 @@ import org.lmforge.model.train.Trainer;
  */
 public final class MemoryFlatBench {
   public static void main(String[] args) throws Exception {
-    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
-    int interval = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    int steps = BenchArgs.intAt(args, 0, 5000);
+    int interval = BenchArgs.intAt(args, 1, 1000);
     SplittableRandom r = new SplittableRandom(1);
     int[] tokens = new int[200_000];
     for (int i = 0; i < tokens.length; i++) tokens[i] = r.nextInt(256);

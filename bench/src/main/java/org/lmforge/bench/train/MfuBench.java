@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.AdamW;
@@ -31,9 +32,9 @@ public final class MfuBench {
       long rssEndKiB) {}
 
   public static void main(String[] args) {
-    int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-    String sizes = args.length > 1 ? args[1] : "1m,10m,30m";
-    int batch = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    int steps = BenchArgs.intAt(args, 0, 10);
+    String sizes = BenchArgs.at(args, 1, "1m,10m,30m");
+    int batch = BenchArgs.intAt(args, 2, 8);
     List<Run> runs = new ArrayList<>();
     for (String s : sizes.split(",")) {
       GptConfig c =

@@ -8,15 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.lmforge.dataprep.sample.EuroparlCorpus;
+import org.lmforge.bench.BenchArgs;
+import org.lmforge.bench.Periodic;
+import org.lmforge.jobs.CommandTokens;
 import org.lmforge.jobs.LoopbackCluster;
 import org.lmforge.jobs.Main;
-import org.lmforge.pipeline.TestSessions;
 
 /**
  * Data-parallel pretraining throughput on a loopback standalone cluster: for each model size and
@@ -46,11 +42,11 @@ public final class PretrainBench {
           new Shape("30m", 8, 8, 512));
 
   public static void main(String[] args) throws Exception {
-    String[] sizes = (args.length > 0 ? args[0] : "10m").split(",");
-    String[] executors = (args.length > 1 ? args[1] : "1,2").split(",");
-    int steps = args.length > 2 ? Integer.parseInt(args[2]) : 12;
-    int globalBatch = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-    int accum = args.length > 4 ? Integer.parseInt(args[4]) : 1;
+    String[] sizes = BenchArgs.at(args, 0, "10m").split(",");
+    String[] executors = BenchArgs.at(args, 1, "1,2").split(",");
+    int steps = BenchArgs.intAt(args, 2, 12);
+    int globalBatch = BenchArgs.intAt(args, 3, 8);
+    int accum = BenchArgs.intAt(args, 4, 1);
     Path tmp = Files.createTempDirectory("pretrain-bench");
     String tokens = tokenize(tmp);
     List<String> rows = new ArrayList<>();
@@ -81,20 +77,12 @@ public final class PretrainBench {
     try (LoopbackCluster cluster =
         LoopbackCluster.start(tmp.resolve("cluster-" + s.name() + "-" + k), k, 1, "5g")) {
       Thread watcher =
-          new Thread(
+          Periodic.start(
+              500,
               () -> {
-                while (!Thread.currentThread().isInterrupted()) {
-                  for (ProcessHandle p : LoopbackCluster.executors("app-").values())
-                    executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
-                  try {
-                    Thread.sleep(500);
-                  } catch (InterruptedException e) {
-                    return;
-                  }
-                }
+                for (ProcessHandle p : LoopbackCluster.executors("app-").values())
+                  executorPeak[0] = Math.max(executorPeak[0], hwm(p.pid()));
               });
-      watcher.setDaemon(true);
-      watcher.start();
       int rc =
           Main.run(
               "pretrain",
@@ -170,35 +158,11 @@ public final class PretrainBench {
 
   /** All of Europarl through the tokenize job, 8k vocabulary. */
   static String tokenize(Path tmp) {
-    String clean = tmp.resolve("clean").toUri().toString();
-    String tokens = tmp.resolve("tokens").toUri().toString();
-    try (SparkSession spark = TestSessions.local("pretrain-bench-data")) {
-      List<Row> rows = new ArrayList<>();
-      int i = 0;
-      for (EuroparlCorpus.Debate d : EuroparlCorpus.read(Integer.MAX_VALUE))
-        rows.add(RowFactory.create("doc-" + i++, d.body()));
-      spark
-          .createDataFrame(
-              rows,
-              new StructType().add("id", DataTypes.StringType).add("text", DataTypes.StringType))
-          .write()
-          .parquet(clean);
-    }
-    if (Main.run(
-            "tokenize",
-            "--master",
-            "local[2]",
-            "--input",
-            clean,
-            "--output",
-            tokens,
-            "--conf",
-            "tokenize.tokenizer.vocabSize=8192",
-            "--conf",
-            "tokenize.partitions=4")
-        != 0) {
-      throw new IllegalStateException("tokenize failed");
-    }
-    return tokens;
+    return CommandTokens.write(
+        tmp,
+        "pretrain-bench-data",
+        Integer.MAX_VALUE,
+        "tokenize.tokenizer.vocabSize=8192",
+        "tokenize.partitions=4");
   }
 }

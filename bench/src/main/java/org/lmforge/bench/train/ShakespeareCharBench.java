@@ -5,6 +5,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.SharedData;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.eval.Evaluator;
@@ -28,8 +29,8 @@ public final class ShakespeareCharBench {
   public static void main(String[] args) throws Exception {
     Path input =
         args.length > 0 ? Path.of(args[0]) : SharedData.path("tinyshakespeare", "input.txt");
-    int iters = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    Path metrics = Path.of(args.length > 2 ? args[2] : "target-model/shakespeare-metrics.jsonl");
+    int iters = BenchArgs.intAt(args, 1, 2000);
+    Path metrics = Path.of(BenchArgs.at(args, 2, "target-model/shakespeare-metrics.jsonl"));
     Files.deleteIfExists(metrics);
     String text = Files.readString(input, StandardCharsets.UTF_8);
     CharTokenizer tok = new CharTokenizer(text);

@@ -1,0 +1,21 @@
+package org.lmforge.jobs;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The token shards a training command reads and the directory it writes (pretrain, sweep), each
+ * replacing the setting of the same name (a picocli mixin).
+ */
+final class TokensAndOutput {
+  @Option(
+      names = "--tokens",
+      paramLabel = "DIR",
+      description = "Token shards; replaces ${COMMAND-NAME}.tokens.")
+  String tokens;
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Output directory; replaces ${COMMAND-NAME}.output.")
+  String output;
+}

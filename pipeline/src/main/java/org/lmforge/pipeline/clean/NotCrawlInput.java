@@ -16,13 +16,27 @@ import org.lmforge.pipeline.io.FileKind;
 public final class NotCrawlInput {
   private NotCrawlInput() {}
 
-  public static final String PLAIN_TEXT = "file.plain_text";
-  public static final String GZIP_TEXT = "file.gzip_text";
-  public static final String PARQUET = "file.parquet";
-  public static final String EMPTY_DIRECTORY = "dir.empty";
+  /** The reasons named here; a file none of them fits keeps the reader's {@code file.not_warc}. */
+  public enum Reason {
+    PLAIN_TEXT("file.plain_text"),
+    GZIP_TEXT("file.gzip_text"),
+    PARQUET("file.parquet"),
+    EMPTY_DIRECTORY("dir.empty");
+
+    /** As written in the quarantine and the stats. */
+    public final String code;
+
+    Reason(String code) {
+      this.code = code;
+    }
+  }
 
   /** Reason and detail of one quarantine row. */
-  public record Verdict(String reason, String detail) {}
+  public record Verdict(String reason, String detail) {
+    Verdict(Reason reason, String detail) {
+      this(reason.code, detail);
+    }
+  }
 
   static final String TEXT_FIX =
       "convert it to WARC/WET (e.g. with warcio; a WET conversion record per "
@@ -41,10 +55,10 @@ public final class NotCrawlInput {
       return new Verdict(CrawlItem.NOT_WARC, readerDetail);
     }
     return switch (kind) {
-      case TEXT -> new Verdict(PLAIN_TEXT, "plain text, not a WARC/WET file; " + TEXT_FIX);
+      case TEXT -> new Verdict(Reason.PLAIN_TEXT, "plain text, not a WARC/WET file; " + TEXT_FIX);
       case GZIP_TEXT ->
-          new Verdict(GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
-      case PARQUET -> new Verdict(PARQUET, parquetDetail(fs, file));
+          new Verdict(Reason.GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
+      case PARQUET -> new Verdict(Reason.PARQUET, parquetDetail(fs, file));
       case BINARY, GZIP_BINARY ->
           new Verdict(
               CrawlItem.NOT_WARC,
@@ -59,7 +73,7 @@ public final class NotCrawlInput {
   /** A matched directory without a single input file. */
   public static Verdict emptyDirectory() {
     return new Verdict(
-        EMPTY_DIRECTORY,
+        Reason.EMPTY_DIRECTORY,
         "the directory holds no input file (side files such as _SUCCESS and "
             + ".crc are not read); point --input at the crawl files");
   }

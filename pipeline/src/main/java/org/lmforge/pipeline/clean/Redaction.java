@@ -1,9 +1,7 @@
 package org.lmforge.pipeline.clean;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -13,6 +11,7 @@ import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.filter.pii.PiiConfig;
 import org.lmforge.dataprep.filter.pii.PiiFilter;
 import org.lmforge.dataprep.filter.pii.PiiRedactor;
+import org.lmforge.pipeline.filter.PartitionMapper;
 
 /**
  * Nothing unredacted leaves the job. The PII filter runs last in the chain, so a page dropped
@@ -51,7 +50,7 @@ public final class Redaction {
     return s.length() <= EXCERPT_CHARS ? s : s.substring(0, EXCERPT_CHARS - 1) + "\u2026";
   }
 
-  private static final class RedactColumns implements MapPartitionsFunction<Row, Row> {
+  private static final class RedactColumns extends PartitionMapper<PiiRedactor> {
     private static final long serialVersionUID = 1L;
     private final PiiConfig pii;
     private final boolean page;
@@ -76,35 +75,27 @@ public final class Redaction {
     }
 
     @Override
-    public Iterator<Row> call(Iterator<Row> rows) {
-      PiiRedactor redactor = pii == null ? null : new PiiRedactor(pii);
-      Iterator<Row> in = rows;
-      return new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-          return in.hasNext();
-        }
+    protected PiiRedactor open() {
+      return pii == null ? null : new PiiRedactor(pii);
+    }
 
-        @Override
-        public Row next() {
-          Row r = in.next();
-          List<Object> v = new ArrayList<>(r.length());
-          for (int i = 0; i < r.length(); i++) v.add(r.get(i));
-          if (page) {
-            String lang = language >= 0 ? r.getString(language) : "unknown";
-            if (text >= 0 && !r.isNullAt(text)) {
-              String red = redactor.redact(r.getString(text), lang).text();
-              v.set(text, red);
-              if (textLength >= 0) v.set(textLength, red.length());
-            }
-            if (title >= 0 && !r.isNullAt(title))
-              v.set(title, redactor.redact(r.getString(title), lang).text());
-          } else if (detail >= 0) {
-            v.set(detail, excerpt(r.getString(detail), redactor));
-          }
-          return RowFactory.create(v.toArray());
+    @Override
+    protected Row map(PiiRedactor redactor, Row r) {
+      List<Object> v = new ArrayList<>(r.length());
+      for (int i = 0; i < r.length(); i++) v.add(r.get(i));
+      if (page) {
+        String lang = language >= 0 ? r.getString(language) : "unknown";
+        if (text >= 0 && !r.isNullAt(text)) {
+          String red = redactor.redact(r.getString(text), lang).text();
+          v.set(text, red);
+          if (textLength >= 0) v.set(textLength, red.length());
         }
-      };
+        if (title >= 0 && !r.isNullAt(title))
+          v.set(title, redactor.redact(r.getString(title), lang).text());
+      } else if (detail >= 0) {
+        v.set(detail, excerpt(r.getString(detail), redactor));
+      }
+      return RowFactory.create(v.toArray());
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Properties;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
+import org.lmforge.config.Records;
 import org.lmforge.model.train.SgemmRate;
 
 /**
@@ -71,67 +72,55 @@ public record NodeReport(
       ResourceInformation gpu = tc.resourcesJMap().get("gpu");
       if (gpu != null) taskGpus.addAll(List.of(gpu.addresses()));
     }
+    // What this JVM is, whether or not ND4J loads here.
+    NodeReport jvm =
+        new NodeReport(
+            node,
+            hostName(),
+            ProcessHandle.current().pid(),
+            java,
+            sparkVersion(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(),
+            taskGpus,
+            List.of(),
+            Double.NaN,
+            null);
     try {
       String backend = System.getProperty(PRETEND_BACKEND, Nd4jInfo.backend());
-      return new NodeReport(
-          node,
-          hostName(),
-          ProcessHandle.current().pid(),
-          java,
-          sparkVersion(),
+      return Records.with(
+          jvm,
+          "nd4j",
           Nd4jInfo.version(),
+          "backend",
           backend,
+          "backendClass",
           Nd4jInfo.backendClass(),
+          "blas",
           Nd4jInfo.blasVendor(),
+          "blasThreads",
           Nd4jInfo.blasThreads(),
+          "ompThreads",
           Nd4jInfo.ompThreads(),
+          "devices",
           Nd4jInfo.devices(),
-          taskGpus,
-          List.of(),
-          SgemmRate.gflops(SGEMM_N, SGEMM_REPS),
-          null);
+          "sgemmGflops",
+          SgemmRate.gflops(SGEMM_N, SGEMM_REPS));
     } catch (
         Throwable
             e) { // ExceptionInInitializerError, UnsatisfiedLinkError, NoClassDefFoundError ...
-      return new NodeReport(
-          node,
-          hostName(),
-          ProcessHandle.current().pid(),
-          java,
-          sparkVersion(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null,
-          List.of(),
-          taskGpus,
-          List.of(),
-          Double.NaN,
-          rootCause(e));
+      return Records.with(jvm, "nd4jError", rootCause(e));
     }
   }
 
   /** The same report with the executor's GPU addresses as the driver knows them. */
   NodeReport withExecutorGpus(List<String> gpus) {
-    return new NodeReport(
-        node,
-        host,
-        pid,
-        java,
-        spark,
-        nd4j,
-        backend,
-        backendClass,
-        blas,
-        blasThreads,
-        ompThreads,
-        devices,
-        taskGpus,
-        List.copyOf(gpus),
-        sgemmGflops,
-        nd4jError);
+    return Records.with(this, "executorGpus", List.copyOf(gpus));
   }
 
   /**

@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
+import scala.collection.JavaConverters;
 
 /**
  * Connected components of an undirected graph given as a Dataset of edges, computed in Spark (never
@@ -71,8 +72,13 @@ public final class ConnectedComponents {
             .persist(StorageLevel.MEMORY_AND_DISK());
     JavaPairRDD<Long, Long> labels =
         both.reduceByKey(hp, Math::min)
+            // mapPartitionsToPair, not mapToPair, so that the partitioner is kept
             .mapPartitionsToPair(
-                it -> new MapIter<>(it, t -> new Tuple2<>(t._1, Math.min(t._1, t._2))), true)
+                it ->
+                    JavaConverters.asJavaIterator(
+                        JavaConverters.asScalaIterator(it)
+                            .map(t -> new Tuple2<>(t._1, Math.min(t._1, t._2)))),
+                true)
             .persist(StorageLevel.MEMORY_AND_DISK());
     for (int round = 1; round <= MAX_ROUNDS; round++) {
       // (src, (dst, l(src))) -> (dst, l(src)): every node hears its neighbours' labels.
@@ -113,30 +119,5 @@ public final class ConnectedComponents {
     }
     throw new IllegalStateException(
         "connected components did not converge in " + MAX_ROUNDS + " rounds");
-  }
-
-  /** A mapping iterator, so mapPartitionsToPair can keep the partitioner. */
-  private static final class MapIter<A, B> implements java.util.Iterator<B> {
-    private final java.util.Iterator<A> in;
-    private final org.apache.spark.api.java.function.Function<A, B> f;
-
-    MapIter(java.util.Iterator<A> in, org.apache.spark.api.java.function.Function<A, B> f) {
-      this.in = in;
-      this.f = f;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return in.hasNext();
-    }
-
-    @Override
-    public B next() {
-      try {
-        return f.call(in.next());
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -1,9 +1,7 @@
 package org.lmforge.pipeline.filter;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -18,7 +16,7 @@ import scala.collection.JavaConverters;
  * One partition through the filter chain: Row to {@link Doc}, {@link FilterChain#apply}, Result
  * back to a Row of {@link FilterStage#outputSchema}. Lazy, so a partition is never held in memory.
  */
-final class ChainMapper implements MapPartitionsFunction<Row, Row> {
+final class ChainMapper extends PartitionMapper<FilterChain> {
   private static final long serialVersionUID = 1L;
 
   private final FiltersConfig cfg;
@@ -54,23 +52,12 @@ final class ChainMapper implements MapPartitionsFunction<Row, Row> {
   }
 
   @Override
-  public Iterator<Row> call(Iterator<Row> rows) {
-    FilterChain chain =
-        Filters.chain(cfg); // once per partition; lists and models are cached per JVM
-    return new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        return map(chain, rows.next());
-      }
-    };
+  protected FilterChain open() {
+    return Filters.chain(cfg); // lists and models are cached per JVM
   }
 
-  Row map(FilterChain chain, Row row) {
+  @Override
+  protected Row map(FilterChain chain, Row row) {
     Object[] v = new Object[width + 2];
     for (int i = 0; i < width; i++) {
       v[i] = row.get(i);

@@ -117,35 +117,34 @@ public final class FilterStage {
   }
 
   private static void checkInput(StructType in) {
+    List<String> names = Arrays.asList(in.fieldNames());
     for (String name : REQUIRED) {
-      if (!Arrays.asList(in.fieldNames()).contains(name)) {
-        throw new IllegalArgumentException(
-            "filter stage: input has no column '"
-                + name
-                + "'; it needs the "
-                + "clean schema (org.lmforge.pipeline.clean.CleanSchema), got "
-                + in.simpleString());
+      if (!names.contains(name)) {
+        throw badInput(
+            "input has no column '%s'; it needs the clean schema"
+                + " (org.lmforge.pipeline.clean.CleanSchema), got %s",
+            name, in.simpleString());
       }
       DataType want = CleanSchema.SCHEMA.apply(name).dataType();
       DataType got = in.apply(name).dataType();
       if (!want.equals(got)) {
-        throw new IllegalArgumentException(
-            "filter stage: column '"
-                + name
-                + "' is "
-                + got.simpleString()
-                + ", expected "
-                + want.simpleString()
-                + " (CleanSchema)");
+        throw badInput(
+            "column '%s' is %s, expected %s (CleanSchema)",
+            name, got.simpleString(), want.simpleString());
       }
     }
     for (String name : List.of(FILTER_EDITS, FILTER_SCORES)) {
-      if (Arrays.asList(in.fieldNames()).contains(name)) {
-        throw new IllegalArgumentException(
-            "filter stage: input already has column '"
-                + name
-                + "' (filters ran already?); drop it before running the stage again");
+      if (names.contains(name)) {
+        throw badInput(
+            "input already has column '%s' (filters ran already?); drop it before running the"
+                + " stage again",
+            name);
       }
     }
+  }
+
+  /** An input the stage cannot run on; the message says so and why. */
+  private static IllegalArgumentException badInput(String format, Object... args) {
+    return new IllegalArgumentException("filter stage: " + String.format(format, args));
   }
 }

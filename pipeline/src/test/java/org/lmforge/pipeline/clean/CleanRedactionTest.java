@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -151,9 +152,19 @@ class CleanRedactionTest {
         .build();
   }
 
+  /** One Parquet output of the job: docs, rejected or quarantine. */
+  private static Dataset<Row> output(String dir) {
+    return spark.read().parquet(result.output() + "/" + dir);
+  }
+
+  /** The values of one string column, in row order. */
+  private static List<String> column(Dataset<Row> rows, String name) {
+    return rows.select(name).as(Encoders.STRING()).collectAsList();
+  }
+
   /** Every string value of every row of a Parquet output, as one list. */
   private static List<String> strings(String dir) {
-    Dataset<Row> df = spark.read().parquet(result.output() + "/" + dir);
+    Dataset<Row> df = output(dir);
     List<String> out = new ArrayList<>();
     for (Row r : df.collectAsList()) {
       for (StructField f : df.schema().fields()) {
@@ -174,13 +185,7 @@ class CleanRedactionTest {
   @Test
   void keptDocumentsAreRedacted() {
     noPlantedValue("docs");
-    List<String> texts =
-        spark
-            .read()
-            .parquet(result.output() + "/docs")
-            .select("text")
-            .as(org.apache.spark.sql.Encoders.STRING())
-            .collectAsList();
+    List<String> texts = column(output("docs"), "text");
     assertEquals(1, texts.size());
     assertTrue(
         texts
@@ -194,12 +199,7 @@ class CleanRedactionTest {
   void rejectedRowsAreRedactedAndTheDropTableNamesTheSafetyReasons() {
     noPlantedValue("rejected");
     Map<String, String> reasonByUrl =
-        spark
-            .read()
-            .parquet(result.output() + "/rejected")
-            .select("url", "drop_reason")
-            .collectAsList()
-            .stream()
+        output("rejected").select("url", "drop_reason").collectAsList().stream()
             .collect(Collectors.toMap(r -> r.getString(0), r -> r.getString(1)));
     assertEquals("url_blocklist.banned_word", reasonByUrl.get("https://news.example/porn/story"));
     assertEquals("lexical_safety.bad_word_ratio", reasonByUrl.get("https://news.example/spam"));
@@ -221,13 +221,7 @@ class CleanRedactionTest {
   void quarantineHoldsOnlyAShortRedactedExcerpt() {
     noPlantedValue("quarantine");
     List<String> details =
-        spark
-            .read()
-            .parquet(result.output() + "/quarantine")
-            .filter("reason = 'http.bad_envelope'")
-            .select("detail")
-            .as(org.apache.spark.sql.Encoders.STRING())
-            .collectAsList();
+        column(output("quarantine").filter("reason = 'http.bad_envelope'"), "detail");
     assertEquals(1, details.size());
     assertTrue(
         details.get(0).contains("<EMAIL>") && details.get(0).contains("<CARD_NUMBER>"),

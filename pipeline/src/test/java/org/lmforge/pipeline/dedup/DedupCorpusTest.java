@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.dedup.Shingler;
@@ -45,20 +46,37 @@ class DedupCorpusTest {
     }
   }
 
-  static boolean nearLinear(Pairs small, Pairs large) {
-    double growth = large.perDoc() / small.perDoc();
-    return growth >= 1 - TOLERANCE && growth <= 1 + TOLERANCE;
+  /** True pairs of one corpus at SMALL and at LARGE documents. */
+  record Growth(Pairs small, Pairs large) {
+    /** Pairs per document at LARGE over pairs per document at SMALL. */
+    double ratio() {
+      return large.perDoc() / small.perDoc();
+    }
+
+    boolean nearLinear() {
+      return ratio() >= 1 - TOLERANCE && ratio() <= 1 + TOLERANCE;
+    }
+
+    @Override
+    public String toString() {
+      return small + " vs " + large;
+    }
+  }
+
+  /** Counts the true pairs of {@code corpus} at both sizes (same seed) and prints their growth. */
+  static Growth growth(String name, IntFunction<DedupCorpus.Planted> corpus, String[] source) {
+    Growth g =
+        new Growth(truePairs(corpus.apply(SMALL), source), truePairs(corpus.apply(LARGE), source));
+    System.out.printf(
+        "%s corpus: %s, %s, growth of pairs per doc %.3f%n", name, g.small, g.large, g.ratio());
+    return g;
   }
 
   @Test
   void composedCorpusHasAConstantRateOfTruePairs() {
-    Pairs small = truePairs(new DedupCorpus.Composed(SMALL, 1234L), sentences);
-    Pairs large = truePairs(new DedupCorpus.Composed(LARGE, 1234L), sentences);
-    System.out.printf(
-        "composed corpus: %s, %s, growth of pairs per doc %.3f%n",
-        small, large, large.perDoc() / small.perDoc());
-    assertTrue(nearLinear(small, large), small + " vs " + large);
-    for (Pairs p : new Pairs[] {small, large}) {
+    Growth g = growth("composed", n -> new DedupCorpus.Composed(n, 1234L), sentences);
+    assertTrue(g.nearLinear(), g.toString());
+    for (Pairs p : new Pairs[] {g.small(), g.large()}) {
       // 10% of the documents are copies and nearly all of them reach J >= 0.7 ...
       assertTrue(p.planted() >= 0.09 * p.n() && p.planted() <= 0.1 * p.n(), p.toString());
       // ... the rest are copies of the same original (linear in n); originals are never
@@ -70,15 +88,11 @@ class DedupCorpusTest {
 
   @Test
   void anchorCorpusFailsTheSameCheck() {
-    Pairs small = truePairs(new DedupCorpus.Planted(SMALL, 1234L), words);
-    Pairs large = truePairs(new DedupCorpus.Planted(LARGE, 1234L), words);
-    System.out.printf(
-        "anchor corpus: %s, %s, growth of pairs per doc %.3f%n",
-        small, large, large.perDoc() / small.perDoc());
+    Growth g = growth("anchor", n -> new DedupCorpus.Planted(n, 1234L), words);
     // Overlapping windows of one 2.6M-word stream: pairs between originals grow with n^2 (~16x for
     // 4x).
-    assertFalse(nearLinear(small, large), small + " vs " + large);
-    assertTrue(large.originals() > 10.0 * small.originals(), small + " vs " + large);
+    assertFalse(g.nearLinear(), g.toString());
+    assertTrue(g.large().originals() > 10.0 * g.small().originals(), g.toString());
   }
 
   @Test

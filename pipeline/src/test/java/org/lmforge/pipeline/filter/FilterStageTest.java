@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.filter.FilterChain;
@@ -227,7 +228,24 @@ class FilterStageTest {
         assertThrows(
             IllegalArgumentException.class,
             () -> FilterStage.apply(in.drop(CleanSchema.ROBOTS), cfg));
-    assertTrue(noRobots.getMessage().contains("'robots'"), noRobots.getMessage());
+    assertTrue(
+        noRobots
+            .getMessage()
+            .startsWith("filter stage: input has no column 'robots'; it needs the clean schema"),
+        noRobots.getMessage());
+
+    IllegalArgumentException longLength =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                FilterStage.apply(
+                    in.withColumn(
+                        CleanSchema.TEXT_LENGTH,
+                        in.col(CleanSchema.TEXT_LENGTH).cast(DataTypes.LongType)),
+                    cfg));
+    assertEquals(
+        "filter stage: column 'text_length' is bigint, expected int (CleanSchema)",
+        longLength.getMessage());
 
     IllegalArgumentException twice =
         assertThrows(

@@ -26,8 +26,7 @@ class AtomicOutputTest {
   @Test
   void aStagedOutputAppearsWholeWithItsMarkerAndNothingBesideIt() throws IOException {
     Path out = tmp.resolve("out");
-    AtomicOutput o = AtomicOutput.begin(out.toString(), false, conf, "job.output");
-    o.writeString("stats.json", "{}");
+    AtomicOutput o = beginWith(out, "stats.json", "{}");
     assertFalse(Files.exists(out), "nothing at the output before the commit");
     assertFalse(AtomicOutput.isComplete(out.toString(), conf));
     o.commit();
@@ -40,20 +39,16 @@ class AtomicOutputTest {
   @Test
   void anExistingOutputIsRefusedUnlessOverwriteAndThenReplacedOnlyAtTheCommit() throws IOException {
     Path out = tmp.resolve("out");
-    AtomicOutput first = AtomicOutput.begin(out.toString(), false, conf, "job.output");
-    first.writeString("a.txt", "old");
-    first.commit();
+    beginWith(out, "a.txt", "old").commit();
 
-    UserError e =
-        assertThrows(
-            UserError.class, () -> AtomicOutput.begin(out.toString(), false, conf, "job.output"));
+    UserError e = assertThrows(UserError.class, () -> begin(out, false));
     assertTrue(
         e.getMessage().contains("already exists (a complete job output)")
             && e.getMessage().contains("--overwrite")
             && e.getMessage().contains("job.overwrite"),
         e.getMessage());
 
-    AtomicOutput second = AtomicOutput.begin(out.toString(), true, conf, "job.output");
+    AtomicOutput second = begin(out, true);
     second.writeString("b.txt", "new");
     assertEquals(
         "old",
@@ -69,9 +64,8 @@ class AtomicOutputTest {
     Path out = Files.createDirectories(tmp.resolve("out"));
     Files.createDirectories(tmp.resolve("out.staging-0badc0de/docs"));
     FileSystem fs = FileSystem.getLocal(conf);
-    assertNotNull(AtomicOutput.stagingOf(fs, new org.apache.hadoop.fs.Path(out.toString())));
-    AtomicOutput o = AtomicOutput.begin(out.toString(), false, conf, "job.output");
-    o.commit();
+    assertNotNull(AtomicOutput.stagingOf(fs, hadoop(out)));
+    begin(out, false).commit();
     assertEquals(List.of("out"), names(tmp));
     assertTrue(AtomicOutput.isComplete(out.toString(), conf));
   }
@@ -79,13 +73,9 @@ class AtomicOutputTest {
   @Test
   void aFailedRunLeavesNothing() throws IOException {
     Path out = tmp.resolve("out");
-    AtomicOutput o = AtomicOutput.begin(out.toString(), false, conf, "job.output");
-    o.writeString("half.txt", "…");
-    o.abort();
+    beginWith(out, "half.txt", "…").abort();
     assertEquals(List.of(), names(tmp));
-    assertNull(
-        AtomicOutput.stagingOf(
-            FileSystem.getLocal(conf), new org.apache.hadoop.fs.Path(out.toString())));
+    assertNull(AtomicOutput.stagingOf(FileSystem.getLocal(conf), hadoop(out)));
   }
 
   @Test
@@ -107,6 +97,22 @@ class AtomicOutputTest {
 
     AtomicOutput.inPlace(run.toString(), true, conf);
     assertEquals(List.of(), names(run), "replaced: deleted when opened");
+  }
+
+  /** A staged job output at {@code out}, as the jobs open theirs. */
+  private AtomicOutput begin(Path out, boolean overwrite) throws IOException {
+    return AtomicOutput.begin(out.toString(), overwrite, conf, "job.output");
+  }
+
+  /** A staged job output at {@code out} holding one file, not committed yet. */
+  private AtomicOutput beginWith(Path out, String file, String content) throws IOException {
+    AtomicOutput o = begin(out, false);
+    o.writeString(file, content);
+    return o;
+  }
+
+  private static org.apache.hadoop.fs.Path hadoop(Path p) {
+    return new org.apache.hadoop.fs.Path(p.toString());
   }
 
   private static List<String> names(Path dir) throws IOException {

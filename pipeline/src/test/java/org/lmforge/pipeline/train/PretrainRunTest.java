@@ -24,10 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lmforge.config.Records;
 import org.lmforge.model.checkpoint.Checkpoint;
-import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -49,19 +47,17 @@ class PretrainRunTest {
   }
 
   static PretrainConfig config(String out, int replicas, int batch, int steps) {
-    return new PretrainConfig(
-        DATA.tokens(),
-        out,
-        false,
-        false,
-        new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
-        new Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+    return Records.with(
+        TinyPretrain.config(DATA.tokens(), out),
+        "optim",
+        Records.with(TinyPretrain.OPTIM, "batchSize", batch, "maxSteps", steps),
+        "replicas",
         replicas,
-        1,
-        0,
+        "evalTokens",
         1024,
-        1,
+        "checkpointInterval",
         2,
+        "maxRecoveries",
         3);
   }
 
@@ -136,22 +132,7 @@ class PretrainRunTest {
   @Test
   void withGradientAccumulationEachReplicaTakesItsStridedShareOfEveryMicroBatch() throws Exception {
     PretrainConfig twoByTwo = config(out("dp2-accum"), 2, 2, 3);
-    Optim o = twoByTwo.optim();
-    twoByTwo =
-        twoByTwo.withOptim(
-            new Optim(
-                o.batchSize(),
-                2,
-                o.maxSteps(),
-                o.lr(),
-                o.minLr(),
-                o.warmupSteps(),
-                o.beta1(),
-                o.beta2(),
-                o.weightDecay(),
-                o.gradClip(),
-                o.seed(),
-                o.sampling()));
+    twoByTwo = twoByTwo.withOptim(twoByTwo.optim().withBatch(twoByTwo.optim().batchSize(), 2));
     PretrainRun.run(DATA.session(), twoByTwo, QUIET);
 
     ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
@@ -187,23 +168,12 @@ class PretrainRunTest {
     assertEquals(reference.finalValLoss(), recovered.finalValLoss(), 1e-5);
 
     // No recoveries allowed: the run stops (a dead driver); --resume continues from the checkpoint.
-    PretrainConfig strict = config(out("resumed"), 2, 2, 24);
-    strict =
-        new PretrainConfig(
-            strict.tokens(),
-            strict.output(),
-            false,
-            false,
-            strict.model(),
-            strict.dtype(),
-            strict.optim(),
-            2,
-            1,
+    PretrainConfig strict =
+        Records.with(
+            config(out("resumed"), 2, 2, 24),
+            "maxRecoveries",
             0,
-            1024,
-            1,
-            2,
-            0,
+            "sync",
             PretrainConfig.Sync.SPARK);
     PretrainConfig finalStrict = strict;
     IllegalStateException dead =
@@ -294,7 +264,7 @@ class PretrainRunTest {
 
     PretrainConfig wider =
         config(out("small"), 1, 2, 4)
-            .withModel(new GptConfig(0, 16, 1, 2, 32, 0.0, GptConfig.Positional.LEARNED, false))
+            .withModel(Records.with(TinyPretrain.MODEL, "dModel", 32))
             .withRun(DATA.tokens(), out("small"), false, true);
     UserError other =
         assertThrows(UserError.class, () -> PretrainRun.run(DATA.session(), wider, QUIET));

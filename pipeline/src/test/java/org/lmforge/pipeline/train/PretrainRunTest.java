@@ -243,42 +243,33 @@ class PretrainRunTest {
 
   @Test
   void badInputFailsBeforeTraining() throws Exception {
-    FileNotFoundException noShards =
-        assertThrows(
+    String noShards =
+        refusal(
             FileNotFoundException.class,
-            () ->
-                PretrainRun.run(
-                    DATA.session(),
-                    config(out("x"), 2, 2, 2)
-                        .withRun(out("no-such-tokens"), out("x"), false, false),
-                    QUIET));
-    assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
+            config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false));
+    assertTrue(noShards.contains("manifest.json"), noShards);
 
     PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET);
-    UserError exists =
-        assertThrows(
-            UserError.class,
-            () -> PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET));
-    assertTrue(
-        exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
+    String exists = refusal(UserError.class, config(out("small"), 1, 2, 2));
+    assertTrue(exists.contains("--resume") && exists.contains("--overwrite"), exists);
 
     PretrainConfig wider =
         config(out("small"), 1, 2, 4)
             .withModel(Records.with(TinyPretrain.MODEL, "dModel", 32))
             .withRun(DATA.tokens(), out("small"), false, true);
-    UserError other =
-        assertThrows(UserError.class, () -> PretrainRun.run(DATA.session(), wider, QUIET));
-    assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
+    String other = refusal(UserError.class, wider);
+    assertTrue(other.contains("dModel 16 vs 32"), other);
 
-    UserError noRun =
-        assertThrows(
+    String noRun =
+        refusal(
             UserError.class,
-            () ->
-                PretrainRun.run(
-                    DATA.session(),
-                    config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true),
-                    QUIET));
-    assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
+            config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true));
+    assertTrue(noRun.contains("does not exist"), noRun);
+  }
+
+  /** The message of the {@code type} exception the run of {@code cfg} stops with. */
+  private static String refusal(Class<? extends Exception> type, PretrainConfig cfg) {
+    return assertThrows(type, () -> PretrainRun.run(DATA.session(), cfg, QUIET)).getMessage();
   }
 
   private static List<JsonNode> metrics(String run) throws IOException {

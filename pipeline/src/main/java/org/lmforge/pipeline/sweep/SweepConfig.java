@@ -56,36 +56,6 @@ public record SweepConfig(
     }
   }
 
-  /**
-   * The sweep without a prediction run, one run at a time, one learning rate (the original keys).
-   */
-  public SweepConfig(
-      String tokens,
-      String output,
-      String cleanStats,
-      Plan plan,
-      List<Shape> shapes,
-      List<Double> budgets,
-      List<Double> gridTokens,
-      int minSteps,
-      int maxSteps,
-      double reportBudget) {
-    this(
-        tokens,
-        output,
-        cleanStats,
-        plan,
-        shapes,
-        budgets,
-        gridTokens,
-        minSteps,
-        maxSteps,
-        reportBudget,
-        1,
-        0,
-        Predict.NONE);
-  }
-
   public enum Plan {
     ISOFLOP,
     GRID

@@ -1,7 +1,5 @@
 package org.lmforge.pipeline.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
@@ -14,6 +12,7 @@ import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -35,8 +34,6 @@ import org.lmforge.pipeline.train.PretrainRun;
  */
 public final class SweepPrediction {
   public static final String FILE = "prediction.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * @param budget planned compute C = multiplier x the largest fitted budget
@@ -182,7 +179,7 @@ public final class SweepPrediction {
     Path summary = new Path(dir, PretrainRun.SUMMARY);
     if (PretrainRun.isComplete(fs, dir)) {
       try (InputStream in = fs.open(summary)) {
-        r = JSON.readValue(in, PretrainResult.class);
+        r = Json.PRETTY.readValue(in, PretrainResult.class);
       }
       console.printf("prediction run %s: done earlier", id);
     } else {
@@ -214,7 +211,7 @@ public final class SweepPrediction {
             r.bitsPerByte(),
             r.wallSeconds(),
             note.toString().strip());
-    AtomicFile.write(fs, new Path(out, FILE), JSON.writeValueAsBytes(p));
+    AtomicFile.write(fs, new Path(out, FILE), Json.PRETTY.writeValueAsBytes(p));
     console.printf(
         "prediction: measured val loss %.4f vs predicted %.4f [%.4f, %.4f]: %+.2f%% (%s the interval); "
             + "%.4f vs %.4f bits/byte",
@@ -235,13 +232,13 @@ public final class SweepPrediction {
    */
   public static void attach(java.nio.file.Path fitJson, Prediction p) throws IOException {
     com.fasterxml.jackson.databind.node.ObjectNode fit =
-        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(fitJson.toFile());
-    fit.set("prediction", JSON.valueToTree(p));
+        (com.fasterxml.jackson.databind.node.ObjectNode) Json.PRETTY.readTree(fitJson.toFile());
+    fit.set("prediction", Json.PRETTY.valueToTree(p));
     // fit.json is a local file (the sweep job writes it only for local sweep directories):
     // java.nio's atomic move,
     // no Hadoop file system whose cached instance may add a .crc sidecar
     java.nio.file.Path tmp = fitJson.resolveSibling("." + fitJson.getFileName() + ".tmp");
-    java.nio.file.Files.write(tmp, JSON.writeValueAsBytes(fit));
+    java.nio.file.Files.write(tmp, Json.PRETTY.writeValueAsBytes(fit));
     java.nio.file.Files.move(
         tmp,
         fitJson,

@@ -1,8 +1,6 @@
 package org.lmforge.pipeline.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -29,6 +27,7 @@ import org.lmforge.config.Records;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -68,9 +67,6 @@ public final class SweepRunner {
   /** The plan and the {@code sweep} block it was made from. */
   public static final String PLAN = "plan.json";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   private SweepRunner() {}
 
   /** What a sweep produced: the points run (or found done) and those the plan left out. */
@@ -99,7 +95,9 @@ public final class SweepRunner {
     FileSystem fs = out.getFileSystem(conf);
     fs.mkdirs(out);
     writeString(
-        fs, new Path(out, PLAN), JSON.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+        fs,
+        new Path(out, PLAN),
+        Json.PRETTY.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
     console.printf(
@@ -252,7 +250,7 @@ public final class SweepRunner {
       if (!fs.exists(summary)) continue;
       PretrainResult r;
       try (InputStream in = fs.open(summary)) {
-        r = JSON.readValue(in, PretrainResult.class);
+        r = Json.PRETTY.readValue(in, PretrainResult.class);
       }
       Object[] v = {
         p.runId(),
@@ -325,7 +323,7 @@ public final class SweepRunner {
       throws IOException {
     Path dir = new Path(out, "provenance");
     fs.mkdirs(dir);
-    ObjectNode tok = JSON.createObjectNode();
+    ObjectNode tok = Json.PRETTY.createObjectNode();
     tok.put("name", m.tokenizerId());
     tok.put("vocab_size", m.vocabSize());
     tok.put("bytes_per_token", m.split("train").bytesPerToken());
@@ -333,7 +331,7 @@ public final class SweepRunner {
     tok.put("train_tokens", m.split("train").tokens());
     tok.put("validation_tokens", m.split("validation").tokens());
     tok.put("tokens", sweep.tokens());
-    writeString(fs, new Path(dir, "tokenizer.json"), JSON.writeValueAsString(tok));
+    writeString(fs, new Path(dir, "tokenizer.json"), Json.PRETTY.writeValueAsString(tok));
     if (sweep.cleanStats() == null || sweep.cleanStats().isBlank()) return;
     Path stats = new Path(sweep.cleanStats());
     FileSystem sfs = stats.getFileSystem(conf);
@@ -344,18 +342,18 @@ public final class SweepRunner {
       return;
     }
     try (InputStream in = sfs.open(stats)) {
-      JsonNode parsed = JSON.readTree(in);
-      writeString(fs, new Path(dir, "clean-stats.json"), JSON.writeValueAsString(parsed));
+      JsonNode parsed = Json.PRETTY.readTree(in);
+      writeString(fs, new Path(dir, "clean-stats.json"), Json.PRETTY.writeValueAsString(parsed));
     }
   }
 
   private static ObjectNode planJson(
       SweepConfig sweep, SweepPlan.Planned planned, long tokensPerStep) {
-    ObjectNode n = JSON.createObjectNode();
-    n.set("config", JSON.valueToTree(sweep));
+    ObjectNode n = Json.PRETTY.createObjectNode();
+    n.set("config", Json.PRETTY.valueToTree(sweep));
     n.put("tokens_per_step", tokensPerStep);
     ArrayNode pts = n.putArray("points");
-    planned.points().forEach(p -> pts.add(JSON.valueToTree(p)));
+    planned.points().forEach(p -> pts.add(Json.PRETTY.valueToTree(p)));
     ArrayNode left = n.putArray("left_out");
     planned.leftOut().forEach(left::add);
     return n;

@@ -29,8 +29,19 @@ import org.lmforge.dataprep.tokenize.TokenShardWriter;
  * renames the files of the attempt whose result it received. A failed or speculative attempt can
  * therefore never leave a half-written or duplicate shard in the output, and the counts come from
  * exactly one attempt.
+ *
+ * @param tokenizer the job's tokenizer, broadcast once
+ * @param split which split each document id goes to
+ * @param shardTokens a shard closes once it holds this many tokens
+ * @param tmpDir the job's staging directory; the attempt directories are under it
+ * @param conf the Hadoop configuration the shards are written with
  */
-final class ShardWriterTask
+record ShardWriterTask(
+    Broadcast<BpeTokenizer> tokenizer,
+    DocSplit split,
+    long shardTokens,
+    String tmpDir,
+    SerializableConfiguration conf)
     implements Function2<Integer, Iterator<Row>, Iterator<ShardWriterTask.PartitionOutput>> {
   private static final long serialVersionUID = 1L;
   static final String ATTEMPTS = "_attempts";
@@ -48,25 +59,6 @@ final class ShardWriterTask
       long missingIdSkipped,
       List<WrittenShard> shards)
       implements Serializable {}
-
-  private final Broadcast<BpeTokenizer> tokenizer;
-  private final DocSplit split;
-  private final long shardTokens;
-  private final String tmpDir;
-  private final SerializableConfiguration conf;
-
-  ShardWriterTask(
-      Broadcast<BpeTokenizer> tokenizer,
-      DocSplit split,
-      long shardTokens,
-      String tmpDir,
-      SerializableConfiguration conf) {
-    this.tokenizer = tokenizer;
-    this.split = split;
-    this.shardTokens = shardTokens;
-    this.tmpDir = tmpDir;
-    this.conf = conf;
-  }
 
   @Override
   public Iterator<PartitionOutput> call(Integer partition, Iterator<Row> rows) throws IOException {

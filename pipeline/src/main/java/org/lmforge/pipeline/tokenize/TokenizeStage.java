@@ -2,8 +2,6 @@ package org.lmforge.pipeline.tokenize;
 
 import static org.apache.spark.sql.functions.col;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -25,6 +23,7 @@ import org.lmforge.dataprep.tokenize.BpeTrainer;
 import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
 import org.lmforge.dataprep.tokenize.DocSplit;
 import org.lmforge.dataprep.tokenize.ShardManifest;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.Progress;
@@ -53,8 +52,6 @@ import org.lmforge.pipeline.tokenize.ShardWriterTask.WrittenShard;
  */
 public final class TokenizeStage {
   public static final String STATS = "stats.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private TokenizeStage() {}
 
@@ -161,7 +158,7 @@ public final class TokenizeStage {
 
     TokenizeResult result = result(parts, splits, tok, distinct, countMs, mergeMs, encodeMs);
     try (OutputStream o = out.fs().create(new Path(out.dir(), STATS), true)) {
-      JSON.writeValue(o, result);
+      Json.PRETTY.writeValue(o, result);
     }
     try (OutputStream o = out.fs().create(new Path(out.dir(), ShardFiles.MANIFEST), true)) {
       ShardManifest.of(tok, splits).write(o);

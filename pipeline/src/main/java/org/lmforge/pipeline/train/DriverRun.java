@@ -1,13 +1,10 @@
 package org.lmforge.pipeline.train;
 
 import java.io.IOException;
-import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.train.StepResult;
-import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.TrainLoop;
 import org.lmforge.model.train.Trainer;
-import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -19,30 +16,17 @@ import org.lmforge.pipeline.job.UserError;
  */
 final class DriverRun implements TrainLoop.Run {
   private final StepEngine engine;
-  private final TrainConfig tc;
-  private final ShardWindowStream val;
-  private final HadoopCheckpointStore store;
+  private final DriverTrainer driver;
   private final int maxRecoveries;
-  private final Progress console;
   Trainer master; // replaced by a recovery
   int recoveries;
   private long stepStarted;
 
-  DriverRun(
-      Trainer master,
-      StepEngine engine,
-      TrainConfig tc,
-      ShardWindowStream val,
-      HadoopCheckpointStore store,
-      int maxRecoveries,
-      Progress console) {
+  DriverRun(Trainer master, StepEngine engine, DriverTrainer driver, int maxRecoveries) {
     this.master = master;
     this.engine = engine;
-    this.tc = tc;
-    this.val = val;
-    this.store = store;
+    this.driver = driver;
     this.maxRecoveries = maxRecoveries;
-    this.console = console;
   }
 
   @Override
@@ -53,7 +37,7 @@ final class DriverRun implements TrainLoop.Run {
   @Override
   public StepResult next() {
     stepStarted = master.step();
-    return engine.run(master, tc.optim().maxSteps());
+    return engine.run(master, driver.tc().optim().maxSteps());
   }
 
   @Override
@@ -83,38 +67,16 @@ final class DriverRun implements TrainLoop.Run {
               + " failed and pretrain.maxRecoveries="
               + maxRecoveries
               + " recoveries are used up; the last checkpoint is "
-              + store.describe(PretrainRun.CHECKPOINT)
+              + driver.store().describe(PretrainRun.CHECKPOINT)
               + " (re-run with --resume once the cluster is healthy)",
           e);
     }
-    console.printf(
-        "step %d failed (%s); recovery %d of %d: restarting from the last checkpoint",
-        stepStarted + 1, rootMessage(e), recoveries, maxRecoveries);
-    master = restore(tc, val, store, true, console);
-  }
-
-  /**
-   * The driver's trainer, from the last checkpoint when asked and present, else fresh from the
-   * seed.
-   */
-  static Trainer restore(
-      TrainConfig tc,
-      ShardWindowStream val,
-      HadoopCheckpointStore store,
-      boolean fromCheckpoint,
-      Progress console)
-      throws IOException {
-    Trainer t = new Trainer(tc, null, val, store, PretrainRun.CHECKPOINT);
-    if (fromCheckpoint && store.exists(PretrainRun.CHECKPOINT)) {
-      Checkpoint ck = Checkpoint.read(store, PretrainRun.CHECKPOINT);
-      // another architecture or seed than the checkpoint's: the settings changed between the runs
-      UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(PretrainRun.CHECKPOINT)));
-      console.printf("restored %s: step %d", store.describe(PretrainRun.CHECKPOINT), t.step());
-    } else if (fromCheckpoint) {
-      console.printf(
-          "no checkpoint at %s yet: starting from step 0", store.describe(PretrainRun.CHECKPOINT));
-    }
-    return t;
+    driver
+        .console()
+        .printf(
+            "step %d failed (%s); recovery %d of %d: restarting from the last checkpoint",
+            stepStarted + 1, rootMessage(e), recoveries, maxRecoveries);
+    master = driver.restore(true);
   }
 
   /**

@@ -57,39 +57,6 @@ public record PretrainConfig(
     IN_PROCESS
   }
 
-  /** Float replicas, {@code sync} auto. */
-  public PretrainConfig(
-      String tokens,
-      String output,
-      boolean overwrite,
-      boolean resume,
-      GptConfig model,
-      Optim optim,
-      int replicas,
-      int threadsPerReplica,
-      int evalInterval,
-      int evalTokens,
-      int logInterval,
-      int checkpointInterval,
-      int maxRecoveries) {
-    this(
-        tokens,
-        output,
-        overwrite,
-        resume,
-        model,
-        Dtype.FLOAT,
-        optim,
-        replicas,
-        threadsPerReplica,
-        evalInterval,
-        evalTokens,
-        logInterval,
-        checkpointInterval,
-        maxRecoveries,
-        Sync.AUTO);
-  }
-
   /**
    * Precision of the replicas' forward and backward passes. The driver always keeps fp32 weights
    * and AdamW state and sums the replicas' gradients in fp32, so HALF is mixed precision: fp16

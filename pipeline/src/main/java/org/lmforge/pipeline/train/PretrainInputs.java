@@ -10,6 +10,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
@@ -34,10 +35,8 @@ public final class PretrainInputs {
           "no token shards given:", "--tokens (pretrain.tokens / sweep.tokens) is empty", FIX);
     }
     Path root = new Path(tokensDir);
-    FileSystem fs = root.getFileSystem(conf);
-    if (!fs.exists(root)) {
-      throw UserError.of("the token shards do not exist:", tokensDir, FIX);
-    }
+    FileSystem fs =
+        UserPaths.existing(root, conf, "the token shards do not exist:", tokensDir, FIX);
     if (fs.getFileStatus(root).isFile()) {
       throw UserError.of("a file, not a tokenize output directory:", tokensDir, FIX);
     }
@@ -149,23 +148,17 @@ public final class PretrainInputs {
     }
   }
 
+  private static final String RUN_FIX =
+      "give the --output of a pretrain run (or a sweep's runs/<run_id>)";
+
   /**
    * {@code runDir} is a pretrain run with a checkpoint (for commands that read the trained model).
    */
   public static void checkRun(String runDir, Configuration conf) throws IOException {
     Path run = new Path(runDir);
-    FileSystem fs = run.getFileSystem(conf);
-    if (!fs.exists(run)) {
-      throw UserError.of(
-          "no such run:",
-          runDir,
-          "give the --output of a pretrain run (or a sweep's runs/<run_id>)");
-    }
+    FileSystem fs = UserPaths.existing(run, conf, "no such run:", runDir, RUN_FIX);
     if (!fs.exists(new Path(run, "run.json"))) {
-      throw UserError.of(
-          "not a pretrain run (no run.json):",
-          runDir,
-          "give the --output of a pretrain run (or a sweep's runs/<run_id>)");
+      throw UserError.of("not a pretrain run (no run.json):", runDir, RUN_FIX);
     }
     if (!fs.exists(new Path(new Path(run, "checkpoints"), PretrainRun.CHECKPOINT))) {
       throw UserError.of(

@@ -1,7 +1,5 @@
 package org.lmforge.pipeline.train;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.UUID;
@@ -19,6 +17,7 @@ import org.lmforge.model.train.StepTimes;
 import org.lmforge.model.train.TrainConfig;
 import org.lmforge.model.train.TrainLoop;
 import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.cluster.DeviceBinder;
 import org.lmforge.pipeline.cluster.GpuSlots;
 import org.lmforge.pipeline.cluster.Nd4jInfo;
@@ -45,8 +44,6 @@ import org.lmforge.pipeline.tokenize.ShardFiles;
 public final class PretrainRun {
   public static final String CHECKPOINT = "last.ckpt";
   public static final String SUMMARY = "summary.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private PretrainRun() {}
 
@@ -116,7 +113,8 @@ public final class PretrainRun {
       AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf);
       HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
       boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
-      Trainer master = DriverRun.restore(tc, val, store, cfg.resume(), console);
+      DriverTrainer driver = new DriverTrainer(tc, val, store, console);
+      Trainer master = driver.restore(cfg.resume());
       long resumedFrom = fromCheckpoint ? master.step() : -1;
       writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
       MetricsLog log =
@@ -168,7 +166,7 @@ public final class PretrainRun {
       TrainLoop.Outcome o;
       DriverRun run;
       try (StepEngine dp = engine(cfg.sync(), jsc, spec)) {
-        run = new DriverRun(master, dp, tc, val, store, cfg.maxRecoveries(), console);
+        run = new DriverRun(master, dp, driver, cfg.maxRecoveries());
         o = new TrainLoop(tc, batchTokens, log, console::line).run(run);
       }
       master = run.master;
@@ -198,7 +196,7 @@ public final class PretrainRun {
               times.meanUpdateSeconds(),
               run.recoveries,
               resumedFrom);
-      writeJson(fs, new Path(out, SUMMARY), JSON.valueToTree(result));
+      writeJson(fs, new Path(out, SUMMARY), Json.PRETTY.valueToTree(result));
       output.commit();
       console.printf(
           "done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s",
@@ -229,7 +227,7 @@ public final class PretrainRun {
     if (!fs.exists(summary)) return null;
     PretrainResult r;
     try (java.io.InputStream in = fs.open(summary)) {
-      r = JSON.readValue(in, PretrainResult.class);
+      r = Json.PRETTY.readValue(in, PretrainResult.class);
     }
     if (r.steps() < maxSteps) return null; // resumed with a longer schedule: train on
     if (!isComplete(fs, out))
@@ -321,9 +319,9 @@ public final class PretrainRun {
 
   private static ObjectNode runJson(
       PretrainConfig cfg, TrainConfig tc, int replicas, ShardManifest m) {
-    ObjectNode n = JSON.createObjectNode();
-    n.set("config", JSON.valueToTree(cfg));
-    n.set("model", JSON.valueToTree(tc.model()));
+    ObjectNode n = Json.PRETTY.createObjectNode();
+    n.set("config", Json.PRETTY.valueToTree(cfg));
+    n.set("model", Json.PRETTY.valueToTree(tc.model()));
     n.put("replicas", replicas);
     n.put("tokens_per_step", (long) replicas * tc.tokensPerStep());
     n.put("tokenizer", m.tokenizerId());
@@ -335,7 +333,7 @@ public final class PretrainRun {
   }
 
   private static void writeJson(FileSystem fs, Path p, Object tree) throws IOException {
-    AtomicFile.write(fs, p, JSON.writeValueAsBytes(tree));
+    AtomicFile.write(fs, p, Json.PRETTY.writeValueAsBytes(tree));
   }
 
   private static String child(Path dir, String name) {

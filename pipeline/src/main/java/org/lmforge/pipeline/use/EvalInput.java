@@ -21,6 +21,7 @@ import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
 /**
@@ -60,20 +61,18 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
 
   static final String VALIDATION = "validation";
 
+  /** What {@code --input} may be. */
+  private static final String INPUT_FIX =
+      "give a UTF-8 text file, a Parquet file or directory with a text column, or a token-shard"
+          + " directory";
+
   /** The documents' directory in the clean job's output. */
   static final String CLEAN_DOCS = "docs";
 
   /** What {@code input} is; a {@link UserError} when it is missing, empty or none of the kinds. */
   static Kind kindOf(String input, Configuration conf) throws IOException {
     Path p = new Path(input);
-    FileSystem fs = p.getFileSystem(conf);
-    if (!fs.exists(p)) {
-      throw UserError.of(
-          "--input " + input,
-          "does not exist",
-          "give a UTF-8 text file, a Parquet file or directory "
-              + "with a text column, or a token-shard directory");
-    }
+    FileSystem fs = UserPaths.existing(p, conf, "--input " + input, "does not exist", INPUT_FIX);
     FileStatus st = fs.getFileStatus(p);
     if (st.isFile()) {
       if (st.getLen() == 0) {
@@ -99,7 +98,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     throw UserError.of(
         "--input " + input,
         "is a directory with neither Parquet files nor token shards",
-        "give a UTF-8 text file, a Parquet file or directory with a text column, or a token-shard directory");
+        INPUT_FIX);
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */

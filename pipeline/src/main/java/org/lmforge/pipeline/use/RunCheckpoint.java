@@ -13,6 +13,7 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.HadoopCheckpointStore;
 import org.lmforge.pipeline.train.PretrainRun;
@@ -52,14 +53,14 @@ public record RunCheckpoint(
   public static RunCheckpoint open(String runDir, String tokensOverride, Configuration conf)
       throws IOException {
     Path dir = new Path(runDir);
-    FileSystem fs = dir.getFileSystem(conf);
-    if (!fs.exists(dir)) {
-      throw UserError.of(
-          "--run " + runDir,
-          "does not exist",
-          "point --run at a run directory of the pretrain job "
-              + "(its --output, or work/sweep/runs/<run_id>)");
-    }
+    FileSystem fs =
+        UserPaths.existing(
+            dir,
+            conf,
+            "--run " + runDir,
+            "does not exist",
+            "point --run at a run directory of the pretrain job (its --output, or"
+                + " work/sweep/runs/<run_id>)");
     Path ckpt = new Path(new Path(dir, CHECKPOINTS), PretrainRun.CHECKPOINT);
     if (!fs.exists(ckpt)) {
       throw new UserError(

@@ -89,6 +89,7 @@ class GpuSlotsTest {
             false,
             false,
             new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
+            PretrainConfig.Dtype.FLOAT,
             new Optim(2, 1, 2, 3e-3, 3e-4, 1, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
             2,
             1,
@@ -96,7 +97,8 @@ class GpuSlotsTest {
             512,
             1,
             2,
-            0);
+            0,
+            PretrainConfig.Sync.AUTO);
     try (SparkSession gpu =
         SparkSession.builder()
             .appName("gpu-slots")

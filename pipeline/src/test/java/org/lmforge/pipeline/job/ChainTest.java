@@ -15,26 +15,11 @@ class ChainTest {
   final Configuration hadoop = new Configuration();
 
   /**
-   * A job that records what the chain does with it; runs on a null session (no Spark in this test).
+   * A job that records what the chain does with it in {@code events}; runs on a null session (no
+   * Spark in this test).
    */
-  final class Recorded implements Job<String> {
-    final String name;
-    final boolean complete;
-    final boolean spark;
-    final boolean wrong;
-
-    Recorded(String name, boolean complete, boolean spark, boolean wrong) {
-      this.name = name;
-      this.complete = complete;
-      this.spark = spark;
-      this.wrong = wrong;
-    }
-
-    @Override
-    public String name() {
-      return name;
-    }
-
+  record Recorded(String name, boolean complete, boolean spark, boolean wrong, List<String> events)
+      implements Job<String> {
     @Override
     public String output() {
       return "out/" + name;
@@ -63,6 +48,10 @@ class ChainTest {
     }
   }
 
+  private Recorded job(String name, boolean complete, boolean spark, boolean wrong) {
+    return new Recorded(name, complete, spark, wrong, events);
+  }
+
   private SparkSession session() {
     events.add("session");
     return null;
@@ -74,10 +63,10 @@ class ChainTest {
     List<String> lines = new ArrayList<>();
     new Chain(
             List.of(
-                new Recorded("clean", true, true, false),
-                new Recorded("fit", false, false, false),
-                new Recorded("sweep", false, true, false),
-                new Recorded("report", false, false, false)),
+                job("clean", true, true, false),
+                job("fit", false, false, false),
+                job("sweep", false, true, false),
+                job("report", false, false, false)),
             true)
         .run(hadoop, this::session, lines::add);
     assertEquals(
@@ -95,7 +84,7 @@ class ChainTest {
 
   @Test
   void withoutKeepingEveryJobRuns() throws Exception {
-    new Chain(List.of(new Recorded("clean", true, false, false)), false)
+    new Chain(List.of(job("clean", true, false, false)), false)
         .run(hadoop, this::session, line -> {});
     assertEquals(List.of("check clean", "run clean"), events);
   }
@@ -104,12 +93,10 @@ class ChainTest {
   void oneJobIsCheckedThenRunAndItsResultReturnedWithASessionOnlyWhenItNeedsOne() throws Exception {
     assertEquals(
         "generate",
-        Chain.runOne(
-            new Recorded("generate", false, false, false), hadoop, this::session, line -> {}));
+        Chain.runOne(job("generate", false, false, false), hadoop, this::session, line -> {}));
     assertEquals(
         "doctor",
-        Chain.runOne(
-            new Recorded("doctor", false, true, false), hadoop, this::session, line -> {}));
+        Chain.runOne(job("doctor", false, true, false), hadoop, this::session, line -> {}));
     assertEquals(
         List.of("check generate", "run generate", "check doctor", "session", "run doctor"), events);
   }
@@ -118,10 +105,7 @@ class ChainTest {
   void aWrongFirstInputStopsTheChainBeforeSparkStarts() {
     Chain chain =
         new Chain(
-            List.of(
-                new Recorded("clean", false, true, true),
-                new Recorded("tokenize", false, true, false)),
-            true);
+            List.of(job("clean", false, true, true), job("tokenize", false, true, false)), true);
     assertThrows(UserError.class, () -> chain.run(hadoop, this::session, line -> {}));
     assertEquals(List.of("check clean"), events);
   }

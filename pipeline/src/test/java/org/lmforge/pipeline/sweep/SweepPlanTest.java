@@ -20,7 +20,21 @@ class SweepPlanTest {
 
   static SweepConfig config(
       SweepConfig.Plan plan, List<Double> budgets, List<Double> tokens, int min, int max) {
-    return new SweepConfig("t", "o", "", plan, SHAPES, budgets, tokens, min, max, 1e21);
+    // one run at a time, one learning rate, no prediction run
+    return new SweepConfig(
+        "t",
+        "o",
+        "",
+        plan,
+        SHAPES,
+        budgets,
+        tokens,
+        min,
+        max,
+        1e21,
+        1,
+        0,
+        SweepConfig.Predict.NONE);
   }
 
   @Test

@@ -21,9 +21,6 @@ import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.analysis.scaling.ScalingPoint;
 import org.lmforge.analysis.scaling.SyntheticPoints;
-import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.SparkWithTokens;
@@ -40,37 +37,14 @@ class SweepPredictionTest {
   static final Progress QUIET = Progress.quiet();
 
   static PretrainConfig template(int replicas) {
-    return new PretrainConfig(
-        DATA.tokens(),
-        "unused",
-        false,
-        false,
-        new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
-        new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        replicas,
-        1,
-        5,
-        512,
-        5,
-        10,
-        0);
+    return TinySweep.template(DATA.tokens(), replicas, 10);
   }
 
   static SweepConfig sweep(String dir, int parallelRuns, double predict) {
-    return new SweepConfig(
+    return TinySweep.isoflop(
         DATA.tokens(),
-        tmp.resolve(dir).toString(),
-        "",
-        SweepConfig.Plan.ISOFLOP,
-        List.of(
-            new SweepConfig.Shape(1, 2, 16),
-            new SweepConfig.Shape(1, 2, 24),
-            new SweepConfig.Shape(2, 2, 32)),
-        List.of(2e7, 5e7),
-        List.of(),
-        3,
+        tmp.resolve(dir),
         200,
-        1e18,
         parallelRuns,
         16,
         new SweepConfig.Predict(predict, 400));
@@ -196,42 +170,46 @@ class SweepPredictionTest {
   @Test
   void aPlantedLawIsIdentifiedByIsoFlopProfilesAndPredictsA4xLargerRun() {
     // What the law sweep must achieve, checked on a law we know: 4 budgets over 1.5 decades, 5
-    // sizes each
-    // spread 4x around the optimum, 1% multiplicative noise (about the seed-to-seed spread of a
-    // real run).
-    ChinchillaLaw planted = new ChinchillaLaw(1.8, 300, 900, 0.35, 0.30);
-    double[] budgets = {1e11, 3.16e11, 1e12, 3.16e12};
-    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 5, 4, 0.01, 11);
-    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
-    assertEquals(
+    // sizes each spread 4x around the optimum, 1% multiplicative noise (about the seed-to-seed
+    // spread of a real run).
+    assertIdentifiedAndPredicts4xLarger(
+        new ChinchillaLaw(1.8, 300, 900, 0.35, 0.30),
         "chinchilla",
-        fit.law().form(),
-        "the forecast of the largest budget picks the planted form: " + fit.selection());
-    assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
+        new double[] {1e11, 3.16e11, 1e12, 3.16e12},
+        5,
+        11);
   }
 
   @Test
   void aPlantedKaplanJointLawIsChosenOverChinchillasAndPredictsA4xLargerRun() {
     // A law where a larger model gains more from the same extra data (Kaplan et al. 2020, eq. 1.5)
-    // with the
-    // exponents measured by the law sweep; the additive Chinchilla form cannot express it.
-    KaplanLaw planted = new KaplanLaw(7e11, 3.5e11, 0.07, 0.11);
-    double[] budgets = {1e10, 3.2e10, 1e11, 3.2e11};
-    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, 6, 4, 0.01, 5);
-    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
-    assertEquals(
-        "kaplan",
-        fit.law().form(),
-        "the forecast of the largest budget picks the planted form: " + fit.selection());
-    assertIdentifiedAndPredicts4xLarger(fit, planted, budgets);
+    // with the exponents measured by the law sweep; the additive Chinchilla form cannot express it.
+    ScalingFit.Result fit =
+        assertIdentifiedAndPredicts4xLarger(
+            new KaplanLaw(7e11, 3.5e11, 0.07, 0.11),
+            "kaplan",
+            new double[] {1e10, 3.2e10, 1e11, 3.2e11},
+            6,
+            5);
     double[] alphaN = fit.selected().intervals().get("alpha_N");
     assertTrue(
         alphaN[0] <= 0.07 && 0.07 <= alphaN[1],
         "alpha_N interval covers the truth: " + alphaN[0] + ".." + alphaN[1]);
   }
 
-  private static void assertIdentifiedAndPredicts4xLarger(
-      ScalingFit.Result fit, ScalingLaw planted, double[] budgets) {
+  /**
+   * Fits the IsoFLOP points of {@code planted} ({@code sizes} per budget, spread 4x, 1% noise drawn
+   * with {@code seed}); asserts the forecast picks its {@code form}, identifies its exponents and
+   * predicts a run at 4x the largest budget. Returns the fit for the law's own checks.
+   */
+  private static ScalingFit.Result assertIdentifiedAndPredicts4xLarger(
+      ScalingLaw planted, String form, double[] budgets, int sizes, long seed) {
+    List<ScalingPoint> points = SyntheticPoints.isoFlops(planted, budgets, sizes, 4, 0.01, seed);
+    ScalingFit.Result fit = ScalingFit.fit(points, List.of(), null, FitOptions.defaults());
+    assertEquals(
+        form,
+        fit.law().form(),
+        "the forecast of the largest budget picks the planted form: " + fit.selection());
     for (String k : planted.exponentNames()) {
       double[] iv = fit.selected().intervals().get(k);
       assertTrue(iv[0] > 0 && iv[1] / iv[0] < 3, k + " identified: " + iv[0] + ".." + iv[1]);
@@ -248,6 +226,7 @@ class SweepPredictionTest {
     assertTrue(
         predicted[1] <= truth && truth <= predicted[2],
         truth + " in " + predicted[1] + ".." + predicted[2]);
+    return fit;
   }
 
   static final class Crash extends RuntimeException {

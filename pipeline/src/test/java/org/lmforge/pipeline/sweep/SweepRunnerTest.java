@@ -15,9 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.analysis.report.Report;
-import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
@@ -37,36 +34,9 @@ class SweepRunnerTest {
   void sweepRunsEveryPointOnceAndResumesAnInterruptedOne() throws Exception {
     SparkSession spark = DATA.session();
     String tokens = DATA.tokens();
-    PretrainConfig template =
-        new PretrainConfig(
-            tokens,
-            "unused",
-            false,
-            false,
-            new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
-            new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-            2,
-            1,
-            5,
-            512,
-            5,
-            5,
-            0);
+    PretrainConfig template = TinySweep.template(tokens, 2, 5);
     SweepConfig sweep =
-        new SweepConfig(
-            tokens,
-            tmp.resolve("sweep").toString(),
-            "",
-            SweepConfig.Plan.ISOFLOP,
-            List.of(
-                new SweepConfig.Shape(1, 2, 16),
-                new SweepConfig.Shape(1, 2, 24),
-                new SweepConfig.Shape(2, 2, 32)),
-            List.of(2e7, 5e7),
-            List.of(),
-            3,
-            60,
-            1e18);
+        TinySweep.isoflop(tokens, tmp.resolve("sweep"), 60, 1, 0, SweepConfig.Predict.NONE);
     Progress quiet = Progress.quiet();
 
     SweepRunner.Result first = SweepRunner.run(spark, sweep, template, quiet);
@@ -107,17 +77,7 @@ class SweepRunnerTest {
     // the curve of
     // the uninterrupted sweep; the runs table equals the first one but for the timings.
     SweepConfig crashSweep =
-        new SweepConfig(
-            tokens,
-            tmp.resolve("crash").toString(),
-            "",
-            SweepConfig.Plan.ISOFLOP,
-            sweep.shapes(),
-            sweep.budgets(),
-            List.of(),
-            3,
-            60,
-            1e18);
+        TinySweep.isoflop(tokens, tmp.resolve("crash"), 60, 1, 0, SweepConfig.Predict.NONE);
     assertThrows(
         SweepPredictionTest.Crash.class,
         () ->

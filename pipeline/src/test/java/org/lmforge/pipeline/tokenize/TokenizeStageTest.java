@@ -252,13 +252,8 @@ class TokenizeStageTest {
     a.forEach((k, v) -> assertArrayEquals(v, b.get(k), k));
 
     // A complete output is not replaced by accident.
-    UserError e =
-        assertThrows(
-            UserError.class,
-            () -> TokenizeStage.run(spark, base.withInput(List.of(in4)).withOutput(out4), QUIET));
-    assertTrue(
-        e.getMessage().contains("already exists") && e.getMessage().contains("tokenize.overwrite"),
-        e.getMessage());
+    String e = refusal(UserError.class, base.withInput(List.of(in4)).withOutput(out4));
+    assertTrue(e.contains("already exists") && e.contains("tokenize.overwrite"), e);
 
     // With overwrite it is; a temp dir left by a killed run is cleared first and never shows up in
     // the output.
@@ -334,18 +329,12 @@ class TokenizeStageTest {
     assertTrue(e.getMessage().contains("512") && e.getMessage().contains("50257"), e.getMessage());
 
     // Loading with an expected size that is not the file's.
-    UserError size =
-        assertThrows(
+    String size =
+        refusal(
             UserError.class,
-            () ->
-                TokenizeStage.run(
-                    spark,
-                    gpt2.withOutput(tmp.resolve("out-x").toString())
-                        .withTokenizer(gpt2.tokenizer().withVocabSize(32768)),
-                    QUIET));
-    assertTrue(
-        size.getMessage().contains("50257") && size.getMessage().contains("32768"),
-        size.getMessage());
+            gpt2.withOutput(tmp.resolve("out-x").toString())
+                .withTokenizer(gpt2.tokenizer().withVocabSize(32768)));
+    assertTrue(size.contains("50257") && size.contains("32768"), size);
   }
 
   @Test
@@ -370,53 +359,39 @@ class TokenizeStageTest {
     assertTrue(bad.getMessage().contains("vocab.json:2"), bad.getMessage());
 
     // The same broken directory as tokenize.tokenizer.path: the stage stops before any Spark work.
-    TokenizerFormatException badLoad =
-        assertThrows(
+    String badLoad =
+        refusal(
             TokenizerFormatException.class,
-            () ->
-                TokenizeStage.run(
-                    spark,
-                    base.withOutput(tmp.resolve("out-bad").toString())
-                        .withTokenizer(
-                            TokenizeConfig.Tokenizer.load(
-                                "x", copy.resolve("tokenizer").toString())),
-                    QUIET));
-    assertTrue(badLoad.getMessage().contains("vocab.json"), badLoad.getMessage());
+            base.withOutput(tmp.resolve("out-bad").toString())
+                .withTokenizer(
+                    TokenizeConfig.Tokenizer.load("x", copy.resolve("tokenizer").toString())));
+    assertTrue(badLoad.contains("vocab.json"), badLoad);
   }
 
   @Test
   void configErrorsNameTheKey() {
     TokenizeConfig c = TokenizeConfig.defaults(List.of("in"), "out");
     assertEquals(c, c.validate());
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> c.withSplit(1.5, 0).validate())
-            .getMessage()
-            .contains("tokenize.validationFraction"));
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () ->
-                    c.withTokenizer(
-                            new TokenizeConfig.Tokenizer(
-                                "train", "x", 1000, List.of("<|pad|>"), 1, 2, ""))
-                        .validate())
-            .getMessage()
-            .contains("tokenize.tokenizer.specialTokens"));
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> c.withTokenizer(c.tokenizer().withSampleFraction(0)).validate())
-            .getMessage()
-            .contains("tokenize.tokenizer.sampleFraction"));
-    assertTrue(
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> c.withTokenizer(TokenizeConfig.Tokenizer.load("g", "")).validate())
-            .getMessage()
-            .contains("tokenize.tokenizer.path"));
-    assertTrue(
-        assertThrows(IllegalArgumentException.class, () -> c.withPartitions(0).validate())
-            .getMessage()
-            .contains("tokenize.partitions"));
+    assertRefusedNaming("tokenize.validationFraction", c.withSplit(1.5, 0));
+    assertRefusedNaming(
+        "tokenize.tokenizer.specialTokens",
+        c.withTokenizer(
+            new TokenizeConfig.Tokenizer("train", "x", 1000, List.of("<|pad|>"), 1, 2, "")));
+    assertRefusedNaming(
+        "tokenize.tokenizer.sampleFraction", c.withTokenizer(c.tokenizer().withSampleFraction(0)));
+    assertRefusedNaming(
+        "tokenize.tokenizer.path", c.withTokenizer(TokenizeConfig.Tokenizer.load("g", "")));
+    assertRefusedNaming("tokenize.partitions", c.withPartitions(0));
+  }
+
+  /** {@code bad} fails validation with a message naming {@code key}. */
+  private static void assertRefusedNaming(String key, TokenizeConfig bad) {
+    String m = assertThrows(IllegalArgumentException.class, bad::validate).getMessage();
+    assertTrue(m.contains(key), m);
+  }
+
+  /** The message of the {@code type} exception the stage stops with on {@code cfg}. */
+  private static String refusal(Class<? extends Exception> type, TokenizeConfig cfg) {
+    return assertThrows(type, () -> TokenizeStage.run(spark, cfg, QUIET)).getMessage();
   }
 }

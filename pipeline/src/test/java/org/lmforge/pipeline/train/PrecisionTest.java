@@ -14,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.config.Defaults;
+import org.lmforge.config.Records;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
@@ -96,43 +97,26 @@ class PrecisionTest {
 
   @Test
   void floatIsTheDefault() {
-    PretrainConfig c = config("any", PretrainConfig.Dtype.FLOAT);
     assertEquals(
         PretrainConfig.Dtype.FLOAT,
-        new PretrainConfig(
-                c.tokens(),
-                c.output(),
-                false,
-                false,
-                c.model(),
-                c.optim(),
-                2,
-                1,
-                0,
-                2048,
-                1,
-                STEPS,
-                0)
-            .dtype());
+        Defaults.of("pretrain", "pretrain", PretrainConfig.class).dtype());
   }
 
   private static PretrainConfig config(String name, PretrainConfig.Dtype dtype) {
-    return new PretrainConfig(
-        DATA.tokens(),
-        tmp.resolve(name).toUri().toString(),
-        false,
-        false,
-        new GptConfig(0, 16, 1, 2, 32, 0.0, GptConfig.Positional.LEARNED, false),
+    return Records.with(
+        TinyPretrain.config(DATA.tokens(), tmp.resolve(name).toUri().toString()),
+        "model",
+        Records.with(TinyPretrain.MODEL, "dModel", 32),
+        "dtype",
         dtype,
+        "optim",
         new Optim(4, 1, STEPS, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+        "replicas",
         2,
-        1,
-        0,
+        "evalTokens",
         2048,
-        1,
-        STEPS,
-        0,
-        PretrainConfig.Sync.AUTO);
+        "checkpointInterval",
+        STEPS);
   }
 
   private static List<Double> losses(String name) throws Exception {

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -16,20 +14,7 @@ import org.lmforge.pipeline.job.UserError;
  */
 class PretrainConfigTest {
   static PretrainConfig withVocab(int vocab) {
-    return new PretrainConfig(
-        "tokens",
-        "out",
-        false,
-        false,
-        new GptConfig(vocab, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
-        new Optim(2, 1, 1, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
-        1,
-        1,
-        0,
-        512,
-        1,
-        1,
-        0);
+    return TinyPretrain.config("tokens", "out").withModel(TinyPretrain.MODEL.withVocabSize(vocab));
   }
 
   @Test

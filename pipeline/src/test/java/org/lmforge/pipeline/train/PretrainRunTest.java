@@ -24,10 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.lmforge.config.Records;
 import org.lmforge.model.checkpoint.Checkpoint;
-import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.train.BatchSampler;
-import org.lmforge.model.train.Optim;
 import org.lmforge.model.train.Trainer;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -49,19 +47,17 @@ class PretrainRunTest {
   }
 
   static PretrainConfig config(String out, int replicas, int batch, int steps) {
-    return new PretrainConfig(
-        DATA.tokens(),
-        out,
-        false,
-        false,
-        new GptConfig(0, 16, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
-        new Optim(batch, 1, steps, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+    return Records.with(
+        TinyPretrain.config(DATA.tokens(), out),
+        "optim",
+        Records.with(TinyPretrain.OPTIM, "batchSize", batch, "maxSteps", steps),
+        "replicas",
         replicas,
-        1,
-        0,
+        "evalTokens",
         1024,
-        1,
+        "checkpointInterval",
         2,
+        "maxRecoveries",
         3);
   }
 
@@ -136,22 +132,7 @@ class PretrainRunTest {
   @Test
   void withGradientAccumulationEachReplicaTakesItsStridedShareOfEveryMicroBatch() throws Exception {
     PretrainConfig twoByTwo = config(out("dp2-accum"), 2, 2, 3);
-    Optim o = twoByTwo.optim();
-    twoByTwo =
-        twoByTwo.withOptim(
-            new Optim(
-                o.batchSize(),
-                2,
-                o.maxSteps(),
-                o.lr(),
-                o.minLr(),
-                o.warmupSteps(),
-                o.beta1(),
-                o.beta2(),
-                o.weightDecay(),
-                o.gradClip(),
-                o.seed(),
-                o.sampling()));
+    twoByTwo = twoByTwo.withOptim(twoByTwo.optim().withBatch(twoByTwo.optim().batchSize(), 2));
     PretrainRun.run(DATA.session(), twoByTwo, QUIET);
 
     ShardWindowStream train = ShardWindowStream.open(DATA.tokens(), "train", hadoop());
@@ -187,23 +168,12 @@ class PretrainRunTest {
     assertEquals(reference.finalValLoss(), recovered.finalValLoss(), 1e-5);
 
     // No recoveries allowed: the run stops (a dead driver); --resume continues from the checkpoint.
-    PretrainConfig strict = config(out("resumed"), 2, 2, 24);
-    strict =
-        new PretrainConfig(
-            strict.tokens(),
-            strict.output(),
-            false,
-            false,
-            strict.model(),
-            strict.dtype(),
-            strict.optim(),
-            2,
-            1,
+    PretrainConfig strict =
+        Records.with(
+            config(out("resumed"), 2, 2, 24),
+            "maxRecoveries",
             0,
-            1024,
-            1,
-            2,
-            0,
+            "sync",
             PretrainConfig.Sync.SPARK);
     PretrainConfig finalStrict = strict;
     IllegalStateException dead =
@@ -273,42 +243,33 @@ class PretrainRunTest {
 
   @Test
   void badInputFailsBeforeTraining() throws Exception {
-    FileNotFoundException noShards =
-        assertThrows(
+    String noShards =
+        refusal(
             FileNotFoundException.class,
-            () ->
-                PretrainRun.run(
-                    DATA.session(),
-                    config(out("x"), 2, 2, 2)
-                        .withRun(out("no-such-tokens"), out("x"), false, false),
-                    QUIET));
-    assertTrue(noShards.getMessage().contains("manifest.json"), noShards.getMessage());
+            config(out("x"), 2, 2, 2).withRun(out("no-such-tokens"), out("x"), false, false));
+    assertTrue(noShards.contains("manifest.json"), noShards);
 
     PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET);
-    UserError exists =
-        assertThrows(
-            UserError.class,
-            () -> PretrainRun.run(DATA.session(), config(out("small"), 1, 2, 2), QUIET));
-    assertTrue(
-        exists.getMessage().contains("--resume") && exists.getMessage().contains("--overwrite"));
+    String exists = refusal(UserError.class, config(out("small"), 1, 2, 2));
+    assertTrue(exists.contains("--resume") && exists.contains("--overwrite"), exists);
 
     PretrainConfig wider =
         config(out("small"), 1, 2, 4)
-            .withModel(new GptConfig(0, 16, 1, 2, 32, 0.0, GptConfig.Positional.LEARNED, false))
+            .withModel(Records.with(TinyPretrain.MODEL, "dModel", 32))
             .withRun(DATA.tokens(), out("small"), false, true);
-    UserError other =
-        assertThrows(UserError.class, () -> PretrainRun.run(DATA.session(), wider, QUIET));
-    assertTrue(other.getMessage().contains("dModel 16 vs 32"), other.getMessage());
+    String other = refusal(UserError.class, wider);
+    assertTrue(other.contains("dModel 16 vs 32"), other);
 
-    UserError noRun =
-        assertThrows(
+    String noRun =
+        refusal(
             UserError.class,
-            () ->
-                PretrainRun.run(
-                    DATA.session(),
-                    config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true),
-                    QUIET));
-    assertTrue(noRun.getMessage().contains("does not exist"), noRun.getMessage());
+            config(out("never"), 1, 2, 2).withRun(DATA.tokens(), out("never"), false, true));
+    assertTrue(noRun.contains("does not exist"), noRun);
+  }
+
+  /** The message of the {@code type} exception the run of {@code cfg} stops with. */
+  private static String refusal(Class<? extends Exception> type, PretrainConfig cfg) {
+    return assertThrows(type, () -> PretrainRun.run(DATA.session(), cfg, QUIET)).getMessage();
   }
 
   private static List<JsonNode> metrics(String run) throws IOException {

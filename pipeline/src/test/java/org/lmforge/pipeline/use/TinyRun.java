@@ -8,14 +8,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
-import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.EuroparlTokens;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
+import org.lmforge.pipeline.train.TinyPretrain;
 
 /**
  * One tiny pretrain run for the generate and eval tests, trained once per test JVM: the first 150
@@ -28,7 +29,7 @@ import org.lmforge.pipeline.train.PretrainRun;
  * @param summary the run's summary.json
  */
 record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
-  static final int CONTEXT = 16;
+  static final int CONTEXT = TinyPretrain.MODEL.contextLength();
 
   /**
    * An English debate the run never saw (the corpus file's 175th; the run trained on the first
@@ -45,20 +46,18 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
       String tokens = EuroparlTokens.write(spark, dir, 150).uri();
       String run = dir.resolve("run").toUri().toString();
       PretrainConfig cfg =
-          new PretrainConfig(
-              tokens,
-              run,
-              false,
-              false,
-              new GptConfig(0, CONTEXT, 1, 2, 16, 0.0, GptConfig.Positional.LEARNED, false),
+          Records.with(
+              TinyPretrain.config(tokens, run),
+              "optim",
               new Optim(4, 1, 30, 1e-2, 1e-3, 3, 0.9, 0.99, 0.1, 1.0, 7, BatchSampler.Mode.RANDOM),
+              "replicas",
               2,
-              1,
-              0,
+              "evalTokens",
               1024,
+              "logInterval",
               10,
-              10,
-              0);
+              "checkpointInterval",
+              10);
       PretrainRun.run(spark, cfg, Progress.quiet());
       instance =
           new TinyRun(

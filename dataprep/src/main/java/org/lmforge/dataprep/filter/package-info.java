@@ -1,6 +1,7 @@
 /**
  * The document filters, one class per rule family on BaseFilter (measure, judge, verdict with a
- * reason), and the chain that runs them in order.
+ * reason; ThresholdFilter for the families judged by the thresholds of their config), and the chain
+ * that runs them in order.
  *
  * <p>Its Spark stage, with the drop table and the rejected output, is org.lmforge.pipeline.filter.
  */

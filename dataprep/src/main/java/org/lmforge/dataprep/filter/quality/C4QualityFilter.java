@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.BaseFilter;
+import org.lmforge.dataprep.filter.ThresholdFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -25,7 +25,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * joined by "\n". Removed lines are counted per rule in the verdict's edits ({@code
  * c4.line_javascript=2}).
  */
-public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
+public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines, C4Config> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "c4";
 
@@ -50,24 +50,20 @@ public final class C4QualityFilter extends BaseFilter<C4QualityFilter.Lines> {
   public record Lines(String pageRule, int sentences, String text, Map<String, Integer> edits)
       implements java.io.Serializable {}
 
-  private final C4Config cfg;
-
   public C4QualityFilter(C4Config cfg) {
-    super(NAME);
-    this.cfg = cfg;
+    super(NAME, cfg);
   }
 
   @Override
   public Lines measure(Doc d) {
-    String text = d.text();
-    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
+    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), d);
     String terminal =
         Scope.endPunctuation(
             cfg.terminalPunctuation(), cfg.extraTerminalPunctuation(), d.language());
     Map<String, Integer> edits = new LinkedHashMap<>();
     List<String> kept = new ArrayList<>();
     int sentences = 0;
-    for (String raw : PyText.splitlines(text)) {
+    for (String raw : PyText.splitlines(d.text())) {
       String line = PyText.strip(raw);
       List<String> words =
           PyText.split(line); // counted before citations are cut, as the reference does

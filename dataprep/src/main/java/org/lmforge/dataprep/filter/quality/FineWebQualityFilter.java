@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.BaseFilter;
+import org.lmforge.dataprep.filter.ThresholdFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -25,7 +25,8 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  *       {@code maxNewlineWordRatio} drops.
  * </ul>
  */
-public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.Stats> {
+public final class FineWebQualityFilter
+    extends ThresholdFilter<FineWebQualityFilter.Stats, FineWebConfig> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "fineweb";
 
@@ -39,17 +40,14 @@ public final class FineWebQualityFilter extends BaseFilter<FineWebQualityFilter.
       double linePunctFrac, double shortLineFrac, double charDupFrac, double newlineWordRatio)
       implements java.io.Serializable {}
 
-  private final FineWebConfig cfg;
-
   public FineWebQualityFilter(FineWebConfig cfg) {
-    super(NAME);
-    this.cfg = cfg;
+    super(NAME, cfg);
   }
 
   @Override
   public Stats measure(Doc d) {
     String text = d.text();
-    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language());
+    boolean noSpace = Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), d);
     String marks =
         Scope.endPunctuation(cfg.lineEndPunctuation(), cfg.extraLineEndPunctuation(), d.language());
     List<String> lines = PyText.splitOnNewline(text);

@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.BaseFilter;
+import org.lmforge.dataprep.filter.ThresholdFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -30,7 +30,7 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * when {@code skipWordRulesWithoutSpaces}. Measure with {@link #measure}, decide with {@link
  * #judge}.
  */
-public final class GopherQualityFilter extends BaseFilter<GopherStats> {
+public final class GopherQualityFilter extends ThresholdFilter<GopherStats, GopherQualityConfig> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_quality";
 
@@ -45,12 +45,10 @@ public final class GopherQualityFilter extends BaseFilter<GopherStats> {
   public static final String ALPHA_WORDS = NAME + ".alpha_words";
   public static final String STOP_WORDS = NAME + ".stop_words";
 
-  private final GopherQualityConfig cfg;
   private final Set<String> stopWords;
 
   public GopherQualityFilter(GopherQualityConfig cfg) {
-    super(NAME);
-    this.cfg = cfg;
+    super(NAME, cfg);
     this.stopWords = new HashSet<>(cfg.stopWords());
   }
 
@@ -70,7 +68,7 @@ public final class GopherQualityFilter extends BaseFilter<GopherStats> {
     // dropped first
     double bulletFrac = lines.isEmpty() ? 0 : (double) bullets / lines.size();
     double ellipsisLineFrac = lines.isEmpty() ? 0 : (double) ellipsisLines / lines.size();
-    if (Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
+    if (Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), d)) {
       return new GopherStats(
           true,
           -1,

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.BaseFilter;
+import org.lmforge.dataprep.filter.ThresholdFilter;
 import org.lmforge.dataprep.filter.text.PyText;
 import org.lmforge.dataprep.filter.text.Scope;
 import org.lmforge.dataprep.filter.text.WordTokenizer;
@@ -30,7 +30,8 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
  * N-grams are hashed to 64 bits instead of being built as strings. No-space scripts skip the n-gram
  * rules when {@code skipWordRulesWithoutSpaces} ({@link Scope}).
  */
-public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
+public final class GopherRepetitionFilter
+    extends ThresholdFilter<RepetitionStats, GopherRepetitionConfig> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_repetition";
 
@@ -53,11 +54,8 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
   private static final Pattern LINE = Pattern.compile("\n+");
   private static final long BASE = 0x100000001B3L;
 
-  private final GopherRepetitionConfig cfg;
-
   public GopherRepetitionFilter(GopherRepetitionConfig cfg) {
-    super(NAME);
-    this.cfg = cfg;
+    super(NAME, cfg);
   }
 
   @Override
@@ -70,7 +68,7 @@ public final class GopherRepetitionFilter extends BaseFilter<RepetitionStats> {
     long[] lineDup = duplicates(List.of(lines));
     double[] top = new double[0];
     double[] dup = new double[0];
-    if (!Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), text, d.language())) {
+    if (!Scope.skipWordRules(cfg.skipWordRulesWithoutSpaces(), d)) {
       List<String> words = WordTokenizer.words(text);
       int n = words.size();
       long[] h = new long[n]; // hash of the token's characters

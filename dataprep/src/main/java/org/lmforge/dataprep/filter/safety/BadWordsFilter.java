@@ -2,8 +2,8 @@ package org.lmforge.dataprep.filter.safety;
 
 import java.util.Map;
 import org.lmforge.dataprep.doc.Doc;
-import org.lmforge.dataprep.filter.BaseFilter;
 import org.lmforge.dataprep.filter.ListFiles;
+import org.lmforge.dataprep.filter.ThresholdFilter;
 
 /**
  * The lexical safety signal (see {@link BadWordsConfig}): drops documents where words of the
@@ -11,19 +11,17 @@ import org.lmforge.dataprep.filter.ListFiles;
  * lexical_safety.bad_word_ratio} and {@code lexical_safety.bad_word_hits} as scores. A language
  * without a list is kept with no score. This is a word count, not a toxicity classifier.
  */
-public final class BadWordsFilter extends BaseFilter<BadWordLists.Count> {
+public final class BadWordsFilter extends ThresholdFilter<BadWordLists.Count, BadWordsConfig> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "lexical_safety";
   public static final String TOO_MANY = NAME + ".bad_word_ratio";
   public static final String SCORE_RATIO = NAME + ".bad_word_ratio";
   public static final String SCORE_HITS = NAME + ".bad_word_hits";
 
-  private final BadWordsConfig cfg;
   private final BadWordLists lists;
 
   public BadWordsFilter(BadWordsConfig cfg) {
-    super(NAME);
-    this.cfg = cfg;
+    super(NAME, cfg);
     this.lists =
         ListFiles.cached(
             "badwords",

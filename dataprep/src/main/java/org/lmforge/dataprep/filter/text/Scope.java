@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.filter.text;
 
 import java.util.List;
+import org.lmforge.dataprep.doc.Doc;
 import org.lmforge.dataprep.filter.Words;
 
 /**
@@ -43,9 +44,10 @@ public final class Scope {
 
   /**
    * True when the word-counting rules should be skipped: the document is in a script without word
-   * spaces ({@link Words#isNoSpaceScript}) and was not identified as English.
+   * spaces ({@link Words#isNoSpaceScript}) and was not identified as English; {@code enabled} is
+   * the family's {@code skipWordRulesWithoutSpaces}.
    */
-  public static boolean skipWordRules(boolean enabled, String text, String language) {
-    return enabled && !"en".equals(language) && Words.isNoSpaceScript(text, language);
+  public static boolean skipWordRules(boolean enabled, Doc d) {
+    return enabled && !"en".equals(d.language()) && Words.isNoSpaceScript(d.text(), d.language());
   }
 }

@@ -53,9 +53,9 @@ final class BoilerplatePruner {
           return FilterResult.SKIP_CHILDREN;
         });
     if (hits.isEmpty()) return;
-    int before = stats.textLength(root);
+    int before = stats.get(root).textLength();
     int removed = 0;
-    for (Element e : hits) removed += stats.textLength(e);
+    for (Element e : hits) removed += stats.get(e).textLength();
     if ((before - removed) * MIN_KEPT_FRACTION_INV > before) dropped.addAll(hits);
   }
 
@@ -65,7 +65,8 @@ final class BoilerplatePruner {
   private static final double PROSE_MAX_LINK_DENSITY = 0.1;
 
   private static boolean isProse(Element e, TextStats stats) {
-    return stats.textLength(e) >= PROSE_MIN_CHARS && stats.linkDensity(e) < PROSE_MAX_LINK_DENSITY;
+    TextStats.Counts c = stats.get(e);
+    return c.textLength() >= PROSE_MIN_CHARS && c.linkDensity() < PROSE_MAX_LINK_DENSITY;
   }
 
   /**
@@ -78,7 +79,7 @@ final class BoilerplatePruner {
         Dom.collect(root, dropped, e -> e != root && BoilerplatePatterns.TEASERS.test(e), true);
     if (teasers.isEmpty()) return;
     TextStats stats = TextStats.of(root, dropped);
-    for (Element t : teasers) if (stats.linkElements(t) > 0) dropped.add(t);
+    for (Element t : teasers) if (stats.get(t).linkElements() > 0) dropped.add(t);
   }
 
   private static void dropAll(Element root, Set<Element> dropped, AttributeRules rules) {
@@ -95,7 +96,9 @@ final class BoilerplatePruner {
     for (Element e : Dom.collect(root, dropped, x -> x.nameIs("div"), false)) {
       if (isLinkDense(e, stats)) {
         doomed.add(e);
-      } else if (stats.links(e) > 0 && stats.textLength(e) < 100 && e.childrenSize() >= 3) {
+      } else if (stats.get(e).links() > 0
+          && stats.get(e).textLength() < 100
+          && e.childrenSize() >= 3) {
         // a short div made of three or more link-bearing parts: a link bar; drop what it holds
         doomed.addAll(e.children());
       }
@@ -118,23 +121,24 @@ final class BoilerplatePruner {
    * if last).
    */
   static boolean isLinkDense(Element e, TextStats stats) {
-    if (stats.linkElements(e) == 0) return false;
+    TextStats.Counts c = stats.get(e);
+    if (c.linkElements() == 0) return false;
     boolean last = e.nextElementSibling() == null;
     int limit = e.nameIs("p") ? (last ? 60 : 30) : (last ? 300 : 100);
-    int len = stats.textLength(e);
+    int len = c.textLength();
     if (len >= limit) return false;
-    int links = stats.links(e);
+    int links = c.links();
     if (links == 0) return true;
-    return stats.linkLength(e) > 0.8 * len || (links > 1 && stats.shortLinks(e) > 0.8 * links);
+    return c.linkLength() > 0.8 * len || (links > 1 && c.shortLinks() > 0.8 * links);
   }
 
   private static void dropLinkDenseTables(Element root, Set<Element> dropped, TextStats stats) {
     for (Element t : Dom.collect(root, dropped, x -> x.nameIs("table"), false)) {
-      if (stats.linkElements(t) == 0 || t == root) continue;
-      int len = stats.textLength(t);
+      TextStats.Counts c = stats.get(t);
+      if (c.linkElements() == 0 || t == root) continue;
+      int len = c.textLength();
       if (len <= 250) continue;
-      int linkLen = stats.linkLength(t);
-      if (stats.links(t) == 0 || linkLen > (len < 1000 ? 0.8 : 0.5) * len) dropped.add(t);
+      if (c.links() == 0 || c.linkLength() > (len < 1000 ? 0.8 : 0.5) * len) dropped.add(t);
     }
   }
 }

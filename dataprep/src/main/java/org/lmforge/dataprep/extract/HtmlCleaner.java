@@ -176,9 +176,9 @@ final class HtmlCleaner {
 
     /** True when {@code e} holds most of the page's text: it wraps the page. */
     boolean isMostlyIn(Element e) {
-      int text = TextStats.of(e, Set.of()).textLength(e);
+      int text = TextStats.of(e, Set.of()).get(e).textLength();
       if (text < MIN_PAGE_FORM_TEXT) return false; // a search or login form: skip the page count
-      if (length < 0) length = TextStats.of(body, Set.of()).textLength(body);
+      if (length < 0) length = TextStats.of(body, Set.of()).get(body).textLength();
       return text * 2 > length;
     }
   }

@@ -47,15 +47,15 @@ final class LeadFinder {
       if (dropped.contains(sibling)) continue;
       // most siblings (images, share bars, kickers) are too short to hold a lead: skip the pruning
       // passes
-      if (TextStats.of(sibling, dropped).textLength(sibling) < MIN_LEAD_CHARS) continue;
+      if (TextStats.of(sibling, dropped).get(sibling).textLength() < MIN_LEAD_CHARS) continue;
       BoilerplatePruner.prune(sibling, dropped);
       if (dropped.contains(sibling)) continue;
       TextStats stats = TextStats.of(sibling, dropped);
       List<Element> blocks = Dom.collect(sibling, dropped, LeadFinder::isLeadElement, true);
       for (int i = blocks.size() - 1; i >= 0 && found.size() < MAX_LEAD_BLOCKS; i--) {
         Element b = blocks.get(i);
-        int len = stats.textLength(b);
-        if (len < MIN_LEAD_CHARS || stats.linkDensity(b) > MAX_LINK_DENSITY) continue;
+        int len = stats.get(b).textLength();
+        if (len < MIN_LEAD_CHARS || stats.get(b).linkDensity() > MAX_LINK_DENSITY) continue;
         TextSerializer.Serialized s = TextSerializer.serialize(b, dropped, true);
         if (s.blocks().size() != 1) continue;
         TextSerializer.Block block = new TextSerializer.Block(s.blocks().get(0).text(), false);

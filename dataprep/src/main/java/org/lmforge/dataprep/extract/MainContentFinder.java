@@ -76,7 +76,8 @@ final class MainContentFinder {
   private static int paragraphText(Element root, Set<Element> dropped) {
     TextStats stats = TextStats.of(root, dropped);
     int n = 0;
-    for (Element p : Dom.collect(root, dropped, e -> e.nameIs("p"), true)) n += stats.textLength(p);
+    for (Element p : Dom.collect(root, dropped, e -> e.nameIs("p"), true))
+      n += stats.get(p).textLength();
     return n;
   }
 }

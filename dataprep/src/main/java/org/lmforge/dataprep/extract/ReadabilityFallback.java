@@ -80,9 +80,9 @@ final class ReadabilityFallback {
     Map<Element, double[]> scores = new IdentityHashMap<>();
     List<Element> order = new ArrayList<>();
     for (Element p : Dom.collect(body, cleaned, ReadabilityFallback::isParagraph, false)) {
-      int len = stats.textLength(p);
+      int len = stats.get(p).textLength();
       if (len < MIN_PARAGRAPH) continue;
-      double score = 1 + stats.commas(p) + Math.min(len / 100, 3);
+      double score = 1 + stats.get(p).commas() + Math.min(len / 100, 3);
       Element parent = p.parent();
       if (parent == null) continue;
       addScore(scores, order, parent, score);
@@ -92,7 +92,7 @@ final class ReadabilityFallback {
     Element best = null;
     double bestScore = 0;
     for (Element c : order) {
-      double s = scores.get(c)[0] * (1 - stats.linkDensity(c));
+      double s = scores.get(c)[0] * (1 - stats.get(c).linkDensity());
       scores.get(c)[0] = s;
       if (best == null || s > bestScore) {
         best = c;
@@ -179,8 +179,8 @@ final class ReadabilityFallback {
         continue;
       }
       if (s.nameIs("p")) {
-        int len = stats.textLength(s);
-        double ld = stats.linkDensity(s);
+        int len = stats.get(s).textLength();
+        double ld = stats.get(s).linkDensity();
         if ((len > 80 && ld < 0.25)
             || (len > 0 && len <= 80 && ld == 0 && SENTENCE_END.matcher(s.text()).find())) {
           out.add(s);
@@ -210,12 +210,12 @@ final class ReadabilityFallback {
                   || n.equals("dl");
           int weight = (e.attributesSize() == 0) ? 0 : classWeight(e);
           boolean drop = weight < 0;
-          if (!drop && structural && stats.commas(e) < 10) {
-            double ld = stats.linkDensity(e);
+          if (!drop && structural && stats.get(e).commas() < 10) {
+            double ld = stats.get(e).linkDensity();
             drop =
                 (weight < 25 && ld > 0.2)
                     || ld > 0.5
-                    || stats.textLength(e) < MIN_PARAGRAPH && n.equals("div");
+                    || stats.get(e).textLength() < MIN_PARAGRAPH && n.equals("div");
           }
           if (drop) dropped.add(e);
           return drop;

@@ -17,17 +17,26 @@ import org.jsoup.select.NodeTraversor;
  */
 final class TextStats {
   /**
-   * Per element: [0] visible text length, [1] link text length, [2] non-empty links, [3] short
-   * links (< 10 chars), [4] link elements (empty ones included), [5] commas.
+   * One element's subtree: visible text length, link text length, non-empty links, short links (<
+   * 10 chars), link elements (empty ones included) and commas.
    */
-  private final Map<Element, int[]> stats = new IdentityHashMap<>();
+  record Counts(
+      int textLength, int linkLength, int links, int shortLinks, int linkElements, int commas) {
+    static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
 
-  private static final int[] NONE = new int[6];
+    /** Link text / text, at most 1; 0 without text. */
+    double linkDensity() {
+      return textLength == 0 ? 0 : Math.min(1.0, (double) linkLength / textLength);
+    }
+  }
+
+  private final Map<Element, Counts> stats = new IdentityHashMap<>();
 
   private TextStats() {}
 
   static TextStats of(Element root, Set<Element> dropped) {
     TextStats ts = new TextStats();
+    // per open element, its sums so far in the order of Counts' components
     ArrayDeque<int[]> stack = new ArrayDeque<>();
     NodeTraversor.filter(
         new NodeFilter() {
@@ -57,7 +66,7 @@ final class TextStats {
               s[3] = s[0] > 0 && s[0] < 10 ? 1 : 0;
               s[4] = 1;
             }
-            ts.stats.put(e, s);
+            ts.stats.put(e, new Counts(s[0], s[1], s[2], s[3], s[4], s[5]));
             int[] parent = stack.peek();
             if (parent != null) for (int i = 0; i < 6; i++) parent[i] += s[i];
             return FilterResult.CONTINUE;
@@ -67,28 +76,9 @@ final class TextStats {
     return ts;
   }
 
-  int textLength(Element e) {
-    return get(e)[0];
-  }
-
-  int linkLength(Element e) {
-    return get(e)[1];
-  }
-
-  int links(Element e) {
-    return get(e)[2];
-  }
-
-  int shortLinks(Element e) {
-    return get(e)[3];
-  }
-
-  int linkElements(Element e) {
-    return get(e)[4];
-  }
-
-  int commas(Element e) {
-    return get(e)[5];
+  /** The counts of {@code e}; all zero for an element outside the root or dropped. */
+  Counts get(Element e) {
+    return stats.getOrDefault(e, Counts.NONE);
   }
 
   /** Commas, Latin and CJK: readability's sign of running prose. */
@@ -99,15 +89,5 @@ final class TextStats {
       if (c == ',' || c == '\uff0c' || c == '\u3001') n++;
     }
     return n;
-  }
-
-  double linkDensity(Element e) {
-    int[] s = get(e);
-    return s[0] == 0 ? 0 : Math.min(1.0, (double) s[1] / s[0]);
-  }
-
-  private int[] get(Element e) {
-    int[] s = stats.get(e);
-    return s == null ? NONE : s;
   }
 }

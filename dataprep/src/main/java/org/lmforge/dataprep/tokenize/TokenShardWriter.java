@@ -83,16 +83,12 @@ public final class TokenShardWriter implements AutoCloseable {
     tokens++;
   }
 
+  /**
+   * Tokens so far, separators included: what a caller rolls over on. The byte and document counts
+   * are in the header {@link #finish} returns.
+   */
   public long tokenCount() {
     return tokens;
-  }
-
-  public long utf8Bytes() {
-    return utf8Bytes;
-  }
-
-  public long documents() {
-    return documents;
   }
 
   /** Writes header and tokens, closes the stream, and returns the header written. */

@@ -20,4 +20,27 @@ public abstract class ThresholdFilter<S, C extends Serializable> extends BaseFil
     super(name);
     this.cfg = cfg;
   }
+
+  // A negative threshold turns its rule off (the configs' -1); a NaN value (a rule skipped for the
+  // document) never breaks one.
+
+  /** True when {@code value > max} and the rule is on. */
+  protected static boolean above(double value, double max) {
+    return max >= 0 && value > max;
+  }
+
+  /** True when {@code value >= max} and the rule is on. */
+  protected static boolean atLeast(double value, double max) {
+    return max >= 0 && value >= max;
+  }
+
+  /** True when {@code value < min} and the rule is on. */
+  protected static boolean below(double value, double min) {
+    return min >= 0 && value < min;
+  }
+
+  /** True when {@code value <= min} and the rule is on. */
+  protected static boolean atMost(double value, double min) {
+    return min >= 0 && value <= min;
+  }
 }

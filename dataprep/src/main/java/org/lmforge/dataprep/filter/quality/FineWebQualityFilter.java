@@ -77,13 +77,10 @@ public final class FineWebQualityFilter
 
   @Override
   public String judge(Stats s) {
-    if (cfg.minLinePunctFrac() >= 0 && s.linePunctFrac() <= cfg.minLinePunctFrac())
-      return LINE_PUNCT;
-    if (cfg.maxShortLineFrac() >= 0 && s.shortLineFrac() >= cfg.maxShortLineFrac())
-      return SHORT_LINES;
-    if (cfg.maxCharDupFrac() >= 0 && s.charDupFrac() >= cfg.maxCharDupFrac()) return CHAR_DUP;
-    if (cfg.maxNewlineWordRatio() >= 0 && s.newlineWordRatio() > cfg.maxNewlineWordRatio())
-      return LIST_RATIO;
+    if (atMost(s.linePunctFrac(), cfg.minLinePunctFrac())) return LINE_PUNCT;
+    if (atLeast(s.shortLineFrac(), cfg.maxShortLineFrac())) return SHORT_LINES;
+    if (atLeast(s.charDupFrac(), cfg.maxCharDupFrac())) return CHAR_DUP;
+    if (above(s.newlineWordRatio(), cfg.maxNewlineWordRatio())) return LIST_RATIO;
     return null;
   }
 }

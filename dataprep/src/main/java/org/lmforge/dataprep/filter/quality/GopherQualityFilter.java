@@ -112,26 +112,19 @@ public final class GopherQualityFilter extends ThresholdFilter<GopherStats, Goph
   @Override
   public String judge(GopherStats s) {
     if (!s.noSpaceScript()) {
-      if (cfg.minWords() >= 0 && s.words() < cfg.minWords()) return TOO_FEW_WORDS;
-      if (cfg.maxWords() >= 0 && s.words() > cfg.maxWords()) return TOO_MANY_WORDS;
+      if (below(s.words(), cfg.minWords())) return TOO_FEW_WORDS;
+      if (above(s.words(), cfg.maxWords())) return TOO_MANY_WORDS;
       // a text with no word at all has no mean length (numpy gives NaN, which compares false)
-      if (cfg.minMeanWordLength() >= 0 && s.meanWordLength() < cfg.minMeanWordLength())
-        return SHORT_WORDS;
-      if (cfg.maxMeanWordLength() >= 0 && s.meanWordLength() > cfg.maxMeanWordLength())
-        return LONG_WORDS;
-      if (cfg.maxSymbolWordRatio() >= 0 && s.hashRatio() > cfg.maxSymbolWordRatio()) return HASHES;
-      if (cfg.maxSymbolWordRatio() >= 0 && s.ellipsisRatio() > cfg.maxSymbolWordRatio())
-        return ELLIPSES;
+      if (below(s.meanWordLength(), cfg.minMeanWordLength())) return SHORT_WORDS;
+      if (above(s.meanWordLength(), cfg.maxMeanWordLength())) return LONG_WORDS;
+      if (above(s.hashRatio(), cfg.maxSymbolWordRatio())) return HASHES;
+      if (above(s.ellipsisRatio(), cfg.maxSymbolWordRatio())) return ELLIPSES;
     }
-    if (cfg.maxBulletLineFrac() >= 0 && s.bulletLineFrac() > cfg.maxBulletLineFrac())
-      return BULLET_LINES;
-    if (cfg.maxEllipsisLineFrac() >= 0 && s.ellipsisLineFrac() > cfg.maxEllipsisLineFrac())
-      return ELLIPSIS_LINES;
+    if (above(s.bulletLineFrac(), cfg.maxBulletLineFrac())) return BULLET_LINES;
+    if (above(s.ellipsisLineFrac(), cfg.maxEllipsisLineFrac())) return ELLIPSIS_LINES;
     if (!s.noSpaceScript()) {
-      if (cfg.minAlphaWordFrac() >= 0 && s.alphaWordFrac() < cfg.minAlphaWordFrac())
-        return ALPHA_WORDS;
-      if (cfg.minStopWords() >= 0 && s.stopWordRule() && s.stopWords() < cfg.minStopWords())
-        return STOP_WORDS;
+      if (below(s.alphaWordFrac(), cfg.minAlphaWordFrac())) return ALPHA_WORDS;
+      if (s.stopWordRule() && below(s.stopWords(), cfg.minStopWords())) return STOP_WORDS;
     }
     return null;
   }

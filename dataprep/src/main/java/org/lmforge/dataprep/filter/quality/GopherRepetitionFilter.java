@@ -109,23 +109,19 @@ public final class GopherRepetitionFilter
   /** The first rule that {@code s} breaks, in datatrove's order, or null. */
   @Override
   public String judge(RepetitionStats s) {
-    if (over(s.dupParaFrac(), cfg.maxDupParaFrac())) return DUP_PARA_FRAC;
-    if (over(s.dupParaCharFrac(), cfg.maxDupParaCharFrac())) return DUP_PARA_CHAR_FRAC;
-    if (over(s.dupLineFrac(), cfg.maxDupLineFrac())) return DUP_LINE_FRAC;
-    if (over(s.dupLineCharFrac(), cfg.maxDupLineCharFrac())) return DUP_LINE_CHAR_FRAC;
+    if (above(s.dupParaFrac(), cfg.maxDupParaFrac())) return DUP_PARA_FRAC;
+    if (above(s.dupParaCharFrac(), cfg.maxDupParaCharFrac())) return DUP_PARA_CHAR_FRAC;
+    if (above(s.dupLineFrac(), cfg.maxDupLineFrac())) return DUP_LINE_FRAC;
+    if (above(s.dupLineCharFrac(), cfg.maxDupLineCharFrac())) return DUP_LINE_CHAR_FRAC;
     double[] topMax = cfg.topNGram();
     for (int i = 0; i < s.topNGramCharFrac().length; i++) {
-      if (over(s.topNGramCharFrac()[i], topMax[i])) return topNGram(i + 2);
+      if (above(s.topNGramCharFrac()[i], topMax[i])) return topNGram(i + 2);
     }
     double[] dupMax = cfg.dupNGram();
     for (int i = 0; i < s.dupNGramCharFrac().length; i++) {
-      if (over(s.dupNGramCharFrac()[i], dupMax[i])) return dupNGram(i + 5);
+      if (above(s.dupNGramCharFrac()[i], dupMax[i])) return dupNGram(i + 5);
     }
     return null;
-  }
-
-  private static boolean over(double value, double max) {
-    return max >= 0 && value > max;
   }
 
   /**

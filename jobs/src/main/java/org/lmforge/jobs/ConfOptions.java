@@ -25,4 +25,14 @@ public class ConfOptions {
   public Config load(String job) {
     return JobConfig.load(job, configFile, overrides);
   }
+
+  /** These options as a command line, to give another command the same settings. */
+  public List<String> args() {
+    List<String> args = new ArrayList<>();
+    if (configFile != null) {
+      args.addAll(List.of("--config", configFile));
+    }
+    overrides.forEach(o -> args.addAll(List.of("--conf", o)));
+    return args;
+  }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.jobs.CleanCommand;
+import org.lmforge.jobs.ConfOptions;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanStage;
@@ -16,14 +17,16 @@ import org.lmforge.pipeline.clean.CleanStats;
 import org.lmforge.pipeline.io.InputFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code bin/bench CleanBench [--input PATH ...] [--sample-pages N] [--cores N] [--warmups N]
- * [--runs N] [--conf KEY=VALUE ...]}: throughput of the clean job next to plain {@code zcat} on the
- * same files, in one run: pages/s per core, compressed MB/s per core, and the driver's peak memory
- * (local mode: the whole job). The clean settings are those of {@code bin/pipeline clean} with the
- * same {@code --conf} overrides (conf/clean.conf, bound by the command itself).
+ * [--runs N] [--config FILE] [--conf KEY=VALUE ...]}: throughput of the clean job next to plain
+ * {@code zcat} on the same files, in one run: pages/s per core, compressed MB/s per core, and the
+ * driver's peak memory (local mode: the whole job). The clean settings are those of {@code
+ * bin/pipeline clean} with the same {@code --config} and {@code --conf} overrides (conf/clean.conf,
+ * bound by the command itself).
  */
 @Command(
     name = "CleanBench",
@@ -72,8 +75,7 @@ public final class CleanBench implements Callable<Integer> {
           "timed runs after the warm-up; each is printed, then the median (default ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--conf", paramLabel = "KEY=VALUE")
-  List<String> overrides = new ArrayList<>();
+  @Mixin ConfOptions settings = new ConfOptions(); // those of the clean command, passed on to it
 
   @Override
   public Integer call() throws Exception {
@@ -88,12 +90,10 @@ public final class CleanBench implements Callable<Integer> {
       }
       inputs = List.of(sample.toAbsolutePath().toString());
     }
-    // the clean command's own binding of conf/clean.conf and --conf, so the bench measures what it
-    // runs
-    List<String> confArgs = new ArrayList<>();
-    overrides.forEach(o -> confArgs.addAll(List.of("--conf", o)));
+    // the clean command's own binding of conf/clean.conf, --config and --conf, so the bench
+    // measures what it runs
     CleanCommand command = new CleanCommand();
-    new CommandLine(command).parseArgs(confArgs.toArray(String[]::new));
+    new CommandLine(command).parseArgs(settings.args().toArray(String[]::new));
     CleanConfig base = command.cleanJob().config();
     Path out = Files.createTempDirectory("bench-clean");
     CleanConfig cfg =

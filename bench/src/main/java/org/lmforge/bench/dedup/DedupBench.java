@@ -9,7 +9,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -351,24 +348,11 @@ public final class DedupBench {
    */
   static DedupQuality.Corpus corpus(
       SparkSession spark, String kind, String[] source, int n, long seed, int partitions) {
-    if (kind.equals("anchor")) {
-      return DedupQuality.Corpus.build(spark, source, n, seed, partitions);
-    }
-    DedupCorpus.Planted p = new DedupCorpus.Composed(n, seed);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    var bs = jsc.broadcast(source);
-    List<Integer> idx = IntStream.range(0, n).boxed().toList();
-    Dataset<Row> docs =
-        spark
-            .createDataFrame(
-                jsc.parallelize(idx, partitions).map(i -> p.row(bs.value(), i)), DedupCorpus.SCHEMA)
-            .cache();
-    docs.count();
-    Map<String, Integer> index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
-      index.put(p.id(i), i);
-    }
-    return new DedupQuality.Corpus(p, source, docs, index);
+    DedupCorpus.Planted p =
+        kind.equals("anchor")
+            ? new DedupCorpus.Planted(n, seed)
+            : new DedupCorpus.Composed(n, seed);
+    return DedupQuality.Corpus.build(spark, p, source, partitions);
   }
 
   /**

@@ -126,7 +126,7 @@ final class ReportTables {
     StringBuilder b = new StringBuilder();
     b.append(selection(fit));
     b.append("<h3>Chinchilla approach 3: L(N, D) = E + A/N<sup>alpha</sup> + B/D<sup>beta</sup>")
-        .append(chosenMark(fit, "chinchilla"))
+        .append(chosenMark(fit, ScalingLaw.Family.CHINCHILLA))
         .append("</h3>\n");
     b.append(
         Html.table(
@@ -183,9 +183,15 @@ final class ReportTables {
             PublishedLaws.CHINCHILLA_B2));
     opt.add(
         rowLaw(
-            "approach 3 (Chinchilla form)" + chosenMark(fit, "chinchilla"), fit.approach3(), pub));
+            "approach 3 (Chinchilla form)" + chosenMark(fit, ScalingLaw.Family.CHINCHILLA),
+            fit.approach3(),
+            pub));
     if (fit.kaplanJoint() != null) {
-      opt.add(rowLaw("Kaplan joint form" + chosenMark(fit, "kaplan"), fit.kaplanJoint(), pub));
+      opt.add(
+          rowLaw(
+              "Kaplan joint form" + chosenMark(fit, ScalingLaw.Family.KAPLAN),
+              fit.kaplanJoint(),
+              pub));
     }
     b.append(
         "<h3>Compute-optimal allocation, approaches 1, 2 and 3 side by side: N<sub>opt</sub> &prop; "
@@ -357,7 +363,7 @@ final class ReportTables {
             Html.num(pub.nExponent())));
     return "<h3>Kaplan et al. 2020 joint law: L(N, D) = ((N<sub>c</sub>/N)<sup>alpha_N/alpha_D</sup> + "
         + "D<sub>c</sub>/D)<sup>alpha_D</sup>"
-        + chosenMark(fit, "kaplan")
+        + chosenMark(fit, ScalingLaw.Family.KAPLAN)
         + "</h3>\n"
         + Html.table(
             "fit-kaplan-joint",
@@ -374,8 +380,8 @@ final class ReportTables {
         + ".</p>\n";
   }
 
-  private static String chosenMark(ScalingFit.Result fit, String form) {
-    return fit.law().form().equals(form) ? " (used for predictions)" : "";
+  private static String chosenMark(ScalingFit.Result fit, ScalingLaw.Family form) {
+    return fit.law().family() == form ? " (used for predictions)" : "";
   }
 
   private static List<String> rowLaw(

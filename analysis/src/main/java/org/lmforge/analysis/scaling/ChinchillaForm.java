@@ -8,13 +8,12 @@ import java.util.List;
  * E stay positive without constraints; x = [a, b, e, alpha, beta], and the paper's grid of
  * initialisations.
  */
-final class ChinchillaForm implements LawForm<ChinchillaLaw> {
-  static final ChinchillaForm INSTANCE = new ChinchillaForm();
+enum ChinchillaForm implements LawForm<ChinchillaLaw> {
+  INSTANCE;
+
   static final double[] GRID_EXPONENT = {0, 0.5, 1, 1.5, 2};
   static final double[] GRID_E = {-1, -0.5, 0, 0.5, 1, 1.5};
   static final double[] GRID_AB = {0, 5, 10, 15, 20, 25};
-
-  private ChinchillaForm() {}
 
   @Override
   public int dim() {

@@ -20,13 +20,8 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
       new ChinchillaLaw(1.8172, 482.01, 2085.43, 0.3478, 0.3658);
 
   @Override
-  public String form() {
-    return "chinchilla";
-  }
-
-  @Override
-  public String formula() {
-    return "L = E + A / N^alpha + B / D^beta";
+  public Family family() {
+    return Family.CHINCHILLA;
   }
 
   @Override
@@ -58,18 +53,7 @@ public record ChinchillaLaw(double E, double A, double B, double alpha, double b
   }
 
   @Override
-  public java.util.Map<String, Double> parameters() {
-    java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
-    m.put("E", E);
-    m.put("A", A);
-    m.put("B", B);
-    m.put("alpha", alpha);
-    m.put("beta", beta);
-    return m;
-  }
-
-  @Override
-  public java.util.List<String> exponentNames() {
-    return java.util.List.of("alpha", "beta");
+  public double[] parameterValues() {
+    return new double[] {E, A, B, alpha, beta};
   }
 }

@@ -7,12 +7,11 @@ import java.util.List;
  * = alpha_N / alpha_D; x = [log N_c, log D_c, log alpha_N, log alpha_D], so the exponents stay
  * positive.
  */
-final class KaplanForm implements LawForm<KaplanLaw> {
-  static final KaplanForm INSTANCE = new KaplanForm();
+enum KaplanForm implements LawForm<KaplanLaw> {
+  INSTANCE;
+
   static final double[] GRID_EXPONENT = {0.03, 0.1, 0.3, 1};
   static final double[] GRID_SCALE = {5, 10, 15, 20, 25, 30, 35};
-
-  private KaplanForm() {}
 
   @Override
   public int dim() {

@@ -1,9 +1,5 @@
 package org.lmforge.analysis.scaling;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The joint loss of Kaplan et al. 2020, eq. 1.5: L(N, D) = ((N_c / N)^(alpha_N / alpha_D) + D_c /
  * D)^alpha_D.
@@ -20,13 +16,8 @@ public record KaplanLaw(double nC, double dC, double alphaN, double alphaD) impl
   public static final KaplanLaw KAPLAN_2020 = new KaplanLaw(6.4e13, 1.8e13, 0.076, 0.103);
 
   @Override
-  public String form() {
-    return "kaplan";
-  }
-
-  @Override
-  public String formula() {
-    return "L = ((N_c / N)^(alpha_N / alpha_D) + D_c / D)^alpha_D";
+  public Family family() {
+    return Family.KAPLAN;
   }
 
   @Override
@@ -54,17 +45,7 @@ public record KaplanLaw(double nC, double dC, double alphaN, double alphaD) impl
   }
 
   @Override
-  public Map<String, Double> parameters() {
-    Map<String, Double> m = new LinkedHashMap<>();
-    m.put("N_c", nC);
-    m.put("D_c", dC);
-    m.put("alpha_N", alphaN);
-    m.put("alpha_D", alphaD);
-    return m;
-  }
-
-  @Override
-  public List<String> exponentNames() {
-    return List.of("alpha_N", "alpha_D");
+  public double[] parameterValues() {
+    return new double[] {nC, dC, alphaN, alphaD};
   }
 }

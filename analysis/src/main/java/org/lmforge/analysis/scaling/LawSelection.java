@@ -12,7 +12,7 @@ import java.util.Map;
  * B/D^beta and Kaplan's joint form disagree most on how much a larger model gains from more data,
  * which is exactly what a forecast at a larger budget tests.
  *
- * @param chosen the form used: "chinchilla" or "kaplan"
+ * @param chosen the form used, as its {@link ScalingLaw.Family#id}: "chinchilla" or "kaplan"
  * @param heldOutFlops the budget whose runs were forecast (NaN when no comparison was possible)
  * @param heldOutRuns how many runs it has
  * @param forecastError RMS relative error of each form's forecast of those runs
@@ -30,6 +30,9 @@ public record LawSelection(
    */
   static final double SAME_BUDGET = 1.5;
 
+  private static final String CHINCHILLA = ScalingLaw.Family.CHINCHILLA.id();
+  private static final String KAPLAN = ScalingLaw.Family.KAPLAN.id();
+
   static LawSelection select(List<ScalingPoint> points, FitOptions options) {
     if (options.law() != FitOptions.Law.AUTO) {
       String form = options.law().name().toLowerCase(Locale.ROOT);
@@ -44,7 +47,7 @@ public record LawSelection(
     String problem = ScalingFit.problem(fitted, "");
     if (problem != null) {
       return new LawSelection(
-          "chinchilla",
+          CHINCHILLA,
           largest,
           heldOut.size(),
           Map.of(),
@@ -55,12 +58,12 @@ public record LawSelection(
     }
     FitOptions quick = options.withBootstrap(0);
     Map<String, Double> error = new LinkedHashMap<>();
-    error.put("chinchilla", forecastError(LawFitter.chinchilla(fitted, quick).law(), heldOut));
+    error.put(CHINCHILLA, forecastError(LawFitter.chinchilla(fitted, quick).law(), heldOut));
     try {
-      error.put("kaplan", forecastError(LawFitter.kaplan(fitted, quick).law(), heldOut));
+      error.put(KAPLAN, forecastError(LawFitter.kaplan(fitted, quick).law(), heldOut));
     } catch (IllegalStateException e) {
       return new LawSelection(
-          "chinchilla",
+          CHINCHILLA,
           largest,
           heldOut.size(),
           error,
@@ -69,7 +72,7 @@ public record LawSelection(
               + e.getMessage()
               + ")");
     }
-    String chosen = error.get("kaplan") < error.get("chinchilla") ? "kaplan" : "chinchilla";
+    String chosen = error.get(KAPLAN) < error.get(CHINCHILLA) ? KAPLAN : CHINCHILLA;
     return new LawSelection(
         chosen,
         largest,
@@ -84,7 +87,7 @@ public record LawSelection(
             chosen,
             heldOut.size(),
             100 * error.get(chosen),
-            100 * error.get(chosen.equals("kaplan") ? "chinchilla" : "kaplan")));
+            100 * error.get(chosen.equals(KAPLAN) ? CHINCHILLA : KAPLAN)));
   }
 
   private static double forecastError(ScalingLaw law, List<ScalingPoint> runs) {

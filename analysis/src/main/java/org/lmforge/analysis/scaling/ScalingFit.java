@@ -41,7 +41,7 @@ public final class ScalingFit {
 
     /** The fit of the chosen form: what predictions, allocations and the held-out check use. */
     public LawFitter.Result<? extends ScalingLaw> selected() {
-      return selection.chosen().equals("kaplan") ? kaplanJoint : approach3;
+      return selection.chosen().equals(ScalingLaw.Family.KAPLAN.id()) ? kaplanJoint : approach3;
     }
 
     /** The chosen law. */
@@ -93,7 +93,7 @@ public final class ScalingFit {
       joint = null;
       selection =
           new LawSelection(
-              "chinchilla",
+              ScalingLaw.Family.CHINCHILLA.id(),
               Double.NaN,
               0,
               java.util.Map.of(),

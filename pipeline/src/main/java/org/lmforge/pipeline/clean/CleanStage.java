@@ -20,6 +20,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.lmforge.dataprep.filter.Filters;
+import org.lmforge.pipeline.clean.IngestStage.ItemColumn;
 import org.lmforge.pipeline.dedup.DedupStage;
 import org.lmforge.pipeline.filter.FilterStage;
 import org.lmforge.pipeline.filter.FilterStats;
@@ -98,24 +99,24 @@ public final class CleanStage {
           .write()
           .mode(SaveMode.ErrorIfExists)
           .partitionBy(CleanSchema.LANGUAGE)
-          .parquet(out.path("docs"));
+          .parquet(out.path(CleanOutput.DOCS));
       if (cfg.keepDropped()) {
         spark.sparkContext().setJobDescription("clean: write dropped documents");
         Redaction.rejected(docs.filter(col(CleanSchema.DROP_FILTER).isNotNull()), cfg.filters())
             .write()
             .partitionBy(CleanSchema.DROP_FILTER)
-            .parquet(out.path("rejected"));
+            .parquet(out.path(CleanOutput.REJECTED));
       }
       spark.sparkContext().setJobDescription("clean: write quarantine and clusters");
       Redaction.quarantine(IngestStage.quarantine(items), cfg.filters())
           .coalesce(1)
           .write()
-          .parquet(out.path("quarantine"));
+          .parquet(out.path(CleanOutput.QUARANTINE));
       dedup.clusters().write().parquet(out.path("dedup-clusters"));
 
       spark.sparkContext().setJobDescription("clean: statistics");
       CleanStats stats = stats(items, filtered, docs, cfg, files, out.finalPath(), start);
-      out.writeString("stats.json", stats.toJson());
+      out.writeString(CleanOutput.STATS, stats.toJson());
       out.commit();
       items.unpersist();
       filtered.unpersist();
@@ -145,22 +146,22 @@ public final class CleanStage {
     for (Row r :
         items
             .groupBy(
-                col(IngestStage.KIND),
-                col(IngestStage.REASON),
-                col(IngestStage.WARNING),
-                coalesce(col(IngestStage.WARC_TYPE), lit("(none)")).as("t"))
+                ItemColumn.KIND.col(),
+                ItemColumn.REASON.col(),
+                ItemColumn.WARNING.col(),
+                coalesce(ItemColumn.WARC_TYPE.col(), lit("(none)")).as("t"))
             .agg(count(lit(1)))
             .collectAsList()) {
-      String kind = r.getString(0);
+      IngestStage.Kind kind = IngestStage.Kind.valueOf(r.getString(0));
       String reason = r.getString(1);
       String warning = r.getString(2);
       long n = r.getLong(4);
       records += n;
       byType.merge(r.getString(3), n, Long::sum);
       switch (kind) {
-        case IngestStage.SKIPPED -> skipped.merge(reason, n, Long::sum);
-        case IngestStage.QUARANTINED -> quarantined.merge(reason, n, Long::sum);
-        default -> {
+        case SKIPPED -> skipped.merge(reason, n, Long::sum);
+        case QUARANTINED -> quarantined.merge(reason, n, Long::sum);
+        case PAGE -> {
           pages += n;
           if (reason != null) {
             ingestDrops.merge(reason, n, Long::sum);

@@ -6,12 +6,15 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -34,27 +37,37 @@ import org.lmforge.pipeline.io.InputFiles.InputFile;
 public final class IngestStage {
   private IngestStage() {}
 
-  public static final String KIND = "kind";
-  public static final String REASON = "reason";
-  public static final String DETAIL = "detail";
-  public static final String WARNING = "warning";
-  public static final String WARC_TYPE = "warc_type";
-  public static final String PAGE = "page";
-  public static final String SKIPPED = "skipped";
-  public static final String QUARANTINED = "quarantined";
+  /** What an item row is: a page (kept, or dropped by an ingest rule), or a record not read. */
+  public enum Kind {
+    PAGE,
+    SKIPPED,
+    QUARANTINED
+  }
+
+  /** The columns an item row has before the clean ones, in this order: what it is and why. */
+  public enum ItemColumn {
+    KIND,
+    REASON,
+    DETAIL,
+    WARNING,
+    WARC_TYPE;
+
+    /** The column's name (reason and detail are also columns of the written quarantine). */
+    public final String column = name().toLowerCase(Locale.ROOT);
+
+    public Column col() {
+      return functions.col(column);
+    }
+  }
 
   /** The clean schema plus what the item is and why. */
   public static final StructType ITEM_SCHEMA = itemSchema();
 
   private static StructType itemSchema() {
-    List<StructField> f =
-        new ArrayList<>(
-            List.of(
-                DataTypes.createStructField(KIND, DataTypes.StringType, false),
-                DataTypes.createStructField(REASON, DataTypes.StringType, true),
-                DataTypes.createStructField(DETAIL, DataTypes.StringType, true),
-                DataTypes.createStructField(WARNING, DataTypes.StringType, true),
-                DataTypes.createStructField(WARC_TYPE, DataTypes.StringType, true)));
+    List<StructField> f = new ArrayList<>();
+    for (ItemColumn c : ItemColumn.values()) {
+      f.add(DataTypes.createStructField(c.column, DataTypes.StringType, c != ItemColumn.KIND));
+    }
     for (StructField c : CleanSchema.SCHEMA.fields()) {
       f.add(new StructField(c.name(), c.dataType(), true, c.metadata()));
     }
@@ -84,9 +97,7 @@ public final class IngestStage {
     }
     NotCrawlInput.Verdict v = NotCrawlInput.emptyDirectory();
     List<Row> dirs =
-        emptyDirs.stream()
-            .map(d -> meta(QUARANTINED, v.reason(), v.detail(), null, null, d, 0))
-            .toList();
+        emptyDirs.stream().map(d -> quarantinedFile(v.reason(), v.detail(), d)).toList();
     return items.union(spark.createDataFrame(dirs, ITEM_SCHEMA));
   }
 
@@ -113,8 +124,7 @@ public final class IngestStage {
             source = new HadoopCrawlSource(file, conf);
             reader = new CrawlFileReader(source, cfg.maxPageBytes());
           } catch (java.io.IOException | RuntimeException e) {
-            unopened =
-                meta(QUARANTINED, CrawlItem.UNREADABLE, "cannot open: " + e, null, null, file, 0);
+            unopened = quarantinedFile(CrawlItem.UNREADABLE, "cannot open: " + e, file);
           }
         }
         return true;
@@ -136,7 +146,7 @@ public final class IngestStage {
             && item.offset() == 0) {
           NotCrawlInput.Verdict v =
               NotCrawlInput.classify(source.fileSystem(), source.path(), item.detail());
-          return meta(QUARANTINED, v.reason(), v.detail(), null, null, item.file(), 0);
+          return quarantinedFile(v.reason(), v.detail(), item.file());
         }
         return toRow(item, processor);
       }
@@ -147,7 +157,7 @@ public final class IngestStage {
     return switch (item.kind()) {
       case SKIPPED, MALFORMED ->
           meta(
-              item.kind() == CrawlItem.Kind.SKIPPED ? SKIPPED : QUARANTINED,
+              item.kind() == CrawlItem.Kind.SKIPPED ? Kind.SKIPPED : Kind.QUARANTINED,
               item.reason(),
               item.detail(),
               null,
@@ -158,7 +168,7 @@ public final class IngestStage {
         PageOutcome o = processor.process(item.record());
         if (o.kind() == PageOutcome.Kind.QUARANTINED) {
           yield meta(
-              QUARANTINED,
+              Kind.QUARANTINED,
               o.reason(),
               o.detail(),
               null,
@@ -171,8 +181,13 @@ public final class IngestStage {
     };
   }
 
+  /** A whole file (or directory) quarantined: its item row at offset 0, without a WARC type. */
+  private static Row quarantinedFile(String reason, String detail, String file) {
+    return meta(Kind.QUARANTINED, reason, detail, null, null, file, 0);
+  }
+
   private static Row meta(
-      String kind,
+      Kind kind,
       String reason,
       String detail,
       String warning,
@@ -180,11 +195,11 @@ public final class IngestStage {
       String file,
       long offset) {
     Object[] v = new Object[ITEM_SCHEMA.size()];
-    v[0] = kind;
-    v[1] = reason;
-    v[2] = detail;
-    v[3] = warning;
-    v[4] = warcType;
+    v[ItemColumn.KIND.ordinal()] = kind.name();
+    v[ItemColumn.REASON.ordinal()] = reason;
+    v[ItemColumn.DETAIL.ordinal()] = detail;
+    v[ItemColumn.WARNING.ordinal()] = warning;
+    v[ItemColumn.WARC_TYPE.ordinal()] = warcType;
     v[ITEM_SCHEMA.fieldIndex(CleanSchema.SOURCE_FILE)] = file;
     v[ITEM_SCHEMA.fieldIndex(CleanSchema.RECORD_OFFSET)] = offset;
     return RowFactory.create(v);
@@ -195,7 +210,7 @@ public final class IngestStage {
     boolean dropped = o.kind() == PageOutcome.Kind.DROPPED;
     String dropFilter = dropped ? o.reason().substring(0, o.reason().indexOf('.')) : null;
     return RowFactory.create(
-        PAGE,
+        Kind.PAGE.name(),
         o.reason(),
         o.detail(),
         o.warning(),
@@ -224,14 +239,19 @@ public final class IngestStage {
    * Page rows in the clean schema; pages dropped by an ingest rule carry drop_filter/drop_reason.
    */
   public static Dataset<Row> pages(Dataset<Row> items) {
-    return items.filter(col(KIND).equalTo(PAGE)).select(CleanSchema.columns());
+    return items
+        .filter(ItemColumn.KIND.col().equalTo(Kind.PAGE.name()))
+        .select(CleanSchema.columns());
   }
 
   /** Quarantined records: where they are and why. */
   public static Dataset<Row> quarantine(Dataset<Row> items) {
     return items
-        .filter(col(KIND).equalTo(QUARANTINED))
+        .filter(ItemColumn.KIND.col().equalTo(Kind.QUARANTINED.name()))
         .select(
-            col(CleanSchema.SOURCE_FILE), col(CleanSchema.RECORD_OFFSET), col(REASON), col(DETAIL));
+            col(CleanSchema.SOURCE_FILE),
+            col(CleanSchema.RECORD_OFFSET),
+            ItemColumn.REASON.col(),
+            ItemColumn.DETAIL.col());
   }
 }

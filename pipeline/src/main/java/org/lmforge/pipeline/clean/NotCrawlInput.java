@@ -4,7 +4,6 @@ import java.io.IOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.warc.CrawlItem;
-import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
 
 /**
@@ -98,8 +97,7 @@ public final class NotCrawlInput {
     Path p = file.getParent();
     for (int i = 0; i < 3 && p != null; i++, p = p.getParent()) {
       try {
-        if (fs.exists(new Path(p, "stats.json"))
-            && fs.exists(new Path(p, AtomicOutput.COMPLETE_MARKER))) {
+        if (CleanOutput.isComplete(fs, p)) {
           return p;
         }
       } catch (IOException e) {

@@ -67,7 +67,7 @@ public final class Redaction {
       this.textLength = index(schema, CleanSchema.TEXT_LENGTH);
       this.title = index(schema, CleanSchema.TITLE);
       this.language = index(schema, CleanSchema.LANGUAGE);
-      this.detail = index(schema, IngestStage.DETAIL);
+      this.detail = index(schema, IngestStage.ItemColumn.DETAIL.column);
     }
 
     private static int index(StructType schema, String name) {

@@ -20,6 +20,7 @@ import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
+import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -66,9 +67,6 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
       "give a UTF-8 text file, a Parquet file or directory with a text column, or a token-shard"
           + " directory";
 
-  /** The documents' directory in the clean job's output. */
-  static final String CLEAN_DOCS = "docs";
-
   /** What {@code input} is; a {@link UserError} when it is missing, empty or none of the kinds. */
   static Kind kindOf(String input, Configuration conf) throws IOException {
     Path p = new Path(input);
@@ -87,7 +85,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         || fs.globStatus(new Path(p, "*.tok")).length > 0) {
       return Kind.SHARDS;
     }
-    if (fs.exists(new Path(p, CLEAN_DOCS)) && fs.exists(new Path(p, "stats.json"))) {
+    if (fs.exists(new Path(p, CleanOutput.DOCS)) && fs.exists(new Path(p, CleanOutput.STATS))) {
       return Kind
           .PARQUET; // the clean job's output directory: its docs/ (quarantine/ has another schema)
     }
@@ -132,9 +130,10 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     FileSystem fs = p.getFileSystem(conf);
     boolean cleanRoot =
         fs.getFileStatus(p).isDirectory()
-            && fs.exists(new Path(p, CLEAN_DOCS))
-            && fs.exists(new Path(p, "stats.json"));
-    Dataset<Row> df = spark.read().parquet(cleanRoot ? new Path(p, CLEAN_DOCS).toString() : input);
+            && fs.exists(new Path(p, CleanOutput.DOCS))
+            && fs.exists(new Path(p, CleanOutput.STATS));
+    Dataset<Row> df =
+        spark.read().parquet(cleanRoot ? new Path(p, CleanOutput.DOCS).toString() : input);
     if (!Arrays.asList(df.columns()).contains("text")) {
       throw UserError.of(
           "--input " + input,

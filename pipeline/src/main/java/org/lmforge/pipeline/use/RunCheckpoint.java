@@ -46,6 +46,10 @@ public record RunCheckpoint(
   public static final String CHECKPOINTS = "checkpoints";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The fix for every mismatch between the run and its token directory. */
+  private static final String TOKENS_FIX =
+      "pass --tokens DIR with the tokenize output the run was trained on";
+
   /**
    * Opens {@code runDir}; {@code tokensOverride} (null: run.json's) points at the token directory
    * when the run's was moved or was relative to another working directory.
@@ -99,9 +103,7 @@ public record RunCheckpoint(
       tok = shards.tokenizer();
     } catch (IOException | IllegalArgumentException e) {
       throw UserError.of(
-          "cannot load the tokenizer of " + tokens,
-          "(" + e.getMessage() + ")",
-          "pass --tokens DIR with the tokenize output the run was trained on");
+          "cannot load the tokenizer of " + tokens, "(" + e.getMessage() + ")", TOKENS_FIX);
     }
     String runTokenizer = meta.path("tokenizer").asText(tok.id());
     if (!runTokenizer.equals(tok.id())) {
@@ -113,7 +115,7 @@ public record RunCheckpoint(
               + " holds "
               + tok.id(),
           "(" + runJson + ")",
-          "pass --tokens DIR with the tokenize output the run was trained on");
+          TOKENS_FIX);
     }
     Checkpoint ck;
     try {
@@ -126,16 +128,10 @@ public record RunCheckpoint(
           e.getMessage() + "; point --run at a run directory of this project's pretrain job", e);
     }
     if (ck.config().vocabSize() != tok.vocabSize()) {
-      throw new UserError(
-          "checkpoint "
-              + ckpt
-              + " has vocabSize "
-              + ck.config().vocabSize()
-              + " but the tokenizer of "
-              + tokens
-              + " has "
-              + tok.vocabSize()
-              + "; pass --tokens DIR with the tokenize output the run was trained on");
+      throw UserError.of(
+          "checkpoint " + ckpt + " has vocabSize " + ck.config().vocabSize(),
+          "but the tokenizer of " + tokens + " has " + tok.vocabSize(),
+          TOKENS_FIX);
     }
     return new RunCheckpoint(
         runDir,
@@ -171,14 +167,10 @@ public record RunCheckpoint(
       throws IOException {
     Path m = new Path(new Path(tokens), ShardFiles.MANIFEST);
     if (!m.getFileSystem(conf).exists(m)) {
-      throw new UserError(
-          "the run's token directory "
-              + tokens
-              + " ("
-              + where
-              + ") has no "
-              + ShardFiles.MANIFEST
-              + "; pass --tokens DIR with the tokenize output the run was trained on (its tokenizer/ is the run's BPE)");
+      throw UserError.of(
+          "the run's token directory " + tokens,
+          "(" + where + ") has no " + ShardFiles.MANIFEST,
+          TOKENS_FIX + " (its tokenizer/ is the run's BPE)");
     }
     return ShardFiles.open(tokens, conf);
   }

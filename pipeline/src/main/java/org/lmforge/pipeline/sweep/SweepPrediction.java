@@ -116,7 +116,7 @@ public final class SweepPrediction {
       note.append(
           String.format(
               Locale.ROOT,
-              "N_opt = %,.0f lies outside the family (%,d..%,d): the nearest shape " + "is used; ",
+              "N_opt = %.3g lies outside the family (%,d..%,d): the nearest shape is used; ",
               opt.params(),
               smallest,
               biggest));
@@ -153,8 +153,9 @@ public final class SweepPrediction {
     double level = fit.options().level();
     double[] predicted = fit.selected().predict(n, tokens, level);
     console.printf(
-        "prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %,.0f -> "
-            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]",
+        // %.3g: a law fitted on too small a sweep can put N_opt far below one parameter
+        "prediction run %s: C = %.2e (%.0f x the largest fitted budget), the law's N_opt = %.3g -> "
+            + "shape L%d-h%d-d%d, N = %,d, D = %,d (%d steps); predicted val loss %.4f [%.4f, %.4f]%s",
         id,
         budget,
         sweep.predict().multiplier(),
@@ -167,7 +168,8 @@ public final class SweepPrediction {
         steps,
         predicted[0],
         predicted[1],
-        predicted[2]);
+        predicted[2],
+        note.isEmpty() ? "" : "; " + note.toString().strip().replaceAll(";$", ""));
 
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);

@@ -44,7 +44,7 @@ class GenerateEvalCommandTest {
     run = tmp.resolve("run").toUri().toString();
     Ran pretrain =
         cli(
-            new TinyPretrain(tokens, 16, 30, 3, 1024, 10, 10)
+            new TinyPretrainCommand(tokens, 16, 30, 3, 1024, 10, 10)
                 .args("local[2]", run, "--conf", "pretrain.optim.lr=1e-2"));
     assertEquals(0, pretrain.code(), pretrain.err());
   }

@@ -327,7 +327,7 @@ class GpuClusterTest {
 
   /** The tiny run on the cluster, written to {@code run}; {@code more}: further options. */
   private static String[] pretrainOnTheCluster(Path run, String... more) {
-    return new TinyPretrain(tokens, 32, STEPS, 2, 2048, 4, 1)
+    return new TinyPretrainCommand(tokens, 32, STEPS, 2, 2048, 4, 1)
         .args(cluster.masterUrl(), run.toUri().toString(), more);
   }
 }

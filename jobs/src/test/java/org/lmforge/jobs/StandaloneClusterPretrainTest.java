@@ -47,7 +47,7 @@ class StandaloneClusterPretrainTest {
             });
     String tokens = CommandTokens.write(tmp, "cluster-test-data", 200);
     // 30 steps, a checkpoint every 5: the kill lands mid-run
-    TinyPretrain pretrain = new TinyPretrain(tokens, 32, 30, 3, 2048, 5, 1);
+    TinyPretrainCommand pretrain = new TinyPretrainCommand(tokens, 32, 30, 3, 2048, 5, 1);
 
     String local = tmp.resolve("local-run").toUri().toString();
     assertEquals(0, Main.run(pretrain.args("local[2]", local)));

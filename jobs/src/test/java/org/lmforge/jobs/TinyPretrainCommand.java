@@ -16,7 +16,7 @@ import java.util.List;
  * @param checkpointInterval steps between checkpoints
  * @param logInterval steps between metrics lines
  */
-record TinyPretrain(
+record TinyPretrainCommand(
     String tokens,
     int width,
     int steps,

@@ -46,12 +46,11 @@ public final class Shingler implements Serializable {
    * distinct.
    */
   public static int[] compact(long[] shingles) {
-    // the high halves sign-extended, so that they sort as the ints they become
-    long[] high = new long[shingles.length];
+    int[] out = new int[shingles.length];
     for (int i = 0; i < shingles.length; i++) {
-      high[i] = shingles[i] >> 32;
+      out[i] = (int) (shingles[i] >>> 32);
     }
-    return Arrays.stream(Sorted.distinct(high, high.length)).mapToInt(h -> (int) h).toArray();
+    return Sorted.distinct(out, out.length);
   }
 
   /** Hash of each word in order (FNV-1a over the lower-cased code points, then fmix64). */

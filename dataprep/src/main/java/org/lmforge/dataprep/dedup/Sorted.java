@@ -19,4 +19,16 @@ final class Sorted {
     }
     return m == a.length ? a : Arrays.copyOf(a, m);
   }
+
+  /** {@link #distinct(long[], int)} for ints (the compacted 32-bit shingles). */
+  static int[] distinct(int[] a, int n) {
+    Arrays.sort(a, 0, n);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (m == 0 || a[i] != a[m - 1]) {
+        a[m++] = a[i];
+      }
+    }
+    return m == a.length ? a : Arrays.copyOf(a, m);
+  }
 }

@@ -22,6 +22,7 @@ public final class CleanOutput {
   public static final String REJECTED = "rejected";
   public static final String QUARANTINE = "quarantine";
   public static final String STATS = "stats.json";
+  public static final String DEDUP_CLUSTERS = "dedup-clusters";
 
   /** A complete clean output: stats.json and the completion marker. */
   public static boolean isComplete(FileSystem fs, Path dir) throws IOException {

@@ -112,7 +112,7 @@ public final class CleanStage {
           .coalesce(1)
           .write()
           .parquet(out.path(CleanOutput.QUARANTINE));
-      dedup.clusters().write().parquet(out.path("dedup-clusters"));
+      dedup.clusters().write().parquet(out.path(CleanOutput.DEDUP_CLUSTERS));
 
       spark.sparkContext().setJobDescription("clean: statistics");
       CleanStats stats = stats(items, filtered, docs, cfg, files, out.finalPath(), start);

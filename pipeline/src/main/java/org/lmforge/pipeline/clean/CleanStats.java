@@ -2,10 +2,9 @@ package org.lmforge.pipeline.clean;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Map;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.filter.FilterStats;
 
 /**
@@ -88,7 +87,7 @@ public record CleanStats(
 
   public String toJson() {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this);
+      return Json.PRETTY.writeValueAsString(this);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -9,8 +9,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -23,6 +21,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.clean.CleanSchema;
 
 /**
@@ -188,12 +187,9 @@ public record FilterStats(
     return b.toString();
   }
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   public String toJson() {
     try {
-      return JSON.writeValueAsString(this);
+      return Json.PRETTY.writeValueAsString(this);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -201,7 +197,7 @@ public record FilterStats(
 
   public static FilterStats fromJson(String json) {
     try {
-      return JSON.readValue(json, FilterStats.class);
+      return Json.PRETTY.readValue(json, FilterStats.class);
     } catch (IOException e) {
       throw new UncheckedIOException("not a FilterStats JSON: " + e.getMessage(), e);
     }

@@ -85,9 +85,8 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         || fs.globStatus(new Path(p, "*.tok")).length > 0) {
       return Kind.SHARDS;
     }
-    if (fs.exists(new Path(p, CleanOutput.DOCS)) && fs.exists(new Path(p, CleanOutput.STATS))) {
-      return Kind
-          .PARQUET; // the clean job's output directory: its docs/ (quarantine/ has another schema)
+    if (isCleanOutput(fs, p)) {
+      return Kind.PARQUET;
     }
     RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
     while (files.hasNext()) {
@@ -97,6 +96,13 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         "--input " + input,
         "is a directory with neither Parquet files nor token shards",
         INPUT_FIX);
+  }
+
+  /**
+   * A clean job's output directory: its documents are under docs/ (quarantine/ has another schema).
+   */
+  private static boolean isCleanOutput(FileSystem fs, Path p) throws IOException {
+    return fs.exists(new Path(p, CleanOutput.DOCS)) && fs.exists(new Path(p, CleanOutput.STATS));
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */
@@ -128,10 +134,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
       throws IOException {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
-    boolean cleanRoot =
-        fs.getFileStatus(p).isDirectory()
-            && fs.exists(new Path(p, CleanOutput.DOCS))
-            && fs.exists(new Path(p, CleanOutput.STATS));
+    boolean cleanRoot = fs.getFileStatus(p).isDirectory() && isCleanOutput(fs, p);
     Dataset<Row> df =
         spark.read().parquet(cleanRoot ? new Path(p, CleanOutput.DOCS).toString() : input);
     if (!Arrays.asList(df.columns()).contains("text")) {

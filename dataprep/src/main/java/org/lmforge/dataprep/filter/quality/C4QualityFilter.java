@@ -28,17 +28,9 @@ import org.lmforge.dataprep.filter.text.WordTokenizer;
 public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines, C4Config> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "c4";
-
-  public static final String LOREM_IPSUM = NAME + ".lorem_ipsum";
-  public static final String CURLY_BRACKET = NAME + ".curly_bracket";
-  public static final String TOO_FEW_SENTENCES = NAME + ".too_few_sentences";
-
-  public static final String LINE_LONG_WORD = NAME + ".line_long_word";
-  public static final String LINE_NO_TERMINAL_PUNCT = NAME + ".line_no_terminal_punct";
-  public static final String LINE_TOO_FEW_WORDS = NAME + ".line_too_few_words";
-  public static final String LINE_JAVASCRIPT = NAME + ".line_javascript";
-  public static final String LINE_POLICY = NAME + ".line_policy";
-  public static final String CITATIONS = NAME + ".citations_removed";
+  // the two rules that drop the whole page from within the line scan
+  private static final String LOREM_IPSUM = NAME + ".lorem_ipsum";
+  private static final String CURLY_BRACKET = NAME + ".curly_bracket";
 
   private static final Pattern CITATION = Pattern.compile("\\[\\d*]|\\[edit]|\\[citation needed]");
 
@@ -70,10 +62,12 @@ public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines
       boolean longWord = cfg.maxWordLength() >= 0 && hasLongWord(words, cfg.maxWordLength());
       if (!longWord && cfg.removeCitations() && line.indexOf('[') >= 0) {
         String cut = CITATION.matcher(line).replaceAll("");
-        if (cut.length() != line.length()) edits.merge(CITATIONS, 1, Integer::sum);
+        if (cut.length() != line.length())
+          edits.merge(NAME + ".citations_removed", 1, Integer::sum);
         line = cut;
       }
-      String rule = longWord ? LINE_LONG_WORD : rule(line, words.size(), terminal, noSpace);
+      String rule =
+          longWord ? NAME + ".line_long_word" : rule(line, words.size(), terminal, noSpace);
       if (LOREM_IPSUM.equals(rule) || CURLY_BRACKET.equals(rule))
         return new Lines(rule, sentences, null, edits);
       if (rule != null) {
@@ -92,21 +86,22 @@ public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines
    */
   private String rule(String line, int words, String terminal, boolean noSpace) {
     if (cfg.filterNoTerminalPunct() && (!endsWithAny(line, terminal) || line.endsWith("..."))) {
-      return LINE_NO_TERMINAL_PUNCT;
+      return NAME + ".line_no_terminal_punct";
     }
-    if (!noSpace && words < cfg.minWordsPerLine()) return LINE_TOO_FEW_WORDS;
+    if (!noSpace && words < cfg.minWordsPerLine()) return NAME + ".line_too_few_words";
     String lower = line.toLowerCase(Locale.ROOT);
     if (cfg.filterLoremIpsum() && lower.contains("lorem ipsum")) return LOREM_IPSUM;
-    if (cfg.filterJavascript() && lower.contains("javascript")) return LINE_JAVASCRIPT;
+    if (cfg.filterJavascript() && lower.contains("javascript")) return NAME + ".line_javascript";
     if (cfg.filterCurlyBracket() && line.indexOf('{') >= 0) return CURLY_BRACKET;
-    if (cfg.filterPolicy() && containsAny(lower, cfg.policySubstrings())) return LINE_POLICY;
+    if (cfg.filterPolicy() && containsAny(lower, cfg.policySubstrings()))
+      return NAME + ".line_policy";
     return null;
   }
 
   @Override
   public String judge(Lines s) {
     if (s.pageRule() != null) return s.pageRule();
-    return s.sentences() < cfg.minSentences() ? TOO_FEW_SENTENCES : null;
+    return s.sentences() < cfg.minSentences() ? NAME + ".too_few_sentences" : null;
   }
 
   @Override

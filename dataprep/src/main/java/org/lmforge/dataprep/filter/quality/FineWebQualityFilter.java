@@ -30,11 +30,6 @@ public final class FineWebQualityFilter
   private static final long serialVersionUID = 1L;
   public static final String NAME = "fineweb";
 
-  public static final String LINE_PUNCT = NAME + ".line_punct_ratio";
-  public static final String SHORT_LINES = NAME + ".short_line_ratio";
-  public static final String CHAR_DUP = NAME + ".char_dup_ratio";
-  public static final String LIST_RATIO = NAME + ".list_ratio";
-
   /** Measurements: NaN where a rule is skipped for text without word spaces. */
   public record Stats(
       double linePunctFrac, double shortLineFrac, double charDupFrac, double newlineWordRatio)
@@ -77,10 +72,10 @@ public final class FineWebQualityFilter
 
   @Override
   public String judge(Stats s) {
-    if (atMost(s.linePunctFrac(), cfg.minLinePunctFrac())) return LINE_PUNCT;
-    if (atLeast(s.shortLineFrac(), cfg.maxShortLineFrac())) return SHORT_LINES;
-    if (atLeast(s.charDupFrac(), cfg.maxCharDupFrac())) return CHAR_DUP;
-    if (above(s.newlineWordRatio(), cfg.maxNewlineWordRatio())) return LIST_RATIO;
+    if (atMost(s.linePunctFrac(), cfg.minLinePunctFrac())) return NAME + ".line_punct_ratio";
+    if (atLeast(s.shortLineFrac(), cfg.maxShortLineFrac())) return NAME + ".short_line_ratio";
+    if (atLeast(s.charDupFrac(), cfg.maxCharDupFrac())) return NAME + ".char_dup_ratio";
+    if (above(s.newlineWordRatio(), cfg.maxNewlineWordRatio())) return NAME + ".list_ratio";
     return null;
   }
 }

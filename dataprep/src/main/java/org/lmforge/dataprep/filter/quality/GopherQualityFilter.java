@@ -34,17 +34,6 @@ public final class GopherQualityFilter extends ThresholdFilter<GopherStats, Goph
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_quality";
 
-  public static final String TOO_FEW_WORDS = NAME + ".too_few_words";
-  public static final String TOO_MANY_WORDS = NAME + ".too_many_words";
-  public static final String SHORT_WORDS = NAME + ".mean_word_length_low";
-  public static final String LONG_WORDS = NAME + ".mean_word_length_high";
-  public static final String HASHES = NAME + ".hash_ratio";
-  public static final String ELLIPSES = NAME + ".ellipsis_ratio";
-  public static final String BULLET_LINES = NAME + ".bullet_lines";
-  public static final String ELLIPSIS_LINES = NAME + ".ellipsis_lines";
-  public static final String ALPHA_WORDS = NAME + ".alpha_words";
-  public static final String STOP_WORDS = NAME + ".stop_words";
-
   private final Set<String> stopWords;
 
   public GopherQualityFilter(GopherQualityConfig cfg) {
@@ -112,19 +101,20 @@ public final class GopherQualityFilter extends ThresholdFilter<GopherStats, Goph
   @Override
   public String judge(GopherStats s) {
     if (!s.noSpaceScript()) {
-      if (below(s.words(), cfg.minWords())) return TOO_FEW_WORDS;
-      if (above(s.words(), cfg.maxWords())) return TOO_MANY_WORDS;
+      if (below(s.words(), cfg.minWords())) return NAME + ".too_few_words";
+      if (above(s.words(), cfg.maxWords())) return NAME + ".too_many_words";
       // a text with no word at all has no mean length (numpy gives NaN, which compares false)
-      if (below(s.meanWordLength(), cfg.minMeanWordLength())) return SHORT_WORDS;
-      if (above(s.meanWordLength(), cfg.maxMeanWordLength())) return LONG_WORDS;
-      if (above(s.hashRatio(), cfg.maxSymbolWordRatio())) return HASHES;
-      if (above(s.ellipsisRatio(), cfg.maxSymbolWordRatio())) return ELLIPSES;
+      if (below(s.meanWordLength(), cfg.minMeanWordLength())) return NAME + ".mean_word_length_low";
+      if (above(s.meanWordLength(), cfg.maxMeanWordLength()))
+        return NAME + ".mean_word_length_high";
+      if (above(s.hashRatio(), cfg.maxSymbolWordRatio())) return NAME + ".hash_ratio";
+      if (above(s.ellipsisRatio(), cfg.maxSymbolWordRatio())) return NAME + ".ellipsis_ratio";
     }
-    if (above(s.bulletLineFrac(), cfg.maxBulletLineFrac())) return BULLET_LINES;
-    if (above(s.ellipsisLineFrac(), cfg.maxEllipsisLineFrac())) return ELLIPSIS_LINES;
+    if (above(s.bulletLineFrac(), cfg.maxBulletLineFrac())) return NAME + ".bullet_lines";
+    if (above(s.ellipsisLineFrac(), cfg.maxEllipsisLineFrac())) return NAME + ".ellipsis_lines";
     if (!s.noSpaceScript()) {
-      if (below(s.alphaWordFrac(), cfg.minAlphaWordFrac())) return ALPHA_WORDS;
-      if (s.stopWordRule() && below(s.stopWords(), cfg.minStopWords())) return STOP_WORDS;
+      if (below(s.alphaWordFrac(), cfg.minAlphaWordFrac())) return NAME + ".alpha_words";
+      if (s.stopWordRule() && below(s.stopWords(), cfg.minStopWords())) return NAME + ".stop_words";
     }
     return null;
   }

@@ -35,11 +35,6 @@ public final class GopherRepetitionFilter
   private static final long serialVersionUID = 1L;
   public static final String NAME = "gopher_repetition";
 
-  public static final String DUP_PARA_FRAC = NAME + ".dup_para_frac";
-  public static final String DUP_PARA_CHAR_FRAC = NAME + ".dup_para_char_frac";
-  public static final String DUP_LINE_FRAC = NAME + ".dup_line_frac";
-  public static final String DUP_LINE_CHAR_FRAC = NAME + ".dup_line_char_frac";
-
   /** {@code top_2_gram} .. {@code top_4_gram}. */
   public static String topNGram(int n) {
     return NAME + ".top_" + n + "_gram";
@@ -109,10 +104,10 @@ public final class GopherRepetitionFilter
   /** The first rule that {@code s} breaks, in datatrove's order, or null. */
   @Override
   public String judge(RepetitionStats s) {
-    if (above(s.dupParaFrac(), cfg.maxDupParaFrac())) return DUP_PARA_FRAC;
-    if (above(s.dupParaCharFrac(), cfg.maxDupParaCharFrac())) return DUP_PARA_CHAR_FRAC;
-    if (above(s.dupLineFrac(), cfg.maxDupLineFrac())) return DUP_LINE_FRAC;
-    if (above(s.dupLineCharFrac(), cfg.maxDupLineCharFrac())) return DUP_LINE_CHAR_FRAC;
+    if (above(s.dupParaFrac(), cfg.maxDupParaFrac())) return NAME + ".dup_para_frac";
+    if (above(s.dupParaCharFrac(), cfg.maxDupParaCharFrac())) return NAME + ".dup_para_char_frac";
+    if (above(s.dupLineFrac(), cfg.maxDupLineFrac())) return NAME + ".dup_line_frac";
+    if (above(s.dupLineCharFrac(), cfg.maxDupLineCharFrac())) return NAME + ".dup_line_char_frac";
     double[] topMax = cfg.topNGram();
     for (int i = 0; i < s.topNGramCharFrac().length; i++) {
       if (above(s.topNGramCharFrac()[i], topMax[i])) return topNGram(i + 2);

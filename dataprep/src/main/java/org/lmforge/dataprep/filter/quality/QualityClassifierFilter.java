@@ -13,8 +13,6 @@ import org.lmforge.dataprep.filter.ListFiles;
 public final class QualityClassifierFilter extends BaseFilter<Double> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "quality_classifier";
-  public static final String LOW_SCORE = NAME + ".low_score";
-  public static final String SCORE = NAME + ".score";
 
   private final QualityClassifier model;
   private final double minScore;
@@ -40,11 +38,11 @@ public final class QualityClassifierFilter extends BaseFilter<Double> {
 
   @Override
   public String judge(Double score) {
-    return minScore >= 0 && score < minScore ? LOW_SCORE : null;
+    return minScore >= 0 && score < minScore ? NAME + ".low_score" : null;
   }
 
   @Override
   protected Map<String, Double> scores(Double score) {
-    return Map.of(SCORE, score);
+    return Map.of(NAME + ".score", score);
   }
 }

@@ -14,9 +14,6 @@ import org.lmforge.dataprep.filter.ThresholdFilter;
 public final class BadWordsFilter extends ThresholdFilter<BadWordLists.Count, BadWordsConfig> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "lexical_safety";
-  public static final String TOO_MANY = NAME + ".bad_word_ratio";
-  public static final String SCORE_RATIO = NAME + ".bad_word_ratio";
-  public static final String SCORE_HITS = NAME + ".bad_word_hits";
 
   private final BadWordLists lists;
 
@@ -46,11 +43,13 @@ public final class BadWordsFilter extends ThresholdFilter<BadWordLists.Count, Ba
 
   @Override
   public String judge(BadWordLists.Count c) {
-    return c.hits() >= cfg.minHits() && c.ratio() > cfg.maxRatio() ? TOO_MANY : null;
+    return c.hits() >= cfg.minHits() && c.ratio() > cfg.maxRatio()
+        ? NAME + ".bad_word_ratio"
+        : null;
   }
 
   @Override
   protected Map<String, Double> scores(BadWordLists.Count c) {
-    return Map.of(SCORE_RATIO, c.ratio(), SCORE_HITS, (double) c.hits());
+    return Map.of(NAME + ".bad_word_ratio", c.ratio(), NAME + ".bad_word_hits", (double) c.hits());
   }
 }

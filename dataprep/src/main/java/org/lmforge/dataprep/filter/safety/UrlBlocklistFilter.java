@@ -14,7 +14,6 @@ import org.lmforge.dataprep.filter.ListFiles;
 public final class UrlBlocklistFilter extends BaseFilter<UrlBlocklist.Match> {
   private static final long serialVersionUID = 1L;
   public static final String NAME = "url_blocklist";
-  public static final String SCORE_SOFT_WORDS = NAME + ".soft_word_hits";
 
   private final UrlBlocklist list;
 
@@ -36,6 +35,8 @@ public final class UrlBlocklistFilter extends BaseFilter<UrlBlocklist.Match> {
 
   @Override
   protected Map<String, Double> scores(UrlBlocklist.Match m) {
-    return m.softWordHits() > 0 ? Map.of(SCORE_SOFT_WORDS, (double) m.softWordHits()) : Map.of();
+    return m.softWordHits() > 0
+        ? Map.of(NAME + ".soft_word_hits", (double) m.softWordHits())
+        : Map.of();
   }
 }

@@ -35,7 +35,7 @@ class C4QualityFilterTest {
 
   @Test
   void fiveSentencesAreEnough() {
-    assertEquals(C4QualityFilter.TOO_FEW_SENTENCES, apply(lines(4)).reason());
+    assertEquals("c4.too_few_sentences", apply(lines(4)).reason());
     Verdict five = apply(lines(5));
     assertNull(five.reason());
     assertEquals(lines(5), five.doc().text());
@@ -44,7 +44,7 @@ class C4QualityFilterTest {
         apply("One two three. Four five six! Seven eight nine? Ten eleven. Twelve thirteen.")
             .reason());
     assertEquals(
-        C4QualityFilter.TOO_FEW_SENTENCES,
+        "c4.too_few_sentences",
         apply(
                 "Dr. Smith met Mr. Jones.\nThey spoke e.g. about the U.S. economy.\nIt was 5 p.m. then.\n"
                     + "Nothing else happened.")
@@ -58,11 +58,9 @@ class C4QualityFilterTest {
     Verdict v = apply(lines(5, "Lorem ipsum", "{x}", "Menu"));
     assertNull(v.reason());
     assertEquals(lines(5), v.doc().text());
-    assertEquals(3, v.edits().get(C4QualityFilter.LINE_TOO_FEW_WORDS));
-    assertEquals(
-        C4QualityFilter.LOREM_IPSUM, apply(lines(5, "Lorem ipsum dolor sit amet.")).reason());
-    assertEquals(
-        C4QualityFilter.CURLY_BRACKET, apply(lines(5, "The code is { x } here.")).reason());
+    assertEquals(3, v.edits().get("c4.line_too_few_words"));
+    assertEquals("c4.lorem_ipsum", apply(lines(5, "Lorem ipsum dolor sit amet.")).reason());
+    assertEquals("c4.curly_bracket", apply(lines(5, "The code is { x } here.")).reason());
   }
 
   @Test
@@ -77,17 +75,16 @@ class C4QualityFilterTest {
                 "x".repeat(1001) + " is one long word."));
     assertNull(v.reason());
     assertEquals(lines(5, "Sources say so  and  too."), v.doc().text());
-    assertEquals(1, v.edits().get(C4QualityFilter.LINE_JAVASCRIPT));
-    assertEquals(1, v.edits().get(C4QualityFilter.LINE_POLICY));
-    assertEquals(1, v.edits().get(C4QualityFilter.CITATIONS));
-    assertEquals(1, v.edits().get(C4QualityFilter.LINE_LONG_WORD));
+    assertEquals(1, v.edits().get("c4.line_javascript"));
+    assertEquals(1, v.edits().get("c4.line_policy"));
+    assertEquals(1, v.edits().get("c4.citations_removed"));
+    assertEquals(1, v.edits().get("c4.line_long_word"));
     // a word of exactly 1000 characters is allowed
     assertTrue(
         apply(lines(5, "y".repeat(1000) + " stays here.")).doc().text().contains("y".repeat(1000)));
     // removed lines do not count: four kept sentences plus a javascript line is too few
     assertEquals(
-        C4QualityFilter.TOO_FEW_SENTENCES,
-        apply(lines(4, "Please enable JavaScript to continue.")).reason());
+        "c4.too_few_sentences", apply(lines(4, "Please enable JavaScript to continue.")).reason());
   }
 
   @Test
@@ -112,7 +109,7 @@ class C4QualityFilterTest {
                     "It is cited here.[1]"),
                 "en"));
     assertEquals(lines(5, "She said \"yes.\"", "It is cited here."), v.doc().text());
-    assertEquals(2, v.edits().get(C4QualityFilter.LINE_NO_TERMINAL_PUNCT));
+    assertEquals(2, v.edits().get("c4.line_no_terminal_punct"));
   }
 
   @Test

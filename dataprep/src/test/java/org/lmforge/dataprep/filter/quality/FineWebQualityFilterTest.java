@@ -32,7 +32,7 @@ class FineWebQualityFilterTest {
   @Test
   void linePunctuationShareAtMostTwelvePercentDrops() {
     assertEquals(
-        FineWebQualityFilter.LINE_PUNCT, reason(String.join("\n", lines(25, 3)))); // 3 / 25 = 0.12
+        "fineweb.line_punct_ratio", reason(String.join("\n", lines(25, 3)))); // 3 / 25 = 0.12
     assertNull(reason(String.join("\n", lines(25, 4)))); // 0.16
   }
 
@@ -40,7 +40,7 @@ class FineWebQualityFilterTest {
   void theLastCharacterCountsEvenASpace() {
     List<String> withSpace = new ArrayList<>();
     for (String l : lines(10, 10)) withSpace.add(l + " ");
-    assertEquals(FineWebQualityFilter.LINE_PUNCT, reason(String.join("\n", withSpace)));
+    assertEquals("fineweb.line_punct_ratio", reason(String.join("\n", withSpace)));
     List<String> quoted = new ArrayList<>();
     for (String l : lines(10, 0)) quoted.add(l + "\"");
     assertNull(reason(String.join("\n", quoted)));
@@ -53,11 +53,11 @@ class FineWebQualityFilterTest {
     for (int i = 0; i < 4; i++) l.add("Short line " + i + ".");
     assertNull(reason(String.join("\n", l)));
     l.add("Short line 9."); // 5 / 7 = 0.714
-    assertEquals(FineWebQualityFilter.SHORT_LINES, reason(String.join("\n", l)));
+    assertEquals("fineweb.short_line_ratio", reason(String.join("\n", l)));
     // exactly 30 characters is short, 31 is not
     List<String> m = new ArrayList<>(lines(1, 1));
     for (String c : List.of("a", "b", "c")) m.add(c.repeat(29) + ".");
-    assertEquals(FineWebQualityFilter.SHORT_LINES, reason(String.join("\n", m))); // 3 / 4
+    assertEquals("fineweb.short_line_ratio", reason(String.join("\n", m))); // 3 / 4
     m.set(1, "a" + m.get(1));
     m.set(2, "b" + m.get(2));
     assertNull(reason(String.join("\n", m))); // 1 / 4
@@ -76,7 +76,7 @@ class FineWebQualityFilterTest {
     List<String> m = lines(10, 10);
     m.add("Okay.");
     m.add("Okay.");
-    assertEquals(FineWebQualityFilter.CHAR_DUP, reason(String.join("\n", m)));
+    assertEquals("fineweb.char_dup_ratio", reason(String.join("\n", m)));
     // blank lines are never duplicates
     assertNull(reason(String.join("\n\n\n", lines(10, 10))));
   }
@@ -107,7 +107,7 @@ class FineWebQualityFilterTest {
       two.add(w[i] + " " + w[(i + 3) % 14] + ".");
       three.add(w[i] + " " + w[(i + 3) % 14] + " " + w[(i + 5) % 14] + ".");
     }
-    assertEquals(FineWebQualityFilter.LIST_RATIO, reason(String.join("\n", two))); // 11 / 36
+    assertEquals("fineweb.list_ratio", reason(String.join("\n", two))); // 11 / 36
     assertNull(reason(String.join("\n", three))); // 11 / 48
   }
 

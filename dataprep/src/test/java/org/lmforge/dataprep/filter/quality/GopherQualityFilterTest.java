@@ -37,11 +37,10 @@ class GopherQualityFilterTest {
 
   @Test
   void wordCountAtFiftyIsKeptAndHyphenatedWordsCountTwice() {
-    assertEquals(
-        GopherQualityFilter.TOO_FEW_WORDS, reason(times("the cat ", 24) + "the")); // 49 words
+    assertEquals("gopher_quality.too_few_words", reason(times("the cat ", 24) + "the")); // 49 words
     assertNull(reason(times("the cat ", 25))); // 50 words
     // "wellknown" is one word (49), "well-known" is "well" "-" "known": two words (50)
-    assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(times("the cat ", 24) + "wellknown"));
+    assertEquals("gopher_quality.too_few_words", reason(times("the cat ", 24) + "wellknown"));
     assertNull(reason(times("the cat ", 24) + "well-known"));
   }
 
@@ -50,7 +49,7 @@ class GopherQualityFilterTest {
     GopherQualityFilter small = filter("maxWords", 60);
     assertNull(small.apply(TestTexts.doc(times("the cat ", 30), "en")).reason());
     assertEquals(
-        GopherQualityFilter.TOO_MANY_WORDS,
+        "gopher_quality.too_many_words",
         small.apply(TestTexts.doc(times("the cat ", 31), "en")).reason());
   }
 
@@ -58,36 +57,37 @@ class GopherQualityFilterTest {
   void meanWordLengthBoundsAreInclusive() {
     assertNull(reason(times("the and ", 30))); // 180 / 60 = 3.0
     assertEquals(
-        GopherQualityFilter.SHORT_WORDS, reason(times("the and ", 30) + "to")); // 182 / 61 < 3
+        "gopher_quality.mean_word_length_low",
+        reason(times("the and ", 30) + "to")); // 182 / 61 < 3
     assertNull(reason(times("the internationalisms ", 30))); // (3 + 17) / 2 = 10.0
     assertEquals(
-        GopherQualityFilter.LONG_WORDS, reason(times("the internationalismss ", 30))); // 10.5
+        "gopher_quality.mean_word_length_high",
+        reason(times("the internationalismss ", 30))); // 10.5
   }
 
   @Test
   void hashesPerTokenAboveOneTenthDrop() {
     assertNull(reason(times("the cat ", 32) + times("#xyz ", 8))); // 8 / 80 = 0.1
     assertEquals(
-        GopherQualityFilter.HASHES, reason(times("the cat ", 32) + times("#xyz ", 9))); // 9 / 82
+        "gopher_quality.hash_ratio", reason(times("the cat ", 32) + times("#xyz ", 9))); // 9 / 82
   }
 
   @Test
   void ellipsesPerTokenAboveOneTenthDrop() {
     assertNull(reason(times("wait... ", 8) + times("the cat ", 32))); // 8 / 80 = 0.1
     assertEquals(
-        GopherQualityFilter.ELLIPSES, reason(times("wait... ", 9) + times("the cat ", 32)));
+        "gopher_quality.ellipsis_ratio", reason(times("wait... ", 9) + times("the cat ", 32)));
     assertEquals(
-        GopherQualityFilter.ELLIPSES, reason(times("wait\u2026 ", 9) + times("the cat ", 32)));
+        "gopher_quality.ellipsis_ratio", reason(times("wait\u2026 ", 9) + times("the cat ", 32)));
   }
 
   @Test
   void bulletLinesStartWithADash() {
     String line = "the cat and the dog\n";
     assertNull(reason(times("- " + line, 18) + times(line, 2))); // 18 / 20 = 0.9
+    assertEquals("gopher_quality.bullet_lines", reason(times("- " + line, 19) + line)); // 19 / 20
     assertEquals(
-        GopherQualityFilter.BULLET_LINES, reason(times("- " + line, 19) + line)); // 19 / 20
-    assertEquals(
-        GopherQualityFilter.BULLET_LINES, reason(times("  - " + line, 19) + line), "after spaces");
+        "gopher_quality.bullet_lines", reason(times("  - " + line, 19) + line), "after spaces");
   }
 
   @Test
@@ -95,47 +95,45 @@ class GopherQualityFilterTest {
     String words = "the cat and the dog sat upon the mat";
     assertNull(reason(times(words + "...\n", 3) + times(words + ".\n", 7))); // 3 / 10 = 0.3
     assertEquals(
-        GopherQualityFilter.ELLIPSIS_LINES,
+        "gopher_quality.ellipsis_lines",
         reason(times(words + "...\n", 4) + times(words + ".\n", 6)));
   }
 
   @Test
   void alphabeticShareCountsPunctuationTokens() {
     assertNull(reason(times("the cat ", 32) + times("1234 ", 16))); // 64 / 80 = 0.8
-    assertEquals(
-        GopherQualityFilter.ALPHA_WORDS, reason(times("the cat ", 32) + times("1234 ", 17)));
+    assertEquals("gopher_quality.alpha_words", reason(times("the cat ", 32) + times("1234 ", 17)));
     // commas are not words, but they are tokens: 64 / 81 of the tokens have a letter
     assertNull(reason(times("the cat ", 32) + times(", ", 16)));
-    assertEquals(GopherQualityFilter.ALPHA_WORDS, reason(times("the cat ", 32) + times(", ", 17)));
+    assertEquals("gopher_quality.alpha_words", reason(times("the cat ", 32) + times(", ", 17)));
   }
 
   @Test
   void stopWordsAreCaseSensitive() {
     String body = times("cats chase mice ", 20);
-    assertEquals(GopherQualityFilter.STOP_WORDS, reason(body));
-    assertEquals(GopherQualityFilter.STOP_WORDS, reason(body + "the"));
+    assertEquals("gopher_quality.stop_words", reason(body));
+    assertEquals("gopher_quality.stop_words", reason(body + "the"));
     assertNull(reason(body + "the and"));
-    assertEquals(GopherQualityFilter.STOP_WORDS, reason(body + "The And"), "'The' is not 'the'");
+    assertEquals("gopher_quality.stop_words", reason(body + "The And"), "'The' is not 'the'");
   }
 
   @Test
   void stopWordRuleCoversEnglishUnknownAndListedLanguages() {
     String german = times("Katzen jagen Mäuse gern ", 20);
     assertNull(reason(german, "de"));
-    assertEquals(GopherQualityFilter.STOP_WORDS, reason(german, "unknown"));
+    assertEquals("gopher_quality.stop_words", reason(german, "unknown"));
     GopherQualityFilter everywhere = filter("stopWordLanguages", List.of("*"));
     assertEquals(
-        GopherQualityFilter.STOP_WORDS, everywhere.apply(TestTexts.doc(german, "de")).reason());
+        "gopher_quality.stop_words", everywhere.apply(TestTexts.doc(german, "de")).reason());
   }
 
   @Test
   void scriptsWithoutSpacesSkipWordRulesUnlessEnglishOrDisabled() {
     String zh = "今天天气很好，我们去公园散步。".repeat(10);
     assertNull(reason(zh, "zh"));
-    assertEquals(GopherQualityFilter.TOO_FEW_WORDS, reason(zh, "en"));
+    assertEquals("gopher_quality.too_few_words", reason(zh, "en"));
     GopherQualityFilter reference = filter("skipWordRulesWithoutSpaces", false);
-    assertEquals(
-        GopherQualityFilter.TOO_FEW_WORDS, reference.apply(TestTexts.doc(zh, "zh")).reason());
+    assertEquals("gopher_quality.too_few_words", reference.apply(TestTexts.doc(zh, "zh")).reason());
   }
 
   @Test

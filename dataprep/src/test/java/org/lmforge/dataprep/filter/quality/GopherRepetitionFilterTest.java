@@ -41,19 +41,19 @@ class GopherRepetitionFilterTest {
     // 6 distinct + "Ok." 4 times = 10 paragraphs, 3 of them duplicates: 3 / 10 = 0.3 is kept
     assertNull(reason(join("\n\n", DISTINCT, "Ok.", 4)));
     // 5 times: 4 / 11 > 0.3
-    assertEquals(GopherRepetitionFilter.DUP_PARA_FRAC, reason(join("\n\n", DISTINCT, "Ok.", 5)));
+    assertEquals("gopher_repetition.dup_para_frac", reason(join("\n\n", DISTINCT, "Ok.", 5)));
   }
 
   @Test
   void duplicateLineShareIgnoresBlankLinesButNotSpaces() {
     assertNull(reason(join("\n", DISTINCT, "Ok.", 4))); // 3 / 10
     assertEquals(
-        GopherRepetitionFilter.DUP_LINE_FRAC, reason(join("\n", DISTINCT, "Ok.", 5))); // 4 / 11
+        "gopher_repetition.dup_line_frac", reason(join("\n", DISTINCT, "Ok.", 5))); // 4 / 11
     // blank lines between them are not lines: still 3 / 10
     assertNull(reason(join("\n\n\n", DISTINCT, "Ok.", 4).replace("\n\n\n", "\n\n\n")));
     // lines of spaces are lines, and equal ones are duplicates: 4 of 11 items repeat
     assertEquals(
-        GopherRepetitionFilter.DUP_LINE_FRAC,
+        "gopher_repetition.dup_line_frac",
         reason(String.join("\n", DISTINCT) + "\n \n \n \n \n \nOk."));
   }
 
@@ -74,10 +74,8 @@ class GopherRepetitionFilterTest {
     assertEquals(GopherRepetitionFilter.topNGram(2), reason(text));
     // 200 of 481 + 14 + 400 = 895 characters: 0.223 > 0.2
     String longer = "x".repeat(199) + ".";
-    assertEquals(
-        GopherRepetitionFilter.DUP_PARA_CHAR_FRAC, reason(join("\n\n", DISTINCT, longer, 2)));
-    assertEquals(
-        GopherRepetitionFilter.DUP_LINE_CHAR_FRAC, reason(join("\n", DISTINCT, longer, 2)));
+    assertEquals("gopher_repetition.dup_para_char_frac", reason(join("\n\n", DISTINCT, longer, 2)));
+    assertEquals("gopher_repetition.dup_line_char_frac", reason(join("\n", DISTINCT, longer, 2)));
   }
 
   @Test

@@ -58,11 +58,9 @@ class QualityClassifierTest {
     QualityClassifierFilter above = new QualityClassifierFilter(m, Math.nextUp(s));
     assertEquals(null, at.apply(TestTexts.doc(negTest.get(0), "en")).reason());
     assertEquals(
-        QualityClassifierFilter.LOW_SCORE,
-        above.apply(TestTexts.doc(negTest.get(0), "en")).reason());
+        "quality_classifier.low_score", above.apply(TestTexts.doc(negTest.get(0), "en")).reason());
     assertEquals(
-        s,
-        at.apply(TestTexts.doc(negTest.get(0), "en")).scores().get(QualityClassifierFilter.SCORE));
+        s, at.apply(TestTexts.doc(negTest.get(0), "en")).scores().get("quality_classifier.score"));
     assertTrue(d.minScore() < 0, "by default the score is only recorded");
   }
 

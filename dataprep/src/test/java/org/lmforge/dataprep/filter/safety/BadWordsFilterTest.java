@@ -38,7 +38,7 @@ class BadWordsFilterTest {
     for (String t : TestTexts.europarlEnglish(30)) {
       Verdict v = defaults.apply(TestTexts.doc(t, "en"));
       assertNull(v.reason());
-      assertTrue(v.scores().get(BadWordsFilter.SCORE_RATIO) < 0.03);
+      assertTrue(v.scores().get("lexical_safety.bad_word_ratio") < 0.03);
     }
   }
 
@@ -48,23 +48,24 @@ class BadWordsFilterTest {
     Verdict one =
         defaults.apply(TestTexts.doc(prose + "\nWhat a load of bullshit, said one member.", "en"));
     assertNull(one.reason());
-    assertEquals(1.0, one.scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals(1.0, one.scores().get("lexical_safety.bad_word_hits"));
     // porn x3, xxx, sex, nude: 6 hits in 18 words
     Verdict spam = defaults.apply(TestTexts.doc(SPAM, "en"));
-    assertEquals(BadWordsFilter.TOO_MANY, spam.reason());
-    assertEquals(6.0, spam.scores().get(BadWordsFilter.SCORE_HITS));
+    assertEquals("lexical_safety.bad_word_ratio", spam.reason());
+    assertEquals(6.0, spam.scores().get("lexical_safety.bad_word_hits"));
   }
 
   @Test
   void thresholdsOnBothSides() {
     double ratio =
-        filter(1, 0).apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_RATIO);
+        filter(1, 0).apply(TestTexts.doc(SPAM, "en")).scores().get("lexical_safety.bad_word_ratio");
     assertNull(filter(ratio, 1).apply(TestTexts.doc(SPAM, "en")).reason(), "at the ratio: kept");
     assertEquals(
-        BadWordsFilter.TOO_MANY,
+        "lexical_safety.bad_word_ratio",
         filter(Math.nextDown(ratio), 1).apply(TestTexts.doc(SPAM, "en")).reason());
     assertNull(filter(0.0, 7).apply(TestTexts.doc(SPAM, "en")).reason(), "6 hits < minHits 7");
-    assertEquals(BadWordsFilter.TOO_MANY, filter(0.0, 6).apply(TestTexts.doc(SPAM, "en")).reason());
+    assertEquals(
+        "lexical_safety.bad_word_ratio", filter(0.0, 6).apply(TestTexts.doc(SPAM, "en")).reason());
   }
 
   @Test
@@ -72,20 +73,22 @@ class BadWordsFilterTest {
     String town =
         "Scunthorpe council published the assessment of the Sussex and Middlesex flood defences.";
     assertEquals(
-        0.0, defaults.apply(TestTexts.doc(town, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+        0.0,
+        defaults.apply(TestTexts.doc(town, "en")).scores().get("lexical_safety.bad_word_hits"));
     assertEquals(
         1.0,
         defaults
             .apply(TestTexts.doc("they watched 2 girls 1 cup online", "en"))
             .scores()
-            .get(BadWordsFilter.SCORE_HITS));
+            .get("lexical_safety.bad_word_hits"));
   }
 
   @Test
   void chineseMatchesBySubstringAndHonoursTheAllowlist() {
     String clean = "可能性和必要性都需要考虑。男女性别平等是基本国策。";
     assertEquals(
-        0.0, defaults.apply(TestTexts.doc(clean, "zh")).scores().get(BadWordsFilter.SCORE_HITS));
+        0.0,
+        defaults.apply(TestTexts.doc(clean, "zh")).scores().get("lexical_safety.bad_word_hits"));
   }
 
   @Test
@@ -95,13 +98,16 @@ class BadWordsFilterTest {
     String text = "the grommet and the grommet and the grommet";
     BadWordsFilter extended =
         new BadWordsFilter(new BadWordsConfig(true, dir.toString(), 0.03, 3, List.of()));
-    assertEquals(BadWordsFilter.TOO_MANY, extended.apply(TestTexts.doc(text, "en")).reason());
     assertEquals(
-        6.0, extended.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+        "lexical_safety.bad_word_ratio", extended.apply(TestTexts.doc(text, "en")).reason());
+    assertEquals(
+        6.0,
+        extended.apply(TestTexts.doc(SPAM, "en")).scores().get("lexical_safety.bad_word_hits"));
     BadWordsFilter replaced =
         new BadWordsFilter(new BadWordsConfig(false, dir.toString(), 0.03, 3, List.of()));
     assertEquals(
-        0.0, replaced.apply(TestTexts.doc(SPAM, "en")).scores().get(BadWordsFilter.SCORE_HITS));
+        0.0,
+        replaced.apply(TestTexts.doc(SPAM, "en")).scores().get("lexical_safety.bad_word_hits"));
     assertTrue(
         replaced.apply(TestTexts.doc("Ein Satz.", "de")).scores().isEmpty(),
         "no German list any more");

@@ -86,7 +86,7 @@ class UrlBlocklistFilterTest {
         1.0,
         two.apply(at("https://shop.example.com/sexy/sexy-dress"))
             .scores()
-            .get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
+            .get("url_blocklist.soft_word_hits"));
   }
 
   @Test
@@ -97,7 +97,7 @@ class UrlBlocklistFilterTest {
     String url = "https://shop.example.com/sexy-bikini-summer";
     assertEquals("url_blocklist.soft_banned_words", two.apply(at(url)).reason());
     assertNull(three.apply(at(url)).reason());
-    assertEquals(2.0, three.apply(at(url)).scores().get(UrlBlocklistFilter.SCORE_SOFT_WORDS));
+    assertEquals(2.0, three.apply(at(url)).scores().get("url_blocklist.soft_word_hits"));
   }
 
   @Test

@@ -10,7 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** The final LayerNorm before the (tied) output head, on [B,T,d]. */
 public class FinalNormLayer extends StreamLayerConfig {
-  public static final String G = "lnf_g", B = "lnf_b";
+  public static final String G = "lnfg", B = "lnfb"; // no '_': see GptBlockLayer
 
   public FinalNormLayer() {}
 

@@ -22,8 +22,11 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * constructor because DL4J ships layer configs as JSON; {@link GptBlock} reads them.
  */
 public class GptBlockLayer extends StreamLayerConfig {
-  public static final String LN1_G = "ln1_g",
-      LN1_B = "ln1_b",
+  // No '_' in a parameter key: DL4J's updater finds a gradient's layer by cutting the key
+  // "block0_ln1g" at its last '_' (so DL4J's own fit, and its Spark training masters, can train
+  // this model; Dl4jTrainingMasterTest)
+  public static final String LN1_G = "ln1g",
+      LN1_B = "ln1b",
       WQ = "wq",
       BQ = "bq",
       WK = "wk",
@@ -32,8 +35,8 @@ public class GptBlockLayer extends StreamLayerConfig {
       BV = "bv",
       WO = "wo",
       BO = "bo",
-      LN2_G = "ln2_g",
-      LN2_B = "ln2_b",
+      LN2_G = "ln2g",
+      LN2_B = "ln2b",
       W1 = "w1",
       B1 = "b1",
       W2 = "w2",

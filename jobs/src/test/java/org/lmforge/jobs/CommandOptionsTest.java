@@ -1,6 +1,7 @@
 package org.lmforge.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -105,6 +106,7 @@ class CommandOptionsTest {
 
     JsonNode byDefault = fit(points, "default.json");
     assertEquals(20220329L, byDefault.at("/method/seed").asLong(), "conf/fit.conf's seed");
+    assertTrue(byDefault.at("/law/identified").asBoolean(), "a planted law is identified");
     JsonNode fromFile = fit(points, "file.json", "--config", conf.toString());
     assertEquals(11, fromFile.at("/method/seed").asLong(), "--config's seed");
     assertTrue(fromFile.at("/chinchilla/ci/resamples").asInt() <= 8, fromFile.toString());
@@ -123,6 +125,42 @@ class CommandOptionsTest {
             "fit.bootstrp=3"),
         "unknown configuration key 'fit.bootstrp'",
         "did you mean 'bootstrap'");
+  }
+
+  /**
+   * The demo sweep's runs of 2026-11-30 (every run data-starved, the smallest model best at both
+   * budgets): the fitted law's exponents are not pinned down, and fit-scaling says so on the
+   * console and in fit.json rather than printing a law as if it meant something.
+   */
+  @Test
+  void fitScalingWarnsWhenTheRunsDoNotIdentifyTheLaw() throws IOException {
+    Path points =
+        Files.writeString(
+            tmp.resolve("demo-points.csv"),
+            """
+            params,tokens,loss
+            12768,391168,6.24217
+            56640,88064,6.88366
+            100096,50176,6.95391
+            56640,293888,6.40781
+            100096,166912,6.59129
+            335712,49152,6.94298
+            793344,21504,7.07480
+            """);
+    Outcome o =
+        BadInputTest.run(
+            "fit-scaling",
+            "--input",
+            points.toString(),
+            "--output",
+            tmp.resolve("demo.json").toString());
+    assertEquals(0, o.code(), o.err());
+    assertTrue(
+        o.out().contains("WARNING: Not identified by these runs: alpha"),
+        "the console names the loose exponent: " + o.out());
+    JsonNode fit = new ObjectMapper().readTree(tmp.resolve("demo.json").toFile());
+    assertFalse(fit.at("/law/identified").asBoolean(true), fit.at("/law").toString());
+    assertTrue(fit.at("/law/unidentified_exponents").size() > 0, fit.at("/law").toString());
   }
 
   static JsonNode fit(Path points, String out, String... options) throws IOException {

@@ -76,27 +76,13 @@ final class ReportTables {
   }
 
   /**
-   * A warning when the runs do not pin the exponents down: an alpha or beta interval that reaches 0
-   * or spans more than a factor of 10 (typical of a sweep whose runs are all data-starved: the
-   * smallest model wins at every budget). Then the fitted law and every prediction from it are not
-   * to be trusted; the report says so where the prediction is made rather than letting a number
-   * stand alone.
+   * A warning when the runs do not pin the exponents down ({@link
+   * ScalingFit.Result#identificationWarning}): the report says so where the prediction is made
+   * rather than letting a number stand alone.
    */
   static String identification(ScalingFit.Result fit) {
-    Map<String, double[]> ci = fit.selected().intervals();
-    List<String> loose = new ArrayList<>();
-    for (String k : fit.law().exponentNames()) {
-      double[] iv = ci.get(k);
-      if (iv == null || !(iv[0] > 0) || iv[1] / iv[0] > 10) {
-        loose.add(k + " " + (iv == null ? "(no interval)" : Html.interval(iv[0], iv[1])));
-      }
-    }
-    if (loose.isEmpty()) return "";
-    return "<p class=\"warning\">Not identified by these runs: "
-        + String.join(", ", loose)
-        + ". The intervals reach zero or span more than a factor of 10, so the fitted law and the predictions "
-        + "below are unreliable. Typical cause: runs too few or too short (every run data-starved, so the "
-        + "smallest model wins at every budget); add budgets where the IsoFLOP profiles bend.</p>\n";
+    String warning = fit.identificationWarning();
+    return warning.isEmpty() ? "" : "<p class=\"warning\">" + Html.escape(warning) + "</p>\n";
   }
 
   static String parameters(ScalingFit.Result fit) {

@@ -32,6 +32,8 @@ public final class FitJson {
     selected.put("form", chosen.form());
     selected.put("formula", chosen.formula());
     selected.put("exponents", chosen.exponentNames());
+    selected.put("identified", r.unidentifiedExponents().isEmpty());
+    selected.put("unidentified_exponents", r.unidentifiedExponents());
     LawSelection sel = r.selection();
     Map<String, Object> why = new LinkedHashMap<>();
     why.put("held_out_flops", num(sel.heldOutFlops()));

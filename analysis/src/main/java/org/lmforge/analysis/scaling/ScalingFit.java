@@ -20,6 +20,9 @@ public final class ScalingFit {
   /** Distinct model sizes and token counts needed to separate E from the A and B terms. */
   static final int MIN_DISTINCT = 3;
 
+  /** The widest exponent interval (high / low) that still counts as pinned down by the runs. */
+  public static final double IDENTIFIED_SPAN = 10;
+
   private ScalingFit() {}
 
   /**
@@ -47,6 +50,46 @@ public final class ScalingFit {
     /** The chosen law. */
     public ScalingLaw law() {
       return selected().law();
+    }
+
+    /**
+     * The chosen law's exponents these runs do not pin down: an interval that reaches zero, spans
+     * more than a factor of {@link #IDENTIFIED_SPAN} or could not be computed (typical of a sweep
+     * whose runs are all data-starved, so the smallest model wins at every budget). When any is,
+     * the law and every prediction from it are not to be trusted.
+     */
+    public List<String> unidentifiedExponents() {
+      List<String> loose = new ArrayList<>();
+      for (String k : law().exponentNames()) {
+        double[] iv = selected().intervals().get(k);
+        if (iv == null || !(iv[0] > 0) || iv[1] / iv[0] > IDENTIFIED_SPAN) loose.add(k);
+      }
+      return loose;
+    }
+
+    /**
+     * What the console, fit.json's readers and the report say when {@link #unidentifiedExponents}
+     * is not empty, naming each exponent with its interval; "" when the runs pin the law down.
+     */
+    public String identificationWarning() {
+      List<String> loose = new ArrayList<>();
+      for (String k : unidentifiedExponents()) {
+        double[] iv = selected().intervals().get(k);
+        loose.add(
+            iv == null
+                ? k + " (no interval)"
+                : String.format(java.util.Locale.ROOT, "%s [%.3g, %.3g]", k, iv[0], iv[1]));
+      }
+      if (loose.isEmpty()) return "";
+      return "Not identified by these runs: "
+          + String.join(", ", loose)
+          + ". The intervals reach zero or span more than a factor of "
+          + (int) IDENTIFIED_SPAN
+          + ", so the fitted "
+          + law().form()
+          + " law and every prediction from it are unreliable. Typical cause: runs too few or too"
+          + " short (every run data-starved, so the smallest model wins at every budget); add"
+          + " budgets where the IsoFLOP profiles bend.";
     }
 
     /** The chosen law's compute-optimal split at each of the options' budgets. */

@@ -137,6 +137,8 @@ class ReportTest {
     assertTrue(
         fit.path("kaplan_joint").path("N_c").isNull(), "a non-finite value is null in fit.json");
     assertFalse(
+        fit.path("law").path("identified").asBoolean(true), "fit.json says: not identified");
+    assertFalse(
         Files.readString(json).contains("Infinity") || Files.readString(json).contains("NaN"));
   }
 

@@ -92,6 +92,8 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
             + result.law()
             + " -> "
             + cfg.output());
+    if (!result.unidentifiedExponents().isEmpty())
+      progress.line("WARNING: " + result.identificationWarning());
     return result;
   }
 }

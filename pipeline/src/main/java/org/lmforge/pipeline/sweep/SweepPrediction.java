@@ -216,7 +216,7 @@ public final class SweepPrediction {
     AtomicFile.write(fs, new Path(out, FILE), Json.PRETTY.writeValueAsBytes(p));
     console.printf(
         "prediction: measured val loss %.4f vs predicted %.4f [%.4f, %.4f]: %+.2f%% (%s the interval); "
-            + "%.4f vs %.4f bits/byte",
+            + "%.4f vs %.4f bits/byte%s",
         p.measuredLoss(),
         p.predictedLoss(),
         p.low(),
@@ -224,7 +224,11 @@ public final class SweepPrediction {
         100 * p.relativeError(),
         p.insideInterval() ? "inside" : "outside",
         p.measuredBitsPerByte(),
-        p.predictedBitsPerByte());
+        p.predictedBitsPerByte(),
+        fit.unidentifiedExponents().isEmpty()
+            ? ""
+            : "; the law is not identified by the fitted runs (see the fit's warning), so neither"
+                + " the prediction nor its interval is to be trusted");
     return p;
   }
 

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
+import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ public final class SampleWarcCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     int n = parsePages("--pages", pages);
+    AtomicFile.requireFileTarget(output, "the sample's", "sample.warc.gz");
     long t0 = System.nanoTime();
     int records = SampleWarcWriter.write(output, n, seed);
     System.out.printf(

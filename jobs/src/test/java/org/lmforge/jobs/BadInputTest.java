@@ -209,8 +209,12 @@ class BadInputTest {
     assertUserError(tokenize(tmp.resolve("missing"), out), "does not exist", "docs/");
     assertUserError(tokenize(liarWarc, out), "not Parquet", "a WARC/WET file", "clean --input");
     assertUserError(tokenize(random, out), "not Parquet", "binary data");
-    assertUserError(tokenize(warcDir, out), "holds no Parquet files", "clean --input");
+    assertUserError(tokenize(warcDir, out), "holds files that are not Parquet", "clean --input");
     assertUserError(tokenize(emptyDir, out), "holds no Parquet files", "is empty");
+    // the clean job's own part files with a stray file beside them: Spark would read both
+    Path docsAndNotes = copyWithStrayCsv(cleanOut.resolve("docs"), "docs-and-notes");
+    assertUserError(
+        tokenize(docsAndNotes, out), "holds files that are not Parquet", "notes.csv is plain text");
     assertUserError(
         tokenize(cleanOut, out),
         "a whole clean output",
@@ -373,6 +377,18 @@ class BadInputTest {
     assertFalse(Files.exists(out), "no fit written");
   }
 
+  @Test
+  void sampleWarcRefusesADirectoryAsItsOutputFile() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("sample-dir"));
+    assertUserError(
+        run("sample-warc", "--output", dir.toString(), "--pages", "3"),
+        "--output is a directory",
+        "sample.warc.gz");
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count(), "nothing written into it");
+    }
+  }
+
   // ---- show-docs
   // ------------------------------------------------------------------------------------------
 
@@ -382,6 +398,10 @@ class BadInputTest {
     assertUserError(showDocs(liarWarc), "not a clean output", "is a file");
     assertUserError(showDocs(tokens), "a tokenize output, not a clean output");
     assertUserError(showDocs(emptyDir), "not a clean output", "is empty");
+    assertUserError(
+        showDocs(copyWithStrayCsv(cleanOut.resolve("docs"), "docs-and-notes-2")),
+        "holds files that are not Parquet",
+        "notes.csv is plain text");
     Path staging = Files.createDirectories(tmp.resolve("clean-3.staging-5e6f7a8b/docs"));
     Files.writeString(staging.resolve("part-0.parquet"), "PAR1");
     assertUserError(showDocs(staging.getParent()), "unfinished clean output", "clean-3");
@@ -506,6 +526,20 @@ class BadInputTest {
   // --------------------------------------------------------------------------------------------
 
   /** What a command printed and returned. */
+  /** A copy of the Parquet directory {@code from} with a CSV file "notes.csv" beside its parts. */
+  static Path copyWithStrayCsv(Path from, String name) throws IOException {
+    Path to = tmp.resolve(name);
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+    Files.writeString(to.resolve("notes.csv"), "id,text\n1,hello\n");
+    return to;
+  }
+
   record Outcome(int code, String err, String out) {}
 
   /** Runs a command as {@code bin/pipeline} would, capturing stderr (the writer) and stdout. */

@@ -4,10 +4,10 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -27,21 +27,6 @@ public final class CleanOutput {
   /** A complete clean output: stats.json and the completion marker. */
   public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
     return fs.exists(new Path(dir, STATS)) && AtomicOutput.isComplete(fs, dir);
-  }
-
-  /** True when {@code dir} holds at least one file Spark would read (not _SUCCESS, .crc, …). */
-  public static boolean hasDataFiles(FileSystem fs, Path dir) throws IOException {
-    if (!fs.exists(dir)) {
-      return false;
-    }
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    while (it.hasNext()) {
-      LocatedFileStatus f = it.next();
-      if (f.isFile() && !hidden(f.getPath())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -80,12 +65,24 @@ public final class CleanOutput {
       if (fs.exists(new Path(root, "manifest.json"))) {
         throw UserError.of("a tokenize output, not a clean output:", dir, fix);
       }
-      if (!hasDataFiles(fs, root)) {
+      if (!ParquetDir.hasDataFiles(fs, root)) {
         throw UserError.of("not a clean output:", dir + " is empty", fix);
       }
       if (!fs.exists(new Path(root, DOCS)) && !fs.exists(new Path(root, REJECTED))) {
-        return dir; // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the
-        // columns
+        // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the columns
+        Path odd = ParquetDir.firstNotParquet(fs, root);
+        if (odd != null) {
+          throw UserError.of(
+              "not a clean output:",
+              dir
+                  + " holds files that are not Parquet ("
+                  + odd
+                  + " is "
+                  + FileKind.sniff(fs, odd).description()
+                  + ")",
+              fix);
+        }
+        return dir;
       }
       throw UserError.of(
           "an incomplete clean output (no " + STATS + " or " + AtomicOutput.COMPLETE_MARKER + "):",
@@ -93,19 +90,14 @@ public final class CleanOutput {
           "re-run the clean job with --overwrite");
     }
     if (root != p) {
-      return hasDataFiles(fs, p) ? dir : null;
+      return ParquetDir.hasDataFiles(fs, p) ? dir : null;
     }
-    boolean kept = hasDataFiles(fs, new Path(root, DOCS));
-    boolean dropped = hasDataFiles(fs, new Path(root, REJECTED));
+    boolean kept = ParquetDir.hasDataFiles(fs, new Path(root, DOCS));
+    boolean dropped = ParquetDir.hasDataFiles(fs, new Path(root, REJECTED));
     return kept && dropped
         ? dir
         : kept
             ? new Path(root, DOCS).toString()
             : dropped ? new Path(root, REJECTED).toString() : null;
-  }
-
-  static boolean hidden(Path p) {
-    String n = p.getName();
-    return n.startsWith("_") || n.startsWith(".");
   }
 }

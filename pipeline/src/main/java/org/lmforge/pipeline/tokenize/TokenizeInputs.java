@@ -4,12 +4,11 @@ import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -109,25 +108,7 @@ public final class TokenizeInputs {
               + in
               + "); tokenize reads a clean output's docs/");
     }
-    Path first = null;
-    int parquet = 0;
-    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-    while (it.hasNext() && parquet == 0) {
-      LocatedFileStatus f = it.next();
-      if (!f.isFile() || hiddenBySpark(dir, f.getPath())) {
-        continue;
-      }
-      if (first == null) {
-        first = f.getPath();
-      }
-      if (f.getPath().getName().endsWith(".parquet")) {
-        parquet++;
-      }
-    }
-    if (parquet > 0) {
-      return;
-    }
-    if (first == null) {
+    if (!ParquetDir.hasDataFiles(fs, dir)) {
       if (parent != null && CleanOutput.isComplete(fs, parent)) {
         throw UserError.of(
             "the clean output kept no documents:",
@@ -138,27 +119,15 @@ public final class TokenizeInputs {
       }
       throw UserError.of("the tokenize input holds no Parquet files:", in + " is empty", FIX);
     }
-    FileKind kind = FileKind.sniff(fs, first);
-    if (kind != FileKind.PARQUET) {
+    Path odd = ParquetDir.firstNotParquet(fs, dir);
+    if (odd != null) {
+      FileKind kind = FileKind.sniff(fs, odd);
       throw UserError.of(
-          "the tokenize input holds no Parquet files:",
-          in + " (e.g. " + first + " is " + kind.description() + ")",
+          "the tokenize input holds files that are not Parquet:",
+          in + " (" + odd + " is " + kind.description() + ")",
           kind == FileKind.WARC || kind == FileKind.GZIP_WARC
               ? "crawl files go to the clean job first: `clean --input " + in + "`"
               : FIX);
     }
-  }
-
-  /**
-   * Spark skips files and directories whose name starts with '_' or '.' (partition dirs excepted).
-   */
-  private static boolean hiddenBySpark(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
-      String n = p.getName();
-      if ((n.startsWith("_") && !n.contains("=")) || n.startsWith(".")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -46,14 +46,14 @@ public final class PiiRedactor implements Serializable {
       java.util.Set.of(
           "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "ico", "avif", "js", "css");
 
-  private static final Pattern IPV4_RE =
+  static final Pattern IPV4_RE =
       Pattern.compile(
           "(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)(?![\\w-])");
   private static final Pattern VERSION_CONTEXT =
       Pattern.compile(
           "(?i)\\b(version|versión|versione|ver\\.?|release|build|firmware|driver|update|patch|v)\\s*[:#]?\\s*$");
 
-  private static final Pattern IPV6_RE =
+  static final Pattern IPV6_RE =
       Pattern.compile(
           "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\w:])");
 
@@ -87,8 +87,8 @@ public final class PiiRedactor implements Serializable {
     List<Span> spans = new ArrayList<>();
     if (cfg.email() && text.indexOf('@') >= 0) findEmails(text, spans);
     if (cfg.ip()) {
-      findIpv4(text, spans);
-      if (text.indexOf(':') >= 0) findIpv6(text, spans);
+      if (mayHoldIpv4(text)) findIpv4(text, spans);
+      if (mayHoldIpv6(text)) findIpv6(text, spans);
     }
     boolean digits = hasDigitRun(text);
     if (digits && cfg.card()) NumberIds.cards(text, (a, b) -> spans.add(new Span(a, b, Kind.CARD)));
@@ -149,6 +149,52 @@ public final class PiiRedactor implements Serializable {
       if (VERSION_CONTEXT.matcher(before).find()) continue;
       spans.add(new Span(m.start(), m.end(), Kind.IPV4));
     }
+  }
+
+  // The address patterns are tried at every position of the text; most texts cannot hold an
+  // address at all, which one pass over the text's dots or colons shows. Each check below is a
+  // necessary condition of its pattern, so skipping the pattern when it fails changes no result.
+
+  /**
+   * False when {@link #IPV4_RE} cannot match: it needs a digit, a dot, one to three digits, a dot
+   * and a digit ("1.2.3").
+   */
+  static boolean mayHoldIpv4(String text) {
+    int n = text.length();
+    for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+      if (i == 0 || !isAsciiDigit(text.charAt(i - 1))) continue;
+      int k = i + 1;
+      while (k < n && k - i <= 3 && isAsciiDigit(text.charAt(k))) k++;
+      if (k > i + 1 && k + 1 < n && text.charAt(k) == '.' && isAsciiDigit(text.charAt(k + 1))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * False when {@link #IPV6_RE} cannot match: it needs two colons with at most four hex digits
+   * between them ("a:b:", "::").
+   */
+  static boolean mayHoldIpv6(String text) {
+    int previous = -6; // no colon yet: none is within reach
+    for (int i = text.indexOf(':'); i >= 0; i = text.indexOf(':', i + 1)) {
+      if (i - previous <= 5 && allHex(text, previous + 1, i)) return true;
+      previous = i;
+    }
+    return false;
+  }
+
+  private static boolean allHex(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (!(isAsciiDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+    }
+    return true;
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Python's ipaddress.is_global for IPv4, in short. */

@@ -1,8 +1,11 @@
 package org.lmforge.dataprep.filter.pii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.lmforge.dataprep.filter.TestTexts;
 import org.lmforge.dataprep.filter.Verdict;
@@ -34,6 +37,53 @@ class PiiRedactorTest {
     unchanged(
         "Set the router to 192.168.1.1 with netmask 255.255.255.0; ping 127.0.0.1 or ::1.", "en");
     unchanged("See RFC 5737: 203.0.113.7 and 2001:db8::1 are documentation addresses.", "en");
+  }
+
+  /**
+   * The one-pass checks that let most texts skip the address patterns are necessary conditions:
+   * wherever a pattern finds something, its check lets the text through. Random strings over the
+   * characters addresses are made of reach the patterns' edges (hex groups of 0 to 4 digits, octets
+   * of 1 to 3, runs of colons and dots); real text shows what the checks save.
+   */
+  @Test
+  void addressChecksNeverSkipATextThePatternsWouldMatch() {
+    SplittableRandom rnd = new SplittableRandom(7);
+    int v4 = 0, v6 = 0;
+    for (int n = 0; n < 300_000; n++) {
+      String t = randomString(rnd, "0123456789..:x -"); // octets, dots, neighbours
+      if (PiiRedactor.IPV4_RE.matcher(t).find()) {
+        v4++;
+        assertTrue(PiiRedactor.mayHoldIpv4(t), "IPv4 check skips " + t);
+      }
+      String u = randomString(rnd, "0123456789abcdefABCDEFxyz:.:. -"); // hex groups, colons
+      if (PiiRedactor.IPV6_RE.matcher(u).find()) {
+        v6++;
+        assertTrue(PiiRedactor.mayHoldIpv6(u), "IPv6 check skips " + u);
+      }
+    }
+    assertTrue(v4 > 200 && v6 > 1000, "the random strings reach both patterns: " + v4 + ", " + v6);
+    for (String t :
+        new String[] {
+          "8.8.4.4", "x 1.22.333.4 y", "::", "::1", "fe80::1", "2a00:1450:4001:82b::200e"
+        }) {
+      assertTrue(PiiRedactor.mayHoldIpv4(t) || PiiRedactor.mayHoldIpv6(t), t);
+    }
+    assertFalse(PiiRedactor.mayHoldIpv4("Version 3.5 costs 1.000 euros. 12.5."));
+    assertFalse(PiiRedactor.mayHoldIpv6("Note: the time was 12:30, ratio 3:1."));
+    int skipped = 0, docs = 0;
+    for (String t : TestTexts.europarl(3000)) {
+      docs++;
+      if (!PiiRedactor.mayHoldIpv4(t) && !PiiRedactor.mayHoldIpv6(t)) skipped++;
+      if (PiiRedactor.IPV4_RE.matcher(t).find()) assertTrue(PiiRedactor.mayHoldIpv4(t));
+      if (PiiRedactor.IPV6_RE.matcher(t).find()) assertTrue(PiiRedactor.mayHoldIpv6(t));
+    }
+    assertTrue(skipped > docs / 2, skipped + " of " + docs + " Europarl documents skip both");
+  }
+
+  private static String randomString(SplittableRandom rnd, String alphabet) {
+    char[] c = new char[1 + rnd.nextInt(24)];
+    for (int i = 0; i < c.length; i++) c[i] = alphabet.charAt(rnd.nextInt(alphabet.length()));
+    return new String(c);
   }
 
   @Test

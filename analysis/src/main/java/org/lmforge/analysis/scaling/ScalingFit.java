@@ -68,8 +68,8 @@ public final class ScalingFit {
     }
 
     /**
-     * What the console, fit.json's readers and the report say when {@link #unidentifiedExponents}
-     * is not empty, naming each exponent with its interval; "" when the runs pin the law down.
+     * What the console and the report say when {@link #unidentifiedExponents} is not empty, naming
+     * each exponent with its interval; "" when the runs pin the law down.
      */
     public String identificationWarning() {
       List<String> loose = new ArrayList<>();

@@ -22,9 +22,20 @@ public final class JobConfig {
     if (userFile != null) {
       File f = new File(userFile);
       if (!f.isFile()) {
-        throw new ConfigBinder.BadConfigException("--config " + userFile + ": no such file");
+        throw new ConfigBinder.BadConfigException(
+            "--config "
+                + userFile
+                + (f.isDirectory()
+                    ? " is a directory; give a HOCON settings file, e.g. conf/demo.conf"
+                    : ": no such file"));
       }
-      merged = ConfigFactory.parseFile(f).withFallback(merged);
+      try {
+        merged = ConfigFactory.parseFile(f).withFallback(merged);
+      } catch (ConfigException e) {
+        // Typesafe's message names the file and line; exit 2, as for any settings mistake
+        throw new ConfigBinder.BadConfigException(
+            "--config " + userFile + " is not valid HOCON: " + e.getMessage());
+      }
     }
     for (String o : overrides) {
       int eq = o.indexOf('=');

@@ -212,7 +212,7 @@ class BadInputTest {
     assertUserError(tokenize(warcDir, out), "holds files that are not Parquet", "clean --input");
     assertUserError(tokenize(emptyDir, out), "holds no Parquet files", "is empty");
     // the clean job's own part files with a stray file beside them: Spark would read both
-    Path docsAndNotes = copyWithStrayCsv(cleanOut.resolve("docs"), "docs-and-notes");
+    Path docsAndNotes = copyWithStrayCsv(fakeClean.resolve("docs"), "docs-and-notes");
     assertUserError(
         tokenize(docsAndNotes, out), "holds files that are not Parquet", "notes.csv is plain text");
     assertUserError(
@@ -378,6 +378,38 @@ class BadInputTest {
   }
 
   @Test
+  void tokenizeNamesATokenizerToLoadThatDoesNotParse() throws IOException {
+    Path tok = Files.createDirectories(tmp.resolve("broken-tokenizer"));
+    Files.writeString(tok.resolve("vocab.json"), "{\"a\":");
+    Files.writeString(tok.resolve("merges.txt"), "#version: 0.2\n");
+    Path out = tmp.resolve("tokens-of-a-broken-tokenizer");
+    assertUserError(
+        run(
+            "tokenize",
+            "--input",
+            fakeClean.resolve("docs").toString(),
+            "--output",
+            out.toString(),
+            "--conf",
+            "tokenize.tokenizer.mode=load",
+            "--conf",
+            "tokenize.tokenizer.path=\"" + tok + "\""),
+        "the tokenizer files do not parse",
+        "vocab.json:");
+    assertFalse(Files.exists(out), "no output");
+    assertNoPartialOutput(out);
+  }
+
+  @Test
+  void aSettingsFileThatIsADirectoryOrNotHoconIsNamed() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("conf-dir"));
+    assertUserError(run("clean", "--config", dir.toString()), "is a directory", "HOCON");
+    Path bad =
+        Files.writeString(tmp.resolve("bad.conf"), "clean {\n  output = \n  inputs = [ \"a\"\n");
+    assertUserError(run("clean", "--config", bad.toString()), "not valid HOCON", "bad.conf: 3");
+  }
+
+  @Test
   void sampleWarcRefusesADirectoryAsItsOutputFile() throws IOException {
     Path dir = Files.createDirectories(tmp.resolve("sample-dir"));
     assertUserError(
@@ -399,7 +431,7 @@ class BadInputTest {
     assertUserError(showDocs(tokens), "a tokenize output, not a clean output");
     assertUserError(showDocs(emptyDir), "not a clean output", "is empty");
     assertUserError(
-        showDocs(copyWithStrayCsv(cleanOut.resolve("docs"), "docs-and-notes-2")),
+        showDocs(copyWithStrayCsv(fakeClean.resolve("docs"), "docs-and-notes-2")),
         "holds files that are not Parquet",
         "notes.csv is plain text");
     Path staging = Files.createDirectories(tmp.resolve("clean-3.staging-5e6f7a8b/docs"));

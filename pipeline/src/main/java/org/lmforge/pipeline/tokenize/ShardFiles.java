@@ -17,6 +17,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * A tokenized corpus ({@code manifest.json}, {@code tokenizer/}, {@code <split>/part-*.tok}) read
@@ -153,6 +154,21 @@ public final class ShardFiles {
    * (GPT-2's).
    */
   public static BpeTokenizer loadTokenizer(
+      String location, String name, List<String> specials, Configuration conf) throws IOException {
+    try {
+      return parseTokenizer(location, name, specials, conf);
+    } catch (TokenizerFormatException e) {
+      // a file a user pointed at (tokenize.tokenizer.path) or a run's tokenizer/ that was edited
+      throw UserError.of(
+          "the tokenizer files do not parse:",
+          e.getMessage(),
+          "give a tokenizer/ directory a tokenize job wrote (vocab.json + merges.txt), GPT-2's"
+              + " encoder.json + vocab.bpe, a .tiktoken file or "
+              + CLASSPATH_GPT2);
+    }
+  }
+
+  private static BpeTokenizer parseTokenizer(
       String location, String name, List<String> specials, Configuration conf) throws IOException {
     if (CLASSPATH_GPT2.equals(location)) return TokenizerFiles.gpt2FromClasspath();
     Path p = new Path(location);

@@ -134,6 +134,49 @@ class GenerateEvalCommandTest {
             .contains("missing-run does not exist; point --run at a run directory"));
   }
 
+  /**
+   * Hadoop's local file system writes a checksum (.NAME.crc) beside each file: a run.json edited by
+   * hand or a checkpoint damaged on disk fails its check, which is said as such, not as a crash.
+   */
+  @Test
+  void anEditedRunJsonAndADamagedCheckpointAreNamed() throws IOException {
+    Path edited = copyOfRun("run-edited");
+    Path json = edited.resolve("run.json");
+    Files.writeString(json, Files.readString(json).replace("\"config\"", "\"config\" "));
+    assertTrue(
+        refused("generate", "--run", edited.toString(), "--prompt", "Hello")
+            .contains("run.json was changed after the pretrain job wrote it"));
+    Path damaged = copyOfRun("run-damaged");
+    Path ckpt = damaged.resolve("checkpoints/last.ckpt");
+    byte[] bytes = Files.readAllBytes(ckpt);
+    bytes[bytes.length / 2] ^= 0x5a;
+    Files.write(ckpt, bytes);
+    String msg = refused("eval", "--run", damaged.toString(), "--input", tokens + "/validation");
+    assertTrue(msg.contains("last.ckpt is damaged"), msg);
+    // the same checkpoint, resumed: the run made unfinished (no completion marker, no summary)
+    for (String f :
+        new String[] {"_COMPLETE", "._COMPLETE.crc", "summary.json", ".summary.json.crc"})
+      Files.delete(damaged.resolve(f));
+    msg =
+        refused(
+            new TinyPretrainCommand(tokens, 16, 30, 3, 1024, 10, 10)
+                .args("local[2]", damaged.toUri().toString(), "--resume"));
+    assertTrue(msg.contains("last.ckpt is damaged") && msg.contains("--overwrite"), msg);
+  }
+
+  static Path copyOfRun(String name) throws IOException {
+    Path from = tmp.resolve("run");
+    Path to = tmp.resolve(name);
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+    return to;
+  }
+
   @Test
   void emptyMissingAndTooShortInputsAreRefused() throws IOException {
     assertTrue(

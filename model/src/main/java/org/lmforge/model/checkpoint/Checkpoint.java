@@ -68,9 +68,9 @@ public record Checkpoint(
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         switch (e.getName()) {
           case "meta.json" -> meta = JSON.readTree(zip.readAllBytes());
-          case "params.bin" -> p = Nd4j.read(new DataInputStream(zip));
-          case "adam_m.bin" -> m = Nd4j.read(new DataInputStream(zip));
-          case "adam_v.bin" -> v = Nd4j.read(new DataInputStream(zip));
+          case "params.bin" -> p = array(zip);
+          case "adam_m.bin" -> m = array(zip);
+          case "adam_v.bin" -> v = array(zip);
           default -> {}
         }
       }
@@ -95,6 +95,22 @@ public record Checkpoint(
         meta.get("step").asLong(),
         meta.get("data_row").asLong(),
         meta.get("seed").asLong());
+  }
+
+  /**
+   * ND4J's reader wraps what its stream throws in RuntimeExceptions; the store's own IOException (a
+   * file shorter than written, a checksum that no longer matches) is unwrapped so callers can say
+   * which.
+   */
+  private static INDArray array(InputStream in) throws IOException {
+    try {
+      return Nd4j.read(new DataInputStream(in));
+    } catch (RuntimeException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof IOException io) throw io;
+      }
+      throw e;
+    }
   }
 
   /** Throws naming every field where this checkpoint's architecture differs from expected. */

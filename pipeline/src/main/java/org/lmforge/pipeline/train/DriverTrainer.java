@@ -22,7 +22,15 @@ record DriverTrainer(
   Trainer restore(boolean fromCheckpoint) throws IOException {
     Trainer t = new Trainer(tc, null, val, store, PretrainRun.CHECKPOINT);
     if (fromCheckpoint && store.exists(PretrainRun.CHECKPOINT)) {
-      Checkpoint ck = Checkpoint.read(store, PretrainRun.CHECKPOINT);
+      Checkpoint ck;
+      try {
+        ck = Checkpoint.read(store, PretrainRun.CHECKPOINT);
+      } catch (org.apache.hadoop.fs.ChecksumException e) {
+        throw UserError.of(
+            "the checkpoint " + store.describe(PretrainRun.CHECKPOINT) + " is damaged:",
+            "its bytes do not match the checksum written with it (" + e.getMessage() + ")",
+            "restore the file, or train the run again from step 0 with --overwrite");
+      }
       // another architecture or seed than the checkpoint's: the settings changed between the runs
       UserError.fromIllegalArgument(() -> t.resumeFrom(ck, store.describe(PretrainRun.CHECKPOINT)));
       console.printf("restored %s: step %d", store.describe(PretrainRun.CHECKPOINT), t.step());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
@@ -86,6 +87,19 @@ public record RunCheckpoint(
     JsonNode meta;
     try (InputStream in = fs.open(runJson)) {
       meta = JSON.readTree(in);
+    } catch (ChecksumException e) {
+      // Hadoop's local file system keeps a .crc beside each file it writes: an edit by hand breaks
+      // it
+      throw UserError.of(
+          runJson + " was changed after the pretrain job wrote it",
+          "(it no longer matches .run.json.crc)",
+          "undo the edit, or delete .run.json.crc beside it to keep the edited file; pass --tokens"
+              + " DIR instead of editing config.tokens");
+    } catch (IOException e) {
+      throw UserError.of(
+          "cannot read " + runJson + ":",
+          e.getMessage(),
+          "point --run at a run directory written by this project's pretrain job");
     }
     JsonNode config = meta.path("config");
     String tokens = tokensOverride != null ? tokensOverride : config.path("tokens").asText(null);
@@ -123,6 +137,11 @@ public record RunCheckpoint(
           Checkpoint.read(
               new HadoopCheckpointStore(new Path(dir, CHECKPOINTS).toString(), conf),
               PretrainRun.CHECKPOINT);
+    } catch (ChecksumException e) {
+      throw UserError.of(
+          "the checkpoint " + ckpt + " is damaged:",
+          "its bytes do not match the checksum written with it (" + e.getMessage() + ")",
+          "use another run, or train this one again (pretrain --overwrite)");
     } catch (IOException e) {
       throw new UserError(
           e.getMessage() + "; point --run at a run directory of this project's pretrain job", e);

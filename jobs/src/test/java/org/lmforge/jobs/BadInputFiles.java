@@ -25,6 +25,18 @@ final class BadInputFiles {
   private BadInputFiles() {}
 
   /** 20 kB of Shakespeare from ../shared/data, else text made here. */
+  /** A copy of the directory tree {@code from} at {@code to} (hidden files such as .crc too). */
+  static Path copyTree(Path from, Path to) throws IOException {
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) Files.createDirectories(target);
+        else Files.copy(f, target);
+      }
+    }
+    return to;
+  }
+
   static String realText() throws IOException {
     Path p = SharedData.path("tinyshakespeare", "input.txt");
     if (Files.isRegularFile(p)) {

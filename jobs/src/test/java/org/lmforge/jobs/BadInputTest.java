@@ -227,16 +227,7 @@ class BadInputTest {
     Path staging = Files.createDirectories(tmp.resolve("clean-2.staging-1a2b3c4d/docs"));
     assertUserError(tokenize(staging, out), "unfinished clean output", "clean-2/docs");
     assertUserError(
-        run(
-            "tokenize",
-            "--input",
-            fakeClean.resolve("docs").toString(),
-            "--output",
-            out.toString(),
-            "--conf",
-            "tokenize.tokenizer.mode=load",
-            "--conf",
-            "tokenize.tokenizer.path=" + tmp.resolve("no-tokenizer")),
+        tokenizeLoading(tmp.resolve("no-tokenizer"), out),
         "no tokenizer to load at",
         "vocab.json + merges.txt");
     assertNoPartialOutput(out);
@@ -383,19 +374,7 @@ class BadInputTest {
     Files.writeString(tok.resolve("vocab.json"), "{\"a\":");
     Files.writeString(tok.resolve("merges.txt"), "#version: 0.2\n");
     Path out = tmp.resolve("tokens-of-a-broken-tokenizer");
-    assertUserError(
-        run(
-            "tokenize",
-            "--input",
-            fakeClean.resolve("docs").toString(),
-            "--output",
-            out.toString(),
-            "--conf",
-            "tokenize.tokenizer.mode=load",
-            "--conf",
-            "tokenize.tokenizer.path=\"" + tok + "\""),
-        "the tokenizer files do not parse",
-        "vocab.json:");
+    assertUserError(tokenizeLoading(tok, out), "the tokenizer files do not parse", "vocab.json:");
     assertFalse(Files.exists(out), "no output");
     assertNoPartialOutput(out);
   }
@@ -560,14 +539,7 @@ class BadInputTest {
   /** What a command printed and returned. */
   /** A copy of the Parquet directory {@code from} with a CSV file "notes.csv" beside its parts. */
   static Path copyWithStrayCsv(Path from, String name) throws IOException {
-    Path to = tmp.resolve(name);
-    try (var files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(target);
-        else Files.copy(f, target);
-      }
-    }
+    Path to = BadInputFiles.copyTree(from, tmp.resolve(name));
     Files.writeString(to.resolve("notes.csv"), "id,text\n1,hello\n");
     return to;
   }
@@ -627,6 +599,20 @@ class BadInputTest {
 
   static Outcome tokenize(Path in, Path out) {
     return run("tokenize", "--input", in.toString(), "--output", out.toString());
+  }
+
+  /** Tokenize the Spark-written docs with the tokenizer loaded from {@code tokenizer}. */
+  static Outcome tokenizeLoading(Path tokenizer, Path out) {
+    return run(
+        "tokenize",
+        "--input",
+        fakeClean.resolve("docs").toString(),
+        "--output",
+        out.toString(),
+        "--conf",
+        "tokenize.tokenizer.mode=load",
+        "--conf",
+        "tokenize.tokenizer.path=\"" + tokenizer + "\"");
   }
 
   static Outcome pretrain(Path tokensDir, Configuration conf) {

@@ -165,16 +165,7 @@ class GenerateEvalCommandTest {
   }
 
   static Path copyOfRun(String name) throws IOException {
-    Path from = tmp.resolve("run");
-    Path to = tmp.resolve(name);
-    try (var files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) Files.createDirectories(target);
-        else Files.copy(f, target);
-      }
-    }
-    return to;
+    return BadInputFiles.copyTree(tmp.resolve("run"), tmp.resolve(name));
   }
 
   @Test

@@ -331,6 +331,14 @@ class BadInputTest {
     assertUserError(
         run("report", "--sweep", done.toString(), "--output", tmp.toString()),
         "--output is a directory");
+    // a run's training log cut in the middle of a record (a disk that filled up, a copy cut short)
+    Path log = Files.createDirectories(done.resolve("runs/r1")).resolve("metrics.jsonl");
+    Files.writeString(
+        log, "{\"kind\":\"train\",\"step\":1,\"loss\":7.1}\n{\"kind\":\"train\",\"st");
+    assertUserError(
+        run("report", "--sweep", done.toString()),
+        "r1/metrics.jsonl line 2: not a JSON object",
+        "end-of-input");
   }
 
   // ---- fit-scaling

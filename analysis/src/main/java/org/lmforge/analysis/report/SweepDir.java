@@ -1,5 +1,6 @@
 package org.lmforge.analysis.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -131,7 +132,7 @@ public final class SweepDir {
           o = json.readTree(line);
         } catch (IOException e) {
           throw new IllegalArgumentException(
-              file + " line " + n + ": not a JSON object: " + e.getMessage());
+              file + " line " + n + ": not a JSON object: " + jsonProblem(e));
         }
         // The training loop's records (model/…/train/MetricsLog): "train" ones carry loss, lr,
         // grad_norm,
@@ -166,7 +167,15 @@ public final class SweepDir {
     try {
       return new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + ": not valid JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException(file + ": not valid JSON: " + jsonProblem(e), e);
     }
+  }
+
+  /**
+   * Jackson's problem without the location block it appends on new lines (which quotes the whole
+   * input): the caller names the file and line, and the error stays one line.
+   */
+  static String jsonProblem(IOException e) {
+    return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
   }
 }

@@ -146,6 +146,11 @@ class GenerateEvalCommandTest {
     assertTrue(
         refused("generate", "--run", edited.toString(), "--prompt", "Hello")
             .contains("run.json was changed after the pretrain job wrote it"));
+    // kept, with Hadoop's checksum deleted as the message says: then the JSON itself is checked
+    Files.writeString(json, "{\"config\": {\"tokens\": ");
+    Files.delete(edited.resolve(".run.json.crc"));
+    String notJson = refused("generate", "--run", edited.toString(), "--prompt", "Hello");
+    assertTrue(notJson.contains("cannot read") && notJson.contains("run.json"), notJson);
     Path damaged = copyOfRun("run-damaged");
     Path ckpt = damaged.resolve("checkpoints/last.ckpt");
     byte[] bytes = Files.readAllBytes(ckpt);

@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.use;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -98,7 +99,8 @@ public record RunCheckpoint(
     } catch (IOException e) {
       throw UserError.of(
           "cannot read " + runJson + ":",
-          e.getMessage(),
+          // Jackson's problem without its location block (new lines quoting the input)
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(),
           "point --run at a run directory written by this project's pretrain job");
     }
     JsonNode config = meta.path("config");

@@ -57,12 +57,20 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
     BpeTokenizer reference;
     try {
       ours = TokenizerFiles.load(tokenizer, tokenizer.getFileName().toString());
-      reference = gpt2 != null ? TokenizerFiles.gpt2From(gpt2) : TokenizerFiles.gpt2FromClasspath();
     } catch (TokenizerFormatException e) {
       throw UserError.of(
           "the tokenizer files do not parse:",
           e.getMessage(),
-          "give the tokenizer/ directory " + "a tokenize job wrote (vocab.json + merges.txt)");
+          "give the tokenizer/ directory a tokenize job wrote (vocab.json + merges.txt)");
+    }
+    try {
+      reference = gpt2 != null ? TokenizerFiles.gpt2From(gpt2) : TokenizerFiles.gpt2FromClasspath();
+    } catch (TokenizerFormatException e) {
+      throw UserError.of(
+          "GPT-2's tokenizer files do not parse:",
+          e.getMessage(),
+          "give --gpt2 a directory with GPT-2's encoder.json + vocab.bpe, or r50k_base.tiktoken,"
+              + " or leave it out to use the copy in JTokkit's jar");
     }
     String s = new String(Files.readAllBytes(text), StandardCharsets.UTF_8);
     System.out.print(

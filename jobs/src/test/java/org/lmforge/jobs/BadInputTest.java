@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -31,6 +32,9 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.dataprep.tokenize.BpeTrainer;
+import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
+import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.SweepInputs;
@@ -451,6 +455,23 @@ class BadInputTest {
     assertUserError(tokStats(vocab, gzText), "not a text file", "gunzip");
     assertUserError(tokStats(vocab, emptyDir), "a directory, not a text file");
     assertUserError(tokStats(vocab, text), "the tokenizer files do not parse", "vocab.json");
+    // a sound tokenizer of ours, compared with GPT-2 files that do not parse: the fix names --gpt2
+    Path ours = tmp.resolve("small-bpe");
+    TokenizerFiles.save(
+        BpeTrainer.train(
+            Map.of("the", 5L, "then", 3L), new BpeTrainerConfig("small-bpe", 260, List.of(), 1)),
+        ours);
+    assertUserError(
+        run(
+            "tokenizer-stats",
+            "--tokenizer",
+            ours.toString(),
+            "--text",
+            text.toString(),
+            "--gpt2",
+            vocab.toString()),
+        "GPT-2's tokenizer files do not parse",
+        "--gpt2");
   }
 
   // ---- train-quality

@@ -380,6 +380,39 @@ class BadInputTest {
     assertFalse(Files.exists(out), "no fit written");
   }
 
+  /**
+   * An output that is an input, or a directory above one, is refused before anything is written,
+   * with or without --overwrite (which would otherwise delete what the job reads).
+   */
+  @Test
+  void anOutputThatWouldReplaceAnInputIsRefused() throws IOException {
+    Path input = Files.writeString(tmp.resolve("input-notes.txt"), "plain text\n");
+    assertUserError(
+        run("clean", "--input", input.toString(), "--output", input.toString(), "--overwrite"),
+        "the output would replace an input",
+        "input-notes.txt (clean.output) is");
+    assertEquals("plain text\n", Files.readString(input), "the input is untouched");
+    Path docs = fakeClean.resolve("docs");
+    assertUserError(
+        run(
+            "tokenize",
+            "--input",
+            docs.toString(),
+            "--output",
+            fakeClean.toString(),
+            "--overwrite"),
+        "the output would replace an input",
+        "(tokenize.output) holds");
+    assertTrue(Files.isDirectory(docs), "the input is untouched");
+    for (String job : new String[] {"pretrain", "sweep"}) {
+      assertUserError(
+          run(job, "--tokens", tokens.toString(), "--output", tokens.toString(), "--overwrite"),
+          "the output would replace an input",
+          "(" + job + ".output) is");
+    }
+    assertTrue(Files.exists(tokens.resolve("manifest.json")), "the tokens are untouched");
+  }
+
   @Test
   void tokenizeNamesATokenizerToLoadThatDoesNotParse() throws IOException {
     Path tok = Files.createDirectories(tmp.resolve("broken-tokenizer"));

@@ -56,7 +56,7 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
   public void check(Configuration hadoop) throws IOException {
     if (cfg.inputs().isEmpty()) {
       CleanStage.checkFilters(cfg);
-      AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
+      AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output", List.of());
     } else {
       CleanStage.check(cfg, hadoop);
     }

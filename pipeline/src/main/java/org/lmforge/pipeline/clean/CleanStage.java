@@ -66,7 +66,7 @@ public final class CleanStage {
   public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
     checkFilters(cfg);
     InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
-    AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
+    AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output", cfg.inputs());
   }
 
   public static Result run(SparkSession spark, CleanConfig cfg) throws IOException {

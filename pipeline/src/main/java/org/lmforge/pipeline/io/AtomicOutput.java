@@ -3,6 +3,8 @@ package org.lmforge.pipeline.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -56,7 +58,7 @@ public final class AtomicOutput {
    */
   public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key)
       throws IOException {
-    Path finalDir = check(out, overwrite, conf, key);
+    Path finalDir = check(out, overwrite, conf, key, List.of()); // inputs: the job's check
     FileSystem fs = finalDir.getFileSystem(conf);
     Path parent = finalDir.getParent();
     fs.mkdirs(parent);
@@ -99,8 +101,10 @@ public final class AtomicOutput {
    * @throws UserError when {@code out} holds something and {@code overwrite} is false, or is a root
    *     directory
    */
-  public static Path check(String out, boolean overwrite, Configuration conf, String key)
+  public static Path check(
+      String out, boolean overwrite, Configuration conf, String key, List<String> inputs)
       throws IOException {
+    requireApartFrom(out, inputs, conf, key);
     Path finalDir = InputFiles.path(out, key);
     FileSystem fs = finalDir.getFileSystem(conf);
     finalDir = fs.makeQualified(finalDir);
@@ -119,6 +123,36 @@ public final class AtomicOutput {
               + ".overwrite=true) to replace it");
     }
     return finalDir;
+  }
+
+  /**
+   * Refuses an output that is one of the job's inputs (a path or what a glob matches) or a
+   * directory above one: writing it, or replacing it with --overwrite, would delete what the job
+   * reads.
+   */
+  public static void requireApartFrom(
+      String out, List<String> inputs, Configuration conf, String key) throws IOException {
+    Path o = InputFiles.path(out, key);
+    o = o.getFileSystem(conf).makeQualified(o);
+    for (String in : inputs) {
+      Path p = new Path(in);
+      FileSystem fs = p.getFileSystem(conf);
+      FileStatus[] matches = fs.globStatus(p);
+      List<Path> paths =
+          matches == null || matches.length == 0
+              ? List.of(fs.makeQualified(p))
+              : Arrays.stream(matches).map(FileStatus::getPath).toList();
+      for (Path q : paths) {
+        for (Path up = q; up != null; up = up.getParent()) {
+          if (up.equals(o)) {
+            throw UserError.of(
+                "the output would replace an input:",
+                o + " (" + key + ")" + (q.equals(o) ? " is " : " holds ") + q,
+                "choose an output outside the inputs");
+          }
+        }
+      }
+    }
   }
 
   /** True when {@code dir} holds the completion marker. */

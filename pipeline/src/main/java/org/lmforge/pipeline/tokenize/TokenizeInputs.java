@@ -43,7 +43,7 @@ public final class TokenizeInputs {
                 + "; or set tokenize.tokenizer.mode = train");
       }
     }
-    AtomicOutput.check(cfg.output(), cfg.overwrite(), conf, "tokenize.output");
+    AtomicOutput.check(cfg.output(), cfg.overwrite(), conf, "tokenize.output", cfg.input());
   }
 
   private static void checkInput(String in, Configuration conf) throws IOException {

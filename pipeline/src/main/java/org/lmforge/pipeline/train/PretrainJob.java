@@ -1,6 +1,7 @@
 package org.lmforge.pipeline.train;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +27,7 @@ public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainRes
    */
   @Override
   public void check(Configuration hadoop) throws IOException {
+    AtomicOutput.requireApartFrom(cfg.output(), List.of(cfg.tokens()), hadoop, "pretrain.output");
     PretrainInputs.check(cfg.tokens(), hadoop);
     PretrainInputs.checkOutput(cfg.output(), cfg.resume(), cfg.overwrite(), hadoop);
     GpuSlots.checkSettings(new SparkConf());

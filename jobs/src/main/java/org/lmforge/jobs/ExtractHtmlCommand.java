@@ -27,7 +27,7 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkInput(input);
-    AtomicFile.requireFileTarget(output, "the", "extracted.jsonl");
+    AtomicFile.requireFileTarget(output, "the", "extracted.jsonl", pages(input));
     // Written beside the output and moved into place: a file that fails half-way leaves no partial
     // output.
     Path parent = output.toAbsolutePath().getParent();
@@ -65,10 +65,17 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
               ? "pass the directory it is in: --input " + input.toAbsolutePath().getParent()
               : fix);
     }
-    try (Stream<Path> walk = Files.walk(input)) {
-      if (walk.filter(Files::isRegularFile).noneMatch(ExtractHtmlCommand::isHtml)) {
-        throw UserError.of("no *.html or *.html.gz file under", input.toString(), fix);
-      }
+    if (pages(input).length == 0) {
+      throw UserError.of("no *.html or *.html.gz file under", input.toString(), fix);
+    }
+  }
+
+  /** The pages under {@code dir}: what the command reads. */
+  private static Path[] pages(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      return walk.filter(Files::isRegularFile)
+          .filter(ExtractHtmlCommand::isHtml)
+          .toArray(Path[]::new);
     }
   }
 

@@ -58,7 +58,8 @@ public final class TrainQualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     QualityClassifierConfig settings = settings(); // a bad key fails before any document is read
-    AtomicFile.requireFileTarget(output, "the model", "quality.bin");
+    AtomicFile.requireFileTarget(
+        output, "the model", "quality.bin", Path.of(positives), Path.of(negatives));
     Source pos = check("--positives", positives);
     Source neg = check("--negatives", negatives);
     List<String> posTrain = new ArrayList<>();

@@ -411,6 +411,23 @@ class BadInputTest {
           "(" + job + ".output) is");
     }
     assertTrue(Files.exists(tokens.resolve("manifest.json")), "the tokens are untouched");
+    // the single-file outputs: a fit, a report, a model, extracted pages
+    String csv = "run_id,params,tokens,final_val_loss\nr1,1e6,2e7,3.5\n";
+    Path sweep = Files.createDirectories(tmp.resolve("sweep-to-keep"));
+    Path runsCsv = Files.writeString(sweep.resolve("runs.csv"), csv);
+    assertUserError(fit(runsCsv, runsCsv), "the fit's --output is its input", "runs.csv");
+    assertUserError(
+        run("report", "--sweep", sweep.toString(), "--output", runsCsv.toString()),
+        "the report's --output is its input",
+        "report.html");
+    assertUserError(quality(text, text, text), "the model --output is its input");
+    Path pages = Files.createDirectories(tmp.resolve("pages-to-keep"));
+    Path page = Files.writeString(pages.resolve("a.html"), "<p>A page of text.</p>");
+    assertUserError(
+        run("extract-html", "--input", pages.toString(), "--output", page.toString()),
+        "--output is its input");
+    assertEquals(csv, Files.readString(runsCsv), "the runs are untouched");
+    assertEquals("<p>A page of text.</p>", Files.readString(page), "the page is untouched");
   }
 
   @Test

@@ -23,15 +23,26 @@ public final class AtomicFile {
 
   /**
    * Refuses a single-file {@code --output} that names an existing directory (the file would be
-   * written inside it under a temporary name and never land): the {@link
-   * org.lmforge.pipeline.job.UserError} names it and suggests {@code exampleName} inside it.
+   * written inside it under a temporary name and never land), or that is one of the files the
+   * command {@code reads} (writing it would replace its own input): the {@link
+   * org.lmforge.pipeline.job.UserError} names it and suggests {@code exampleName}.
    */
-  public static void requireFileTarget(java.nio.file.Path output, String what, String exampleName) {
+  public static void requireFileTarget(
+      java.nio.file.Path output, String what, String exampleName, java.nio.file.Path... reads) {
     if (java.nio.file.Files.isDirectory(output)) {
       throw org.lmforge.pipeline.job.UserError.of(
           what + " --output is a directory:",
           output.toString(),
           "give a file name, e.g. " + output.resolve(exampleName));
+    }
+    java.nio.file.Path out = output.toAbsolutePath().normalize();
+    for (java.nio.file.Path in : reads) {
+      if (out.equals(in.toAbsolutePath().normalize())) {
+        throw org.lmforge.pipeline.job.UserError.of(
+            what + " --output is its input:",
+            output + " would be replaced by the output",
+            "give another file name, e.g. " + out.resolveSibling(exampleName));
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package org.lmforge.pipeline.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.analysis.report.Report;
@@ -41,7 +43,23 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
   @Override
   public void check(Configuration hadoop) {
     SweepInputs.check(cfg.sweep().toString());
-    AtomicFile.requireFileTarget(cfg.output(), "the report's", "report.html");
+    Path dir = cfg.sweep();
+    List<Path> reads =
+        new ArrayList<>(
+            List.of(
+                dir.resolve("runs.csv"),
+                dir.resolve("fit.json"),
+                dir.resolve("prediction.json"),
+                dir.resolve("plan.json"),
+                dir.resolve("provenance/clean-stats.json"),
+                dir.resolve("provenance/tokenizer.json")));
+    try (var runs = Files.list(dir.resolve("runs"))) {
+      runs.forEach(r -> reads.add(r.resolve("metrics.jsonl")));
+    } catch (IOException noRunsDirectory) {
+      // a runs.csv alone (fit-scaling's input kind): nothing more is read
+    }
+    AtomicFile.requireFileTarget(
+        cfg.output(), "the report's", "report.html", reads.toArray(Path[]::new));
   }
 
   @Override

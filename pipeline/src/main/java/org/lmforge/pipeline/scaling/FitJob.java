@@ -61,7 +61,7 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
     if (kind != FileKind.TEXT) {
       throw UserError.of("not a CSV file:", input + " is " + kind.description(), fix);
     }
-    AtomicFile.requireFileTarget(cfg.output(), "the fit's", "fit.json");
+    AtomicFile.requireFileTarget(cfg.output(), "the fit's", "fit.json", input);
   }
 
   @Override

@@ -38,7 +38,6 @@ import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
-import org.lmforge.dataprep.tokenize.TokenizerFormatException;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -353,15 +352,15 @@ class TokenizeStageTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, files::tokenizer);
     assertTrue(e.getMessage().contains("512") && e.getMessage().contains("50257"), e.getMessage());
 
-    // A vocab.json that does not parse: file and line.
+    // A vocab.json that does not parse: a user error (exit 2) with the file and line.
     Files.writeString(vocab, "{\"a\": 1,\n \"b\": }\n");
-    TokenizerFormatException bad = assertThrows(TokenizerFormatException.class, files::tokenizer);
+    UserError bad = assertThrows(UserError.class, files::tokenizer);
     assertTrue(bad.getMessage().contains("vocab.json:2"), bad.getMessage());
 
     // The same broken directory as tokenize.tokenizer.path: the stage stops before any Spark work.
     String badLoad =
         refusal(
-            TokenizerFormatException.class,
+            UserError.class,
             base.withOutput(tmp.resolve("out-bad").toString())
                 .withTokenizer(
                     TokenizeConfig.Tokenizer.load("x", copy.resolve("tokenizer").toString())));

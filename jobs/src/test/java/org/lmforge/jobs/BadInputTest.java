@@ -430,6 +430,30 @@ class BadInputTest {
     assertEquals("<p>A page of text.</p>", Files.readString(page), "the page is untouched");
   }
 
+  /**
+   * A path Hadoop cannot parse ("a:b" reads as a URI scheme with a relative path) in any command's
+   * input, run or output: one error line naming the option, never Hadoop's URISyntaxException.
+   */
+  @Test
+  void aPathHadoopCannotParseIsNamedByEveryCommand() {
+    String bad = "notes:today";
+    String out = tmp.resolve("never-written").toString();
+    String[][] commands = {
+      {"tokenize", "--input", bad, "--output", out},
+      {"pretrain", "--tokens", bad, "--output", out},
+      {"pretrain", "--tokens", tokens.toString(), "--output", bad},
+      {"sweep", "--tokens", bad, "--output", out},
+      {"sweep", "--tokens", tokens.toString(), "--output", bad},
+      {"show-docs", "--input", bad},
+      {"generate", "--run", bad, "--prompt", "Hello"},
+      {"eval", "--run", bad, "--input", text.toString()},
+    };
+    for (String[] c : commands) {
+      assertUserError(run(c), "not a path: '" + bad + "'", "Relative path in absolute URI");
+    }
+    assertFalse(Files.exists(Path.of(out)), "nothing written");
+  }
+
   @Test
   void tokenizeNamesATokenizerToLoadThatDoesNotParse() throws IOException {
     Path tok = Files.createDirectories(tmp.resolve("broken-tokenizer"));

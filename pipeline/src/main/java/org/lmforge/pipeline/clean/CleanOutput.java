@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
@@ -38,7 +39,7 @@ public final class CleanOutput {
    *     kind
    */
   public static String documents(String dir, Configuration conf) throws IOException {
-    Path p = new Path(dir);
+    Path p = InputFiles.path(dir, "--input");
     FileSystem fs = p.getFileSystem(conf);
     String fix = "give a clean job's output directory (e.g. work/clean)";
     if (!fs.exists(p)) {

@@ -135,7 +135,12 @@ public final class AtomicOutput {
     Path o = InputFiles.path(out, key);
     o = o.getFileSystem(conf).makeQualified(o);
     for (String in : inputs) {
-      Path p = new Path(in);
+      Path p;
+      try {
+        p = new Path(in);
+      } catch (IllegalArgumentException notAPath) {
+        continue; // the job's own check of its inputs names it
+      }
       FileSystem fs = p.getFileSystem(conf);
       FileStatus[] matches = fs.globStatus(p);
       List<Path> paths =

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.report.ReportJob;
@@ -56,7 +57,7 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
 
   /** The sweep directory as a local path, or null when it is on another file system. */
   static java.nio.file.Path localDir(SweepConfig sweep, Configuration hadoop) throws IOException {
-    Path out = new Path(sweep.output());
+    Path out = InputFiles.path(sweep.output(), "sweep.output");
     FileSystem fs = out.getFileSystem(hadoop);
     return "file".equals(fs.getScheme())
         ? java.nio.file.Path.of(fs.makeQualified(out).toUri())

@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
@@ -47,7 +48,7 @@ public final class TokenizeInputs {
   }
 
   private static void checkInput(String in, Configuration conf) throws IOException {
-    Path p = new Path(in);
+    Path p = InputFiles.path(in, "tokenize.input");
     FileSystem fs = p.getFileSystem(conf);
     FileStatus[] matches = fs.globStatus(p);
     if (matches == null || matches.length == 0) {

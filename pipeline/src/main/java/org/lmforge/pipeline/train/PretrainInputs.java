@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -34,7 +35,7 @@ public final class PretrainInputs {
       throw UserError.of(
           "no token shards given:", "--tokens (pretrain.tokens / sweep.tokens) is empty", FIX);
     }
-    Path root = new Path(tokensDir);
+    Path root = InputFiles.path(tokensDir, "--tokens");
     FileSystem fs =
         UserPaths.existing(root, conf, "the token shards do not exist:", tokensDir, FIX);
     if (fs.getFileStatus(root).isFile()) {
@@ -124,7 +125,7 @@ public final class PretrainInputs {
    */
   public static void checkOutput(
       String output, boolean resume, boolean overwrite, Configuration conf) throws IOException {
-    Path out = new Path(output);
+    Path out = InputFiles.path(output, "--output");
     FileSystem fs = out.getFileSystem(conf);
     boolean exists = fs.exists(out);
     if (resume) {
@@ -155,7 +156,7 @@ public final class PretrainInputs {
    * {@code runDir} is a pretrain run with a checkpoint (for commands that read the trained model).
    */
   public static void checkRun(String runDir, Configuration conf) throws IOException {
-    Path run = new Path(runDir);
+    Path run = InputFiles.path(runDir, "--run");
     FileSystem fs = UserPaths.existing(run, conf, "no such run:", runDir, RUN_FIX);
     if (!fs.exists(new Path(run, "run.json"))) {
       throw UserError.of("not a pretrain run (no run.json):", runDir, RUN_FIX);

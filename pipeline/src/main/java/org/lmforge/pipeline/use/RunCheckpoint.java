@@ -14,6 +14,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -58,7 +59,7 @@ public record RunCheckpoint(
    */
   public static RunCheckpoint open(String runDir, String tokensOverride, Configuration conf)
       throws IOException {
-    Path dir = new Path(runDir);
+    Path dir = InputFiles.path(runDir, "--run");
     FileSystem fs =
         UserPaths.existing(
             dir,

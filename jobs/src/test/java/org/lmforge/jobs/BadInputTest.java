@@ -452,6 +452,7 @@ class BadInputTest {
       assertUserError(run(c), "not a path: '" + bad + "'", "Relative path in absolute URI");
     }
     assertFalse(Files.exists(Path.of(out)), "nothing written");
+    assertUserError(fit(text, Path.of("")), "the fit's --output is empty", "fit.json");
   }
 
   @Test

@@ -29,6 +29,10 @@ public final class AtomicFile {
    */
   public static void requireFileTarget(
       java.nio.file.Path output, String what, String exampleName, java.nio.file.Path... reads) {
+    if (output.toString().isEmpty()) {
+      throw org.lmforge.pipeline.job.UserError.of(
+          what + " --output is empty:", "\"\"", "give a file name, e.g. " + exampleName);
+    }
     if (java.nio.file.Files.isDirectory(output)) {
       throw org.lmforge.pipeline.job.UserError.of(
           what + " --output is a directory:",

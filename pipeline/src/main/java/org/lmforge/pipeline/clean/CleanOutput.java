@@ -6,7 +6,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.io.AtomicOutput;
-import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
@@ -71,17 +70,10 @@ public final class CleanOutput {
       }
       if (!fs.exists(new Path(root, DOCS)) && !fs.exists(new Path(root, REJECTED))) {
         // Parquet with the clean columns (e.g. copied docs/): SampleListing checks the columns
-        Path odd = ParquetDir.firstNotParquet(fs, root);
+        ParquetDir.Stray odd = ParquetDir.firstNotParquet(fs, root);
         if (odd != null) {
           throw UserError.of(
-              "not a clean output:",
-              dir
-                  + " holds files that are not Parquet ("
-                  + odd
-                  + " is "
-                  + FileKind.sniff(fs, odd).description()
-                  + ")",
-              fix);
+              "not a clean output:", dir + " holds files that are not Parquet (" + odd + ")", fix);
         }
         return dir;
       }

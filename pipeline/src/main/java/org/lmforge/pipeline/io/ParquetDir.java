@@ -15,9 +15,22 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class ParquetDir {
   private ParquetDir() {}
 
+  /** A file Spark would read that is not Parquet, and what it is instead. */
+  public record Stray(Path file, FileKind kind) {
+    @Override
+    public String toString() {
+      return file + " is " + kind.description();
+    }
+  }
+
   /** True when Spark would read at least one file under {@code dir}. */
   public static boolean hasDataFiles(FileSystem fs, Path dir) throws IOException {
-    return fs.exists(dir) && firstDataFile(fs, dir, false) != null;
+    if (!fs.exists(dir)) return false;
+    RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
+    while (it.hasNext()) {
+      if (readBySpark(dir, it.next())) return true;
+    }
+    return false;
   }
 
   /**
@@ -25,32 +38,27 @@ public final class ParquetDir {
    * name ending in ".parquet" is taken at its word (Spark writes them; opening every part file on
    * an object store costs a request each); any other file is judged by its bytes.
    */
-  public static Path firstNotParquet(FileSystem fs, Path dir) throws IOException {
-    return firstDataFile(fs, dir, true);
-  }
-
-  private static Path firstDataFile(FileSystem fs, Path dir, boolean notParquet)
-      throws IOException {
+  public static Stray firstNotParquet(FileSystem fs, Path dir) throws IOException {
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
     while (it.hasNext()) {
       LocatedFileStatus f = it.next();
-      Path p = f.getPath();
-      if (!f.isFile() || hiddenBySpark(dir, p)) continue;
-      if (!notParquet) return p;
-      if (!p.getName().endsWith(".parquet") && FileKind.sniff(fs, p) != FileKind.PARQUET) return p;
+      if (!readBySpark(dir, f) || f.getPath().getName().endsWith(".parquet")) continue;
+      FileKind kind = FileKind.sniff(fs, f.getPath());
+      if (kind != FileKind.PARQUET) return new Stray(f.getPath(), kind);
     }
     return null;
   }
 
   /**
-   * Spark skips files and directories whose name starts with '_' or '.' (partition directories such
-   * as {@code _col=1} excepted).
+   * A file, not hidden: Spark skips files and directories whose name starts with '_' or '.'
+   * (partition directories such as {@code _col=1} excepted).
    */
-  static boolean hiddenBySpark(Path root, Path file) {
-    for (Path p = file; p != null && !p.equals(root); p = p.getParent()) {
+  private static boolean readBySpark(Path root, LocatedFileStatus f) {
+    if (!f.isFile()) return false;
+    for (Path p = f.getPath(); p != null && !p.equals(root); p = p.getParent()) {
       String n = p.getName();
-      if ((n.startsWith("_") && !n.contains("=")) || n.startsWith(".")) return true;
+      if ((n.startsWith("_") && !n.contains("=")) || n.startsWith(".")) return false;
     }
-    return false;
+    return true;
   }
 }

@@ -120,13 +120,12 @@ public final class TokenizeInputs {
       }
       throw UserError.of("the tokenize input holds no Parquet files:", in + " is empty", FIX);
     }
-    Path odd = ParquetDir.firstNotParquet(fs, dir);
+    ParquetDir.Stray odd = ParquetDir.firstNotParquet(fs, dir);
     if (odd != null) {
-      FileKind kind = FileKind.sniff(fs, odd);
       throw UserError.of(
           "the tokenize input holds files that are not Parquet:",
-          in + " (" + odd + " is " + kind.description() + ")",
-          kind == FileKind.WARC || kind == FileKind.GZIP_WARC
+          in + " (" + odd + ")",
+          odd.kind() == FileKind.WARC || odd.kind() == FileKind.GZIP_WARC
               ? "crawl files go to the clean job first: `clean --input " + in + "`"
               : FIX);
     }

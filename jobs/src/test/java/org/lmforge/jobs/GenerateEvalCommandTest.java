@@ -132,6 +132,10 @@ class GenerateEvalCommandTest {
     assertTrue(
         refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
             .contains("missing-run does not exist; point --run at a run directory"));
+    // a --tokens Hadoop cannot parse as a path is named, as every other path option
+    assertTrue(
+        refused("generate", "--run", run, "--tokens", "notes:today", "--prompt", "Hello")
+            .contains("not a path: 'notes:today' (--tokens)"));
   }
 
   /**

@@ -173,7 +173,7 @@ public record RunCheckpoint(
    * harmless: the tokenizer id is checked next.
    */
   private static String locate(String tokens, Path runDir, Configuration conf) throws IOException {
-    Path t = new Path(tokens);
+    Path t = InputFiles.path(tokens, "run.json config.tokens");
     FileSystem fs = t.getFileSystem(conf);
     if (t.isAbsolute()
         || t.toUri().getScheme() != null
@@ -187,7 +187,7 @@ public record RunCheckpoint(
 
   private static ShardFiles openTokens(String tokens, String where, Configuration conf)
       throws IOException {
-    Path m = new Path(new Path(tokens), ShardFiles.MANIFEST);
+    Path m = new Path(InputFiles.path(tokens, where), ShardFiles.MANIFEST);
     if (!m.getFileSystem(conf).exists(m)) {
       throw UserError.of(
           "the run's token directory " + tokens,

@@ -26,8 +26,8 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkInput(input);
-    AtomicFile.requireFileTarget(output, "the", "extracted.jsonl", pages(input));
+    Path[] pages = checkInput(input);
+    AtomicFile.requireFileTarget(output, "the", "extracted.jsonl", pages);
     // Written beside the output and moved into place: a file that fails half-way leaves no partial
     // output.
     Path parent = output.toAbsolutePath().getParent();
@@ -52,7 +52,8 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void checkInput(Path input) throws IOException {
+  /** The pages under {@code input}, which must be a directory holding some. */
+  private static Path[] checkInput(Path input) throws IOException {
     String fix = "give a directory holding *.html or *.html.gz files";
     if (!Files.exists(input)) {
       throw UserError.of("no such directory:", input.toString(), fix);
@@ -65,9 +66,11 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
               ? "pass the directory it is in: --input " + input.toAbsolutePath().getParent()
               : fix);
     }
-    if (pages(input).length == 0) {
+    Path[] pages = pages(input);
+    if (pages.length == 0) {
       throw UserError.of("no *.html or *.html.gz file under", input.toString(), fix);
     }
+    return pages;
   }
 
   /** The pages under {@code dir}: what the command reads. */

@@ -32,8 +32,9 @@ public final class FitJson {
     selected.put("form", chosen.form());
     selected.put("formula", chosen.formula());
     selected.put("exponents", chosen.exponentNames());
-    selected.put("identified", r.unidentifiedExponents().isEmpty());
-    selected.put("unidentified_exponents", r.unidentifiedExponents());
+    List<String> unidentified = r.unidentifiedExponents();
+    selected.put("identified", unidentified.isEmpty());
+    selected.put("unidentified_exponents", unidentified);
     LawSelection sel = r.selection();
     Map<String, Object> why = new LinkedHashMap<>();
     why.put("held_out_flops", num(sel.heldOutFlops()));

@@ -92,8 +92,8 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
             + result.law()
             + " -> "
             + cfg.output());
-    if (!result.unidentifiedExponents().isEmpty())
-      progress.line("WARNING: " + result.identificationWarning());
+    String unidentified = result.identificationWarning();
+    if (!unidentified.isEmpty()) progress.line("WARNING: " + unidentified);
     return result;
   }
 }

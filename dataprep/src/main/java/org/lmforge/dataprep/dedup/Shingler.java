@@ -43,14 +43,17 @@ public final class Shingler implements Serializable {
 
   /**
    * The 32-bit set used for exact verification: the high halves of the shingle hashes, sorted,
-   * distinct.
+   * distinct. {@code shingles} is sorted as {@link #shingles} returns it; a long's high half
+   * decides its signed order, so the halves come out sorted too and one pass drops the repeats.
    */
   public static int[] compact(long[] shingles) {
     int[] out = new int[shingles.length];
-    for (int i = 0; i < shingles.length; i++) {
-      out[i] = (int) (shingles[i] >>> 32);
+    int m = 0;
+    for (long s : shingles) {
+      int high = (int) (s >>> 32);
+      if (m == 0 || high != out[m - 1]) out[m++] = high;
     }
-    return Sorted.distinct(out, out.length);
+    return m == out.length ? out : Arrays.copyOf(out, m);
   }
 
   /** Hash of each word in order (FNV-1a over the lower-cased code points, then fmix64). */

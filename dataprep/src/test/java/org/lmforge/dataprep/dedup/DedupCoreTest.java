@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.dataprep.sample.EuroparlCorpus;
 
 /** URL normalisation, text and line hashing, shingles and MinHash on normal and bad input. */
 class DedupCoreTest {
@@ -67,6 +69,25 @@ class DedupCoreTest {
     assertEquals(9, s.shingles("我们今天讨论欧洲议会的报告").length);
     assertTrue(s.shingles("Η Επιτροπή υποβάλλει νέες προτάσεις για την ισότητα").length == 4);
     assertTrue(s.shingles("مرحبا بكم في البرلمان الأوروبي اليوم").length == 2);
+  }
+
+  /**
+   * The exact-verification set: the shingles' high halves, sorted and each once, on a hand-made set
+   * (negative halves first, repeats within a half) and on 2,000 Europarl debates against a plain
+   * sort of every half.
+   */
+  @Test
+  void compactSetIsTheSortedDistinctHighHalves() {
+    long[] sorted = {-(5L << 32) | 7, -(5L << 32) | 9, 3L << 32, (3L << 32) | 1, 4L << 32};
+    assertArrayEquals(new int[] {-5, 3, 4}, Shingler.compact(sorted));
+    assertArrayEquals(new int[0], Shingler.compact(new long[0]));
+    Shingler s = new Shingler(5);
+    for (EuroparlCorpus.Debate d : EuroparlCorpus.read(2000)) {
+      long[] sh = s.shingles(d.body());
+      int[] reference =
+          Arrays.stream(sh).mapToInt(h -> (int) (h >>> 32)).sorted().distinct().toArray();
+      assertArrayEquals(reference, Shingler.compact(sh), d.title());
+    }
   }
 
   @Test

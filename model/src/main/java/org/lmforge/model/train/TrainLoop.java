@@ -16,26 +16,24 @@ import org.lmforge.model.eval.EvalResult;
  * recovery from a failed step) is the {@link Run} it is given.
  */
 public final class TrainLoop {
-  /** What the loop drives: one run's step function, evaluator and checkpoint hook. */
+  /**
+   * What the loop drives: the trainer whose step, evaluator and checkpoints it uses, and how one
+   * optimiser step is taken on it.
+   */
   public interface Run {
-    /** Optimiser steps done. */
-    long step();
+    /**
+     * The trainer being trained: its step count, validation stream (none: never evaluated) and
+     * checkpoint store (none: no checkpoints). A recovery may replace it.
+     */
+    Trainer trainer();
 
-    /** One optimiser step; advances {@link #step}. */
+    /** One optimiser step; advances the trainer's step. */
     StepResult next();
-
-    /** False when the run has no validation stream: then it is never evaluated. */
-    boolean evaluates();
-
-    EvalResult evaluate();
-
-    /** Saves a checkpoint of the current step (nothing when the run keeps none). */
-    void checkpoint() throws IOException;
 
     /**
      * {@link #next} failed: throw, or restore an earlier state (e.g. the last checkpoint) for the
-     * loop to go on from {@link #step}. By default a failed step ends the run. The failure is an
-     * {@code Exception}, not only a {@code RuntimeException}: a failed Spark job throws {@code
+     * loop to go on from the trainer's step. By default a failed step ends the run. The failure is
+     * an {@code Exception}, not only a {@code RuntimeException}: a failed Spark job throws {@code
      * SparkException}, checked in Java, undeclared.
      */
     default void recover(Exception failure) throws IOException {
@@ -78,10 +76,11 @@ public final class TrainLoop {
     long t0 = System.nanoTime();
     double windowWall = 0;
     long windowTokens = 0;
-    while (run.step() < maxSteps) {
-      long step = run.step();
-      if (run.evaluates() && c.evalInterval() > 0 && step % c.evalInterval() == 0) {
-        last = evaluate(run);
+    while (run.trainer().step() < maxSteps) {
+      Trainer t = run.trainer(); // until a recovery replaces it
+      long step = t.step();
+      if (t.hasValidation() && c.evalInterval() > 0 && step % c.evalInterval() == 0) {
+        last = evaluate(t);
         best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
       }
       StepResult r;
@@ -91,13 +90,13 @@ public final class TrainLoop {
           Exception
               e) { // see Run.recover: Spark's failures are checked exceptions it does not declare
         run.recover(e);
-        metrics.rewindTo(run.step());
+        metrics.rewindTo(run.trainer().step());
         continue;
       }
       times.add(r);
       windowWall += r.wallSeconds();
       windowTokens += tokensPerStep;
-      long done = run.step();
+      long done = t.step();
       if (done % c.logInterval() == 0 || done == maxSteps) {
         double tps = windowTokens / windowWall;
         double lr = schedule.at(done - 1);
@@ -123,21 +122,21 @@ public final class TrainLoop {
         windowTokens = 0;
       }
       if (c.checkpointInterval() > 0 && (done % c.checkpointInterval() == 0 || done == maxSteps)) {
-        run.checkpoint();
+        if (t.hasCheckpoints()) t.saveCheckpoint();
         metrics.flush();
       }
     }
-    if (run.evaluates()) {
-      last = evaluate(run);
+    if (run.trainer().hasValidation()) {
+      last = evaluate(run.trainer());
       best = Double.isNaN(best) ? last.loss() : Math.min(best, last.loss());
     }
     metrics.flush();
     return new Outcome(last, best, times);
   }
 
-  private EvalResult evaluate(Run run) {
-    EvalResult e = run.evaluate();
-    long step = run.step();
+  private EvalResult evaluate(Trainer t) {
+    EvalResult e = t.evaluate();
+    long step = t.step();
     metrics.eval(step, step * tokensPerStep, e);
     console.accept(
         String.format(

@@ -98,10 +98,6 @@ public final class Trainer {
     return step;
   }
 
-  public long dataRow() {
-    return dataRow;
-  }
-
   public TrainConfig config() {
     return cfg;
   }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.model.checkpoint.Checkpoint;
@@ -32,6 +33,28 @@ class TrainLoopTest {
         TrainerTest.TINY,
         new Optim(4, 1, 6, 3e-3, 3e-4, 2, 0.9, 0.99, 0.1, 1.0, 42, BatchSampler.Mode.RANDOM),
         new TrainConfig.Cadence(2, 64, 1, 2));
+  }
+
+  /**
+   * A run of {@code trainer} whose steps are {@code step}: a failed step ends it, unless {@code
+   * recovery} restores an earlier state.
+   */
+  record ScriptedRun(Trainer trainer, Supplier<StepResult> step, Recovery recovery)
+      implements TrainLoop.Run {
+    @Override
+    public StepResult next() {
+      return step.get();
+    }
+
+    @Override
+    public void recover(Exception failure) throws IOException {
+      if (recovery == null) TrainLoop.Run.super.recover(failure);
+      else recovery.run();
+    }
+  }
+
+  interface Recovery {
+    void run() throws IOException;
   }
 
   static Trainer trainer(CheckpointStore store) {
@@ -62,20 +85,16 @@ class TrainLoopTest {
     Trainer t = trainer(store);
     Path recoveredFile = dir.resolve("recovered.jsonl");
     int[] failures = {0};
+    LocalRun local = new LocalRun(t, QUIET);
     TrainLoop.Run failingOnce =
-        new LocalRun(t, QUIET) {
-          @Override
-          public StepResult next() {
-            if (t.step() == 3 && failures[0]++ == 0)
-              throw new IllegalStateException("executor lost");
-            return super.next();
-          }
-
-          @Override
-          public void recover(Exception failure) throws IOException {
-            t.resumeFrom(Checkpoint.read(store, "last.ckpt"), "last.ckpt");
-          }
-        };
+        new ScriptedRun(
+            t,
+            () -> {
+              if (t.step() == 3 && failures[0]++ == 0)
+                throw new IllegalStateException("executor lost");
+              return local.next();
+            },
+            () -> t.resumeFrom(Checkpoint.read(store, "last.ckpt"), "last.ckpt"));
     TrainLoop.Outcome o =
         new TrainLoop(
                 cfg(),
@@ -106,12 +125,12 @@ class TrainLoopTest {
   void aFailedStepEndsALocalRun() {
     Trainer t = trainer(null);
     TrainLoop.Run failing =
-        new LocalRun(t, QUIET) {
-          @Override
-          public StepResult next() {
-            throw new IllegalStateException("out of memory");
-          }
-        };
+        new ScriptedRun(
+            t,
+            () -> {
+              throw new IllegalStateException("out of memory");
+            },
+            null);
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,

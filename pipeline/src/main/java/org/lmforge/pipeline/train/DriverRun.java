@@ -1,7 +1,6 @@
 package org.lmforge.pipeline.train;
 
 import java.io.IOException;
-import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.train.StepResult;
 import org.lmforge.model.train.TrainLoop;
 import org.lmforge.model.train.Trainer;
@@ -30,29 +29,14 @@ final class DriverRun implements TrainLoop.Run {
   }
 
   @Override
-  public long step() {
-    return master.step();
+  public Trainer trainer() {
+    return master;
   }
 
   @Override
   public StepResult next() {
     stepStarted = master.step();
     return engine.run(master, driver.tc().optim().maxSteps());
-  }
-
-  @Override
-  public boolean evaluates() {
-    return true;
-  }
-
-  @Override
-  public EvalResult evaluate() {
-    return master.evaluate();
-  }
-
-  @Override
-  public void checkpoint() {
-    master.saveCheckpoint();
   }
 
   @Override

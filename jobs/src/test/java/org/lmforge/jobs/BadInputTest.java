@@ -36,6 +36,7 @@ import org.lmforge.dataprep.tokenize.BpeTrainer;
 import org.lmforge.dataprep.tokenize.BpeTrainerConfig;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.SweepInputs;
 import org.lmforge.pipeline.train.PretrainInputs;
@@ -200,6 +201,34 @@ class BadInputTest {
         Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis(),
         "left untouched");
     assertNoPartialOutput(cleanOut);
+  }
+
+  /**
+   * An output another running job is writing (its claim renewed a moment ago, from another
+   * process): refused with that job named, even with --overwrite, and its directory kept. The same
+   * check guards the in-place outputs of pretrain and sweep.
+   */
+  @Test
+  void anOutputAnotherJobIsWritingIsRefused() throws IOException {
+    Path busy = tmp.resolve("clean-busy");
+    Path staging = Files.createDirectories(tmp.resolve("clean-busy.staging-0abc1234"));
+    Files.writeString(staging.resolve("_WRITING"), "process 4242 on node7, started 2026-11-30");
+    assertUserError(
+        run("clean", "--input", text.toString(), "--output", busy.toString(), "--overwrite"),
+        "another job is writing this output:",
+        "clean-busy (clean.output)",
+        "process 4242 on node7",
+        "wait for that job to finish");
+    assertTrue(Files.exists(staging.resolve("_WRITING")), "the running job's files are kept");
+
+    Path run = Files.createDirectories(tmp.resolve("run-busy"));
+    Files.writeString(run.resolve("_WRITING"), "process 4242 on node7, started 2026-11-30");
+    Files.writeString(run.resolve("run.json"), "{}");
+    assertUserError(
+        outcome(() -> AtomicOutput.inPlace(run.toString(), true, new Configuration())),
+        "another job is writing this output:",
+        "run-busy");
+    assertEquals(List.of("_WRITING", "run.json"), names(run), "not replaced");
   }
 
   // ---- tokenize

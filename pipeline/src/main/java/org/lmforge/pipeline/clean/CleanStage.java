@@ -74,16 +74,17 @@ public final class CleanStage {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     InputFiles.Listing listing = InputFiles.list(cfg.inputs(), hadoop, "clean.inputs");
     List<InputFile> files = listing.files();
-    AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hadoop, "clean.output");
-    try {
+    // closing it on any failure (also Spark's checked, undeclared SparkException) removes the
+    // staging directory; after the commit it only gives up the job's claim
+    try (AtomicOutput out =
+        AtomicOutput.begin(cfg.output(), cfg.overwrite(), hadoop, "clean.output")) {
       Dataset<Row> items =
           IngestStage.items(spark, files, listing.emptyDirectories(), cfg.ingest())
               .persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> pages = IngestStage.pages(items);
       if (pages.isEmpty()) {
         // Nothing to filter (every input quarantined or skipped): the same stages over an empty
-        // local table
-        // write an empty but valid output without launching their Spark jobs over nothing.
+        // local table write an empty but valid output without launching Spark jobs over nothing.
         pages = spark.createDataFrame(List.of(), pages.schema());
       }
       Dataset<Row> filtered =
@@ -122,9 +123,6 @@ public final class CleanStage {
       filtered.unpersist();
       docs.unpersist();
       return new Result(out.finalPath(), stats);
-    } finally {
-      out.abort(); // on any failure, also Spark's (checked, undeclared) SparkException; a no-op
-      // after the commit
     }
   }
 

@@ -20,19 +20,20 @@ import org.lmforge.pipeline.job.UserError;
  *   <li>{@linkplain #begin staged} (clean, tokenize): everything goes under a sibling {@code
  *       <out>.staging-<run>}, which {@link #commit()} marks complete and renames to {@code <out>},
  *       so {@code <out>} is absent, the old output, or complete. A killed job leaves only a staging
- *       directory, which the next run removes. (Directory rename is atomic on HDFS and local file
+ *       directory, which the next run removes; one a running job still claims ({@link OutputLease})
+ *       makes the next run stop instead. (Directory rename is atomic on HDFS and local file
  *       systems; on S3 it is a copy, so point outputs at HDFS or accept that a crash during commit
  *       leaves a partial copy without the marker.)
  *   <li>{@linkplain #inPlace in place} (a pretrain run, a sweep): outputs that resume from what
  *       they wrote (checkpoints, finished runs) are written where they live; opening one removes
  *       its marker and {@link #commit()} writes it again, so the marker says the last writer
- *       finished.
+ *       finished. One another running job claims is refused.
  * </ul>
  *
  * Overwriting is handled here only: a staged commit replaces the old output after the new one is
  * complete; an in-place output is deleted when opened.
  */
-public final class AtomicOutput {
+public final class AtomicOutput implements AutoCloseable {
   public static final String COMPLETE_MARKER = "_COMPLETE";
   private static final String STAGING = ".staging-";
 
@@ -40,13 +41,16 @@ public final class AtomicOutput {
   private final Path finalDir;
   private final Path dir; // where the job writes: the staging directory, or finalDir in place
   private final boolean overwrite;
-  private boolean marked; // the marker is written: never removed by abort()
+  private final OutputLease lease; // this job's claim on dir, until commit or close
+  private boolean marked; // the marker is written: never removed by close()
 
-  private AtomicOutput(FileSystem fs, Path finalDir, Path dir, boolean overwrite) {
+  private AtomicOutput(FileSystem fs, Path finalDir, Path dir, boolean overwrite)
+      throws IOException {
     this.fs = fs;
     this.finalDir = finalDir;
     this.dir = dir;
     this.overwrite = overwrite;
+    this.lease = OutputLease.claim(fs, dir);
   }
 
   /**
@@ -54,7 +58,8 @@ public final class AtomicOutput {
    * and creates a fresh one.
    *
    * @param key the configuration key that names {@code out} ({@code clean.output}), for messages
-   * @throws UserError when {@code out} holds something and {@code overwrite} is false
+   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or another
+   *     running job is writing it
    */
   public static AtomicOutput begin(String out, boolean overwrite, Configuration conf, String key)
       throws IOException {
@@ -64,7 +69,8 @@ public final class AtomicOutput {
     fs.mkdirs(parent);
     for (FileStatus st : fs.listStatus(parent)) {
       if (st.getPath().getName().startsWith(finalDir.getName() + STAGING)) {
-        fs.delete(st.getPath(), true);
+        refuseIfClaimed(fs, st.getPath(), finalDir + " (" + key + ")");
+        fs.delete(st.getPath(), true); // a killed run's
       }
     }
     Path staging =
@@ -79,18 +85,34 @@ public final class AtomicOutput {
    * what is there is kept (to resume from) and only its completion marker removed. Whether {@code
    * out} may exist at all is the caller's check (a pretrain run without --resume refuses it, a
    * sweep resumes it).
+   *
+   * @throws UserError when another running job is writing {@code out}
    */
   public static AtomicOutput inPlace(String out, boolean replace, Configuration conf)
       throws IOException {
     Path p = new Path(out);
     FileSystem fs = p.getFileSystem(conf);
     p = fs.makeQualified(p);
+    refuseIfClaimed(fs, p, p.toString());
     if (replace && fs.exists(p) && !fs.delete(p, true)) {
       throw new IOException("cannot delete the old output " + p);
     }
     fs.mkdirs(p);
     fs.delete(new Path(p, COMPLETE_MARKER), false);
     return new AtomicOutput(fs, p, p, replace);
+  }
+
+  /** Stops a second job from writing (or deleting) a directory a running job is writing. */
+  private static void refuseIfClaimed(FileSystem fs, Path dir, String output) throws IOException {
+    OutputLease.Holder h = OutputLease.holder(fs, dir);
+    if (h != null) {
+      throw UserError.of(
+          "another job is writing this output:",
+          output + ": " + h.describe(),
+          "wait for that job to finish, or stop it; the claim of a job that was killed lapses "
+              + OutputLease.LAPSE_SECONDS
+              + " s after its last renewal, and the output can be written again then");
+    }
   }
 
   /**
@@ -224,6 +246,7 @@ public final class AtomicOutput {
    * allowed.
    */
   public void commit() throws IOException {
+    lease.close(); // not part of the output
     writeString(COMPLETE_MARKER, "");
     marked = true;
     if (dir.equals(finalDir)) {
@@ -258,11 +281,13 @@ public final class AtomicOutput {
   }
 
   /**
-   * Removes the staging directory after a failure; does nothing once {@link #commit()} has marked
-   * it complete (a commit that failed leaves it for the user), nor to an in-place output (kept to
-   * resume from). Safe in a {@code finally} after a commit.
+   * Gives up this job's claim and, after a failure, removes the staging directory; removes nothing
+   * once {@link #commit()} has marked it complete (a commit that failed leaves it for the user),
+   * nor from an in-place output (kept to resume from). For try-with-resources around the job.
    */
-  public void abort() {
+  @Override
+  public void close() {
+    lease.close();
     if (marked || dir.equals(finalDir)) return;
     try {
       fs.delete(dir, true);

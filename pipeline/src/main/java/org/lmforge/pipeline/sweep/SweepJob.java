@@ -97,9 +97,11 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
   @Override
   public SweepRunner.Result run(SparkSession spark, Progress progress) throws IOException {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    AtomicOutput out = AtomicOutput.inPlace(sweep.output(), overwrite, hadoop);
-    SweepRunner.Result r = SweepRunner.run(spark, sweep, template, progress);
-    out.commit();
+    SweepRunner.Result r;
+    try (AtomicOutput out = AtomicOutput.inPlace(sweep.output(), overwrite, hadoop)) {
+      r = SweepRunner.run(spark, sweep, template, progress);
+      out.commit();
+    }
     progress.printf(
         "sweep: %d runs (%d run now), table %s", r.points().size(), r.ranNow(), r.runsCsv());
     if (localDir(sweep, hadoop) == null) {

@@ -61,13 +61,11 @@ public final class TokenizeStage {
     TokenizeInputs.check(cfg, hconf);
     Dataset<Row> docs =
         readDocuments(spark, cfg); // reads the schema only: a wrong column fails before any output
-    AtomicOutput out = AtomicOutput.begin(cfg.output(), cfg.overwrite(), hconf, "tokenize.output");
-    try {
+    try (AtomicOutput out = // closing it after a failure removes the staging directory
+        AtomicOutput.begin(cfg.output(), cfg.overwrite(), hconf, "tokenize.output")) {
       TokenizeResult result = write(spark, cfg, docs, out, progress);
       out.commit();
       return result;
-    } finally {
-      out.abort(); // a no-op after the commit
     }
   }
 

@@ -110,103 +110,104 @@ public final class PretrainRun {
       PretrainResult finished =
           cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
       if (finished != null) return finished;
-      AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf);
-      HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
-      boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
-      DriverTrainer driver = new DriverTrainer(tc, val, store, console);
-      Trainer master = driver.restore(cfg.resume());
-      long resumedFrom = fromCheckpoint ? master.step() : -1;
-      writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
-      MetricsLog log =
-          MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
+      try (AtomicOutput output = AtomicOutput.inPlace(cfg.output(), !cfg.resume(), conf)) {
+        HadoopCheckpointStore store = new HadoopCheckpointStore(child(out, "checkpoints"), conf);
+        boolean fromCheckpoint = cfg.resume() && store.exists(CHECKPOINT);
+        DriverTrainer driver = new DriverTrainer(tc, val, store, console);
+        Trainer master = driver.restore(cfg.resume());
+        long resumedFrom = fromCheckpoint ? master.step() : -1;
+        writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
+        MetricsLog log =
+            MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
 
-      // ---- the loop
-      String runKey = cfg.output() + "#" + UUID.randomUUID();
-      Optim optim = tc.optim();
-      ReplicaSpec spec =
-          new ReplicaSpec(
-              runKey,
-              cfg.tokens(),
-              new HadoopConf(conf),
-              model,
-              optim.seed(),
-              optim.sampling(),
-              optim.batchSize(),
-              optim.gradAccum(),
-              replicas,
-              cfg.threadsPerReplica(),
-              cfg.dtype().nd4j(),
-              gpus == null ? null : binder);
-      long batchTokens = spec.rowsPerStep() * model.contextLength();
-      int maxSteps = optim.maxSteps();
-      console.printf(
-          "pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token",
-          cfg.output(),
-          model,
-          model.parameterCount(),
-          model.nonEmbeddingParams(),
-          model.flopsPerToken());
-      console.printf(
-          "data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
-              + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
-              + "replica); %d steps%s",
-          engineName(cfg.sync(), jsc),
-          replicas,
-          optim.batchSize(),
-          optim.gradAccum(),
-          model.contextLength(),
-          batchTokens,
-          4e-6 * model.parameterCount(),
-          4e-6 * model.parameterCount(),
-          maxSteps,
-          resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
-      console.line(devices(gpus, replicas, cfg.dtype()));
+        // ---- the loop
+        String runKey = cfg.output() + "#" + UUID.randomUUID();
+        Optim optim = tc.optim();
+        ReplicaSpec spec =
+            new ReplicaSpec(
+                runKey,
+                cfg.tokens(),
+                new HadoopConf(conf),
+                model,
+                optim.seed(),
+                optim.sampling(),
+                optim.batchSize(),
+                optim.gradAccum(),
+                replicas,
+                cfg.threadsPerReplica(),
+                cfg.dtype().nd4j(),
+                gpus == null ? null : binder);
+        long batchTokens = spec.rowsPerStep() * model.contextLength();
+        int maxSteps = optim.maxSteps();
+        console.printf(
+            "pretrain %s: %s, %,d parameters (%,d non-embedding), %.3g FLOPs/token",
+            cfg.output(),
+            model,
+            model.parameterCount(),
+            model.nonEmbeddingParams(),
+            model.flopsPerToken());
+        console.printf(
+            "data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
+                + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
+                + "replica); %d steps%s",
+            engineName(cfg.sync(), jsc),
+            replicas,
+            optim.batchSize(),
+            optim.gradAccum(),
+            model.contextLength(),
+            batchTokens,
+            4e-6 * model.parameterCount(),
+            4e-6 * model.parameterCount(),
+            maxSteps,
+            resumedFrom >= 0 ? ", resumed at step " + resumedFrom : "");
+        console.line(devices(gpus, replicas, cfg.dtype()));
 
-      long t0 = System.nanoTime();
-      TrainLoop.Outcome o;
-      DriverRun run;
-      try (StepEngine dp = engine(cfg.sync(), jsc, spec)) {
-        run = new DriverRun(master, dp, driver, cfg.maxRecoveries());
-        o = new TrainLoop(tc, batchTokens, log, console::line).run(run);
+        long t0 = System.nanoTime();
+        TrainLoop.Outcome o;
+        DriverRun run;
+        try (StepEngine dp = engine(cfg.sync(), jsc, spec)) {
+          run = new DriverRun(master, dp, driver, cfg.maxRecoveries());
+          o = new TrainLoop(tc, batchTokens, log, console::line).run(run);
+        }
+        master = run.master;
+        EvalResult last = o.last();
+        StepTimes times = o.times();
+
+        long tokens = master.step() * batchTokens;
+        double n = model.nonEmbeddingParams();
+        PretrainResult result =
+            new PretrainResult(
+                cfg.output(),
+                master.step(),
+                replicas,
+                batchTokens,
+                (long) n,
+                model.parameterCount(),
+                tokens,
+                6 * n * tokens,
+                last.loss(),
+                o.bestValLoss(),
+                last.perplexity(),
+                last.bitsPerByte(),
+                (System.nanoTime() - t0) / 1e9,
+                times.tokensPerSecond(batchTokens),
+                times.meanComputeSeconds(),
+                times.meanSyncSeconds(),
+                times.meanUpdateSeconds(),
+                run.recoveries,
+                resumedFrom);
+        writeJson(fs, new Path(out, SUMMARY), Json.PRETTY.valueToTree(result));
+        output.commit();
+        console.printf(
+            "done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s",
+            last.loss(),
+            o.bestValLoss(),
+            last.bitsPerByte(),
+            tokens,
+            result.tokensPerSecond(),
+            new Path(out, SUMMARY));
+        return result;
       }
-      master = run.master;
-      EvalResult last = o.last();
-      StepTimes times = o.times();
-
-      long tokens = master.step() * batchTokens;
-      double n = model.nonEmbeddingParams();
-      PretrainResult result =
-          new PretrainResult(
-              cfg.output(),
-              master.step(),
-              replicas,
-              batchTokens,
-              (long) n,
-              model.parameterCount(),
-              tokens,
-              6 * n * tokens,
-              last.loss(),
-              o.bestValLoss(),
-              last.perplexity(),
-              last.bitsPerByte(),
-              (System.nanoTime() - t0) / 1e9,
-              times.tokensPerSecond(batchTokens),
-              times.meanComputeSeconds(),
-              times.meanSyncSeconds(),
-              times.meanUpdateSeconds(),
-              run.recoveries,
-              resumedFrom);
-      writeJson(fs, new Path(out, SUMMARY), Json.PRETTY.valueToTree(result));
-      output.commit();
-      console.printf(
-          "done: val loss %.4f (best %.4f), %.4f bits/byte, %,d tokens, %,.0f tok/s; %s",
-          last.loss(),
-          o.bestValLoss(),
-          last.bitsPerByte(),
-          tokens,
-          result.tokensPerSecond(),
-          new Path(out, SUMMARY));
-      return result;
     }
   }
 

@@ -30,7 +30,7 @@ class AtomicOutputTest {
     assertFalse(Files.exists(out), "nothing at the output before the commit");
     assertFalse(AtomicOutput.isComplete(out.toString(), conf));
     o.commit();
-    o.abort(); // a no-op after the commit (jobs call it in a finally)
+    o.close(); // removes nothing after the commit (jobs open outputs in try-with-resources)
     assertEquals("{}", Files.readString(out.resolve("stats.json")));
     assertTrue(AtomicOutput.isComplete(out.toString(), conf));
     assertEquals(List.of("out"), names(tmp));
@@ -73,7 +73,7 @@ class AtomicOutputTest {
   @Test
   void aFailedRunLeavesNothing() throws IOException {
     Path out = tmp.resolve("out");
-    beginWith(out, "half.txt", "…").abort();
+    beginWith(out, "half.txt", "…").close();
     assertEquals(List.of(), names(tmp));
     assertNull(AtomicOutput.stagingOf(FileSystem.getLocal(conf), hadoop(out)));
   }
@@ -92,11 +92,90 @@ class AtomicOutputTest {
     assertFalse(
         AtomicOutput.isComplete(run.toString(), conf),
         "reopened: no longer complete until committed");
-    resumed.abort();
+    resumed.close();
     assertEquals("step 10", Files.readString(run.resolve("checkpoint")), "kept to resume from");
 
-    AtomicOutput.inPlace(run.toString(), true, conf);
+    AtomicOutput.inPlace(run.toString(), true, conf).close();
     assertEquals(List.of(), names(run), "replaced: deleted when opened");
+  }
+
+  /**
+   * Two jobs started on one output: the second stops with the first's staging directory and process
+   * named, whether or not it may overwrite, and the first commits its output whole.
+   */
+  @Test
+  void aSecondJobIsRefusedWhileTheFirstIsWriting() throws IOException {
+    Path out = tmp.resolve("out");
+    AtomicOutput first = beginWith(out, "a.txt", "first");
+    for (boolean overwrite : new boolean[] {false, true}) {
+      UserError e = assertThrows(UserError.class, () -> begin(out, overwrite));
+      assertTrue(
+          e.getMessage().startsWith("another job is writing this output:")
+              && e.getMessage().contains(first.dir().toString())
+              && e.getMessage().contains("process " + ProcessHandle.current().pid())
+              && e.getMessage().contains("wait for that job to finish"),
+          e.getMessage());
+    }
+    first.commit();
+    assertEquals("first", Files.readString(out.resolve("a.txt")));
+    assertEquals(List.of("_COMPLETE", "a.txt"), names(out), "the claim is not part of the output");
+    begin(out, true).close(); // finished: free again
+  }
+
+  /**
+   * A staging directory whose claim is older than the lapse is a killed job's: removed. One renewed
+   * a few seconds ago (by a job in another process) is not.
+   */
+  @Test
+  void aKilledJobsClaimLapsesAndAStagingDirectoryWithoutOneIsRemoved() throws IOException {
+    Path out = tmp.resolve("out");
+    Path staging = Files.createDirectories(tmp.resolve("out.staging-0badc0de"));
+    Path claim = Files.writeString(staging.resolve("_WRITING"), "process 7 on elsewhere");
+    age(claim, 5);
+    UserError e = assertThrows(UserError.class, () -> begin(out, false));
+    assertTrue(e.getMessage().contains("process 7 on elsewhere"), e.getMessage());
+    assertTrue(Files.exists(claim), "a live claim's directory is kept");
+
+    age(claim, OutputLease.LAPSE_SECONDS + 1);
+    begin(out, false).commit();
+    assertEquals(List.of("out"), names(tmp), "the killed job's staging directory is removed");
+  }
+
+  /** An in-place output (a pretrain run) another job is writing is neither resumed nor replaced. */
+  @Test
+  void anInPlaceOutputBeingWrittenIsNotReopened() throws IOException {
+    Path run = tmp.resolve("run");
+    AtomicOutput first = AtomicOutput.inPlace(run.toString(), false, conf);
+    first.writeString("checkpoint", "step 10");
+    for (boolean replace : new boolean[] {false, true}) {
+      UserError e =
+          assertThrows(UserError.class, () -> AtomicOutput.inPlace(run.toString(), replace, conf));
+      assertTrue(e.getMessage().contains("another job is writing this output"), e.getMessage());
+    }
+    assertEquals("step 10", Files.readString(run.resolve("checkpoint")));
+    first.close(); // failed, or stopped: kept to resume from, and free
+    AtomicOutput.inPlace(run.toString(), false, conf).close();
+    assertEquals(List.of("checkpoint"), names(run));
+  }
+
+  /** A running job renews its claim, so a long job's output is never taken for a killed one's. */
+  @Test
+  void aRunningJobRenewsItsClaim() throws Exception {
+    try (AtomicOutput o = begin(tmp.resolve("out"), false)) {
+      Path claim = Path.of(o.dir().toUri()).resolve("_WRITING");
+      age(claim, OutputLease.LAPSE_SECONDS + 1);
+      FileSystem fs = FileSystem.getLocal(conf);
+      assertNull(OutputLease.holder(fs, o.dir()), "aged past the lapse");
+      Thread.sleep((OutputLease.RENEW_SECONDS + 2) * 1000L);
+      assertNotNull(OutputLease.holder(fs, o.dir()), "renewed since");
+    }
+  }
+
+  /** Sets {@code file}'s modification time {@code seconds} into the past. */
+  private static void age(Path file, int seconds) throws IOException {
+    Files.setLastModifiedTime(
+        file,
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - seconds * 1000L));
   }
 
   /** A staged job output at {@code out}, as the jobs open theirs. */

@@ -3,9 +3,9 @@ package org.lmforge.jobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.lmforge.config.LocalFiles;
 import org.lmforge.dataprep.extract.HtmlDirExtractor;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.UserError;
@@ -28,27 +28,17 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path[] pages = checkInput(input);
     AtomicFile.requireFileTarget(output, "the", "extracted.jsonl", pages);
-    // Written beside the output and moved into place: a file that fails half-way leaves no partial
-    // output.
-    Path parent = output.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
-    int n;
-    try {
-      try {
-        n = HtmlDirExtractor.run(input, tmp);
-      } catch (IOException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
-          throw new UserError(
-              e.getMessage(), e); // an input file that does not decompress: named, with the fix
-        }
-        throw e;
+    int[] n = {0};
+    try { // a file that fails half-way leaves no partial output
+      LocalFiles.replace(output, tmp -> n[0] = HtmlDirExtractor.run(input, tmp));
+    } catch (IOException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
+        throw new UserError(
+            e.getMessage(), e); // an input file that does not decompress: named, with the fix
       }
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
+      throw e;
     }
-    System.out.println("extracted " + n + " files to " + output);
+    System.out.println("extracted " + n[0] + " files to " + output);
     return 0;
   }
 

@@ -4,13 +4,13 @@ import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.config.ConfigBinder;
+import org.lmforge.config.LocalFiles;
 import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
@@ -69,16 +69,7 @@ public final class TrainQualityCommand implements Callable<Integer> {
     split(read("--positives", positives, pos), posTrain, posTest);
     split(read("--negatives", negatives, neg), negTrain, negTest);
     QualityClassifier model = QualityClassifierTrainer.train(posTrain, negTrain, settings);
-    // Saved beside the output and moved into place: a failed write leaves no half model.
-    Path parent = output.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, "." + output.getFileName(), ".tmp");
-    try {
-      model.save(tmp);
-      Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    LocalFiles.replace(output, model::save); // a failed write leaves no half model
     QualityClassifierTrainer.Evaluation e =
         QualityClassifierTrainer.evaluate(model, posTest, negTest);
     System.out.printf(

@@ -3,10 +3,8 @@ package org.lmforge.analysis.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +19,7 @@ import org.lmforge.analysis.scaling.PublishedLaws;
 import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.analysis.scaling.ScalingPoint;
+import org.lmforge.config.LocalFiles;
 
 /**
  * {@code bin/pipeline report --sweep DIR}: one self-contained HTML file (inline CSS and SVG, no
@@ -48,11 +47,7 @@ public final class Report {
     SweepDir.Sweep sweep = SweepDir.read(sweepDir);
     String html = render(sweep, budgetFlops, options.withBudgets(budgetFlops));
     try {
-      Path parent = outHtml.toAbsolutePath().getParent();
-      Files.createDirectories(parent);
-      Path tmp = Files.createTempFile(parent, outHtml.getFileName().toString(), ".tmp");
-      Files.writeString(tmp, html, StandardCharsets.UTF_8);
-      Files.move(tmp, outHtml, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      LocalFiles.replace(outHtml, html);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + outHtml + ": " + e.getMessage(), e);
     }

@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import java.util.Iterator;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.lmforge.config.LocalFiles;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
@@ -88,20 +87,16 @@ public final class SampleWarcWriter {
   public static int write(Path out, int pages, long seed) throws IOException {
     long limit = pages <= 0 ? Long.MAX_VALUE : pages;
     Random rnd = new Random(seed);
-    Path dir = out.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp =
-        dir.resolve(out.getFileName() + ".tmp-" + ProcessHandle.current().pid()); // one per process
-    Records w;
+    int[] count = {0};
+    LocalFiles.replace(out, tmp -> count[0] = write(tmp, limit, seed, rnd));
+    return count[0];
+  }
+
+  private static int write(Path tmp, long limit, long seed, Random rnd) throws IOException {
     try (Stream<EuroparlCorpus.Debate> debates = EuroparlCorpus.stream().limit(limit);
-        FileChannel ch =
-            FileChannel.open(
-                tmp,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
         WarcWriter warc = new WarcWriter(ch, WarcCompression.GZIP)) {
-      w = new Records(warc, seed);
+      Records w = new Records(warc, seed);
       int i = 0;
       for (Iterator<EuroparlCorpus.Debate> it = debates.iterator(); it.hasNext(); i++) {
         EuroparlCorpus.Debate d = it.next();
@@ -123,12 +118,8 @@ public final class SampleWarcWriter {
           w.write("https://" + site + "/logo-" + i + ".png", when, 200, "image/png", "\u0089PNG");
         }
       }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
+      return w.count;
     }
-    Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    return w.count;
   }
 
   /** Appends response records, numbering them; the number and the seed name each record's id. */

@@ -4,11 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.lmforge.config.LocalFiles;
 
 /**
  * Checkpoints as files in a local directory: write to a hidden temp file, fsync, then atomic
@@ -23,24 +22,15 @@ public final class LocalCheckpointStore implements CheckpointStore {
 
   @Override
   public void write(String name, Body body) throws IOException {
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + name, ".tmp");
-    try {
-      try (OutputStream out =
-          new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 20)) {
-        body.writeTo(out);
-      }
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      Files.move(
-          tmp,
-          dir.resolve(name),
-          StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    LocalFiles.replace(
+        dir.resolve(name),
+        tmp -> {
+          try (OutputStream out =
+              new BufferedOutputStream(
+                  Files.newOutputStream(tmp, StandardOpenOption.WRITE), 1 << 20)) {
+            body.writeTo(out);
+          }
+        });
   }
 
   @Override

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.lmforge.config.LocalFiles;
 import org.lmforge.model.eval.EvalResult;
 
 /**
@@ -74,16 +74,7 @@ public final class MetricsLog {
 
       @Override
       public void write(List<String> lines) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-          Files.write(tmp, lines, StandardCharsets.UTF_8);
-          Files.move(
-              tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-          Files.deleteIfExists(tmp);
-        }
+        LocalFiles.replace(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
       }
     };
   }

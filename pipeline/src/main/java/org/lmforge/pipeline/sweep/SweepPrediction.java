@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.analysis.scaling.ScalingLaw;
+import org.lmforge.config.LocalFiles;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
@@ -240,16 +241,9 @@ public final class SweepPrediction {
     com.fasterxml.jackson.databind.node.ObjectNode fit =
         (com.fasterxml.jackson.databind.node.ObjectNode) Json.PRETTY.readTree(fitJson.toFile());
     fit.set("prediction", Json.PRETTY.valueToTree(p));
-    // fit.json is a local file (the sweep job writes it only for local sweep directories):
-    // java.nio's atomic move,
-    // no Hadoop file system whose cached instance may add a .crc sidecar
-    java.nio.file.Path tmp = fitJson.resolveSibling("." + fitJson.getFileName() + ".tmp");
-    java.nio.file.Files.write(tmp, Json.PRETTY.writeValueAsBytes(fit));
-    java.nio.file.Files.move(
-        tmp,
-        fitJson,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    // fit.json is a local file (the sweep job writes it only for local sweep directories): no
+    // Hadoop file system whose cached instance may add a .crc sidecar
+    LocalFiles.replace(fitJson, Json.PRETTY.writeValueAsBytes(fit));
   }
 
   private static long params(GptConfig base, SweepConfig.Shape s) {

@@ -168,10 +168,6 @@ public final class AdamW {
     if (g != grad) g.close();
   }
 
-  public long updates() {
-    return t;
-  }
-
   /** First and second moments (live views) and the update count. */
   public State state() {
     return new State(m, v, t);

@@ -20,7 +20,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>For data parallelism the step splits into {@link #gradient} (loss + flat gradient of rows on
  * one replica) and {@link #applyUpdate} (clip + AdamW from a given, e.g. all-reduced, gradient),
- * with parameters and optimiser state reachable through {@link #model()} and {@link #optimizer()}.
+ * with parameters and optimiser state in {@link #model()} and {@link #checkpoint()}.
  */
 public final class Trainer {
   private final TrainConfig cfg;
@@ -90,16 +90,8 @@ public final class Trainer {
     return model;
   }
 
-  public AdamW optimizer() {
-    return opt;
-  }
-
   public long step() {
     return step;
-  }
-
-  public TrainConfig config() {
-    return cfg;
   }
 
   public void setConsole(PrintStream out) {

@@ -1,13 +1,13 @@
 package org.lmforge.jobs;
 
 import com.typesafe.config.Config;
-import java.util.ArrayList;
 import java.util.List;
 import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.job.Job;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,13 +19,7 @@ import picocli.CommandLine.Option;
     description =
         "Read WARC/WET files, extract main text, identify language, filter, dedupe, write Parquet.")
 public final class CleanCommand extends JobCommand {
-  @Option(
-      names = "--input",
-      paramLabel = "PATH",
-      description =
-          "Crawl file, directory or glob (repeatable); "
-              + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
-  List<String> inputs = new ArrayList<>();
+  @Mixin CleanInputs input = new CleanInputs();
 
   @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
   String output;
@@ -35,14 +29,6 @@ public final class CleanCommand extends JobCommand {
 
   @Option(names = "--overwrite", description = "Replace an existing output.")
   boolean overwrite;
-
-  @Option(
-      names = "--sample-pages",
-      paramLabel = "N|all",
-      description =
-          "Pages in the embedded sample WARC, "
-              + "or 'all' (17,597); replaces clean.sample.pages (default 2000).")
-  String samplePages;
 
   @Override
   List<Job<?>> jobs() {
@@ -58,15 +44,15 @@ public final class CleanCommand extends JobCommand {
     CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
     CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
     cfg =
-        cfg.withInputs(inputs.isEmpty() ? cfg.inputs() : List.copyOf(inputs))
+        cfg.withInputs(input.inputs.isEmpty() ? cfg.inputs() : List.copyOf(input.inputs))
             .withOutput(
                 output == null ? cfg.output() : output,
                 overwrite || cfg.overwrite(),
                 keepDropped || cfg.keepDropped());
     return new CleanJob(
         cfg,
-        samplePages == null
+        input.samplePages == null
             ? sample.count()
-            : SampleWarcCommand.parsePages("--sample-pages", samplePages));
+            : SampleWarcCommand.parsePages("--sample-pages", input.samplePages));
   }
 }

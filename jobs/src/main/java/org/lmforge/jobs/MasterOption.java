@@ -3,8 +3,9 @@ package org.lmforge.jobs;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --master} alone, for a command that starts Spark but has no settings to read from conf/
- * (show-docs, doctor, eval): offering --conf/--config there would accept settings and ignore them.
+ * {@code --master}: part of every job's options ({@link JobOptions}), and alone for a command that
+ * starts Spark but has no settings to read from conf/ (show-docs, doctor, eval): offering
+ * --conf/--config there would accept settings and ignore them.
  */
 final class MasterOption {
   @Option(
@@ -13,8 +14,14 @@ final class MasterOption {
       description = "Spark master; default: the one spark-submit sets, else local[*].")
   String master;
 
-  /** The master to set: the option, else local[*] unless spark-submit already chose one. */
+  /**
+   * The master to set: the option, else none when spark-submit chose one (spark.master is set),
+   * else local[*].
+   */
   String master() {
-    return JobOptions.masterOr(master);
+    if (master != null) {
+      return master;
+    }
+    return System.getProperty("spark.master") == null ? "local[*]" : null;
   }
 }

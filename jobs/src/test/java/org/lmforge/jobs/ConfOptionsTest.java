@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.pipeline.job.Progress;
 import picocli.CommandLine;
 
 /**
@@ -34,5 +35,29 @@ class ConfOptionsTest {
     CleanCommand clean = new CleanCommand();
     new CommandLine(clean).parseArgs(given.args().toArray(String[]::new));
     assertEquals("/tmp/elsewhere", clean.cleanJob().config().output());
+  }
+
+  /** The benchmark hands the clean command its input options as it was given them. */
+  @Test
+  void cleanInputsGivenAsArgsBindTheSameInputs() throws Exception {
+    CleanInputs given = new CleanInputs();
+    new CommandLine(given).parseArgs("--input", "/crawl/a.warc.gz", "--input", "/crawl/b/*.wet.gz");
+    CleanCommand clean = new CleanCommand();
+    new CommandLine(clean).parseArgs(given.args().toArray(String[]::new));
+    List<String> expected = List.of("/crawl/a.warc.gz", "/crawl/b/*.wet.gz");
+    assertEquals(expected, clean.cleanJob().config().inputs());
+    assertEquals(expected, clean.cleanJob().inputs(Progress.quiet()));
+
+    CleanInputs sample = new CleanInputs();
+    new CommandLine(sample).parseArgs("--sample-pages", "all");
+    assertEquals(List.of("--sample-pages", "all"), sample.args());
+  }
+
+  /** Every job command takes --master beside its settings options. */
+  @Test
+  void jobCommandsTakeTheMasterWithTheirSettings() {
+    CleanCommand clean = new CleanCommand();
+    new CommandLine(clean).parseArgs("--master", "spark://10.0.0.5:7077", "--conf", "a=1");
+    assertEquals("spark://10.0.0.5:7077", clean.job.master());
   }
 }

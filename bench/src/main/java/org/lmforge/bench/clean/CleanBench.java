@@ -7,26 +7,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.dataprep.sample.SampleWarcWriter;
 import org.lmforge.jobs.CleanCommand;
+import org.lmforge.jobs.CleanInputs;
 import org.lmforge.jobs.ConfOptions;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanConfig;
+import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.clean.CleanStage;
 import org.lmforge.pipeline.clean.CleanStats;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.job.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/bench CleanBench [--input PATH ...] [--sample-pages N] [--cores N] [--warmups N]
+ * {@code bin/bench CleanBench [--input PATH ...] [--sample-pages N|all] [--cores N] [--warmups N]
  * [--runs N] [--config FILE] [--conf KEY=VALUE ...]}: throughput of the clean job next to plain
  * {@code zcat} on the same files, in one run: pages/s per core, compressed MB/s per core, and the
- * driver's peak memory (local mode: the whole job). The clean settings are those of {@code
- * bin/pipeline clean} with the same {@code --config} and {@code --conf} overrides (conf/clean.conf,
- * bound by the command itself).
+ * driver's peak memory (local mode: the whole job). The input and the clean settings are those of
+ * {@code bin/pipeline clean} with the same options (conf/clean.conf, bound by the command itself;
+ * without an input, the same embedded sample).
  */
 @Command(
     name = "CleanBench",
@@ -45,16 +47,7 @@ public final class CleanBench implements Callable<Integer> {
     System.exit(new CommandLine(new CleanBench()).execute(args));
   }
 
-  @Option(
-      names = "--input",
-      paramLabel = "PATH",
-      description =
-          "Crawl files/dirs/globs (repeatable); "
-              + "default: an embedded sample WARC of --sample-pages pages.")
-  List<String> inputs = new ArrayList<>();
-
-  @Option(names = "--sample-pages", defaultValue = "5000")
-  int samplePages;
+  @Mixin CleanInputs input = new CleanInputs(); // those of the clean command, passed on to it
 
   @Option(
       names = "--cores",
@@ -83,18 +76,15 @@ public final class CleanBench implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--runs must be at least 1, got " + runs);
     }
-    if (inputs.isEmpty()) {
-      Path sample = Path.of("work", "sample", "europarl-" + samplePages + ".warc.gz");
-      if (!Files.exists(sample)) {
-        SampleWarcWriter.write(sample, samplePages, 42);
-      }
-      inputs = List.of(sample.toAbsolutePath().toString());
-    }
-    // the clean command's own binding of conf/clean.conf, --config and --conf, so the bench
-    // measures what it runs
+    // the clean command's own binding of its input options, conf/clean.conf, --config and --conf,
+    // so the bench measures what that command runs
+    List<String> args = new ArrayList<>(input.args());
+    args.addAll(settings.args());
     CleanCommand command = new CleanCommand();
-    new CommandLine(command).parseArgs(settings.args().toArray(String[]::new));
-    CleanConfig base = command.cleanJob().config();
+    new CommandLine(command).parseArgs(args.toArray(String[]::new));
+    CleanJob job = command.cleanJob();
+    List<String> inputs = job.inputs(Progress.to(System.out));
+    CleanConfig base = job.config();
     Path out = Files.createTempDirectory("bench-clean");
     CleanConfig cfg =
         new CleanConfig(

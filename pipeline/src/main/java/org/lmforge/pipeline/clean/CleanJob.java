@@ -69,7 +69,7 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
 
   @Override
   public CleanStage.Result run(SparkSession spark, Progress progress) throws IOException {
-    CleanConfig c = cfg.inputs().isEmpty() ? cfg.withInputs(List.of(sample(progress))) : cfg;
+    CleanConfig c = cfg.withInputs(inputs(progress));
     CleanStage.Result r = CleanStage.run(spark, c);
     print(r.stats(), progress);
     if (r.stats().documentsOut() == 0) {
@@ -85,7 +85,11 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
     return r;
   }
 
-  /** The embedded default input, written on first use. */
+  /** The configured inputs, or else the embedded default input, written on first use. */
+  public List<String> inputs(Progress progress) throws IOException {
+    return cfg.inputs().isEmpty() ? List.of(sample(progress)) : cfg.inputs();
+  }
+
   private String sample(Progress progress) throws IOException {
     Path sample = Path.of("work", "sample", SampleWarcWriter.fileName(samplePages));
     if (!Files.exists(sample)) {

@@ -47,7 +47,7 @@ public record CrawlItem(
     return new CrawlItem(Kind.SKIPPED, file, offset, warcType, reason, detail, null);
   }
 
-  static CrawlItem malformed(String file, long offset, String reason, String detail) {
+  public static CrawlItem malformed(String file, long offset, String reason, String detail) {
     return new CrawlItem(Kind.MALFORMED, file, offset, null, reason, detail, null);
   }
 }

@@ -29,10 +29,11 @@ import org.lmforge.pipeline.io.HadoopCrawlSource;
 import org.lmforge.pipeline.io.InputFiles.InputFile;
 
 /**
- * Reads crawl files (one Spark task per file) and turns every record into one item row: a page
- * (kept, or dropped by an ingest rule with its reason), a skipped record (counted), or a
- * quarantined one (file, offset, reason). All later outputs and counters are derived from these
- * rows, so one pass over the crawl gives the corpus, the quarantine and the statistics.
+ * Reads crawl files (one Spark task per file; with fewer files than task slots the records are
+ * spread over every slot before extraction) and turns every record into one item row: a page (kept,
+ * or dropped by an ingest rule with its reason), a skipped record (counted), or a quarantined one
+ * (file, offset, reason). All later outputs and counters are derived from these rows, so one pass
+ * over the crawl gives the corpus, the quarantine and the statistics.
  */
 public final class IngestStage {
   private IngestStage() {}
@@ -88,9 +89,33 @@ public final class IngestStage {
     List<String> paths = files.stream().map(InputFile::path).toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobGroup("clean", "read crawl files, extract main text, identify language", false);
-    JavaRDD<Row> rows =
+    int maxPageBytes = cfg.maxPageBytes();
+    JavaRDD<CrawlItem> records =
         jsc.parallelize(paths, Math.max(1, paths.size()))
-            .mapPartitions(it -> readFiles(it, cfg, conf));
+            .mapPartitions(it -> readFiles(it, maxPageBytes, conf));
+    int slots = jsc.defaultParallelism();
+    if (paths.size() < slots) {
+      // Extraction and language ID cost far more than reading a record, and a crawl file is read
+      // by one task: with fewer files than task slots the records are spread over every slot
+      // first (a shuffle of the raw pages), so one file is not extracted by one core.
+      records = records.repartition(slots);
+    }
+    JavaRDD<Row> rows =
+        records.mapPartitions(
+            it -> {
+              PageProcessor processor = new PageProcessor(cfg);
+              return new Iterator<Row>() {
+                @Override
+                public boolean hasNext() {
+                  return it.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                  return toRow(it.next(), processor);
+                }
+              };
+            });
     Dataset<Row> items = spark.createDataFrame(rows, ITEM_SCHEMA);
     if (emptyDirs.isEmpty()) {
       return items;
@@ -101,13 +126,13 @@ public final class IngestStage {
     return items.union(spark.createDataFrame(dirs, ITEM_SCHEMA));
   }
 
-  private static Iterator<Row> readFiles(
-      Iterator<String> files, IngestConfig cfg, HadoopConf conf) {
-    PageProcessor processor = new PageProcessor(cfg);
+  /** Every record of {@code files}, in order; a file that is not crawl input is one item. */
+  private static Iterator<CrawlItem> readFiles(
+      Iterator<String> files, int maxPageBytes, HadoopConf conf) {
     return new Iterator<>() {
       CrawlFileReader reader;
       HadoopCrawlSource source;
-      Row unopened; // a file that could not even be opened: its one quarantine row
+      CrawlItem unopened; // a file that could not even be opened: its one quarantine row
 
       @Override
       public boolean hasNext() {
@@ -122,21 +147,21 @@ public final class IngestStage {
           String file = files.next();
           try {
             source = new HadoopCrawlSource(file, conf);
-            reader = new CrawlFileReader(source, cfg.maxPageBytes());
+            reader = new CrawlFileReader(source, maxPageBytes);
           } catch (java.io.IOException | RuntimeException e) {
-            unopened = quarantinedFile(CrawlItem.UNREADABLE, "cannot open: " + e, file);
+            unopened = CrawlItem.malformed(file, 0, CrawlItem.UNREADABLE, "cannot open: " + e);
           }
         }
         return true;
       }
 
       @Override
-      public Row next() {
+      public CrawlItem next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }
         if (unopened != null) {
-          Row r = unopened;
+          CrawlItem r = unopened;
           unopened = null;
           return r;
         }
@@ -146,9 +171,9 @@ public final class IngestStage {
             && item.offset() == 0) {
           NotCrawlInput.Verdict v =
               NotCrawlInput.classify(source.fileSystem(), source.path(), item.detail());
-          return quarantinedFile(v.reason(), v.detail(), item.file());
+          return CrawlItem.malformed(item.file(), 0, v.reason(), v.detail());
         }
-        return toRow(item, processor);
+        return item;
       }
     };
   }

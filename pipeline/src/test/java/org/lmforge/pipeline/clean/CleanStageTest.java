@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +26,10 @@ import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
 import org.lmforge.dataprep.ingest.IngestConfig;
+import org.lmforge.dataprep.warc.CrawlFileReader;
+import org.lmforge.dataprep.warc.CrawlSource;
 import org.lmforge.pipeline.TestSessions;
+import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -70,6 +74,26 @@ class CleanStageTest {
         IngestConfig.defaults(),
         FiltersConfig.defaults(),
         DedupConfig.defaults());
+  }
+
+  /**
+   * One crawl file on the two task slots of local[2]: its records are spread over both before
+   * extraction (one task per file would leave a core idle), and each record still gives one item.
+   */
+  @Test
+  void theRecordsOfOneFileAreExtractedOnEveryTaskSlot() throws Exception {
+    Path file = input.resolve("edge-cases.warc.gz");
+    List<InputFiles.InputFile> one =
+        InputFiles.expand(
+            List.of(file.toString()), spark.sparkContext().hadoopConfiguration(), "clean.inputs");
+    Dataset<Row> items = IngestStage.items(spark, one, IngestConfig.defaults());
+    List<Integer> perTask = items.javaRDD().glom().map(List::size).collect();
+    assertEquals(2, perTask.size(), "one task per slot");
+    assertTrue(perTask.stream().allMatch(n -> n > 0), "rows per task: " + perTask);
+    int records =
+        CrawlFileReader.readAll(CrawlSource.of(file), IngestConfig.defaults().maxPageBytes())
+            .size();
+    assertEquals(records, perTask.stream().mapToInt(Integer::intValue).sum());
   }
 
   @AfterAll

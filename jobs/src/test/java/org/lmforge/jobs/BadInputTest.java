@@ -231,6 +231,46 @@ class BadInputTest {
     assertEquals(List.of("_WRITING", "run.json"), names(run), "not replaced");
   }
 
+  /**
+   * An output under a file, or where the file system refuses a directory, is named before any work
+   * (it was a FileAlreadyExistsException or "Mkdirs failed" with exit 1).
+   */
+  @Test
+  void anOutputUnderAFileOrWhereNoDirectoryCanBeMadeIsNamed() throws IOException {
+    Path notADir = Files.writeString(tmp.resolve("notes-not-a-dir.txt"), "a file");
+    assertUserError(
+        run("clean", "--input", text.toString(), "--output", notADir.resolve("out").toString()),
+        "the output is under a file:",
+        "notes-not-a-dir.txt is a file, not a directory");
+    assertUserError(
+        tokenize(fakeClean.resolve("docs"), notADir.resolve("tokens")),
+        "the output is under a file:",
+        "(tokenize.output)");
+    assertUserError(
+        run("sample-warc", "--pages", "3", "--output", notADir.resolve("s.warc.gz").toString()),
+        "--output is under a file:",
+        "notes-not-a-dir.txt is a file");
+    assertUserError(
+        outcome(
+            () ->
+                AtomicOutput.checkPlace(
+                    notADir.resolve("run").toString(),
+                    List.of(),
+                    new Configuration(),
+                    "pretrain.output")),
+        "the output is under a file:",
+        "(pretrain.output)");
+    // /proc takes no new directory, whoever asks
+    assertUserError(
+        outcome(
+            () ->
+                AtomicOutput.begin(
+                    "/proc/lmforge-test-out", false, new Configuration(), "clean.output")),
+        "the output cannot be created:",
+        "/proc/lmforge-test-out (clean.output)");
+    assertEquals("a file", Files.readString(notADir));
+  }
+
   // ---- tokenize
   // -------------------------------------------------------------------------------------------
 

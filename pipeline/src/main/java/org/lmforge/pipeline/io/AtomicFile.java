@@ -23,8 +23,8 @@ public final class AtomicFile {
 
   /**
    * Refuses a single-file {@code --output} that names an existing directory (the file would be
-   * written inside it under a temporary name and never land), or that is one of the files the
-   * command {@code reads} (writing it would replace its own input): the {@link
+   * written inside it under a temporary name and never land), that lies under a file, or that is
+   * one of the files the command {@code reads} (writing it would replace its own input): the {@link
    * org.lmforge.pipeline.job.UserError} names it and suggests {@code exampleName}.
    */
   public static void requireFileTarget(
@@ -40,6 +40,16 @@ public final class AtomicFile {
           "give a file name, e.g. " + output.resolve(exampleName));
     }
     java.nio.file.Path out = output.toAbsolutePath().normalize();
+    java.nio.file.Path existing = out.getParent();
+    while (existing != null && !java.nio.file.Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null && !java.nio.file.Files.isDirectory(existing)) {
+      throw org.lmforge.pipeline.job.UserError.of(
+          what + " --output is under a file:",
+          existing + " is a file, not a directory",
+          "give a file name in a directory, e.g. " + existing.resolveSibling(exampleName));
+    }
     for (java.nio.file.Path in : reads) {
       if (out.equals(in.toAbsolutePath().normalize())) {
         throw org.lmforge.pipeline.job.UserError.of(

@@ -66,7 +66,7 @@ public final class AtomicOutput implements AutoCloseable {
     Path finalDir = check(out, overwrite, conf, key, List.of()); // inputs: the job's check
     FileSystem fs = finalDir.getFileSystem(conf);
     Path parent = finalDir.getParent();
-    fs.mkdirs(parent);
+    createDirectory(fs, parent, finalDir + " (" + key + ")");
     for (FileStatus st : fs.listStatus(parent)) {
       if (st.getPath().getName().startsWith(finalDir.getName() + STAGING)) {
         refuseIfClaimed(fs, st.getPath(), finalDir + " (" + key + ")");
@@ -76,7 +76,7 @@ public final class AtomicOutput implements AutoCloseable {
     Path staging =
         new Path(
             parent, finalDir.getName() + STAGING + UUID.randomUUID().toString().substring(0, 8));
-    fs.mkdirs(staging);
+    createDirectory(fs, staging, finalDir + " (" + key + ")");
     return new AtomicOutput(fs, finalDir, staging, overwrite);
   }
 
@@ -97,9 +97,29 @@ public final class AtomicOutput implements AutoCloseable {
     if (replace && fs.exists(p) && !fs.delete(p, true)) {
       throw new IOException("cannot delete the old output " + p);
     }
-    fs.mkdirs(p);
+    createDirectory(fs, p, p.toString());
     fs.delete(new Path(p, COMPLETE_MARKER), false);
     return new AtomicOutput(fs, p, p, replace);
+  }
+
+  /**
+   * Creates {@code dir} for the output {@code output}; a location the file system refuses (no
+   * permission, a file in the way, a read-only place) is the user's to change.
+   */
+  private static void createDirectory(FileSystem fs, Path dir, String output) throws IOException {
+    String why;
+    try {
+      if (fs.mkdirs(dir)) return;
+      why = "the file system refused to create " + dir;
+    } catch (org.apache.hadoop.security.AccessControlException
+        | org.apache.hadoop.fs.ParentNotDirectoryException
+        | org.apache.hadoop.fs.FileAlreadyExistsException e) {
+      why = e.getMessage();
+    }
+    throw UserError.of(
+        "the output cannot be created:",
+        output + ": " + why,
+        "choose an output location this job may write to");
   }
 
   /** Stops a second job from writing (or deleting) a directory a running job is writing. */
@@ -116,25 +136,19 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   /**
-   * Checks that {@code out} may be written (before any work): absent, an empty directory, or {@code
-   * overwrite}.
+   * Checks that {@code out} may be written (before any work): {@link #checkPlace a place an output
+   * may go}, and absent, an empty directory, or {@code overwrite}.
    *
    * @return the qualified output path
-   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or is a root
-   *     directory
+   * @throws UserError when {@code out} holds something and {@code overwrite} is false, or may not
+   *     go there
    */
   public static Path check(
       String out, boolean overwrite, Configuration conf, String key, List<String> inputs)
       throws IOException {
-    requireApartFrom(out, inputs, conf, key);
-    Path finalDir = InputFiles.path(out, key);
+    Path finalDir = checkPlace(out, inputs, conf, key);
     FileSystem fs = finalDir.getFileSystem(conf);
-    finalDir = fs.makeQualified(finalDir);
     String job = key.replaceAll("\\.[^.]+$", "");
-    if (finalDir.getParent() == null) {
-      throw UserError.of(
-          "the output is a root directory:", finalDir + " (" + key + ")", "give a subdirectory");
-    }
     if (!overwrite && holdsSomething(fs, finalDir)) {
       throw UserError.of(
           "the output already exists"
@@ -148,14 +162,29 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   /**
-   * Refuses an output that is one of the job's inputs (a path or what a glob matches) or a
-   * directory above one: writing it, or replacing it with --overwrite, would delete what the job
-   * reads.
+   * Refuses an output directory that cannot go where {@code out} puts it: a root directory, a path
+   * under a file, or one of the job's inputs (a path or what a glob matches) or a directory above
+   * one (writing it, or replacing it with --overwrite, would delete what the job reads).
+   *
+   * @return the qualified output path
    */
-  public static void requireApartFrom(
-      String out, List<String> inputs, Configuration conf, String key) throws IOException {
+  public static Path checkPlace(String out, List<String> inputs, Configuration conf, String key)
+      throws IOException {
     Path o = InputFiles.path(out, key);
-    o = o.getFileSystem(conf).makeQualified(o);
+    FileSystem outFs = o.getFileSystem(conf);
+    o = outFs.makeQualified(o);
+    if (o.getParent() == null) {
+      throw UserError.of(
+          "the output is a root directory:", o + " (" + key + ")", "give a subdirectory");
+    }
+    Path existing = o.getParent();
+    while (existing != null && !outFs.exists(existing)) existing = existing.getParent();
+    if (existing != null && !outFs.getFileStatus(existing).isDirectory()) {
+      throw UserError.of(
+          "the output is under a file:",
+          o + " (" + key + "): " + existing + " is a file, not a directory",
+          "choose an output inside a directory");
+    }
     for (String in : inputs) {
       Path p;
       try {
@@ -180,6 +209,7 @@ public final class AtomicOutput implements AutoCloseable {
         }
       }
     }
+    return o;
   }
 
   /** True when {@code dir} holds the completion marker. */

@@ -76,7 +76,7 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
 
   @Override
   public void check(Configuration hadoop) throws IOException {
-    AtomicOutput.requireApartFrom(sweep.output(), List.of(sweep.tokens()), hadoop, "sweep.output");
+    AtomicOutput.checkPlace(sweep.output(), List.of(sweep.tokens()), hadoop, "sweep.output");
     PretrainInputs.check(sweep.tokens(), hadoop);
   }
 

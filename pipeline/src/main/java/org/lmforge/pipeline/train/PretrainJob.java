@@ -27,7 +27,7 @@ public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainRes
    */
   @Override
   public void check(Configuration hadoop) throws IOException {
-    AtomicOutput.requireApartFrom(cfg.output(), List.of(cfg.tokens()), hadoop, "pretrain.output");
+    AtomicOutput.checkPlace(cfg.output(), List.of(cfg.tokens()), hadoop, "pretrain.output");
     PretrainInputs.check(cfg.tokens(), hadoop);
     PretrainInputs.checkOutput(cfg.output(), cfg.resume(), cfg.overwrite(), hadoop);
     GpuSlots.checkSettings(new SparkConf());

@@ -44,6 +44,10 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (top < 0) {
+      throw UserError.of(
+          "not a count:", "--top " + top, "give the number of tokens to list, 0 or more");
+    }
     checkTokenizer(tokenizer);
     checkText(text);
     if (gpt2 != null && !Files.exists(gpt2)) {

@@ -616,6 +616,17 @@ class BadInputTest {
             vocab.toString()),
         "GPT-2's tokenizer files do not parse",
         "--gpt2");
+    assertUserError(
+        run(
+            "tokenizer-stats",
+            "--tokenizer",
+            ours.toString(),
+            "--text",
+            text.toString(),
+            "--top",
+            "-1"),
+        "not a count: --top -1",
+        "0 or more");
   }
 
   // ---- train-quality

@@ -58,6 +58,12 @@ public final class TrainQualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     QualityClassifierConfig settings = settings(); // a bad key fails before any document is read
+    if (maxDocs < 1) {
+      throw UserError.of(
+          "not a count:",
+          "--max-docs " + maxDocs,
+          "give the documents to read per side, 1 or more");
+    }
     AtomicFile.requireFileTarget(
         output, "the model", "quality.bin", Path.of(positives), Path.of(negatives));
     Source pos = check("--positives", positives);

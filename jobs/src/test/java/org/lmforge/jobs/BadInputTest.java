@@ -642,6 +642,18 @@ class BadInputTest {
         "no such file or directory",
         "--positives");
     assertUserError(
+        run(
+            "train-quality",
+            "--positives",
+            text.toString(),
+            "--negatives",
+            text.toString(),
+            "--output",
+            model.toString(),
+            "--max-docs",
+            "-1"),
+        "not a count: --max-docs -1");
+    assertUserError(
         quality(text, liarWarc, model),
         "a crawl file, not text",
         "--negatives",

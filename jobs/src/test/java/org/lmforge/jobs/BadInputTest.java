@@ -17,6 +17,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -606,27 +607,10 @@ class BadInputTest {
             Map.of("the", 5L, "then", 3L), new BpeTrainerConfig("small-bpe", 260, List.of(), 1)),
         ours);
     assertUserError(
-        run(
-            "tokenizer-stats",
-            "--tokenizer",
-            ours.toString(),
-            "--text",
-            text.toString(),
-            "--gpt2",
-            vocab.toString()),
+        tokStats(ours, text, "--gpt2", vocab.toString()),
         "GPT-2's tokenizer files do not parse",
         "--gpt2");
-    assertUserError(
-        run(
-            "tokenizer-stats",
-            "--tokenizer",
-            ours.toString(),
-            "--text",
-            text.toString(),
-            "--top",
-            "-1"),
-        "not a count: --top -1",
-        "0 or more");
+    assertUserError(tokStats(ours, text, "--top", "-1"), "not a count: --top -1", "0 or more");
   }
 
   // ---- train-quality
@@ -823,9 +807,17 @@ class BadInputTest {
     return run("show-docs", "--master", "local[2]", "--input", in.toString());
   }
 
-  static Outcome tokStats(Path tokenizer, Path textFile) {
-    return run(
-        "tokenizer-stats", "--tokenizer", tokenizer.toString(), "--text", textFile.toString());
+  static Outcome tokStats(Path tokenizer, Path textFile, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tokenizer-stats",
+                "--tokenizer",
+                tokenizer.toString(),
+                "--text",
+                textFile.toString()));
+    args.addAll(List.of(more));
+    return run(args.toArray(String[]::new));
   }
 
   static Outcome quality(Path positives, Path negatives, Path model) {

@@ -176,7 +176,7 @@ public final class ConfigBinder {
               + ", got "
               + c.getValue(key).valueType().name().toLowerCase()
               + " "
-              + c.getValue(key).render()
+              + c.getValue(key).render(com.typesafe.config.ConfigRenderOptions.concise())
               + " (fix it in the .conf file or with --conf "
               + full
               + "=VALUE)");
@@ -202,8 +202,18 @@ public final class ConfigBinder {
         return "an object { ... }";
       }
     }
-    if (t == double[].class || t instanceof ParameterizedType p && p.getRawType() == List.class) {
-      return "a list [ ... ]";
+    if (t == double[].class) {
+      return "a list of numbers [ ... ]";
+    }
+    if (t instanceof ParameterizedType p && p.getRawType() == List.class) {
+      Type el = p.getActualTypeArguments()[0];
+      String of =
+          el == String.class
+              ? "strings"
+              : el == Double.class
+                  ? "numbers"
+                  : el == Integer.class || el == Long.class ? "whole numbers" : "objects { ... }";
+      return "a list of " + of + " [ ... ]";
     }
     if (t instanceof ParameterizedType p && p.getRawType() == Map.class) {
       return "an object of key = value";

@@ -36,6 +36,18 @@ class BadConfigurationTest {
         err);
   }
 
+  /** A list with an element of the wrong type: named on one line with the list as written. */
+  @Test
+  void wrongElementTypeIsNamedOnOneLine() {
+    String err = run(2, "sweep", "--conf", "sweep.budgets=[5, abc]");
+    assertTrue(
+        err.contains(
+            "'sweep.budgets' has the wrong type: expected a list of numbers [ ... ], got list"
+                + " [5,\"abc\"]"),
+        err);
+    assertEquals(1, err.strip().lines().count(), err);
+  }
+
   @Test
   void invalidValueIsNamed() {
     String err = run(2, "clean", "--conf", "clean.dedup.keep=oldest");

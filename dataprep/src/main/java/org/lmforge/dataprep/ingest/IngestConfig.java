@@ -15,6 +15,9 @@ import org.lmforge.dataprep.extract.ExtractorConfig;
  * @param languageLowAccuracy Lingua's fast trigram-only mode
  * @param languageSampleChars characters of text given to language ID
  * @param extract the main-text extractor's limits
+ * @param spreadRecords with fewer crawl files than Spark task slots, spread the records over every
+ *     slot before decoding and extraction (a shuffle of the raw pages); false keeps each file's
+ *     records in the task that reads it
  */
 public record IngestConfig(
     int maxPageBytes,
@@ -23,7 +26,8 @@ public record IngestConfig(
     double minLanguageScore,
     boolean languageLowAccuracy,
     int languageSampleChars,
-    ExtractorConfig extract)
+    ExtractorConfig extract,
+    boolean spreadRecords)
     implements Serializable {
 
   /** The shipped defaults: {@code clean.ingest} of conf/clean.conf. */

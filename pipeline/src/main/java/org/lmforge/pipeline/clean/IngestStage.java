@@ -94,7 +94,7 @@ public final class IngestStage {
         jsc.parallelize(paths, Math.max(1, paths.size()))
             .mapPartitions(it -> readFiles(it, maxPageBytes, conf));
     int slots = jsc.defaultParallelism();
-    if (paths.size() < slots) {
+    if (cfg.spreadRecords() && paths.size() < slots) {
       // Extraction and language ID cost far more than reading a record, and a crawl file is read
       // by one task: with fewer files than task slots the records are spread over every slot
       // first (a shuffle of the raw pages), so one file is not extracted by one core.

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.SharedData;
 import org.lmforge.dataprep.dedup.DedupConfig;
 import org.lmforge.dataprep.filter.FiltersConfig;
@@ -94,6 +95,9 @@ class CleanStageTest {
         CrawlFileReader.readAll(CrawlSource.of(file), IngestConfig.defaults().maxPageBytes())
             .size();
     assertEquals(records, perTask.stream().mapToInt(Integer::intValue).sum());
+
+    IngestConfig kept = Records.with(IngestConfig.defaults(), "spreadRecords", false);
+    assertEquals(1, IngestStage.items(spark, one, kept).javaRDD().getNumPartitions(), "not spread");
   }
 
   @AfterAll

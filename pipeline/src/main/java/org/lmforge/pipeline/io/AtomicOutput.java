@@ -131,7 +131,9 @@ public final class AtomicOutput implements AutoCloseable {
           output + ": " + h.describe(),
           "wait for that job to finish, or stop it; the claim of a job that was killed lapses "
               + OutputLease.LAPSE_SECONDS
-              + " s after its last renewal, and the output can be written again then");
+              + " s after its last renewal (or delete "
+              + new Path(dir, OutputLease.FILE)
+              + " if you are sure no job is running)");
     }
   }
 

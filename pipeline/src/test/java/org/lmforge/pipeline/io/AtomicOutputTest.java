@@ -113,7 +113,8 @@ class AtomicOutputTest {
           e.getMessage().startsWith("another job is writing this output:")
               && e.getMessage().contains(first.dir().toString())
               && e.getMessage().contains("process " + ProcessHandle.current().pid())
-              && e.getMessage().contains("wait for that job to finish"),
+              && e.getMessage().contains("wait for that job to finish")
+              && e.getMessage().contains("or delete " + first.dir() + "/_WRITING"),
           e.getMessage());
     }
     first.commit();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,11 @@ class LocalFilesTest {
     LocalFiles.replace(report, "<html>2</html>"); // replaces
     assertEquals("<html>2</html>", Files.readString(report));
     assertEquals(List.of("report.html"), names(report.getParent()));
+    // readable by others like a file the shell makes, not owner-only like a temporary file
+    assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+    Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw----"));
+    LocalFiles.replace(report, "<html>3</html>");
+    assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
   }
 
   @Test

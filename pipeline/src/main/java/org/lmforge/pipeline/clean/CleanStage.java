@@ -111,6 +111,7 @@ public final class CleanStage {
       spark.sparkContext().setJobDescription("clean: write quarantine and clusters");
       Redaction.quarantine(IngestStage.quarantine(items), cfg.filters())
           .coalesce(1)
+          .sortWithinPartitions(CleanSchema.SOURCE_FILE, CleanSchema.RECORD_OFFSET) // any cores
           .write()
           .parquet(out.path(CleanOutput.QUARANTINE));
       dedup.clusters().write().parquet(out.path(CleanOutput.DEDUP_CLUSTERS));

@@ -44,13 +44,13 @@ public final class AtomicOutput implements AutoCloseable {
   private final OutputLease lease; // this job's claim on dir, until commit or close
   private boolean marked; // the marker is written: never removed by close()
 
-  private AtomicOutput(FileSystem fs, Path finalDir, Path dir, boolean overwrite)
-      throws IOException {
+  private AtomicOutput(
+      FileSystem fs, Path finalDir, Path dir, boolean overwrite, OutputLease lease) {
     this.fs = fs;
     this.finalDir = finalDir;
     this.dir = dir;
     this.overwrite = overwrite;
-    this.lease = OutputLease.claim(fs, dir);
+    this.lease = lease;
   }
 
   /**
@@ -66,18 +66,61 @@ public final class AtomicOutput implements AutoCloseable {
     Path finalDir = check(out, overwrite, conf, key, List.of()); // inputs: the job's check
     FileSystem fs = finalDir.getFileSystem(conf);
     Path parent = finalDir.getParent();
-    createDirectory(fs, parent, finalDir + " (" + key + ")");
-    for (FileStatus st : fs.listStatus(parent)) {
-      if (st.getPath().getName().startsWith(finalDir.getName() + STAGING)) {
-        refuseIfClaimed(fs, st.getPath(), finalDir + " (" + key + ")");
-        fs.delete(st.getPath(), true); // a killed run's
-      }
-    }
+    String output = finalDir + " (" + key + ")";
+    createDirectory(fs, parent, output);
+    // claim a staging directory of our own first, then clear the others: two jobs starting at
+    // once each see the other's claim
     Path staging =
         new Path(
             parent, finalDir.getName() + STAGING + UUID.randomUUID().toString().substring(0, 8));
-    createDirectory(fs, staging, finalDir + " (" + key + ")");
-    return new AtomicOutput(fs, finalDir, staging, overwrite);
+    createDirectory(fs, staging, output);
+    AtomicOutput opened;
+    try {
+      opened =
+          new AtomicOutput(fs, finalDir, staging, overwrite, OutputLease.claim(fs, staging, false));
+    } catch (IOException | RuntimeException e) {
+      fs.delete(staging, true);
+      throw e;
+    }
+    try {
+      for (FileStatus st : fs.listStatus(parent)) {
+        Path other = st.getPath();
+        if (other.getName().startsWith(finalDir.getName() + STAGING) && !other.equals(staging)) {
+          refuseIfClaimed(fs, other, output);
+          if (isComplete(fs, other)) {
+            throw UserError.of(
+                "a finished output was left beside the output by a commit that did not end:",
+                other + " (" + key + ")",
+                "keep it (rename it to " + finalDir.getName() + ") or delete it, then run again");
+          }
+          fs.delete(other, true); // a killed run's
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      opened.close();
+      throw e;
+    }
+    return opened;
+  }
+
+  /**
+   * Refuses an output another running job is writing (its claim, or its staging directory's),
+   * before any work; the job's own opening of the output checks again.
+   */
+  public static void requireUnclaimed(String out, Configuration conf, String key)
+      throws IOException {
+    Path p = InputFiles.path(out, key);
+    FileSystem fs = p.getFileSystem(conf);
+    p = fs.makeQualified(p);
+    String output = p + " (" + key + ")";
+    refuseIfClaimed(fs, p, output);
+    Path parent = p.getParent();
+    if (parent == null || !fs.exists(parent)) return;
+    for (FileStatus st : fs.listStatus(parent)) {
+      if (st.getPath().getName().startsWith(p.getName() + STAGING)) {
+        refuseIfClaimed(fs, st.getPath(), output);
+      }
+    }
   }
 
   /**
@@ -98,8 +141,15 @@ public final class AtomicOutput implements AutoCloseable {
       throw new IOException("cannot delete the old output " + p);
     }
     createDirectory(fs, p, p.toString());
+    OutputLease lease;
+    try {
+      lease = OutputLease.claim(fs, p, false);
+    } catch (org.apache.hadoop.fs.FileAlreadyExistsException claimed) {
+      refuseIfClaimed(fs, p, p.toString()); // claimed in between, or a lapsed claim left there
+      lease = OutputLease.claim(fs, p, true);
+    }
     fs.delete(new Path(p, COMPLETE_MARKER), false);
-    return new AtomicOutput(fs, p, p, replace);
+    return new AtomicOutput(fs, p, p, replace, lease);
   }
 
   /**
@@ -165,8 +215,9 @@ public final class AtomicOutput implements AutoCloseable {
 
   /**
    * Refuses an output directory that cannot go where {@code out} puts it: a root directory, a path
-   * under a file, or one of the job's inputs (a path or what a glob matches) or a directory above
-   * one (writing it, or replacing it with --overwrite, would delete what the job reads).
+   * under a file, one of the job's inputs (a path or what a glob matches) or a directory above one
+   * (writing it, or replacing it with --overwrite, would delete what the job reads), or an output
+   * another running job is writing.
    *
    * @return the qualified output path
    */
@@ -211,6 +262,7 @@ public final class AtomicOutput implements AutoCloseable {
         }
       }
     }
+    requireUnclaimed(out, conf, key);
     return o;
   }
 
@@ -278,10 +330,11 @@ public final class AtomicOutput implements AutoCloseable {
    * allowed.
    */
   public void commit() throws IOException {
-    lease.close(); // not part of the output
+    lease.pauseForMove(); // held, not renewed, while the directory moves; removed at the end
     writeString(COMPLETE_MARKER, "");
     marked = true;
     if (dir.equals(finalDir)) {
+      lease.close();
       return;
     }
     if (fs.exists(finalDir)) {
@@ -310,6 +363,8 @@ public final class AtomicOutput implements AutoCloseable {
       throw new IOException(
           "cannot rename " + dir + " to " + finalDir + "; the finished output is left there");
     }
+    lease.movedTo(finalDir);
+    lease.close(); // the claim is not part of the output
   }
 
   /**
@@ -319,7 +374,14 @@ public final class AtomicOutput implements AutoCloseable {
    */
   @Override
   public void close() {
-    lease.close();
+    try {
+      lease.close();
+    } finally {
+      removeUnmarkedStaging();
+    }
+  }
+
+  private void removeUnmarkedStaging() {
     if (marked || dir.equals(finalDir)) return;
     try {
       fs.delete(dir, true);

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,15 +21,17 @@ import org.apache.hadoop.util.ShutdownHookManager;
  * A job's claim on the directory it writes: the file {@value #FILE} in it, naming the writer and
  * rewritten every {@link #RENEW_SECONDS} s while the job runs, so that a second job started on the
  * same output can tell a directory being written (refused) from one a killed job left (taken over).
- * The claim lapses {@link #LAPSE_SECONDS} s after its last renewal; a JVM that shuts down (Ctrl-C)
- * removes it at once. The file is hidden from Spark and Hadoop readers (a leading underscore) and
- * removed before the output is marked complete. Ages compare the file system's modification time
- * with this machine's clock, so clocks may differ by up to the margin between the two intervals.
+ * The claim lapses {@link #LAPSE_SECONDS} s after its last renewal, at once when its process is
+ * known dead (same host, pid gone), and a JVM that shuts down (Ctrl-C) removes it. The file is
+ * hidden from Spark and Hadoop readers (a leading underscore) and removed once the output is
+ * committed. Ages compare the file system's modification time with this machine's clock, so clocks
+ * may differ by up to the margin between the two intervals.
  */
 final class OutputLease implements AutoCloseable {
   static final String FILE = "_WRITING";
   static final int RENEW_SECONDS = 10;
   static final int LAPSE_SECONDS = 60;
+  private static final Pattern WRITER = Pattern.compile("^process (\\d+) on (\\S+),");
 
   /** The live claim of another writer on a directory: who, and how long ago it was renewed. */
   record Holder(Path dir, String writer, long secondsAgo) {
@@ -36,13 +41,14 @@ final class OutputLease implements AutoCloseable {
   }
 
   private final FileSystem fs;
-  private final Path file;
+  private Path file; // moves with the directory a commit renames
   private final String writer;
   private final ScheduledExecutorService renewal;
-  private final Runnable onShutdown;
+  private final Runnable onShutdown = this::close;
+  private boolean paused; // a commit is moving the directory
   private boolean released;
 
-  private OutputLease(FileSystem fs, Path dir) throws IOException {
+  private OutputLease(FileSystem fs, Path dir, boolean takeOver) throws IOException {
     this.fs = fs;
     this.file = new Path(dir, FILE);
     this.writer =
@@ -52,7 +58,8 @@ final class OutputLease implements AutoCloseable {
             + InetAddress.getLocalHost().getHostName()
             + ", started "
             + Instant.now();
-    write();
+    // before Hadoop's own hook closes the file systems; first, so nothing is left if it throws
+    ShutdownHookManager.get().addShutdownHook(onShutdown, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
     this.renewal =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -60,18 +67,32 @@ final class OutputLease implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    try {
+      write(takeOver);
+    } catch (IOException | RuntimeException e) {
+      released = true;
+      renewal.shutdownNow();
+      removeHook();
+      throw e;
+    }
     renewal.scheduleAtFixedRate(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
-    // before Hadoop's own hook closes the file systems
-    this.onShutdown = this::close;
-    ShutdownHookManager.get().addShutdownHook(onShutdown, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
   }
 
-  /** Claims {@code dir} (which exists) for this process until {@link #close}. */
-  static OutputLease claim(FileSystem fs, Path dir) throws IOException {
-    return new OutputLease(fs, dir);
+  /**
+   * Claims {@code dir} (which exists) for this process until {@link #close}.
+   *
+   * @param takeOver replace a claim already there (one {@link #holder} found lapsed); otherwise a
+   *     claim written in between by another job makes this one fail with {@link
+   *     FileAlreadyExistsException}
+   */
+  static OutputLease claim(FileSystem fs, Path dir, boolean takeOver) throws IOException {
+    return new OutputLease(fs, dir, takeOver);
   }
 
-  /** Another writer's live claim on {@code dir}, or null when there is none or it has lapsed. */
+  /**
+   * Another writer's live claim on {@code dir}, or null when there is none, it has lapsed or its
+   * process is gone. A claim renewed lately whose file cannot be read (being rewritten) is live.
+   */
   static Holder holder(FileSystem fs, Path dir) throws IOException {
     Path f = new Path(dir, FILE);
     FileStatus st;
@@ -82,43 +103,81 @@ final class OutputLease implements AutoCloseable {
     }
     long ago = Math.max(0, (System.currentTimeMillis() - st.getModificationTime()) / 1000);
     if (ago >= LAPSE_SECONDS) return null;
-    String writer;
+    String writer = "";
     try (InputStream in = fs.open(f)) {
       writer = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException gone) { // released between the two calls
-      return null;
+    } catch (IOException beingRewritten) {
+      // renewed seconds ago: a writer is there, whoever it is
     }
+    if (processGone(writer)) return null;
     return new Holder(dir, writer.isEmpty() ? "another job" : writer, ago);
   }
 
-  private void write() throws IOException {
-    try (OutputStream o = fs.create(file, true)) {
+  /** The writer ran on this host and its process is no longer alive (killed, crashed). */
+  private static boolean processGone(String writer) {
+    Matcher m = WRITER.matcher(writer);
+    if (!m.find()) return false;
+    try {
+      if (!m.group(2).equals(InetAddress.getLocalHost().getHostName())) return false;
+    } catch (IOException unknownHost) {
+      return false;
+    }
+    return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  private void write(boolean replace) throws IOException {
+    try (OutputStream o = fs.create(file, replace)) {
       o.write(writer.getBytes(StandardCharsets.UTF_8));
     }
   }
 
   private synchronized void renew() {
-    if (released) return;
+    if (released || paused) return;
     try {
-      write();
-    } catch (IOException e) {
-      // the next renewal tries again; the claim lapses only after LAPSE_SECONDS without one
+      write(true);
+    } catch (IOException | RuntimeException e) {
+      // the next renewal tries again; the claim lapses only after LAPSE_SECONDS without one (an
+      // exception escaping here would cancel every later renewal)
     }
   }
 
-  /** Stops renewing and removes the claim. Idempotent. */
+  /**
+   * Renews the claim once more and holds it while a commit renames the directory to {@code newDir}:
+   * the claim stays valid for {@link #LAPSE_SECONDS} s, and is then removed from there.
+   */
+  synchronized void pauseForMove() {
+    if (released) return;
+    renew();
+    paused = true;
+  }
+
+  /** The directory was renamed to {@code newDir}: the claim file is there now. */
+  synchronized void movedTo(Path newDir) {
+    file = new Path(newDir, FILE);
+  }
+
+  /** Stops renewing and removes the claim. Idempotent; never throws (it is called on shutdown). */
   @Override
   public synchronized void close() {
     if (released) return;
     released = true;
     renewal.shutdownNow();
-    if (!ShutdownHookManager.get().isShutdownInProgress()) {
-      ShutdownHookManager.get().removeShutdownHook(onShutdown);
-    }
     try {
-      fs.delete(file, false);
-    } catch (IOException e) {
-      // it lapses by itself
+      removeHook();
+    } finally {
+      try {
+        fs.delete(file, false);
+      } catch (IOException | RuntimeException e) {
+        // it lapses by itself
+      }
+    }
+  }
+
+  private void removeHook() {
+    try {
+      ShutdownHookManager.get().removeShutdownHook(onShutdown);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to: nothing to remove
     }
   }
 }

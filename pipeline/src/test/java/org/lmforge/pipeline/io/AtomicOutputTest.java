@@ -117,6 +117,8 @@ class AtomicOutputTest {
               && e.getMessage().contains("or delete " + first.dir() + "/_WRITING"),
           e.getMessage());
     }
+    assertEquals(
+        List.of(first.dir().getName()), names(tmp), "the refused jobs' own staging is removed");
     first.commit();
     assertEquals("first", Files.readString(out.resolve("a.txt")));
     assertEquals(List.of("_COMPLETE", "a.txt"), names(out), "the claim is not part of the output");
@@ -140,6 +142,53 @@ class AtomicOutputTest {
     age(claim, OutputLease.LAPSE_SECONDS + 1);
     begin(out, false).commit();
     assertEquals(List.of("out"), names(tmp), "the killed job's staging directory is removed");
+  }
+
+  /** The claim of a process of this host that no longer runs (kill -9, a crash) is no claim. */
+  @Test
+  void aClaimOfAProcessThatIsGoneLapsesAtOnce() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path staging = Files.createDirectories(tmp.resolve("out.staging-0badc0de"));
+    Files.writeString(
+        staging.resolve("_WRITING"),
+        "process "
+            + gone.pid()
+            + " on "
+            + java.net.InetAddress.getLocalHost().getHostName()
+            + ", started 2026-11-30T22:00:00Z");
+    begin(tmp.resolve("out"), false).commit();
+    assertEquals(List.of("out"), names(tmp));
+  }
+
+  /** A staging directory marked complete (its commit's rename never happened) is kept, not lost. */
+  @Test
+  void aFinishedOutputLeftByACommitThatDidNotEndIsKept() throws IOException {
+    Path staging = Files.createDirectories(tmp.resolve("out.staging-0badc0de"));
+    Files.writeString(staging.resolve("_COMPLETE"), "");
+    Files.writeString(staging.resolve("stats.json"), "{}");
+    UserError e = assertThrows(UserError.class, () -> begin(tmp.resolve("out"), true));
+    assertTrue(
+        e.getMessage().startsWith("a finished output was left beside the output")
+            && e.getMessage().contains("out.staging-0badc0de")
+            && e.getMessage().contains("rename it to out"),
+        e.getMessage());
+    assertEquals(List.of("out.staging-0badc0de"), names(tmp));
+    assertEquals("{}", Files.readString(staging.resolve("stats.json")));
+  }
+
+  /** A lapsed claim left in a run directory is taken over, and renewed as this job's. */
+  @Test
+  void anInPlaceOutputWithALapsedClaimIsTakenOver() throws IOException {
+    Path run = Files.createDirectories(tmp.resolve("run"));
+    Path claim = Files.writeString(run.resolve("_WRITING"), "process 7 on elsewhere, started x");
+    age(claim, OutputLease.LAPSE_SECONDS + 1);
+    try (AtomicOutput o = AtomicOutput.inPlace(run.toString(), false, conf)) {
+      assertTrue(
+          Files.readString(claim).startsWith("process " + ProcessHandle.current().pid()),
+          Files.readString(claim));
+    }
+    assertFalse(Files.exists(claim), "released when closed");
   }
 
   /** An in-place output (a pretrain run) another job is writing is neither resumed nor replaced. */

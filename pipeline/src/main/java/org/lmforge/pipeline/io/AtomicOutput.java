@@ -137,6 +137,7 @@ public final class AtomicOutput implements AutoCloseable {
     FileSystem fs = p.getFileSystem(conf);
     p = fs.makeQualified(p);
     refuseIfClaimed(fs, p, p.toString());
+    if (replace) refuseIfClaimedBelow(fs, p, p.toString());
     if (replace && fs.exists(p) && !fs.delete(p, true)) {
       throw new IOException("cannot delete the old output " + p);
     }
@@ -172,6 +173,21 @@ public final class AtomicOutput implements AutoCloseable {
         "choose an output location this job may write to");
   }
 
+  /**
+   * Before an output is replaced: no running job writes anywhere inside it (a run or an output put
+   * below it). Lists the whole tree, which only replacing it costs anyway.
+   */
+  private static void refuseIfClaimedBelow(FileSystem fs, Path dir, String output)
+      throws IOException {
+    if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) return;
+    org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> files =
+        fs.listFiles(dir, true);
+    while (files.hasNext()) {
+      Path f = files.next().getPath();
+      if (f.getName().equals(OutputLease.FILE)) refuseIfClaimed(fs, f.getParent(), output);
+    }
+  }
+
   /** Stops a second job from writing (or deleting) a directory a running job is writing. */
   private static void refuseIfClaimed(FileSystem fs, Path dir, String output) throws IOException {
     OutputLease.Holder h = OutputLease.holder(fs, dir);
@@ -201,6 +217,7 @@ public final class AtomicOutput implements AutoCloseable {
     Path finalDir = checkPlace(out, inputs, conf, key);
     FileSystem fs = finalDir.getFileSystem(conf);
     String job = key.replaceAll("\\.[^.]+$", "");
+    if (overwrite) refuseIfClaimedBelow(fs, finalDir, finalDir + " (" + key + ")");
     if (!overwrite && holdsSomething(fs, finalDir)) {
       throw UserError.of(
           "the output already exists"

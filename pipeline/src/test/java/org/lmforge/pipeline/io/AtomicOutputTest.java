@@ -177,6 +177,24 @@ class AtomicOutputTest {
     assertEquals("{}", Files.readString(staging.resolve("stats.json")));
   }
 
+  /**
+   * Replacing an output that holds a running job's output deeper down is refused, for both kinds.
+   */
+  @Test
+  void anOutputHoldingAnotherJobsLiveOutputIsNotReplaced() throws IOException {
+    Path sweep = Files.createDirectories(tmp.resolve("sweep/runs/r1"));
+    Files.writeString(sweep.resolve("_WRITING"), "process 7 on elsewhere, started x");
+    UserError inPlace =
+        assertThrows(
+            UserError.class,
+            () -> AtomicOutput.inPlace(tmp.resolve("sweep").toString(), true, conf));
+    assertTrue(
+        inPlace.getMessage().contains("sweep/runs/r1 is being written"), inPlace.getMessage());
+    UserError staged = assertThrows(UserError.class, () -> begin(tmp.resolve("sweep"), true));
+    assertTrue(staged.getMessage().contains("sweep/runs/r1 is being written"), staged.getMessage());
+    assertTrue(Files.exists(sweep.resolve("_WRITING")), "kept");
+  }
+
   /** A lapsed claim left in a run directory is taken over, and renewed as this job's. */
   @Test
   void anInPlaceOutputWithALapsedClaimIsTakenOver() throws IOException {

@@ -190,6 +190,27 @@ class GenerateEvalCommandTest {
     assertTrue(err.contains("encodes to") && err.contains("at least contextLength + 1 = 17"), err);
   }
 
+  /**
+   * A compressed text or a crawl file is named for what it is (its bytes were scored as a text in
+   * an unknown language).
+   */
+  @Test
+  void aCompressedTextOrACrawlFileIsNamed() throws IOException {
+    Path gz = tmp.resolve("debates.txt.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write("The sitting is open. ".repeat(200).getBytes(StandardCharsets.UTF_8));
+    }
+    String err = refused("eval", "--run", run, "--input", gz.toString());
+    assertTrue(
+        err.contains("debates.txt.gz is gzip-compressed text, not text")
+            && err.contains("gunzip -k"),
+        err);
+    String warc =
+        file("crawl.warc", "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n");
+    err = refused("eval", "--run", run, "--input", warc);
+    assertTrue(err.contains("is a WARC/WET file, not text") && err.contains("clean job"), err);
+  }
+
   @Test
   void aTextInAnotherScriptIsRefusedUnlessForced() throws IOException {
     String chinese =

@@ -21,6 +21,7 @@ import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.pipeline.clean.CleanOutput;
+import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -77,9 +78,20 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         throw UserError.of("--input " + input, "is empty (0 bytes)", "give a text to evaluate");
       }
       if (p.getName().endsWith(".tok")) return Kind.SHARDS;
-      return p.getName().endsWith(".parquet") || startsWith(fs, p, "PAR1")
-          ? Kind.PARQUET
-          : Kind.TEXT;
+      if (p.getName().endsWith(".parquet") || startsWith(fs, p, "PAR1")) return Kind.PARQUET;
+      FileKind kind = FileKind.sniff(fs, p);
+      if (kind != FileKind.TEXT) { // scored as text, its bytes would read as an unknown language
+        throw UserError.of(
+            "--input " + input,
+            "is " + kind.description() + ", not text",
+            switch (kind) {
+              case GZIP_TEXT -> "decompress it first (gunzip -k " + input + ")";
+              case WARC, GZIP_WARC, ARC ->
+                  "run the clean job on it and evaluate its documents (--input <clean output>/docs)";
+              default -> INPUT_FIX;
+            });
+      }
+      return Kind.TEXT;
     }
     if (fs.exists(new Path(p, ShardFiles.MANIFEST))
         || fs.globStatus(new Path(p, "*.tok")).length > 0) {

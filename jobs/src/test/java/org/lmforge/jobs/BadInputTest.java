@@ -59,6 +59,7 @@ class BadInputTest {
   static Path warcDir; // a directory holding only that WARC
   static Path fakeClean; // a clean output's layout with Parquet docs written by Spark
   static Path otherParquet; // Parquet written by Spark outside any clean output
+  static Path numberText; // Parquet whose "text" column holds numbers
   static Path tokens; // a tokenize output's layout (manifest, tokenizer, shards)
   static Path cleanOut; // the clean job's output on all the wrong inputs above
   static Outcome clean;
@@ -103,6 +104,8 @@ class BadInputTest {
     Files.writeString(fakeClean.resolve("_COMPLETE"), "");
     otherParquet = tmp.resolve("table.parquet");
     spark.createDataFrame(rows, schema).coalesce(1).write().parquet(otherParquet.toString());
+    numberText = tmp.resolve("numbers.parquet");
+    spark.sql("select 'a' as id, 1 as text").coalesce(1).write().parquet(numberText.toString());
 
     cleanOut = tmp.resolve("clean-out");
     clean =
@@ -304,6 +307,19 @@ class BadInputTest {
         tokenizeLoading(tmp.resolve("no-tokenizer"), out),
         "no tokenizer to load at",
         "vocab.json + merges.txt");
+    assertNoPartialOutput(out);
+  }
+
+  /**
+   * A "text" column that holds numbers: named by tokenize and eval (eval threw ClassCastException).
+   */
+  @Test
+  void aTextColumnThatIsNotTextIsNamed() throws IOException {
+    Path out = tmp.resolve("tokens-of-numbers");
+    assertUserError(
+        tokenize(numberText, out),
+        "the tokenize input's column \"text\" is int,",
+        "tokenize.textColumn");
     assertNoPartialOutput(out);
   }
 

@@ -179,6 +179,18 @@ public final class TokenizeStage {
                 + " to the right column");
       }
     }
+    org.apache.spark.sql.types.DataType textType = in.schema().apply(cfg.textColumn()).dataType();
+    if (textType != org.apache.spark.sql.types.DataTypes.StringType) {
+      throw UserError.of(
+          "the tokenize input's column \""
+              + cfg.textColumn()
+              + "\" is "
+              + textType.simpleString()
+              + ",",
+          "not text, in " + cfg.input(),
+          "point --input at a clean output's docs/, or set tokenize.textColumn to the column that holds"
+              + " the text");
+    }
     if (cols.contains(CleanSchema.DROP_FILTER))
       in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
     if (!cfg.languages().isEmpty()) {

@@ -155,6 +155,13 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
           "has no text column (its columns: " + String.join(", ", df.columns()) + ")",
           "give the clean job's output (docs/ with id, text, ...) or a Parquet file with a text column");
     }
+    org.apache.spark.sql.types.DataType type = df.schema().apply("text").dataType();
+    if (type != org.apache.spark.sql.types.DataTypes.StringType) {
+      throw UserError.of(
+          "--input " + input,
+          "has a text column of type " + type.simpleString() + ", not string",
+          "give the clean job's output (docs/) or a Parquet file whose text column holds the text");
+    }
     Tokens t = new Tokens();
     long docs = 0;
     Iterator<Row> rows = df.select("text").toLocalIterator();

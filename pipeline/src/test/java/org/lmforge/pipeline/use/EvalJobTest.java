@@ -115,6 +115,16 @@ class EvalJobTest {
     assertEquals(t.bitsPerByte(), p.bitsPerByte(), 0.0);
   }
 
+  /** A Parquet "text" column of numbers is named (it was a ClassCastException with exit 1). */
+  @Test
+  void aParquetTextColumnThatIsNotTextIsRefused() {
+    String parquet = tiny.dir().resolve("numbers.parquet").toUri().toString();
+    SPARK.session().sql("select 'd1' as id, 7 as text").coalesce(1).write().parquet(parquet);
+    UserError e = assertThrows(UserError.class, () -> eval(parquet, EvalConfig.ALL, false));
+    assertTrue(
+        e.getMessage().contains("has a text column of type int, not string"), e.getMessage());
+  }
+
   @Test
   void aTextShorterThanOneWindowIsRefused() throws IOException {
     UserError e =

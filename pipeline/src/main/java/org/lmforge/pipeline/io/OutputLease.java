@@ -32,6 +32,7 @@ final class OutputLease implements AutoCloseable {
   static final int RENEW_SECONDS = 10;
   static final int LAPSE_SECONDS = 60;
   private static final Pattern WRITER = Pattern.compile("^process (\\d+) on (\\S+),");
+  private static final String HOST = hostName();
 
   /** The live claim of another writer on a directory: who, and how long ago it was renewed. */
   record Holder(Path dir, String writer, long secondsAgo) {
@@ -52,12 +53,7 @@ final class OutputLease implements AutoCloseable {
     this.fs = fs;
     this.file = new Path(dir, FILE);
     this.writer =
-        "process "
-            + ProcessHandle.current().pid()
-            + " on "
-            + InetAddress.getLocalHost().getHostName()
-            + ", started "
-            + Instant.now();
+        "process " + ProcessHandle.current().pid() + " on " + HOST + ", started " + Instant.now();
     // before Hadoop's own hook closes the file systems; first, so nothing is left if it throws
     ShutdownHookManager.get().addShutdownHook(onShutdown, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
     this.renewal =
@@ -117,12 +113,18 @@ final class OutputLease implements AutoCloseable {
   private static boolean processGone(String writer) {
     Matcher m = WRITER.matcher(writer);
     if (!m.find()) return false;
-    try {
-      if (!m.group(2).equals(InetAddress.getLocalHost().getHostName())) return false;
-    } catch (IOException unknownHost) {
-      return false;
-    }
+    if (!m.group(2).equals(HOST)) return false;
     return ProcessHandle.of(Long.parseLong(m.group(1))).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  /** This machine's name; a host whose name does not resolve is still named (never an error). */
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException unresolved) {
+      String env = System.getenv("HOSTNAME");
+      return env == null || env.isBlank() ? "unknown-host" : env.strip();
+    }
   }
 
   private void write(boolean replace) throws IOException {

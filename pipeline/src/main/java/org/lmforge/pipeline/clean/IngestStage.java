@@ -27,6 +27,7 @@ import org.lmforge.dataprep.warc.CrawlItem;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.io.HadoopCrawlSource;
 import org.lmforge.pipeline.io.InputFiles.InputFile;
+import scala.collection.JavaConverters;
 
 /**
  * Reads crawl files (one Spark task per file; with fewer files than task slots the records are
@@ -103,18 +104,9 @@ public final class IngestStage {
     JavaRDD<Row> rows =
         records.mapPartitions(
             it -> {
-              PageProcessor processor = new PageProcessor(cfg);
-              return new Iterator<Row>() {
-                @Override
-                public boolean hasNext() {
-                  return it.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                  return toRow(it.next(), processor);
-                }
-              };
+              PageProcessor processor = new PageProcessor(cfg); // one per partition, lazily mapped
+              return JavaConverters.asJavaIterator(
+                  JavaConverters.asScalaIterator(it).map(item -> toRow(item, processor)));
             });
     Dataset<Row> items = spark.createDataFrame(rows, ITEM_SCHEMA);
     if (emptyDirs.isEmpty()) {

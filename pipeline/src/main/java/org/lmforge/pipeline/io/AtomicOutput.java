@@ -83,18 +83,17 @@ public final class AtomicOutput implements AutoCloseable {
       throw e;
     }
     try {
-      for (FileStatus st : fs.listStatus(parent)) {
+      for (FileStatus st : stagingSiblings(fs, finalDir)) {
         Path other = st.getPath();
-        if (other.getName().startsWith(finalDir.getName() + STAGING) && !other.equals(staging)) {
-          refuseIfClaimed(fs, other, output);
-          if (isComplete(fs, other)) {
-            throw UserError.of(
-                "a finished output was left beside the output by a commit that did not end:",
-                other + " (" + key + ")",
-                "keep it (rename it to " + finalDir.getName() + ") or delete it, then run again");
-          }
-          fs.delete(other, true); // a killed run's
+        if (other.equals(staging)) continue;
+        refuseIfClaimed(fs, other, output);
+        if (isComplete(fs, other)) {
+          throw UserError.of(
+              "a finished output was left beside the output by a commit that did not end:",
+              other + " (" + key + ")",
+              "keep it (rename it to " + finalDir.getName() + ") or delete it, then run again");
         }
+        fs.delete(other, true); // a killed run's
       }
     } catch (IOException | RuntimeException e) {
       opened.close();
@@ -104,23 +103,23 @@ public final class AtomicOutput implements AutoCloseable {
   }
 
   /**
-   * Refuses an output another running job is writing (its claim, or its staging directory's),
-   * before any work; the job's own opening of the output checks again.
+   * Refuses the (qualified) output {@code out} when another running job is writing it (its claim,
+   * or its staging directory's), before any work; the job's own opening of the output checks again.
    */
-  public static void requireUnclaimed(String out, Configuration conf, String key)
-      throws IOException {
-    Path p = InputFiles.path(out, key);
-    FileSystem fs = p.getFileSystem(conf);
-    p = fs.makeQualified(p);
-    String output = p + " (" + key + ")";
-    refuseIfClaimed(fs, p, output);
-    Path parent = p.getParent();
-    if (parent == null || !fs.exists(parent)) return;
-    for (FileStatus st : fs.listStatus(parent)) {
-      if (st.getPath().getName().startsWith(p.getName() + STAGING)) {
-        refuseIfClaimed(fs, st.getPath(), output);
-      }
+  private static void requireUnclaimed(FileSystem fs, Path out, String output) throws IOException {
+    refuseIfClaimed(fs, out, output);
+    for (FileStatus st : stagingSiblings(fs, out)) {
+      refuseIfClaimed(fs, st.getPath(), output);
     }
+  }
+
+  /** What stands beside {@code out} under a staging name ({@code <out>.staging-<run>}). */
+  private static List<FileStatus> stagingSiblings(FileSystem fs, Path out) throws IOException {
+    Path parent = out.getParent();
+    if (parent == null || !fs.exists(parent)) return List.of();
+    return Arrays.stream(fs.listStatus(parent))
+        .filter(st -> st.getPath().getName().startsWith(out.getName() + STAGING))
+        .toList();
   }
 
   /**
@@ -279,7 +278,7 @@ public final class AtomicOutput implements AutoCloseable {
         }
       }
     }
-    requireUnclaimed(out, conf, key);
+    requireUnclaimed(outFs, o, o + " (" + key + ")");
     return o;
   }
 
@@ -309,13 +308,11 @@ public final class AtomicOutput implements AutoCloseable {
    * when none.
    */
   public static Path stagingOf(FileSystem fs, Path out) throws IOException {
-    Path parent = out.getParent();
-    if (parent == null || !fs.exists(parent)) return null;
-    for (FileStatus st : fs.listStatus(parent)) {
-      if (st.isDirectory() && st.getPath().getName().startsWith(out.getName() + STAGING))
-        return st.getPath();
-    }
-    return null;
+    return stagingSiblings(fs, out).stream()
+        .filter(FileStatus::isDirectory)
+        .map(FileStatus::getPath)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Where the job writes (the staging directory, or the output itself in place). */

@@ -56,6 +56,13 @@ final class OutputLease implements AutoCloseable {
         "process " + ProcessHandle.current().pid() + " on " + HOST + ", started " + Instant.now();
     // before Hadoop's own hook closes the file systems; first, so nothing is left if it throws
     ShutdownHookManager.get().addShutdownHook(onShutdown, FileSystem.SHUTDOWN_HOOK_PRIORITY + 1);
+    try {
+      write(takeOver);
+    } catch (IOException | RuntimeException e) {
+      released = true;
+      removeHook();
+      throw e;
+    }
     this.renewal =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -63,14 +70,6 @@ final class OutputLease implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    try {
-      write(takeOver);
-    } catch (IOException | RuntimeException e) {
-      released = true;
-      renewal.shutdownNow();
-      removeHook();
-      throw e;
-    }
     renewal.scheduleAtFixedRate(this::renew, RENEW_SECONDS, RENEW_SECONDS, TimeUnit.SECONDS);
   }
 
@@ -144,8 +143,9 @@ final class OutputLease implements AutoCloseable {
   }
 
   /**
-   * Renews the claim once more and holds it while a commit renames the directory to {@code newDir}:
-   * the claim stays valid for {@link #LAPSE_SECONDS} s, and is then removed from there.
+   * Renews the claim once more and holds it, unrenewed, while a commit renames the directory: it
+   * stays valid for {@link #LAPSE_SECONDS} s, and {@link #movedTo} and {@link #close} then remove
+   * it from where the directory went.
    */
   synchronized void pauseForMove() {
     if (released) return;

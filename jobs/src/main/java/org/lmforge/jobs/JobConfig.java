@@ -59,12 +59,11 @@ public final class JobConfig {
     return merged.resolve();
   }
 
-  /** The effective configuration of a job, for printing and saving beside its outputs. */
+  /**
+   * The settings a command runs with, one line ({@code fit {"bootstrap":200,...}}): the values as
+   * used, without conf/'s comments, which printed a page before every result.
+   */
   public static String render(Config c, String path) {
-    return path
-        + " "
-        + c.getConfig(path)
-            .root()
-            .render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
+    return path + " " + c.getConfig(path).root().render(ConfigRenderOptions.concise());
   }
 }

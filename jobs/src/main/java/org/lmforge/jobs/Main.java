@@ -52,7 +52,19 @@ public final class Main {
   }
 
   static int run(PrintWriter err, String... args) {
-    return commandLine(err).execute(args);
+    return execute(commandLine(err), args);
+  }
+
+  /**
+   * Runs {@code cli}; picocli passes Errors through (an assertion inside Spark, out of memory), and
+   * they are runtime failures like any other, not an uncaught trace.
+   */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      return handle(e, cli.getErr());
+    }
   }
 
   /**
@@ -74,7 +86,7 @@ public final class Main {
    * an IllegalArgumentException that no check turned into a UserError): its message and one line
    * per cause, and the full stack trace in the log, whose place is named ({@link LogDestination}).
    */
-  static int handle(Exception e, PrintWriter err) {
+  static int handle(Throwable e, PrintWriter err) {
     Throwable user = userMistake(e);
     if (user != null) {
       err.println("error: " + message(user));
@@ -102,7 +114,7 @@ public final class Main {
     return 1;
   }
 
-  private static Throwable userMistake(Exception e) {
+  private static Throwable userMistake(Throwable e) {
     int depth = 0;
     for (Throwable c = e; c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
       if (c instanceof UserError || c instanceof BadConfigException) {

@@ -17,6 +17,7 @@ import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
 import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -190,15 +191,19 @@ public final class TrainQualityCommand implements Callable<Integer> {
     } else {
       try (SparkSession spark = Sessions.create("lmforge-train-quality", job.master())) {
         for (Row r :
-            spark
-                .read()
-                .parquet(path)
+            ParquetDir.read(
+                    spark,
+                    path + " (" + option + ")",
+                    "give one clean output's docs/ or a text file with one document per line",
+                    path)
                 .select("text")
                 .where("text IS NOT NULL")
                 .limit(maxDocs)
                 .collectAsList()) {
           out.add(r.getString(0));
         }
+      } catch (UserError e) {
+        throw e;
       } catch (Exception e) { // Spark's AnalysisException is checked but undeclared
         throw UserError.of(
             "not Parquet with a text column:",

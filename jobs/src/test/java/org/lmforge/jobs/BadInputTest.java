@@ -52,6 +52,7 @@ import org.lmforge.pipeline.train.PretrainInputs;
 class BadInputTest {
   @TempDir static Path tmp;
   static Path text; // real English text (Shakespeare), what a user calls news.txt
+  static Path colonText; // the same text under a name with ':', which Hadoop's glob cannot parse
   static Path gzText; // the same, gzipped
   static Path random; // random bytes
   static Path emptyDir;
@@ -68,6 +69,7 @@ class BadInputTest {
   static void cleanEveryKindOfWrongInput() throws Exception {
     text = tmp.resolve("news.txt");
     Files.writeString(text, BadInputFiles.realText());
+    colonText = Files.writeString(tmp.resolve("notes:2024.txt"), BadInputFiles.realText());
     gzText = tmp.resolve("news.txt.gz");
     try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gzText))) {
       o.write(Files.readAllBytes(text));
@@ -118,6 +120,8 @@ class BadInputTest {
             "--input",
             gzText.toString(),
             "--input",
+            colonText.toString(),
+            "--input",
             random.toString(),
             "--input",
             emptyDir.toString(),
@@ -143,7 +147,7 @@ class BadInputTest {
     JsonNode stats = new ObjectMapper().readTree(cleanOut.resolve("stats.json").toFile());
     assertEquals(0, stats.get("documentsOut").asLong());
     JsonNode q = stats.get("quarantinedByReason");
-    assertEquals(1, q.path("file.plain_text").asLong(), q.toString());
+    assertEquals(2, q.path("file.plain_text").asLong(), "news.txt and notes:2024.txt: " + q);
     assertEquals(1, q.path("file.gzip_text").asLong(), q.toString());
     assertEquals(1, q.path("file.not_warc").asLong(), q.toString());
     assertEquals(1, q.path("dir.empty").asLong(), q.toString());
@@ -158,6 +162,7 @@ class BadInputTest {
         line(out, "news.txt @0").contains("file.plain_text: plain text")
             && line(out, "news.txt @0").contains("convert it to WARC/WET"),
         out);
+    assertTrue(line(out, "notes:2024.txt @0").contains("file.plain_text: plain text"), out);
     assertTrue(line(out, "news.txt.gz @0").contains("file.gzip_text: gzip-compressed text"), out);
     assertTrue(line(out, "random.bin @0").contains("file.not_warc: binary data"), out);
     assertTrue(line(out, "empty-directory @0").contains("dir.empty"), out);
@@ -192,6 +197,41 @@ class BadInputTest {
         "'notes:today' (clean.inputs)");
     assertUserError(
         run("clean", "--input", text.toString(), "--output", ""), "not a path:", "(clean.output)");
+  }
+
+  /**
+   * Hadoop's glob parses every name it meets as a path, and a name with ':' reads as a URI scheme:
+   * named exactly, such a file is read (above); a glob that meets one is one line naming the fix.
+   */
+  @Test
+  void aGlobThatMeetsANameWithAColonIsOneLine() {
+    Path out = tmp.resolve("clean-colon-glob");
+    assertUserError(
+        run("clean", "--input", tmp.resolve("*.txt").toString(), "--output", out.toString()),
+        "cannot expand the glob",
+        "notes:2024.txt",
+        "name the file or its directory instead");
+    assertNoPartialOutput(out);
+  }
+
+  /**
+   * A directory holding two Parquet datasets of different layouts (a partitioned docs/ and a plain
+   * table): Spark's partition discovery throws an AssertionError, which escaped picocli as an
+   * uncaught Error with a stack trace.
+   */
+  @Test
+  void parquetDirectoriesThatConflictAreNamed() throws IOException {
+    Path two = Files.createDirectories(tmp.resolve("two-datasets"));
+    BadInputFiles.copyTree(fakeClean.resolve("docs"), two.resolve("docs"));
+    BadInputFiles.copyTree(otherParquet, two.resolve("table.parquet"));
+    Path out = tmp.resolve("tokens-of-two");
+    assertUserError(
+        tokenize(two, out),
+        "the tokenize input is not one Parquet dataset",
+        "directories that conflict",
+        "two-datasets/docs",
+        "point --input at one clean output's docs/");
+    assertFalse(Files.exists(out), "nothing written");
   }
 
   @Test
@@ -727,6 +767,26 @@ class BadInputTest {
             new PrintWriter(err, true));
     assertEquals(2, code);
     assertEquals("error: a wrong thing at x; fix it", err.toString().strip());
+  }
+
+  /** An Error from inside a command (picocli passes Errors through) is a runtime failure too. */
+  @Test
+  void anErrorIsARuntimeFailureNotACrash() {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine cli = new picocli.CommandLine(new FailsWithAnError());
+    cli.setErr(new PrintWriter(err, true));
+    assertEquals(1, Main.execute(cli));
+    assertTrue(
+        err.toString().contains("failed: AssertionError: assertion failed: something Spark checks"),
+        err.toString());
+  }
+
+  @picocli.CommandLine.Command(name = "fails")
+  static final class FailsWithAnError implements java.util.concurrent.Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new AssertionError("assertion failed: something Spark checks");
+    }
   }
 
   // ---- helpers

@@ -42,8 +42,12 @@ public final class CsvTable {
     if (first == lines.size()) {
       throw new IllegalArgumentException(file + ": empty file, expected a header line");
     }
+    // a spreadsheet's "CSV UTF-8" starts with a byte order mark, which would stick to the first
+    // name
+    String headerLine = lines.get(first);
+    if (headerLine.startsWith("\uFEFF")) headerLine = headerLine.substring(1);
     List<String> header = new ArrayList<>();
-    for (String h : split(lines.get(first))) {
+    for (String h : split(headerLine)) {
       header.add(h.toLowerCase(Locale.ROOT));
     }
     List<Row> rows = new ArrayList<>();
@@ -90,8 +94,15 @@ public final class CsvTable {
   public int column(String name) {
     int i = header.indexOf(name.toLowerCase(Locale.ROOT));
     if (i < 0) {
+      String line = String.join(",", header);
+      // spreadsheets in many locales separate fields with ';', and TSV exports with tabs
+      String hint =
+          header.size() == 1 && (line.contains(";") || line.contains("\t"))
+              ? "; the header is one field: the file is not comma-separated, save it as CSV with"
+                  + " commas"
+              : "";
       throw new IllegalArgumentException(
-          file + ": missing column '" + name + "' (header: " + String.join(",", header) + ")");
+          file + ": missing column '" + name + "' (header: " + line + ")" + hint);
     }
     return i;
   }

@@ -57,6 +57,26 @@ class ScalingFitBadInputTest {
     assertRefused(in, "missing column 'loss'", "params,tokens,val_loss");
   }
 
+  /**
+   * A spreadsheet's "CSV UTF-8" export: a byte order mark before the header and CRLF line ends. It
+   * fits as the plain file does (the mark stuck to 'params': "missing column 'params'").
+   */
+  @Test
+  void aSpreadsheetExportWithAByteOrderMarkFitsAsThePlainFile() throws IOException {
+    String plain = grid(4, 4);
+    JsonNode expected = fit(write(plain));
+    JsonNode exported = fit(write("\uFEFF" + plain.replace("\n", "\r\n")));
+    assertEquals(16, exported.get("runs_used").asInt());
+    assertEquals(expected.get("alpha").asDouble(), exported.get("alpha").asDouble(), 0.0);
+  }
+
+  /** Fields separated by ';' (spreadsheets in many locales) read as one column: say so. */
+  @Test
+  void aSemicolonSeparatedFileIsNamed() throws IOException {
+    Path in = write("params;tokens;loss\n1e6;1e8;4\n");
+    assertRefused(in, "missing column 'params'", "the file is not comma-separated");
+  }
+
   @Test
   void textInANumberColumnNamesLineAndColumn() throws IOException {
     Path in = write("params,tokens,loss\n1e6,lots,4\n");

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -120,7 +121,8 @@ public final class SampleListing {
     }
     Dataset<Row> all = null;
     for (String p : parts) {
-      Dataset<Row> d = withDropColumns(spark.read().parquet(p));
+      Dataset<Row> d =
+          withDropColumns(ParquetDir.read(spark, path, "give one clean job's output directory", p));
       all = all == null ? d : all.unionByName(d, true);
     }
     for (String c : List.of(CleanSchema.ID, CleanSchema.URL, CleanSchema.TEXT)) {

@@ -262,9 +262,9 @@ public final class AtomicOutput implements AutoCloseable {
         continue; // the job's own check of its inputs names it
       }
       FileSystem fs = p.getFileSystem(conf);
-      FileStatus[] matches = fs.globStatus(p);
+      FileStatus[] matches = InputFiles.glob(fs, p);
       List<Path> paths =
-          matches == null || matches.length == 0
+          matches.length == 0
               ? List.of(fs.makeQualified(p))
               : Arrays.stream(matches).map(FileStatus::getPath).toList();
       for (Path q : paths) {

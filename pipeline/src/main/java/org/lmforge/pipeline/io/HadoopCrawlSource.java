@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.warc.CrawlSource;
 
@@ -17,7 +18,11 @@ public final class HadoopCrawlSource implements CrawlSource {
 
   public HadoopCrawlSource(String file, HadoopConf conf) throws IOException {
     this.path = new Path(file);
-    this.fs = path.getFileSystem(conf.get());
+    FileSystem fs = path.getFileSystem(conf.get());
+    // A crawler writes crawl files, never with Hadoop's ".NAME.crc" side files; the local file
+    // system's checksum wrapper would still look for one, and cannot even build that path for a
+    // name with ':' ("crawl:2024.warc.gz"): read local files through the raw file system.
+    this.fs = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.io;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,14 +111,60 @@ public final class InputFiles {
       throw UserError.of(
           "not a path:",
           "'" + path + "' (" + key + "): " + why,
-          "give a file, directory or glob; a remote one with its scheme (hdfs://, s3a://)");
+          "give a file, directory or glob; a remote one with its scheme (hdfs://, s3a://); a local "
+              + "name with ':' as ./NAME or its absolute path");
     }
+  }
+
+  /**
+   * What {@code p} matches (empty when nothing): the path itself when it has no glob character,
+   * else Hadoop's glob. Hadoop's glob parses every name it lists as a path, so a file whose name
+   * holds a ':' ("crawl:2024.warc.gz", read as a URI scheme) fails it even when named exactly; a
+   * plain path does not go through the glob, and a glob that meets such a name is a {@link
+   * UserError}.
+   */
+  public static FileStatus[] glob(FileSystem fs, Path p) throws IOException {
+    if (!hasGlobCharacter(p.toUri().getPath())) {
+      try {
+        return new FileStatus[] {fs.getFileStatus(fs.makeQualified(p))};
+      } catch (FileNotFoundException e) {
+        return new FileStatus[0];
+      }
+    }
+    try {
+      FileStatus[] matches = fs.globStatus(p);
+      return matches == null ? new FileStatus[0] : matches;
+    } catch (IllegalArgumentException e) {
+      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+      throw UserError.of(
+          "cannot expand the glob",
+          p + ": a name it meets is not a Hadoop path (" + why + ")",
+          "a file name with ':' cannot be globbed; name the file or its directory instead");
+    }
+  }
+
+  /** The files directly in {@code dir} whose name ends with {@code suffix}, sorted. */
+  public static List<Path> filesEndingWith(FileSystem fs, Path dir, String suffix)
+      throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(dir)) {
+      if (s.isFile() && s.getPath().getName().endsWith(suffix)) out.add(s.getPath());
+    }
+    out.sort(null);
+    return out;
+  }
+
+  private static boolean hasGlobCharacter(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      if ("*?[]{}\\".indexOf(path.charAt(i)) >= 0) return true;
+    }
+    return false;
   }
 
   private static FileStatus[] matches(FileSystem fs, Path p, String pattern, String key)
       throws IOException {
-    FileStatus[] matches = fs.globStatus(p);
-    if (matches == null || matches.length == 0) {
+    FileStatus[] matches = glob(fs, p);
+    if (matches.length == 0) {
       throw UserError.of(
           "nothing matches",
           "'" + pattern + "' (" + key + ")",

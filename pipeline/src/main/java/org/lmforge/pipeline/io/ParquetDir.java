@@ -1,10 +1,15 @@
 package org.lmforge.pipeline.io;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * A directory that Spark reads as one Parquet dataset (a clean output's docs/, copied part files):
@@ -20,6 +25,34 @@ public final class ParquetDir {
     @Override
     public String toString() {
       return file + " is " + kind.description();
+    }
+  }
+
+  /**
+   * {@code paths} read as one Parquet dataset. Spark's partition discovery fails with an {@link
+   * AssertionError} ("Conflicting directory structures detected") on a directory holding several
+   * datasets, say two clean outputs, or a partitioned dataset beside plain part files; that is a
+   * {@link UserError} naming the paths and {@code fix}.
+   */
+  public static Dataset<Row> read(SparkSession spark, String what, String fix, String... paths) {
+    try {
+      return spark.read().parquet(paths);
+    } catch (AssertionError e) {
+      String m = String.valueOf(e.getMessage());
+      if (!m.contains("Conflicting directory structures")) throw e;
+      // the message lists the clashing directories one per line, then Spark's own advice
+      List<String> dirs =
+          m.lines().skip(1).map(String::strip).takeWhile(l -> !l.isEmpty()).toList();
+      String clash =
+          String.join(", ", dirs.subList(0, Math.min(3, dirs.size())))
+              + (dirs.size() > 3 ? " and " + (dirs.size() - 3) + " more" : "");
+      throw UserError.of(
+          what + " is not one Parquet dataset:",
+          String.join(", ", paths)
+              + " holds Parquet files in directories that conflict ("
+              + clash
+              + ")",
+          fix);
     }
   }
 

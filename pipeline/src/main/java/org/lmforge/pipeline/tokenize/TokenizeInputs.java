@@ -50,8 +50,8 @@ public final class TokenizeInputs {
   private static void checkInput(String in, Configuration conf) throws IOException {
     Path p = InputFiles.path(in, "tokenize.input");
     FileSystem fs = p.getFileSystem(conf);
-    FileStatus[] matches = fs.globStatus(p);
-    if (matches == null || matches.length == 0) {
+    FileStatus[] matches = InputFiles.glob(fs, p);
+    if (matches.length == 0) {
       throw UserError.of("the tokenize input does not exist:", in, FIX);
     }
     for (FileStatus st : matches) {

@@ -26,6 +26,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardWriterTask.PartitionOutput;
@@ -166,7 +167,12 @@ public final class TokenizeStage {
 
   /** Columns "id" (string) and "text" of the kept documents. */
   static Dataset<Row> readDocuments(SparkSession spark, TokenizeConfig cfg) {
-    Dataset<Row> in = spark.read().parquet(cfg.input().toArray(String[]::new));
+    Dataset<Row> in =
+        ParquetDir.read(
+            spark,
+            "the tokenize input",
+            "point --input at one clean output's docs/ (repeat --input for several)",
+            cfg.input().toArray(String[]::new));
     List<String> cols = Arrays.asList(in.columns());
     for (String[] need :
         new String[][] {{"textColumn", cfg.textColumn()}, {"idColumn", cfg.idColumn()}}) {

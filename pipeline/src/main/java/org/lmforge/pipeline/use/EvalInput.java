@@ -3,7 +3,6 @@ package org.lmforge.pipeline.use;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -94,7 +95,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
       return Kind.TEXT;
     }
     if (fs.exists(new Path(p, ShardFiles.MANIFEST))
-        || fs.globStatus(new Path(p, "*.tok")).length > 0) {
+        || !InputFiles.filesEndingWith(fs, p, ".tok").isEmpty()) {
       return Kind.SHARDS;
     }
     if (isCleanOutput(fs, p)) {
@@ -148,7 +149,11 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     FileSystem fs = p.getFileSystem(conf);
     boolean cleanRoot = fs.getFileStatus(p).isDirectory() && isCleanOutput(fs, p);
     Dataset<Row> df =
-        spark.read().parquet(cleanRoot ? new Path(p, CleanOutput.DOCS).toString() : input);
+        ParquetDir.read(
+            spark,
+            "--input " + input,
+            "point --input at one clean output (or its docs/) or one Parquet file",
+            cleanRoot ? new Path(p, CleanOutput.DOCS).toString() : input);
     if (!Arrays.asList(df.columns()).contains("text")) {
       throw UserError.of(
           "--input " + input,
@@ -244,15 +249,13 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         return sf.shards(split);
       }
     }
-    List<Path> out = new ArrayList<>();
-    for (FileStatus s : fs.globStatus(new Path(p, "*.tok"))) out.add(s.getPath());
+    List<Path> out = InputFiles.filesEndingWith(fs, p, ".tok");
     if (out.isEmpty()) {
       throw UserError.of(
           "--input " + input,
           "has no *.tok shards (nor a manifest with a \"" + split + "\" split)",
           "give a tokenize output or one of its split directories");
     }
-    out.sort(null);
     return out;
   }
 

@@ -1,12 +1,17 @@
 package org.lmforge.pipeline.use;
 
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -59,6 +64,25 @@ class EvalJobTest {
         tiny.summary().get("bitsPerByte").asDouble(),
         split.bitsPerByte(),
         0.15 * split.bitsPerByte());
+  }
+
+  /**
+   * Shards copied into a directory of their own, beside a file whose name holds a ':' (which
+   * Hadoop's glob cannot parse: the listing threw URISyntaxException, exit 1), score as the split.
+   */
+  @Test
+  void shardsInADirectoryOfTheirOwnAreReadBesideANameWithAColon() throws IOException {
+    Path copy = Files.createDirectories(tiny.dir().resolve("shards-copy"));
+    try (Stream<Path> files = Files.list(Path.of(URI.create(tiny.tokens() + "/validation")))) {
+      for (Path f : files.toList())
+        Files.copy(f, copy.resolve(f.getFileName().toString()), REPLACE_EXISTING);
+    }
+    Files.writeString(copy.resolve("notes:2024.txt"), "where these shards came from");
+    EvalJob.Result split = eval(tiny.tokens() + "/validation", EvalConfig.RUN_EVAL_TOKENS, false);
+    EvalJob.Result copied = eval(copy.toString(), EvalConfig.RUN_EVAL_TOKENS, false);
+    assertEquals("shards", copied.kind());
+    assertEquals(split.tokens(), copied.tokens());
+    assertEquals(split.loss(), copied.loss(), 0.0);
   }
 
   @Test

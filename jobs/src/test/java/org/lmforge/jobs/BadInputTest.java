@@ -234,6 +234,29 @@ class BadInputTest {
     assertFalse(Files.exists(out), "nothing written");
   }
 
+  /**
+   * A master this launcher's Spark cannot parse (YARN and Kubernetes need Spark modules that a
+   * cluster's spark-submit brings): one line pointing at spark-submit, not "failed: SparkException"
+   * with exit 1.
+   */
+  @Test
+  void aMasterThisSparkCannotReachIsOneLine() {
+    Path out = tmp.resolve("tokens-on-yarn");
+    assertUserError(
+        run(
+            "tokenize",
+            "--input",
+            fakeClean.resolve("docs").toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "yarn"),
+        "this Spark cannot reach the master 'yarn' (--master)",
+        "through your cluster's spark-submit");
+    assertFalse(Files.exists(out), "nothing written");
+    assertNoPartialOutput(out);
+  }
+
   @Test
   void cleanRefusesAnExistingOutput() throws IOException {
     long before = Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis();

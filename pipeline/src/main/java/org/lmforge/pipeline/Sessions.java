@@ -1,6 +1,7 @@
 package org.lmforge.pipeline;
 
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.pipeline.job.UserError;
 
 /** Creates the Spark session of a job (tests: TestSessions, in pipeline's test-jar). */
 public final class Sessions {
@@ -15,9 +16,25 @@ public final class Sessions {
     if (master != null && !master.isBlank()) {
       b = b.master(master);
     }
-    return b.config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.parquet.compression.codec", "zstd")
-        .getOrCreate();
+    b =
+        b.config("spark.ui.showConsoleProgress", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.parquet.compression.codec", "zstd");
+    try {
+      return b.getOrCreate();
+    } catch (Exception e) { // Scala throws SparkException, a checked exception, undeclared
+      if (e.getMessage() != null && e.getMessage().startsWith("Could not parse Master URL")) {
+        // yarn, k8s://... need Spark's YARN or Kubernetes module, which a cluster's spark-submit
+        // has and this launcher's jar does not
+        throw UserError.of(
+            "this Spark cannot reach the master",
+            "'" + master + "' (--master): " + e.getMessage(),
+            "run locally with local[N], on a standalone cluster with spark://HOST:7077, or on YARN"
+                + " and Kubernetes through your cluster's spark-submit with the jobs jar (README,"
+                + " Running on a cluster)");
+      }
+      if (e instanceof RuntimeException r) throw r;
+      throw new IllegalStateException("cannot start Spark: " + e.getMessage(), e);
+    }
   }
 }

@@ -42,15 +42,22 @@ public final class AtomicOutput implements AutoCloseable {
   private final Path dir; // where the job writes: the staging directory, or finalDir in place
   private final boolean overwrite;
   private final OutputLease lease; // this job's claim on dir, until commit or close
+  private final boolean createdHere; // in place: the directory did not exist before this job
   private boolean marked; // the marker is written: never removed by close()
 
   private AtomicOutput(
-      FileSystem fs, Path finalDir, Path dir, boolean overwrite, OutputLease lease) {
+      FileSystem fs,
+      Path finalDir,
+      Path dir,
+      boolean overwrite,
+      OutputLease lease,
+      boolean createdHere) {
     this.fs = fs;
     this.finalDir = finalDir;
     this.dir = dir;
     this.overwrite = overwrite;
     this.lease = lease;
+    this.createdHere = createdHere;
   }
 
   /**
@@ -77,7 +84,8 @@ public final class AtomicOutput implements AutoCloseable {
     AtomicOutput opened;
     try {
       opened =
-          new AtomicOutput(fs, finalDir, staging, overwrite, OutputLease.claim(fs, staging, false));
+          new AtomicOutput(
+              fs, finalDir, staging, overwrite, OutputLease.claim(fs, staging, false), false);
     } catch (IOException | RuntimeException e) {
       fs.delete(staging, true);
       throw e;
@@ -137,7 +145,8 @@ public final class AtomicOutput implements AutoCloseable {
     p = fs.makeQualified(p);
     refuseIfClaimed(fs, p, p.toString());
     if (replace) refuseIfClaimedBelow(fs, p, p.toString());
-    if (replace && fs.exists(p) && !fs.delete(p, true)) {
+    boolean created = !fs.exists(p);
+    if (replace && !created && !fs.delete(p, true)) {
       throw new IOException("cannot delete the old output " + p);
     }
     createDirectory(fs, p, p.toString());
@@ -149,7 +158,7 @@ public final class AtomicOutput implements AutoCloseable {
       lease = OutputLease.claim(fs, p, true);
     }
     fs.delete(new Path(p, COMPLETE_MARKER), false);
-    return new AtomicOutput(fs, p, p, replace, lease);
+    return new AtomicOutput(fs, p, p, replace, lease, created);
   }
 
   /**
@@ -391,14 +400,23 @@ public final class AtomicOutput implements AutoCloseable {
     try {
       lease.close();
     } finally {
-      removeUnmarkedStaging();
+      removeUnfinished();
     }
   }
 
-  private void removeUnmarkedStaging() {
-    if (marked || dir.equals(finalDir)) return;
+  /**
+   * An unfinished staging directory goes; so does an in-place output this job created and left
+   * empty (a sweep whose plan turned out to have no run), so a refused job leaves nothing behind.
+   * What an in-place job did write stays for its resume.
+   */
+  private void removeUnfinished() {
+    if (marked) return;
     try {
-      fs.delete(dir, true);
+      if (!dir.equals(finalDir)) {
+        fs.delete(dir, true);
+      } else if (createdHere && fs.listStatus(dir).length == 0) {
+        fs.delete(dir, false); // not recursive: another job's claim in it keeps it
+      }
     } catch (IOException ignored) {
       // a later run removes stale staging directories anyway
     }

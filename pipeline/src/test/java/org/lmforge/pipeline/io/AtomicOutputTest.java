@@ -100,6 +100,27 @@ class AtomicOutputTest {
   }
 
   /**
+   * An in-place output the job created and left empty (a sweep whose plan had no run) is removed
+   * when the job stops; one it wrote in, or that was there before, stays.
+   */
+  @Test
+  void anInPlaceOutputCreatedAndLeftEmptyIsRemoved() throws IOException {
+    Path refused = tmp.resolve("refused");
+    AtomicOutput.inPlace(refused.toString(), false, conf).close();
+    assertFalse(Files.exists(refused), "nothing left by a job that wrote nothing");
+
+    Path started = tmp.resolve("started");
+    try (AtomicOutput o = AtomicOutput.inPlace(started.toString(), false, conf)) {
+      o.writeString("plan.json", "{}");
+    }
+    assertEquals(List.of("plan.json"), names(started), "kept to resume from");
+
+    Path before = Files.createDirectories(tmp.resolve("before"));
+    AtomicOutput.inPlace(before.toString(), false, conf).close();
+    assertTrue(Files.isDirectory(before), "a directory the job did not create stays");
+  }
+
+  /**
    * Two jobs started on one output: the second stops with the first's staging directory and process
    * named, whether or not it may overwrite, and the first commits its output whole.
    */

@@ -100,8 +100,10 @@ public final class ConfigBinder {
     }
     try {
       if (raw == int.class || raw == Integer.class) {
+        requireWhole(c, key);
         return c.getInt(key);
       } else if (raw == long.class || raw == Long.class) {
+        requireWhole(c, key);
         return c.getLong(key);
       } else if (raw == double.class || raw == Double.class) {
         return c.getDouble(key);
@@ -121,8 +123,10 @@ public final class ConfigBinder {
         if (el == String.class) {
           return List.copyOf(c.getStringList(key));
         } else if (el == Integer.class) {
+          requireWhole(c, key);
           return List.copyOf(c.getIntList(key));
         } else if (el == Long.class) {
+          requireWhole(c, key);
           return List.copyOf(c.getLongList(key));
         } else if (el == Double.class) {
           return List.copyOf(c.getDoubleList(key));
@@ -141,6 +145,7 @@ public final class ConfigBinder {
         for (String k : obj.keySet()) {
           Config sub = obj.toConfig();
           String q = com.typesafe.config.ConfigUtil.quoteString(k);
+          if (kv[1] == Integer.class || kv[1] == Long.class) requireWhole(sub, q);
           out.put(
               k,
               kv[1] == Double.class
@@ -182,6 +187,22 @@ public final class ConfigBinder {
               + "=VALUE)");
     }
     throw new IllegalStateException("unsupported configuration type " + generic + " for " + full);
+  }
+
+  /**
+   * Typesafe Config's getInt and getLong truncate a fraction ({@code batchSize = 16.7} read as 16);
+   * a fraction where a count is asked for is a mistake, reported as the wrong type. {@code key}
+   * holds a number or a list of numbers.
+   */
+  private static void requireWhole(Config c, String key) {
+    ConfigValue v = c.getValue(key);
+    List<Double> asDouble =
+        v.valueType() == ConfigValueType.LIST ? c.getDoubleList(key) : List.of(c.getDouble(key));
+    for (double d : asDouble) {
+      if (d != Math.rint(d)) {
+        throw new ConfigException.WrongType(v.origin(), key, "whole number", "a fraction " + d);
+      }
+    }
   }
 
   private static String describe(Type t) {

@@ -56,7 +56,15 @@ public final class JobConfig {
       }
       merged = one.withFallback(merged);
     }
-    return merged.resolve();
+    try {
+      return merged.resolve();
+    } catch (ConfigException.UnresolvedSubstitution e) {
+      // "${x}" that nothing defines: Typesafe's message names the file (or String for --conf)
+      throw new ConfigBinder.BadConfigException(
+          e.getMessage()
+              + "; define the substitution in the settings, or quote the value if the '${' is"
+              + " meant literally");
+    }
   }
 
   /**

@@ -36,6 +36,42 @@ class BadConfigurationTest {
         err);
   }
 
+  /**
+   * A fraction where a count is asked for (Typesafe Config read batchSize = 16.7 as 16); 16.0 is a
+   * whole number (that run then stops at its missing tokens, not at the batch size).
+   */
+  @Test
+  void aFractionWhereACountIsAskedForIsNamed() {
+    String err = run(2, "pretrain", "--conf", "pretrain.optim.batchSize=16.7");
+    assertTrue(
+        err.contains(
+            "'pretrain.optim.batchSize' has the wrong type: expected a whole number, got number"
+                + " 16.7"),
+        err);
+    String whole =
+        run(
+            2,
+            "pretrain",
+            "--conf",
+            "pretrain.optim.batchSize=16.0",
+            "--tokens",
+            tmp.resolve("no-tokens").toString());
+    assertTrue(whole.contains("the token shards do not exist"), whole);
+  }
+
+  /** A substitution nothing defines, in a settings file or a --conf: named, exit 2 (was 1). */
+  @Test
+  void anUnresolvedSubstitutionIsNamed() throws Exception {
+    Path file = Files.writeString(tmp.resolve("mine.conf"), "tokenize.partitions = ${nope}\n");
+    String err = run(2, "tokenize", "--config", file.toString());
+    assertTrue(
+        err.contains("mine.conf: 1: Could not resolve substitution to a value: ${nope}")
+            && err.contains("define the substitution"),
+        err);
+    err = run(2, "tokenize", "--conf", "tokenize.partitions=${x}");
+    assertTrue(err.contains("Could not resolve substitution to a value: ${x}"), err);
+  }
+
   /** A list with an element of the wrong type: named on one line with the list as written. */
   @Test
   void wrongElementTypeIsNamedOnOneLine() {

@@ -48,7 +48,8 @@ class CommandOptionsTest {
     assertEquals(0, o.code(), o.err());
     assertEquals(10, hashBits(fromFile), "--config's hashBits");
     assertTrue(
-        o.out().contains("clean.filters.qualityClassifier") && o.out().contains("hashBits=10"),
+        o.out().contains("clean.filters.qualityClassifier {")
+            && o.out().contains("\"hashBits\":10"),
         o.out());
 
     Path overridden = tmp.resolve("tiny.bin");

@@ -2,6 +2,7 @@ package org.lmforge.jobs;
 
 import java.io.PrintWriter;
 import org.lmforge.config.ConfigBinder.BadConfigException;
+import org.lmforge.pipeline.io.MissingConnector;
 import org.lmforge.pipeline.job.UserError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +120,10 @@ public final class Main {
     for (Throwable c = e; c != null && depth < MAX_CAUSES; c = c.getCause(), depth++) {
       if (c instanceof UserError || c instanceof BadConfigException) {
         return c;
+      }
+      UserError connector = MissingConnector.explain(c);
+      if (connector != null) {
+        return connector;
       }
     }
     return null;

@@ -257,6 +257,28 @@ class BadInputTest {
     assertNoPartialOutput(out);
   }
 
+  /**
+   * A remote path whose Hadoop connector is not on the classpath (s3a:// without hadoop-aws, gs://
+   * without the GCS connector): the artifact to add, not a ClassNotFoundException with exit 1.
+   */
+  @Test
+  void aFileSystemWithoutItsConnectorIsNamedWithTheArtifactToAdd() {
+    assertUserError(
+        run("clean", "--input", "s3a://bucket/crawl/a.warc.gz", "--output", tmp + "/never"),
+        "no connector for s3a:// paths",
+        "S3AFileSystem is not on the classpath",
+        "add org.apache.hadoop:hadoop-aws:3.3.4");
+    assertUserError(
+        run(
+            "tokenize",
+            "--input",
+            fakeClean.resolve("docs").toString(),
+            "--output",
+            "gs://bucket/tokens"),
+        "no connector for gs:// paths",
+        "gcs-connector");
+  }
+
   @Test
   void cleanRefusesAnExistingOutput() throws IOException {
     long before = Files.getLastModifiedTime(cleanOut.resolve("stats.json")).toMillis();

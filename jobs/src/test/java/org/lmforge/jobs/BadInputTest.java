@@ -480,6 +480,39 @@ class BadInputTest {
         "--sweep " + sweep.toAbsolutePath());
   }
 
+  /**
+   * A sweep resumes in its directory, so an existing one is taken as a sweep to continue: one that
+   * holds other things but no plan.json (a pretrain run, notes) is refused, where the sweep used to
+   * write its runs in among them. Side files (a killed sweep's claim, .crc) do not count.
+   */
+  @Test
+  void aSweepOutputThatHoldsSomethingElseIsRefused() throws IOException {
+    Path notes = Files.createDirectories(tmp.resolve("notes-dir"));
+    Files.writeString(notes.resolve("a.txt"), "mine");
+    String[] sweep = {"sweep", "--tokens", tokens.toString(), "--conf", "sweep.budgets=[1]"};
+    assertUserError(
+        run(concat(sweep, "--output", notes.toString())),
+        "the sweep output holds something that is not a sweep",
+        "has no plan.json but holds a.txt",
+        "--overwrite");
+    assertEquals(List.of("a.txt"), names(notes), "nothing written");
+
+    Path killed = Files.createDirectories(tmp.resolve("killed-sweep"));
+    Path claim = Files.writeString(killed.resolve("_WRITING"), "process 7 on elsewhere");
+    Files.setLastModifiedTime( // lapsed: last renewed ten minutes ago
+        claim, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 600_000));
+    Files.writeString(killed.resolve(".plan.json.crc"), "");
+    assertUserError(
+        run(concat(sweep, "--output", killed.toString())),
+        "the sweep plan has no runs"); // past the check: planned (with no run at this budget)
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
   // ---- report
   // ---------------------------------------------------------------------------------------------
 

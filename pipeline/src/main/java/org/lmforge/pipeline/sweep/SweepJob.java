@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -15,6 +16,7 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.ReportJob;
 import org.lmforge.pipeline.scaling.FitJob;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -78,6 +80,32 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
   public void check(Configuration hadoop) throws IOException {
     AtomicOutput.checkPlace(sweep.output(), List.of(sweep.tokens()), hadoop, "sweep.output");
     PretrainInputs.check(sweep.tokens(), hadoop);
+    if (!overwrite) refuseAnotherKindOfDirectory(hadoop);
+  }
+
+  /**
+   * A sweep resumes in its directory, so an existing one is taken as a sweep to continue; one that
+   * holds something but no plan (a pretrain run, a clean output, other files) is not a sweep, and
+   * writing the sweep's runs into it would mix the two.
+   */
+  private void refuseAnotherKindOfDirectory(Configuration hadoop) throws IOException {
+    Path out = new Path(sweep.output());
+    FileSystem fs = out.getFileSystem(hadoop);
+    if (!fs.exists(out) || !fs.getFileStatus(out).isDirectory()) return;
+    if (fs.exists(new Path(out, SweepRunner.PLAN))) return;
+    // side files do not count: a killed sweep's lapsed claim (_WRITING), Hadoop's .crc files
+    FileStatus[] held =
+        fs.listStatus(out, p -> !p.getName().startsWith("_") && !p.getName().startsWith("."));
+    if (held.length == 0) return;
+    throw UserError.of(
+        "the sweep output holds something that is not a sweep:",
+        out
+            + " (sweep.output) has no "
+            + SweepRunner.PLAN
+            + " but holds "
+            + held[0].getPath().getName()
+            + (held.length > 1 ? " and " + (held.length - 1) + " more" : ""),
+        "choose another --output, or pass --overwrite to replace it");
   }
 
   /** The marker, and plan.json planned from this {@code sweep} block. */

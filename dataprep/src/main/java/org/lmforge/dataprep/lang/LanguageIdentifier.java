@@ -85,6 +85,15 @@ public final class LanguageIdentifier implements Serializable {
         });
   }
 
+  /**
+   * {@code codes} in lower case, each an ISO 639-1 code Lingua detects; an IllegalArgumentException
+   * names the first that is not ("english", "xx").
+   */
+  public static List<String> checkedCodes(List<String> codes) {
+    toLanguages(codes);
+    return codes.stream().map(c -> c.strip().toLowerCase(Locale.ROOT)).toList();
+  }
+
   static Set<Language> toLanguages(List<String> codes) {
     Set<Language> out = EnumSet.noneOf(Language.class);
     for (String code : codes) {

@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.SharedData;
+import org.lmforge.dataprep.ingest.IngestConfig;
 import org.lmforge.dataprep.sample.EuroparlCorpus;
 
 class LanguageIdentifierTest {
@@ -58,5 +60,22 @@ class LanguageIdentifierTest {
             IllegalArgumentException.class,
             () -> new LanguageIdentifier(List.of("en", "xx"), true, 300));
     assertTrue(e.getMessage().contains("'xx'"), e.getMessage());
+  }
+
+  /**
+   * The clean job's allow-list is compared with the detector's lower-case codes: "EN" is read as
+   * en, and a word or a code Lingua never gives is refused (it dropped every page as
+   * language.not_allowed).
+   */
+  @Test
+  void theIngestAllowListIsCheckedAndLowerCased() {
+    IngestConfig d = IngestConfig.defaults();
+    assertEquals(
+        List.of("en", "de"), Records.with(d, "languages", List.of("EN", " de ")).languages());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Records.with(d, "languages", List.of("en", "english")));
+    assertTrue(e.getMessage().contains("'english'"), e.getMessage());
   }
 }

@@ -243,14 +243,7 @@ class BadInputTest {
   void aMasterThisSparkCannotReachIsOneLine() {
     Path out = tmp.resolve("tokens-on-yarn");
     assertUserError(
-        run(
-            "tokenize",
-            "--input",
-            fakeClean.resolve("docs").toString(),
-            "--output",
-            out.toString(),
-            "--master",
-            "yarn"),
+        tokenize(fakeClean.resolve("docs"), out.toString(), "--master", "yarn"),
         "this Spark cannot reach the master 'yarn' (--master)",
         "through your cluster's spark-submit");
     assertFalse(Files.exists(out), "nothing written");
@@ -269,12 +262,7 @@ class BadInputTest {
         "S3AFileSystem is not on the classpath",
         "add org.apache.hadoop:hadoop-aws:3.3.4");
     assertUserError(
-        run(
-            "tokenize",
-            "--input",
-            fakeClean.resolve("docs").toString(),
-            "--output",
-            "gs://bucket/tokens"),
+        tokenize(fakeClean.resolve("docs"), "gs://bucket/tokens"),
         "no connector for gs:// paths",
         "gcs-connector");
   }
@@ -932,7 +920,12 @@ class BadInputTest {
   }
 
   static Outcome tokenize(Path in, Path out) {
-    return run("tokenize", "--input", in.toString(), "--output", out.toString());
+    return tokenize(in, out.toString());
+  }
+
+  /** Tokenize {@code in} to {@code out}, a path or URI, with {@code more} options. */
+  static Outcome tokenize(Path in, String out, String... more) {
+    return run(concat(new String[] {"tokenize", "--input", in.toString(), "--output", out}, more));
   }
 
   /** Tokenize the Spark-written docs with the tokenizer loaded from {@code tokenizer}. */

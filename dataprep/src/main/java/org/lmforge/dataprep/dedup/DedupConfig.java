@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.lmforge.config.Defaults;
 import org.lmforge.config.Records;
+import org.lmforge.config.Require;
 
 /**
  * Settings of the dedupe stage; the HOCON block {@code dedup { ... }} in conf/dedup.conf uses these
@@ -113,13 +114,8 @@ public record DedupConfig(
       throw new IllegalArgumentException(
           "dedup.verify = \"" + verify + "\": use one of " + VERIFY_MODES);
     }
-    if (lineMaxRepeats < 1) {
-      throw new IllegalArgumentException(
-          "dedup.lineMaxRepeats = " + lineMaxRepeats + ": must be >= 1");
-    }
-    if (shingleSize < 1) {
-      throw new IllegalArgumentException("dedup.shingleSize = " + shingleSize + ": must be >= 1");
-    }
+    Require.atLeast("dedup.lineMaxRepeats", lineMaxRepeats, 1);
+    Require.atLeast("dedup.shingleSize", shingleSize, 1);
     if (bands < 1 || rows < 1 || (long) bands * rows > numHashes) {
       throw new IllegalArgumentException(
           "dedup.bands x dedup.rows = "
@@ -133,9 +129,6 @@ public record DedupConfig(
     if (!(threshold > 0 && threshold <= 1)) {
       throw new IllegalArgumentException("dedup.threshold = " + threshold + ": must be in (0, 1]");
     }
-    if (maxBucketSize < 2) {
-      throw new IllegalArgumentException(
-          "dedup.maxBucketSize = " + maxBucketSize + ": must be >= 2");
-    }
+    Require.atLeast("dedup.maxBucketSize", maxBucketSize, 2);
   }
 }

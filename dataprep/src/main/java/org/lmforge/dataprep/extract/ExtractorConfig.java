@@ -2,6 +2,7 @@ package org.lmforge.dataprep.extract;
 
 import java.io.Serializable;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Require;
 
 /**
  * Thresholds of {@link MainTextExtractor}.
@@ -18,10 +19,7 @@ public record ExtractorConfig(int maxInputChars, int minExtractedChars) implemen
   }
 
   public ExtractorConfig {
-    if (maxInputChars < 1)
-      throw new IllegalArgumentException("maxInputChars must be >= 1, got " + maxInputChars);
-    if (minExtractedChars < 0)
-      throw new IllegalArgumentException(
-          "minExtractedChars must be >= 0, got " + minExtractedChars);
+    Require.atLeast("maxInputChars", maxInputChars, 1);
+    Require.atLeast("minExtractedChars", minExtractedChars, 0);
   }
 }

@@ -3,6 +3,7 @@ package org.lmforge.dataprep.ingest;
 import java.io.Serializable;
 import java.util.List;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Require;
 import org.lmforge.dataprep.extract.ExtractorConfig;
 import org.lmforge.dataprep.lang.LanguageIdentifier;
 
@@ -32,23 +33,13 @@ public record IngestConfig(
     implements Serializable {
 
   public IngestConfig {
-    if (maxPageBytes < 1) {
-      throw new IllegalArgumentException("maxPageBytes=" + maxPageBytes + " must be >= 1");
-    }
-    if (minTextChars < 0) {
-      throw new IllegalArgumentException("minTextChars=" + minTextChars + " must be >= 0");
-    }
+    Require.atLeast("maxPageBytes", maxPageBytes, 1);
+    Require.atLeast("minTextChars", minTextChars, 0);
     // a code language ID never gives ("english", "EN" before lower-casing) dropped every page as
     // language.not_allowed
     languages = LanguageIdentifier.checkedCodes(languages == null ? List.of() : languages);
-    if (!(minLanguageScore >= 0 && minLanguageScore <= 1)) {
-      throw new IllegalArgumentException(
-          "minLanguageScore=" + minLanguageScore + " must be in [0, 1]");
-    }
-    if (languageSampleChars < 1) {
-      throw new IllegalArgumentException(
-          "languageSampleChars=" + languageSampleChars + " must be >= 1");
-    }
+    Require.within("minLanguageScore", minLanguageScore, 0, 1);
+    Require.atLeast("languageSampleChars", languageSampleChars, 1);
   }
 
   /** The shipped defaults: {@code clean.ingest} of conf/clean.conf. */

@@ -1,6 +1,7 @@
 package org.lmforge.dataprep.tokenize;
 
 import java.util.List;
+import org.lmforge.config.Require;
 
 /**
  * What to learn.
@@ -25,8 +26,7 @@ public record BpeTrainerConfig(
               + specialTokens.size()
               + " special tokens");
     }
-    if (minPairCount < 1)
-      throw new IllegalArgumentException("minPairCount must be >= 1, got " + minPairCount);
+    Require.atLeast("minPairCount", minPairCount, 1);
   }
 
   /**

@@ -11,7 +11,8 @@ import org.apache.spark.sql.SparkSession;
  * jobs before it (wired by whoever built the list: {@code all} is clean, tokenize and the sweep's
  * jobs; {@code sweep} is the sweep, its fit, its prediction run and its report). With {@code
  * keepComplete} a job whose output is already complete is kept, not run again, so a chain killed
- * half-way continues where it stopped.
+ * half-way continues where it stopped; once a job has run, a later complete output is redone (it
+ * was made from the old input), with {@link Job#replacingOutput}.
  *
  * <p>Each job is checked just before it runs (its inputs may be written by the job before it). The
  * Spark session is asked for only when a job that needs one runs, so a mistake the first job's
@@ -40,13 +41,29 @@ public final class Chain {
    */
   public void run(Configuration hadoop, Supplier<SparkSession> session, Progress progress)
       throws IOException {
+    String ranNow = null; // the first job of the chain that ran rather than being kept
     for (Job<?> job : jobs) {
-      if (keepComplete && job.complete(hadoop)) {
+      boolean complete = keepComplete && job.complete(hadoop);
+      if (complete && ranNow == null) {
         progress.line(
             job.name() + ": " + job.output() + " is complete, kept (--overwrite redoes it)");
         continue;
       }
-      runOne(job, hadoop, session, progress);
+      if (complete) {
+        // made from what the job before wrote before it ran again (clean redone after a change or
+        // a kill): keeping it would pair new tokens with an old sweep, say, as make redoes it
+        progress.line(
+            job.name()
+                + ": "
+                + job.output()
+                + " is complete but older than the output of "
+                + ranNow
+                + ", which ran now: redone");
+        runOne(job.replacingOutput(), hadoop, session, progress);
+      } else {
+        runOne(job, hadoop, session, progress);
+      }
+      if (ranNow == null) ranNow = job.name();
     }
   }
 

@@ -31,6 +31,15 @@ public interface Job<R> {
   }
 
   /**
+   * The same job told to replace its output, as {@code --overwrite} does: a chain redoes a complete
+   * output with it when a job before it ran now, since that output was made from the old input.
+   * Jobs whose output is a file they rewrite anyway (fit, report) need not override it.
+   */
+  default Job<R> replacingOutput() {
+    return this;
+  }
+
+  /**
    * Where the job writes (for messages such as a chain's "kept" line); "" when it writes nothing of
    * its own.
    */

@@ -71,6 +71,12 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
     return "sweep";
   }
 
+  /** Every run again: the finished ones were trained on the tokens of before. */
+  @Override
+  public SweepJob replacingOutput() {
+    return new SweepJob(sweep, template, true);
+  }
+
   @Override
   public String output() {
     return sweep.output();

@@ -19,6 +19,11 @@ public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeRes
     super("tokenize", cfg, TokenizeConfig::output);
   }
 
+  @Override
+  public TokenizeJob replacingOutput() {
+    return new TokenizeJob(cfg.withOverwrite(true));
+  }
+
   /**
    * Wrong-kind input, a tokenizer to load that is not there, an existing output: before any Spark
    * work.

@@ -42,6 +42,11 @@ class ChainTest {
     }
 
     @Override
+    public Recorded replacingOutput() {
+      return new Recorded(name + " (replacing)", false, spark, wrong, events);
+    }
+
+    @Override
     public String run(SparkSession s, Progress p) {
       events.add("run " + name);
       return name;
@@ -80,6 +85,37 @@ class ChainTest {
             "run report"),
         events);
     assertEquals(List.of("clean: out/clean is complete, kept (--overwrite redoes it)"), lines);
+  }
+
+  /**
+   * Once a job ran, a later complete output was made from the old input (clean redone after a kill
+   * or a change, then tokenize and the sweep): it is redone, replacing it, not kept.
+   */
+  @Test
+  void aCompleteOutputAfterAJobThatRanIsRedoneNotKept() throws Exception {
+    List<String> lines = new ArrayList<>();
+    new Chain(
+            List.of(
+                job("clean", true, true, false),
+                job("tokenize", false, true, false),
+                job("sweep", true, true, false)),
+            true)
+        .run(hadoop, this::session, lines::add);
+    assertEquals(
+        List.of(
+            "check tokenize",
+            "session",
+            "run tokenize",
+            "check sweep (replacing)",
+            "session",
+            "run sweep (replacing)"),
+        events);
+    assertEquals(
+        List.of(
+            "clean: out/clean is complete, kept (--overwrite redoes it)",
+            "sweep: out/sweep is complete but older than the output of tokenize, which ran now:"
+                + " redone"),
+        lines);
   }
 
   @Test

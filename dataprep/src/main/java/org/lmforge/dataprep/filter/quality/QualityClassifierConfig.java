@@ -2,6 +2,7 @@ package org.lmforge.dataprep.filter.quality;
 
 import java.io.Serializable;
 import org.lmforge.config.Defaults;
+import org.lmforge.config.Require;
 
 /**
  * Reference-corpus quality classifier ("looks like Wikipedia and books", as GPT-3's filter, Brown
@@ -34,14 +35,8 @@ public record QualityClassifierConfig(
   public QualityClassifierConfig {
     // the weights are a float[2^hashBits]; a model file with more is refused on load
     // (QualityClassifier.load)
-    if (hashBits < 1 || hashBits > 28) {
-      throw new IllegalArgumentException(
-          "filters.qualityClassifier.hashBits = " + hashBits + ": must be in 1..28");
-    }
-    if (maxNgram < 1) {
-      throw new IllegalArgumentException(
-          "filters.qualityClassifier.maxNgram = " + maxNgram + ": must be >= 1");
-    }
+    Require.between("filters.qualityClassifier.hashBits", hashBits, 1, 28);
+    Require.atLeast("filters.qualityClassifier.maxNgram", maxNgram, 1);
   }
 
   /** The shipped defaults: {@code filters.qualityClassifier} of conf/filters.conf. */

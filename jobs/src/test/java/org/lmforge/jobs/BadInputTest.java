@@ -240,12 +240,16 @@ class BadInputTest {
    * with exit 1.
    */
   @Test
-  void aMasterThisSparkCannotReachIsOneLine() {
+  void aMasterThisSparkCannotUseIsOneLine() {
     Path out = tmp.resolve("tokens-on-yarn");
     assertUserError(
         tokenize(fakeClean.resolve("docs"), out.toString(), "--master", "yarn"),
-        "this Spark cannot reach the master 'yarn' (--master)",
+        "this Spark cannot use the master 'yarn' (--master)",
         "through your cluster's spark-submit");
+    assertUserError(
+        tokenize(fakeClean.resolve("docs"), out.toString(), "--master", "local[0]"),
+        "this Spark cannot use the master 'local[0]' (--master): Asked to run locally with 0"
+            + " threads");
     assertFalse(Files.exists(out), "nothing written");
     assertNoPartialOutput(out);
   }

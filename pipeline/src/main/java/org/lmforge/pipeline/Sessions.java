@@ -23,12 +23,13 @@ public final class Sessions {
     try {
       return b.getOrCreate();
     } catch (Exception e) { // Scala throws SparkException, a checked exception, undeclared
-      if (e.getMessage() != null && e.getMessage().startsWith("Could not parse Master URL")) {
-        // yarn, k8s://... need Spark's YARN or Kubernetes module, which a cluster's spark-submit
-        // has and this launcher's jar does not
+      String m = String.valueOf(e.getMessage());
+      // Spark's words for a master it cannot use: yarn, k8s://... need Spark's YARN or Kubernetes
+      // module, which a cluster's spark-submit has and this launcher's jar does not; local[0]
+      if (m.startsWith("Could not parse Master URL") || m.startsWith("Asked to run locally with")) {
         throw UserError.of(
-            "this Spark cannot reach the master",
-            "'" + master + "' (--master): " + e.getMessage(),
+            "this Spark cannot use the master",
+            "'" + master + "' (--master): " + m,
             "run locally with local[N], on a standalone cluster with spark://HOST:7077, or on YARN"
                 + " and Kubernetes through your cluster's spark-submit with the jobs jar (README,"
                 + " Running on a cluster)");

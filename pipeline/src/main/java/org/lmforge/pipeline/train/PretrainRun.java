@@ -1,7 +1,10 @@
 package org.lmforge.pipeline.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -107,6 +110,7 @@ public final class PretrainRun {
                 + " does not exist; run without --resume to "
                 + "start a new run there");
       }
+      if (cfg.resume()) requireSameRun(fs, out, tc.model(), manifest);
       PretrainResult finished =
           cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
       if (finished != null) return finished;
@@ -214,6 +218,44 @@ public final class PretrainRun {
   /** True when the run directory {@code dir} holds a finished run (its completion marker). */
   public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
     return AtomicOutput.isComplete(fs, dir);
+  }
+
+  /**
+   * A resumed run keeps its model and its tokens: settings that give another model or tokenizer
+   * than {@code run.json} records are refused (a finished run was reported as "kept" with them
+   * silently ignored; an unfinished one was refused by its checkpoint, but not for other tokens of
+   * the same vocabulary size). The optimiser's settings and dropout may change: a longer schedule,
+   * another learning rate.
+   */
+  private static void requireSameRun(
+      FileSystem fs, Path out, GptConfig model, ShardManifest manifest) throws IOException {
+    Path runJson = new Path(out, "run.json");
+    if (!fs.exists(runJson)) return; // killed before it wrote one: nothing to compare with
+    JsonNode run;
+    try (java.io.InputStream in = fs.open(runJson)) {
+      run = Json.PRETTY.readTree(in);
+    }
+    List<String> differ = new ArrayList<>();
+    JsonNode had = run.path("model");
+    JsonNode now = Json.PRETTY.valueToTree(model);
+    now.fieldNames()
+        .forEachRemaining(
+            k -> {
+              // the architecture, as the checkpoint checks it; dropout may change on a resume
+              if (!k.equals("dropout") && had.has(k) && !had.get(k).equals(now.get(k))) {
+                differ.add("model." + k + " " + had.get(k) + " -> " + now.get(k));
+              }
+            });
+    String tokenizer = run.path("tokenizer").asText("");
+    if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
+      differ.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
+    }
+    if (differ.isEmpty()) return;
+    throw UserError.of(
+        "--resume: the run in " + out + " has another model or tokenizer than these settings:",
+        String.join(", ", differ) + " (" + runJson + ")",
+        "resume it with its own settings (drop the changed pretrain.model keys, pass the tokens it"
+            + " was trained on), or start over with --overwrite or another --output");
   }
 
   /**

@@ -258,7 +258,11 @@ class PretrainRunTest {
             .withModel(Records.with(TinyPretrain.MODEL, "dModel", 32))
             .withRun(DATA.tokens(), out("small"), false, true);
     String other = refusal(UserError.class, wider);
-    assertTrue(other.contains("dModel 16 vs 32"), other);
+    assertTrue(other.contains("model.dModel 16 -> 32"), other);
+    // a finished run too: it was reported as kept, the other model silently ignored
+    String finished =
+        refusal(UserError.class, wider.withOptim(config(out("small"), 1, 2, 2).optim()));
+    assertTrue(finished.contains("model.dModel 16 -> 32"), finished);
 
     String noRun =
         refusal(

@@ -62,9 +62,11 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
     }
   }
 
+  /** Its marker and stats.json: another job's complete output at clean.output is not a clean. */
   @Override
   public boolean complete(Configuration hadoop) throws IOException {
-    return AtomicOutput.isComplete(cfg.output(), hadoop);
+    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(cfg.output());
+    return CleanOutput.isComplete(out.getFileSystem(hadoop), out);
   }
 
   @Override

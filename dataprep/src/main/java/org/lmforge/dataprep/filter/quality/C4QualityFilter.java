@@ -36,8 +36,8 @@ public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines
 
   /**
    * What the line rules left: a page rule that fired ({@link #LOREM_IPSUM}, {@link #CURLY_BRACKET};
-   * the scan stops there), else the sentences and text of the kept lines and the removed lines by
-   * rule.
+   * the scan stops there), else the sentences of the kept lines (counted up to minSentences, all
+   * the rule asks), their text and the removed lines by rule.
    */
   public record Lines(String pageRule, int sentences, String text, Map<String, Integer> edits)
       implements java.io.Serializable {}
@@ -74,7 +74,9 @@ public final class C4QualityFilter extends ThresholdFilter<C4QualityFilter.Lines
         edits.merge(rule, 1, Integer::sum);
         continue;
       }
-      sentences += WordTokenizer.sentenceCount(line);
+      // only whether the page reaches minSentences matters: counting (a tokenization of the line)
+      // stops there, so a long page tokenizes its first lines only
+      if (sentences < cfg.minSentences()) sentences += WordTokenizer.sentenceCount(line);
       kept.add(line);
     }
     return new Lines(null, sentences, PyText.strip(String.join("\n", kept)), edits);

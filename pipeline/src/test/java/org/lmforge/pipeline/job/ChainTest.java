@@ -41,6 +41,16 @@ class ChainTest {
       if (wrong) throw new UserError("wrong input for " + name);
     }
 
+    /** The same job with its output already complete. */
+    Recorded alreadyComplete() {
+      return new Recorded(name, true, spark, wrong, events);
+    }
+
+    /** The same job with an input its check refuses. */
+    Recorded wrongInput() {
+      return new Recorded(name, complete, spark, true, events);
+    }
+
     @Override
     public Recorded replacingOutput() {
       return new Recorded(name + " (replacing)", false, spark, wrong, events);
@@ -53,8 +63,26 @@ class ChainTest {
     }
   }
 
-  private Recorded job(String name, boolean complete, boolean spark, boolean wrong) {
-    return new Recorded(name, complete, spark, wrong, events);
+  /** A job that runs on a Spark session. */
+  private Recorded sparkJob(String name) {
+    return new Recorded(name, false, true, false, events);
+  }
+
+  /** A job that runs on the driver alone (fit, report, generate). */
+  private Recorded driverJob(String name) {
+    return new Recorded(name, false, false, false, events);
+  }
+
+  /** Runs {@code jobs} as {@code all} does (complete outputs kept); returns the progress lines. */
+  private List<String> runKeepingComplete(Recorded... jobs) throws Exception {
+    List<String> lines = new ArrayList<>();
+    new Chain(List.of(jobs), true).run(hadoop, this::session, lines::add);
+    return lines;
+  }
+
+  /** What the chain did, in order: "check clean, session, run clean". */
+  private String happened() {
+    return String.join(", ", events);
   }
 
   private SparkSession session() {
@@ -65,25 +93,15 @@ class ChainTest {
   @Test
   void completeJobsAreKeptTheOthersCheckedThenRunAndSparkStartsForTheFirstThatNeedsIt()
       throws Exception {
-    List<String> lines = new ArrayList<>();
-    new Chain(
-            List.of(
-                job("clean", true, true, false),
-                job("fit", false, false, false),
-                job("sweep", false, true, false),
-                job("report", false, false, false)),
-            true)
-        .run(hadoop, this::session, lines::add);
+    List<String> lines =
+        runKeepingComplete(
+            sparkJob("clean").alreadyComplete(),
+            driverJob("fit"),
+            sparkJob("sweep"),
+            driverJob("report"));
     assertEquals(
-        List.of(
-            "check fit",
-            "run fit",
-            "check sweep",
-            "session",
-            "run sweep",
-            "check report",
-            "run report"),
-        events);
+        "check fit, run fit, check sweep, session, run sweep, check report, run report",
+        happened());
     assertEquals(List.of("clean: out/clean is complete, kept (--overwrite redoes it)"), lines);
   }
 
@@ -93,23 +111,14 @@ class ChainTest {
    */
   @Test
   void aCompleteOutputAfterAJobThatRanIsRedoneNotKept() throws Exception {
-    List<String> lines = new ArrayList<>();
-    new Chain(
-            List.of(
-                job("clean", true, true, false),
-                job("tokenize", false, true, false),
-                job("sweep", true, true, false)),
-            true)
-        .run(hadoop, this::session, lines::add);
+    List<String> lines =
+        runKeepingComplete(
+            sparkJob("clean").alreadyComplete(),
+            sparkJob("tokenize"),
+            sparkJob("sweep").alreadyComplete());
     assertEquals(
-        List.of(
-            "check tokenize",
-            "session",
-            "run tokenize",
-            "check sweep (replacing)",
-            "session",
-            "run sweep (replacing)"),
-        events);
+        "check tokenize, session, run tokenize, check sweep (replacing), session, run sweep (replacing)",
+        happened());
     assertEquals(
         List.of(
             "clean: out/clean is complete, kept (--overwrite redoes it)",
@@ -120,29 +129,23 @@ class ChainTest {
 
   @Test
   void withoutKeepingEveryJobRuns() throws Exception {
-    new Chain(List.of(job("clean", true, false, false)), false)
+    new Chain(List.of(driverJob("clean").alreadyComplete()), false)
         .run(hadoop, this::session, line -> {});
-    assertEquals(List.of("check clean", "run clean"), events);
+    assertEquals("check clean, run clean", happened());
   }
 
   @Test
   void oneJobIsCheckedThenRunAndItsResultReturnedWithASessionOnlyWhenItNeedsOne() throws Exception {
     assertEquals(
-        "generate",
-        Chain.runOne(job("generate", false, false, false), hadoop, this::session, line -> {}));
-    assertEquals(
-        "doctor",
-        Chain.runOne(job("doctor", false, true, false), hadoop, this::session, line -> {}));
-    assertEquals(
-        List.of("check generate", "run generate", "check doctor", "session", "run doctor"), events);
+        "generate", Chain.runOne(driverJob("generate"), hadoop, this::session, line -> {}));
+    assertEquals("doctor", Chain.runOne(sparkJob("doctor"), hadoop, this::session, line -> {}));
+    assertEquals("check generate, run generate, check doctor, session, run doctor", happened());
   }
 
   @Test
   void aWrongFirstInputStopsTheChainBeforeSparkStarts() {
-    Chain chain =
-        new Chain(
-            List.of(job("clean", false, true, true), job("tokenize", false, true, false)), true);
+    Chain chain = new Chain(List.of(sparkJob("clean").wrongInput(), sparkJob("tokenize")), true);
     assertThrows(UserError.class, () -> chain.run(hadoop, this::session, line -> {}));
-    assertEquals(List.of("check clean"), events);
+    assertEquals("check clean", happened());
   }
 }

@@ -34,26 +34,26 @@ public final class MissingConnector {
   private static final Pattern CLASS_NOT_FOUND =
       Pattern.compile("Class (\\S+FileSystem) not found");
 
-  /** The UserError for a missing connector somewhere in {@code t}'s causes, or null. */
+  /**
+   * The UserError when {@code t} itself says a connector is missing, or null (the caller walks the
+   * cause chain, as Main does for every kind of user mistake).
+   */
   public static UserError explain(Throwable t) {
-    int depth = 0;
-    for (Throwable c = t; c != null && depth < 12; c = c.getCause(), depth++) {
-      String m = String.valueOf(c.getMessage());
-      Matcher scheme = NO_SCHEME.matcher(m);
-      if (c instanceof UnsupportedFileSystemException && scheme.find()) {
-        return error(scheme.group(1), "Hadoop has no file system for it");
-      }
-      Matcher cls = CLASS_NOT_FOUND.matcher(m);
-      if (c instanceof ClassNotFoundException && cls.find()) {
-        String name = cls.group(1);
-        String s =
-            SCHEME_OF_PACKAGE.entrySet().stream()
-                .filter(e -> name.startsWith(e.getKey()))
-                .map(Map.Entry::getValue)
-                .findFirst()
-                .orElse(null);
-        return error(s, name + " is not on the classpath");
-      }
+    String m = String.valueOf(t.getMessage());
+    Matcher scheme = NO_SCHEME.matcher(m);
+    if (t instanceof UnsupportedFileSystemException && scheme.find()) {
+      return error(scheme.group(1), "Hadoop has no file system for it");
+    }
+    Matcher cls = CLASS_NOT_FOUND.matcher(m);
+    if (t instanceof ClassNotFoundException && cls.find()) {
+      String name = cls.group(1);
+      String s =
+          SCHEME_OF_PACKAGE.entrySet().stream()
+              .filter(e -> name.startsWith(e.getKey()))
+              .map(Map.Entry::getValue)
+              .findFirst()
+              .orElse(null);
+      return error(s, name + " is not on the classpath");
     }
     return null;
   }

@@ -40,6 +40,14 @@ public record Checkpoint(
           .filter(c -> !c.getName().equals("dropout"))
           .toList();
 
+  /**
+   * True for a GptConfig component that is part of the architecture a checkpoint must match
+   * (dropout is not: it may change when a run resumes).
+   */
+  public static boolean isArchitecture(String component) {
+    return ARCHITECTURE.stream().anyMatch(c -> c.getName().equals(component));
+  }
+
   public void write(CheckpointStore store, String name) throws IOException {
     store.write(
         name,

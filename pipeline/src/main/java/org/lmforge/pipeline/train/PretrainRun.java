@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.ShardManifest;
+import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.eval.EvalResult;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.MetricsLog;
@@ -241,8 +242,8 @@ public final class PretrainRun {
     now.fieldNames()
         .forEachRemaining(
             k -> {
-              // the architecture, as the checkpoint checks it; dropout may change on a resume
-              if (!k.equals("dropout") && had.has(k) && !had.get(k).equals(now.get(k))) {
+              // the architecture, as the checkpoint checks it (dropout may change on a resume)
+              if (Checkpoint.isArchitecture(k) && had.has(k) && !had.get(k).equals(now.get(k))) {
                 differ.add("model." + k + " " + had.get(k) + " -> " + now.get(k));
               }
             });

@@ -28,17 +28,26 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path[] pages = checkInput(input);
     AtomicFile.requireFileTarget(output, "the", "extracted.jsonl", pages);
-    int[] n = {0};
-    try { // a file that fails half-way leaves no partial output
-      LocalFiles.replace(output, tmp -> n[0] = HtmlDirExtractor.run(input, tmp));
-    } catch (IOException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith("cannot read ")) {
-        throw new UserError(
-            e.getMessage(), e); // an input file that does not decompress: named, with the fix
-      }
-      throw e;
+    HtmlDirExtractor.Result[] r = {null};
+    LocalFiles.replace( // written whole or not at all
+        output,
+        tmp -> {
+          r[0] = HtmlDirExtractor.run(input, tmp);
+          if (r[0].written() == 0) {
+            throw UserError.of(
+                "no page under " + input + " could be read:",
+                String.join("; ", r[0].skipped()),
+                "a .gz file must be gzip-compressed; re-compress or remove it");
+          }
+        });
+    System.out.println("extracted " + r[0].written() + " files to " + output);
+    if (!r[0].skipped().isEmpty()) { // reported with the result: the other pages are written
+      System.out.println(
+          "skipped "
+              + r[0].skipped().size()
+              + " unreadable (a .gz file must be gzip-compressed; re-compress or remove it):");
+      r[0].skipped().forEach(s -> System.out.println("  " + s));
     }
-    System.out.println("extracted " + n[0] + " files to " + output);
     return 0;
   }
 

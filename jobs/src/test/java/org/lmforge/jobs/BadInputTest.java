@@ -681,6 +681,15 @@ class BadInputTest {
     try (var left = Files.list(dir)) {
       assertEquals(0, left.count(), "nothing written into it");
     }
+    Path out = tmp.resolve("too-many.warc.gz"); // was all 17,597 written without a word
+    assertUserError(
+        run("sample-warc", "--output", out.toString(), "--pages", "99999999"),
+        "--pages: '99999999' is more pages than there are",
+        "or 'all'");
+    assertUserError(
+        run("clean", "--sample-pages", "20000", "--output", tmp.resolve("c").toString()),
+        "--sample-pages: '20000' is more pages than there are");
+    assertFalse(Files.exists(out));
   }
 
   // ---- show-docs
@@ -797,7 +806,15 @@ class BadInputTest {
     assertUserError(extract(emptyDir, out), "no *.html or *.html.gz file under");
     assertUserError(extract(html, tmp), "--output is a directory");
     Files.copy(text, html.resolve("b.html.gz")); // named .gz, but not gzip
-    assertUserError(extract(html, out), "cannot read", "b.html.gz", "gzip");
+    Outcome skipped = extract(html, out);
+    assertEquals(0, skipped.code(), skipped.err());
+    assertTrue(line(skipped.out(), "b.html.gz").contains("Not in GZIP format"), skipped.out());
+    assertTrue(skipped.out().contains("skipped 1 unreadable"), skipped.out());
+    assertEquals(1, Files.readAllLines(out).size(), "the readable page is written");
+    assertTrue(Files.readString(out).startsWith("{\"file\":\"a.html\""));
+    Files.delete(out);
+    Files.delete(html.resolve("a.html")); // every page unreadable: an error, no output
+    assertUserError(extract(html, out), "no page under", "b.html.gz", "gzip");
     assertFalse(Files.exists(out), "no partial output");
     try (Stream<Path> s = Files.list(tmp)) {
       assertTrue(

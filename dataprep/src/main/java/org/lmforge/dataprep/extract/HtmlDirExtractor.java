@@ -10,6 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -17,13 +18,22 @@ import java.util.zip.GZIPInputStream;
 /**
  * Batch mode for {@code bin/pipeline extract-html --input DIR --output FILE.jsonl}: extracts every
  * {@code *.html} and {@code *.html.gz} under a directory (recursively, sorted by path) and writes
- * one JSON line per file: {@code {"file": "<name without directory>", "text": "<main text>"}}.
+ * one JSON line per file: {@code {"file": "<path under DIR>", "text": "<main text>"}}. A file that
+ * cannot be read (a {@code .gz} that is not gzip, a truncated one) is skipped and named in the
+ * result, as the clean job quarantines a bad record: one bad page does not cost the others.
  */
 public final class HtmlDirExtractor {
   private HtmlDirExtractor() {}
 
-  /** Returns the number of lines written. */
-  public static int run(Path inputDir, Path outputJsonl) throws IOException {
+  /**
+   * What a run did.
+   *
+   * @param written JSON lines written, one per page read
+   * @param skipped each file not read, as "{@code path under DIR}: why"
+   */
+  public record Result(int written, List<String> skipped) {}
+
+  public static Result run(Path inputDir, Path outputJsonl) throws IOException {
     if (!Files.isDirectory(inputDir)) {
       throw new IOException(
           "input is not a directory: "
@@ -39,31 +49,30 @@ public final class HtmlDirExtractor {
     Path parent = outputJsonl.toAbsolutePath().getParent();
     if (parent != null) Files.createDirectories(parent);
     int written = 0;
+    List<String> skipped = new ArrayList<>();
     try (Writer out =
         new BufferedWriter(Files.newBufferedWriter(outputJsonl, StandardCharsets.UTF_8))) {
       for (Path f : files) {
+        // the path under DIR, '/'-separated: pages of the same name in two folders stay apart
+        String name =
+            inputDir.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
         String html;
         try {
           html = org.lmforge.dataprep.warc.PageDecoder.decodeText(readBytes(f));
         } catch (IOException e) {
-          throw new IOException(
-              "cannot read "
-                  + f
-                  + ": "
-                  + e.getMessage()
-                  + " (a .gz file must be gzip-compressed; re-compress or remove it)",
-              e);
+          skipped.add(name + ": " + e.getMessage());
+          continue;
         }
         Extraction ex = extractor.extract(html, null);
         ObjectNode line = json.createObjectNode();
-        line.put("file", f.getFileName().toString());
+        line.put("file", name);
         line.put("text", ex.text());
         out.write(json.writeValueAsString(line));
         out.write('\n');
         written++;
       }
     }
-    return written;
+    return new Result(written, List.copyOf(skipped));
   }
 
   private static boolean isHtml(Path p) {

@@ -45,8 +45,8 @@ public final class SampleWarcWriter {
   private SampleWarcWriter() {}
 
   /**
-   * Pages from a command line or config value: a positive number, or {@code all} / {@code 0} for
-   * every debate ({@link #ALL}).
+   * Pages from a command line or config value: a positive number up to {@value
+   * EuroparlCorpus#SIZE}, or {@code all} / {@code 0} for every debate ({@link #ALL}).
    */
   public static int parsePages(String value) {
     String v = value.strip();
@@ -55,6 +55,16 @@ public final class SampleWarcWriter {
     }
     try {
       int n = Integer.parseInt(v);
+      if (n > EuroparlCorpus.SIZE) { // was written as all of them, without a word
+        throw new IllegalArgumentException(
+            "'"
+                + value
+                + "' is more pages than there are: Europarl has "
+                + EuroparlCorpus.SIZE
+                + " debates; give at most "
+                + EuroparlCorpus.SIZE
+                + ", or 'all'");
+      }
       if (n >= 0) {
         return n;
       }

@@ -2,6 +2,7 @@ package org.lmforge.dataprep.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -39,15 +40,48 @@ class HtmlDirExtractorTest {
     Files.writeString(dir.resolve("notes.txt"), "not html");
     Path out = dir.resolve("out/extracted.jsonl");
 
-    int n = HtmlDirExtractor.run(dir, out);
+    HtmlDirExtractor.Result r = HtmlDirExtractor.run(dir, out);
 
-    assertEquals(2, n);
-    // sorted by path: "b.html" < "sub/a.html.gz"
+    assertEquals(new HtmlDirExtractor.Result(2, List.of()), r);
+    // sorted by path: "b.html" < "sub/a.html.gz"; named by the path under dir
     assertEquals(
         List.of(
             "{\"file\":\"b.html\",\"text\":\"Bee\\nPlain UTF-8 text: naïve café.\\nSecond paragraph of the page.\"}",
-            "{\"file\":\"a.html.gz\",\"text\":\"Ah\\nGröße und Maße.\\nSecond paragraph of the page.\"}"),
+            "{\"file\":\"sub/a.html.gz\",\"text\":\"Ah\\nGröße und Maße.\\nSecond paragraph of the page.\"}"),
         Files.readAllLines(out, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anUnreadablePageIsSkippedAndNamedAndTheOthersWritten(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("x"));
+    Files.createDirectories(dir.resolve("y"));
+    Files.writeString(dir.resolve("x/page.html"), ARTICLE.formatted("One", "First page."));
+    Files.writeString(dir.resolve("y/page.html"), ARTICLE.formatted("Two", "Second page."));
+    byte[] gz = gzip(ARTICLE.formatted("Three", "Third page."));
+    Files.write(dir.resolve("cut.html.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+    Files.writeString(dir.resolve("plain.html.gz"), "<p>not compressed</p>");
+    Path out = dir.resolve("out.jsonl");
+
+    HtmlDirExtractor.Result r = HtmlDirExtractor.run(dir, out);
+
+    assertEquals(2, r.written());
+    assertEquals(2, r.skipped().size(), r.skipped().toString());
+    assertTrue(r.skipped().get(0).startsWith("cut.html.gz: "), r.skipped().toString());
+    assertTrue(
+        r.skipped().get(1).startsWith("plain.html.gz: Not in GZIP format"), r.skipped().toString());
+    List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertTrue(
+        lines.get(0).startsWith("{\"file\":\"x/page.html\",\"text\":\"One\\n"), lines.get(0));
+    assertTrue(
+        lines.get(1).startsWith("{\"file\":\"y/page.html\",\"text\":\"Two\\n"), lines.get(1));
+  }
+
+  private static byte[] gzip(String html) throws IOException {
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (OutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(html.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
   }
 
   @Test

@@ -110,6 +110,10 @@ class SampleWarcWriterTest {
         assertThrows(IllegalArgumentException.class, () -> SampleWarcWriter.parsePages("lots"));
     assertTrue(e.getMessage().contains("'all'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> SampleWarcWriter.parsePages("-5"));
+    assertEquals(17_597, SampleWarcWriter.parsePages("17597"));
+    e = assertThrows(IllegalArgumentException.class, () -> SampleWarcWriter.parsePages("17598"));
+    assertTrue(
+        e.getMessage().contains("Europarl has 17597 debates; give at most 17597"), e.getMessage());
     assertEquals("europarl-2000.warc.gz", SampleWarcWriter.fileName(2000));
     assertEquals("europarl-all.warc.gz", SampleWarcWriter.fileName(SampleWarcWriter.ALL));
     assertEquals("europarl-all.warc.gz", SampleWarcWriter.fileName(EuroparlCorpus.SIZE));

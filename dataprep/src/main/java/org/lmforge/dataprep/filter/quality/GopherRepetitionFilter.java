@@ -191,12 +191,11 @@ public final class GopherRepetitionFilter
     long chars = 0;
     int i = 0;
     while (i < windows) {
-      long g = concatHash(h, pow, i, n);
-      if (seen.count(g) > 0) {
+      // one probe: add returns the count before, and only "seen before" matters here
+      if (seen.add(concatHash(h, pow, i, n)) > 0) {
         for (int k = 0; k < n; k++) chars += len[i + k];
         i += n;
       } else {
-        seen.add(g);
         i++;
       }
     }

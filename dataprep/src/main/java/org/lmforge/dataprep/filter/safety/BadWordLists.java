@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lmforge.dataprep.filter.ListFiles;
 import org.lmforge.dataprep.filter.Words;
@@ -49,6 +50,15 @@ public final class BadWordLists implements Serializable {
     final List<String> substrings = new ArrayList<>();
     final StringBuilder innerChars = new StringBuilder();
     int maxPhraseWords = 1;
+    // built once, on first use after loading: String.split compiled this pattern for every token
+    // holding one of the characters
+    private transient Pattern innerRuns;
+
+    Pattern innerRuns() {
+      if (innerRuns == null)
+        innerRuns = Pattern.compile("[" + Pattern.quote(innerChars.toString()) + "]+");
+      return innerRuns;
+    }
   }
 
   private final Map<String, Lang> byLanguage;
@@ -211,8 +221,7 @@ public final class BadWordLists implements Serializable {
       if (l.words.contains(t)) {
         hits++;
       } else if (hasAny(t, l.innerChars)) {
-        for (String part :
-            t.split("[" + java.util.regex.Pattern.quote(l.innerChars.toString()) + "]+")) {
+        for (String part : l.innerRuns().split(t)) {
           if (l.words.contains(part)) hits++;
         }
       }

@@ -48,6 +48,10 @@ public final class Scope {
    * the family's {@code skipWordRulesWithoutSpaces}.
    */
   public static boolean skipWordRules(boolean enabled, Doc d) {
-    return enabled && !"en".equals(d.language()) && Words.isNoSpaceScript(d.text(), d.language());
+    return enabled && !"en".equals(d.language()) && NO_SPACE_SCRIPT.get(d.text(), d.language());
   }
+
+  /** Asked by four rule families of the same text; it reads up to 20,000 characters. */
+  private static final LastText<String, Boolean> NO_SPACE_SCRIPT =
+      new LastText<>(Words::isNoSpaceScript);
 }

@@ -48,6 +48,9 @@ public final class WordTokenizer {
   private static final java.util.Set<String> SUFFIX_WORDS =
       java.util.Set.of("……", "'s", "'S", "’s", "’S");
 
+  /** The first characters of {@link #SUFFIX_WORDS}, all two characters long. */
+  private static final String SUFFIX_WORD_STARTS = "…'’";
+
   private static final String QUOTES = "'\"”“`‘´’‚,„»«「」『』（）〔〕【】《》〈〉〈〉⟦⟧";
   private static final String CURRENCY_AFTER_NUMBER = "$£€¥฿₽﷼₴";
   private static final java.util.Set<String> UNITS =
@@ -68,29 +71,26 @@ public final class WordTokenizer {
               + "(?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}_-]{0,62}[\\p{L}\\p{N}])?\\.)+[a-z\\u00a1-\\uffff]{2,63}\\.?"
               + "(?::\\d{2,5})?(?:[/?#]\\S*)?");
 
-  /**
-   * The last text this thread tokenized and its words: the chain passes the same String through the
-   * Gopher, FineWeb and safety rules, so it is tokenized once, not three times.
-   */
-  private static final ThreadLocal<Object[]> LAST = ThreadLocal.withInitial(() -> new Object[2]);
+  /** The words of the last text this thread tokenized (see {@link LastText}). */
+  private static final LastText<Void, List<String>> WORDS =
+      new LastText<>((text, none) -> wordsOf(text));
 
   /**
    * The words of {@code text}: every non-whitespace token (datatrove's {@code word_tokenize});
-   * unmodifiable.
+   * unmodifiable. The Gopher, FineWeb and safety rules ask for the same text's words: it is
+   * tokenized once.
    */
-  @SuppressWarnings("unchecked")
   public static List<String> words(String text) {
-    Object[] last = LAST.get();
-    if (last[0] == text) return (List<String>) last[1];
+    return WORDS.get(text, null);
+  }
+
+  private static List<String> wordsOf(String text) {
     List<String> tokens = tokens(text);
     List<String> out = new ArrayList<>(tokens.size());
     for (String t : tokens) {
       if (!PyText.isBlank(t)) out.add(t);
     }
-    List<String> words = java.util.Collections.unmodifiableList(out);
-    last[0] = text;
-    last[1] = words;
-    return words;
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /**
@@ -214,12 +214,17 @@ public final class WordTokenizer {
         rest = rest.substring(0, rest.length() - suf);
       }
       if (!rest.isEmpty() && TokenizerExceptions.SPECIALS.containsKey(rest)) break;
+      // "word," is now "word": letters only, which no rule splits (see above), so the next round
+      // would find nothing
+      if (lettersOnly(rest)) break;
     }
     out.addAll(prefixes);
     if (!rest.isEmpty()) {
       List<String> special2 = TokenizerExceptions.SPECIALS.get(rest);
       if (special2 != null) {
         out.addAll(special2);
+      } else if (lettersOnly(rest)) {
+        out.add(rest); // no infix rule matches a letter either
       } else if (rest.indexOf('.') > 0 && URL.matcher(rest).matches()) {
         out.add(rest);
       } else {
@@ -264,21 +269,24 @@ public final class WordTokenizer {
 
   private static boolean suffixMatchesAt(String s, int p) {
     int n = s.length();
-    String tail = s.substring(p);
     int len = n - p;
     char last = s.charAt(n - 1);
     if (len == 1 && (SUFFIX_CHARS.indexOf(last) >= 0 || isIcon(last))) return true;
     if (len == 2 && Character.isSurrogatePair(s.charAt(p), last) && isIcon(s.codePointAt(p)))
       return true;
-    if (SUFFIX_WORDS.contains(tail)) return true;
+    // the tail is cut out only where a whole-suffix rule can match: this runs for up to six
+    // positions of every piece that is not letters only
+    if (len == 2
+        && SUFFIX_WORD_STARTS.indexOf(s.charAt(p)) >= 0
+        && SUFFIX_WORDS.contains(s.substring(p))) return true;
     boolean afterDigit = p > 0 && isDigit(s.charAt(p - 1));
     if (afterDigit) {
-      if (tail.equals("+")) return true;
+      if (len == 1 && last == '+') return true;
       if (len == 1
           && (CURRENCY_AFTER_NUMBER.indexOf(last) >= 0 || (last >= '\u20A0' && last <= '\u20BF'))) {
         return true;
       }
-      if (UNITS.contains(tail)) return true;
+      if (UNITS.contains(s.substring(p))) return true;
     }
     if (len == 1 && last == '.' && p > 0) {
       char b = s.charAt(p - 1);

@@ -81,6 +81,25 @@ public final class ScalingFit {
                 : String.format(java.util.Locale.ROOT, "%s [%.3g, %.3g]", k, iv[0], iv[1]));
       }
       if (loose.isEmpty()) return "";
+      List<String> negative = new ArrayList<>();
+      for (String k : unidentifiedExponents()) {
+        double[] iv = selected().intervals().get(k);
+        if (iv != null && iv[1] <= 0) negative.add(k);
+      }
+      if (!negative.isEmpty()) { // the law's form assumes loss falls; here it does not
+        return "Not identified by these runs: "
+            + String.join(", ", loose)
+            + ". "
+            + String.join(" and ", negative)
+            + (negative.size() == 1 ? " is" : " are")
+            + " at most zero: in these runs the loss does not fall as "
+            + (negative.size() == 1 ? "its term's variable grows" : "their terms' variables grow")
+            + ", which the "
+            + law().form()
+            + " law cannot describe, so the fit and every prediction from it are meaningless. Check"
+            + " the table: swapped columns, or losses measured on different validation sets or"
+            + " tokenizers.";
+      }
       return "Not identified by these runs: "
           + String.join(", ", loose)
           + ". The intervals reach zero or span more than a factor of "

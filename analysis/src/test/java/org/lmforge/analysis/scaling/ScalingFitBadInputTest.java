@@ -84,6 +84,26 @@ class ScalingFitBadInputTest {
   }
 
   @Test
+  void aLossThatRisesWithModelSizeIsCalledMeaningless() throws IOException {
+    // larger models worse, as when the params column holds something else: alpha < 0
+    StringBuilder csv = new StringBuilder("params,tokens,loss\n");
+    for (double n : new double[] {1e6, 3e6, 1e7, 3e7, 1e8}) {
+      for (double d : new double[] {1e8, 1e9, 1e10}) {
+        double loss = 2 + 0.05 * Math.pow(n / 1e6, 0.3) + 400 / Math.pow(d, 0.3);
+        csv.append(String.format(Locale.ROOT, "%.1e,%.1e,%.6f%n", n, d, loss));
+      }
+    }
+    ScalingFit.Result r =
+        ScalingFit.fitCsv(
+            write(csv.toString()),
+            dir.resolve("fit.json"),
+            FitOptions.defaults().withBootstrap(20));
+    String w = r.identificationWarning();
+    assertTrue(w.contains("at most zero: in these runs the loss does not fall"), w);
+    assertTrue(w.contains("meaningless"), w);
+  }
+
+  @Test
   void oneModelSizeCannotSeparateTheTerms() throws IOException {
     StringBuilder csv = new StringBuilder("params,tokens,loss\n");
     for (int i = 0; i < 8; i++) {

@@ -59,6 +59,23 @@ class BadConfigurationTest {
     assertTrue(whole.contains("the token shards do not exist"), whole);
   }
 
+  /**
+   * The optimiser's rates and betas are named by their keys (a negative lr was reported as "maxLr",
+   * no key of conf/; beta1 = 1.5 trained into NaN).
+   */
+  @Test
+  void optimiserRatesAndBetasOutOfRangeAreNamedByTheirKeys() {
+    String err =
+        run(2, "pretrain", "--conf", "pretrain.optim.lr=-1", "--conf", "pretrain.optim.beta1=1.5");
+    assertTrue(
+        err.contains(
+            "invalid configuration 'pretrain.optim': lr=-1.0 must be > 0; minLr=3.0E-4"
+                + " must be between 0 and lr (-1.0); beta1=1.5 must be in [0, 1)"),
+        err);
+    err = run(2, "pretrain", "--conf", "pretrain.optim.beta2=1");
+    assertTrue(err.contains("beta2=1.0 must be in [0, 1)"), err);
+  }
+
   /** A substitution nothing defines, in a settings file or a --conf: named, exit 2 (was 1). */
   @Test
   void anUnresolvedSubstitutionIsNamed() throws Exception {

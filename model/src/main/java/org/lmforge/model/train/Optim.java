@@ -44,9 +44,14 @@ public record Optim(
     if (warmupSteps < 0) errors.add("warmupSteps=" + warmupSteps + " must be >= 0");
     if (gradClip < 0) errors.add("gradClip=" + gradClip + " must be >= 0 (0 = off)");
     if (weightDecay < 0) errors.add("weightDecay=" + weightDecay + " must be >= 0");
+    if (!(lr > 0)) errors.add("lr=" + lr + " must be > 0");
+    if (!(minLr >= 0 && minLr <= Math.max(lr, 0)))
+      errors.add("minLr=" + minLr + " must be between 0 and lr (" + lr + ")");
+    // a beta of 1 or more never forgets (and divides by zero in the bias correction)
+    if (!(beta1 >= 0 && beta1 < 1)) errors.add("beta1=" + beta1 + " must be in [0, 1)");
+    if (!(beta2 >= 0 && beta2 < 1)) errors.add("beta2=" + beta2 + " must be in [0, 1)");
     if (sampling == null) errors.add("sampling is empty: random or sequential");
     if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
-    schedule(lr, minLr, warmupSteps, maxSteps); // validates lr and minLr
   }
 
   /** Warmup then cosine to minLr at maxSteps; a warmup longer than the run is cut to the run. */

@@ -76,6 +76,25 @@ class BadConfigurationTest {
     assertTrue(err.contains("beta2=1.0 must be in [0, 1)"), err);
   }
 
+  /** A sweep shape that makes no model: named at binding (was a stack trace once planned). */
+  @Test
+  void aSweepShapeThatMakesNoModelIsNamed() {
+    String err =
+        run(
+            2,
+            "sweep",
+            "--conf",
+            "sweep.shapes=[{nLayer=2, nHead=2, dModel=32}, {nLayer=1, nHead=3, dModel=32}]");
+    assertTrue(
+        err.contains(
+            "invalid configuration 'sweep': sweep.shapes[1] Shape[nLayer=1, nHead=3, dModel=32]:"
+                + " dModel is not divisible by nHead"),
+        err);
+    err = run(2, "sweep", "--conf", "sweep.shapes=[{nLayer=0, nHead=2, dModel=32}]");
+    assertTrue(
+        err.contains("sweep.shapes[0] Shape[nLayer=0, nHead=2, dModel=32]: nLayer, nHead"), err);
+  }
+
   /** A substitution nothing defines, in a settings file or a --conf: named, exit 2 (was 1). */
   @Test
   void anUnresolvedSubstitutionIsNamed() throws Exception {

@@ -68,6 +68,19 @@ public record SweepConfig(
     List<String> errors = new ArrayList<>();
     if (shapes == null || shapes.isEmpty())
       errors.add("sweep.shapes is empty: list the model shapes to train");
+    for (int i = 0; shapes != null && i < shapes.size(); i++) {
+      Shape s = shapes.get(i);
+      if (s.nLayer() < 1 || s.nHead() < 1 || s.dModel() < 1) {
+        errors.add("sweep.shapes[" + i + "] " + s + ": nLayer, nHead and dModel must be >= 1");
+      } else if (s.dModel() % s.nHead() != 0) { // was a stack trace once the sweep planned
+        errors.add(
+            "sweep.shapes["
+                + i
+                + "] "
+                + s
+                + ": dModel is not divisible by nHead (each head gets dModel / nHead dimensions)");
+      }
+    }
     if (plan == Plan.ISOFLOP && (budgets == null || budgets.isEmpty())) {
       errors.add("sweep.plan=isoflop needs sweep.budgets (FLOPs)");
     }

@@ -26,6 +26,19 @@ import org.lmforge.pipeline.train.PretrainConfig;
  * default values.
  */
 class ShippedConfigsTest {
+  /** The default tokenizer name follows the vocabulary size (it said 32k for any size). */
+  @Test
+  void theDefaultTokenizerNameFollowsTheVocabularySize() {
+    TokenizeConfig.Tokenizer t =
+        ConfigBinder.bind(
+                JobConfig.load("tokenize", null, List.of("tokenize.tokenizer.vocabSize=8192")),
+                "tokenize",
+                TokenizeConfig.class)
+            .tokenizer();
+    assertEquals("lmforge-bpe-8192", t.name());
+    assertEquals("lmforge-bpe-32768", TokenizeConfig.defaults(List.of(), "o").tokenizer().name());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../conf/demo.conf", "../conf/law.conf"})
   void everyJobOfTheChainBindsTheShippedConfig(String file) {

@@ -122,6 +122,13 @@ public final class TokenizeStage {
       }
     }
     long mergeMs = millisSince(t0);
+    if (tc.training() && tok.vocabSize() < tc.vocabSize()) {
+      progress.printf(
+          "tokenize: the merges ran out at %,d ids of the %,d asked (tokenize.tokenizer.vocabSize):"
+              + " no pair of the training text occurs %d times or more (minPairCount); the"
+              + " tokenizer has %,d ids",
+          tok.vocabSize(), tc.vocabSize(), tc.minPairCount(), tok.vocabSize());
+    }
     int eot =
         UserError.fromIllegalArgument(
             tok::endOfTextId); // a loaded tokenizer without <|endoftext|>: named

@@ -210,6 +210,23 @@ class TokenizeStageTest {
         files.shards(DocSplit.TRAIN).stream().anyMatch(p -> p.getName().endsWith("-0001.tok")));
   }
 
+  /** Asked for more ids than the text has pairs to merge: said, with the size it got. */
+  @Test
+  void mergesThatRunOutAreSaid() throws IOException {
+    var said = new java.io.ByteArrayOutputStream();
+    TokenizeResult r =
+        TokenizeStage.run(
+            spark,
+            base.withTokenizer(TokenizeConfig.Tokenizer.train("test-bpe", 1_000_000))
+                .withOutput(tmp.resolve("out-big").toString()),
+            Progress.to(new java.io.PrintStream(said, true, StandardCharsets.UTF_8)));
+    assertTrue(r.vocabSize() < 1_000_000 && r.vocabSize() > 512, "size " + r.vocabSize());
+    String expected =
+        String.format(
+            "tokenize: the merges ran out at %,d ids of the 1,000,000 asked", r.vocabSize());
+    assertTrue(said.toString(StandardCharsets.UTF_8).contains(expected), said.toString());
+  }
+
   @Test
   void emptyAndIdlessDocumentsAreSkippedAndCounted() {
     long keptLanguage =

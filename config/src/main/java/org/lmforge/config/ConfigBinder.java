@@ -243,7 +243,7 @@ public final class ConfigBinder {
   }
 
   /** "; did you mean 'x'?" for a near miss (edit distance <= 2, or same name ignoring case). */
-  static String suggestion(String key, Set<String> known) {
+  public static String suggestion(String key, Set<String> known) {
     String best = null;
     int bestD = Integer.MAX_VALUE;
     for (String k : known) {

@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.File;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.lmforge.config.ConfigBinder;
 import org.lmforge.config.Defaults;
 
@@ -29,13 +31,16 @@ public final class JobConfig {
                     ? " is a directory; give a HOCON settings file, e.g. conf/demo.conf"
                     : ": no such file"));
       }
+      Config file;
       try {
-        merged = ConfigFactory.parseFile(f).withFallback(merged);
+        file = ConfigFactory.parseFile(f);
       } catch (ConfigException e) {
         // Typesafe's message names the file and line; exit 2, as for any settings mistake
         throw new ConfigBinder.BadConfigException(
             "--config " + userFile + " is not valid HOCON: " + e.getMessage());
       }
+      requireKnownSections(file, "--config " + userFile);
+      merged = file.withFallback(merged);
     }
     for (String o : overrides) {
       int eq = o.indexOf('=');
@@ -54,6 +59,7 @@ public final class JobConfig {
             ConfigFactory.parseString(
                 key + " = " + com.typesafe.config.ConfigUtil.quoteString(value));
       }
+      requireKnownSections(one, "--conf '" + o + "'");
       merged = one.withFallback(merged);
     }
     try {
@@ -64,6 +70,35 @@ public final class JobConfig {
           e.getMessage()
               + "; define the substitution in the settings, or quote the value if the '${' is"
               + " meant literally");
+    }
+  }
+
+  /** The sections of the shipped settings: what a user's file or --conf may set. */
+  static final Set<String> SECTIONS = sections("clean", "tokenize", "pretrain", "sweep", "fit");
+
+  private static Set<String> sections(String... files) {
+    Set<String> s = new TreeSet<>();
+    for (String f : files) s.addAll(Defaults.shipped(f).root().keySet());
+    return s;
+  }
+
+  /**
+   * Every top-level key the user wrote is a section some command reads: a misspelt one ({@code
+   * pretrian { optim.maxSteps = 3 }}) was ignored, and the job ran on its defaults.
+   */
+  private static void requireKnownSections(Config user, String where) {
+    for (String key : user.root().keySet()) {
+      if (!SECTIONS.contains(key)) {
+        throw new ConfigBinder.BadConfigException(
+            where
+                + ": unknown settings section '"
+                + key
+                + "'"
+                + ConfigBinder.suggestion(key, SECTIONS)
+                + "; the sections are "
+                + String.join(", ", SECTIONS)
+                + " (conf/<section>.conf)");
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package org.lmforge.jobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -80,6 +81,25 @@ class BadConfigurationTest {
         "minLr=3.0E-4 must be between 0 and lr (-1.0)");
     assertRefused("pretrain", "pretrain.optim.beta1=1.5", "beta1=1.5 must be in [0, 1)");
     assertRefused("pretrain", "pretrain.optim.beta2=1", "beta2=1.0 must be in [0, 1)");
+  }
+
+  /**
+   * A misspelt section in --config or --conf: named with the near miss (it was ignored and the job
+   * ran on its defaults: 200 steps where the file asked for 3).
+   */
+  @Test
+  void aMisspeltSectionIsNamed() throws IOException {
+    assertRefused(
+        "tokenize",
+        "tokenise.partitions=4",
+        "--conf 'tokenise.partitions=4': unknown settings section 'tokenise'; did you mean"
+            + " 'tokenize'?");
+    Path file =
+        Files.writeString(tmp.resolve("typo.conf"), "pretrian {\n  optim.maxSteps = 3\n}\n");
+    String err = run(2, "pretrain", "--config", file.toString());
+    assertTrue(
+        err.contains("typo.conf: unknown settings section 'pretrian'; did you mean 'pretrain'?"),
+        err);
   }
 
   /** A sweep shape that makes no model: named at binding (was a stack trace once planned). */

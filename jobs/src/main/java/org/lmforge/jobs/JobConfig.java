@@ -29,7 +29,7 @@ public final class JobConfig {
                 + userFile
                 + (f.isDirectory()
                     ? " is a directory; give a HOCON settings file, e.g. conf/demo.conf"
-                    : ": no such file"));
+                    : ": no such file" + whereToLook(f)));
       }
       Config file;
       try {
@@ -71,6 +71,22 @@ public final class JobConfig {
               + "; define the substitution in the settings, or quote the value if the '${' is"
               + " meant literally");
     }
+  }
+
+  /**
+   * Where a relative settings path was looked for, and the project's copy when there is one: the
+   * README's {@code --config conf/demo.conf} typed in another directory (bin/pipeline passes the
+   * project directory as {@code lmforge.home}).
+   */
+  private static String whereToLook(File f) {
+    if (f.isAbsolute()) return "";
+    String home = System.getProperty("lmforge.home");
+    File inHome = home == null ? null : new File(home, f.getPath());
+    return " in "
+        + new File("").getAbsolutePath()
+        + (inHome != null && inHome.isFile()
+            ? "; did you mean " + inHome.getAbsolutePath() + "?"
+            : "; give the file's full path");
   }
 
   /** The sections of the shipped settings: what a user's file or --conf may set. */

@@ -179,9 +179,28 @@ class BadConfigurationTest {
   }
 
   @Test
-  void missingConfigFileIsNamed() {
+  void missingConfigFileIsNamed() throws IOException {
     String err = run(2, "clean", "--config", tmp.resolve("nope.conf").toString());
-    assertTrue(err.contains("nope.conf"), err);
+    assertTrue(err.contains("nope.conf: no such file"), err);
+    // the README's relative path typed in another directory: the project's copy is named
+    Path home = Files.createDirectories(tmp.resolve("home/conf")).getParent();
+    Files.writeString(home.resolve("conf/mine.conf"), "clean.sample.pages = 3\n");
+    System.setProperty("lmforge.home", home.toString());
+    try {
+      err = run(2, "clean", "--config", "conf/mine.conf");
+      assertTrue(
+          err.contains(
+              "--config conf/mine.conf: no such file in "
+                  + Path.of("").toAbsolutePath()
+                  + "; did you mean "
+                  + home.resolve("conf/mine.conf")
+                  + "?"),
+          err);
+    } finally {
+      System.clearProperty("lmforge.home");
+    }
+    err = run(2, "clean", "--config", "conf/mine.conf");
+    assertTrue(err.contains("no such file in ") && err.contains("give the file's full path"), err);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.lmforge.dataprep.warc;
 
+import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import org.brotli.dec.BrotliInputStream;
 
 /**
  * Undoes HTTP transfer and content encodings on a payload that was already read (and capped).
@@ -36,11 +38,28 @@ final class PayloadDecoder {
       if (ce.equals("deflate") && body.length > 1 && (body[0] & 0x0f) == 8) {
         return readCapped(new InflaterInputStream(new ByteArrayInputStream(body)), cap);
       }
-    } catch (IOException e) {
-      // a damaged compressed body: keep the raw bytes; the binary-body check downstream catches
+      // what browser-based crawlers record as the server sent it; Brotli has no magic number, so
+      // a body that does not decode (stored decoded under the original header) is kept as it is
+      if (ce.equals("br") && body.length > 0) {
+        return readCapped(new BrotliInputStream(new ByteArrayInputStream(body)), cap);
+      }
+      if (ce.equals("zstd") && startsWith(body, ZSTD_MAGIC)) {
+        return readCapped(new ZstdInputStream(new ByteArrayInputStream(body)), cap);
+      }
+    } catch (IOException | RuntimeException e) {
+      // a damaged compressed body (aircompressor throws unchecked exceptions): keep the raw bytes;
+      // the binary-body check downstream catches
       // garbage
     }
     return body;
+  }
+
+  private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
+
+  private static boolean startsWith(byte[] b, byte[] magic) {
+    if (b.length < magic.length) return false;
+    for (int i = 0; i < magic.length; i++) if (b[i] != magic[i]) return false;
+    return true;
   }
 
   private static byte[] readCapped(InputStream in, int cap) throws IOException {

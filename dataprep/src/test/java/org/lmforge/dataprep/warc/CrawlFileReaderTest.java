@@ -112,6 +112,42 @@ class CrawlFileReaderTest {
     }
   }
 
+  /** A response recorded still Brotli-encoded (as browser-based crawlers keep it) is a page. */
+  @Test
+  void aBrotliEncodedResponseIsReadAsItsPage(@TempDir Path tmp) throws IOException {
+    byte[] html;
+    byte[] br;
+    try (var a = getClass().getResourceAsStream("encoded-page.html");
+        var b = getClass().getResourceAsStream("encoded-page.html.br")) {
+      html = a.readAllBytes();
+      br = b.readAllBytes();
+    }
+    Path f = tmp.resolve("browser.warc");
+    try (var ch =
+            java.nio.channels.FileChannel.open(
+                f,
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE);
+        var warc = new org.netpreserve.jwarc.WarcWriter(ch)) {
+      var http =
+          new org.netpreserve.jwarc.HttpResponse.Builder(200, "OK")
+              .addHeader("Content-Encoding", "br")
+              .body(org.netpreserve.jwarc.MediaType.parse("text/html; charset=utf-8"), br)
+              .build();
+      warc.write(
+          new org.netpreserve.jwarc.WarcResponse.Builder(
+                  java.net.URI.create("https://example.org/a"))
+              .body(http)
+              .build());
+    }
+    List<CrawlItem> items = CrawlFileReader.readAll(CrawlSource.of(f), 1 << 20);
+    assertEquals(1, items.size(), items.toString());
+    assertEquals(CrawlItem.Kind.PAGE, items.get(0).kind(), items.toString());
+    assertEquals(
+        new String(html, java.nio.charset.StandardCharsets.UTF_8),
+        new String(items.get(0).record().body(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   @Test
   void emptyFileIsReported(@TempDir Path tmp) throws IOException {
     Path f = Files.createFile(tmp.resolve("empty.warc.gz"));

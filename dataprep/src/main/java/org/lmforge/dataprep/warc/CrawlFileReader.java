@@ -31,6 +31,8 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   private static final byte[] GZIP_MAGIC = {0x1f, (byte) 0x8b, 0x08};
   private static final byte[] WARC_MAGIC =
       "WARC/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] ARC_MAGIC =
+      "filedesc://".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private final CrawlSource source;
   private final String file;
@@ -38,6 +40,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
   private final ArrayDeque<CrawlItem> pending = new ArrayDeque<>();
   private long fileLength;
   private boolean gzip;
+  private boolean arc;
   private WarcReader reader;
   private long base; // absolute offset the current WarcReader started at
   private long lastGoodOffset = -1;
@@ -85,12 +88,16 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
         head = new byte[0]; // a corrupt first member: let the reader report it and resync
       }
     }
-    if (head.length > 0 && !startsWith(head, WARC_MAGIC)) {
-      String what =
-          new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("filedesc:")
-              ? "an ARC file (legacy format; convert it to WARC, e.g. with jwarc's or warcio's arc2warc)"
-              : "not a WARC file (it starts with neither 'WARC/' nor a gzip header)";
-      pending.add(CrawlItem.malformed(file, 0, CrawlItem.NOT_WARC, what));
+    // ARC, the Internet Archive's format before WARC: jwarc reads its records as WARC responses
+    arc = startsWith(head, ARC_MAGIC);
+    if (head.length > 0 && !startsWith(head, WARC_MAGIC) && !arc) {
+      pending.add(
+          CrawlItem.malformed(
+              file,
+              0,
+              CrawlItem.NOT_WARC,
+              "not a WARC or ARC file (it starts with neither 'WARC/', 'filedesc://' nor a gzip"
+                  + " header)"));
       done = true;
       return;
     }
@@ -190,6 +197,9 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
    * or after {@code from}; -1 if none. Scans the raw bytes with a rolling window.
    */
   private long nextBoundary(long from, long fallback) {
+    // a plain ARC record starts with its URL line, nothing to find it by: the damage runs to the
+    // end
+    if (arc && !gzip) return -1;
     byte[] magic = gzip ? GZIP_MAGIC : WARC_MAGIC;
     if (from >= fileLength) {
       return -1;

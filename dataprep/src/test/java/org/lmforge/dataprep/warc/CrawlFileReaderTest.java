@@ -72,7 +72,32 @@ class CrawlFileReaderTest {
         2,
         trunc.get("SKIPPED:warc.not_a_capture"),
         "the request record after the junk is recovered");
-    assertEquals(Map.of("MALFORMED:file.not_warc", 1), counts(sample("arc/example.arc.gz")));
+  }
+
+  /**
+   * ARC, the Internet Archive's format before WARC, read through jwarc (it was quarantined as "not
+   * a WARC file"): HTTP captures are pages, DNS and image records skipped, a record jwarc cannot
+   * parse quarantined.
+   */
+  @Test
+  void arcFilesAreRead() {
+    Map<String, Integer> plain = counts(sample("arc/example.arc"));
+    assertEquals(Map.of("PAGE", 1, "SKIPPED:warc.not_a_capture", 1), plain);
+    assertEquals(plain, counts(sample("arc/example.arc.gz")));
+    List<CrawlItem> items =
+        CrawlFileReader.readAll(CrawlSource.of(sample("arc/example.arc.gz")), 1 << 20);
+    CrawlRecord page = items.get(1).record();
+    assertEquals("http://example.com/", page.url());
+    assertEquals(java.time.Instant.parse("2014-02-16T05:02:21Z"), page.date());
+    assertTrue(
+        new String(page.body(), java.nio.charset.StandardCharsets.UTF_8)
+            .contains("<title>Example Domain</title>"));
+
+    Map<String, Integer> archive =
+        counts(sample("arc/IAH-20080430204825-00000-blackbook-truncated.arc"));
+    assertEquals(2, archive.get("PAGE"), archive.toString()); // www.archive.org/ and index.php
+    assertEquals(6, archive.get("SKIPPED:http.not_html"), archive.toString()); // dns:, images, xml
+    assertEquals(Map.of("MALFORMED:warc.parse_error", 1), counts(sample("arc/bad.arc")));
   }
 
   @Test

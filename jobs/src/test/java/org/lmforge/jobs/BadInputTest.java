@@ -74,6 +74,11 @@ class BadInputTest {
     try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gzText))) {
       o.write(Files.readAllBytes(text));
     }
+    // a zstd-compressed WARC: the frame magic, then the frame (random here: only the start is read)
+    byte[] zst = new byte[4_000];
+    new Random(11).nextBytes(zst);
+    System.arraycopy(new byte[] {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd}, 0, zst, 0, 4);
+    Files.write(tmp.resolve("crawl.warc.zst"), zst);
     random = tmp.resolve("random.bin");
     byte[] noise = new byte[20_000];
     new Random(7).nextBytes(noise);
@@ -124,6 +129,8 @@ class BadInputTest {
             "--input",
             random.toString(),
             "--input",
+            tmp.resolve("crawl.warc.zst").toString(),
+            "--input",
             emptyDir.toString(),
             "--input",
             liarWarc.toString(),
@@ -149,7 +156,7 @@ class BadInputTest {
     JsonNode q = stats.get("quarantinedByReason");
     assertEquals(2, q.path("file.plain_text").asLong(), "news.txt and notes:2024.txt: " + q);
     assertEquals(1, q.path("file.gzip_text").asLong(), q.toString());
-    assertEquals(1, q.path("file.not_warc").asLong(), q.toString());
+    assertEquals(2, q.path("file.not_warc").asLong(), "random.bin, crawl.warc.zst: " + q);
     assertEquals(1, q.path("dir.empty").asLong(), q.toString());
     assertEquals(1, q.path("warc.truncated").asLong(), q.toString());
     assertEquals(
@@ -165,6 +172,12 @@ class BadInputTest {
     assertTrue(line(out, "notes:2024.txt @0").contains("file.plain_text: plain text"), out);
     assertTrue(line(out, "news.txt.gz @0").contains("file.gzip_text: gzip-compressed text"), out);
     assertTrue(line(out, "random.bin @0").contains("file.not_warc: binary data"), out);
+    assertTrue(
+        line(out, "crawl.warc.zst @0")
+            .contains(
+                "file.not_warc: zstd-compressed (a .warc.zst?), which the clean job does not"
+                    + " read; decompress it first (zstd -d"),
+        out);
     assertTrue(line(out, "empty-directory @0").contains("dir.empty"), out);
     assertTrue(line(out, "liar.warc @0").contains("warc.truncated"), out);
     assertTrue(

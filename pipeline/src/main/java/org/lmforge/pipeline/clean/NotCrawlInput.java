@@ -58,13 +58,19 @@ public final class NotCrawlInput {
       case GZIP_TEXT ->
           new Verdict(Reason.GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
       case PARQUET -> new Verdict(Reason.PARQUET, parquetDetail(fs, file));
+      case ZSTD ->
+          new Verdict(
+              CrawlItem.NOT_WARC,
+              "zstd-compressed (a .warc.zst?), which the clean job does not read; decompress it"
+                  + " first (zstd -d; a .warc.zst that opens with its own dictionary needs it:"
+                  + " zstd -d -D <dictionary>)");
       case BINARY, GZIP_BINARY ->
           new Verdict(
               CrawlItem.NOT_WARC,
               kind.description()
                   + ", "
                   + readerDetail
-                  + "; the clean job reads .warc, .warc.gz, .wet and .wet.gz files");
+                  + "; the clean job reads .warc, .warc.gz, .wet, .wet.gz, .arc and .arc.gz files");
       default -> new Verdict(CrawlItem.NOT_WARC, readerDetail);
     };
   }

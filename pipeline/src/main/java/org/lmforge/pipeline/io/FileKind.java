@@ -24,6 +24,7 @@ public enum FileKind {
   TEXT("plain text"),
   GZIP_TEXT("gzip-compressed text"),
   GZIP_BINARY("gzip-compressed binary data"),
+  ZSTD("zstd-compressed data"),
   BINARY("binary data");
 
   /**
@@ -56,6 +57,20 @@ public enum FileKind {
     }
   }
 
+  /**
+   * A zstd frame (28 B5 2F FD), or a skippable frame (50..5F 2A 4D 18), which is how a .warc.zst
+   * carries its dictionary.
+   */
+  private static boolean isZstd(byte[] h) {
+    if (h.length < 4) return false;
+    int b0 = h[0] & 0xff;
+    int b1 = h[1] & 0xff;
+    int b2 = h[2] & 0xff;
+    int b3 = h[3] & 0xff;
+    return (b0 == 0x28 && b1 == 0xb5 && b2 == 0x2f && b3 == 0xfd)
+        || ((b0 & 0xf0) == 0x50 && b1 == 0x2a && b2 == 0x4d && b3 == 0x18);
+  }
+
   /** The kind of a file whose first bytes are {@code head}. */
   public static FileKind of(byte[] head) {
     if (head.length == 0) {
@@ -69,10 +84,16 @@ public enum FileKind {
       if (startsWith(inner, "WARC/")) {
         return GZIP_WARC;
       }
+      if (startsWith(inner, "filedesc:")) {
+        return ARC;
+      }
       return inner.length > 0 && isText(inner) ? GZIP_TEXT : GZIP_BINARY;
     }
     if (startsWith(head, "WARC/")) {
       return WARC;
+    }
+    if (isZstd(head)) {
+      return ZSTD;
     }
     if (startsWith(head, "filedesc:")) {
       return ARC;

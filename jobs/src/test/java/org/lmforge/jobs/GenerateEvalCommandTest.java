@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -209,6 +210,16 @@ class GenerateEvalCommandTest {
         file("crawl.warc", "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n");
     err = refused("eval", "--run", run, "--input", warc);
     assertTrue(err.contains("is a WARC/WET file, not text") && err.contains("clean job"), err);
+    // UTF-16, as some editors save (its NUL bytes made it "binary data"), with and without a BOM
+    for (var cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+      Path u16 =
+          Files.writeString(tmp.resolve("notes-" + cs + ".txt"), "The sitting is open. ", cs);
+      err = refused("eval", "--run", run, "--input", u16.toString());
+      assertTrue(
+          err.contains("is UTF-16 text, not text")
+              && err.contains("convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8 "),
+          err);
+    }
   }
 
   @Test

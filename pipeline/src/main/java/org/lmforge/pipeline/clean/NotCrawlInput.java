@@ -57,6 +57,7 @@ public final class NotCrawlInput {
       case TEXT -> new Verdict(Reason.PLAIN_TEXT, "plain text, not a WARC/WET file; " + TEXT_FIX);
       case GZIP_TEXT ->
           new Verdict(Reason.GZIP_TEXT, "gzip-compressed text, not a WARC/WET file; " + TEXT_FIX);
+      case UTF16 -> new Verdict(Reason.PLAIN_TEXT, "UTF-16 text, not a WARC/WET file; " + TEXT_FIX);
       case PARQUET -> new Verdict(Reason.PARQUET, parquetDetail(fs, file));
       case ZSTD ->
           new Verdict(

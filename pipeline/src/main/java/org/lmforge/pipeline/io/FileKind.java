@@ -25,6 +25,7 @@ public enum FileKind {
   GZIP_TEXT("gzip-compressed text"),
   GZIP_BINARY("gzip-compressed binary data"),
   ZSTD("zstd-compressed data"),
+  UTF16("UTF-16 text"),
   BINARY("binary data");
 
   /**
@@ -98,7 +99,45 @@ public enum FileKind {
     if (startsWith(head, "filedesc:")) {
       return ARC;
     }
+    if (isUtf16(head)) {
+      return UTF16;
+    }
     return isText(head) ? TEXT : BINARY;
+  }
+
+  /**
+   * How to turn a file of this kind into the UTF-8 text a command asked for, or null when it is not
+   * text in another form: "decompress it first (gunzip -k F)", "convert it to UTF-8 …".
+   */
+  public String toText(String file) {
+    return switch (this) {
+      case GZIP_TEXT -> "decompress it first (gunzip -k " + file + ")";
+      case UTF16 -> "convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8 " + file + " > F.txt)";
+      default -> null;
+    };
+  }
+
+  /**
+   * A byte order mark of UTF-16, or Latin text in UTF-16 without one: every other byte zero (a NUL
+   * made it "binary data").
+   */
+  private static boolean isUtf16(byte[] h) {
+    if (h.length >= 2
+        && (((h[0] & 0xff) == 0xff && (h[1] & 0xff) == 0xfe)
+            || ((h[0] & 0xff) == 0xfe && (h[1] & 0xff) == 0xff))) {
+      return true;
+    }
+    int n = Math.min(h.length, 512) & ~1;
+    if (n < 8) return false;
+    int evenZeros = 0;
+    int oddZeros = 0;
+    for (int i = 0; i < n; i += 2) {
+      if (h[i] == 0) evenZeros++;
+      if (h[i + 1] == 0) oddZeros++;
+    }
+    int pairs = n / 2;
+    return (oddZeros * 10 >= pairs * 9 && evenZeros * 10 <= pairs)
+        || (evenZeros * 10 >= pairs * 9 && oddZeros * 10 <= pairs);
   }
 
   /**

@@ -86,10 +86,9 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
             "--input " + input,
             "is " + kind.description() + ", not text",
             switch (kind) {
-              case GZIP_TEXT -> "decompress it first (gunzip -k " + input + ")";
               case WARC, GZIP_WARC, ARC ->
                   "run the clean job on it and evaluate its documents (--input <clean output>/docs)";
-              default -> INPUT_FIX;
+              default -> kind.toText(input) != null ? kind.toText(input) : INPUT_FIX;
             });
       }
       return Kind.TEXT;

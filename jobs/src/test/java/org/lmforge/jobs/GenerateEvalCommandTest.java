@@ -130,6 +130,16 @@ class GenerateEvalCommandTest {
             + "run directory";
     assertTrue(refused("generate", "--run", dir, "--prompt", "Hello").contains(msg));
     assertTrue(refused("eval", "--run", dir, "--input", tokens).contains(msg));
+    // a sweep's directory given as a run: one of its runs is named
+    Path sweep = tmp.resolve("a-sweep");
+    Files.createDirectories(sweep.resolve("runs/c1e11-L1/checkpoints"));
+    Files.createFile(sweep.resolve("runs/c1e11-L1/checkpoints/last.ckpt"));
+    String err = refused("generate", "--run", sweep.toString(), "--prompt", "Hello");
+    assertTrue(
+        err.contains(
+            "(this is a sweep: its runs are under " + sweep.resolve("runs") + ", e.g. --run"),
+        err);
+    assertTrue(err.contains("a-sweep/runs/c1e11-L1)"), err);
     assertTrue(
         refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
             .contains("missing-run does not exist; point --run at a run directory"));

@@ -54,6 +54,26 @@ public record RunCheckpoint(
       "pass --tokens DIR with the tokenize output the run was trained on";
 
   /**
+   * For a sweep's directory given as a run: " (this is a sweep: its runs are under DIR/runs, e.g.
+   * DIR/runs/ID)", naming a run that has a checkpoint; "" otherwise.
+   */
+  private static String sweepRunHint(FileSystem fs, Path dir) throws IOException {
+    Path runs = new Path(dir, "runs");
+    if (!fs.isDirectory(runs)) return "";
+    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(runs)) {
+      if (st.isDirectory()
+          && fs.exists(new Path(new Path(st.getPath(), CHECKPOINTS), PretrainRun.CHECKPOINT))) {
+        return " (this is a sweep: its runs are under "
+            + runs
+            + ", e.g. --run "
+            + new Path(runs, st.getPath().getName())
+            + ")";
+      }
+    }
+    return "";
+  }
+
+  /**
    * Opens {@code runDir}; {@code tokensOverride} (null: run.json's) points at the token directory
    * when the run's was moved or was relative to another working directory.
    */
@@ -77,7 +97,8 @@ public record RunCheckpoint(
               + "/"
               + PretrainRun.CHECKPOINT
               + "; it is not a finished "
-              + "or started pretrain run: point --run at a run directory");
+              + "or started pretrain run: point --run at a run directory"
+              + sweepRunHint(fs, dir));
     }
     Path runJson = new Path(dir, RUN_JSON);
     if (!fs.exists(runJson)) {

@@ -24,6 +24,9 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
   @Option(names = "--output", required = true, paramLabel = "FILE.jsonl")
   Path output;
 
+  private static final String UNREADABLE_FIX =
+      "a .gz file must be gzip-compressed; re-compress or remove it";
+
   @Override
   public Integer call() throws Exception {
     Path[] pages = checkInput(input);
@@ -37,15 +40,13 @@ public final class ExtractHtmlCommand implements Callable<Integer> {
             throw UserError.of(
                 "no page under " + input + " could be read:",
                 String.join("; ", r[0].skipped()),
-                "a .gz file must be gzip-compressed; re-compress or remove it");
+                UNREADABLE_FIX);
           }
         });
     System.out.println("extracted " + r[0].written() + " files to " + output);
     if (!r[0].skipped().isEmpty()) { // reported with the result: the other pages are written
       System.out.println(
-          "skipped "
-              + r[0].skipped().size()
-              + " unreadable (a .gz file must be gzip-compressed; re-compress or remove it):");
+          "skipped " + r[0].skipped().size() + " unreadable (" + UNREADABLE_FIX + "):");
       r[0].skipped().forEach(s -> System.out.println("  " + s));
     }
     return 0;

@@ -126,7 +126,7 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
       throw UserError.of(
           "not a text file:",
           file + " is " + kind.description(),
-          kind.toText(file.toString()) != null ? kind.toText(file.toString()) : fix);
+          java.util.Objects.requireNonNullElse(kind.toText(file.toString()), fix));
     }
   }
 }

@@ -73,19 +73,16 @@ public final class ScalingFit {
      */
     public String identificationWarning() {
       List<String> loose = new ArrayList<>();
+      List<String> negative = new ArrayList<>(); // whole interval at or below zero
       for (String k : unidentifiedExponents()) {
         double[] iv = selected().intervals().get(k);
         loose.add(
             iv == null
                 ? k + " (no interval)"
                 : String.format(java.util.Locale.ROOT, "%s [%.3g, %.3g]", k, iv[0], iv[1]));
-      }
-      if (loose.isEmpty()) return "";
-      List<String> negative = new ArrayList<>();
-      for (String k : unidentifiedExponents()) {
-        double[] iv = selected().intervals().get(k);
         if (iv != null && iv[1] <= 0) negative.add(k);
       }
+      if (loose.isEmpty()) return "";
       if (!negative.isEmpty()) { // the law's form assumes loss falls; here it does not
         return "Not identified by these runs: "
             + String.join(", ", loose)

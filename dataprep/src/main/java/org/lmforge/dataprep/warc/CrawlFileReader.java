@@ -404,7 +404,7 @@ public final class CrawlFileReader implements Iterator<CrawlItem>, AutoCloseable
     return m.length() > 300 ? m.substring(0, 300) : m;
   }
 
-  private static boolean startsWith(byte[] b, byte[] prefix) {
+  static boolean startsWith(byte[] b, byte[] prefix) {
     return b.length >= prefix.length
         && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
   }

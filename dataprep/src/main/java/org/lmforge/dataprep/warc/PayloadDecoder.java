@@ -43,24 +43,17 @@ final class PayloadDecoder {
       if (ce.equals("br") && body.length > 0) {
         return readCapped(new BrotliInputStream(new ByteArrayInputStream(body)), cap);
       }
-      if (ce.equals("zstd") && startsWith(body, ZSTD_MAGIC)) {
+      if (ce.equals("zstd") && CrawlFileReader.startsWith(body, ZSTD_MAGIC)) {
         return readCapped(new ZstdInputStream(new ByteArrayInputStream(body)), cap);
       }
     } catch (IOException | RuntimeException e) {
       // a damaged compressed body (aircompressor throws unchecked exceptions): keep the raw bytes;
-      // the binary-body check downstream catches
-      // garbage
+      // the binary-body check downstream catches garbage
     }
     return body;
   }
 
   private static final byte[] ZSTD_MAGIC = {0x28, (byte) 0xb5, 0x2f, (byte) 0xfd};
-
-  private static boolean startsWith(byte[] b, byte[] magic) {
-    if (b.length < magic.length) return false;
-    for (int i = 0; i < magic.length; i++) if (b[i] != magic[i]) return false;
-    return true;
-  }
 
   private static byte[] readCapped(InputStream in, int cap) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();

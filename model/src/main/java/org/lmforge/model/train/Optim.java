@@ -45,7 +45,7 @@ public record Optim(
     if (gradClip < 0) errors.add("gradClip=" + gradClip + " must be >= 0 (0 = off)");
     if (weightDecay < 0) errors.add("weightDecay=" + weightDecay + " must be >= 0");
     if (!(lr > 0)) errors.add("lr=" + lr + " must be > 0");
-    if (!(minLr >= 0 && minLr <= Math.max(lr, 0)))
+    if (!(minLr >= 0 && minLr <= lr))
       errors.add("minLr=" + minLr + " must be between 0 and lr (" + lr + ")");
     // a beta of 1 or more never forgets (and divides by zero in the bias correction)
     if (!(beta1 >= 0 && beta1 < 1)) errors.add("beta1=" + beta1 + " must be in [0, 1)");

@@ -12,6 +12,7 @@ import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.sweep.SweepRunner;
 
 /**
  * {@code pipeline report}, and the last step of a sweep: one self-contained HTML report of a
@@ -53,7 +54,7 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
                 dir.resolve("plan.json"),
                 dir.resolve("provenance/clean-stats.json"),
                 dir.resolve("provenance/tokenizer.json")));
-    try (var runs = Files.list(dir.resolve("runs"))) {
+    try (var runs = Files.list(dir.resolve(SweepRunner.RUNS))) {
       runs.forEach(r -> reads.add(r.resolve("metrics.jsonl")));
     } catch (IOException noRunsDirectory) {
       // a runs.csv alone (fit-scaling's input kind): nothing more is read

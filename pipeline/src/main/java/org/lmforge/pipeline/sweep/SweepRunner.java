@@ -67,6 +67,9 @@ public final class SweepRunner {
   /** The plan and the {@code sweep} block it was made from. */
   public static final String PLAN = "plan.json";
 
+  /** The directory of a sweep that holds its runs, one directory each. */
+  public static final String RUNS = "runs";
+
   private SweepRunner() {}
 
   /** What a sweep produced: the points run (or found done) and those the plan left out. */
@@ -192,7 +195,7 @@ public final class SweepRunner {
   }
 
   static Path runDir(Path sweepDir, String runId) {
-    return new Path(new Path(sweepDir, "runs"), runId);
+    return new Path(new Path(sweepDir, RUNS), runId);
   }
 
   /**

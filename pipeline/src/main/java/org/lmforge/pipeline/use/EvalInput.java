@@ -88,7 +88,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
             switch (kind) {
               case WARC, GZIP_WARC, ARC ->
                   "run the clean job on it and evaluate its documents (--input <clean output>/docs)";
-              default -> kind.toText(input) != null ? kind.toText(input) : INPUT_FIX;
+              default -> java.util.Objects.requireNonNullElse(kind.toText(input), INPUT_FIX);
             });
       }
       return Kind.TEXT;

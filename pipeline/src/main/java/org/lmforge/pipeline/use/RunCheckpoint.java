@@ -17,6 +17,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
+import org.lmforge.pipeline.sweep.SweepRunner;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.HadoopCheckpointStore;
 import org.lmforge.pipeline.train.PretrainRun;
@@ -53,16 +54,20 @@ public record RunCheckpoint(
   private static final String TOKENS_FIX =
       "pass --tokens DIR with the tokenize output the run was trained on";
 
+  /** {@code run}'s checkpoints/last.ckpt. */
+  private static Path lastCheckpoint(Path run) {
+    return new Path(new Path(run, CHECKPOINTS), PretrainRun.CHECKPOINT);
+  }
+
   /**
    * For a sweep's directory given as a run: " (this is a sweep: its runs are under DIR/runs, e.g.
    * DIR/runs/ID)", naming a run that has a checkpoint; "" otherwise.
    */
   private static String sweepRunHint(FileSystem fs, Path dir) throws IOException {
-    Path runs = new Path(dir, "runs");
+    Path runs = new Path(dir, SweepRunner.RUNS);
     if (!fs.isDirectory(runs)) return "";
     for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(runs)) {
-      if (st.isDirectory()
-          && fs.exists(new Path(new Path(st.getPath(), CHECKPOINTS), PretrainRun.CHECKPOINT))) {
+      if (st.isDirectory() && fs.exists(lastCheckpoint(st.getPath()))) {
         return " (this is a sweep: its runs are under "
             + runs
             + ", e.g. --run "
@@ -88,7 +93,7 @@ public record RunCheckpoint(
             "does not exist",
             "point --run at a run directory of the pretrain job (its --output, or"
                 + " work/sweep/runs/<run_id>)");
-    Path ckpt = new Path(new Path(dir, CHECKPOINTS), PretrainRun.CHECKPOINT);
+    Path ckpt = lastCheckpoint(dir);
     if (!fs.exists(ckpt)) {
       throw new UserError(
           runDir

@@ -22,12 +22,15 @@ public final class CleanCommand extends JobCommand {
   @Mixin CleanInputs input = new CleanInputs();
 
   @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
+  @Replaces("output")
   String output;
 
   @Option(names = "--keep-dropped", description = "Also write dropped documents with their reason.")
+  @Replaces("keepDropped")
   boolean keepDropped;
 
   @Option(names = "--overwrite", description = "Replace an existing output.")
+  @Replaces("overwrite")
   boolean overwrite;
 
   @Override
@@ -43,12 +46,6 @@ public final class CleanCommand extends JobCommand {
     Config c = config();
     CleanJob.Sample sample = ConfigBinder.bind(c, "clean.sample", CleanJob.Sample.class);
     CleanConfig cfg = ConfigBinder.bind(c.withoutPath("clean.sample"), "clean", CleanConfig.class);
-    cfg =
-        cfg.withInputs(input.inputs.isEmpty() ? cfg.inputs() : List.copyOf(input.inputs))
-            .withOutput(
-                output == null ? cfg.output() : output,
-                overwrite || cfg.overwrite(),
-                keepDropped || cfg.keepDropped());
     return new CleanJob(
         cfg,
         input.samplePages == null

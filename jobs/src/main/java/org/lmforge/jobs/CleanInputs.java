@@ -15,6 +15,7 @@ public class CleanInputs {
       description =
           "Crawl file, directory or glob (repeatable); "
               + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
+  @Replaces("inputs")
   List<String> inputs = new ArrayList<>();
 
   @Option(

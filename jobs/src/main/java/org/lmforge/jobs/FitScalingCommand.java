@@ -34,25 +34,22 @@ public final class FitScalingCommand implements Callable<Integer> {
       description =
           "the form used for the compute-optimal table (replaces fit.law): auto takes the one that "
               + "better forecasts the largest budget's runs from the others; both are always fitted")
+  @Replaces("law")
   String law;
 
   @Override
   public Integer call() throws IOException {
-    Config c = settings.load("fit");
+    if (law != null) requireLaw(law); // a mistake names --law, not the setting it replaces
+    Config c = settings.load("fit", this);
     FitOptions options = ConfigBinder.bind(c, "fit", FitOptions.class);
-    if (law != null) {
-      options = options.withLaw(parseLaw(law));
-    }
     System.out.println(JobConfig.render(c, "fit"));
     Launch.run("fit-scaling", null, new FitJob(new FitJob.Config(input, output, options, true)));
     return 0;
   }
 
-  static FitOptions.Law parseLaw(String name) {
+  static void requireLaw(String name) {
     for (FitOptions.Law l : FitOptions.Law.values()) {
-      if (l.name().equalsIgnoreCase(name)) {
-        return l;
-      }
+      if (l.name().equalsIgnoreCase(name)) return;
     }
     throw UserError.of(
         "--law must be auto, chinchilla or kaplan:", "got '" + name + "'", "pick one of the three");

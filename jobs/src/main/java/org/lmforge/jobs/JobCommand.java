@@ -26,9 +26,12 @@ abstract class JobCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The command's settings: its defaults, then --config, then --conf. */
+  /**
+   * The command's settings: its defaults, then --config, then --conf, then the options that replace
+   * a setting ({@link Replaces}).
+   */
   final Config config() {
-    return job.load(name());
+    return job.load(name(), this);
   }
 
   /** Read from the annotation, so that a command built by another (all) has it too. */

@@ -4,8 +4,10 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.lmforge.config.ConfigBinder;
@@ -14,12 +16,24 @@ import org.lmforge.config.Defaults;
 /**
  * Loads a job's configuration: the defaults {@code conf/<job>.conf} shipped in the jar (the same
  * files as the repository's conf/), then an optional user file, then {@code --conf key=value}
- * overrides (HOCON values: numbers, true/false, "strings", [lists]). Later sources win.
+ * overrides (HOCON values: numbers, true/false, "strings", [lists]), then the settings the
+ * command's own options replace ({@code --output} for {@code tokenize.output}). Later sources win.
  */
 public final class JobConfig {
   private JobConfig() {}
 
   public static Config load(String job, String userFile, List<String> overrides) {
+    return load(job, userFile, overrides, Map.of());
+  }
+
+  /**
+   * As {@link #load(String, String, List)}, then {@code options}: key to value (a String, Boolean,
+   * Number or List of them) for each setting an option of the command replaces. Set before the
+   * settings are bound, so that they are checked, printed and recorded as any other setting: a
+   * record changed after binding printed {@code "law":"auto"} for {@code fit-scaling --law kaplan}.
+   */
+  public static Config load(
+      String job, String userFile, List<String> overrides, Map<String, ?> options) {
     Config merged = Defaults.shipped(job);
     if (userFile != null) {
       File f = new File(userFile);
@@ -61,6 +75,9 @@ public final class JobConfig {
       }
       requireKnownSections(one, "--conf '" + o + "'");
       merged = one.withFallback(merged);
+    }
+    for (Map.Entry<String, ?> o : options.entrySet()) {
+      merged = merged.withValue(o.getKey(), ConfigValueFactory.fromAnyRef(o.getValue()));
     }
     try {
       return merged.resolve();

@@ -3,7 +3,6 @@ package org.lmforge.jobs;
 import java.util.List;
 import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.job.Job;
-import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainJob;
 import picocli.CommandLine.Command;
@@ -22,22 +21,15 @@ public final class PretrainCommand extends JobCommand {
   @Option(
       names = "--resume",
       description = "Continue the run in the output directory from its last checkpoint.")
+  @Replaces("resume")
   boolean resume;
 
   @Option(names = "--overwrite", description = "Replace an existing run directory.")
+  @Replaces("overwrite")
   boolean overwrite;
 
   @Override
   List<Job<?>> jobs() {
-    PretrainConfig c = ConfigBinder.bind(config(), "pretrain", PretrainConfig.class);
-    return List.of(
-        new PretrainJob(
-            UserError.fromIllegalArgument(
-                () ->
-                    c.withRun(
-                        paths.tokens == null ? c.tokens() : paths.tokens,
-                        paths.output == null ? c.output() : paths.output,
-                        overwrite || c.overwrite(),
-                        resume || c.resume()))));
+    return List.of(new PretrainJob(ConfigBinder.bind(config(), "pretrain", PretrainConfig.class)));
   }
 }

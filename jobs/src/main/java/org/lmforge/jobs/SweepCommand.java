@@ -29,6 +29,7 @@ public final class SweepCommand extends JobCommand {
       names = "--clean-stats",
       paramLabel = "FILE",
       description = "The clean job's stats.json; replaces " + "sweep.cleanStats.")
+  @Replaces("cleanStats")
   String cleanStats;
 
   @Option(
@@ -46,12 +47,7 @@ public final class SweepCommand extends JobCommand {
   @Override
   List<Job<?>> jobs() throws IOException {
     Config c = config();
-    SweepConfig s = ConfigBinder.bind(c, "sweep", SweepConfig.class);
-    SweepConfig sweep =
-        s.withPaths(
-            paths.tokens == null ? s.tokens() : paths.tokens,
-            paths.output == null ? s.output() : paths.output,
-            cleanStats == null ? s.cleanStats() : cleanStats);
+    SweepConfig sweep = ConfigBinder.bind(c, "sweep", SweepConfig.class);
     PretrainConfig template = ConfigBinder.bind(c, "pretrain", PretrainConfig.class);
     return SweepJob.withFitAndReport(sweep, template, overwrite, HadoopConf.beforeSession());
   }

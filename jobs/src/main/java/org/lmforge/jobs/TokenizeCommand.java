@@ -17,12 +17,15 @@ public final class TokenizeCommand extends JobCommand {
       names = "--input",
       paramLabel = "PATH",
       description = "Clean corpus Parquet (repeatable); " + "replaces tokenize.input.")
+  @Replaces("input")
   List<String> inputs = List.of();
 
   @Option(names = "--output", paramLabel = "DIR", description = "Replaces tokenize.output.")
+  @Replaces("output")
   String output;
 
   @Option(names = "--overwrite")
+  @Replaces("overwrite")
   boolean overwrite;
 
   @Override
@@ -32,10 +35,6 @@ public final class TokenizeCommand extends JobCommand {
 
   /** The job these options and conf/tokenize.conf (with --config and --conf) describe. */
   TokenizeJob tokenizeJob() {
-    TokenizeConfig c = ConfigBinder.bind(config(), "tokenize", TokenizeConfig.class);
-    return new TokenizeJob(
-        c.withInput(inputs.isEmpty() ? c.input() : inputs)
-            .withOutput(output == null ? c.output() : output)
-            .withOverwrite(overwrite || c.overwrite()));
+    return new TokenizeJob(ConfigBinder.bind(config(), "tokenize", TokenizeConfig.class));
   }
 }

@@ -11,11 +11,13 @@ final class TokensAndOutput {
       names = "--tokens",
       paramLabel = "DIR",
       description = "Token shards; replaces ${COMMAND-NAME}.tokens.")
+  @Replaces("tokens")
   String tokens;
 
   @Option(
       names = "--output",
       paramLabel = "DIR",
       description = "Output directory; replaces ${COMMAND-NAME}.output.")
+  @Replaces("output")
   String output;
 }

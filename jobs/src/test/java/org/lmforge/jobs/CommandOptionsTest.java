@@ -115,6 +115,24 @@ class CommandOptionsTest {
         fit(points, "over.json", "--config", conf.toString(), "--conf", "fit.seed=5");
     assertEquals(5, overridden.at("/method/seed").asLong(), "--conf wins over --config");
 
+    // --law replaces fit.law, and the settings line shows the law the fit used (it showed
+    // conf/'s "auto" when the option was applied after the settings were bound and printed)
+    Outcome byOption =
+        BadInputTest.run(
+            "fit-scaling",
+            "--input",
+            points.toString(),
+            "--output",
+            tmp.resolve("law.json").toString(),
+            "--conf",
+            "fit.law=chinchilla",
+            "--law",
+            "kaplan");
+    assertEquals(0, byOption.code(), byOption.err());
+    assertTrue(byOption.out().contains("\"law\":\"kaplan\""), byOption.out());
+    JsonNode kaplan = new ObjectMapper().readTree(tmp.resolve("law.json").toFile());
+    assertEquals("kaplan", kaplan.at("/law/form").asText(), "--law wins over --conf");
+
     BadInputTest.assertUserError(
         BadInputTest.run(
             "fit-scaling",

@@ -1,10 +1,15 @@
 package org.lmforge.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.tokenize.TokenizeConfig;
+import org.lmforge.pipeline.train.PretrainConfig;
+import org.lmforge.pipeline.train.PretrainJob;
 import picocli.CommandLine;
 
 /**
@@ -51,6 +56,39 @@ class ConfOptionsTest {
     CleanInputs sample = new CleanInputs();
     new CommandLine(sample).parseArgs("--sample-pages", "all");
     assertEquals(List.of("--sample-pages", "all"), sample.args());
+  }
+
+  /**
+   * An option replaces its setting over --conf; a flag not given leaves a setting true in the
+   * settings true, and a repeatable option not given leaves its list as set.
+   */
+  @Test
+  void optionsReplaceTheirSettingsOverConf() throws Exception {
+    TokenizeCommand tokenize = new TokenizeCommand();
+    new CommandLine(tokenize)
+        .parseArgs(
+            "--conf", "tokenize.output=/tmp/by-conf",
+            "--conf", "tokenize.overwrite=true",
+            "--output", "/tmp/by-option",
+            "--input", "/clean/a",
+            "--input", "/clean/b");
+    TokenizeConfig t = tokenize.tokenizeJob().config();
+    assertEquals("/tmp/by-option", t.output());
+    assertEquals(List.of("/clean/a", "/clean/b"), t.input());
+    assertTrue(t.overwrite(), "no --overwrite: tokenize.overwrite = true stands");
+
+    PretrainCommand pretrain = new PretrainCommand();
+    new CommandLine(pretrain)
+        .parseArgs("--conf", "pretrain.tokens=/tmp/by-conf", "--tokens", "/t", "--resume");
+    PretrainConfig p = ((PretrainJob) pretrain.jobs().get(0)).config();
+    assertEquals("/t", p.tokens());
+    assertTrue(p.resume());
+    assertFalse(p.overwrite());
+
+    CleanCommand clean = new CleanCommand();
+    new CommandLine(clean).parseArgs("--conf", "clean.inputs=[/crawl/x]", "--keep-dropped");
+    assertEquals(List.of("/crawl/x"), clean.cleanJob().config().inputs());
+    assertTrue(clean.cleanJob().config().keepDropped());
   }
 
   /** Every job command takes --master beside its settings options. */

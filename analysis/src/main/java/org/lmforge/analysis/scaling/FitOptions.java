@@ -112,8 +112,4 @@ public record FitOptions(
   public FitOptions withResampling(Resampling how) {
     return Records.with(this, "resampling", how);
   }
-
-  public FitOptions withLaw(Law which) {
-    return Records.with(this, "law", which);
-  }
 }

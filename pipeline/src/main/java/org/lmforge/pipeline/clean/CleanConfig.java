@@ -32,8 +32,4 @@ public record CleanConfig(
   public CleanConfig withInputs(List<String> in) {
     return Records.with(this, "inputs", in);
   }
-
-  public CleanConfig withOutput(String out, boolean replace, boolean dropped) {
-    return Records.with(this, "output", out, "overwrite", replace, "keepDropped", dropped);
-  }
 }

@@ -118,10 +118,6 @@ public record SweepConfig(
     if (!errors.isEmpty()) throw new IllegalArgumentException(String.join("; ", errors));
   }
 
-  public SweepConfig withPaths(String tok, String out, String stats) {
-    return Records.with(this, "tokens", tok, "output", out, "cleanStats", stats);
-  }
-
   public SweepConfig withParallelRuns(int runs) {
     return Records.with(this, "parallelRuns", runs);
   }

@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * A small comma-separated table with a header line, as the sweep runner and spreadsheets write it:
- * no embedded commas or newlines; surrounding quotes and blanks are stripped; blank lines are
- * skipped. Errors name the file, the line and the column.
+ * A small comma-separated table with a header line, as the sweep runner, spreadsheets and papers'
+ * data files write it: quoted cells may hold commas and doubled quotes (RFC 4180, but no newline
+ * inside a cell); blanks around cells are stripped; blank lines and lines starting with {@code #}
+ * (a source or a note above the table) are skipped. Errors name the file, the line and the column.
  */
 public final class CsvTable {
   private final Path file;
@@ -36,7 +38,7 @@ public final class CsvTable {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     int first = 0;
-    while (first < lines.size() && lines.get(first).isBlank()) {
+    while (first < lines.size() && skipped(lines.get(first))) {
       first++;
     }
     if (first == lines.size()) {
@@ -47,15 +49,15 @@ public final class CsvTable {
     String headerLine = lines.get(first);
     if (headerLine.startsWith("\uFEFF")) headerLine = headerLine.substring(1);
     List<String> header = new ArrayList<>();
-    for (String h : split(headerLine)) {
+    for (String h : split(file, first + 1, headerLine)) {
       header.add(h.toLowerCase(Locale.ROOT));
     }
     List<Row> rows = new ArrayList<>();
     for (int i = first + 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
+      if (skipped(lines.get(i))) {
         continue;
       }
-      String[] cells = split(lines.get(i));
+      String[] cells = split(file, i + 1, lines.get(i));
       if (cells.length != header.size()) {
         throw new IllegalArgumentException(
             file
@@ -92,7 +94,18 @@ public final class CsvTable {
 
   /** Index of a required column; the error names the file, the column and the header found. */
   public int column(String name) {
+    return column(name, List.of());
+  }
+
+  /**
+   * Index of a required column, or else of the first of {@code aliases} the header has (the names
+   * other tables give it: N for params); the error names them all.
+   */
+  public int column(String name, List<String> aliases) {
     int i = header.indexOf(name.toLowerCase(Locale.ROOT));
+    for (int a = 0; i < 0 && a < aliases.size(); a++) {
+      i = header.indexOf(aliases.get(a).toLowerCase(Locale.ROOT));
+    }
     if (i < 0) {
       String line = String.join(",", header);
       // spreadsheets in many locales separate fields with ';', and TSV exports with tabs
@@ -101,15 +114,19 @@ public final class CsvTable {
               ? "; the header is one field: the file is not comma-separated, save it as CSV with"
                   + " commas"
               : "";
+      String also = aliases.isEmpty() ? "" : " or " + String.join(", ", aliases);
       throw new IllegalArgumentException(
-          file + ": missing column '" + name + "' (header: " + line + ")" + hint);
+          file + ": missing column '" + name + "'" + also + " (header: " + line + ")" + hint);
     }
     return i;
   }
 
   /**
-   * The cell as a number: NaN for an empty cell or nan, +-Infinity for inf/infinity (any case);
-   * anything else that is not a number is an error naming file, line and column.
+   * The cell as a number: NaN for an empty cell or nan, +-Infinity for inf/infinity (any case); a
+   * count as papers write it is read too: {@code 70B}, {@code 1.4T}, {@code 400M}, {@code 8k} (k,
+   * M, B or G, T: 1e3 to 1e12, any case), digits grouped with {@code _} or, in a quoted cell, with
+   * commas ({@code "1,400,000"}); anything else that is not a number is an error naming file, line
+   * and column.
    */
   public double number(Row row, int column) {
     String s = row.cells()[column];
@@ -126,7 +143,7 @@ public final class CsvTable {
       }
       default -> {
         try {
-          return Double.parseDouble(s);
+          return parseCount(lower);
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(
               file
@@ -146,15 +163,61 @@ public final class CsvTable {
     return row.cells()[column];
   }
 
-  private static String[] split(String line) {
-    String[] cells = line.split(",", -1);
-    for (int i = 0; i < cells.length; i++) {
-      String c = cells[i].strip();
-      if (c.length() >= 2 && c.startsWith("\"") && c.endsWith("\"")) {
-        c = c.substring(1, c.length() - 1).strip();
+  private static boolean skipped(String line) {
+    return line.isBlank() || line.stripLeading().startsWith("#");
+  }
+
+  /** A number with an optional scale suffix and digit grouping, lower-cased. */
+  private static double parseCount(String lower) {
+    String s = GROUPED.matcher(lower).matches() ? lower.replace(",", "").replace("_", "") : lower;
+    int suffix = s.isEmpty() ? -1 : "kmbgt".indexOf(s.charAt(s.length() - 1));
+    if (suffix < 0) return Double.parseDouble(s);
+    // as written with the exponent (0.3B is 0.3e9), so that it reads as the plain number does
+    String mantissa = s.substring(0, s.length() - 1);
+    if (mantissa.contains("e")) throw new NumberFormatException(s);
+    return Double.parseDouble(mantissa + "e" + EXPONENTS[suffix]);
+  }
+
+  /** Digits grouped by three with commas ({@code 1,400,000}) or by underscores ({@code 1_000}). */
+  private static final Pattern GROUPED =
+      Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+(_\\d+)+)(\\.\\d+)?[kmbgt]?");
+
+  private static final int[] EXPONENTS = {3, 6, 9, 9, 12};
+
+  /**
+   * The cells of one line: split at commas outside double quotes; a quoted cell loses its quotes
+   * and reads {@code ""} as one quote. An unclosed quote is an error naming the line.
+   */
+  private static String[] split(Path file, int lineNumber, String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char ch = line.charAt(i);
+      if (quoted) {
+        if (ch != '"') {
+          cell.append(ch);
+        } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else if (ch == '"' && cell.toString().isBlank()) {
+        quoted = true;
+        cell.setLength(0);
+      } else if (ch == ',') {
+        cells.add(cell.toString().strip());
+        cell.setLength(0);
+      } else {
+        cell.append(ch);
       }
-      cells[i] = c;
     }
-    return cells;
+    if (quoted) {
+      throw new IllegalArgumentException(
+          file + " line " + lineNumber + ": a quote opened and not closed; close it with \"");
+    }
+    cells.add(cell.toString().strip());
+    return cells.toArray(String[]::new);
   }
 }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a points table: header columns {@code params,tokens,loss} (any order, more columns
- * allowed), one row per run, plus an optional {@code budget_flops} column that groups runs into
- * IsoFLOP profiles.
+ * Reads a points table: header columns {@code params,tokens,loss} (any order, any case, more
+ * columns allowed; the names papers and their data files use are read too: {@code N, D, L}, {@code
+ * model size, training tokens}, ...), one row per run, plus an optional {@code budget_flops} column
+ * that groups runs into IsoFLOP profiles. Counts may be written as papers write them ({@code 70B},
+ * {@code 1.4T}; see {@link CsvTable#number}).
  *
  * <p>A run whose loss is missing, NaN or infinite (it diverged or did not finish) is excluded and
  * counted, with its line and reason; the fit reports the count. Anything else that cannot be a run
@@ -20,6 +22,13 @@ public final class PointsCsv {
 
   private PointsCsv() {}
 
+  // Other names of the three columns, each read when the table has no column of the first name
+  static final List<String> PARAMS_ALSO =
+      List.of("n", "parameters", "n_params", "num_params", "model_size", "model size");
+  static final List<String> TOKENS_ALSO =
+      List.of("d", "n_tokens", "train_tokens", "training_tokens", "training tokens", "data");
+  static final List<String> LOSS_ALSO = List.of("l", "val_loss", "eval_loss", "validation_loss");
+
   /** A run left out of the fit: where it was and why. */
   public record Exclusion(int line, String reason) {}
 
@@ -28,7 +37,9 @@ public final class PointsCsv {
 
   public static Table read(Path file) {
     CsvTable csv = CsvTable.read(file);
-    int n = csv.column("params"), d = csv.column("tokens"), l = csv.column("loss");
+    int n = csv.column("params", PARAMS_ALSO);
+    int d = csv.column("tokens", TOKENS_ALSO);
+    int l = csv.column("loss", LOSS_ALSO);
     int b = csv.has("budget_flops") ? csv.column("budget_flops") : -1;
     List<ScalingPoint> points = new ArrayList<>();
     List<Exclusion> excluded = new ArrayList<>();

@@ -54,9 +54,9 @@ class ScalingFitBadInputTest {
   @Test
   void missingColumnIsNamed() throws IOException {
     assertRefused(
-        write("params,tokens,val_loss\n1e6,1e8,4\n"),
-        "missing column 'loss'",
-        "params,tokens,val_loss");
+        write("params,tokens,perplexity\n1e6,1e8,4\n"),
+        "missing column 'loss' or l, val_loss, eval_loss, validation_loss",
+        "params,tokens,perplexity");
     // fields separated by ';' (spreadsheets in many locales) read as one column: said so
     assertRefused(
         write("params;tokens;loss\n1e6;1e8;4\n"),

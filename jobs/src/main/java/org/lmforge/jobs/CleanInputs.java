@@ -11,9 +11,10 @@ import picocli.CommandLine.Option;
 public class CleanInputs {
   @Option(
       names = "--input",
+      arity = "1..*", // --input crawl/*.warc.gz: the shell's expansion is one option's values
       paramLabel = "PATH",
       description =
-          "Crawl file, directory or glob (repeatable); "
+          "Crawl files, directories or globs (repeatable; several after one --input); "
               + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
   @Replaces("inputs")
   List<String> inputs = new ArrayList<>();

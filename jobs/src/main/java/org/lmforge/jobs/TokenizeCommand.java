@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
 public final class TokenizeCommand extends JobCommand {
   @Option(
       names = "--input",
+      arity = "1..*", // --input a/docs b/docs, as the shell expands */docs
       paramLabel = "PATH",
-      description = "Clean corpus Parquet (repeatable); " + "replaces tokenize.input.")
+      description =
+          "Clean corpus Parquet (repeatable; several after one --input); replaces tokenize.input.")
   @Replaces("input")
   List<String> inputs = List.of();
 

@@ -91,6 +91,9 @@ final class BadInputFiles {
     try (OutputStream o = Files.newOutputStream(dir.resolve("manifest.json"))) {
       new ShardManifest("test-bpe-000000000000", "00", 300, 299, m).write(o);
     }
+    // as the job leaves it: a stats.json (as a clean output has too) and the completion marker
+    Files.writeString(dir.resolve("stats.json"), "{\"documents\": 2}");
+    Files.writeString(dir.resolve("_COMPLETE"), "");
     return dir;
   }
 }

@@ -201,6 +201,27 @@ class BadInputTest {
     assertNoPartialOutput(out);
   }
 
+  /**
+   * Another job's output given to clean is refused before Spark starts, naming what it is (the job
+   * ran and quarantined every file in it).
+   */
+  @Test
+  void cleanInputThatIsAnotherJobsOutputIsOneLine() {
+    Path out = tmp.resolve("clean-of-an-output");
+    assertUserError(
+        run("clean", "--input", tokens.toString(), "--output", out.toString()),
+        "a tokenize output (token shards), not crawl files",
+        "--tokens file:" + tokens);
+    assertUserError(
+        run("clean", "--input", text.toString(), fakeClean.toString(), "--output", out.toString()),
+        "a clean output, not crawl files",
+        "tokenize --input file:" + fakeClean.resolve("docs"));
+    assertUserError(
+        run("eval", "--run", tokens.toString(), "--input", text.toString()),
+        "it is a tokenize output (token shards), not a pretrain run");
+    assertNoPartialOutput(out);
+  }
+
   @Test
   void cleanInputThatIsNotAPathIsOneLine() {
     Path out = tmp.resolve("clean-not-a-path");
@@ -527,7 +548,9 @@ class BadInputTest {
         run("report", "--sweep", tmp.resolve("no-sweep").toString()), "no such sweep directory");
     assertUserError(
         run("report", "--sweep", text.toString()), "not a sweep directory", "is a file");
-    assertUserError(run("report", "--sweep", tokens.toString()), "a tokenize output, not a sweep");
+    assertUserError(
+        run("report", "--sweep", tokens.toString()),
+        "a tokenize output (token shards), not a sweep");
     assertUserError(run("report", "--sweep", cleanOut.toString()), "a clean output, not a sweep");
     Path started = Files.createDirectories(tmp.resolve("sweep-started"));
     Files.writeString(started.resolve("plan.json"), "{}");
@@ -712,7 +735,7 @@ class BadInputTest {
   void showDocsNamesWhatIsNotACleanOutput() throws IOException {
     assertUserError(showDocs(tmp.resolve("no-clean")), "no such clean output", "work/clean");
     assertUserError(showDocs(liarWarc), "not a clean output", "is a file");
-    assertUserError(showDocs(tokens), "a tokenize output, not a clean output");
+    assertUserError(showDocs(tokens), "a tokenize output (token shards), not a clean output");
     assertUserError(showDocs(emptyDir), "not a clean output", "is empty");
     assertUserError(
         showDocs(copyWithStrayCsv(fakeClean.resolve("docs"), "docs-and-notes-2")),

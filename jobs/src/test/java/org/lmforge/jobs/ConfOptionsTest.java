@@ -67,14 +67,21 @@ class ConfOptionsTest {
     TokenizeCommand tokenize = new TokenizeCommand();
     new CommandLine(tokenize)
         .parseArgs(
-            "--conf", "tokenize.output=/tmp/by-conf",
-            "--conf", "tokenize.overwrite=true",
-            "--output", "/tmp/by-option",
-            "--input", "/clean/a",
-            "--input", "/clean/b");
+            "--conf",
+            "tokenize.output=/tmp/by-conf",
+            "--conf",
+            "tokenize.overwrite=true",
+            "--output",
+            "/tmp/by-option",
+            "--input",
+            "/clean/a",
+            "/clean/b",
+            "--input",
+            "/clean/c");
     TokenizeConfig t = tokenize.tokenizeJob().config();
     assertEquals("/tmp/by-option", t.output());
-    assertEquals(List.of("/clean/a", "/clean/b"), t.input());
+    // several paths after one --input, as the shell expands a glob
+    assertEquals(List.of("/clean/a", "/clean/b", "/clean/c"), t.input());
     assertTrue(t.overwrite(), "no --overwrite: tokenize.overwrite = true stands");
 
     PretrainCommand pretrain = new PretrainCommand();

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
@@ -21,12 +22,15 @@ public final class CleanOutput {
   public static final String DOCS = "docs";
   public static final String REJECTED = "rejected";
   public static final String QUARANTINE = "quarantine";
-  public static final String STATS = "stats.json";
+  public static final String STATS = OutputKind.CLEAN.marker();
   public static final String DEDUP_CLUSTERS = "dedup-clusters";
 
-  /** A complete clean output: stats.json and the completion marker. */
+  /**
+   * A complete clean output: stats.json (and no marker of another kind of output: a tokenize output
+   * holds a stats.json too) and the completion marker.
+   */
   public static boolean isComplete(FileSystem fs, Path dir) throws IOException {
-    return fs.exists(new Path(dir, STATS)) && AtomicOutput.isComplete(fs, dir);
+    return OutputKind.of(fs, dir) == OutputKind.CLEAN && AtomicOutput.isComplete(fs, dir);
   }
 
   /**
@@ -61,10 +65,11 @@ public final class CleanOutput {
               + AtomicOutput.finalName(root)
               + " when complete)");
     }
+    OutputKind kind = OutputKind.of(fs, root);
+    if (kind != null && kind != OutputKind.CLEAN) {
+      throw UserError.of(kind.label() + ", not a clean output:", dir, fix);
+    }
     if (!isComplete(fs, root)) {
-      if (fs.exists(new Path(root, "manifest.json"))) {
-        throw UserError.of("a tokenize output, not a clean output:", dir, fix);
-      }
       if (!ParquetDir.hasDataFiles(fs, root)) {
         throw UserError.of("not a clean output:", dir + " is empty", fix);
       }

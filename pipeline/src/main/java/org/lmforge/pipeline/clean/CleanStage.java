@@ -66,6 +66,7 @@ public final class CleanStage {
   public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
     checkFilters(cfg);
     InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
+    for (String pattern : cfg.inputs()) NotCrawlInput.refuseJobOutputs(pattern, hadoop);
     AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output", cfg.inputs());
   }
 

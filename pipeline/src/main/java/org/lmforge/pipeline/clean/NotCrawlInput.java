@@ -1,10 +1,15 @@
 package org.lmforge.pipeline.clean;
 
 import java.io.IOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.warc.CrawlItem;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
+import org.lmforge.pipeline.job.UserError;
 
 /**
  * Quarantine reasons for inputs that are not crawl files, each with the fix in its detail: what
@@ -41,6 +46,31 @@ public final class NotCrawlInput {
       "convert it to WARC/WET (e.g. with warcio; a WET conversion record per "
           + "document), or, if it is already clean text, write it as Parquet with id and text columns and use "
           + "`tokenize --input`";
+
+  /**
+   * Refuses an input that is the output of one of our jobs (a clean output, token shards, a run or
+   * a sweep): a mistake seen before Spark starts, which would otherwise run the whole job to
+   * quarantine every file in it. An input pattern (a glob) is refused for each such match.
+   */
+  static void refuseJobOutputs(String pattern, Configuration conf) throws IOException {
+    Path p = InputFiles.path(pattern, "clean.inputs");
+    FileSystem fs = p.getFileSystem(conf);
+    for (FileStatus m : InputFiles.glob(fs, p)) {
+      OutputKind kind = m.isDirectory() ? OutputKind.of(fs, m.getPath()) : null;
+      if (kind == null) continue;
+      throw UserError.of(
+          kind.label() + ", not crawl files:",
+          m.getPath() + " (clean.inputs)",
+          "the clean job reads WARC, WET and ARC files"
+              + switch (kind) {
+                case CLEAN ->
+                    "; to tokenize this corpus: bin/pipeline tokenize --input "
+                        + new Path(m.getPath(), CleanOutput.DOCS);
+                case TOKENS -> "; pretrain and sweep read token shards: --tokens " + m.getPath();
+                default -> "";
+              });
+    }
+  }
 
   /**
    * The reason and detail for a file the reader found not to be a WARC; {@code readerDetail}

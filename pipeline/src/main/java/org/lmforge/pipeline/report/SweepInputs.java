@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -59,23 +60,21 @@ public final class SweepInputs {
   }
 
   private static UserError notASweep(Path dir, String sweepDir) {
-    if (Files.isRegularFile(dir.resolve("plan.json"))) {
+    OutputKind kind = OutputKind.of(dir);
+    if (kind == OutputKind.SWEEP) {
       return UserError.of(
           "the sweep has no finished run yet (no runs.csv):",
           sweepDir,
           "let it finish a run (bin/pipeline sweep … --output " + sweepDir + " resumes it)");
     }
-    if (Files.isRegularFile(dir.resolve("run.json"))) {
+    if (kind == OutputKind.RUN) {
       return UserError.of(
           "a single pretrain run, not a sweep (no runs.csv):",
           sweepDir,
           "the report compares the runs of a sweep: run bin/pipeline sweep, or fit-scaling on a CSV of runs");
     }
-    if (Files.isRegularFile(dir.resolve("manifest.json"))) {
-      return UserError.of("a tokenize output, not a sweep (no runs.csv):", sweepDir, FIX);
-    }
-    if (Files.isRegularFile(dir.resolve("stats.json"))) {
-      return UserError.of("a clean output, not a sweep (no runs.csv):", sweepDir, FIX);
+    if (kind != null) {
+      return UserError.of(kind.label() + ", not a sweep (no runs.csv):", sweepDir, FIX);
     }
     return UserError.of("not a sweep directory (no runs.csv):", sweepDir, FIX);
   }

@@ -9,6 +9,7 @@ import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 
@@ -101,13 +102,17 @@ public final class TokenizeInputs {
               + AtomicOutput.finalName(staging)
               + "/docs when complete");
     }
-    if (fs.exists(new Path(dir, ShardFiles.MANIFEST))) {
+    OutputKind kind = OutputKind.of(fs, dir);
+    if (kind == OutputKind.TOKENS) {
       throw UserError.of(
           "the tokenize input is a tokenize output (token shards), not a corpus:",
           in,
           "pretrain and sweep read it (--tokens "
               + in
               + "); tokenize reads a clean output's docs/");
+    }
+    if (kind != null && kind != OutputKind.CLEAN) {
+      throw UserError.of("the tokenize input is " + kind.label() + ", not a corpus:", in, FIX);
     }
     if (!ParquetDir.hasDataFiles(fs, dir)) {
       if (parent != null && CleanOutput.isComplete(fs, parent)) {

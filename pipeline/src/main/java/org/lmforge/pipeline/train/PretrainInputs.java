@@ -10,6 +10,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -107,6 +108,10 @@ public final class PretrainInputs {
               + "--input "
               + new Path(clean, CleanOutput.DOCS)
               + " --output work/tokens) and pass --tokens work/tokens");
+    }
+    OutputKind kind = OutputKind.of(fs, root);
+    if (kind == OutputKind.RUN || kind == OutputKind.SWEEP) {
+      return UserError.of(kind.label() + ", not token shards:", tokensDir, FIX);
     }
     for (FileStatus child : fs.listStatus(root)) {
       if (child.isDirectory() && fs.exists(new Path(child.getPath(), ShardFiles.MANIFEST))) {

@@ -15,6 +15,7 @@ import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.sweep.SweepRunner;
@@ -95,14 +96,17 @@ public record RunCheckpoint(
                 + " work/sweep/runs/<run_id>)");
     Path ckpt = lastCheckpoint(dir);
     if (!fs.exists(ckpt)) {
+      OutputKind kind = OutputKind.of(fs, dir);
       throw new UserError(
           runDir
               + " has no "
               + CHECKPOINTS
               + "/"
               + PretrainRun.CHECKPOINT
-              + "; it is not a finished "
-              + "or started pretrain run: point --run at a run directory"
+              + (kind == null || kind == OutputKind.RUN
+                  ? "; it is not a finished or started pretrain run"
+                  : "; it is " + kind.label() + ", not a pretrain run")
+              + ": point --run at a run directory"
               + sweepRunHint(fs, dir));
     }
     Path runJson = new Path(dir, RUN_JSON);

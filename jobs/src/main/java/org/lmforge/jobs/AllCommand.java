@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 public final class AllCommand implements Callable<Integer> {
   @Mixin JobOptions job = new JobOptions();
 
+  @Mixin CleanInputs input = new CleanInputs(); // what clean reads: the chain's input
+
   @Option(
       names = "--overwrite",
       description = "Redo every stage (default: complete outputs are kept).")
@@ -31,8 +33,21 @@ public final class AllCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<Job<?>> jobs = jobs();
+    long t0 = System.nanoTime();
+    Launch.run("all", job.master(), jobs, !overwrite);
+    String sweepDir = jobs.get(2).output();
+    System.out.printf(
+        "%nall stages done in %.1f min; the report: %s%n",
+        (System.nanoTime() - t0) / 6e10, Path.of(sweepDir, "report.html").toAbsolutePath());
+    return 0;
+  }
+
+  /** Clean, tokenize, then the sweep's jobs (the sweep first), each output wired to the next. */
+  List<Job<?>> jobs() throws java.io.IOException {
     CleanCommand clean = new CleanCommand();
     clean.job = job;
+    clean.input = input;
     clean.overwrite = overwrite;
     CleanJob cleanJob = clean.cleanJob();
 
@@ -50,13 +65,6 @@ public final class AllCommand implements Callable<Integer> {
     List<Job<?>> sweepJobs = sweep.jobs();
     List<Job<?>> jobs = new ArrayList<>(List.of(cleanJob, tokenizeJob));
     jobs.addAll(sweepJobs);
-
-    long t0 = System.nanoTime();
-    Launch.run("all", job.master(), jobs, !overwrite);
-    String sweepDir = sweepJobs.get(0).output();
-    System.out.printf(
-        "%nall stages done in %.1f min; the report: %s%n",
-        (System.nanoTime() - t0) / 6e10, Path.of(sweepDir, "report.html").toAbsolutePath());
-    return 0;
+    return jobs;
   }
 }

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
+import org.lmforge.pipeline.tokenize.TokenizeJob;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainJob;
 import picocli.CommandLine;
@@ -96,6 +98,20 @@ class ConfOptionsTest {
     new CommandLine(clean).parseArgs("--conf", "clean.inputs=[/crawl/x]", "--keep-dropped");
     assertEquals(List.of("/crawl/x"), clean.cleanJob().config().inputs());
     assertTrue(clean.cleanJob().config().keepDropped());
+  }
+
+  /** all takes clean's input options and hands each stage's output to the next. */
+  @Test
+  void allReadsTheInputItIsGivenThroughEveryStage() throws Exception {
+    AllCommand all = new AllCommand();
+    new CommandLine(all)
+        .parseArgs(
+            "--input", "/crawl/a.warc.gz", "/crawl/b.warc.gz", "--conf", "clean.output=/w/c");
+    List<org.lmforge.pipeline.job.Job<?>> jobs = all.jobs();
+    CleanJob clean = (CleanJob) jobs.get(0);
+    assertEquals(List.of("/crawl/a.warc.gz", "/crawl/b.warc.gz"), clean.config().inputs());
+    TokenizeConfig tokenize = ((TokenizeJob) jobs.get(1)).config();
+    assertEquals(List.of("/w/c/docs"), tokenize.input());
   }
 
   /** Every job command takes --master beside its settings options. */

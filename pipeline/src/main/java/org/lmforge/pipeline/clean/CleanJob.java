@@ -1,5 +1,6 @@
 package org.lmforge.pipeline.clean;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.lmforge.config.Records;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
+import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
@@ -46,6 +49,22 @@ public final class CleanJob extends ConfiguredJob<CleanConfig, CleanStage.Result
   public CleanJob(CleanConfig cfg, int samplePages) {
     super("clean", cfg, CleanConfig::output);
     this.samplePages = samplePages;
+  }
+
+  @Override
+  public CleanJob replacingOutput() {
+    return new CleanJob(Records.with(cfg, "overwrite", true), samplePages);
+  }
+
+  /**
+   * The settings by their keys under {@code clean}, and {@code sample.pages} when the embedded
+   * sample is the input.
+   */
+  @Override
+  public Object settings() {
+    Map<String, Object> s = Json.PRETTY.convertValue(cfg, new TypeReference<>() {});
+    if (cfg.inputs().isEmpty()) s.put("sample", Map.of("pages", samplePages));
+    return s;
   }
 
   /**

@@ -44,27 +44,57 @@ public final class Chain {
     String ranNow = null; // the first job of the chain that ran rather than being kept
     for (Job<?> job : jobs) {
       boolean complete = keepComplete && job.complete(hadoop);
-      if (complete && ranNow == null) {
+      List<String> changed = complete ? RecordedSettings.changed(job, hadoop) : List.of();
+      if (complete && changed.isEmpty() && ranNow == null) {
         progress.line(
             job.name() + ": " + job.output() + " is complete, kept (--overwrite redoes it)");
         continue;
       }
-      if (complete) {
-        // made from what the job before wrote before it ran again (clean redone after a change or
-        // a kill): keeping it would pair new tokens with an old sweep, say, as make redoes it
-        progress.line(
-            job.name()
-                + ": "
-                + job.output()
-                + " is complete but older than the output of "
-                + ranNow
-                + ", which ran now: redone");
-        runOne(job.replacingOutput(), hadoop, session, progress);
+      // a partial output (a killed sweep) made before a job that ran now would resume its runs on
+      // the new input
+      boolean stale =
+          !complete && keepComplete && ranNow != null && isDirectory(job.output(), hadoop);
+      if (!complete && !stale) {
+        runOne(job, hadoop, session, progress); // a partial output of its own resumes as it can
       } else {
-        runOne(job, hadoop, session, progress);
+        // kept, it would pair an output of the old settings or the old input with the new ones of
+        // the jobs after it (new tokens with an old sweep, say), so it is redone, as make does
+        if (complete) {
+          progress.line(
+              job.name()
+                  + ": "
+                  + job.output()
+                  + " is complete but "
+                  + why(changed, ranNow)
+                  + ": redone");
+        } else {
+          progress.line(
+              job.name()
+                  + ": "
+                  + job.output()
+                  + " is unfinished and older than the output of "
+                  + ranNow
+                  + ", which ran now: started over");
+        }
+        runOne(job.replacingOutput(), hadoop, session, progress);
       }
+      RecordedSettings.write(job, hadoop);
       if (ranNow == null) ranNow = job.name();
     }
+  }
+
+  private static boolean isDirectory(String output, Configuration hadoop) throws IOException {
+    if (output.isEmpty()) return false;
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(output);
+    return p.getFileSystem(hadoop).isDirectory(p);
+  }
+
+  private static String why(List<String> changed, String ranNow) {
+    if (changed.isEmpty()) return "older than the output of " + ranNow + ", which ran now";
+    return "was made with other settings ("
+        + String.join(", ", changed.subList(0, Math.min(3, changed.size())))
+        + (changed.size() > 3 ? ", … " + changed.size() + " in all" : "")
+        + ")";
   }
 
   /**

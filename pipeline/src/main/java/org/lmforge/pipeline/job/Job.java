@@ -47,6 +47,16 @@ public interface Job<R> {
     return "";
   }
 
+  /**
+   * What the output is made from (a record, written as JSON beside the output by a {@link Chain}),
+   * so that a complete output made with other settings is redone rather than kept; null (the
+   * default) for a job whose own completion rule covers its settings (the sweep's plan) or whose
+   * output is a file it rewrites (fit, report).
+   */
+  default Object settings() {
+    return null;
+  }
+
   /** False for a job that runs on the driver alone: {@link #run} then takes a null session. */
   default boolean needsSpark() {
     return true;

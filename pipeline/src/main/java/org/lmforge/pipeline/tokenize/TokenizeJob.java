@@ -24,6 +24,11 @@ public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeRes
     return new TokenizeJob(cfg.withOverwrite(true));
   }
 
+  @Override
+  public Object settings() {
+    return cfg;
+  }
+
   /**
    * Wrong-kind input, a tokenizer to load that is not there, an existing output: before any Spark
    * work.

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -29,6 +32,14 @@ public final class RecordedSettings {
   public static final String FILE = "_SETTINGS.json";
 
   private static final List<String> NOT_SETTINGS = List.of("overwrite", "resume");
+
+  /** One setting that differs: its dotted key and the two values (null where absent). */
+  public record Change(String key, JsonNode was, JsonNode now) {
+    @Override
+    public String toString() {
+      return key + " " + was + " -> " + now;
+    }
+  }
 
   /** Writes what {@code job} made its output with; nothing for a job that records none. */
   public static void write(Job<?> job, Configuration hadoop) throws IOException {
@@ -55,26 +66,47 @@ public final class RecordedSettings {
     } catch (IOException e) {
       return List.of(); // unreadable: as if absent (the output is kept, as before the file)
     }
-    Map<String, JsonNode> was = flatten(job.name(), recorded);
-    Map<String, JsonNode> now = flatten(job.name(), tree(settings));
-    List<String> changed = new ArrayList<>();
-    for (String key : union(was, now)) {
-      if (!java.util.Objects.equals(was.get(key), now.get(key))) changed.add(key);
-    }
-    return changed;
+    return differences(job.name(), recorded, tree(settings), NOT_SETTINGS).stream()
+        .map(Change::key)
+        .toList();
   }
 
   /**
-   * The settings as they read back from the file: through the same bytes, since a tree built from
-   * the objects holds a long 42 as a LongNode and the parsed file as an IntNode, which differ.
+   * {@code settings} as a tree that compares with one read from a file: through the same bytes,
+   * since a tree built from the objects holds a long 42 as a LongNode and the parsed file an
+   * IntNode, which differ.
    */
-  private static JsonNode tree(Object settings) throws IOException {
-    JsonNode t = Json.PRETTY.valueToTree(settings);
-    if (t instanceof ObjectNode o) o.remove(NOT_SETTINGS);
-    return Json.PRETTY.readTree(Json.PRETTY.writeValueAsBytes(t));
+  public static JsonNode tree(Object settings) throws IOException {
+    return Json.PRETTY.readTree(Json.PRETTY.writeValueAsBytes(settings));
   }
 
-  /** Leaves by dotted path ({@code clean.filters.c4.minWords}); a list is one leaf. */
+  /**
+   * The leaves of {@code was} and {@code now} that differ, by dotted key under {@code prefix} (a
+   * list is one leaf); top-level keys in {@code ignored} are left out. Both trees must have been
+   * read the same way ({@link #tree}).
+   */
+  public static List<Change> differences(
+      String prefix, JsonNode was, JsonNode now, Collection<String> ignored) {
+    Map<String, JsonNode> a = flatten(prefix, without(was, ignored));
+    Map<String, JsonNode> b = flatten(prefix, without(now, ignored));
+    TreeSet<String> keys = new TreeSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    List<Change> changes = new ArrayList<>();
+    for (String key : keys) {
+      if (!Objects.equals(a.get(key), b.get(key))) {
+        changes.add(new Change(key, a.get(key), b.get(key)));
+      }
+    }
+    return changes;
+  }
+
+  private static JsonNode without(JsonNode t, Collection<String> keys) {
+    if (!(t instanceof ObjectNode o)) return t;
+    ObjectNode copy = o.deepCopy();
+    copy.remove(keys);
+    return copy;
+  }
+
   private static Map<String, JsonNode> flatten(String prefix, JsonNode node) {
     Map<String, JsonNode> out = new TreeMap<>();
     if (node.isObject()) {
@@ -86,12 +118,5 @@ public final class RecordedSettings {
       out.put(prefix, node);
     }
     return out;
-  }
-
-  private static List<String> union(Map<String, JsonNode> a, Map<String, JsonNode> b) {
-    TreeMap<String, Boolean> keys = new TreeMap<>();
-    a.keySet().forEach(k -> keys.put(k, true));
-    b.keySet().forEach(k -> keys.put(k, true));
-    return new ArrayList<>(keys.keySet());
   }
 }

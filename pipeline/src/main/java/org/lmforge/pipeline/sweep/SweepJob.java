@@ -16,6 +16,7 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.RecordedSettings;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.report.ReportJob;
 import org.lmforge.pipeline.scaling.FitJob;
@@ -114,7 +115,11 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
         "choose another --output, or pass --overwrite to replace it");
   }
 
-  /** The marker, and plan.json planned from this {@code sweep} block. */
+  /**
+   * The marker, and plan.json planned from this {@code sweep} block and these {@code pretrain}
+   * settings (a plan.json written before it recorded them: the sweep block alone). With other
+   * pretrain settings the sweep is not complete, and its run refuses the finished runs that differ.
+   */
   @Override
   public boolean complete(Configuration hadoop) throws IOException {
     Path out = new Path(sweep.output());
@@ -123,9 +128,17 @@ public record SweepJob(SweepConfig sweep, PretrainConfig template, boolean overw
     if (!AtomicOutput.isComplete(fs, out) || !fs.exists(plan)) return false;
     JsonNode planned;
     try (InputStream in = fs.open(plan)) {
-      planned = JSON.readTree(in).get("config");
+      planned = JSON.readTree(in);
     }
-    return JSON.valueToTree(sweep).equals(planned);
+    JsonNode made = planned.get(SweepRunner.TEMPLATE);
+    return RecordedSettings.tree(sweep).equals(planned.get("config"))
+        && (made == null
+            || RecordedSettings.differences(
+                    "pretrain",
+                    made,
+                    RecordedSettings.tree(template),
+                    SweepRunner.NOT_RESULT_SETTINGS)
+                .isEmpty());
   }
 
   @Override

@@ -30,6 +30,7 @@ import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.RecordedSettings;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -67,6 +68,11 @@ public final class SweepRunner {
   /** The plan and the {@code sweep} block it was made from. */
   public static final String PLAN = "plan.json";
 
+  /**
+   * plan.json's key for the pretrain settings every run was made from (its shape and steps aside).
+   */
+  static final String TEMPLATE = "template";
+
   /** The directory of a sweep that holds its runs, one directory each. */
   public static final String RUNS = "runs";
 
@@ -96,11 +102,12 @@ public final class SweepRunner {
     }
     Path out = new Path(sweep.output());
     FileSystem fs = out.getFileSystem(conf);
+    requireFinishedRunsMatch(fs, out, sweep, template, planned.points(), replicas, manifest);
     fs.mkdirs(out);
     writeString(
         fs,
         new Path(out, PLAN),
-        Json.PRETTY.writeValueAsString(planJson(sweep, planned, tokensPerStep)));
+        Json.PRETTY.writeValueAsString(planJson(sweep, template, planned, tokensPerStep)));
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
     console.printf(
@@ -212,26 +219,106 @@ public final class SweepRunner {
       FileSystem fs,
       Progress console)
       throws IOException {
-    boolean resume = fs.exists(dir);
+    PretrainConfig run = runConfig(sweep, template, p, replicas, dir, fs.exists(dir));
+    return PretrainRun.run(spark, run, console);
+  }
+
+  /** The settings of point {@code p}'s run: the template with its shape, steps and scaled lr. */
+  static PretrainConfig runConfig(
+      SweepConfig sweep,
+      PretrainConfig template,
+      SweepPoint p,
+      int replicas,
+      Path dir,
+      boolean resume) {
     Optim o = template.optim();
     double lrScale = lrScale(sweep, p.shape());
-    PretrainConfig run =
-        template
-            .withModel(SweepPlan.model(template.model(), p.shape()))
-            .withOptim(
-                Records.with(
-                    o,
-                    "maxSteps",
-                    p.steps(),
-                    "lr",
-                    o.lr() * lrScale,
-                    "minLr",
-                    o.minLr() * lrScale,
-                    "warmupSteps",
-                    Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10))))
-            .withReplicas(replicas)
-            .withRun(sweep.tokens(), dir.toString(), false, resume);
-    return PretrainRun.run(spark, run, console);
+    return template
+        .withModel(SweepPlan.model(template.model(), p.shape()))
+        .withOptim(
+            Records.with(
+                o,
+                "maxSteps",
+                p.steps(),
+                "lr",
+                o.lr() * lrScale,
+                "minLr",
+                o.minLr() * lrScale,
+                "warmupSteps",
+                Math.min(o.warmupSteps(), Math.max(1, p.steps() / 10))))
+        .withReplicas(replicas)
+        .withRun(sweep.tokens(), dir.toString(), false, resume);
+  }
+
+  /**
+   * A run's settings that do not change what it computes: where it reads and writes, and how often
+   * it logs, evaluates and checkpoints, and how its replicas synchronise.
+   */
+  static final List<String> NOT_RESULT_SETTINGS =
+      List.of(
+          "tokens",
+          "output",
+          "overwrite",
+          "resume",
+          "evalInterval",
+          "logInterval",
+          "checkpointInterval",
+          "maxRecoveries",
+          "sync",
+          "threadsPerReplica");
+
+  /**
+   * Every finished run of the plan was trained with the settings it would be trained with now, on
+   * the same tokenizer. A sweep's runs are fitted together, so finished runs of other settings (a
+   * changed {@code pretrain.optim.lr}, other tokens) were kept beside new ones, or kept alone with
+   * the new settings ignored; now refused, naming what differs.
+   */
+  private static void requireFinishedRunsMatch(
+      FileSystem fs,
+      Path out,
+      SweepConfig sweep,
+      PretrainConfig template,
+      List<SweepPoint> points,
+      int replicas,
+      ShardManifest manifest)
+      throws IOException {
+    List<String> differing = new ArrayList<>();
+    String first = null;
+    for (SweepPoint p : points) {
+      Path dir = runDir(out, p.runId());
+      Path runJson = new Path(dir, "run.json");
+      if (!PretrainRun.isComplete(fs, dir) || !fs.isFile(runJson)) continue;
+      JsonNode run;
+      try (java.io.InputStream in = fs.open(runJson)) {
+        run = Json.PRETTY.readTree(in);
+      }
+      List<String> changes = new ArrayList<>();
+      RecordedSettings.differences(
+              "pretrain",
+              run.path("config"),
+              RecordedSettings.tree(runConfig(sweep, template, p, replicas, dir, false)),
+              NOT_RESULT_SETTINGS)
+          .forEach(c -> changes.add(c.toString()));
+      String tokenizer = run.path("tokenizer").asText("");
+      if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
+        changes.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
+      }
+      if (changes.isEmpty()) continue;
+      differing.add(p.runId());
+      if (first == null) first = String.join(", ", changes) + " (" + runJson + ")";
+    }
+    if (differing.isEmpty()) return;
+    throw UserError.of(
+        differing.size()
+            + " finished run"
+            + (differing.size() == 1 ? " of the sweep was" : "s of the sweep were")
+            + " trained with other settings than these:",
+        first
+            + (differing.size() > 1
+                ? "; also " + String.join(", ", differing.subList(1, differing.size()))
+                : ""),
+        "a sweep's runs are fitted together and must share their settings: restore them, or redo"
+            + " the sweep with --overwrite (or give another --output)");
   }
 
   /**
@@ -351,9 +438,10 @@ public final class SweepRunner {
   }
 
   private static ObjectNode planJson(
-      SweepConfig sweep, SweepPlan.Planned planned, long tokensPerStep) {
+      SweepConfig sweep, PretrainConfig template, SweepPlan.Planned planned, long tokensPerStep) {
     ObjectNode n = Json.PRETTY.createObjectNode();
     n.set("config", Json.PRETTY.valueToTree(sweep));
+    n.set(TEMPLATE, Json.PRETTY.valueToTree(template)); // SweepJob.complete compares it
     n.put("tokens_per_step", tokensPerStep);
     ArrayNode pts = n.putArray("points");
     planned.points().forEach(p -> pts.add(Json.PRETTY.valueToTree(p)));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainRun;
 import org.lmforge.pipeline.train.SparkWithTokens;
@@ -68,6 +69,27 @@ class SweepRunnerTest {
     SweepRunner.Result again = SweepRunner.run(spark, sweep, template, quiet);
     assertEquals(0, again.ranNow());
     assertEquals(csv, Files.readAllLines(tmp.resolve("sweep/runs.csv")));
+
+    // Re-run with another learning rate: the finished runs were trained with the old one, and a
+    // sweep's runs are fitted together, so it is refused, naming the key; the sweep job is not
+    // complete with it (so all does not keep it silently), and is with the settings it ran with.
+    // How often it logs is not a setting of the result.
+    PretrainConfig otherLr =
+        template.withOptim(
+            org.lmforge.config.Records.with(template.optim(), "lr", template.optim().lr() / 2));
+    UserError refused =
+        assertThrows(UserError.class, () -> SweepRunner.run(spark, sweep, otherLr, quiet));
+    assertTrue(
+        refused.getMessage().contains("trained with other settings than these: pretrain.optim.lr"),
+        refused.getMessage());
+    assertTrue(refused.getMessage().contains("--overwrite"), refused.getMessage());
+    var hadoop = spark.sparkContext().hadoopConfiguration();
+    new SweepJob(sweep, template, false).run(spark, quiet); // as the job: nothing runs, marked
+    assertFalse(new SweepJob(sweep, otherLr, false).complete(hadoop));
+    assertTrue(new SweepJob(sweep, template, false).complete(hadoop));
+    PretrainConfig quieter = org.lmforge.config.Records.with(template, "logInterval", 7);
+    assertTrue(new SweepJob(sweep, quieter, false).complete(hadoop));
+    assertEquals(0, SweepRunner.run(spark, sweep, quieter, quiet).ranNow());
 
     // The same sweep in another directory, its driver dying in the middle of a run's training (the
     // console

@@ -29,16 +29,7 @@ class CleanJobTest {
   void aCompleteCleanHasItsMarkerAndItsStats() throws IOException {
     Files.createFile(tmp.resolve(AtomicOutput.COMPLETE_MARKER));
     Files.writeString(tmp.resolve("summary.json"), "{}");
-    CleanConfig cfg =
-        new CleanConfig(
-            List.of(),
-            tmp.toString(),
-            false,
-            false,
-            IngestConfig.defaults(),
-            FiltersConfig.defaults(),
-            DedupConfig.defaults());
-    CleanJob job = new CleanJob(cfg, 1);
+    CleanJob job = new CleanJob(config(List.of()), 1);
     assertFalse(job.complete(new Configuration()), "a pretrain run is not a clean output");
     Files.writeString(tmp.resolve(CleanOutput.STATS), "{\"documentsOut\": 0}");
     assertTrue(job.complete(new Configuration()));

@@ -80,13 +80,15 @@ public final class JobConfig {
       merged = merged.withValue(o.getKey(), ConfigValueFactory.fromAnyRef(o.getValue()));
     }
     try {
+      // a substitution the settings do not define is read from the environment (HOCON; Typesafe's
+      // default resolve options)
       return merged.resolve();
     } catch (ConfigException.UnresolvedSubstitution e) {
       // "${x}" that nothing defines: Typesafe's message names the file (or String for --conf)
       throw new ConfigBinder.BadConfigException(
           e.getMessage()
-              + "; define the substitution in the settings, or quote the value if the '${' is"
-              + " meant literally");
+              + "; define the substitution in the settings or as an environment variable, or quote"
+              + " the value if the '${' is meant literally");
     }
   }
 

@@ -39,6 +39,20 @@ class ShippedConfigsTest {
     assertEquals("lmforge-bpe-32768", TokenizeConfig.defaults(List.of(), "o").tokenizer().name());
   }
 
+  /**
+   * A substitution the settings do not define is read from the environment, as HOCON says
+   * (ConfigFactory.load does; ours did not: "Could not resolve substitution"); the environment adds
+   * no settings of its own.
+   */
+  @Test
+  void aSubstitutionFallsBackToTheEnvironment() {
+    String home = System.getenv("HOME");
+    org.junit.jupiter.api.Assumptions.assumeTrue(home != null, "needs HOME in the environment");
+    Config c = JobConfig.load("pretrain", null, List.of("pretrain.output=${HOME}\"/run\""));
+    assertEquals(home + "/run", c.getString("pretrain.output"));
+    assertEquals(java.util.Set.of("pretrain"), c.root().keySet());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"../conf/demo.conf", "../conf/law.conf"})
   void everyJobOfTheChainBindsTheShippedConfig(String file) {

@@ -30,15 +30,19 @@ import java.util.regex.Pattern;
 final class NumberIds {
   private NumberIds() {}
 
+  // Each pattern here and in PiiRedactor opens with a lookahead for its first character: find()
+  // tries every position of the text, and the lookbehinds it would otherwise test first at each are
+  // the costly part (the PII pass 20% faster on the dev pages' text, every match the same).
   private static final Pattern CARD =
       Pattern.compile(
-          "(?<![\\w/#.,+-])(?<![\\w][.,-])\\d{4}(?:([ -]?)\\d{2,6}){2,4}(?![\\w/#]|[.,-]\\d)");
+          "(?=\\d)(?<![\\w/#.,+-])(?<![\\w][.,-])\\d{4}(?:([ -]?)\\d{2,6}){2,4}(?![\\w/#]|[.,-]\\d)");
 
   private static final Pattern IBAN =
-      Pattern.compile("(?<![\\w/#.-])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\\w/#]|[.-]\\d)");
+      Pattern.compile(
+          "(?=[A-Z])(?<![\\w/#.-])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{1,4}){3,8}(?![\\w/#]|[.-]\\d)");
 
   private static final Pattern SSN =
-      Pattern.compile("(?<![\\w/#.,+-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w/#]|[.,-]\\d)");
+      Pattern.compile("(?=\\d)(?<![\\w/#.,+-])(\\d{3})-(\\d{2})-(\\d{4})(?![\\w/#]|[.,-]\\d)");
 
   /**
    * True when {@code pos} is inside a web address (its whitespace-delimited word has "://" or

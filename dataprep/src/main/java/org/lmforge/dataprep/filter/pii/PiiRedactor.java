@@ -38,9 +38,10 @@ public final class PiiRedactor implements Serializable {
     }
   }
 
+  // the leading lookaheads: see NumberIds.CARD
   private static final Pattern EMAIL_RE =
       Pattern.compile(
-          "(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
+          "(?=[A-Za-z0-9])(?<![\\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+"
               + "[A-Za-z]{2,24}(?![\\w-])");
   private static final java.util.Set<String> FILE_TLDS =
       java.util.Set.of(
@@ -48,14 +49,14 @@ public final class PiiRedactor implements Serializable {
 
   static final Pattern IPV4_RE =
       Pattern.compile(
-          "(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)(?![\\w-])");
+          "(?=\\d)(?<![\\w.])(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?!\\.?\\d)(?![\\w-])");
   private static final Pattern VERSION_CONTEXT =
       Pattern.compile(
           "(?i)\\b(version|versión|versione|ver\\.?|release|build|firmware|driver|update|patch|v)\\s*[:#]?\\s*$");
 
   static final Pattern IPV6_RE =
       Pattern.compile(
-          "(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\w:])");
+          "(?=[0-9A-Fa-f:])(?<![\\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|:|\\d{1,3}(?:\\.\\d{1,3}){3})(?![\\w:])");
 
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2,4}");

@@ -48,12 +48,12 @@ public final class AllCommand implements Callable<Integer> {
     CleanCommand clean = new CleanCommand();
     clean.job = job;
     clean.input = input;
-    clean.overwrite = overwrite;
+    clean.replace.overwrite = overwrite;
     CleanJob cleanJob = clean.cleanJob();
 
     TokenizeCommand tokenize = new TokenizeCommand();
     tokenize.job = job;
-    tokenize.overwrite = overwrite;
+    tokenize.replace.overwrite = overwrite;
     tokenize.inputs = List.of(cleanJob.output() + "/docs");
     TokenizeJob tokenizeJob = tokenize.tokenizeJob();
 

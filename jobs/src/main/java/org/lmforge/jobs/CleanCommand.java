@@ -29,9 +29,7 @@ public final class CleanCommand extends JobCommand {
   @Replaces("keepDropped")
   boolean keepDropped;
 
-  @Option(names = "--overwrite", description = "Replace an existing output.")
-  @Replaces("overwrite")
-  boolean overwrite;
+  @Mixin OverwriteOption replace = new OverwriteOption();
 
   @Override
   List<Job<?>> jobs() {

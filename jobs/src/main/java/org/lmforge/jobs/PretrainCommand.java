@@ -24,9 +24,7 @@ public final class PretrainCommand extends JobCommand {
   @Replaces("resume")
   boolean resume;
 
-  @Option(names = "--overwrite", description = "Replace an existing run directory.")
-  @Replaces("overwrite")
-  boolean overwrite;
+  @Mixin OverwriteOption replace = new OverwriteOption();
 
   @Override
   List<Job<?>> jobs() {

@@ -6,6 +6,7 @@ import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.tokenize.TokenizeConfig;
 import org.lmforge.pipeline.tokenize.TokenizeJob;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code pipeline tokenize}: train or load a byte-level BPE tokenizer and write token shards. */
@@ -26,9 +27,7 @@ public final class TokenizeCommand extends JobCommand {
   @Replaces("output")
   String output;
 
-  @Option(names = "--overwrite")
-  @Replaces("overwrite")
-  boolean overwrite;
+  @Mixin OverwriteOption replace = new OverwriteOption();
 
   @Override
   List<Job<?>> jobs() {

@@ -21,9 +21,7 @@ import picocli.CommandLine.Option;
 public final class CleanCommand extends JobCommand {
   @Mixin CleanInputs input = new CleanInputs();
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Replaces clean.output.")
-  @Replaces("output")
-  String output;
+  @Mixin OutputOption out = new OutputOption();
 
   @Option(names = "--keep-dropped", description = "Also write dropped documents with their reason.")
   @Replaces("keepDropped")

@@ -23,9 +23,7 @@ public final class TokenizeCommand extends JobCommand {
   @Replaces("input")
   List<String> inputs = List.of();
 
-  @Option(names = "--output", paramLabel = "DIR", description = "Replaces tokenize.output.")
-  @Replaces("output")
-  String output;
+  @Mixin OutputOption out = new OutputOption();
 
   @Mixin OverwriteOption replace = new OverwriteOption();
 

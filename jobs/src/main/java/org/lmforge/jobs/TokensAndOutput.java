@@ -1,5 +1,6 @@
 package org.lmforge.jobs;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,10 +15,5 @@ final class TokensAndOutput {
   @Replaces("tokens")
   String tokens;
 
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Output directory; replaces ${COMMAND-NAME}.output.")
-  @Replaces("output")
-  String output;
+  @Mixin OutputOption out = new OutputOption();
 }

@@ -11,8 +11,10 @@ import org.apache.spark.sql.SparkSession;
  * jobs before it (wired by whoever built the list: {@code all} is clean, tokenize and the sweep's
  * jobs; {@code sweep} is the sweep, its fit, its prediction run and its report). With {@code
  * keepComplete} a job whose output is already complete is kept, not run again, so a chain killed
- * half-way continues where it stopped; once a job has run, a later complete output is redone (it
- * was made from the old input), with {@link Job#replacingOutput}.
+ * half-way continues where it stopped, unless it was made with other settings ({@link
+ * RecordedSettings}, which the chain writes beside each output it makes); once a job has run, a
+ * later complete output is redone and a later unfinished one started over (each was made from the
+ * old input), with {@link Job#replacingOutput}.
  *
  * <p>Each job is checked just before it runs (its inputs may be written by the job before it). The
  * Spark session is asked for only when a job that needs one runs, so a mistake the first job's

@@ -268,10 +268,11 @@ public final class SweepRunner {
           "threadsPerReplica");
 
   /**
-   * Every finished run of the plan was trained with the settings it would be trained with now, on
-   * the same tokenizer. A sweep's runs are fitted together, so finished runs of other settings (a
-   * changed {@code pretrain.optim.lr}, other tokens) were kept beside new ones, or kept alone with
-   * the new settings ignored; now refused, naming what differs.
+   * Every run of the plan already started was trained with the settings it would be trained with
+   * now, on the same tokenizer. A sweep's runs are fitted together, so finished runs of other
+   * settings (a changed {@code pretrain.optim.lr}, other tokens) were kept beside new ones, or kept
+   * alone with the new settings ignored, and an unfinished one resumed with the new optimiser
+   * settings half-way; now refused, naming what differs.
    */
   private static void requireFinishedRunsMatch(
       FileSystem fs,
@@ -287,7 +288,7 @@ public final class SweepRunner {
     for (SweepPoint p : points) {
       Path dir = runDir(out, p.runId());
       Path runJson = new Path(dir, "run.json");
-      if (!PretrainRun.isComplete(fs, dir) || !fs.isFile(runJson)) continue;
+      if (!fs.isFile(runJson)) continue; // not started: nothing to compare
       JsonNode run;
       try (java.io.InputStream in = fs.open(runJson)) {
         run = Json.PRETTY.readTree(in);
@@ -310,7 +311,7 @@ public final class SweepRunner {
     if (differing.isEmpty()) return;
     throw UserError.of(
         differing.size()
-            + " finished run"
+            + " run"
             + (differing.size() == 1 ? " of the sweep was" : "s of the sweep were")
             + " trained with other settings than these:",
         first

@@ -116,6 +116,11 @@ class SweepRunnerTest {
             .toList();
     assertFalse(
         afterCheckpoint.isEmpty(), "a run was cut off after its checkpoint: " + interrupted);
+    // an unfinished run is not resumed with other optimiser settings either
+    String unfinished = afterCheckpoint.get(0).getFileName().toString();
+    UserError mixed =
+        assertThrows(UserError.class, () -> SweepRunner.run(spark, crashSweep, otherLr, quiet));
+    assertTrue(mixed.getMessage().contains(unfinished), mixed.getMessage());
     SweepRunner.Result resumed = SweepRunner.run(spark, crashSweep, template, quiet);
     assertTrue(resumed.ranNow() >= interrupted.size());
     for (Path run : interrupted) {

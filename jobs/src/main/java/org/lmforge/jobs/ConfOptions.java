@@ -48,11 +48,13 @@ public class ConfOptions {
     Map<String, Object> settings = new LinkedHashMap<>();
     for (Class<?> c = command.getClass(); c != Object.class; c = c.getSuperclass()) {
       for (Field f : c.getDeclaredFields()) {
+        Replaces r = f.getAnnotation(Replaces.class);
+        boolean mixin = f.isAnnotationPresent(Mixin.class);
+        if (r == null && !mixin) continue; // read only options and mixins
         Object value = read(f, command);
-        if (f.isAnnotationPresent(Mixin.class) && value != null) {
+        if (mixin && value != null) {
           settings.putAll(replacedBy(section, value));
         }
-        Replaces r = f.getAnnotation(Replaces.class);
         boolean given =
             value != null
                 && !Boolean.FALSE.equals(value)

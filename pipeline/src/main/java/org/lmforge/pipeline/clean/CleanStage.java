@@ -65,8 +65,8 @@ public final class CleanStage {
    */
   public static void check(CleanConfig cfg, Configuration hadoop) throws IOException {
     checkFilters(cfg);
-    InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs");
-    for (String pattern : cfg.inputs()) NotCrawlInput.refuseJobOutputs(pattern, hadoop);
+    NotCrawlInput.refuseJobOutputs(
+        InputFiles.checkMatches(cfg.inputs(), hadoop, "clean.inputs"), hadoop);
     AtomicOutput.check(cfg.output(), cfg.overwrite(), hadoop, "clean.output", cfg.inputs());
   }
 

@@ -7,7 +7,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.lmforge.dataprep.warc.CrawlItem;
 import org.lmforge.pipeline.io.FileKind;
-import org.lmforge.pipeline.io.InputFiles;
 import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.UserError;
 
@@ -50,13 +49,13 @@ public final class NotCrawlInput {
   /**
    * Refuses an input that is the output of one of our jobs (a clean output, token shards, a run or
    * a sweep): a mistake seen before Spark starts, which would otherwise run the whole job to
-   * quarantine every file in it. An input pattern (a glob) is refused for each such match.
+   * quarantine every file in it. {@code matches}: what clean.inputs matched, a glob's each.
    */
-  static void refuseJobOutputs(String pattern, Configuration conf) throws IOException {
-    Path p = InputFiles.path(pattern, "clean.inputs");
-    FileSystem fs = p.getFileSystem(conf);
-    for (FileStatus m : InputFiles.glob(fs, p)) {
-      OutputKind kind = m.isDirectory() ? OutputKind.of(fs, m.getPath()) : null;
+  static void refuseJobOutputs(java.util.List<FileStatus> matches, Configuration conf)
+      throws IOException {
+    for (FileStatus m : matches) {
+      OutputKind kind =
+          m.isDirectory() ? OutputKind.of(m.getPath().getFileSystem(conf), m.getPath()) : null;
       if (kind == null) continue;
       throw UserError.of(
           kind.label() + ", not crawl files:",

@@ -83,18 +83,21 @@ public final class InputFiles {
    * Checks that every pattern matches a file or directory, without listing directories (cheap
    * enough to run before a Spark session starts).
    *
+   * @return what the patterns match, for further checks of the same matches (one glob each)
    * @throws UserError naming the first pattern that matches nothing
    */
-  public static void checkMatches(List<String> patterns, Configuration conf, String key)
+  public static List<FileStatus> checkMatches(List<String> patterns, Configuration conf, String key)
       throws IOException {
     if (patterns.isEmpty()) {
       throw UserError.of(
           "no input:", key + " is empty", "give at least one file, directory or glob");
     }
+    List<FileStatus> all = new ArrayList<>();
     for (String pattern : patterns) {
       Path p = path(pattern, key);
-      matches(p.getFileSystem(conf), p, pattern, key);
+      all.addAll(List.of(matches(p.getFileSystem(conf), p, pattern, key)));
     }
+    return all;
   }
 
   /**

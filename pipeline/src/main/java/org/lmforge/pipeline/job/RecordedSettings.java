@@ -46,7 +46,7 @@ public final class RecordedSettings {
     Object settings = job.settings();
     if (settings == null) return;
     Path file = new Path(job.output(), FILE);
-    byte[] json = Json.PRETTY.writeValueAsBytes(tree(settings));
+    byte[] json = Json.PRETTY.writeValueAsBytes(settings);
     AtomicFile.write(file.getFileSystem(hadoop), file, json);
   }
 

@@ -51,7 +51,7 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
                 dir.resolve("runs.csv"),
                 dir.resolve("fit.json"),
                 dir.resolve("prediction.json"),
-                dir.resolve("plan.json"),
+                dir.resolve(SweepRunner.PLAN),
                 dir.resolve("provenance/clean-stats.json"),
                 dir.resolve("provenance/tokenizer.json")));
     try (var runs = Files.list(dir.resolve(SweepRunner.RUNS))) {

@@ -29,6 +29,7 @@ import org.lmforge.model.gpt.GptConfig;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.RecordedSettings;
 import org.lmforge.pipeline.job.UserError;
@@ -66,7 +67,7 @@ public final class SweepRunner {
           "loss");
 
   /** The plan and the {@code sweep} block it was made from. */
-  public static final String PLAN = "plan.json";
+  public static final String PLAN = OutputKind.SWEEP.marker();
 
   /**
    * plan.json's key for the pretrain settings every run was made from (its shape and steps aside).
@@ -287,7 +288,7 @@ public final class SweepRunner {
     String first = null;
     for (SweepPoint p : points) {
       Path dir = runDir(out, p.runId());
-      Path runJson = new Path(dir, "run.json");
+      Path runJson = new Path(dir, OutputKind.RUN.marker());
       if (!fs.isFile(runJson)) continue; // not started: nothing to compare
       JsonNode run;
       try (java.io.InputStream in = fs.open(runJson)) {

@@ -17,6 +17,7 @@ import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.dataprep.tokenize.TokenizerFormatException;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -25,7 +26,7 @@ import org.lmforge.pipeline.job.UserError;
  * Also the tokenizer file loading and saving the stage does through Hadoop FS.
  */
 public final class ShardFiles {
-  public static final String MANIFEST = "manifest.json";
+  public static final String MANIFEST = OutputKind.TOKENS.marker();
   public static final String TOKENIZER_DIR = "tokenizer";
 
   /** {@code tokenize.tokenizer.path} value for GPT-2 from JTokkit's jar (r50k_base). */

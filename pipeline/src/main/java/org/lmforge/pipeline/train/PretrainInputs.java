@@ -140,7 +140,7 @@ public final class PretrainInputs {
             output,
             "run without --resume to start a new run there");
       }
-      if (!fs.exists(new Path(out, "run.json"))) {
+      if (!fs.exists(new Path(out, OutputKind.RUN.marker()))) {
         throw UserError.of(
             "--resume: not a pretrain run (no run.json):",
             output,
@@ -163,7 +163,7 @@ public final class PretrainInputs {
   public static void checkRun(String runDir, Configuration conf) throws IOException {
     Path run = InputFiles.path(runDir, "--run");
     FileSystem fs = UserPaths.existing(run, conf, "no such run:", runDir, RUN_FIX);
-    if (!fs.exists(new Path(run, "run.json"))) {
+    if (!fs.exists(new Path(run, OutputKind.RUN.marker()))) {
       throw UserError.of("not a pretrain run (no run.json):", runDir, RUN_FIX);
     }
     if (!fs.exists(new Path(new Path(run, "checkpoints"), PretrainRun.CHECKPOINT))) {

@@ -28,6 +28,7 @@ import org.lmforge.pipeline.cluster.Nd4jInfo;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -121,7 +122,7 @@ public final class PretrainRun {
         DriverTrainer driver = new DriverTrainer(tc, val, store, console);
         Trainer master = driver.restore(cfg.resume());
         long resumedFrom = fromCheckpoint ? master.step() : -1;
-        writeJson(fs, new Path(out, "run.json"), runJson(cfg, tc, replicas, manifest));
+        writeJson(fs, new Path(out, OutputKind.RUN.marker()), runJson(cfg, tc, replicas, manifest));
         MetricsLog log =
             MetricsLog.open(new HadoopMetricsFile(child(out, "metrics.jsonl"), conf), resumedFrom);
 
@@ -230,7 +231,7 @@ public final class PretrainRun {
    */
   private static void requireSameRun(
       FileSystem fs, Path out, GptConfig model, ShardManifest manifest) throws IOException {
-    Path runJson = new Path(out, "run.json");
+    Path runJson = new Path(out, OutputKind.RUN.marker());
     if (!fs.exists(runJson)) return; // killed before it wrote one: nothing to compare with
     JsonNode run;
     try (java.io.InputStream in = fs.open(runJson)) {

@@ -47,7 +47,7 @@ public record RunCheckpoint(
     ShardManifest manifest,
     int evalTokens,
     int batchSize) {
-  public static final String RUN_JSON = "run.json";
+  public static final String RUN_JSON = OutputKind.RUN.marker();
   public static final String CHECKPOINTS = "checkpoints";
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,6 +3,7 @@ package org.lmforge.pipeline.sweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -16,6 +17,7 @@ import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.PretrainResult;
@@ -178,6 +180,21 @@ public final class SweepPrediction {
     Optim optim = template.optim();
     PretrainConfig runTemplate =
         template.withReplicas(replicas).withOptim(optim.withBatch(batch, optim.gradAccum()));
+    SweepConfig oneRun = sweep.withParallelRuns(1);
+    List<String> changes =
+        SweepRunner.settingsChanges(
+            fs,
+            dir,
+            SweepRunner.runConfig(oneRun, runTemplate, point, replicas, dir, false),
+            manifest);
+    if (!changes.isEmpty()) {
+      // the sweep's runs were checked before the fit; settings that only this run uses
+      // (sweep.predict.maxSteps) or a run started before a change would otherwise be kept as is
+      throw UserError.of(
+          "the prediction run was trained with other settings than these:",
+          String.join(", ", changes) + " (" + dir + ")",
+          "restore them, or delete " + dir + " to train it anew with these");
+    }
     PretrainResult r;
     Path summary = new Path(dir, PretrainRun.SUMMARY);
     if (PretrainRun.isComplete(fs, dir)) {
@@ -186,9 +203,7 @@ public final class SweepPrediction {
       }
       console.printf("prediction run %s: done earlier", id);
     } else {
-      r =
-          SweepRunner.trainPoint(
-              spark, sweep.withParallelRuns(1), runTemplate, point, replicas, dir, fs, console);
+      r = SweepRunner.trainPoint(spark, oneRun, runTemplate, point, replicas, dir, fs, console);
     }
     double bpt = manifest.split("validation").bytesPerToken();
     Prediction p =

@@ -288,26 +288,13 @@ public final class SweepRunner {
     String first = null;
     for (SweepPoint p : points) {
       Path dir = runDir(out, p.runId());
-      Path runJson = new Path(dir, OutputKind.RUN.marker());
-      if (!fs.isFile(runJson)) continue; // not started: nothing to compare
-      JsonNode run;
-      try (java.io.InputStream in = fs.open(runJson)) {
-        run = Json.PRETTY.readTree(in);
-      }
-      List<String> changes = new ArrayList<>();
-      RecordedSettings.differences(
-              "pretrain",
-              run.path("config"),
-              RecordedSettings.tree(runConfig(sweep, template, p, replicas, dir, false)),
-              NOT_RESULT_SETTINGS)
-          .forEach(c -> changes.add(c.toString()));
-      String tokenizer = run.path("tokenizer").asText("");
-      if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
-        changes.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
-      }
+      List<String> changes =
+          settingsChanges(fs, dir, runConfig(sweep, template, p, replicas, dir, false), manifest);
       if (changes.isEmpty()) continue;
       differing.add(p.runId());
-      if (first == null) first = String.join(", ", changes) + " (" + runJson + ")";
+      if (first == null) {
+        first = String.join(", ", changes) + " (" + new Path(dir, OutputKind.RUN.marker()) + ")";
+      }
     }
     if (differing.isEmpty()) return;
     throw UserError.of(
@@ -321,6 +308,30 @@ public final class SweepRunner {
                 : ""),
         "a sweep's runs are fitted together and must share their settings: restore them, or redo"
             + " the sweep with --overwrite (or give another --output)");
+  }
+
+  /**
+   * What differs between the settings the run in {@code dir} was started with and {@code expected}
+   * (as "key old -> new", the tokenizer included), leaving out {@link #NOT_RESULT_SETTINGS}; empty
+   * when they agree or the run has not started.
+   */
+  static List<String> settingsChanges(
+      FileSystem fs, Path dir, PretrainConfig expected, ShardManifest manifest) throws IOException {
+    Path runJson = new Path(dir, OutputKind.RUN.marker());
+    if (!fs.isFile(runJson)) return List.of(); // not started: nothing to compare
+    JsonNode run;
+    try (java.io.InputStream in = fs.open(runJson)) {
+      run = Json.PRETTY.readTree(in);
+    }
+    List<String> changes = new ArrayList<>();
+    RecordedSettings.differences(
+            "pretrain", run.path("config"), RecordedSettings.tree(expected), NOT_RESULT_SETTINGS)
+        .forEach(c -> changes.add(c.toString()));
+    String tokenizer = run.path("tokenizer").asText("");
+    if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
+      changes.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
+    }
+    return changes;
   }
 
   /**

@@ -22,6 +22,7 @@ import org.lmforge.analysis.scaling.ScalingLaw;
 import org.lmforge.analysis.scaling.ScalingPoint;
 import org.lmforge.analysis.scaling.SyntheticPoints;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.train.PretrainConfig;
 import org.lmforge.pipeline.train.SparkWithTokens;
 
@@ -165,6 +166,33 @@ class SweepPredictionTest {
         "resumed from the checkpoint before the crash");
     assertEquals(clean.steps(), summary.path("steps").asLong());
     assertEquals(clean.measuredLoss(), resumed.measuredLoss(), 1e-6);
+
+    // Again with a lower sweep.predict.maxSteps, a setting only the prediction run uses (so the
+    // sweep's own check of its runs cannot see it): the finished run has more steps than it would
+    // be given now, so it is refused, naming the key and the directory to delete, not kept as is.
+    SweepConfig capped =
+        TinySweep.isoflop(
+            DATA.tokens(),
+            tmp.resolve("pred-crash"),
+            200,
+            1,
+            16,
+            new SweepConfig.Predict(2.0, clean.steps() / 2));
+    UserError refused =
+        assertThrows(
+            UserError.class,
+            () -> SweepPrediction.run(DATA.session(), capped, template(2), fit, QUIET));
+    assertTrue(
+        refused
+            .getMessage()
+            .contains(
+                "the prediction run was trained with other settings than these: "
+                    + "pretrain.optim.maxSteps "
+                    + clean.steps()
+                    + " -> "
+                    + clean.steps() / 2),
+        refused.getMessage());
+    assertTrue(refused.getMessage().contains("delete "), refused.getMessage());
   }
 
   @Test

@@ -297,6 +297,23 @@ public final class SweepRunner {
       }
     }
     if (differing.isEmpty()) return;
+    java.util.regex.Matcher replicasChanged =
+        java.util.regex.Pattern.compile("pretrain\\.replicas (\\d+) -> ").matcher(first);
+    String fix =
+        "a sweep's runs are fitted together and must share their settings: restore them, or redo"
+            + " the sweep with --overwrite (or give another --output)";
+    if (template.replicas() == 0 && replicasChanged.find()) {
+      // nobody typed the new count: pretrain.replicas = 0 follows the cluster, and another cluster
+      // (a laptop's local[*], then 8 executors) gives another global batch
+      String was = replicasChanged.group(1);
+      fix =
+          "pretrain.replicas = 0 takes this cluster's parallelism ("
+              + replicas * sweep.parallelRuns()
+              + " task slots); pass --conf pretrain.replicas="
+              + Integer.parseInt(was) * sweep.parallelRuns()
+              + " to go on with the batch the runs were trained with, or redo the sweep with"
+              + " --overwrite";
+    }
     throw UserError.of(
         differing.size()
             + " run"
@@ -306,8 +323,7 @@ public final class SweepRunner {
             + (differing.size() > 1
                 ? "; also " + String.join(", ", differing.subList(1, differing.size()))
                 : ""),
-        "a sweep's runs are fitted together and must share their settings: restore them, or redo"
-            + " the sweep with --overwrite (or give another --output)");
+        fix);
   }
 
   /**

@@ -151,5 +151,28 @@ class SweepRunnerTest {
     Report.write(tmp.resolve("sweep"), html, 1e18);
     String page = Files.readString(html);
     for (SweepPoint p : first.points()) assertTrue(page.contains(p.runId()), p.runId());
+
+    // The crash sweep's runs as if trained on a one-slot machine with pretrain.replicas = 0 (the
+    // default: the cluster's parallelism), now resumed here with two slots: nobody typed the new
+    // count, so the refusal says the setting that continues the runs as they were trained.
+    Path runJson = interrupted.get(0).resolve(org.lmforge.pipeline.io.OutputKind.RUN.marker());
+    var recorded =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            new ObjectMapper().readTree(runJson.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) recorded.get("config")).put("replicas", 1);
+    Files.writeString(runJson, recorded.toString());
+    Files.deleteIfExists(runJson.resolveSibling("." + runJson.getFileName() + ".crc"));
+    PretrainConfig followsTheCluster = org.lmforge.config.Records.with(template, "replicas", 0);
+    UserError moved =
+        assertThrows(
+            UserError.class, () -> SweepRunner.run(spark, crashSweep, followsTheCluster, quiet));
+    assertTrue(moved.getMessage().contains("pretrain.replicas 1 -> 2"), moved.getMessage());
+    assertTrue(
+        moved
+            .getMessage()
+            .contains(
+                "takes this cluster's parallelism (2 task slots); pass --conf"
+                    + " pretrain.replicas=1 to go on"),
+        moved.getMessage());
   }
 }

@@ -48,13 +48,7 @@ public final class EvalCommand implements Callable<Integer> {
     Launch.run(
         "eval",
         cluster.master(),
-        new EvalJob(
-            new EvalConfig(
-                runOptions.run,
-                runOptions.tokens,
-                input,
-                maxTokens == null ? EvalConfig.RUN_EVAL_TOKENS : maxTokens,
-                force)));
+        new EvalJob(new EvalConfig(runOptions.run, runOptions.tokens, input, maxTokens, force)));
     return 0;
   }
 }

@@ -259,5 +259,8 @@ class GenerateEvalCommandTest {
         err.contains("--top-p=1.5 must be in (0, 1]")
             && err.contains("--temperature=-1.0 must be >= 0"),
         err);
+    // -1 once stood for "the run's evalTokens" inside, so --max-tokens -1 scored that many
+    String eval = refused("eval", "--run", run, "--input", tokens, "--max-tokens", "-1");
+    assertTrue(eval.contains("--max-tokens=-1 must be >= 0"), eval);
   }
 }

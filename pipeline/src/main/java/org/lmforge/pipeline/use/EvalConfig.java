@@ -10,13 +10,11 @@ import org.lmforge.pipeline.job.UserError;
  *     it; null: run.json's
  * @param input a UTF-8 text file, a Parquet file or directory with a {@code text} column, or token
  *     shards
- * @param maxTokens tokens to score: {@link #RUN_EVAL_TOKENS} for the run's {@code evalTokens} (so
- *     that the run's validation split gives its final validation loss), {@link #ALL} for the whole
- *     input
+ * @param maxTokens tokens to score: null for the run's {@code evalTokens} (so that the run's
+ *     validation split gives its final validation loss), {@link #ALL} for the whole input
  * @param force evaluate even a text the run's tokenizer covers poorly ({@link TokenizerCoverage})
  */
-public record EvalConfig(String run, String tokens, String input, long maxTokens, boolean force) {
-  public static final long RUN_EVAL_TOKENS = -1;
+public record EvalConfig(String run, String tokens, String input, Long maxTokens, boolean force) {
   public static final long ALL = 0;
 
   public EvalConfig {
@@ -24,7 +22,7 @@ public record EvalConfig(String run, String tokens, String input, long maxTokens
       throw new UserError("--run is empty; give a pretrain run directory");
     if (input == null || input.isBlank())
       throw new UserError("--input is empty; give a text, Parquet or shard path");
-    if (maxTokens < RUN_EVAL_TOKENS) {
+    if (maxTokens != null && maxTokens < 0) {
       throw new UserError(
           "--max-tokens="
               + maxTokens

@@ -84,7 +84,7 @@ public final class EvalJob extends ConfiguredJob<EvalConfig, EvalJob.Result> {
       throw new IllegalStateException("a Parquet input needs a Spark session");
     progress.line(run.describe());
     long maxTokens =
-        cfg.maxTokens() == EvalConfig.RUN_EVAL_TOKENS
+        cfg.maxTokens() == null
             ? run.evalTokens()
             : cfg.maxTokens() == EvalConfig.ALL ? Long.MAX_VALUE : cfg.maxTokens();
     int[] t = readInput(spark, maxTokens, progress);
@@ -138,7 +138,7 @@ public final class EvalJob extends ConfiguredJob<EvalConfig, EvalJob.Result> {
     String cut =
         in.complete()
             ? ""
-            : cfg.maxTokens() == EvalConfig.RUN_EVAL_TOKENS
+            : cfg.maxTokens() == null
                 ? String.format(
                     Locale.ROOT,
                     " (its start: --max-tokens defaults to the run's evalTokens, %,d; 0 = all)",

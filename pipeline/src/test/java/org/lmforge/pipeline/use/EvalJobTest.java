@@ -43,7 +43,7 @@ class EvalJobTest {
     tiny = TinyRun.get(SPARK.session());
   }
 
-  static EvalJob.Result eval(String input, long maxTokens, boolean force) throws IOException {
+  static EvalJob.Result eval(String input, Long maxTokens, boolean force) throws IOException {
     EvalJob job = new EvalJob(new EvalConfig(tiny.run(), null, input, maxTokens, force));
     job.check(SPARK.session().sparkContext().hadoopConfiguration());
     return job.run(job.needsSpark() ? SPARK.session() : null, Progress.quiet());
@@ -51,12 +51,11 @@ class EvalJobTest {
 
   @Test
   void evalOfTheRunsValidationSplitEqualsItsFinalValidationLoss() throws IOException {
-    EvalJob.Result split = eval(tiny.tokens() + "/validation", EvalConfig.RUN_EVAL_TOKENS, false);
+    EvalJob.Result split = eval(tiny.tokens() + "/validation", null, false);
     assertEquals(tiny.summary().get("finalValLoss").asDouble(), split.loss(), 1e-4);
     assertEquals(1024, split.tokens(), "the run's evalTokens: 64 windows of 16");
     assertEquals("shards", split.kind());
-    EvalJob.Result root =
-        eval(tiny.tokens(), EvalConfig.RUN_EVAL_TOKENS, false); // a tokenize output: validation
+    EvalJob.Result root = eval(tiny.tokens(), null, false); // a tokenize output: validation
     assertEquals(split.loss(), root.loss(), 0.0);
     // the run's bits per byte uses the split's mean bytes per token, eval the exact bytes of the
     // tokens scored
@@ -78,8 +77,8 @@ class EvalJobTest {
         Files.copy(f, copy.resolve(f.getFileName().toString()), REPLACE_EXISTING);
     }
     Files.writeString(copy.resolve("notes:2024.txt"), "where these shards came from");
-    EvalJob.Result split = eval(tiny.tokens() + "/validation", EvalConfig.RUN_EVAL_TOKENS, false);
-    EvalJob.Result copied = eval(copy.toString(), EvalConfig.RUN_EVAL_TOKENS, false);
+    EvalJob.Result split = eval(tiny.tokens() + "/validation", null, false);
+    EvalJob.Result copied = eval(copy.toString(), null, false);
     assertEquals("shards", copied.kind());
     assertEquals(split.tokens(), copied.tokens());
     assertEquals(split.loss(), copied.loss(), 0.0);
@@ -115,7 +114,7 @@ class EvalJobTest {
     assertEquals(sum / (Math.log(2) * bytes), r.bitsPerByte(), 1e-4);
     assertTrue(r.loss() < Math.log(320) - 1, "the run learnt Europarl: " + r.loss());
 
-    EvalJob.Result first = eval(tiny.write("held-out-again.txt", text), 100, false);
+    EvalJob.Result first = eval(tiny.write("held-out-again.txt", text), 100L, false);
     assertEquals(96, first.tokens(), "--max-tokens 100: 6 whole windows of 16");
   }
 

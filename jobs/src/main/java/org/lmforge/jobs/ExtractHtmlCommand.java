@@ -18,10 +18,10 @@ import picocli.CommandLine.Option;
     description =
         "Extract main text from every *.html / *.html.gz under a directory to JSON lines.")
 public final class ExtractHtmlCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, paramLabel = "DIR")
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Page directory.")
   Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FILE.jsonl")
+  @Option(names = "--output", required = true, paramLabel = "FILE.jsonl", description = "Texts.")
   Path output;
 
   private static final String UNREADABLE_FIX =

@@ -18,14 +18,15 @@ import picocli.CommandLine.Option;
     description =
         "Fit L(N,D) = E + A/N^alpha + B/D^beta (Chinchilla approach 3) and Kaplan's joint "
             + "L(N,D) = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D, with bootstrap CIs, Kaplan power laws and IsoFLOP "
-            + "minima, to a CSV with columns params,tokens,loss.")
+            + "minima, to a CSV of runs with columns params,tokens,loss (a sweep's runs.csv, or a"
+            + " published table: N,D,L headers and counts such as 70B or 1.4T are read).")
 public final class FitScalingCommand implements Callable<Integer> {
   @Mixin ConfOptions settings = new ConfOptions();
 
-  @Option(names = "--input", required = true, paramLabel = "POINTS.csv")
+  @Option(names = "--input", required = true, paramLabel = "POINTS.csv", description = "The runs.")
   Path input;
 
-  @Option(names = "--output", required = true, paramLabel = "FIT.json")
+  @Option(names = "--output", required = true, paramLabel = "FIT.json", description = "The fit.")
   Path output;
 
   @Option(

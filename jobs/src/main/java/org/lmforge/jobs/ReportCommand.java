@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     name = "report",
     description = "Write a self-contained HTML report (inline SVG plots) of a sweep directory.")
 public final class ReportCommand implements Callable<Integer> {
-  @Option(names = "--sweep", required = true, paramLabel = "DIR")
+  @Option(names = "--sweep", required = true, paramLabel = "DIR", description = "Sweep directory.")
   Path sweep;
 
   @Option(names = "--output", paramLabel = "FILE.html", description = "Default: DIR/report.html.")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         "Write a WARC (gzip per record) of HTML pages carrying Europarl debates; the same bytes "
             + "for the same --pages and --seed.")
 public final class SampleWarcCommand implements Callable<Integer> {
-  @Option(names = "--output", required = true, paramLabel = "FILE.warc.gz")
+  @Option(names = "--output", required = true, paramLabel = "FILE.warc.gz", description = "File.")
   Path output;
 
   @Option(
@@ -30,7 +30,7 @@ public final class SampleWarcCommand implements Callable<Integer> {
           "Pages (Europarl debates) to write; 'all' or 0: all 17,597 (default ${DEFAULT-VALUE}).")
   String pages;
 
-  @Option(names = "--seed", defaultValue = "42")
+  @Option(names = "--seed", defaultValue = "42", description = "Seeds the pages' random parts.")
   long seed;
 
   @Override

@@ -31,7 +31,7 @@ public final class ShowDocsCommand implements Callable<Integer> {
       description = "kept, dropped, a stage/filter (c4) or a reason (c4.too_few_sentences).")
   String select;
 
-  @Option(names = "-n", defaultValue = "10")
+  @Option(names = "-n", defaultValue = "10", paramLabel = "N", description = "Documents to list.")
   int n;
 
   @Override

@@ -31,7 +31,7 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
   @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text")
   Path text;
 
-  @Option(names = "--top", defaultValue = "20")
+  @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "Tokens to list.")
   int top;
 
   @Option(

@@ -35,19 +35,20 @@ import picocli.CommandLine.Option;
 @Command(
     name = "train-quality",
     description =
-        "Train the quality classifier: reference text (positives) vs crawl text (negatives).")
+        "Train the quality classifier: reference text (positives) vs crawl text (negatives), each a"
+            + " text file with one document per line (.gz allowed) or Parquet with a text column.")
 public final class TrainQualityCommand implements Callable<Integer> {
   static final String SETTINGS = "clean.filters.qualityClassifier";
 
   @Mixin JobOptions job = new JobOptions();
 
-  @Option(names = "--positives", required = true, paramLabel = "PATH")
+  @Option(names = "--positives", required = true, paramLabel = "PATH", description = "Good text.")
   String positives;
 
-  @Option(names = "--negatives", required = true, paramLabel = "PATH")
+  @Option(names = "--negatives", required = true, paramLabel = "PATH", description = "Crawl text.")
   String negatives;
 
-  @Option(names = "--output", required = true, paramLabel = "MODEL.bin")
+  @Option(names = "--output", required = true, paramLabel = "MODEL.bin", description = "The model.")
   Path output;
 
   @Option(

@@ -226,4 +226,20 @@ class CommandOptionsTest {
       return in.readInt();
     }
   }
+
+  /** Each option of each command says in --help what it does (the usage line alone does not). */
+  @Test
+  void everyOptionOfEveryCommandIsDescribed() {
+    picocli.CommandLine cli = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()));
+    List<String> bare = new ArrayList<>();
+    for (picocli.CommandLine sub : cli.getSubcommands().values()) {
+      for (picocli.CommandLine.Model.OptionSpec o : sub.getCommandSpec().options()) {
+        if (o.usageHelp() || o.versionHelp()) continue;
+        if (String.join("", o.description()).isBlank()) {
+          bare.add(sub.getCommandName() + " " + o.longestName());
+        }
+      }
+    }
+    assertEquals(List.of(), bare, "options without a description");
+  }
 }

@@ -41,6 +41,11 @@ public final class RecordedSettings {
     }
   }
 
+  /** {@code changes} as one line, "key old -> new" each, comma-separated. */
+  public static String render(List<Change> changes) {
+    return String.join(", ", changes.stream().map(Change::toString).toList());
+  }
+
   /** Writes what {@code job} made its output with; nothing for a job that records none. */
   public static void write(Job<?> job, Configuration hadoop) throws IOException {
     Object settings = job.settings();

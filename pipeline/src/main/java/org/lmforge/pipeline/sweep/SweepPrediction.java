@@ -17,6 +17,7 @@ import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.RecordedSettings;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 import org.lmforge.pipeline.train.PretrainConfig;
@@ -181,7 +182,7 @@ public final class SweepPrediction {
     PretrainConfig runTemplate =
         template.withReplicas(replicas).withOptim(optim.withBatch(batch, optim.gradAccum()));
     SweepConfig oneRun = sweep.withParallelRuns(1);
-    List<String> changes =
+    List<RecordedSettings.Change> changes =
         SweepRunner.settingsChanges(
             fs,
             dir,
@@ -192,7 +193,7 @@ public final class SweepPrediction {
       // (sweep.predict.maxSteps) or a run started before a change would otherwise be kept as is
       throw UserError.of(
           "the prediction run was trained with other settings than these:",
-          String.join(", ", changes) + " (" + dir + ")",
+          RecordedSettings.render(changes) + " (" + dir + ")",
           "restore them, or delete " + dir + " to train it anew with these");
     }
     PretrainResult r;

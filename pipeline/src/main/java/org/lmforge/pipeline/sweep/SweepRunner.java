@@ -285,32 +285,37 @@ public final class SweepRunner {
       ShardManifest manifest)
       throws IOException {
     List<String> differing = new ArrayList<>();
-    String first = null;
+    List<RecordedSettings.Change> first = null;
+    Path firstDir = null;
     for (SweepPoint p : points) {
       Path dir = runDir(out, p.runId());
-      List<String> changes =
+      List<RecordedSettings.Change> changes =
           settingsChanges(fs, dir, runConfig(sweep, template, p, replicas, dir, false), manifest);
       if (changes.isEmpty()) continue;
       differing.add(p.runId());
       if (first == null) {
-        first = String.join(", ", changes) + " (" + new Path(dir, OutputKind.RUN.marker()) + ")";
+        first = changes;
+        firstDir = dir;
       }
     }
     if (differing.isEmpty()) return;
-    java.util.regex.Matcher replicasChanged =
-        java.util.regex.Pattern.compile("pretrain\\.replicas (\\d+) -> ").matcher(first);
     String fix =
         "a sweep's runs are fitted together and must share their settings: restore them, or redo"
             + " the sweep with --overwrite (or give another --output)";
-    if (template.replicas() == 0 && replicasChanged.find()) {
+    JsonNode replicasWere =
+        first.stream()
+            .filter(c -> c.key().equals("pretrain.replicas"))
+            .map(RecordedSettings.Change::was)
+            .findFirst()
+            .orElse(null);
+    if (template.replicas() == 0 && replicasWere != null && replicasWere.canConvertToInt()) {
       // nobody typed the new count: pretrain.replicas = 0 follows the cluster, and another cluster
       // (a laptop's local[*], then 8 executors) gives another global batch
-      String was = replicasChanged.group(1);
       fix =
           "pretrain.replicas = 0 takes this cluster's parallelism ("
               + replicas * sweep.parallelRuns()
               + " task slots); pass --conf pretrain.replicas="
-              + Integer.parseInt(was) * sweep.parallelRuns()
+              + replicasWere.asInt() * sweep.parallelRuns()
               + " to go on with the batch the runs were trained with, or redo the sweep with"
               + " --overwrite";
     }
@@ -319,7 +324,10 @@ public final class SweepRunner {
             + " run"
             + (differing.size() == 1 ? " of the sweep was" : "s of the sweep were")
             + " trained with other settings than these:",
-        first
+        RecordedSettings.render(first)
+            + " ("
+            + new Path(firstDir, OutputKind.RUN.marker())
+            + ")"
             + (differing.size() > 1
                 ? "; also " + String.join(", ", differing.subList(1, differing.size()))
                 : ""),
@@ -328,25 +336,22 @@ public final class SweepRunner {
 
   /**
    * What differs between the settings the run in {@code dir} was started with and {@code expected}
-   * (as "key old -> new", the tokenizer included), leaving out {@link #NOT_RESULT_SETTINGS}; empty
-   * when they agree or the run has not started.
+   * (the tokenizer included), leaving out {@link #NOT_RESULT_SETTINGS}; empty when they agree or
+   * the run has not started.
    */
-  static List<String> settingsChanges(
+  static List<RecordedSettings.Change> settingsChanges(
       FileSystem fs, Path dir, PretrainConfig expected, ShardManifest manifest) throws IOException {
-    Path runJson = new Path(dir, OutputKind.RUN.marker());
-    if (!fs.isFile(runJson)) return List.of(); // not started: nothing to compare
-    JsonNode run;
-    try (java.io.InputStream in = fs.open(runJson)) {
-      run = Json.PRETTY.readTree(in);
-    }
-    List<String> changes = new ArrayList<>();
-    RecordedSettings.differences(
-            "pretrain", run.path("config"), RecordedSettings.tree(expected), NOT_RESULT_SETTINGS)
-        .forEach(c -> changes.add(c.toString()));
-    String tokenizer = run.path("tokenizer").asText("");
-    if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
-      changes.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
-    }
+    JsonNode run = PretrainRun.recorded(fs, dir);
+    if (run == null) return List.of(); // not started: nothing to compare
+    List<RecordedSettings.Change> changes =
+        new ArrayList<>(
+            RecordedSettings.differences(
+                "pretrain",
+                run.path("config"),
+                RecordedSettings.tree(expected),
+                NOT_RESULT_SETTINGS));
+    RecordedSettings.Change tokenizer = PretrainRun.tokenizerChange(run, manifest);
+    if (tokenizer != null) changes.add(tokenizer);
     return changes;
   }
 

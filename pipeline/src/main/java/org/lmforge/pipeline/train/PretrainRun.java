@@ -2,6 +2,7 @@ package org.lmforge.pipeline.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.RecordedSettings;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
 
@@ -231,13 +233,9 @@ public final class PretrainRun {
    */
   private static void requireSameRun(
       FileSystem fs, Path out, GptConfig model, ShardManifest manifest) throws IOException {
-    Path runJson = new Path(out, OutputKind.RUN.marker());
-    if (!fs.exists(runJson)) return; // killed before it wrote one: nothing to compare with
-    JsonNode run;
-    try (java.io.InputStream in = fs.open(runJson)) {
-      run = Json.PRETTY.readTree(in);
-    }
-    List<String> differ = new ArrayList<>();
+    JsonNode run = recorded(fs, out);
+    if (run == null) return; // killed before it wrote one: nothing to compare with
+    List<RecordedSettings.Change> differ = new ArrayList<>();
     JsonNode had = run.path("model");
     JsonNode now = Json.PRETTY.valueToTree(model);
     now.fieldNames()
@@ -245,19 +243,37 @@ public final class PretrainRun {
             k -> {
               // the architecture, as the checkpoint checks it (dropout may change on a resume)
               if (Checkpoint.isArchitecture(k) && had.has(k) && !had.get(k).equals(now.get(k))) {
-                differ.add("model." + k + " " + had.get(k) + " -> " + now.get(k));
+                differ.add(new RecordedSettings.Change("model." + k, had.get(k), now.get(k)));
               }
             });
-    String tokenizer = run.path("tokenizer").asText("");
-    if (!tokenizer.isEmpty() && !tokenizer.equals(manifest.tokenizerId())) {
-      differ.add("tokenizer " + tokenizer + " -> " + manifest.tokenizerId());
-    }
+    RecordedSettings.Change tokenizer = tokenizerChange(run, manifest);
+    if (tokenizer != null) differ.add(tokenizer);
     if (differ.isEmpty()) return;
     throw UserError.of(
         "--resume: the run in " + out + " has another model or tokenizer than these settings:",
-        String.join(", ", differ) + " (" + runJson + ")",
+        RecordedSettings.render(differ) + " (" + new Path(out, OutputKind.RUN.marker()) + ")",
         "resume it with its own settings (drop the changed pretrain.model keys, pass the tokens it"
             + " was trained on), or start over with --overwrite or another --output");
+  }
+
+  /** What {@code run.json} in {@code dir} records; null when the run has not started. */
+  public static JsonNode recorded(FileSystem fs, Path dir) throws IOException {
+    Path runJson = new Path(dir, OutputKind.RUN.marker());
+    if (!fs.isFile(runJson)) return null;
+    try (java.io.InputStream in = fs.open(runJson)) {
+      return Json.PRETTY.readTree(in);
+    }
+  }
+
+  /**
+   * The tokenizer the recorded {@code run} was trained with and the one of these shards, when they
+   * differ (a run recorded before the tokenizer was, differs in nothing); null otherwise.
+   */
+  public static RecordedSettings.Change tokenizerChange(JsonNode run, ShardManifest manifest) {
+    JsonNode had = run.path("tokenizer");
+    String now = manifest.tokenizerId();
+    if (had.asText("").isEmpty() || had.asText().equals(now)) return null;
+    return new RecordedSettings.Change("tokenizer", had, TextNode.valueOf(now));
   }
 
   /**

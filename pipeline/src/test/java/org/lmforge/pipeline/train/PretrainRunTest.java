@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.lmforge.config.Records;
 import org.lmforge.model.checkpoint.Checkpoint;
 import org.lmforge.model.train.Trainer;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.tokenize.ShardFiles;
@@ -263,6 +265,20 @@ class PretrainRunTest {
     String finished =
         refusal(UserError.class, wider.withOptim(config(out("small"), 1, 2, 2).optim()));
     assertTrue(finished.contains("model.dModel 16 -> 32"), finished);
+
+    // the same model on other tokens of the same vocabulary size: run.json as if trained on them
+    Path runJson = tmp.resolve("small").resolve(OutputKind.RUN.marker());
+    ObjectNode recorded = (ObjectNode) new ObjectMapper().readTree(runJson.toFile());
+    String tokenizer = recorded.get("tokenizer").asText();
+    recorded.put("tokenizer", "bpe-other-0123");
+    Files.writeString(runJson, recorded.toString());
+    Files.deleteIfExists(runJson.resolveSibling("." + runJson.getFileName() + ".crc"));
+    String otherTokens =
+        refusal(
+            UserError.class,
+            config(out("small"), 1, 2, 2).withRun(DATA.tokens(), out("small"), false, true));
+    assertTrue(
+        otherTokens.contains("tokenizer \"bpe-other-0123\" -> \"" + tokenizer + "\""), otherTokens);
 
     String noRun =
         refusal(

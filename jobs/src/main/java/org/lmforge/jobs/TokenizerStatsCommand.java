@@ -28,7 +28,12 @@ public final class TokenizerStatsCommand implements Callable<Integer> {
       description = "vocab.json + merges.txt, e.g. work/tokens/tokenizer")
   Path tokenizer;
 
-  @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text")
+  // --input as in every other command; --text, its first name, still works
+  @Option(
+      names = {"--input", "--text"},
+      required = true,
+      paramLabel = "FILE",
+      description = "UTF-8 text.")
   Path text;
 
   @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "Tokens to list.")

@@ -782,6 +782,11 @@ class BadInputTest {
         "GPT-2's tokenizer files do not parse",
         "--gpt2");
     assertUserError(tokStats(ours, text, "--top", "-1"), "not a count: --top -1", "0 or more");
+    // --input, as every command names what it reads; --text, its first name, still works
+    Outcome byOldName =
+        run("tokenizer-stats", "--tokenizer", ours.toString(), "--text", text.toString());
+    assertEquals(0, byOldName.code(), byOldName.err());
+    assertTrue(byOldName.out().contains("bytes/token"), byOldName.out());
   }
 
   // ---- train-quality
@@ -1018,7 +1023,7 @@ class BadInputTest {
                 "tokenizer-stats",
                 "--tokenizer",
                 tokenizer.toString(),
-                "--text",
+                "--input",
                 textFile.toString()));
     args.addAll(List.of(more));
     return run(args.toArray(String[]::new));

@@ -114,7 +114,11 @@ public final class PretrainRun {
                 + " does not exist; run without --resume to "
                 + "start a new run there");
       }
-      if (cfg.resume()) requireSameRun(fs, out, tc.model(), manifest);
+      if (cfg.resume()) {
+        JsonNode recorded = recorded(fs, out);
+        requireSameRun(recorded, out, tc.model(), manifest);
+        noteBatchChange(recorded, cfg, replicas, (long) replicas * tc.tokensPerStep(), console);
+      }
       PretrainResult finished =
           cfg.resume() ? finishedEarlier(fs, out, tc.optim().maxSteps(), console) : null;
       if (finished != null) return finished;
@@ -232,8 +236,7 @@ public final class PretrainRun {
    * another learning rate.
    */
   private static void requireSameRun(
-      FileSystem fs, Path out, GptConfig model, ShardManifest manifest) throws IOException {
-    JsonNode run = recorded(fs, out);
+      JsonNode run, Path out, GptConfig model, ShardManifest manifest) {
     if (run == null) return; // killed before it wrote one: nothing to compare with
     List<RecordedSettings.Change> differ = new ArrayList<>();
     JsonNode had = run.path("model");
@@ -254,6 +257,31 @@ public final class PretrainRun {
         RecordedSettings.render(differ) + " (" + new Path(out, OutputKind.RUN.marker()) + ")",
         "resume it with its own settings (drop the changed pretrain.model keys, pass the tokens it"
             + " was trained on), or start over with --overwrite or another --output");
+  }
+
+  /**
+   * Says so when a resumed run goes on with another global batch than it was trained with: allowed
+   * (a run may move to a larger cluster), but its loss curve bends there, and under {@code
+   * pretrain.replicas = 0} nobody typed the new count.
+   */
+  private static void noteBatchChange(
+      JsonNode run, PretrainConfig cfg, int replicas, long tokensPerStep, Progress console) {
+    if (run == null || !run.path("tokens_per_step").canConvertToLong()) return;
+    long was = run.path("tokens_per_step").asLong();
+    if (was == tokensPerStep) return;
+    int wasReplicas = run.path("replicas").asInt();
+    console.printf(
+        "note: the run was trained with %d replicas, %,d tokens per step; it goes on with %d, %,d"
+            + " tokens per step%s",
+        wasReplicas,
+        was,
+        replicas,
+        tokensPerStep,
+        cfg.replicas() == 0 && wasReplicas > 0 && wasReplicas != replicas
+            ? " (pretrain.replicas = 0 takes this cluster's parallelism; --conf pretrain.replicas="
+                + wasReplicas
+                + " keeps the batch it was trained with)"
+            : "");
   }
 
   /** What {@code run.json} in {@code dir} records; null when the run has not started. */

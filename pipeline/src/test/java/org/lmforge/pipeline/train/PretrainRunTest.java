@@ -287,6 +287,28 @@ class PretrainRunTest {
     assertTrue(noRun.contains("does not exist"), noRun);
   }
 
+  @Test
+  void aRunResumedOnMoreReplicasSaysItsBatchChanges() throws Exception {
+    PretrainRun.run(DATA.session(), config(out("elastic"), 1, 2, 2), QUIET);
+    List<String> lines = new ArrayList<>();
+    // pretrain.replicas = 0: this local[2] session's two slots, where the run had one
+    PretrainConfig followsTheCluster =
+        config(out("elastic"), 0, 2, 4).withRun(DATA.tokens(), out("elastic"), false, true);
+    PretrainResult r = PretrainRun.run(DATA.session(), followsTheCluster, lines::add);
+    assertEquals(4, r.steps());
+    String note = String.join("\n", lines);
+    int context = TinyPretrain.MODEL.contextLength();
+    assertTrue(
+        note.contains(
+            "the run was trained with 1 replicas, "
+                + 2 * context
+                + " tokens per step; it goes on with 2, "
+                + 4 * context
+                + " tokens per step (pretrain.replicas = 0 takes this cluster's parallelism;"
+                + " --conf pretrain.replicas=1 keeps"),
+        note);
+  }
+
   /** The message of the {@code type} exception the run of {@code cfg} stops with. */
   private static String refusal(Class<? extends Exception> type, PretrainConfig cfg) {
     return assertThrows(type, () -> PretrainRun.run(DATA.session(), cfg, QUIET)).getMessage();

@@ -77,6 +77,7 @@ public final class ConfigBinder {
                 + full
                 + "=VALUE");
       }
+      requireNotNestedSiblings(c, key, path, rc, known);
       args[i] = value(c, key, full, rc.getType(), rc.getGenericType());
     }
     try {
@@ -89,6 +90,47 @@ public final class ConfigBinder {
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot build " + type.getName(), e);
     }
+  }
+
+  /**
+   * A setting of one value written as an object whose keys are its neighbours ({@code dedup.near {
+   * bands = 28 }} for {@code dedup.bands}): named as such, where the wrong-type message would leave
+   * the reader to find where {@code bands} belongs.
+   */
+  private static void requireNotNestedSiblings(
+      Config c, String key, String path, RecordComponent rc, Set<String> known) {
+    Class<?> raw = rc.getType();
+    boolean oneValue =
+        raw.isPrimitive()
+            || raw == String.class
+            || Number.class.isAssignableFrom(raw)
+            || raw == Boolean.class;
+    if (!oneValue || c.getIsNull(key)) return;
+    if (!(c.getValue(key) instanceof ConfigObject inner)) return;
+    String sibling =
+        inner.keySet().stream().filter(known::contains).sorted().findFirst().orElse(null);
+    if (sibling == null) return;
+    throw new BadConfigException(
+        "'"
+            + path
+            + "."
+            + key
+            + "' is "
+            + describe(rc.getGenericType())
+            + ", not an object: "
+            + sibling
+            + " is a key of '"
+            + path
+            + "' itself; write "
+            + path
+            + "."
+            + sibling
+            + " = VALUE, not "
+            + path
+            + "."
+            + key
+            + "."
+            + sibling);
   }
 
   private static Object value(Config c, String key, String full, Class<?> raw, Type generic) {

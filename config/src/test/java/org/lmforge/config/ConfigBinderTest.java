@@ -36,6 +36,23 @@ class ConfigBinderTest {
     assertRefused("t { batch = 1, steps = 1, layers = [2], caps { a = 7.25 } }", "'t.caps'");
   }
 
+  @Test
+  void aNeighbourKeyWrittenInsideASettingOfOneValueIsNamed() {
+    String ok = "batch = 1, layers = [2], caps { a = 7 }";
+    ConfigBinder.BadConfigException e =
+        assertThrows(
+            ConfigBinder.BadConfigException.class,
+            () -> bind("t { " + ok + ", steps { batch = 4 } }"));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "'t.steps' is a whole number, not an object: batch is a key of 't' itself; write"
+                    + " t.batch = VALUE, not t.steps.batch"),
+        e.getMessage());
+    // an object of other keys is the wrong type, as before
+    assertRefused("t { " + ok + ", steps { many = 4 } }", "'t.steps'", "got object");
+  }
+
   private static void assertRefused(String hocon, String... parts) {
     ConfigBinder.BadConfigException e =
         assertThrows(ConfigBinder.BadConfigException.class, () -> bind(hocon));

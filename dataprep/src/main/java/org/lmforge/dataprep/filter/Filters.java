@@ -66,16 +66,16 @@ public final class Filters {
   public static void validate(FiltersConfig cfg) {
     if (cfg == null) throw new IllegalArgumentException("filters: missing config block");
     if (cfg.enabled() == null)
-      throw new IllegalArgumentException("filters.enabled: missing (list of filter names)");
+      throw new IllegalArgumentException("clean.filters.enabled: missing (list of filter names)");
     Set<String> seen = new HashSet<>();
     for (String name : cfg.enabled()) {
       if (!ALL.contains(name)) throw unknown(name);
       if (!seen.add(name))
-        throw new IllegalArgumentException("filters.enabled: '" + name + "' is listed twice");
+        throw new IllegalArgumentException("clean.filters.enabled: '" + name + "' is listed twice");
     }
     for (RecordComponent c : FiltersConfig.class.getRecordComponents()) {
       Object family = get(c, cfg);
-      String key = "filters." + c.getName();
+      String key = "clean.filters." + c.getName();
       if (family == null) throw new IllegalArgumentException(key + ": missing");
       if (family instanceof Record r) checkFamily(key, r);
     }
@@ -110,10 +110,10 @@ public final class Filters {
   private static IllegalArgumentException unknown(String name) {
     if (name.equals("badwords")) {
       return new IllegalArgumentException(
-          "filters.enabled: 'badwords' is now called 'lexical_safety' (a lexical "
-              + "safety signal, settings under filters.lexicalSafety); rename it");
+          "clean.filters.enabled: 'badwords' is now called 'lexical_safety' (a lexical "
+              + "safety signal, settings under clean.filters.lexicalSafety); rename it");
     }
     return new IllegalArgumentException(
-        "filters.enabled: unknown filter '" + name + "'; known filters: " + ALL);
+        "clean.filters.enabled: unknown filter '" + name + "'; known filters: " + ALL);
   }
 }

@@ -39,7 +39,7 @@ public final class ListFiles {
           key,
           "no such file or folder",
           p,
-          "fix the path or remove the filter from filters.enabled");
+          "fix the path or remove the filter from clean.filters.enabled");
     }
     return p;
   }

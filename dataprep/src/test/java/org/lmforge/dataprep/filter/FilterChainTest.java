@@ -90,7 +90,8 @@ class FilterChainTest {
             IllegalArgumentException.class,
             () -> Filters.chain(d.withEnabled(List.of("gopher_quality", "gopher_qualty"))));
     assertTrue(
-        e.getMessage().contains("gopher_qualty") && e.getMessage().contains("filters.enabled"));
+        e.getMessage().contains("gopher_qualty")
+            && e.getMessage().contains("clean.filters.enabled"));
     FiltersConfig bad =
         Records.with(d, "gopherQuality", Records.with(d.gopherQuality(), "maxBulletLineFrac", 1.5));
     e = assertThrows(IllegalArgumentException.class, () -> Filters.validate(bad));

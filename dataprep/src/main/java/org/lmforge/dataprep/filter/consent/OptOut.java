@@ -27,7 +27,7 @@ public final class OptOut implements Serializable {
 
   public OptOut(OptOutConfig cfg) {
     for (String f : cfg.domainFiles()) {
-      String key = "filters.optOut.domainFiles";
+      String key = "clean.filters.optOut.domainFiles";
       for (String line : ListFiles.lines(key, ListFiles.require(key, f))) {
         if (line.charAt(0) == '#') continue;
         String d = line.toLowerCase(Locale.ROOT);
@@ -36,7 +36,7 @@ public final class OptOut implements Serializable {
       }
     }
     for (String f : cfg.urlPrefixFiles()) {
-      String key = "filters.optOut.urlPrefixFiles";
+      String key = "clean.filters.optOut.urlPrefixFiles";
       for (String line : ListFiles.lines(key, ListFiles.require(key, f))) {
         if (line.charAt(0) != '#') prefixes.add(stripScheme(line));
       }

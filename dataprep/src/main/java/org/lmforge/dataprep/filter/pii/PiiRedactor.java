@@ -77,7 +77,7 @@ public final class PiiRedactor implements Serializable {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException(
-            "filters.pii.phoneRegions: '" + pair + "' is not language=REGION (e.g. en=US)");
+            "clean.filters.pii.phoneRegions: '" + pair + "' is not language=REGION (e.g. en=US)");
       }
       regionByLanguage.put(
           pair.substring(0, eq).strip(), pair.substring(eq + 1).strip().toUpperCase(Locale.ROOT));

@@ -130,7 +130,7 @@ public final class QualityClassifier implements Serializable {
   public static QualityClassifier load(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
-          "filters.qualityClassifier.modelPath: no such file: "
+          "clean.filters.qualityClassifier.modelPath: no such file: "
               + file.toAbsolutePath()
               + " (train one with QualityClassifierTrainer)");
     }

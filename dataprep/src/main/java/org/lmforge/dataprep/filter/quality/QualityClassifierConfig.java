@@ -35,8 +35,8 @@ public record QualityClassifierConfig(
   public QualityClassifierConfig {
     // the weights are a float[2^hashBits]; a model file with more is refused on load
     // (QualityClassifier.load)
-    Require.between("filters.qualityClassifier.hashBits", hashBits, 1, 28);
-    Require.atLeast("filters.qualityClassifier.maxNgram", maxNgram, 1);
+    Require.between("clean.filters.qualityClassifier.hashBits", hashBits, 1, 28);
+    Require.atLeast("clean.filters.qualityClassifier.maxNgram", maxNgram, 1);
   }
 
   /** The shipped defaults: {@code filters.qualityClassifier} of conf/filters.conf. */

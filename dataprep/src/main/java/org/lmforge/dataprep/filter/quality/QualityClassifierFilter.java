@@ -19,7 +19,7 @@ public final class QualityClassifierFilter extends BaseFilter<Double> {
 
   public QualityClassifierFilter(QualityClassifierConfig cfg) {
     super(NAME);
-    ListFiles.require("filters.qualityClassifier.modelPath", cfg.modelPath());
+    ListFiles.require("clean.filters.qualityClassifier.modelPath", cfg.modelPath());
     this.model =
         ListFiles.cached("quality_model", cfg.modelPath(), p -> QualityClassifier.load(Path.of(p)));
     this.minScore = cfg.minScore();

@@ -25,7 +25,7 @@ public final class BadWordsFilter extends ThresholdFilter<BadWordLists.Count, Ba
             cfg.bundled() + "|" + cfg.directory() + "|" + cfg.allowlist(),
             k ->
                 BadWordLists.load(
-                    "filters.lexicalSafety.directory",
+                    "clean.filters.lexicalSafety.directory",
                     cfg.bundled(),
                     cfg.directory(),
                     cfg.allowlist()));

@@ -44,23 +44,23 @@ public final class UrlBlocklist implements Serializable {
   public UrlBlocklist(UrlBlocklistConfig cfg) {
     if (cfg.isEmpty()) {
       throw new IllegalArgumentException(
-          "filters.urlBlocklist: no lists (bundledWordLists = false and no files "
+          "clean.filters.urlBlocklist: no lists (bundledWordLists = false and no files "
               + "set): set bundledWordLists = true, or domainFiles, exactHostFiles, urlSubstringFiles or the word "
-              + "files, or remove url_blocklist from filters.enabled");
+              + "files, or remove url_blocklist from clean.filters.enabled");
     }
     this.softWordThreshold = cfg.softWordThreshold();
     for (String f : cfg.domainFiles()) {
-      for (String line : read("filters.urlBlocklist.domainFiles", f)) {
+      for (String line : read("clean.filters.urlBlocklist.domainFiles", f)) {
         String d = domainRule(line);
         if (d != null) domains.add(d);
       }
     }
     for (String f : cfg.exactHostFiles()) {
-      for (String line : read("filters.urlBlocklist.exactHostFiles", f))
+      for (String line : read("clean.filters.urlBlocklist.exactHostFiles", f))
         exactHosts.add(normHost(line));
     }
     for (String f : cfg.urlSubstringFiles()) {
-      for (String line : read("filters.urlBlocklist.urlSubstringFiles", f)) {
+      for (String line : read("clean.filters.urlBlocklist.urlSubstringFiles", f)) {
         urlSubstrings.add(line.toLowerCase(Locale.ROOT));
       }
     }
@@ -73,15 +73,15 @@ public final class UrlBlocklist implements Serializable {
       }
     }
     for (String f : cfg.bannedWordFiles()) {
-      for (String line : read("filters.urlBlocklist.bannedWordFiles", f))
+      for (String line : read("clean.filters.urlBlocklist.bannedWordFiles", f))
         bannedWords.add(normalize(line));
     }
     for (String f : cfg.softBannedWordFiles()) {
-      for (String line : read("filters.urlBlocklist.softBannedWordFiles", f))
+      for (String line : read("clean.filters.urlBlocklist.softBannedWordFiles", f))
         softWords.add(normalize(line));
     }
     for (String f : cfg.bannedSubwordFiles()) {
-      for (String line : read("filters.urlBlocklist.bannedSubwordFiles", f)) {
+      for (String line : read("clean.filters.urlBlocklist.bannedSubwordFiles", f)) {
         String s = normalize(line);
         if (!s.isEmpty()) bannedSubwords.add(s);
       }

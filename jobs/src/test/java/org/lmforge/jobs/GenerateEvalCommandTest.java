@@ -140,6 +140,10 @@ class GenerateEvalCommandTest {
             "(this is a sweep: its runs are under " + sweep.resolve("runs") + ", e.g. --run"),
         err);
     assertTrue(err.contains("a-sweep/runs/c1e11-L1)"), err);
+    // its runs/ directory (or any parent of runs): one of them is named
+    String parent = refused("eval", "--run", sweep.resolve("runs").toString(), "--input", tokens);
+    assertTrue(parent.contains("(runs are below it, e.g. --run "), parent);
+    assertTrue(parent.contains("a-sweep/runs/c1e11-L1)"), parent);
     assertTrue(
         refused("eval", "--run", tmp.resolve("missing-run").toString(), "--input", tokens)
             .contains("missing-run does not exist; point --run at a run directory"));

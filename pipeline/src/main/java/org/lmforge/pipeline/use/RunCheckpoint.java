@@ -61,22 +61,28 @@ public record RunCheckpoint(
   }
 
   /**
-   * For a sweep's directory given as a run: " (this is a sweep: its runs are under DIR/runs, e.g.
-   * DIR/runs/ID)", naming a run that has a checkpoint; "" otherwise.
+   * Where the runs are when {@code dir} is not one: a sweep's runs/, or a directory of run
+   * directories (the sweep's runs/ itself, a parent of several pretrain outputs); empty otherwise.
    */
-  private static String sweepRunHint(FileSystem fs, Path dir) throws IOException {
+  private static String runHint(FileSystem fs, Path dir) throws IOException {
     Path runs = new Path(dir, SweepRunner.RUNS);
-    if (!fs.isDirectory(runs)) return "";
-    for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(runs)) {
-      if (st.isDirectory() && fs.exists(lastCheckpoint(st.getPath()))) {
-        return " (this is a sweep: its runs are under "
-            + runs
-            + ", e.g. --run "
-            + new Path(runs, st.getPath().getName())
-            + ")";
-      }
+    Path first = fs.isDirectory(runs) ? firstRun(fs, runs) : null;
+    if (first != null) {
+      return " (this is a sweep: its runs are under " + runs + ", e.g. --run " + first + ")";
     }
-    return "";
+    first = firstRun(fs, dir);
+    return first == null ? "" : " (runs are below it, e.g. --run " + first + ")";
+  }
+
+  /** The first directory under {@code parent}, by name, with a checkpoint, or null. */
+  private static Path firstRun(FileSystem fs, Path parent) throws IOException {
+    org.apache.hadoop.fs.FileStatus[] children = fs.listStatus(parent);
+    java.util.Arrays.sort(
+        children); // listing order is the filesystem's; name the same run each time
+    for (org.apache.hadoop.fs.FileStatus st : children) {
+      if (st.isDirectory() && fs.exists(lastCheckpoint(st.getPath()))) return st.getPath();
+    }
+    return null;
   }
 
   /**
@@ -107,7 +113,7 @@ public record RunCheckpoint(
                   ? "; it is not a finished or started pretrain run"
                   : "; it is " + kind.label() + ", not a pretrain run")
               + ": point --run at a run directory"
-              + sweepRunHint(fs, dir));
+              + runHint(fs, dir));
     }
     Path runJson = new Path(dir, RUN_JSON);
     if (!fs.exists(runJson)) {

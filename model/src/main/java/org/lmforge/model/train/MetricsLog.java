@@ -1,8 +1,9 @@
 package org.lmforge.model.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,11 +15,9 @@ import org.lmforge.model.eval.EvalResult;
 
 /**
  * A run's metrics.jsonl, the one writer of it for local and data-parallel runs. Two kinds of
- * record: {@code
- * {"kind":"train","step","loss","lr","grad_norm","tokens","tokens_per_s","elapsed_s","step_s","compute_s",
- * "sync_s","update_s"}} and {@code
- * {"kind":"eval","step","tokens","val_loss","val_ppl","val_bpb","val_tokens"}} ({@code tokens}:
- * training tokens seen at that step). The sweep report ({@code SweepDir}) reads this format.
+ * record, each line one {@link TrainLine} or {@link EvalLine} in JSON with snake_case names ({@code
+ * tokens}: training tokens seen at that step). The sweep report ({@code SweepDir}) reads this
+ * format.
  *
  * <p>Object stores cannot append, so the records are kept in memory and the whole file replaced at
  * each {@link #flush} through a {@link Store} (a local file here, any Hadoop FileSystem in the
@@ -27,7 +26,34 @@ import org.lmforge.model.eval.EvalResult;
  * twice.
  */
 public final class MetricsLog {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // gradNorm -> grad_norm, tokensPerS -> tokens_per_s: the records' names are the file's
+  private static final ObjectMapper JSON =
+      new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+
+  /** A "train" line: the step's loss, learning rate and throughput, then its time split. */
+  record TrainLine(
+      String kind,
+      long step,
+      double loss,
+      double lr,
+      double gradNorm,
+      long tokens,
+      double tokensPerS,
+      double elapsedS,
+      double stepS,
+      double computeS,
+      double syncS,
+      double updateS) {}
+
+  /** An "eval" line: the validation loss, perplexity and bits per byte after a step. */
+  record EvalLine(
+      String kind,
+      long step,
+      long tokens,
+      double valLoss,
+      double valPpl,
+      double valBpb,
+      long valTokens) {}
 
   /** Where the lines are kept: read whole, replaced whole (a temporary file, then a rename). */
   public interface Store {
@@ -79,35 +105,35 @@ public final class MetricsLog {
     };
   }
 
-  /** A "train" record; the step's timings follow the standard fields. */
+  /** A "train" record. */
   public void train(
       long step, double lr, StepResult r, long tokens, double tokensPerS, double elapsed) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("kind", "train");
-    m.put("step", step);
-    m.put("loss", r.loss());
-    m.put("lr", lr);
-    m.put("grad_norm", r.gradNorm());
-    m.put("tokens", tokens);
-    m.put("tokens_per_s", tokensPerS);
-    m.put("elapsed_s", elapsed);
-    m.put("step_s", r.wallSeconds());
-    m.put("compute_s", r.computeSeconds());
-    m.put("sync_s", r.syncSeconds());
-    m.put("update_s", r.updateSeconds());
-    lines.add(m.toString()); // a JsonNode's toString is its JSON
+    add(
+        new TrainLine(
+            "train",
+            step,
+            r.loss(),
+            lr,
+            r.gradNorm(),
+            tokens,
+            tokensPerS,
+            elapsed,
+            r.wallSeconds(),
+            r.computeSeconds(),
+            r.syncSeconds(),
+            r.updateSeconds()));
   }
 
   public void eval(long step, long tokens, EvalResult r) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("kind", "eval");
-    m.put("step", step);
-    m.put("tokens", tokens);
-    m.put("val_loss", r.loss());
-    m.put("val_ppl", r.perplexity());
-    m.put("val_bpb", r.bitsPerByte());
-    m.put("val_tokens", r.tokens());
-    lines.add(m.toString());
+    add(new EvalLine("eval", step, tokens, r.loss(), r.perplexity(), r.bitsPerByte(), r.tokens()));
+  }
+
+  private void add(Record line) {
+    try {
+      lines.add(JSON.writeValueAsString(line));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a metrics record does not serialise: " + line, e);
+    }
   }
 
   /**

@@ -102,14 +102,35 @@ class TrainerTest {
         3,
         lines.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count(),
         "steps 0, 2 and the end");
-    assertTrue(
-        lines.get(1).contains("\"grad_norm\"") && lines.get(1).contains("\"tokens_per_s\""),
-        lines.get(1));
-    // the pretrain job's record shape: the step's time split follows the standard fields
-    assertTrue(
-        lines.get(1).contains("\"compute_s\"") && lines.get(1).contains("\"update_s\""),
-        lines.get(1));
-    assertTrue(lines.get(0).contains("\"val_bpb\""), lines.get(0));
+    // the file's format, field by field and in order (the report and users' scripts read it):
+    // the pretrain job's time split follows the standard fields
+    assertEquals(
+        List.of(
+            "kind",
+            "step",
+            "loss",
+            "lr",
+            "grad_norm",
+            "tokens",
+            "tokens_per_s",
+            "elapsed_s",
+            "step_s",
+            "compute_s",
+            "sync_s",
+            "update_s"),
+        fieldNames(lines.get(1)));
+    assertEquals(
+        List.of("kind", "step", "tokens", "val_loss", "val_ppl", "val_bpb", "val_tokens"),
+        fieldNames(lines.get(0)));
+  }
+
+  private static List<String> fieldNames(String jsonLine) throws Exception {
+    List<String> names = new java.util.ArrayList<>();
+    new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(jsonLine)
+        .fieldNames()
+        .forEachRemaining(names::add);
+    return names;
   }
 
   @Test

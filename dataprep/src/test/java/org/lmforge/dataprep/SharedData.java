@@ -44,7 +44,7 @@ public final class SharedData {
    * project.root}), else the nearest directory at or above the working one that holds {@code
    * conf/jvm.properties} (a bench started from a module directory or the root).
    */
-  static Path checkout() {
+  public static Path checkout() {
     String root = System.getProperty("project.root");
     if (root != null && !root.isBlank()) return Path.of(root).toAbsolutePath().normalize();
     Path here = Path.of("").toAbsolutePath();

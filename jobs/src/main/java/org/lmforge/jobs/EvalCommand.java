@@ -1,8 +1,8 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
-import org.lmforge.pipeline.use.EvalConfig;
-import org.lmforge.pipeline.use.EvalJob;
+import org.lmforge.pipeline.eval.EvalConfig;
+import org.lmforge.pipeline.eval.EvalJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

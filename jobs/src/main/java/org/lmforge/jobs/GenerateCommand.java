@@ -1,9 +1,9 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
+import org.lmforge.pipeline.generate.GenerateConfig;
+import org.lmforge.pipeline.generate.GenerateJob;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.use.GenerateConfig;
-import org.lmforge.pipeline.use.GenerateJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

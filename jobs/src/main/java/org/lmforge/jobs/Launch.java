@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.io.HadoopConf;
 import org.lmforge.pipeline.job.Chain;
 import org.lmforge.pipeline.job.Job;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.Sessions;
 
 /**
  * Runs jobs from the command line: each checked before its work, progress on stdout (or where the

@@ -2,10 +2,10 @@ package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.filter.SampleListing;
 import org.lmforge.pipeline.io.HadoopConf;
+import org.lmforge.pipeline.job.Sessions;
 import org.lmforge.pipeline.job.UserError;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

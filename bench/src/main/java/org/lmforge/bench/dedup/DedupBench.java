@@ -30,11 +30,11 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.dedup.DedupConfig;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.dedup.DedupCorpus;
 import org.lmforge.pipeline.dedup.DedupQuality;
 import org.lmforge.pipeline.dedup.DedupStage;
 import org.lmforge.pipeline.dedup.NearClusters;
+import org.lmforge.pipeline.job.Sessions;
 
 /**
  * Near-dedupe benchmark, our stage against Spark ML's MinHashLSH in one run, on the anchor corpus

@@ -10,11 +10,11 @@ import org.lmforge.bench.BenchArgs;
 import org.lmforge.dataprep.filter.FilterChain;
 import org.lmforge.dataprep.filter.Filters;
 import org.lmforge.dataprep.filter.FiltersConfig;
-import org.lmforge.pipeline.Sessions;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.filter.FilterCorpus;
 import org.lmforge.pipeline.filter.FilterStage;
 import org.lmforge.pipeline.filter.FilterStats;
+import org.lmforge.pipeline.job.Sessions;
 
 /**
  * Throughput of the filter stage against the plain chain on the same documents: extraction-dev

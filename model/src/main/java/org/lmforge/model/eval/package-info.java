@@ -1,6 +1,7 @@
 /**
  * Validation loss, perplexity and bits per byte of a model on a token stream.
  *
- * <p>The eval command is org.lmforge.pipeline.use.EvalJob.
+ * <p>Its twin, the eval command's job, is org.lmforge.pipeline.eval; the pretrain job evaluates
+ * with it too (org.lmforge.model.train).
  */
 package org.lmforge.model.eval;

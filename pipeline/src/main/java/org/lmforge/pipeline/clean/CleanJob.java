@@ -11,8 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.config.Records;
 import org.lmforge.dataprep.sample.SampleWarcWriter;
-import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.Json;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 

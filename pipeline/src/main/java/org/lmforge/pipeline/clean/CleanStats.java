@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
-import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.filter.FilterStats;
+import org.lmforge.pipeline.io.Json;
 
 /**
  * stats.json of a clean run. Every count is an aggregation over the run's rows (exact under task

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.io.Json;
 
 /**
  * Counts of the filter stage, computed by three aggregations over its output (exact under task

@@ -15,8 +15,8 @@ import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.lmforge.pipeline.Json;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.io.Json;
 
 /**
  * The settings an output was made with, kept beside it ({@value #FILE}, written by the {@link

@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.dedup.DedupConfig;
-import org.lmforge.pipeline.Sessions;
+import org.lmforge.pipeline.job.Sessions;
 
 /**
  * Recall and precision of near-dedupe against true Jaccard (of shingle strings): recall over the

@@ -1,13 +1,14 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.generate;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
-import org.lmforge.model.sample.Generator;
+import org.lmforge.model.generate.Generator;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.train.RunCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

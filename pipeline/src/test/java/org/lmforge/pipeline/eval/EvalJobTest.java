@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.eval;
 
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
+import org.lmforge.model.generate.KvCacheDecoder;
 import org.lmforge.model.gpt.Gpt;
-import org.lmforge.model.sample.KvCacheDecoder;
 import org.lmforge.pipeline.LocalSpark;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.train.RunCheckpoint;
+import org.lmforge.pipeline.train.TinyRun;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** {@code pipeline eval} on a tiny run trained on real Europarl shards ({@link TinyRun}). */

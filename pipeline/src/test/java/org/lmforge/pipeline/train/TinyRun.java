@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,10 +13,6 @@ import org.lmforge.dataprep.sample.EuroparlCorpus;
 import org.lmforge.model.train.BatchSampler;
 import org.lmforge.model.train.Optim;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.train.EuroparlTokens;
-import org.lmforge.pipeline.train.PretrainConfig;
-import org.lmforge.pipeline.train.PretrainRun;
-import org.lmforge.pipeline.train.TinyPretrain;
 
 /**
  * One tiny pretrain run for the generate and eval tests, trained once per test JVM: the first 150
@@ -28,18 +24,18 @@ import org.lmforge.pipeline.train.TinyPretrain;
  * @param tokens the token directory (file: URI)
  * @param summary the run's summary.json
  */
-record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
-  static final int CONTEXT = TinyPretrain.MODEL.contextLength();
+public record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
+  public static final int CONTEXT = TinyPretrain.MODEL.contextLength();
 
   /**
    * An English debate the run never saw (the corpus file's 175th; the run trained on the first
    * 150).
    */
-  static final int HELD_OUT_DEBATE = 174;
+  public static final int HELD_OUT_DEBATE = 174;
 
   private static TinyRun instance;
 
-  static synchronized TinyRun get(SparkSession spark) throws IOException {
+  public static synchronized TinyRun get(SparkSession spark) throws IOException {
     if (instance == null) {
       Path dir = Files.createTempDirectory("tiny-run");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
@@ -70,12 +66,12 @@ record TinyRun(Path dir, String run, String tokens, JsonNode summary) {
   }
 
   /** The held-out English debate's text. */
-  static String heldOutText() {
+  public static String heldOutText() {
     return EuroparlCorpus.read(HELD_OUT_DEBATE + 1).get(HELD_OUT_DEBATE).body();
   }
 
   /** Writes text to a file in the scratch directory; returns its path. */
-  String write(String name, String text) throws IOException {
+  public String write(String name, String text) throws IOException {
     return Files.writeString(dir.resolve(name), text).toString();
   }
 

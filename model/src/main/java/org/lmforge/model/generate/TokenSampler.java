@@ -1,4 +1,4 @@
-package org.lmforge.model.sample;
+package org.lmforge.model.generate;
 
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.eval;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -12,6 +12,7 @@ import org.lmforge.model.train.IntArrayTokenStream;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.train.RunCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

@@ -1,4 +1,4 @@
-package org.lmforge.pipeline;
+package org.lmforge.pipeline.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.lmforge.model.sample;
+package org.lmforge.model.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

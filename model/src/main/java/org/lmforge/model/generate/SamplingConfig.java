@@ -1,4 +1,4 @@
-package org.lmforge.model.sample;
+package org.lmforge.model.generate;
 
 /**
  * How the next token is chosen from logits.

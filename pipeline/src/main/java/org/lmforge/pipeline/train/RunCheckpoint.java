@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,8 +20,6 @@ import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
 import org.lmforge.pipeline.sweep.SweepRunner;
 import org.lmforge.pipeline.tokenize.ShardFiles;
-import org.lmforge.pipeline.train.HadoopCheckpointStore;
-import org.lmforge.pipeline.train.PretrainRun;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**

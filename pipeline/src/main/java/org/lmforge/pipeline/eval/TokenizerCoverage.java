@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.eval;
 
 import java.util.HashSet;
 import java.util.Locale;

@@ -1,7 +1,6 @@
-package org.lmforge.pipeline;
+package org.lmforge.pipeline.job;
 
 import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.job.UserError;
 
 /** Creates the Spark session of a job (tests: TestSessions, in pipeline's test-jar). */
 public final class Sessions {

@@ -1,8 +1,8 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lmforge.model.sample.SamplingConfig;
+import org.lmforge.model.generate.SamplingConfig;
 import org.lmforge.pipeline.job.UserError;
 
 /**

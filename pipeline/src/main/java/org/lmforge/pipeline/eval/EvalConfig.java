@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.eval;
 
 import org.lmforge.pipeline.job.UserError;
 

@@ -1,14 +1,14 @@
-package org.lmforge.bench.sample;
+package org.lmforge.bench.generate;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.lmforge.bench.BenchArgs;
+import org.lmforge.model.generate.Generator;
+import org.lmforge.model.generate.KvCacheDecoder;
+import org.lmforge.model.generate.SamplingConfig;
+import org.lmforge.model.generate.TokenSampler;
 import org.lmforge.model.gpt.Gpt;
 import org.lmforge.model.gpt.GptConfig;
-import org.lmforge.model.sample.Generator;
-import org.lmforge.model.sample.KvCacheDecoder;
-import org.lmforge.model.sample.SamplingConfig;
-import org.lmforge.model.sample.TokenSampler;
 
 /**
  * Greedy generation with the KV cache against the best uncached generation this model allows, same

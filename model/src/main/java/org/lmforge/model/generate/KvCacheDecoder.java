@@ -1,4 +1,4 @@
-package org.lmforge.model.sample;
+package org.lmforge.model.generate;
 
 import static org.nd4j.linalg.indexing.NDArrayIndex.all;
 import static org.nd4j.linalg.indexing.NDArrayIndex.interval;

@@ -1,4 +1,4 @@
-package org.lmforge.pipeline.use;
+package org.lmforge.pipeline.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lmforge.pipeline.LocalSpark;
 import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.train.TinyRun;
 
 /** {@code pipeline generate} on a tiny run trained on real Europarl shards ({@link TinyRun}). */
 class GenerateJobTest {

@@ -1,6 +1,0 @@
-/**
- * Benchmarks of generation ({@code model/…/sample}): {@code KvCacheBench}, greedy decoding with the
- * KV cache against the best uncached path on the same model and prompt (tokens/s, same tokens
- * checked).
- */
-package org.lmforge.bench.sample;

@@ -6,6 +6,7 @@ import org.lmforge.config.ConfigBinder;
 import org.lmforge.pipeline.clean.CleanConfig;
 import org.lmforge.pipeline.clean.CleanJob;
 import org.lmforge.pipeline.job.Job;
+import org.lmforge.pipeline.sample.SampleWarcJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +47,6 @@ public final class CleanCommand extends JobCommand {
         cfg,
         input.samplePages == null
             ? sample.count()
-            : SampleWarcCommand.parsePages("--sample-pages", input.samplePages));
+            : SampleWarcJob.pages("--sample-pages", input.samplePages));
   }
 }

@@ -1,17 +1,14 @@
 package org.lmforge.jobs;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lmforge.dataprep.sample.SampleWarcWriter;
-import org.lmforge.pipeline.io.AtomicFile;
-import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.sample.SampleWarcJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pipeline sample-warc}: writes the embedded default input (Europarl pages in a real WARC).
- * The file is the same byte for byte for the same --pages and --seed.
+ * The file is the same byte for byte for the same --pages and --seed ({@link SampleWarcJob}).
  */
 @Command(
     name = "sample-warc",
@@ -35,22 +32,8 @@ public final class SampleWarcCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    int n = parsePages("--pages", pages);
-    AtomicFile.requireFileTarget(output, "the sample's", "sample.warc.gz");
-    long t0 = System.nanoTime();
-    int records = SampleWarcWriter.write(output, n, seed);
-    System.out.printf(
-        "wrote %d records (%.1f MB) to %s in %.1f s%n",
-        records, Files.size(output) / 1e6, output, (System.nanoTime() - t0) / 1e9);
+    int n = SampleWarcJob.pages("--pages", pages);
+    Launch.run("sample-warc", null, new SampleWarcJob(new SampleWarcJob.Config(output, n, seed)));
     return 0;
-  }
-
-  /** A page count as {@code option} gives it (a number or 'all'); a bad one is a user error. */
-  static int parsePages(String option, String pages) {
-    try {
-      return SampleWarcWriter.parsePages(pages);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(option + ": " + e.getMessage());
-    }
   }
 }

@@ -1,19 +1,14 @@
 package org.lmforge.jobs;
 
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
-import org.lmforge.pipeline.clean.CleanOutput;
-import org.lmforge.pipeline.filter.SampleListing;
-import org.lmforge.pipeline.io.HadoopConf;
-import org.lmforge.pipeline.job.Sessions;
-import org.lmforge.pipeline.job.UserError;
+import org.lmforge.pipeline.filter.ShowDocsJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pipeline show-docs}: a sample of kept or dropped documents of a clean output, to audit
- * rules.
+ * rules ({@link ShowDocsJob}).
  */
 @Command(
     name = "show-docs",
@@ -35,23 +30,9 @@ public final class ShowDocsCommand implements Callable<Integer> {
   int n;
 
   @Override
-  public Integer call() throws java.io.IOException {
-    if (n < 0) {
-      throw new UserError(
-          "-n " + n + ": give the number of documents to list (>= 0)"); // before Spark starts
-    }
-    String docs = CleanOutput.documents(input, HadoopConf.beforeSession());
-    if (docs == null) {
-      System.out.println(
-          "no documents in "
-              + input
-              + ": the clean job kept and dropped none; its stats.json and "
-              + "quarantine/ say why");
-      return 0;
-    }
-    try (SparkSession spark = Sessions.create("lmforge-show-docs", cluster.master())) {
-      SampleListing.print(spark, docs, select, n, System.out);
-    }
+  public Integer call() throws Exception {
+    Launch.run(
+        "show-docs", cluster.master(), new ShowDocsJob(new ShowDocsJob.Config(input, select, n)));
     return 0;
   }
 }

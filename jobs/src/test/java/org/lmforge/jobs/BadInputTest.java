@@ -726,6 +726,18 @@ class BadInputTest {
         run("clean", "--sample-pages", "20000", "--output", tmp.resolve("c").toString()),
         "--sample-pages: '20000' is more pages than there are");
     assertFalse(Files.exists(out));
+    // the same command with a right output: the file and its line
+    Outcome three = run("sample-warc", "--output", out.toString(), "--pages", "3");
+    assertEquals(0, three.code(), three.err());
+    assertTrue(
+        three
+            .out()
+            .matches(
+                "(?s)wrote \\d+ records \\(\\d+\\.\\d MB\\) to \\S*too-many\\.warc\\.gz in .*"),
+        three.out());
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(out))) {
+      assertTrue(new String(in.readNBytes(8), StandardCharsets.US_ASCII).startsWith("WARC/1."));
+    }
   }
 
   // ---- show-docs
@@ -744,6 +756,17 @@ class BadInputTest {
     Path staging = Files.createDirectories(tmp.resolve("clean-3.staging-5e6f7a8b/docs"));
     Files.writeString(staging.resolve("part-0.parquet"), "PAR1");
     assertUserError(showDocs(staging.getParent()), "unfinished clean output", "clean-3");
+  }
+
+  @Test
+  void showDocsListsTheDocumentsOfACleanOutput() {
+    Outcome o = showDocs(fakeClean);
+    assertEquals(0, o.code(), o.err());
+    // both rows kept (no drop columns), each a verdict line and a preview line
+    assertTrue(o.out().contains("] kept  https://a.example/"), o.out());
+    assertTrue(o.out().contains("] kept  https://b.example/"), o.out());
+    assertTrue(o.out().contains("\n    Some kept text."), o.out());
+    assertTrue(o.out().contains("\n    Un texte gardé."), o.out());
   }
 
   @Test
@@ -824,6 +847,8 @@ class BadInputTest {
         "a whole clean output",
         "--positives " + fakeClean.resolve("docs"));
     assertUserError(quality(emptyDir, text, model), "a directory without Parquet files");
+    assertUserError(
+        quality(numberText, text, model), "not Parquet with a text column", "numbers.parquet");
     assertUserError(quality(text, few, model), "too few documents", "has 3");
     assertUserError(quality(text, text, tmp), "--output is a directory");
     assertFalse(Files.exists(model), "no model written");

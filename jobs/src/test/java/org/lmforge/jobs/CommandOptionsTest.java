@@ -51,6 +51,15 @@ class CommandOptionsTest {
         o.out().contains("clean.filters.qualityClassifier {")
             && o.out().contains("\"hashBits\":10"),
         o.out());
+    // 40 documents a side, every tenth held out
+    assertTrue(
+        o.out().contains("trained on 36 + 36 documents; held out 4 + 4: accuracy "), o.out());
+    assertTrue(
+        o.out()
+            .contains(
+                "use it with --conf clean.filters.qualityClassifier.modelPath="
+                    + fromFile.toAbsolutePath()),
+        o.out());
 
     Path overridden = tmp.resolve("tiny.bin");
     assertEquals(

@@ -3,6 +3,7 @@
  * readability fallback.
  *
  * <p>Run per page by org.lmforge.dataprep.ingest and, on Spark, by
- * org.lmforge.pipeline.clean.IngestStage.
+ * org.lmforge.pipeline.clean.IngestStage; its twin org.lmforge.pipeline.extract runs it alone on a
+ * directory of pages (extract-html).
  */
 package org.lmforge.dataprep.extract;

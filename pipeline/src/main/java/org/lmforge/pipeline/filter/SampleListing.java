@@ -5,12 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -19,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.io.ParquetDir;
+import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
 /**
@@ -44,8 +43,7 @@ public final class SampleListing {
    *
    * @return the number of documents printed
    */
-  public static int print(
-      SparkSession spark, String path, String selector, int n, PrintStream out) {
+  public static int print(SparkSession spark, String path, String selector, int n, Progress out) {
     if (n < 0) {
       throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
     }
@@ -65,7 +63,7 @@ public final class SampleListing {
             .limit(n)
             .collectAsList();
     if (rows.isEmpty() && n > 0) {
-      out.println(
+      out.line(
           "no documents match '"
               + selector
               + "' in "
@@ -78,13 +76,8 @@ public final class SampleListing {
     for (Row r : rows) {
       String verdict =
           r.isNullAt(1) ? KEPT : r.getString(1) + " " + (r.isNullAt(2) ? "" : r.getString(2));
-      out.printf(
-          Locale.ROOT,
-          "[%d] %s  %s%n    %s%n",
-          ++i,
-          verdict.strip(),
-          r.getString(0),
-          preview(r.isNullAt(3) ? "" : r.getString(3)));
+      out.line("[" + ++i + "] " + verdict.strip() + "  " + r.getString(0));
+      out.line("    " + preview(r.isNullAt(3) ? "" : r.getString(3)));
     }
     return rows.size();
   }

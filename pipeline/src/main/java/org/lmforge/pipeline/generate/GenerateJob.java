@@ -6,7 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.model.generate.Generator;
-import org.lmforge.pipeline.job.ConfiguredJob;
+import org.lmforge.pipeline.job.DriverJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.train.RunCheckpoint;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ~1e-12 and pick the same tokens even where two candidates are within float32 rounding of each
  * other.
  */
-public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob.Result> {
+public final class GenerateJob extends DriverJob<GenerateConfig, GenerateJob.Result> {
   private RunCheckpoint run;
 
   /**
@@ -41,11 +41,6 @@ public final class GenerateJob extends ConfiguredJob<GenerateConfig, GenerateJob
   @Override
   public void check(Configuration hadoop) throws IOException {
     run = RunCheckpoint.open(cfg.run(), cfg.tokens(), hadoop);
-  }
-
-  @Override
-  public boolean needsSpark() {
-    return false;
   }
 
   @Override

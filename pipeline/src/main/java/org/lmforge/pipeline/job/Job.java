@@ -5,12 +5,13 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The contract every stage implements (clean, tokenize, pretrain, sweep, fit, report, generate,
- * eval, doctor). A job is built from its configuration record (bound from {@code conf/<job>.conf}
- * by the command line), {@linkplain #check checks its inputs} before any Spark work (a {@link
- * UserError} per mistake), knows whether its output is {@linkplain #complete complete} (so a chain
- * can skip it), and {@linkplain #run runs} on a session, reporting through {@link Progress} and
- * committing its output atomically (one completion marker, {@link
+ * The contract every command's work implements: the stages (clean, tokenize, pretrain, sweep, fit,
+ * report) and the tools (generate, eval, doctor, show-docs, train-quality, tokenizer-stats,
+ * extract-html, sample-warc). A job is built from its configuration record (bound from {@code
+ * conf/<job>.conf} by the command line), {@linkplain #check checks its inputs} before any Spark
+ * work (a {@link UserError} per mistake), knows whether its output is {@linkplain #complete
+ * complete} (so a chain can skip it), and {@linkplain #run runs} on a session, reporting through
+ * {@link Progress} and committing its output atomically (one completion marker, {@link
  * org.lmforge.pipeline.io.AtomicOutput#COMPLETE_MARKER}, on any Hadoop file system). Jobs run alone
  * or one after another in a {@link Chain}.
  *

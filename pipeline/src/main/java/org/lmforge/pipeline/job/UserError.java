@@ -1,5 +1,7 @@
 package org.lmforge.pipeline.job;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,11 @@ public class UserError extends RuntimeException {
   /** {@code <what> <where>; <fix>}: the one shape of every input error. */
   public static UserError of(String what, String where, String fix) {
     return new UserError(what + " " + where + "; " + fix);
+  }
+
+  /** Throws "no such WHAT: PATH" with the fix unless {@code path} exists on the local disk. */
+  public static void requireExists(Path path, String what, String fix) {
+    if (!Files.exists(path)) throw of("no such " + what + ":", path.toString(), fix);
   }
 
   /**

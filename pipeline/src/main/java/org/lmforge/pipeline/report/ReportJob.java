@@ -9,7 +9,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.analysis.report.Report;
 import org.lmforge.pipeline.io.AtomicFile;
-import org.lmforge.pipeline.job.ConfiguredJob;
+import org.lmforge.pipeline.job.DriverJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.sweep.SweepRunner;
@@ -19,7 +19,7 @@ import org.lmforge.pipeline.sweep.SweepRunner;
  * (local) sweep directory ({@link Report}). On the driver. Complete when the page is newer than
  * what it shows (runs.csv, the fit and the prediction).
  */
-public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
+public final class ReportJob extends DriverJob<ReportJob.Config, Path> {
   /**
    * @param sweep the sweep directory (runs.csv, runs/, provenance/, prediction.json)
    * @param output the HTML file
@@ -34,11 +34,6 @@ public final class ReportJob extends ConfiguredJob<ReportJob.Config, Path> {
 
   public ReportJob(Config cfg) {
     super("report", cfg, Config::output);
-  }
-
-  @Override
-  public boolean needsSpark() {
-    return false;
   }
 
   @Override

@@ -9,7 +9,7 @@ import org.lmforge.analysis.scaling.FitOptions;
 import org.lmforge.analysis.scaling.ScalingFit;
 import org.lmforge.pipeline.io.AtomicFile;
 import org.lmforge.pipeline.io.FileKind;
-import org.lmforge.pipeline.job.ConfiguredJob;
+import org.lmforge.pipeline.job.DriverJob;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
 
@@ -18,7 +18,7 @@ import org.lmforge.pipeline.job.UserError;
  * params,tokens,loss table ({@link ScalingFit}) written to a JSON file. On the driver, local files
  * only. Complete when the JSON is newer than the table.
  */
-public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result> {
+public final class FitJob extends DriverJob<FitJob.Config, ScalingFit.Result> {
   /**
    * @param input a CSV with columns params,tokens,loss (a sweep's runs.csv)
    * @param output the JSON file written
@@ -33,11 +33,6 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
     super("fit-scaling", cfg, Config::output);
   }
 
-  @Override
-  public boolean needsSpark() {
-    return false;
-  }
-
   /** The fit of the last {@link #run}; null before it, or when the table was too small to fit. */
   public ScalingFit.Result result() {
     return result;
@@ -47,9 +42,7 @@ public final class FitJob extends ConfiguredJob<FitJob.Config, ScalingFit.Result
   public void check(Configuration hadoop) throws IOException {
     Path input = cfg.input();
     String fix = "give a CSV with columns params,tokens,loss (e.g. a sweep's runs.csv)";
-    if (!Files.exists(input)) {
-      throw UserError.of("no such file:", input.toString(), fix);
-    }
+    UserError.requireExists(input, "file", fix);
     if (Files.isDirectory(input)) {
       Path runs = input.resolve("runs.csv");
       throw UserError.of(

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.pipeline.TestSessions;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.job.Progress;
 
 /**
  * The stage's outputs on disk: --keep-dropped rejects round-trip through Parquet, one folder per
@@ -120,7 +121,11 @@ class FilterOutputsTest {
     assertEquals(
         0,
         SampleListing.print(
-            spark, flat, "no_such_rule", 3, new PrintStream(buf, true, StandardCharsets.UTF_8)));
+            spark,
+            flat,
+            "no_such_rule",
+            3,
+            Progress.to(new PrintStream(buf, true, StandardCharsets.UTF_8))));
     String msg = buf.toString(StandardCharsets.UTF_8);
     assertTrue(msg.contains("no documents match 'no_such_rule'") && msg.contains(reason), msg);
   }
@@ -143,7 +148,11 @@ class FilterOutputsTest {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     int printed =
         SampleListing.print(
-            spark, path, selector, n, new PrintStream(buf, true, StandardCharsets.UTF_8));
+            spark,
+            path,
+            selector,
+            n,
+            Progress.to(new PrintStream(buf, true, StandardCharsets.UTF_8)));
     String[] lines = buf.toString(StandardCharsets.UTF_8).split("\n");
     List<String[]> docs = new ArrayList<>();
     for (int i = 0; i + 1 < lines.length; i += 2) {

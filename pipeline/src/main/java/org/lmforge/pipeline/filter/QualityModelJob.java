@@ -1,0 +1,242 @@
+package org.lmforge.pipeline.filter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.lmforge.config.LocalFiles;
+import org.lmforge.dataprep.filter.quality.QualityClassifier;
+import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
+import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
+import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.ParquetDir;
+import org.lmforge.pipeline.job.ConfiguredJob;
+import org.lmforge.pipeline.job.Progress;
+import org.lmforge.pipeline.job.UserError;
+
+/**
+ * The train-quality command's job: trains the reference-corpus quality classifier (hashed n-gram
+ * logistic regression, {@code dataprep/…/filter/quality}) on reference-quality text (e.g.
+ * Wikipedia, books) against raw crawl text, holds out every tenth document of each side to report
+ * accuracy and AUC, and writes the model file whole. The inputs are text files with one document
+ * per line (.gz allowed) or Parquet with a {@code text} column (e.g. a clean output's docs/); Spark
+ * is started only for a Parquet input ({@link #needsSpark} after {@link #check}).
+ */
+public final class QualityModelJob
+    extends ConfiguredJob<QualityModelJob.Config, QualityModelJob.Result> {
+  private static final String FIX =
+      "give a text file with one document per line (.gz allowed) or Parquet with a text column "
+          + "(e.g. a clean output's docs/)";
+
+  /**
+   * @param positives reference-quality text
+   * @param negatives crawl text
+   * @param output the model file (local)
+   * @param maxDocs documents read per side
+   * @param settings the filter's training settings, {@code clean.filters.qualityClassifier}
+   */
+  public record Config(
+      String positives,
+      String negatives,
+      Path output,
+      int maxDocs,
+      QualityClassifierConfig settings) {}
+
+  /** Documents trained on and held out per side, the held-out accuracy and AUC, the model file. */
+  public record Result(
+      int trainedPositives,
+      int trainedNegatives,
+      int heldOutPositives,
+      int heldOutNegatives,
+      double accuracy,
+      double auc,
+      Path model) {}
+
+  /** How an input is read: lines of a (gzipped) local text file, or Parquet with a text column. */
+  private enum Source {
+    TEXT,
+    GZIP_TEXT,
+    PARQUET
+  }
+
+  private Source positives;
+  private Source negatives;
+
+  public QualityModelJob(Config cfg) {
+    super("train-quality", cfg, Config::output);
+  }
+
+  @Override
+  public void check(Configuration hadoop) throws IOException {
+    if (cfg.maxDocs() < 1) {
+      throw UserError.of(
+          "not a count:",
+          "--max-docs " + cfg.maxDocs(),
+          "give the documents to read per side, 1 or more");
+    }
+    AtomicFile.requireFileTarget(
+        cfg.output(),
+        "the model",
+        "quality.bin",
+        Path.of(cfg.positives()),
+        Path.of(cfg.negatives()));
+    positives = source("--positives", cfg.positives());
+    negatives = source("--negatives", cfg.negatives());
+  }
+
+  @Override
+  public boolean needsSpark() {
+    return positives == Source.PARQUET || negatives == Source.PARQUET;
+  }
+
+  @Override
+  public Result run(SparkSession spark, Progress progress) throws IOException {
+    if (positives == null) check(new Configuration());
+    List<String> posTrain = new ArrayList<>();
+    List<String> posTest = new ArrayList<>();
+    List<String> negTrain = new ArrayList<>();
+    List<String> negTest = new ArrayList<>();
+    split(read(spark, "--positives", cfg.positives(), positives), posTrain, posTest);
+    split(read(spark, "--negatives", cfg.negatives(), negatives), negTrain, negTest);
+    QualityClassifier model = QualityClassifierTrainer.train(posTrain, negTrain, cfg.settings());
+    LocalFiles.replace(cfg.output(), model::save); // a failed write leaves no half model
+    QualityClassifierTrainer.Evaluation e =
+        QualityClassifierTrainer.evaluate(model, posTest, negTest);
+    Path file = cfg.output().toAbsolutePath();
+    progress.printf(
+        "trained on %d + %d documents; held out %d + %d: accuracy %.3f, AUC %.3f",
+        posTrain.size(), negTrain.size(), e.positives(), e.negatives(), e.accuracy(), e.auc());
+    progress.line("model: " + file);
+    progress.line(
+        "use it with --conf clean.filters.qualityClassifier.modelPath="
+            + file
+            + " and add quality_classifier to clean.filters.enabled");
+    return new Result(
+        posTrain.size(),
+        negTrain.size(),
+        e.positives(),
+        e.negatives(),
+        e.accuracy(),
+        e.auc(),
+        file);
+  }
+
+  /** What {@code path} is, before anything is read; a wrong kind is a {@link UserError}. */
+  private static Source source(String option, String path) throws IOException {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !path.startsWith("file:")) {
+      return Source.PARQUET; // hdfs://, s3a://: Parquet, checked by Spark
+    }
+    Path local = Path.of(path.replaceFirst("^file:", ""));
+    if (!Files.exists(local)) {
+      throw UserError.of("no such file or directory:", path + " (" + option + ")", FIX);
+    }
+    if (Files.isDirectory(local)) {
+      if (Files.isRegularFile(local.resolve("stats.json"))
+          && Files.isDirectory(local.resolve("docs"))) {
+        throw UserError.of(
+            "a whole clean output:",
+            path + " (" + option + ")",
+            "pass its documents: " + option + " " + local.resolve("docs"));
+      }
+      try (var files = Files.walk(local)) {
+        if (files
+            .filter(Files::isRegularFile)
+            .noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
+          throw UserError.of("a directory without Parquet files:", path + " (" + option + ")", FIX);
+        }
+      }
+      return Source.PARQUET;
+    }
+    FileKind kind = FileKind.sniff(local);
+    return switch (kind) {
+      case TEXT -> Source.TEXT;
+      case GZIP_TEXT -> Source.GZIP_TEXT;
+      case PARQUET -> Source.PARQUET;
+      case WARC, GZIP_WARC, ARC ->
+          throw UserError.of(
+              "a crawl file, not text:",
+              path + " (" + option + ")",
+              "run the clean job on it first and pass its docs/ directory");
+      default ->
+          throw UserError.of(
+              "not a text or Parquet file:",
+              path + " (" + option + ") is " + kind.description(),
+              FIX);
+    };
+  }
+
+  /** Every tenth document is held out. */
+  private static void split(List<String> all, List<String> train, List<String> test) {
+    for (int i = 0; i < all.size(); i++) {
+      (i % 10 == 9 ? test : train).add(all.get(i));
+    }
+  }
+
+  private List<String> read(SparkSession spark, String option, String path, Source source) {
+    String where = path + " (" + option + ")";
+    List<String> out =
+        source == Source.PARQUET
+            ? readParquet(spark, where, path)
+            : readLines(where, path, source == Source.GZIP_TEXT);
+    if (out.size() >= 10) return out;
+    throw UserError.of(
+        "too few documents:",
+        where + " has " + out.size(),
+        "give at least 10 documents, one per line");
+  }
+
+  /** Non-blank lines, a literal {@code \n} in a line read as a line break within the document. */
+  private List<String> readLines(String where, String path, boolean gzip) {
+    List<String> out = new ArrayList<>();
+    Path local = Path.of(path.replaceFirst("^file:", ""));
+    try (InputStream raw = Files.newInputStream(local);
+        BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(
+                    gzip ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = lines.readLine()) != null && out.size() < cfg.maxDocs()) {
+        if (!line.isBlank()) out.add(line.replace("\\n", "\n"));
+      }
+    } catch (IOException e) {
+      throw UserError.of("cannot read", where + ": " + e.getMessage(), "give a readable text file");
+    }
+    return out;
+  }
+
+  /** The non-null values of the text column, at most maxDocs. */
+  private List<String> readParquet(SparkSession spark, String where, String path) {
+    String fix = "give a clean output's docs/ or a text file with one document per line";
+    Dataset<Row> docs = ParquetDir.read(spark, where, fix, path); // not Parquet: a UserError
+    StructField text =
+        Arrays.stream(docs.schema().fields())
+            .filter(f -> f.name().equals("text"))
+            .findFirst()
+            .orElse(null);
+    if (text == null || !text.dataType().equals(DataTypes.StringType)) {
+      String found =
+          text == null ? "no column 'text'" : "'text' is " + text.dataType().simpleString();
+      throw UserError.of("not Parquet with a text column:", where + ": " + found, fix);
+    }
+    return docs.select("text")
+        .where("text IS NOT NULL")
+        .limit(cfg.maxDocs())
+        .as(Encoders.STRING())
+        .collectAsList();
+  }
+}

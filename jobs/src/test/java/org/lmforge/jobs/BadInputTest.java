@@ -767,6 +767,19 @@ class BadInputTest {
     assertTrue(o.out().contains("] kept  https://b.example/"), o.out());
     assertTrue(o.out().contains("\n    Some kept text."), o.out());
     assertTrue(o.out().contains("\n    Un texte gardé."), o.out());
+    // dropped documents are written only with --keep-dropped: asking for them says so
+    Outcome dropped =
+        run(
+            "show-docs",
+            "--master",
+            "local[2]",
+            "--input",
+            fakeClean.toString(),
+            "--select",
+            "dropped");
+    assertEquals(0, dropped.code(), dropped.err());
+    assertTrue(dropped.out().contains("no documents match 'dropped'"), dropped.out());
+    assertTrue(dropped.out().contains("only with --keep-dropped"), dropped.out());
   }
 
   @Test
@@ -847,6 +860,10 @@ class BadInputTest {
         "a whole clean output",
         "--positives " + fakeClean.resolve("docs"));
     assertUserError(quality(emptyDir, text, model), "a directory without Parquet files");
+    assertUserError(
+        quality(text, text.getParent().resolve(".").resolve(text.getFileName()), model),
+        "the same input on both sides",
+        "--positives and --negatives are both");
     assertUserError(
         quality(numberText, text, model), "not Parquet with a text column", "numbers.parquet");
     assertUserError(quality(text, few, model), "too few documents", "has 3");

@@ -97,6 +97,23 @@ public final class QualityModelJob
         Path.of(cfg.negatives()));
     positives = source("--positives", cfg.positives());
     negatives = source("--negatives", cfg.negatives());
+    Path pos = local(cfg.positives());
+    Path neg = local(cfg.negatives());
+    if (pos != null && neg != null
+        ? Files.isSameFile(pos, neg)
+        : cfg.positives().equals(cfg.negatives())) {
+      // a model of a text against itself scores every document alike (AUC 0.5)
+      throw UserError.of(
+          "the same input on both sides:",
+          "--positives and --negatives are both " + cfg.positives(),
+          "give reference-quality text as --positives and crawl text as --negatives");
+    }
+  }
+
+  /** The local file of {@code path} (a plain path or a file: URI); null for a remote URI. */
+  private static Path local(String path) {
+    boolean remote = path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !path.startsWith("file:");
+    return remote ? null : Path.of(path.replaceFirst("^file:", ""));
   }
 
   @Override
@@ -138,10 +155,8 @@ public final class QualityModelJob
 
   /** What {@code path} is, before anything is read; a wrong kind is a {@link UserError}. */
   private static Source source(String option, String path) throws IOException {
-    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") && !path.startsWith("file:")) {
-      return Source.PARQUET; // hdfs://, s3a://: Parquet, checked by Spark
-    }
-    Path local = Path.of(path.replaceFirst("^file:", ""));
+    Path local = local(path);
+    if (local == null) return Source.PARQUET; // hdfs://, s3a://: Parquet, checked by Spark
     if (!Files.exists(local)) {
       throw UserError.of("no such file or directory:", path + " (" + option + ")", FIX);
     }
@@ -203,8 +218,7 @@ public final class QualityModelJob
   /** Non-blank lines, a literal {@code \n} in a line read as a line break within the document. */
   private List<String> readLines(String where, String path, boolean gzip) {
     List<String> out = new ArrayList<>();
-    Path local = Path.of(path.replaceFirst("^file:", ""));
-    try (InputStream raw = Files.newInputStream(local);
+    try (InputStream raw = Files.newInputStream(local(path));
         BufferedReader lines =
             new BufferedReader(
                 new InputStreamReader(

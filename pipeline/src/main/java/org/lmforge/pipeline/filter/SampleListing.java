@@ -150,6 +150,8 @@ public final class SampleListing {
         names.add(r.getString(1));
       }
     }
-    return names.isEmpty() ? "(nothing was dropped)" : String.join(", ", names);
+    return names.isEmpty()
+        ? "(it holds no dropped document: the clean job writes them only with --keep-dropped)"
+        : String.join(", ", names);
   }
 }

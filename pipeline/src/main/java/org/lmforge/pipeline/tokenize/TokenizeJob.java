@@ -53,7 +53,7 @@ public final class TokenizeJob extends ConfiguredJob<TokenizeConfig, TokenizeRes
   @Override
   public TokenizeResult run(SparkSession spark, Progress progress) throws IOException {
     TokenizeResult r = TokenizeStage.run(spark, cfg, progress);
-    progress.line(r.toString());
+    r.summary().lines().forEach(progress::line);
     progress.line("shards and manifest: " + cfg.output() + "/" + ShardFiles.MANIFEST);
     return r;
   }

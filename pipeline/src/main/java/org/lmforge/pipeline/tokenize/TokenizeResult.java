@@ -1,5 +1,7 @@
 package org.lmforge.pipeline.tokenize;
 
+import java.util.Locale;
+
 /**
  * What the tokenize stage did (also written as {@code stats.json} beside the manifest).
  *
@@ -42,5 +44,36 @@ public record TokenizeResult(
    * @param utf8Bytes UTF-8 bytes of the documents' text (for bits per byte)
    * @param shards shard files
    */
-  public record SplitCounts(long documents, long tokens, long utf8Bytes, int shards) {}
+  public record SplitCounts(long documents, long tokens, long utf8Bytes, int shards) {
+    String summary() {
+      return String.format(
+          Locale.ROOT, "%,d documents, %,d tokens in %d shards", documents, tokens, shards);
+    }
+  }
+
+  /** Two lines for the person running the job; stats.json holds every field. */
+  public String summary() {
+    String skipped =
+        emptySkipped + missingIdSkipped == 0
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                " (%,d empty and %,d without an id skipped)",
+                emptySkipped,
+                missingIdSkipped);
+    return String.format(
+        Locale.ROOT,
+        "tokenize: %,d documents%s: train %s; validation %s%n"
+            + "tokenize: %s (%,d ids), %.2f bytes/token; counting %.1f s, merges %.1f s, encoding %.1f s",
+        documentsIn,
+        skipped,
+        train.summary(),
+        validation.summary(),
+        tokenizerId,
+        vocabSize,
+        bytesPerToken,
+        countMillis / 1e3,
+        mergeMillis / 1e3,
+        encodeMillis / 1e3);
+  }
 }

@@ -41,7 +41,7 @@ public final class PretrainJob extends ConfiguredJob<PretrainConfig, PretrainRes
   @Override
   public PretrainResult run(SparkSession spark, Progress progress) throws IOException {
     PretrainResult r = PretrainRun.run(spark, cfg, progress);
-    progress.line(r.toString());
+    r.summary().lines().forEach(progress::line);
     return r;
   }
 }

@@ -1,5 +1,7 @@
 package org.lmforge.pipeline.train;
 
+import java.util.Locale;
+
 /**
  * summary.json of a pretrain run: what a sweep table needs (N, D, C, losses, speed) and where the
  * time of a data-parallel step went.
@@ -35,4 +37,30 @@ public record PretrainResult(
     double syncSecondsPerStep,
     double updateSecondsPerStep,
     int recoveries,
-    long resumedFromStep) {}
+    long resumedFromStep) {
+
+  /** Two lines for the person running the job; summary.json holds every field. */
+  public String summary() {
+    return String.format(
+        Locale.ROOT,
+        "pretrain: %,d steps on %d replica%s, %,d tokens a step: %,d tokens, N = %,d"
+            + " non-embedding parameters, %.3g FLOPs (6ND)%n"
+            + "pretrain: validation loss %.4f (best %.4f), perplexity %.2f, %.4f bits/byte;"
+            + " %.1f s, %,.0f tokens/s%s",
+        steps,
+        replicas,
+        replicas == 1 ? "" : "s",
+        effectiveBatchTokens,
+        tokens,
+        params,
+        flops,
+        finalValLoss,
+        bestValLoss,
+        perplexity,
+        bitsPerByte,
+        wallSeconds,
+        tokensPerSecond,
+        (resumedFromStep > 0 ? ", resumed from step " + resumedFromStep : "")
+            + (recoveries == 0 ? "" : ", recovered " + recoveries + "× from a lost executor"));
+  }
+}

@@ -2,6 +2,7 @@ package org.lmforge.analysis.scaling;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -82,6 +83,21 @@ public sealed interface ScalingLaw permits ChinchillaLaw, KaplanLaw {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) m.put(names.get(i), values[i]);
     return m;
+  }
+
+  /**
+   * The law in one line for a console: its form, formula and fitted values (4 significant digits),
+   * e.g. {@code chinchilla: L = E + A / N^alpha + B / D^beta; E = 1.690, A = 406.4, …}.
+   */
+  default String describe() {
+    StringBuilder s = new StringBuilder(form()).append(": ").append(formula());
+    String sep = "; ";
+    for (Map.Entry<String, Double> p : parameters().entrySet()) {
+      s.append(sep).append(p.getKey()).append(" = ");
+      s.append(String.format(Locale.ROOT, "%.4g", p.getValue()));
+      sep = ", ";
+    }
+    return s.toString();
   }
 
   /** The names of the two exponents, on N and on D: what "identified" is judged on. */

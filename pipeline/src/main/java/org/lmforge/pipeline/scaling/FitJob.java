@@ -82,7 +82,7 @@ public final class FitJob extends DriverJob<FitJob.Config, ScalingFit.Result> {
             + " runs ("
             + result.excluded().size()
             + " excluded): "
-            + result.law()
+            + result.law().describe()
             + " -> "
             + cfg.output());
     String unidentified = result.identificationWarning();

@@ -112,13 +112,14 @@ public final class SweepRunner {
     writeProvenance(fs, out, sweep, manifest, conf, console);
 
     console.printf(
-        "sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replicas; left out: %d",
+        "sweep %s: %d runs planned (%s), %,d tokens per step, %d at a time x %d replica%s; left out: %d",
         sweep.output(),
         planned.points().size(),
         sweep.plan().name().toLowerCase(Locale.ROOT),
         tokensPerStep,
         sweep.parallelRuns(),
         replicas,
+        replicas == 1 ? "" : "s",
         planned.leftOut().size());
     planned.leftOut().forEach(l -> console.line("  left out: " + l));
     List<SweepPoint> todo = new ArrayList<>();

@@ -271,9 +271,10 @@ public final class PretrainRun {
     if (was == tokensPerStep) return;
     int wasReplicas = run.path("replicas").asInt();
     console.printf(
-        "note: the run was trained with %d replicas, %,d tokens per step; it goes on with %d, %,d"
+        "note: the run was trained with %d replica%s, %,d tokens per step; it goes on with %d, %,d"
             + " tokens per step%s",
         wasReplicas,
+        wasReplicas == 1 ? "" : "s",
         was,
         replicas,
         tokensPerStep,

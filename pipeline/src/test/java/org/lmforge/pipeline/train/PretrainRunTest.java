@@ -300,7 +300,7 @@ class PretrainRunTest {
     int context = TinyPretrain.MODEL.contextLength();
     assertTrue(
         note.contains(
-            "the run was trained with 1 replicas, "
+            "the run was trained with 1 replica, "
                 + 2 * context
                 + " tokens per step; it goes on with 2, "
                 + 4 * context

@@ -163,6 +163,13 @@ public final class TokenizeStage {
     long encodeMs = millisSince(t0);
 
     TokenizeResult result = result(parts, splits, tok, distinct, countMs, mergeMs, encodeMs);
+    if (result.validation().tokens() == 0) {
+      // pretrain and sweep evaluate on it and refuse shards without one: said now, not there
+      progress.printf(
+          "tokenize: note: the validation split is empty (tokenize.validationFraction = %s of %,d"
+              + " documents); pretrain and sweep need one: raise tokenize.validationFraction",
+          cfg.validationFraction(), result.documentsIn());
+    }
     try (OutputStream o = out.fs().create(new Path(out.dir(), STATS), true)) {
       Json.PRETTY.writeValue(o, result);
     }

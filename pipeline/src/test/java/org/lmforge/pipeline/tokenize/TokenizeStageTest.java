@@ -228,6 +228,26 @@ class TokenizeStageTest {
   }
 
   @Test
+  void anEmptyValidationSplitIsSaidWhenTheShardsAreWritten() throws IOException {
+    var said = new java.io.ByteArrayOutputStream();
+    TokenizeResult r =
+        TokenizeStage.run(
+            spark,
+            base.withSplit(0.0, 11).withOutput(tmp.resolve("out-no-validation").toString()),
+            Progress.to(new java.io.PrintStream(said, true, StandardCharsets.UTF_8)));
+    assertEquals(0, r.validation().documents());
+    String console = said.toString(StandardCharsets.UTF_8);
+    assertTrue(console.contains("tokenize: note: the validation split is empty"), console);
+    assertTrue(console.contains("raise tokenize.validationFraction"), console);
+    var withSplit = new java.io.ByteArrayOutputStream();
+    TokenizeStage.run(
+        spark,
+        base.withOutput(tmp.resolve("out-split").toString()),
+        Progress.to(new java.io.PrintStream(withSplit, true, StandardCharsets.UTF_8)));
+    assertFalse(withSplit.toString(StandardCharsets.UTF_8).contains("validation split is empty"));
+  }
+
+  @Test
   void emptyAndIdlessDocumentsAreSkippedAndCounted() {
     long keptLanguage =
         rows.stream().filter(r -> r.isNullAt(4) && "xx".equals(r.getString(2))).count();

@@ -213,38 +213,38 @@ class TokenizeStageTest {
   /** Asked for more ids than the text has pairs to merge: said, with the size it got. */
   @Test
   void mergesThatRunOutAreSaid() throws IOException {
-    var said = new java.io.ByteArrayOutputStream();
-    TokenizeResult r =
-        TokenizeStage.run(
-            spark,
+    Said big =
+        runSaying(
             base.withTokenizer(TokenizeConfig.Tokenizer.train("test-bpe", 1_000_000))
-                .withOutput(tmp.resolve("out-big").toString()),
-            Progress.to(new java.io.PrintStream(said, true, StandardCharsets.UTF_8)));
-    assertTrue(r.vocabSize() < 1_000_000 && r.vocabSize() > 512, "size " + r.vocabSize());
+                .withOutput(tmp.resolve("out-big").toString()));
+    int size = big.result().vocabSize();
+    assertTrue(size < 1_000_000 && size > 512, "size " + size);
     String expected =
-        String.format(
-            "tokenize: the merges ran out at %,d ids of the 1,000,000 asked", r.vocabSize());
-    assertTrue(said.toString(StandardCharsets.UTF_8).contains(expected), said.toString());
+        String.format("tokenize: the merges ran out at %,d ids of the 1,000,000 asked", size);
+    assertTrue(big.console().contains(expected), big.console());
   }
 
   @Test
   void anEmptyValidationSplitIsSaidWhenTheShardsAreWritten() throws IOException {
-    var said = new java.io.ByteArrayOutputStream();
+    Said none =
+        runSaying(base.withSplit(0.0, 11).withOutput(tmp.resolve("out-no-validation").toString()));
+    assertEquals(0, none.result().validation().documents());
+    assertTrue(
+        none.console().contains("tokenize: note: the validation split is empty"), none.console());
+    assertTrue(none.console().contains("raise tokenize.validationFraction"), none.console());
+    Said some = runSaying(base.withOutput(tmp.resolve("out-split").toString()));
+    assertFalse(some.console().contains("validation split is empty"), some.console());
+  }
+
+  /** A run of the stage and what it said on its console. */
+  private record Said(TokenizeResult result, String console) {}
+
+  private static Said runSaying(TokenizeConfig cfg) throws IOException {
+    var out = new java.io.ByteArrayOutputStream();
     TokenizeResult r =
         TokenizeStage.run(
-            spark,
-            base.withSplit(0.0, 11).withOutput(tmp.resolve("out-no-validation").toString()),
-            Progress.to(new java.io.PrintStream(said, true, StandardCharsets.UTF_8)));
-    assertEquals(0, r.validation().documents());
-    String console = said.toString(StandardCharsets.UTF_8);
-    assertTrue(console.contains("tokenize: note: the validation split is empty"), console);
-    assertTrue(console.contains("raise tokenize.validationFraction"), console);
-    var withSplit = new java.io.ByteArrayOutputStream();
-    TokenizeStage.run(
-        spark,
-        base.withOutput(tmp.resolve("out-split").toString()),
-        Progress.to(new java.io.PrintStream(withSplit, true, StandardCharsets.UTF_8)));
-    assertFalse(withSplit.toString(StandardCharsets.UTF_8).contains("validation split is empty"));
+            spark, cfg, Progress.to(new java.io.PrintStream(out, true, StandardCharsets.UTF_8)));
+    return new Said(r, out.toString(StandardCharsets.UTF_8));
   }
 
   @Test

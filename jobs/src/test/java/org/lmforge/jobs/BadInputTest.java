@@ -750,6 +750,9 @@ class BadInputTest {
     assertUserError(showDocs(tokens), "a tokenize output (token shards), not a clean output");
     assertUserError(showDocs(emptyDir), "not a clean output", "is empty");
     assertUserError(
+        run("show-docs", "--input", fakeClean.toString(), "-n", "-1"),
+        "-n -1: give the number of documents to list (>= 0)");
+    assertUserError(
         showDocs(copyWithStrayCsv(fakeClean.resolve("docs"), "docs-and-notes-2")),
         "holds files that are not Parquet",
         "notes.csv is plain text");

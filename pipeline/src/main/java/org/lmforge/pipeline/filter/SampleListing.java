@@ -44,9 +44,7 @@ public final class SampleListing {
    * @return the number of documents printed
    */
   public static int print(SparkSession spark, String path, String selector, int n, Progress out) {
-    if (n < 0) {
-      throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
-    }
+    requireCount(n);
     Dataset<Row> docs = read(spark, path);
     Column filter = col(CleanSchema.DROP_FILTER);
     Column match =
@@ -80,6 +78,13 @@ public final class SampleListing {
       out.line("    " + preview(r.isNullAt(3) ? "" : r.getString(3)));
     }
     return rows.size();
+  }
+
+  /** {@code n} is a number of documents to list (show-docs' -n), else a {@link UserError}. */
+  static void requireCount(int n) {
+    if (n < 0) {
+      throw new UserError("-n " + n + ": give the number of documents to list (>= 0)");
+    }
   }
 
   /** The first 300 characters on one line; a line break shows as " | ". */

@@ -6,7 +6,6 @@ import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
-import org.lmforge.pipeline.job.UserError;
 
 /**
  * The show-docs command's job: a sample of kept or dropped documents of a clean output ({@link
@@ -31,9 +30,7 @@ public final class ShowDocsJob extends ConfiguredJob<ShowDocsJob.Config, Integer
 
   @Override
   public void check(Configuration hadoop) throws IOException {
-    if (cfg.n() < 0) {
-      throw new UserError("-n " + cfg.n() + ": give the number of documents to list (>= 0)");
-    }
+    SampleListing.requireCount(cfg.n()); // before any Spark work
     documents = CleanOutput.documents(cfg.input(), hadoop);
     checked = true;
   }

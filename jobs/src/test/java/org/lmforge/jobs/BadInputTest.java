@@ -864,11 +864,17 @@ class BadInputTest {
         "--positives " + fakeClean.resolve("docs"));
     assertUserError(quality(emptyDir, text, model), "a directory without Parquet files");
     assertUserError(
+        quality(text, tokens, model),
+        "a tokenize output (token shards), not documents:",
+        "--negatives");
+    assertUserError(
         quality(text, text.getParent().resolve(".").resolve(text.getFileName()), model),
         "the same input on both sides",
         "--positives and --negatives are both");
     assertUserError(
-        quality(numberText, text, model), "not Parquet with a text column", "numbers.parquet");
+        quality(numberText, text, model),
+        "the --positives input's column \"text\" is int, not string, in",
+        "numbers.parquet");
     assertUserError(quality(text, few, model), "too few documents", "has 3");
     assertUserError(quality(text, text, tmp), "--output is a directory");
     assertFalse(Files.exists(model), "no model written");

@@ -203,6 +203,15 @@ class GenerateEvalCommandTest {
     String err =
         refused("eval", "--run", run, "--input", file("short.txt", "The sitting is open."));
     assertTrue(err.contains("encodes to") && err.contains("at least contextLength + 1 = 17"), err);
+    // a clean output whose every page was dropped: stats.json and the marker, no docs/
+    Path keptNothing = Files.createDirectories(tmp.resolve("clean-kept-nothing"));
+    Files.writeString(keptNothing.resolve("stats.json"), "{\"documentsOut\": 0}");
+    Files.writeString(keptNothing.resolve("_COMPLETE"), "");
+    err = refused("eval", "--run", run, "--input", keptNothing.toString());
+    assertTrue(
+        err.contains("the clean output kept no documents: " + keptNothing)
+            && err.contains("stats.json says why"),
+        err);
   }
 
   /**

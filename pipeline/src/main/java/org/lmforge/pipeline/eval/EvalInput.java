@@ -15,13 +15,16 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.dataprep.tokenize.ShardFormatException;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.dataprep.tokenize.TokenShardReader;
 import org.lmforge.pipeline.clean.CleanOutput;
+import org.lmforge.pipeline.io.Columns;
 import org.lmforge.pipeline.io.FileKind;
 import org.lmforge.pipeline.io.InputFiles;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.UserError;
 import org.lmforge.pipeline.job.UserPaths;
@@ -114,7 +117,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
    * A clean job's output directory: its documents are under docs/ (quarantine/ has another schema).
    */
   private static boolean isCleanOutput(FileSystem fs, Path p) throws IOException {
-    return fs.exists(new Path(p, CleanOutput.DOCS)) && fs.exists(new Path(p, CleanOutput.STATS));
+    return OutputKind.of(fs, p) == OutputKind.CLEAN;
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */
@@ -147,25 +150,26 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
     boolean cleanRoot = fs.getFileStatus(p).isDirectory() && isCleanOutput(fs, p);
+    if (cleanRoot && !ParquetDir.hasDataFiles(fs, new Path(p, CleanOutput.DOCS))) {
+      throw UserError.of(
+          "the clean output kept no documents:",
+          input,
+          "nothing to evaluate; " + new Path(p, CleanOutput.STATS) + " says why");
+    }
     Dataset<Row> df =
         ParquetDir.read(
             spark,
             "--input " + input,
             "point --input at one clean output (or its docs/) or one Parquet file",
             cleanRoot ? new Path(p, CleanOutput.DOCS).toString() : input);
-    if (!Arrays.asList(df.columns()).contains("text")) {
-      throw UserError.of(
-          "--input " + input,
-          "has no text column (its columns: " + String.join(", ", df.columns()) + ")",
-          "give the clean job's output (docs/ with id, text, ...) or a Parquet file with a text column");
-    }
-    org.apache.spark.sql.types.DataType type = df.schema().apply("text").dataType();
-    if (type != org.apache.spark.sql.types.DataTypes.StringType) {
-      throw UserError.of(
-          "--input " + input,
-          "has a text column of type " + type.simpleString() + ", not string",
-          "give the clean job's output (docs/) or a Parquet file whose text column holds the text");
-    }
+    Columns.require(
+        df.schema(),
+        "the eval input",
+        input,
+        "text",
+        DataTypes.StringType,
+        "give the clean job's output (docs/ with id, text, ...) or a Parquet file whose text column"
+            + " holds the text");
     Tokens t = new Tokens();
     long docs = 0;
     Iterator<Row> rows = df.select("text").toLocalIterator();

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
@@ -17,13 +16,15 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.lmforge.config.LocalFiles;
 import org.lmforge.dataprep.filter.quality.QualityClassifier;
 import org.lmforge.dataprep.filter.quality.QualityClassifierConfig;
 import org.lmforge.dataprep.filter.quality.QualityClassifierTrainer;
+import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicFile;
+import org.lmforge.pipeline.io.Columns;
 import org.lmforge.pipeline.io.FileKind;
+import org.lmforge.pipeline.io.OutputKind;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.ConfiguredJob;
 import org.lmforge.pipeline.job.Progress;
@@ -161,12 +162,15 @@ public final class QualityModelJob
       throw UserError.of("no such file or directory:", path + " (" + option + ")", FIX);
     }
     if (Files.isDirectory(local)) {
-      if (Files.isRegularFile(local.resolve("stats.json"))
-          && Files.isDirectory(local.resolve("docs"))) {
+      OutputKind kind = OutputKind.of(local);
+      if (kind == OutputKind.CLEAN) {
         throw UserError.of(
             "a whole clean output:",
             path + " (" + option + ")",
-            "pass its documents: " + option + " " + local.resolve("docs"));
+            "pass its documents: " + option + " " + local.resolve(CleanOutput.DOCS));
+      }
+      if (kind != null) {
+        throw UserError.of(kind.label() + ", not documents:", path + " (" + option + ")", FIX);
       }
       try (var files = Files.walk(local)) {
         if (files
@@ -206,7 +210,7 @@ public final class QualityModelJob
     String where = path + " (" + option + ")";
     List<String> out =
         source == Source.PARQUET
-            ? readParquet(spark, where, path)
+            ? readParquet(spark, option, path)
             : readLines(where, path, source == Source.GZIP_TEXT);
     if (out.size() >= 10) return out;
     throw UserError.of(
@@ -234,19 +238,11 @@ public final class QualityModelJob
   }
 
   /** The non-null values of the text column, at most maxDocs. */
-  private List<String> readParquet(SparkSession spark, String where, String path) {
+  private List<String> readParquet(SparkSession spark, String option, String path) {
     String fix = "give a clean output's docs/ or a text file with one document per line";
-    Dataset<Row> docs = ParquetDir.read(spark, where, fix, path); // not Parquet: a UserError
-    StructField text =
-        Arrays.stream(docs.schema().fields())
-            .filter(f -> f.name().equals("text"))
-            .findFirst()
-            .orElse(null);
-    if (text == null || !text.dataType().equals(DataTypes.StringType)) {
-      String found =
-          text == null ? "no column 'text'" : "'text' is " + text.dataType().simpleString();
-      throw UserError.of("not Parquet with a text column:", where + ": " + found, fix);
-    }
+    String role = "the " + option + " input";
+    Dataset<Row> docs = ParquetDir.read(spark, role, fix, path); // not Parquet: a UserError
+    Columns.require(docs.schema(), role, path, "text", DataTypes.StringType, fix);
     return docs.select("text")
         .where("text IS NOT NULL")
         .limit(cfg.maxDocs())

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.lmforge.pipeline.clean.CleanSchema;
+import org.lmforge.pipeline.io.Columns;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.Progress;
 import org.lmforge.pipeline.job.UserError;
@@ -124,9 +125,8 @@ public final class SampleListing {
       all = all == null ? d : all.unionByName(d, true);
     }
     for (String c : List.of(CleanSchema.ID, CleanSchema.URL, CleanSchema.TEXT)) {
-      if (!Arrays.asList(all.columns()).contains(c)) {
-        throw new UserError(path + ": no column '" + c + "'; is this a clean job output?");
-      }
+      Columns.require(
+          all.schema(), "the clean output", path, c, null, "give the clean job's output folder");
     }
     return all;
   }

@@ -1,6 +1,7 @@
 package org.lmforge.pipeline.tokenize;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.lmforge.dataprep.tokenize.BpeTokenizer;
 import org.lmforge.dataprep.tokenize.BpeTrainer;
@@ -25,6 +27,7 @@ import org.lmforge.dataprep.tokenize.DocSplit;
 import org.lmforge.dataprep.tokenize.ShardManifest;
 import org.lmforge.pipeline.clean.CleanSchema;
 import org.lmforge.pipeline.io.AtomicOutput;
+import org.lmforge.pipeline.io.Columns;
 import org.lmforge.pipeline.io.Json;
 import org.lmforge.pipeline.io.ParquetDir;
 import org.lmforge.pipeline.job.Progress;
@@ -187,30 +190,13 @@ public final class TokenizeStage {
             "the tokenize input",
             "point --input at one clean output's docs/ (repeat --input for several)",
             cfg.input().toArray(String[]::new));
+    String on = String.join(", ", cfg.input());
+    String fix = "point --input at a clean output's docs/, or set tokenize.%s to the right column";
+    String role = "the tokenize input";
+    StructType schema = in.schema();
+    Columns.require(schema, role, on, cfg.textColumn(), StringType, fix.formatted("textColumn"));
+    Columns.require(schema, role, on, cfg.idColumn(), null, fix.formatted("idColumn"));
     List<String> cols = Arrays.asList(in.columns());
-    for (String[] need :
-        new String[][] {{"textColumn", cfg.textColumn()}, {"idColumn", cfg.idColumn()}}) {
-      if (!cols.contains(need[1])) {
-        throw UserError.of(
-            "the tokenize input has no column \"" + need[1] + "\":",
-            cfg.input() + " (it has " + cols + ")",
-            "point --input at a clean output's docs/, or set tokenize."
-                + need[0]
-                + " to the right column");
-      }
-    }
-    org.apache.spark.sql.types.DataType textType = in.schema().apply(cfg.textColumn()).dataType();
-    if (textType != org.apache.spark.sql.types.DataTypes.StringType) {
-      throw UserError.of(
-          "the tokenize input's column \""
-              + cfg.textColumn()
-              + "\" is "
-              + textType.simpleString()
-              + ",",
-          "not text, in " + cfg.input(),
-          "point --input at a clean output's docs/, or set tokenize.textColumn to the column that holds"
-              + " the text");
-    }
     if (cols.contains(CleanSchema.DROP_FILTER))
       in = in.filter(col(CleanSchema.DROP_FILTER).isNull());
     if (!cfg.languages().isEmpty()) {

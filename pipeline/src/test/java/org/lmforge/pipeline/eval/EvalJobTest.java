@@ -147,7 +147,8 @@ class EvalJobTest {
     SPARK.session().sql("select 'd1' as id, 7 as text").coalesce(1).write().parquet(parquet);
     UserError e = assertThrows(UserError.class, () -> eval(parquet, EvalConfig.ALL, false));
     assertTrue(
-        e.getMessage().contains("has a text column of type int, not string"), e.getMessage());
+        e.getMessage().contains("the eval input's column \"text\" is int, not string, in"),
+        e.getMessage());
   }
 
   @Test

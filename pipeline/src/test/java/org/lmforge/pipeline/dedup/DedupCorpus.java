@@ -1,5 +1,13 @@
 package org.lmforge.pipeline.dedup;
 
+import static org.lmforge.pipeline.clean.CleanSchema.CRAWL_DATE;
+import static org.lmforge.pipeline.clean.CleanSchema.DROP_FILTER;
+import static org.lmforge.pipeline.clean.CleanSchema.DROP_REASON;
+import static org.lmforge.pipeline.clean.CleanSchema.ID;
+import static org.lmforge.pipeline.clean.CleanSchema.TEXT;
+import static org.lmforge.pipeline.clean.CleanSchema.TEXT_LENGTH;
+import static org.lmforge.pipeline.clean.CleanSchema.URL;
+
 import java.io.Serializable;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -15,6 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lmforge.pipeline.clean.CleanColumns;
 import org.lmforge.pipeline.io.EuroparlLines;
 
 /**
@@ -27,14 +36,7 @@ import org.lmforge.pipeline.io.EuroparlLines;
 public final class DedupCorpus {
   /** The clean-job columns the dedupe stage reads (plus "source", a pass-through column). */
   public static final StructType SCHEMA =
-      new StructType()
-          .add("id", DataTypes.StringType, false)
-          .add("url", DataTypes.StringType, true)
-          .add("crawl_date", DataTypes.TimestampType, true)
-          .add("text", DataTypes.StringType, true)
-          .add("text_length", DataTypes.IntegerType, true)
-          .add("drop_filter", DataTypes.StringType, true)
-          .add("drop_reason", DataTypes.StringType, true)
+      CleanColumns.nullable(ID, URL, CRAWL_DATE, TEXT, TEXT_LENGTH, DROP_FILTER, DROP_REASON)
           .add("source", DataTypes.StringType, true);
 
   private DedupCorpus() {}

@@ -1,10 +1,17 @@
 package org.lmforge.pipeline.tokenize;
 
+import static org.lmforge.pipeline.clean.CleanSchema.DROP_FILTER;
+import static org.lmforge.pipeline.clean.CleanSchema.DROP_REASON;
+import static org.lmforge.pipeline.clean.CleanSchema.ID;
+import static org.lmforge.pipeline.clean.CleanSchema.LANGUAGE;
+import static org.lmforge.pipeline.clean.CleanSchema.TEXT;
+import static org.lmforge.pipeline.clean.CleanSchema.URL;
+
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.lmforge.pipeline.clean.CleanColumns;
 import org.lmforge.pipeline.io.EuroparlLines;
 
 /**
@@ -14,18 +21,9 @@ import org.lmforge.pipeline.io.EuroparlLines;
  * decoded as U+FFFD).
  */
 public final class TokenizeCorpus {
-  /**
-   * The clean-job columns the stage reads, as in CleanSchema (other columns are ignored by the
-   * stage).
-   */
+  /** The clean-job columns the stage reads (it ignores any others). */
   public static final StructType SCHEMA =
-      new StructType()
-          .add("id", DataTypes.StringType, true)
-          .add("url", DataTypes.StringType, true)
-          .add("language", DataTypes.StringType, true)
-          .add("text", DataTypes.StringType, true)
-          .add("drop_filter", DataTypes.StringType, true)
-          .add("drop_reason", DataTypes.StringType, true);
+      CleanColumns.nullable(ID, URL, LANGUAGE, TEXT, DROP_FILTER, DROP_REASON);
 
   private TokenizeCorpus() {}
 

@@ -38,6 +38,27 @@ class CommandsAreJobsTest {
     assertEquals(List.of("Launch.java"), starting);
   }
 
+  /**
+   * {@code bin/pipeline} is the one command line: a {@code main} elsewhere in the product (a
+   * dataprep class had two, training the quality model and printing tokenizer statistics without
+   * the commands' input checks or atomic output) is a second way in. Benchmarks have their own
+   * module and their own {@code main}s.
+   */
+  @Test
+  void mainIsTheOnlyEntryPointOfTheProduct() throws IOException {
+    List<String> entries = new ArrayList<>();
+    for (String module : List.of("config", "dataprep", "model", "analysis", "pipeline", "jobs")) {
+      try (Stream<Path> files = Files.walk(SharedData.checkout().resolve(module + "/src/main"))) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+          if (Files.readString(f).contains("static void main(")) {
+            entries.add(module + ":" + f.getFileName());
+          }
+        }
+      }
+    }
+    assertEquals(List.of("jobs:Main.java"), entries);
+  }
+
   @Test
   void everyCommandRunsItsWorkAsAJob() throws IOException {
     CommandLine cli = Main.commandLine(new PrintWriter(new StringWriter()));

@@ -1,9 +1,6 @@
 package org.lmforge.dataprep.tokenize;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,27 +71,5 @@ public record TokenizerStats(String tokenizer, long bytes, long tokens, List<Tok
         "'" + shown + "'",
         t.count(),
         100.0 * t.count() / s.tokens());
-  }
-
-  /**
-   * Usage: {@code TokenizerStats <tokenizer dir (vocab.json+merges.txt)> <text file> [top=20] [gpt2
-   * path]}. The GPT-2 column loads r50k_base from JTokkit on the classpath unless a tiktoken file
-   * or encoder.json+vocab.bpe folder is given.
-   */
-  public static void main(String[] args) throws IOException {
-    if (args.length < 2) {
-      System.err.println(
-          "usage: TokenizerStats <tokenizer dir with vocab.json+merges.txt> <text file> [top=20] [gpt2 tiktoken file or dir]");
-      System.exit(2);
-    }
-    BpeTokenizer ours =
-        TokenizerFiles.load(Path.of(args[0]), Path.of(args[0]).getFileName().toString());
-    String text = new String(Files.readAllBytes(Path.of(args[1])), StandardCharsets.UTF_8);
-    int top = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-    BpeTokenizer gpt2 =
-        args.length > 3
-            ? TokenizerFiles.gpt2From(Path.of(args[3]))
-            : TokenizerFiles.gpt2FromClasspath();
-    System.out.print(sideBySide(measure(ours, text, top), measure(gpt2, text, top)));
   }
 }

@@ -1,12 +1,9 @@
 package org.lmforge.dataprep.filter.quality;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.lmforge.dataprep.filter.ListFiles;
 
 /**
  * Trains a {@link QualityClassifier}: positives are reference-quality text (Wikipedia, books,
@@ -111,36 +108,5 @@ public final class QualityClassifierTrainer {
       a[i] = a[j];
       a[j] = t;
     }
-  }
-
-  /**
-   * Trains from files with one document per line (".gz" allowed; a literal "\n" in a line is a
-   * newline) and writes the model. Usage: {@code QualityClassifierTrainer <positives.txt>
-   * <negatives.txt> <model.bin>}.
-   */
-  public static void main(String[] args) {
-    if (args.length != 3) {
-      System.err.println(
-          "usage: QualityClassifierTrainer <positives.txt[.gz]> <negatives.txt[.gz]> <model.bin>");
-      System.exit(2);
-    }
-    List<String> pos = docs("positives", args[0]);
-    List<String> neg = docs("negatives", args[1]);
-    QualityClassifier m = train(pos, neg, QualityClassifierConfig.defaults());
-    Path out = Path.of(args[2]);
-    m.save(out);
-    Evaluation e = evaluate(m, pos, neg);
-    System.out.printf(
-        "trained on %d positives, %d negatives; training accuracy %.3f, AUC %.3f; wrote %s%n",
-        e.positives(), e.negatives(), e.accuracy(), e.auc(), out.toAbsolutePath());
-  }
-
-  private static List<String> docs(String key, String file) {
-    List<String> out = new ArrayList<>();
-    for (String line : ListFiles.lines(key, ListFiles.require(key, file)))
-      out.add(line.replace("\\n", "\n"));
-    if (out.isEmpty() || !Files.exists(Path.of(file)))
-      throw new IllegalArgumentException(key + ": no documents in " + file);
-    return out;
   }
 }

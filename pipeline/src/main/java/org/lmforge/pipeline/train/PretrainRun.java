@@ -159,11 +159,12 @@ public final class PretrainRun {
             model.nonEmbeddingParams(),
             model.flopsPerToken());
         console.printf(
-            "data-parallel (%s): %d replicas x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
+            "data-parallel (%s): %d replica%s x %d sequences x %d micro-batches x %d tokens = %,d tokens per step; "
                 + "gradients all-reduced once per optimiser step (%.1f MB of weights out, %.1f MB of gradients back per "
                 + "replica); %d steps%s",
             engineName(cfg.sync(), jsc),
             replicas,
+            replicas == 1 ? "" : "s",
             optim.batchSize(),
             optim.gradAccum(),
             model.contextLength(),
@@ -374,7 +375,7 @@ public final class PretrainRun {
     }
     return "devices: one GPU per replica, "
         + replicas
-        + " replicas on "
+        + (replicas == 1 ? " replica on " : " replicas on ")
         + gpus.describe()
         + precision;
   }

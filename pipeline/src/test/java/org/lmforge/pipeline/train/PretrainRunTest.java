@@ -289,7 +289,10 @@ class PretrainRunTest {
 
   @Test
   void aRunResumedOnMoreReplicasSaysItsBatchChanges() throws Exception {
-    PretrainRun.run(DATA.session(), config(out("elastic"), 1, 2, 2), QUIET);
+    List<String> first = new ArrayList<>();
+    PretrainRun.run(DATA.session(), config(out("elastic"), 1, 2, 2), first::add);
+    assertTrue(
+        String.join("\n", first).contains("): 1 replica x 2 sequences x "), first.toString());
     List<String> lines = new ArrayList<>();
     // pretrain.replicas = 0: this local[2] session's two slots, where the run had one
     PretrainConfig followsTheCluster =
@@ -297,6 +300,7 @@ class PretrainRunTest {
     PretrainResult r = PretrainRun.run(DATA.session(), followsTheCluster, lines::add);
     assertEquals(4, r.steps());
     String note = String.join("\n", lines);
+    assertTrue(note.contains("): 2 replicas x 2 sequences x "), note);
     int context = TinyPretrain.MODEL.contextLength();
     assertTrue(
         note.contains(

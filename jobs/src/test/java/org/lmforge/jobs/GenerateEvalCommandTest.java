@@ -203,6 +203,9 @@ class GenerateEvalCommandTest {
     String err =
         refused("eval", "--run", run, "--input", file("short.txt", "The sitting is open."));
     assertTrue(err.contains("encodes to") && err.contains("at least contextLength + 1 = 17"), err);
+    // a run (or a sweep) given as the text: its JSON files are no corpus
+    err = refused("eval", "--run", run, "--input", run);
+    assertTrue(err.contains("is a pretrain run, not a text to evaluate"), err);
     // a clean output whose every page was dropped: stats.json and the marker, no docs/
     Path keptNothing = Files.createDirectories(tmp.resolve("clean-kept-nothing"));
     Files.writeString(keptNothing.resolve("stats.json"), "{\"documentsOut\": 0}");

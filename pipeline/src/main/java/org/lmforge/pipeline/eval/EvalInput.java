@@ -100,12 +100,23 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         || !InputFiles.filesEndingWith(fs, p, ".tok").isEmpty()) {
       return Kind.SHARDS;
     }
-    if (isCleanOutput(fs, p)) {
+    OutputKind output = OutputKind.of(fs, p);
+    if (output == OutputKind.CLEAN) {
       return Kind.PARQUET;
     }
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(p, true);
-    while (files.hasNext()) {
-      if (files.next().getPath().getName().endsWith(".parquet")) return Kind.PARQUET;
+    if (output != null) { // a run or a sweep: its JSON files beside runs.parquet are no corpus
+      throw UserError.of(
+          "--input " + input, "is " + output.label() + ", not a text to evaluate", INPUT_FIX);
+    }
+    if (holdsParquet(fs, p)) {
+      ParquetDir.Stray odd = ParquetDir.firstNotParquet(fs, p);
+      if (odd != null) { // Spark reads every file of the directory as Parquet
+        throw UserError.of(
+            "--input " + input,
+            "holds files that are not Parquet (" + odd + ")",
+            "give one Parquet file, or a directory of Parquet files only");
+      }
+      return Kind.PARQUET;
     }
     throw UserError.of(
         "--input " + input,
@@ -114,10 +125,14 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
   }
 
   /**
-   * A clean job's output directory: its documents are under docs/ (quarantine/ has another schema).
+   * A *.parquet file anywhere below {@code dir} (a partitioned dataset has them in subdirectories).
    */
-  private static boolean isCleanOutput(FileSystem fs, Path p) throws IOException {
-    return OutputKind.of(fs, p) == OutputKind.CLEAN;
+  private static boolean holdsParquet(FileSystem fs, Path dir) throws IOException {
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+    while (files.hasNext()) {
+      if (files.next().getPath().getName().endsWith(".parquet")) return true;
+    }
+    return false;
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */
@@ -149,7 +164,9 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
       throws IOException {
     Path p = new Path(input);
     FileSystem fs = p.getFileSystem(conf);
-    boolean cleanRoot = fs.getFileStatus(p).isDirectory() && isCleanOutput(fs, p);
+    // a clean job's output: its documents are under docs/ (quarantine/ has another schema)
+    boolean cleanRoot =
+        fs.getFileStatus(p).isDirectory() && OutputKind.of(fs, p) == OutputKind.CLEAN;
     if (cleanRoot && !ParquetDir.hasDataFiles(fs, new Path(p, CleanOutput.DOCS))) {
       throw UserError.of(
           "the clean output kept no documents:",

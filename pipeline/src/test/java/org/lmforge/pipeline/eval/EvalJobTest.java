@@ -151,6 +151,27 @@ class EvalJobTest {
         e.getMessage());
   }
 
+  /**
+   * Parquet with another file beside it (a sweep's directory holds runs.parquet and JSON) is named:
+   * Spark read the JSON as Parquet and failed inside a task (exit 1).
+   */
+  @Test
+  void parquetWithAnotherFileBesideItIsRefused() throws IOException {
+    Path dir = tiny.dir().resolve("docs-and-notes");
+    SPARK
+        .session()
+        .sql("select 'd1' as id, 'The sitting is open.' as text")
+        .coalesce(1)
+        .write()
+        .parquet(dir.toUri().toString());
+    Files.writeString(dir.resolve("notes.json"), "{\"about\": \"the corpus\"}");
+    UserError e = assertThrows(UserError.class, () -> eval(dir.toString(), EvalConfig.ALL, false));
+    assertTrue(
+        e.getMessage().contains("holds files that are not Parquet (")
+            && e.getMessage().contains("notes.json is "),
+        e.getMessage());
+  }
+
   @Test
   void aTextShorterThanOneWindowIsRefused() throws IOException {
     UserError e =

@@ -97,6 +97,11 @@ public final class PretrainRun {
                 + "; raise tokenize.validationFraction");
       }
 
+      if (jsc.sc().isLocal()) { // every replica in this JVM; executors elsewhere are not seen here
+        new StepMemory(model, tc.optim().batchSize(), replicas, cfg.dtype().nd4j().width())
+            .check(StepMemory.physicalBytes());
+      }
+
       // ---- output: new, overwritten, or resumed
       Path out = new Path(cfg.output());
       FileSystem fs = out.getFileSystem(conf);

@@ -2,7 +2,9 @@ package org.lmforge.pipeline.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -311,6 +314,25 @@ class PretrainRunTest {
                 + " tokens per step (pretrain.replicas = 0 takes this cluster's parallelism;"
                 + " --conf pretrain.replicas=1 keeps"),
         note);
+  }
+
+  /**
+   * A batch no machine holds is refused before the run directory is made (65,536 sequences ran on
+   * the demo machine until the kernel killed the JVM).
+   */
+  @Test
+  void aBatchNoMachineHoldsIsRefusedBeforeTheRunStarts() {
+    // without the check this batch trains for hours: bounded, so that the test fails instead
+    String e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> refusal(UserError.class, config(out("huge-batch"), 1, 1 << 24, 1)));
+    assertTrue(
+        e.contains("pretrain.optim.batchSize = 16777216 sequences x ")
+            && e.contains(" on 1 replica hold at least ")
+            && e.contains("raise pretrain.optim.gradAccum"),
+        e);
+    assertFalse(Files.exists(tmp.resolve("huge-batch")), "no run directory");
   }
 
   /** The message of the {@code type} exception the run of {@code cfg} stops with. */

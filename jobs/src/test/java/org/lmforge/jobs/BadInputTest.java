@@ -418,6 +418,15 @@ class BadInputTest {
         tokenizeLoading(tmp.resolve("no-tokenizer"), out),
         "no tokenizer to load at",
         "vocab.json + merges.txt");
+    // a tokenize output, and a directory without the files (Spark ran first, then exit 1)
+    assertUserError(
+        tokenizeLoading(tokens, out),
+        "a tokenize output, not a tokenizer directory",
+        "set tokenize.tokenizer.path = " + tokens.resolve("tokenizer"));
+    assertUserError(
+        tokenizeLoading(emptyDir, out),
+        "no vocab.json in the tokenizer directory",
+        "encoder.json + vocab.bpe");
     assertNoPartialOutput(out);
   }
 

@@ -1,10 +1,12 @@
 package org.lmforge.pipeline.tokenize;
 
 import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
@@ -33,19 +35,43 @@ public final class TokenizeInputs {
     }
     TokenizeConfig.Tokenizer t = cfg.tokenizer();
     if (!t.training() && !ShardFiles.CLASSPATH_GPT2.equals(t.path())) {
-      Path p = new Path(t.path());
-      if (!p.getFileSystem(conf).exists(p)) {
-        throw UserError.of(
-            "no tokenizer to load at",
-            t.path() + " (tokenize.tokenizer.path)",
-            "give a directory "
-                + "with vocab.json + merges.txt (e.g. work/tokens/tokenizer) or encoder.json + vocab.bpe, a .tiktoken "
-                + "file or "
-                + ShardFiles.CLASSPATH_GPT2
-                + "; or set tokenize.tokenizer.mode = train");
-      }
+      checkTokenizerToLoad(t.path(), conf);
     }
     AtomicOutput.check(cfg.output(), cfg.overwrite(), conf, "tokenize.output", cfg.input());
+  }
+
+  /**
+   * {@code tokenize.tokenizer.path} holds the files {@link ShardFiles#loadTokenizer} reads: a file
+   * (a .tiktoken, checked as it is parsed), or a directory with vocab.json + merges.txt, else
+   * encoder.json + vocab.bpe.
+   */
+  private static void checkTokenizerToLoad(String path, Configuration conf) throws IOException {
+    Path p = new Path(path);
+    FileSystem fs = p.getFileSystem(conf);
+    String where = path + " (tokenize.tokenizer.path)";
+    String fix =
+        "give a directory with vocab.json + merges.txt (e.g. work/tokens/tokenizer) or encoder.json"
+            + " + vocab.bpe, a .tiktoken file or "
+            + ShardFiles.CLASSPATH_GPT2
+            + "; or set tokenize.tokenizer.mode = train";
+    if (!fs.exists(p)) throw UserError.of("no tokenizer to load at", where, fix);
+    if (fs.getFileStatus(p).isFile()) return;
+    if (OutputKind.of(fs, p) == OutputKind.TOKENS) {
+      throw UserError.of(
+          "a tokenize output, not a tokenizer directory:",
+          where,
+          "set tokenize.tokenizer.path = " + new Path(p, ShardFiles.TOKENIZER_DIR));
+    }
+    boolean ours = fs.exists(new Path(p, TokenizerFiles.VOCAB));
+    List<String> needed =
+        ours || !fs.exists(new Path(p, "encoder.json"))
+            ? List.of(TokenizerFiles.VOCAB, TokenizerFiles.MERGES)
+            : List.of("encoder.json", "vocab.bpe");
+    for (String name : needed) {
+      if (!fs.exists(new Path(p, name))) {
+        throw UserError.of("no " + name + " in the tokenizer directory", where, fix);
+      }
+    }
   }
 
   private static void checkInput(String in, Configuration conf) throws IOException {

@@ -113,6 +113,13 @@ public final class PretrainInputs {
     if (kind == OutputKind.RUN || kind == OutputKind.SWEEP) {
       return UserError.of(kind.label() + ", not token shards:", tokensDir, FIX);
     }
+    Path parent = root.getParent();
+    if (parent != null && OutputKind.of(fs, parent) == OutputKind.TOKENS) {
+      return UserError.of(
+          "one split of a tokenize output, not the output:",
+          tokensDir,
+          "pass the directory that holds " + ShardFiles.MANIFEST + ": --tokens " + parent);
+    }
     for (FileStatus child : fs.listStatus(root)) {
       if (child.isDirectory() && fs.exists(new Path(child.getPath(), ShardFiles.MANIFEST))) {
         return UserError.of(

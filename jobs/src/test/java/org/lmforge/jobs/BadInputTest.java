@@ -763,6 +763,10 @@ class BadInputTest {
     assertUserError(showDocs(tokens), "a tokenize output (token shards), not a clean output");
     assertUserError(showDocs(emptyDir), "not a clean output", "is empty");
     assertUserError(
+        showDocs(cleanOut.resolve("quarantine")),
+        "the clean output's quarantine (the records that failed), not its documents",
+        "--input " + cleanOut);
+    assertUserError(
         run("show-docs", "--input", fakeClean.toString(), "-n", "-1"),
         "-n -1: give the number of documents to list (>= 0)");
     assertUserError(

@@ -52,6 +52,13 @@ public final class CleanOutput {
     if (st.isFile()) {
       throw UserError.of("not a clean output:", dir + " is a file", fix);
     }
+    Path above = p.getParent();
+    if (p.getName().equals(QUARANTINE) && above != null && isComplete(fs, above)) {
+      throw UserError.of(
+          "the clean output's quarantine (the records that failed), not its documents:",
+          dir,
+          "give the clean output itself: --input " + above);
+    }
     Path root = p;
     if ((p.getName().equals(DOCS) || p.getName().equals(REJECTED)) && p.getParent() != null) {
       root = p.getParent();

@@ -10,17 +10,16 @@ import org.lmforge.pipeline.job.UserError;
  * A floor on the memory of one training step on a machine that runs {@code replicas} replicas, so
  * that a batch no machine could hold is refused before anything trains: without it, a batch size of
  * 65,536 sequences on the 2-core demo machine ran until the kernel killed the JVM (exit 137, no
- * message). The floor counts only what every replica's micro-batch must hold at once: its logits
- * [B,T,V] and their softmax probabilities, both alive from the forward pass to the backward pass.
- * Weights, AdamW state and each layer's activations come on top, so a step above the floor cannot
- * run, and one below it may still not fit.
+ * message). The floor counts only one array that every replica's micro-batch must hold: the head's
+ * softmax probabilities [B,T,V] (the hand-written head computes the logits, the probabilities and
+ * their gradient in that one buffer). Weights, AdamW state, each layer's activations and the JVM's
+ * heap come on top, so a step above the floor cannot run, and one below it may still not fit.
  */
 record StepMemory(GptConfig model, int sequences, int replicas, int bytesPerElement) {
 
-  /** Bytes of logits and probabilities of every replica's micro-batch. */
+  /** Bytes of the probabilities of every replica's micro-batch. */
   double floorBytes() {
-    return 2.0
-        * bytesPerElement
+    return (double) bytesPerElement
         * sequences
         * (double) model.contextLength()
         * model.vocabSize()
@@ -41,7 +40,7 @@ record StepMemory(GptConfig model, int sequences, int replicas, int bytesPerElem
         String.format(
             Locale.ROOT,
             "pretrain.optim.batchSize = %d sequences x %d tokens x vocabulary %d on %d replica%s"
-                + " hold at least %.1f GB of logits and probabilities (%d bytes each), and this"
+                + " hold at least %.1f GB of output probabilities (%d bytes each), and this"
                 + " machine has %.1f GB",
             sequences,
             model.contextLength(),

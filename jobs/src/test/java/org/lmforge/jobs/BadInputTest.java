@@ -465,13 +465,12 @@ class BadInputTest {
     assertUserError(pretrain(cleanOut.resolve("docs"), conf), "a clean output, not token shards");
     assertUserError(
         pretrain(tmp, conf), "not a tokenize output", "did you mean --tokens file:" + tokens);
-    assertUserError(
-        pretrain(tokens.resolve("train"), conf),
-        "one split of a tokenize output, not the output",
-        "--tokens " + tokens);
     Path unfinished = Files.createDirectories(tmp.resolve("tokens-killed"));
     Files.createDirectories(tmp.resolve("tokens-killed.staging-1a2b3c4d/train"));
     assertUserError(pretrain(unfinished, conf), "unfinished token shards", "--overwrite");
+    // one split of a tokenize output: the directory to pass is named
+    Path train = tokens.resolve("train");
+    assertUserError(pretrain(train, conf), "one split of a tokenize output", "--tokens " + tokens);
 
     Path garbled = BadInputFiles.tokenizeOutput(tmp.resolve("tokens-garbled"));
     Files.writeString(garbled.resolve("manifest.json"), "{\"tokenizerId\": ");

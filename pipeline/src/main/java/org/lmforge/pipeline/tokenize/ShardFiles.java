@@ -196,13 +196,10 @@ public final class ShardFiles {
       for (String s : specials) ids.put(s, ranks + ids.size());
       return TokenizerFiles.loadTiktoken(new ByteArrayInputStream(all), p.toString(), name, ids);
     }
-    Path vocab = new Path(p, TokenizerFiles.VOCAB);
-    Path merges = new Path(p, TokenizerFiles.MERGES);
-    if (!fs.exists(vocab) && fs.exists(new Path(p, "encoder.json"))) {
-      vocab = new Path(p, "encoder.json");
-      merges = new Path(p, "vocab.bpe");
-    }
-    for (Path f : List.of(vocab, merges)) {
+    List<Path> files = tokenizerFiles(fs, p);
+    Path vocab = files.get(0);
+    Path merges = files.get(1);
+    for (Path f : files) {
       if (!fs.exists(f)) {
         throw new FileNotFoundException(
             "tokenizer directory "
@@ -217,6 +214,18 @@ public final class ShardFiles {
         InputStream m = fs.open(merges)) {
       return TokenizerFiles.load(v, vocab.toString(), m, merges.toString(), name);
     }
+  }
+
+  /**
+   * The vocabulary and merges files a tokenizer directory is read from: vocab.json + merges.txt
+   * (ours, Hugging Face's), or GPT-2's encoder.json + vocab.bpe where there is no vocab.json.
+   */
+  static List<Path> tokenizerFiles(FileSystem fs, Path dir) throws IOException {
+    if (!fs.exists(new Path(dir, TokenizerFiles.VOCAB))
+        && fs.exists(new Path(dir, "encoder.json"))) {
+      return List.of(new Path(dir, "encoder.json"), new Path(dir, "vocab.bpe"));
+    }
+    return List.of(new Path(dir, TokenizerFiles.VOCAB), new Path(dir, TokenizerFiles.MERGES));
   }
 
   /** Writes vocab.json + merges.txt into {@code dir}. */

@@ -1,12 +1,10 @@
 package org.lmforge.pipeline.tokenize;
 
 import java.io.IOException;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.lmforge.dataprep.tokenize.TokenizerFiles;
 import org.lmforge.pipeline.clean.CleanOutput;
 import org.lmforge.pipeline.io.AtomicOutput;
 import org.lmforge.pipeline.io.FileKind;
@@ -62,14 +60,9 @@ public final class TokenizeInputs {
           where,
           "set tokenize.tokenizer.path = " + new Path(p, ShardFiles.TOKENIZER_DIR));
     }
-    boolean ours = fs.exists(new Path(p, TokenizerFiles.VOCAB));
-    List<String> needed =
-        ours || !fs.exists(new Path(p, "encoder.json"))
-            ? List.of(TokenizerFiles.VOCAB, TokenizerFiles.MERGES)
-            : List.of("encoder.json", "vocab.bpe");
-    for (String name : needed) {
-      if (!fs.exists(new Path(p, name))) {
-        throw UserError.of("no " + name + " in the tokenizer directory", where, fix);
+    for (Path f : ShardFiles.tokenizerFiles(fs, p)) {
+      if (!fs.exists(f)) {
+        throw UserError.of("no " + f.getName() + " in the tokenizer directory", where, fix);
       }
     }
   }

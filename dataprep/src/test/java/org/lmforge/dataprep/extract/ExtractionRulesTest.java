@@ -28,16 +28,35 @@ class ExtractionRulesTest {
     return sb.toString();
   }
 
-  private String text(String bodyHtml) {
-    return extractor
-        .extract("<html><head><title>T</title></head><body>" + bodyHtml + "</body></html>", null)
-        .text();
+  /** The main text of a page whose body is {@code bodyHtml}. */
+  private Extracted extract(String bodyHtml) {
+    return new Extracted(
+        extractor
+            .extract(
+                "<html><head><title>T</title></head><body>" + bodyHtml + "</body></html>", null)
+            .text());
+  }
+
+  /**
+   * A page's main text and the two checks each rule's page makes of it: the case is kept, its
+   * counterpart is not. A failure prints the whole text.
+   */
+  private record Extracted(String text) {
+    Extracted keeps(String snippet, String why) {
+      assertTrue(text.contains(snippet), why + ":\n" + text);
+      return this;
+    }
+
+    Extracted drops(String snippet, String why) {
+      assertFalse(text.contains(snippet), why + ":\n" + text);
+      return this;
+    }
   }
 
   @Test
   void leadBeforeTheBodyContainerIsKeptButBylineAndHeadlineAreNot() {
-    String out =
-        text(
+    Extracted page =
+        extract(
             """
             <nav><a href="/">Home</a> <a href="/news">News</a></nav>
             <article>
@@ -50,26 +69,22 @@ class ExtractionRulesTest {
               </div>
             </article>""");
     String lead = "The harbour reopened on Monday after a week of repairs";
-    assertTrue(out.contains(lead), "lead paragraph before article-body lost:\n" + out);
+    page.keeps(lead, "lead paragraph before article-body lost")
+        .drops("By Jane Doe", "byline is not a lead")
+        .drops("Harbour reopens after storm", "the headline is the title, not a lead")
+        .drops("Home", "navigation leaked");
+    String out = page.text();
     assertTrue(out.indexOf(lead) < out.indexOf("Paragraph 1"), "lead must come first:\n" + out);
-    assertFalse(out.contains("By Jane Doe"), "byline is not a lead:\n" + out);
-    assertFalse(
-        out.contains("Harbour reopens after storm"),
-        "the headline is the title, not a lead:\n" + out);
-    assertFalse(out.contains("Home"), "navigation leaked:\n" + out);
   }
 
   @Test
   void pageServedInsideNoscriptIsRead() {
-    String out =
-        text(
+    extract(
             "<div id=\"app\"></div><noscript><div class=\"post-body\">"
                 + prose("the noscript page")
-                + "</div></noscript><noscript>Please enable JavaScript.</noscript>");
-    assertTrue(
-        out.contains("Paragraph 3 about the noscript page"),
-        "noscript page wrapper dropped:\n" + out);
-    assertFalse(out.contains("enable JavaScript"), "a noscript notice is not content:\n" + out);
+                + "</div></noscript><noscript>Please enable JavaScript.</noscript>")
+        .keeps("Paragraph 3 about the noscript page", "noscript page wrapper dropped")
+        .drops("enable JavaScript", "a noscript notice is not content");
   }
 
   @Test
@@ -83,32 +98,29 @@ class ExtractionRulesTest {
               ": purpose statistics, storage two years, legal basis consent under Art. 6, data sent abroad.</p></div>");
     }
     consent.append("</div>");
-    String out =
-        text(
+    extract(
             consent
                 + "<main><h1>Wine sales</h1><div class=\"text-block\">"
                 + prose("wine sales")
-                + "</div></main>");
-    assertTrue(out.contains("Paragraph 2 about wine sales"), "article lost:\n" + out);
-    assertFalse(out.contains("Tracking service"), "consent overlay leaked:\n" + out);
+                + "</div></main>")
+        .keeps("Paragraph 2 about wine sales", "article lost")
+        .drops("Tracking service", "consent overlay leaked");
   }
 
   @Test
   void wrapperWithConsentStateClassIsNotDropped() {
-    String out =
-        text(
+    extract(
             "<div class=\"cookies-accepted\"><article><h1>Title</h1>"
                 + prose("a blog post")
-                + "</article></div>");
-    assertTrue(
-        out.contains("Paragraph 4 about a blog post"),
-        "a wrapper carrying a cookie state class is not a banner:\n" + out);
+                + "</article></div>")
+        .keeps(
+            "Paragraph 4 about a blog post",
+            "a wrapper carrying a cookie state class is not a banner");
   }
 
   @Test
   void linkedTeaserIsDroppedUnlinkedTeaserTextIsKept() {
-    String out =
-        text(
+    extract(
             """
             <article>
               <div class="teaser-text">Our own intro sentence tells what the article below is about, in one line.</div>
@@ -116,26 +128,21 @@ class ExtractionRulesTest {
                 + prose("the topic")
                 + """
               <div class="teaser"><a href="/other">Another story: a linked teaser for a different article</a></div>
-            </article>""");
-    assertTrue(
-        out.contains("Our own intro sentence"),
-        "unlinked teaser text is the article's lead:\n" + out);
-    assertFalse(out.contains("Another story"), "a linked teaser announces another page:\n" + out);
+            </article>""")
+        .keeps("Our own intro sentence", "unlinked teaser text is the article's lead")
+        .drops("Another story", "a linked teaser announces another page");
   }
 
   @Test
   void longProseUnderAWidgetClassIsKeptWidgetsInsideItAreNot() {
     StringBuilder prose = new StringBuilder();
     for (int i = 0; i < 4; i++) prose.append(prose("the recipe " + i));
-    String out =
-        text(
+    extract(
             "<div class=\"post-content\"><div class=\"content-sidebar-wrap\">"
                 + prose
-                + "<div class=\"sidebar\"><p>Popular now: ten tips for a tidy kitchen and more.</p></div></div></div>");
-    assertTrue(
-        out.contains("Paragraph 5 about the recipe 3"),
-        "prose under a sidebar-ish wrapper class lost:\n" + out);
-    assertFalse(out.contains("Popular now"), "the real sidebar inside the wrapper leaked:\n" + out);
+                + "<div class=\"sidebar\"><p>Popular now: ten tips for a tidy kitchen and more.</p></div></div></div>")
+        .keeps("Paragraph 5 about the recipe 3", "prose under a sidebar-ish wrapper class lost")
+        .drops("Popular now", "the real sidebar inside the wrapper leaked");
   }
 
   @Test

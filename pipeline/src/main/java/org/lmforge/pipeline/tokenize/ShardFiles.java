@@ -42,6 +42,11 @@ public final class ShardFiles {
     this.manifest = manifest;
   }
 
+  /** What to do without a tokenize output, the fix of every message that found none. */
+  public static final String HOW_TO_MAKE =
+      "run the tokenize job (bin/pipeline tokenize --input work/clean/docs --output work/tokens) "
+          + "and pass its output";
+
   /** Opens the corpus at {@code dir} (the tokenize job's output) and reads its manifest. */
   public static ShardFiles open(String dir, Configuration conf) throws IOException {
     Path root = new Path(dir);
@@ -52,8 +57,8 @@ public final class ShardFiles {
           m
               + " not found: "
               + dir
-              + " is not a finished tokenize output (the job "
-              + "writes manifest.json last); run the tokenize job or point at its output directory");
+              + " is not a finished tokenize output (the job writes manifest.json last); "
+              + HOW_TO_MAKE);
     }
     try (InputStream in = fs.open(m)) {
       return new ShardFiles(fs, root, ShardManifest.read(in, m.toString()));

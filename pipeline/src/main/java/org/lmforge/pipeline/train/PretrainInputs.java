@@ -23,9 +23,7 @@ import org.lmforge.pipeline.tokenize.ShardFiles;
 public final class PretrainInputs {
   private PretrainInputs() {}
 
-  private static final String FIX =
-      "run the tokenize job (bin/pipeline tokenize --input work/clean/docs "
-          + "--output work/tokens) and pass its output as --tokens";
+  private static final String FIX = ShardFiles.HOW_TO_MAKE + " as --tokens";
 
   /**
    * {@code tokensDir} is a finished tokenize output: a directory with a readable manifest.json, the

@@ -1,5 +1,6 @@
 package org.lmforge.dataprep.extract;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,19 +12,80 @@ import java.util.regex.Pattern;
 final class BoilerplateLineFilter {
   private BoilerplateLineFilter() {}
 
+  /**
+   * Labels of share, print and mail buttons and "more on this" stubs, one entry a label (a regex,
+   * for spellings such as E-Mail/EMail), so that a language is added by adding its words.
+   */
+  private static final List<String> SHARE_LABELS =
+      List.of(
+          "Drucken",
+          "E-?Mail",
+          "Facebook",
+          "Flipboard",
+          "Google",
+          "Instagram",
+          "Linked[Ii]n",
+          "Mail",
+          "PDF",
+          "Pinterest",
+          "Pocket",
+          "Print",
+          "QQ",
+          "Reddit",
+          "Twitter",
+          "Tweet",
+          "WeChat",
+          "WeiBo",
+          "Whats[Aa]pp",
+          "Xing",
+          "Telegram",
+          "Teilen",
+          "Share",
+          "Partager",
+          "Imprimer",
+          "Compartir",
+          "Imprimir",
+          "Udostępnij",
+          "Drukuj",
+          "Mehr zum Thema:?",
+          "More on this.{0,8}");
+
+  /** "All rights reserved" in the languages the extraction dev set holds. */
+  private static final List<String> RIGHTS_RESERVED =
+      List.of(
+          "all rights reserved",
+          "alle rechte vorbehalten",
+          "tous droits réservés",
+          "todos los derechos reservados",
+          "wszelkie prawa zastrzeżone");
+
+  /** The labels that open a blog template's taxonomy line: "Tags: ...", "Posted in ...". */
+  private static final List<String> TAXONOMY_LABELS =
+      List.of(
+          "tags",
+          "schlagwörter",
+          "schlagworte",
+          "kategorien?",
+          "categories",
+          "category",
+          "filed under",
+          "posted in",
+          "abgelegt unter");
+
+  /** A line that is a share label alone, with any punctuation or icon glyphs around it. */
   private static final Pattern SHARE_LINE =
       Pattern.compile(
-          "\\W*(Drucken|E-?Mail|Facebook|Flipboard|Google|Instagram|Linked[Ii]n|Mail|PDF|Pinterest|Pocket|Print"
-              + "|QQ|Reddit|Twitter|Tweet|WeChat|WeiBo|Whats[Aa]pp|Xing|Telegram|Teilen|Share|Partager|Imprimer"
-              + "|Compartir|Imprimir|Udostępnij|Drukuj|Mehr zum Thema:?|More on this.{0,8})\\W*",
+          "\\W*(" + String.join("|", SHARE_LABELS) + ")\\W*",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
 
-  /** Copyright notices and "Tags: ..." / "Posted in ..." taxonomy lines of blog templates. */
+  /** A copyright notice anywhere in the line, or a taxonomy label at its start. */
   private static final Pattern NOTICE_LINE =
       Pattern.compile(
-          "©|\\(c\\) ?\\d{4}|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés"
-              + "|todos los derechos reservados|wszelkie prawa zastrzeżone"
-              + "|^(tags|schlagwörter|schlagworte|kategorien?|categories|category|filed under|posted in|abgelegt unter)\\b",
+          "©|\\(c\\) ?\\d{4}|copyright|"
+              + String.join("|", RIGHTS_RESERVED)
+              + "|^("
+              + String.join("|", TAXONOMY_LABELS)
+              + ")\\b",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
   /** PHP diagnostics printed into the page by a misconfigured server. */

@@ -14,8 +14,8 @@ public class CleanInputs {
       arity = "1..*", // --input crawl/*.warc.gz: the shell's expansion is one option's values
       paramLabel = "PATH",
       description =
-          "Crawl files, directories or globs (repeatable; several after one --input); "
-              + "replaces clean.inputs. Without any, the embedded Europarl sample WARC is written and used.")
+          "Crawl files, directories or globs (repeatable; several after one --input). "
+              + "Without any, the embedded Europarl sample WARC is written and used.")
   @Replaces("inputs")
   List<String> inputs = new ArrayList<>();
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
             + "L(N,D) = ((N_c/N)^(alpha_N/alpha_D) + D_c/D)^alpha_D, with bootstrap CIs, Kaplan power laws and IsoFLOP "
             + "minima, to a CSV of runs with columns params,tokens,loss (a sweep's runs.csv, or a"
             + " published table: N,D,L headers and counts such as 70B or 1.4T are read).")
-public final class FitScalingCommand implements Callable<Integer> {
+public final class FitScalingCommand implements Callable<Integer>, SettingsCommand {
   @Mixin ConfOptions settings = new ConfOptions();
 
   @Option(names = "--input", required = true, paramLabel = "POINTS.csv", description = "The runs.")
@@ -33,19 +33,25 @@ public final class FitScalingCommand implements Callable<Integer> {
       names = "--law",
       paramLabel = "auto|chinchilla|kaplan",
       description =
-          "the form used for the compute-optimal table (replaces fit.law): auto takes the one that "
-              + "better forecasts the largest budget's runs from the others; both are always fitted")
+          "The form used for the compute-optimal table: auto takes the one that better "
+              + "forecasts the largest budget's runs from the others; both are always fitted.")
   @Replaces("law")
   String law;
 
   @Override
   public Integer call() throws IOException {
     if (law != null) requireLaw(law); // a mistake names --law, not the setting it replaces
-    Config c = settings.load("fit", this);
-    FitOptions options = ConfigBinder.bind(c, "fit", FitOptions.class);
-    System.out.println(JobConfig.render(c, "fit"));
+    Config c = settings.load(section(), this);
+    FitOptions options = ConfigBinder.bind(c, section(), FitOptions.class);
+    System.out.println(JobConfig.render(c, section()));
     Launch.run("fit-scaling", null, new FitJob(new FitJob.Config(input, output, options, true)));
     return 0;
+  }
+
+  /** The settings are {@code fit} of conf/fit.conf, which the sweep's fit reads too. */
+  @Override
+  public String section() {
+    return "fit";
   }
 
   static void requireLaw(String name) {

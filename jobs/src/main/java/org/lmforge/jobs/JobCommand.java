@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
  * name is the command's own ({@code @Command(name)}): the same for its Spark application and its
  * settings file.
  */
-abstract class JobCommand implements Callable<Integer> {
+abstract class JobCommand implements Callable<Integer>, SettingsCommand {
   @Mixin JobOptions job = new JobOptions();
 
   /** The jobs to run, in order. */
@@ -31,7 +31,13 @@ abstract class JobCommand implements Callable<Integer> {
    * a setting ({@link Replaces}).
    */
   final Config config() {
-    return job.load(name(), this);
+    return job.load(section(), this);
+  }
+
+  /** The command's name: its settings file and section, and its Spark application's name. */
+  @Override
+  public String section() {
+    return name();
   }
 
   /** Read from the annotation, so that a command built by another (all) has it too. */

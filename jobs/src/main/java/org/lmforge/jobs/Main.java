@@ -74,6 +74,7 @@ public final class Main {
    */
   static CommandLine commandLine(PrintWriter err) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setHelpFactory(ReplacesHelp::new);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, cmd, parsed) -> handle(e, cmd.getErr()));
     return cli;

@@ -4,10 +4,7 @@ import picocli.CommandLine.Option;
 
 /** {@code --output}: the directory a job command writes, one declaration for all four. */
 final class OutputOption {
-  @Option(
-      names = "--output",
-      paramLabel = "DIR",
-      description = "Output directory; replaces ${COMMAND-NAME}.output.")
+  @Option(names = "--output", paramLabel = "DIR", description = "Output directory.")
   @Replaces("output")
   String output;
 }

@@ -8,9 +8,7 @@ import picocli.CommandLine.Option;
  * sweep's differs: it keeps finished runs unless told.
  */
 final class OverwriteOption {
-  @Option(
-      names = "--overwrite",
-      description = "Replace an existing output; replaces ${COMMAND-NAME}.overwrite.")
+  @Option(names = "--overwrite", description = "Replace an existing output.")
   @Replaces("overwrite")
   boolean overwrite;
 }

@@ -25,10 +25,7 @@ import picocli.CommandLine.Option;
 public final class SweepCommand extends JobCommand {
   @Mixin TokensAndOutput paths = new TokensAndOutput(); // the output: the sweep directory
 
-  @Option(
-      names = "--clean-stats",
-      paramLabel = "FILE",
-      description = "The clean job's stats.json; replaces " + "sweep.cleanStats.")
+  @Option(names = "--clean-stats", paramLabel = "FILE", description = "The clean job's stats.json.")
   @Replaces("cleanStats")
   String cleanStats;
 

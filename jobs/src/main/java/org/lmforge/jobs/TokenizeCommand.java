@@ -18,8 +18,7 @@ public final class TokenizeCommand extends JobCommand {
       names = "--input",
       arity = "1..*", // --input a/docs b/docs, as the shell expands */docs
       paramLabel = "PATH",
-      description =
-          "Clean corpus Parquet (repeatable; several after one --input); replaces tokenize.input.")
+      description = "Clean corpus Parquet (repeatable; several after one --input).")
   @Replaces("input")
   List<String> inputs = List.of();
 

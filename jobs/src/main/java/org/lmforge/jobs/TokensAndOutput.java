@@ -8,10 +8,7 @@ import picocli.CommandLine.Option;
  * replacing the setting of the same name (a picocli mixin).
  */
 final class TokensAndOutput {
-  @Option(
-      names = "--tokens",
-      paramLabel = "DIR",
-      description = "Token shards; replaces ${COMMAND-NAME}.tokens.")
+  @Option(names = "--tokens", paramLabel = "DIR", description = "Token shards: a tokenize output.")
   @Replaces("tokens")
   String tokens;
 

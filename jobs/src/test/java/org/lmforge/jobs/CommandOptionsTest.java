@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmforge.jobs.BadInputTest.Outcome;
@@ -234,6 +235,35 @@ class CommandOptionsTest {
       in.readInt();
       return in.readInt();
     }
+  }
+
+  /**
+   * The help of an option that replaces a setting names that setting's whole key (fit-scaling's
+   * section is fit, not its command name), for every such option, the shared ones in each command;
+   * sweep's --overwrite is its own (it deletes the sweep directory) and replaces no setting.
+   */
+  @Test
+  void theHelpOfAnOptionNamesTheSettingItReplaces() {
+    picocli.CommandLine cli = Main.commandLine(new java.io.PrintWriter(new java.io.StringWriter()));
+    Map<String, List<String>> replaced =
+        Map.of(
+            "clean",
+                List.of("clean.inputs", "clean.output", "clean.overwrite", "clean.keepDropped"),
+            "tokenize", List.of("tokenize.input", "tokenize.output", "tokenize.overwrite"),
+            "pretrain",
+                List.of(
+                    "pretrain.tokens", "pretrain.output", "pretrain.overwrite", "pretrain.resume"),
+            "sweep", List.of("sweep.tokens", "sweep.output", "sweep.cleanStats"),
+            "fit-scaling", List.of("fit.law"));
+    replaced.forEach(
+        (command, keys) -> {
+          // picocli wraps lines anywhere, after a dot too: compare without white space
+          String help = cli.getSubcommands().get(command).getUsageMessage().replaceAll("\\s", "");
+          for (String key : keys) {
+            assertTrue(help.contains("Replaces" + key + "."), command + " --help: " + key);
+          }
+          assertEquals(keys.size(), help.split("Replaces", -1).length - 1, command + " --help");
+        });
   }
 
   /** Each option of each command says in --help what it does (the usage line alone does not). */

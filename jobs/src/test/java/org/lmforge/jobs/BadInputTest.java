@@ -411,6 +411,10 @@ class BadInputTest {
         tokenize(cleanOut.resolve("docs"), out),
         "the clean output kept no documents",
         "stats.json");
+    assertUserError(
+        tokenize(cleanOut.resolve("quarantine"), out),
+        "the tokenize input is the clean output's quarantine (the records that failed)",
+        "--input file:" + cleanOut.resolve("docs"));
     assertUserError(tokenize(tokens, out), "a tokenize output", "--tokens");
     Path staging = Files.createDirectories(tmp.resolve("clean-2.staging-1a2b3c4d/docs"));
     assertUserError(tokenize(staging, out), "unfinished clean output", "clean-2/docs");

@@ -33,6 +33,19 @@ public final class CleanOutput {
     return OutputKind.of(fs, dir) == OutputKind.CLEAN && AtomicOutput.isComplete(fs, dir);
   }
 
+  /** What a command given a clean output's quarantine/ as its documents is told it was given. */
+  public static final String QUARANTINE_NOT_DOCS =
+      "the clean output's quarantine (the records that failed), not its documents:";
+
+  /**
+   * The complete clean output whose quarantine/ {@code p} is, or null: Parquet with an error column
+   * instead of text, which a command reading documents names rather than misreads.
+   */
+  public static Path quarantineOwner(FileSystem fs, Path p) throws IOException {
+    Path above = p.getParent();
+    return p.getName().equals(QUARANTINE) && above != null && isComplete(fs, above) ? above : null;
+  }
+
   /**
    * Checks that {@code dir} is a complete clean output (or its docs/ or rejected/), for show-docs.
    *
@@ -52,12 +65,10 @@ public final class CleanOutput {
     if (st.isFile()) {
       throw UserError.of("not a clean output:", dir + " is a file", fix);
     }
-    Path above = p.getParent();
-    if (p.getName().equals(QUARANTINE) && above != null && isComplete(fs, above)) {
+    Path above = quarantineOwner(fs, p);
+    if (above != null) {
       throw UserError.of(
-          "the clean output's quarantine (the records that failed), not its documents:",
-          dir,
-          "give the clean output itself: --input " + above);
+          QUARANTINE_NOT_DOCS, dir, "give the clean output itself: --input " + above);
     }
     Path root = p;
     if ((p.getName().equals(DOCS) || p.getName().equals(REJECTED)) && p.getParent() != null) {

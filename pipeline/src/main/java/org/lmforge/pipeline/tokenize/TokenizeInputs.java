@@ -110,6 +110,13 @@ public final class TokenizeInputs {
           in,
           "pass its kept documents: --input " + new Path(dir, CleanOutput.DOCS));
     }
+    Path quarantined = CleanOutput.quarantineOwner(fs, dir);
+    if (quarantined != null) {
+      throw UserError.of(
+          "the tokenize input is " + CleanOutput.QUARANTINE_NOT_DOCS,
+          in,
+          "pass its kept documents: --input " + new Path(quarantined, CleanOutput.DOCS));
+    }
     Path parent = dir.getParent();
     if (AtomicOutput.isStaging(dir) || parent != null && AtomicOutput.isStaging(parent)) {
       Path staging = AtomicOutput.isStaging(dir) ? dir : parent;

@@ -883,6 +883,11 @@ class BadInputTest {
         "a whole clean output",
         "--positives " + fakeClean.resolve("docs"));
     assertUserError(quality(emptyDir, text, model), "a directory without Parquet files");
+    // Parquet parts with a stray file beside them: Spark would read both
+    assertUserError(
+        quality(copyWithStrayCsv(fakeClean.resolve("docs"), "quality-docs-and-notes"), text, model),
+        "a directory holding files that are not Parquet",
+        "notes.csv is plain text");
     assertUserError(
         quality(text, tokens, model),
         "a tokenize output (token shards), not documents:",

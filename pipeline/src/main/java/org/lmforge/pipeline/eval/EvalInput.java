@@ -9,9 +9,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -108,7 +106,7 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
       throw UserError.of(
           "--input " + input, "is " + output.label() + ", not a text to evaluate", INPUT_FIX);
     }
-    if (holdsParquet(fs, p)) {
+    if (ParquetDir.holdsParquet(fs, p)) {
       ParquetDir.Stray odd = ParquetDir.firstNotParquet(fs, p);
       if (odd != null) { // Spark reads every file of the directory as Parquet
         throw UserError.of(
@@ -122,17 +120,6 @@ record EvalInput(String where, Kind kind, int[] tokens, boolean complete) {
         "--input " + input,
         "is a directory with neither Parquet files nor token shards",
         INPUT_FIX);
-  }
-
-  /**
-   * A *.parquet file anywhere below {@code dir} (a partitioned dataset has them in subdirectories).
-   */
-  private static boolean holdsParquet(FileSystem fs, Path dir) throws IOException {
-    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-    while (files.hasNext()) {
-      if (files.next().getPath().getName().endsWith(".parquet")) return true;
-    }
-    return false;
   }
 
   /** Reads at least {@code limit} tokens when the input has them (Long.MAX_VALUE: all). */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -96,8 +97,8 @@ public final class QualityModelJob
         "quality.bin",
         Path.of(cfg.positives()),
         Path.of(cfg.negatives()));
-    positives = source("--positives", cfg.positives());
-    negatives = source("--negatives", cfg.negatives());
+    positives = source("--positives", cfg.positives(), hadoop);
+    negatives = source("--negatives", cfg.negatives(), hadoop);
     Path pos = local(cfg.positives());
     Path neg = local(cfg.negatives());
     if (pos != null && neg != null
@@ -155,7 +156,8 @@ public final class QualityModelJob
   }
 
   /** What {@code path} is, before anything is read; a wrong kind is a {@link UserError}. */
-  private static Source source(String option, String path) throws IOException {
+  private static Source source(String option, String path, Configuration hadoop)
+      throws IOException {
     Path local = local(path);
     if (local == null) return Source.PARQUET; // hdfs://, s3a://: Parquet, checked by Spark
     if (!Files.exists(local)) {
@@ -172,12 +174,17 @@ public final class QualityModelJob
       if (kind != null) {
         throw UserError.of(kind.label() + ", not documents:", path + " (" + option + ")", FIX);
       }
-      try (var files = Files.walk(local)) {
-        if (files
-            .filter(Files::isRegularFile)
-            .noneMatch(f -> f.getFileName().toString().endsWith(".parquet"))) {
-          throw UserError.of("a directory without Parquet files:", path + " (" + option + ")", FIX);
-        }
+      FileSystem fs = FileSystem.getLocal(hadoop);
+      org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(local.toUri());
+      if (!ParquetDir.holdsParquet(fs, dir)) {
+        throw UserError.of("a directory without Parquet files:", path + " (" + option + ")", FIX);
+      }
+      ParquetDir.Stray odd = ParquetDir.firstNotParquet(fs, dir);
+      if (odd != null) { // Spark would read it as Parquet and fail in a task
+        throw UserError.of(
+            "a directory holding files that are not Parquet:",
+            path + " (" + option + "): " + odd,
+            "give a directory of Parquet files only, or a text file");
       }
       return Source.PARQUET;
     }

@@ -2,6 +2,7 @@ package org.lmforge.pipeline.io;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -58,10 +59,24 @@ public final class ParquetDir {
 
   /** True when Spark would read at least one file under {@code dir}. */
   public static boolean hasDataFiles(FileSystem fs, Path dir) throws IOException {
-    if (!fs.exists(dir)) return false;
+    return fs.exists(dir) && anyReadBySpark(fs, dir, name -> true);
+  }
+
+  /**
+   * True when a file Spark would read under {@code dir} is named *.parquet (a partitioned dataset
+   * has them in subdirectories): a directory a command may take for Parquet, then checked with
+   * {@link #firstNotParquet}.
+   */
+  public static boolean holdsParquet(FileSystem fs, Path dir) throws IOException {
+    return anyReadBySpark(fs, dir, name -> name.endsWith(".parquet"));
+  }
+
+  private static boolean anyReadBySpark(FileSystem fs, Path dir, Predicate<String> name)
+      throws IOException {
     RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
     while (it.hasNext()) {
-      if (readBySpark(dir, it.next())) return true;
+      LocatedFileStatus f = it.next();
+      if (readBySpark(dir, f) && name.test(f.getPath().getName())) return true;
     }
     return false;
   }

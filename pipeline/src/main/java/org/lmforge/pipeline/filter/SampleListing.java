@@ -62,13 +62,16 @@ public final class SampleListing {
             .limit(n)
             .collectAsList();
     if (rows.isEmpty() && n > 0) {
+      List<String> dropped = present(docs);
       out.line(
           "no documents match '"
               + selector
               + "' in "
               + path
-              + "; use kept, dropped, or one of: "
-              + present(docs));
+              + (dropped.isEmpty()
+                  ? ": it holds no dropped document (the clean job writes them only with"
+                      + " --keep-dropped); use kept"
+                  : "; use kept, dropped, or one of: " + String.join(", ", dropped)));
       return 0;
     }
     int i = 0;
@@ -140,7 +143,8 @@ public final class SampleListing {
     return d;
   }
 
-  private static String present(Dataset<Row> docs) {
+  /** The filters and reasons of the dropped documents in {@code docs}, sorted. */
+  private static List<String> present(Dataset<Row> docs) {
     List<String> names = new ArrayList<>();
     for (Row r :
         docs.filter(col(CleanSchema.DROP_FILTER).isNotNull())
@@ -155,8 +159,6 @@ public final class SampleListing {
         names.add(r.getString(1));
       }
     }
-    return names.isEmpty()
-        ? "(it holds no dropped document: the clean job writes them only with --keep-dropped)"
-        : String.join(", ", names);
+    return names;
   }
 }

@@ -57,17 +57,26 @@ final class ReportTables {
               + "&times; the largest run's compute: this is an "
               + "extrapolation.</p>";
     }
+    // an unidentified law's allocation can be a fraction of a parameter: the table shows it, but no
+    // sentence recommends it
+    String headline =
+        fit.identificationWarning().isEmpty()
+            ? "Train about <b>"
+                + Html.num(a.params())
+                + "</b> parameters on <b>"
+                + Html.num(a.tokens())
+                + "</b> tokens ("
+                + Html.num(a.tokensPerParam())
+                + " tokens per parameter); "
+                + "predicted loss "
+                + Html.num(a.loss())
+                + "."
+            : "No compute-optimal model for this budget: the law is not identified by these runs"
+                + " (above), so the table shows what it would give, not a recommendation.";
     return identification(fit)
-        + "<p class=\"headline\">Train about <b>"
-        + Html.num(a.params())
-        + "</b> parameters on <b>"
-        + Html.num(a.tokens())
-        + "</b> tokens ("
-        + Html.num(a.tokensPerParam())
-        + " tokens per parameter); "
-        + "predicted loss "
-        + Html.num(a.loss())
-        + ".</p>\n"
+        + "<p class=\"headline\">"
+        + headline
+        + "</p>\n"
         + Html.table(
             "budget",
             List.of("estimate", "N_opt", "D_opt", "tokens / parameter", "predicted loss"),

@@ -103,6 +103,7 @@ class ReportTest {
         "fitted alpha_N near the planted 0.07");
     assertTrue(
         html.contains("<td>fitted law (kaplan)</td>"), "the budget table uses the chosen law");
+    assertTrue(html.contains("Train about <b>"), "an identified law's allocation is recommended");
   }
 
   @Test
@@ -114,7 +115,13 @@ class ReportTest {
     String html = Files.readString(out);
     int warning = html.indexOf("Not identified by these runs: alpha");
     assertTrue(warning > 0, "the unidentified exponent is named");
-    assertTrue(warning < html.indexOf("Train about"), "the warning comes before the prediction");
+    assertFalse(html.contains("Train about"), "no model is recommended from an unidentified law");
+    int instead =
+        html.indexOf("No compute-optimal model for this budget: the law is not identified");
+    assertTrue(warning < instead, "the warning comes first, then why there is no recommendation");
+    assertTrue(
+        html.contains("<td>fitted law (chinchilla)</td>"),
+        "the law's allocation is still tabulated");
   }
 
   @Test

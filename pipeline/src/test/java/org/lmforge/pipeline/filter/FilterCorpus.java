@@ -89,11 +89,17 @@ public final class FilterCorpus {
     return !r.isNullAt(CleanSchema.SCHEMA.fieldIndex(CleanSchema.DROP_FILTER));
   }
 
-  public static List<Row> pages(int max) {
+  /** Whether the extraction-dev pages are here (../shared/data); without them, Europarl alone. */
+  public static boolean hasPages() {
     Path shared = shared();
-    if (shared == null || !Files.isRegularFile(shared.resolve("extraction-dev/evaldata.json"))) {
+    return shared != null && Files.isRegularFile(shared.resolve("extraction-dev/evaldata.json"));
+  }
+
+  public static List<Row> pages(int max) {
+    if (!hasPages()) {
       return List.of();
     }
+    Path shared = shared();
     Path dir = shared.resolve("extraction-dev");
     Map<String, String> urlOf = new TreeMap<>(); // file -> url, in file order
     try {

@@ -199,6 +199,11 @@ class BadInputTest {
             out.toString());
     assertUserError(o, "nothing matches", "no-such-dir", "check the path");
     assertNoPartialOutput(out);
+    // a misspelt option after --input's values is read as one more input: said so
+    Outcome misspelt = run("clean", "--input", text.toString(), "--outptu", out.toString());
+    assertUserError(
+        misspelt, "nothing matches '--outptu' (clean.inputs)", "it looks like an option");
+    assertNoPartialOutput(out);
   }
 
   /**

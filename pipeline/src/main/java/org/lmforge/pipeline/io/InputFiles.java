@@ -168,10 +168,14 @@ public final class InputFiles {
       throws IOException {
     FileStatus[] matches = glob(fs, p);
     if (matches.length == 0) {
-      throw UserError.of(
-          "nothing matches",
-          "'" + pattern + "' (" + key + ")",
-          "check the path (files, directories and globs such as s3a://bucket/crawl/*.warc.gz work)");
+      // --input takes several values, so a mistyped option after it (--outptu) arrives here
+      String fix =
+          pattern.startsWith("-")
+              ? "it looks like an option: --input reads every word up to the next known option,"
+                  + " so a misspelt one is taken for an input; check its spelling (--help)"
+              : "check the path (files, directories and globs such as s3a://bucket/crawl/*.warc.gz"
+                  + " work)";
+      throw UserError.of("nothing matches", "'" + pattern + "' (" + key + ")", fix);
     }
     return matches;
   }

@@ -60,7 +60,7 @@ final class ReportTables {
     // an unidentified law's allocation can be a fraction of a parameter: the table shows it, but no
     // sentence recommends it
     String headline =
-        fit.identificationWarning().isEmpty()
+        fit.unidentifiedExponents().isEmpty()
             ? "Train about <b>"
                 + Html.num(a.params())
                 + "</b> parameters on <b>"
